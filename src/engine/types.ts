@@ -1,0 +1,257 @@
+// Engine data types: plain, serialisable data (structured-clone safe, so they cross the
+// Web Worker boundary unchanged). Coordinates are WGS84/CGCS2000 longitude/latitude degrees;
+// the engine projects to metres itself (see geo/localProjection.ts). I/O adapters convert
+// files to these types at the edge; nothing here knows about files, the DOM or React.
+
+/** [longitude, latitude] in degrees, WGS84 (= CGCS2000 at planning scale, STANDARDS.md §4). */
+export type Position = [number, number];
+/** A closed ring: first position repeated last. Outer rings and holes, any orientation. */
+export type Ring = Position[];
+/** Polygon rings: [outer, ...holes]. */
+export type PolygonCoords = Ring[];
+/** Every areal feature is normalised to a multipolygon (a one-part polygon is [[outer, ...holes]]). */
+export type MultiPolygonCoords = PolygonCoords[];
+
+/** Facility vocabulary, STANDARDS.md §2. Keys are stable identifiers in files and code. */
+export const FACILITY_CATEGORIES = [
+  'community_service',
+  'elderly_care',
+  'kindergarten',
+  'health_station',
+  'health_center',
+  'supermarket',
+  'activity_venue',
+  'primary_school',
+  'middle_school',
+  'culture_center',
+  'sports_venue',
+  'police',
+  'emergency_shelter',
+  'parcel_locker',
+] as const;
+export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number];
+
+export type Setting = 'urban' | 'rural';
+export type GreenKind = 'park' | 'green';
+
+export interface Community {
+  id: string;
+  name: string;
+  /** Resident households; null when missing in the source (reported as a data warning). */
+  households: number | null;
+  /** Resident population; null/undefined = households × preset persons per household. */
+  population?: number | null;
+  setting: Setting;
+  /** 易地扶贫搬迁安置区: must meet every rule (002 "全覆盖、全达标"). */
+  resettlement?: boolean;
+  /** Sub-district (街道) or other grouping, for filtering. */
+  street?: string;
+  geometry: MultiPolygonCoords;
+  /** Which values are estimates (e.g. households estimated from OSM buildings). */
+  estimated?: { households?: boolean; population?: boolean };
+}
+
+export interface Facility {
+  id: string;
+  name?: string;
+  category: FacilityCategory;
+  /** Floor area in m²; null when missing (the engine then uses the preset's default and marks it). */
+  floorArea: number | null;
+  /** True when floorArea is itself an estimate from the source (e.g. OSM building footprint). */
+  floorAreaEstimated?: boolean;
+  /** Explicit assignment to a community id; overrides location (audit-cli.md). */
+  communityId?: string;
+  position: Position;
+  /** A planner's proposed (not yet built) facility. */
+  proposed?: boolean;
+}
+
+export interface GreenSpace {
+  id: string;
+  name?: string;
+  kind: GreenKind;
+  geometry: MultiPolygonCoords;
+}
+
+/** One line of the walking network. Lines connect only where they share a vertex. */
+export interface RoadLine {
+  id: string;
+  /** e.g. OSM highway value, or 'main' | 'street' | 'lane' | 'path' for bureau/demo data. */
+  kind?: string;
+  name?: string;
+  coordinates: Position[];
+}
+
+export interface Dataset {
+  communities: Community[];
+  facilities: Facility[];
+  green: GreenSpace[];
+  roads?: RoadLine[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule presets: data, not code (STANDARDS.md). Versioned JSON, see presets/*.json.
+
+export interface I18nText {
+  zh: string;
+  en: string;
+}
+
+export interface TierSpec {
+  /** Walking minutes of the tier (label). */
+  minutes: number;
+  /** Distance in metres the tier stands for (straight-line or walking, per mode). */
+  distance_m: number;
+  /** e.g. { zh: '10分钟社区级', en: '10-minute community level' } */
+  level: I18nText;
+}
+
+export interface RuleSource {
+  /** Citation, e.g. "002 社区服务能力提升行动方案; 国家“十四五”城乡社区服务体系建设规划". */
+  source: string;
+}
+
+export interface RulePreset {
+  schemaVersion: 1;
+  id: string;
+  name: I18nText;
+  description?: I18nText;
+  /** The seed document(s) the preset comes from. */
+  source: string;
+  personsPerHousehold: number;
+  /** Optional: distances derived from speed × minutes (the UI may offer either). */
+  walkingSpeed_m_per_min?: number;
+  /** Straight-line mode divides tier distances by this (≥ 1; 1 = none). */
+  detourFactor: number;
+  /** Tier key = minutes as a string ("5", "10", "15"; Chongqing "10", "20"). */
+  tiers: Record<string, TierSpec>;
+  /** Categories that must be within each tier's distance (lifeCircle rule). */
+  requiredByTier: Record<string, FacilityCategory[]>;
+  /** Floor area assumed when a facility has none (marked as an estimate). */
+  defaultFloorArea: Partial<Record<FacilityCategory, number>>;
+  rules: {
+    areaPer100Households: { enabled: boolean; threshold: number; ruralThreshold?: number } & RuleSource;
+    stationMinArea: { enabled: boolean; urban: number; rural: number } & RuleSource;
+    greenCoverage: { enabled: boolean; distance_m: number; threshold: number } & RuleSource;
+    parkCoverage: { enabled: boolean; distance_m: number; threshold: number } & RuleSource;
+    lifeCircle: { enabled: boolean; threshold: number } & RuleSource;
+    /** "6个1": each group satisfied by any listed category (or open green space) within the tier. */
+    sixOnes: {
+      enabled: boolean;
+      tier: string;
+      groups: { key: string; categories: FacilityCategory[]; green?: boolean; label: I18nText }[];
+      /** Share of the community's area that must be within reach for a group to count. */
+      threshold: number;
+    } & RuleSource;
+    outdoorVenue: { enabled: boolean; minArea: number } & RuleSource;
+    perCapitaPark: { enabled: boolean; m2PerPerson: number } & RuleSource;
+    perCapitaSports: { enabled: boolean; m2PerPerson: number } & RuleSource;
+    healthPer1000: { enabled: boolean; m2Per1000: number } & RuleSource;
+    communitySize: { enabled: boolean; min: number; max: number } & RuleSource;
+  };
+}
+
+export type RuleId = keyof RulePreset['rules'];
+
+// ---------------------------------------------------------------------------------------------
+// Audit results
+
+export type DistanceMode = 'euclidean' | 'network';
+
+export interface Failure {
+  rule: RuleId;
+  /** The community's figure; null when it cannot be computed (e.g. no households). */
+  actual: number | null;
+  required: number;
+  /** 'min' = actual must be ≥ required; 'max' = actual must be ≤ required. */
+  bound: 'min' | 'max';
+  tier?: string;
+  category?: FacilityCategory;
+  /** sixOnes: the missing group key. */
+  group?: string;
+  /** The rule's source, copied from the preset. */
+  source: string;
+}
+
+export type WarningCode =
+  | 'facility_outside_communities'
+  | 'community_overlap'
+  | 'missing_households'
+  | 'zero_households'
+  | 'unknown_category'
+  | 'missing_floor_area'
+  | 'unknown_community_assignment'
+  | 'invalid_geometry'
+  | 'duplicate_id';
+
+export interface DataWarning {
+  code: WarningCode;
+  layer: 'communities' | 'facilities' | 'green' | 'roads';
+  /** Feature id (or index when the feature has no id). */
+  feature: string;
+  field?: string;
+  message: string;
+}
+
+export interface CommunityResult {
+  id: string;
+  name: string;
+  setting: Setting;
+  street?: string;
+  households: number | null;
+  population: number | null;
+  populationEstimated: boolean;
+  area_m2: number;
+  /** Total floor area of community_service facilities assigned to the community. */
+  serviceArea_m2: number;
+  areaPer100Households_m2: number | null;
+  largestStation_m2: number;
+  greenCoverage: number;
+  parkCoverage: number;
+  /** lifeCircles[tier][category] = share 0..1 of the community's area within reach. */
+  lifeCircles: Record<string, Partial<Record<FacilityCategory, number>>>;
+  /** sixOnes[groupKey] = satisfied. */
+  sixOnes: Record<string, boolean>;
+  /** Optional rules' figures when enabled. */
+  extra: Partial<Record<'outdoorVenue_m2' | 'parkPerCapita_m2' | 'sportsPerCapita_m2' | 'healthPer1000_m2', number>>;
+  /** Ids of facilities assigned to this community (by explicit field or location). */
+  facilityIds: string[];
+  /** Values that rest on estimates (defaults used for missing floor area, estimated households). */
+  estimates: string[];
+  status: 'pass' | 'fail';
+  failures: Failure[];
+}
+
+export interface AuditParameters {
+  mode: DistanceMode;
+  /** Effective tier distances in metres (after detour factor in euclidean mode). */
+  tiers: Record<string, number>;
+  greenDistance_m: number;
+  parkDistance_m: number;
+  personsPerHousehold: number;
+  detourFactor: number;
+  lifeCircleThreshold: number;
+}
+
+export interface AuditSummary {
+  communities: number;
+  failing: number;
+  byRule: Partial<Record<RuleId, number>>;
+  households: number;
+}
+
+export interface AuditResult {
+  preset: string;
+  parameters: AuditParameters;
+  communities: CommunityResult[];
+  summary: AuditSummary;
+  warnings: DataWarning[];
+}
+
+export interface AuditOptions {
+  mode?: DistanceMode;
+  /** Progress 0..1, called now and then during long work. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancellation: the audit throws an AbortError-like error when aborted. */
+  signal?: { readonly aborted: boolean };
+}
