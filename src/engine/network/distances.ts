@@ -1,0 +1,179 @@
+// Multi-source shortest walking distances on the road graph (Dijkstra over a binary heap on typed
+// arrays), from every origin of a set at once and bounded by the largest distance needed.
+// Origins are graph nodes with a starting cost, or points on an edge (a joined facility: the
+// edge is split virtually at the join point, whose cost is the connector length).
+import type { RoadGraph } from './graph';
+
+export interface NodeSeed {
+  node: number;
+  cost: number;
+}
+/** A point on edge `edge` at arc position `s` (from the edge's `from` node), reached at `cost`. */
+export interface EdgeSeed {
+  edge: number;
+  s: number;
+  cost: number;
+}
+export interface Origins {
+  nodes: NodeSeed[];
+  edges: EdgeSeed[];
+}
+
+export interface NetworkDistances {
+  /**
+   * Walking distance of every node. Exact where ≤ `bound`; above `bound` it is an upper bound or
+   * Infinity, which is harmless for any question about distances ≤ bound.
+   */
+  dist: Float64Array;
+  /** Nodes settled with distance ≤ bound, in settling order. */
+  settled: Int32Array;
+  /** Edge seeds grouped by edge (the virtual splits). */
+  edgeSeeds: Map<number, EdgeSeed[]>;
+  bound: number;
+}
+
+/** Min-heap of (key, value) pairs over growable typed arrays; duplicates allowed (lazy deletion). */
+class NodeHeap {
+  keys = new Float64Array(1024);
+  vals = new Int32Array(1024);
+  size = 0;
+  push(key: number, val: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.size * 2);
+      k.set(this.keys);
+      this.keys = k;
+      const v = new Int32Array(this.size * 2);
+      v.set(this.vals);
+      this.vals = v;
+    }
+    let i = this.size++;
+    const keys = this.keys;
+    const vals = this.vals;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p] <= key) break;
+      keys[i] = keys[p];
+      vals[i] = vals[p];
+      i = p;
+    }
+    keys[i] = key;
+    vals[i] = val;
+  }
+  /** Removes the minimum; read it first from keys[0], vals[0]. */
+  pop(): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    const n = --this.size;
+    if (n === 0) return;
+    const key = keys[n];
+    const val = vals[n];
+    let i = 0;
+    const half = n >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      if (c + 1 < n && keys[c + 1] < keys[c]) c++;
+      if (keys[c] >= key) break;
+      keys[i] = keys[c];
+      vals[i] = vals[c];
+      i = c;
+    }
+    keys[i] = key;
+    vals[i] = val;
+  }
+}
+
+/** Multi-source Dijkstra from all `origins`, exploring no further than `bound` metres. */
+export function networkDistances(g: RoadGraph, origins: Origins, bound: number): NetworkDistances {
+  const dist = new Float64Array(g.nodeCount).fill(Infinity);
+  const done = new Uint8Array(g.nodeCount);
+  const heap = new NodeHeap();
+  const relax = (n: number, d: number) => {
+    if (d < dist[n]) {
+      dist[n] = d;
+      heap.push(d, n);
+    }
+  };
+  const edgeSeeds = new Map<number, EdgeSeed[]>();
+  for (const s of origins.nodes) relax(s.node, s.cost);
+  for (const s of origins.edges) {
+    const list = edgeSeeds.get(s.edge);
+    if (list) list.push(s);
+    else edgeSeeds.set(s.edge, [s]);
+    relax(g.edgeFrom[s.edge], s.cost + s.s);
+    relax(g.edgeTo[s.edge], s.cost + (g.edgeLength[s.edge] - s.s));
+  }
+  const settled: number[] = [];
+  const { adjStart, adjEdge, edgeFrom, edgeTo, edgeLength } = g;
+  while (heap.size > 0) {
+    const d = heap.keys[0];
+    const n = heap.vals[0];
+    heap.pop();
+    if (done[n]) continue;
+    if (d > bound) break;
+    done[n] = 1;
+    settled.push(n);
+    for (let k = adjStart[n], end = adjStart[n + 1]; k < end; k++) {
+      const e = adjEdge[k];
+      const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
+      const nd = d + edgeLength[e];
+      if (nd < dist[m]) {
+        dist[m] = nd;
+        heap.push(nd, m);
+      }
+    }
+  }
+  return { dist, settled: Int32Array.from(settled), edgeSeeds, bound };
+}
+
+/**
+ * Walking distance along edge `e` as breakpoints (s ascending, f at s): f is linear between
+ * consecutive breakpoints. f(s) = min(dist[from] + s, dist[to] + L − s, min over the edge's seeds
+ * of cost + |s − s_seed|). Kinks lie at the seeds and where a rising and a falling branch meet.
+ */
+export function edgeProfile(g: RoadGraph, nd: NetworkDistances, e: number): { s: number[]; f: number[] } {
+  const L = g.edgeLength[e];
+  const du = nd.dist[g.edgeFrom[e]];
+  const dv = nd.dist[g.edgeTo[e]];
+  const seeds = nd.edgeSeeds.get(e);
+  const evalAt = (s: number): number => {
+    let f = Math.min(du + s, dv + L - s);
+    if (seeds) for (const q of seeds) f = Math.min(f, q.cost + Math.abs(s - q.s));
+    return f;
+  };
+  // Rising branches: value a + s; falling: b − s.
+  const rising = [du];
+  const falling = [dv + L];
+  const cuts = [0, L];
+  if (seeds)
+    for (const q of seeds) {
+      rising.push(q.cost - q.s);
+      falling.push(q.cost + q.s);
+      cuts.push(q.s);
+    }
+  for (const a of rising)
+    for (const b of falling) {
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      const s = (b - a) / 2;
+      if (s > 0 && s < L) cuts.push(s);
+    }
+  cuts.sort((x, y) => x - y);
+  const s: number[] = [];
+  const f: number[] = [];
+  for (const c of cuts) {
+    if (s.length && c - s[s.length - 1] < 1e-9) continue;
+    s.push(c);
+    f.push(evalAt(c));
+  }
+  return { s, f };
+}
+
+/** Edges that may hold points within `d` (incident to a node within d, or holding a seed). */
+export function touchedEdges(g: RoadGraph, nd: NetworkDistances, d: number): number[] {
+  const seen = new Set<number>();
+  for (const n of nd.settled) {
+    if (nd.dist[n] > d) continue;
+    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) seen.add(g.adjEdge[k]);
+  }
+  for (const [e, seeds] of nd.edgeSeeds) if (seeds.some((q) => q.cost <= d)) seen.add(e);
+  return [...seen].sort((a, b) => a - b);
+}

@@ -1,0 +1,172 @@
+// Walking-network reach for the audit: a ReachProvider (reach/reachProvider.ts) whose "within d"
+// is walking distance along the road layer (audit-cli.md, `--mode network`), with the area
+// definition of serviceArea.ts. Distances from a source set are computed once (multi-source
+// Dijkstra) and cached; per community only the edges near it are turned into area and clipped.
+import Flatbush from 'flatbush';
+import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource } from '../reach/reachProvider';
+import type { RoadLine } from '../types';
+import { buildRoadGraph, graphStats, type GraphStats, type MetricProjection, type RoadGraph } from './graph';
+import { networkDistances, type NetworkDistances, type Origins } from './distances';
+import { joinPoint, DEFAULT_MAX_CONNECTOR_M, type NetworkJoin } from './join';
+import { polygonSeeds, pointOrigins } from './origins';
+import { DEFAULT_MAX_OFFSET_M, serviceAreaPaths, type AreaOptions, type LinearPiece } from './serviceArea';
+import { fromPaths, intersectPaths, offsetPaths, toPaths, type IntPaths } from './clip';
+
+export interface NetworkReachOptions extends AreaOptions {
+  /** Longest straight connector from a facility to the network (metres). Default 300. */
+  maxConnector_m?: number;
+  /** A polygon source starts the network at nodes within this distance of it (metres). Default 50. */
+  polygonConnector_m?: number;
+  /** Vertex snapping grid (metres). Default 0.01. */
+  snap_m?: number;
+  /** How many per-source-set distance fields to keep. Default 256. */
+  cacheSize?: number;
+}
+
+export interface NetworkReach extends ReachProvider {
+  readonly mode: 'network';
+  readonly graph: RoadGraph;
+  readonly graphStats: GraphStats;
+  /**
+   * Optional speed-up: announce a whole source set (e.g. every kindergarten) and a distance
+   * before asking community by community with prefiltered subsets. One Dijkstra then serves
+   * every community whose prefiltered subset it covers exactly; results are the same as without.
+   */
+  prepareSources(sources: ReachSource[], distance: number): void;
+  /** Ids of point sources seen so far that lie beyond maxConnector of every edge. */
+  offNetwork(): string[];
+  /** How many Dijkstra runs were made (for benchmarks and tests). */
+  readonly runs: number;
+}
+
+interface Field {
+  ids: Set<string>;
+  distance: number;
+  nd: NetworkDistances;
+  pieces: LinearPiece[];
+  pieceIndex: Flatbush | null;
+  polygons: { id: string; rings: MetricRings; bbox: BBox }[];
+  /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
+  sources: ReachSource[];
+}
+
+const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map((s) => `${s.kind[0]}:${s.id}`).sort().join('\u0000')}`;
+
+function bboxGap(a: BBox, b: BBox): number {
+  const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  return Math.hypot(dx, dy);
+}
+
+export function createNetworkReach(roads: RoadLine[], projection: MetricProjection, options: NetworkReachOptions = {}): NetworkReach {
+  return createNetworkReachFromGraph(buildRoadGraph(roads, projection, { snap_m: options.snap_m }), options);
+}
+
+export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkReachOptions = {}): NetworkReach {
+  const M = options.maxOffset_m ?? DEFAULT_MAX_OFFSET_M;
+  const maxConnector = options.maxConnector_m ?? DEFAULT_MAX_CONNECTOR_M;
+  const polygonConnector = options.polygonConnector_m ?? 50;
+  const cacheSize = options.cacheSize ?? 256;
+  const stats = graphStats(graph);
+  const joins = new Map<string, NetworkJoin | null>();
+  const cache = new Map<string, Field>();
+  const prepared: Field[] = [];
+  const communityPaths = new Map<number, IntPaths>();
+  const polygonOffsets = new Map<string, IntPaths>();
+  let runs = 0;
+
+  const joinOf = (id: string, xy: [number, number]) => {
+    const k = `${id}@${xy[0]},${xy[1]}`;
+    if (!joins.has(k)) joins.set(k, joinPoint(graph, xy, maxConnector));
+    return joins.get(k)!;
+  };
+
+  const buildField = (sources: ReachSource[], distance: number): Field => {
+    const points = sources.filter((s): s is Extract<ReachSource, { kind: 'point' }> => s.kind === 'point');
+    const polygons = sources.filter((s): s is Extract<ReachSource, { kind: 'polygon' }> => s.kind === 'polygon');
+    const { origins, pieces } = pointOrigins(points.map((p) => ({ id: p.id, xy: p.xy, join: joinOf(p.id, p.xy) })));
+    const all: Origins = { nodes: [...origins.nodes], edges: origins.edges };
+    for (const p of polygons) all.nodes.push(...polygonSeeds(graph, p.rings, p.bbox, polygonConnector, maxConnector));
+    runs++;
+    const nd = networkDistances(graph, all, distance);
+    let pieceIndex: Flatbush | null = null;
+    if (pieces.length) {
+      pieceIndex = new Flatbush(pieces.length);
+      for (const q of pieces) pieceIndex.add(Math.min(q.x0, q.x1), Math.min(q.y0, q.y1), Math.max(q.x0, q.x1), Math.max(q.y0, q.y1));
+      pieceIndex.finish();
+    }
+    return { ids: new Set(sources.map((s) => `${s.kind[0]}:${s.id}`)), distance, nd, pieces, pieceIndex, polygons, sources };
+  };
+
+  const covers = (f: Field, sources: ReachSource[], distance: number, bbox: BBox): boolean => {
+    if (f.distance !== distance) return false;
+    const wanted = new Set(sources.map((s) => `${s.kind[0]}:${s.id}`));
+    for (const k of wanted) if (!f.ids.has(k)) return false;
+    // Every other source of the set must be too far to matter (straight line > distance).
+    for (const s of f.sources) {
+      if (wanted.has(`${s.kind[0]}:${s.id}`)) continue;
+      const sb: BBox = s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox;
+      if (bboxGap(sb, bbox) <= distance) return false;
+    }
+    return true;
+  };
+
+  const fieldFor = (sources: ReachSource[], distance: number, bbox: BBox): Field => {
+    const key = keyOf(sources, distance);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    for (const f of prepared) if (covers(f, sources, distance, bbox)) return f;
+    const f = buildField(sources, distance);
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(key, f);
+    return f;
+  };
+
+  const polygonArea = (p: { id: string; rings: MetricRings }, r: number): IntPaths => {
+    const k = `${p.id}|${r}`;
+    let paths = polygonOffsets.get(k);
+    if (!paths) {
+      paths = offsetPaths(toPaths(p.rings), r, options.tolerance_m ?? 0.5);
+      polygonOffsets.set(k, paths);
+    }
+    return paths;
+  };
+
+  return {
+    mode: 'network',
+    graph,
+    graphStats: stats,
+    get runs() {
+      return runs;
+    },
+    prepareSources(sources, distance) {
+      if (!sources.length) return;
+      const key = keyOf(sources, distance);
+      if (prepared.some((f) => keyOf(f.sources, f.distance) === key)) return;
+      prepared.push(buildField(sources, distance));
+    },
+    offNetwork() {
+      const out = new Set<string>();
+      for (const [k, j] of joins) if (!j) out.add(k.slice(0, k.lastIndexOf('@')));
+      return [...out].sort();
+    },
+    reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
+      if (!sources.length || !(distance >= 0)) return [];
+      const field = fieldFor(sources, distance, community.bbox);
+      const r = Math.min(M, distance);
+      const b = community.bbox;
+      const window: BBox = [b[0] - r, b[1] - r, b[2] + r, b[3] + r];
+      const pieces = field.pieceIndex ? field.pieceIndex.search(window[0] - r, window[1] - r, window[2] + r, window[3] + r).map((i) => field.pieces[i]) : [];
+      const extra: IntPaths = [];
+      for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) extra.push(...polygonArea(p, r));
+      const area = serviceAreaPaths(graph, field.nd, distance, options, { pieces, paths: extra, window });
+      if (!area.length) return [];
+      let cp = communityPaths.get(community.index);
+      if (!cp) {
+        cp = toPaths(community.rings);
+        communityPaths.set(community.index, cp);
+      }
+      return fromPaths(intersectPaths(area, cp));
+    },
+  };
+}
