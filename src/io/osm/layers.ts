@@ -68,14 +68,16 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
   const buildingAreas = areas.filter((a) => isBuilding(a.tags));
   const residentialAreas = areas.filter(isResidentialLanduse);
   const residentialIndex = new AreaIndex(residentialAreas.map((area) => ({ area })));
-  // Each building's levels default depends on whether it counts as housing.
   const housingCandidate = (a: AreaFeature): boolean =>
     isHousingType(a.tags) || (isPlainBuilding(a.tags) && residentialIndex.containing(a.centroid).length > 0);
-  const buildings: Building[] = buildingAreas.map((a) => makeBuilding(a, levels, housingCandidate(a)));
+  // Facilities first, with building=yes at the default levels of non-housing buildings; then the
+  // buildings left as housing, with housing default levels.
+  const buildings: Building[] = buildingAreas.map((a) => makeBuilding(a, levels, false));
   const buildingIndex = new AreaIndex(buildings);
-
   const fac = buildFacilities(model.taggedNodes, areas, buildingIndex, floorDefaults);
-  const housing = buildings.filter((b) => housingCandidate(b.area) && !(b.type === 'yes' && fac.facilityBuildings.has(b)));
+  const housing = buildings
+    .filter((b) => housingCandidate(b.area) && !(b.type === 'yes' && fac.facilityBuildings.has(b)))
+    .map((b) => makeBuilding(b.area, levels, true));
 
   const communityAreas = from === 'admin' ? areas.filter((a) => isAdminArea(a, adminLevel)) : residentialAreas;
   const com = buildCommunities(communityAreas, housing, perDwelling);

@@ -179,8 +179,8 @@ function readNode(pbf: PbfReader, b: Block, builder: OsmModelBuilder): void {
     else if (tag === 8) r.lat = p.readSVarint();
     else if (tag === 9) r.lon = p.readSVarint();
   }, n);
-  const lat = 1e-9 * (b.latOffset + b.granularity * n.lat);
-  const lon = 1e-9 * (b.lonOffset + b.granularity * n.lon);
+  const lat = (b.latOffset + b.granularity * n.lat) / 1e9;
+  const lon = (b.lonOffset + b.granularity * n.lon) / 1e9;
   checkCoord(lon, lat, n.id);
   builder.addNode(n.id, lon, lat, tagsOf(b, n.keys, n.vals, `node ${n.id}`));
 }
@@ -214,8 +214,9 @@ function readDenseNodes(pbf: PbfReader, b: Block, builder: OsmModelBuilder): voi
       }
       k++;
     }
-    const latDeg = 1e-9 * (b.latOffset + b.granularity * lat);
-    const lonDeg = 1e-9 * (b.lonOffset + b.granularity * lon);
+    // Dividing the exact integer nanodegrees gives the same double as parsing the decimal in XML.
+    const latDeg = (b.latOffset + b.granularity * lat) / 1e9;
+    const lonDeg = (b.lonOffset + b.granularity * lon) / 1e9;
     checkCoord(lonDeg, latDeg, id);
     builder.addNode(id, lonDeg, latDeg, tags);
   }
