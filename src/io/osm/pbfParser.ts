@@ -162,7 +162,11 @@ const str = (b: Block, i: number): string => {
 function tagsOf(b: Block, keys: number[], vals: number[], what: string): Tags {
   if (keys.length !== vals.length) throw new Error(`${what}: ${keys.length} keys but ${vals.length} values`);
   const tags: Tags = {};
-  for (let i = 0; i < keys.length; i++) tags[str(b, keys[i])] = str(b, vals[i]);
+  try {
+    for (let i = 0; i < keys.length; i++) tags[str(b, keys[i])] = str(b, vals[i]);
+  } catch (e) {
+    throw new Error(`${what}: ${(e as Error).message}`);
+  }
   return tags;
 }
 
