@@ -165,7 +165,7 @@ function tagsOf(b: Block, keys: number[], vals: number[], what: string): Tags {
   try {
     for (let i = 0; i < keys.length; i++) tags[str(b, keys[i])] = str(b, vals[i]);
   } catch (e) {
-    throw new Error(`${what}: ${(e as Error).message}`);
+    throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
   }
   return tags;
 }
