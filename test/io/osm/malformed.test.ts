@@ -50,7 +50,7 @@ describe('malformed OSM PBF', () => {
   });
   it('a string index outside the string table names the element', async () => {
     // Hand-built block: one way (id 5) whose key index 9 points past a 1-entry string table.
-    const header = hand([[1, str('OSMHeader')]], [[4, str('OsmSchema-V0.6')]]);
+    const header = hand([[1, str('OSMHeader')]], [(4 << 3) | 2, ...str('OsmSchema-V0.6')]); // required_features
     const way = [0x08, 0x05, 0x12, 0x01, 0x09, 0x1a, 0x01, 0x00]; // id=5, keys=[9], vals=[0]
     const group = [0x1a, way.length, ...way];
     const block = [0x0a, 0x02, 0x0a, 0x00, 0x12, group.length, ...group]; // stringtable [""], group
