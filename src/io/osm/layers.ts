@@ -68,8 +68,15 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
   const buildingAreas = areas.filter((a) => isBuilding(a.tags));
   const residentialAreas = areas.filter(isResidentialLanduse);
   const residentialIndex = new AreaIndex(residentialAreas.map((area) => ({ area })));
-  const housingCandidate = (a: AreaFeature): boolean =>
-    isHousingType(a.tags) || (isPlainBuilding(a.tags) && residentialIndex.containing(a.centroid).length > 0);
+  const housingMemo = new Map<AreaFeature, boolean>();
+  const housingCandidate = (a: AreaFeature): boolean => {
+    let h = housingMemo.get(a);
+    if (h === undefined) {
+      h = isHousingType(a.tags) || (isPlainBuilding(a.tags) && residentialIndex.containing(a.centroid).length > 0);
+      housingMemo.set(a, h);
+    }
+    return h;
+  };
   // Facilities first, with building=yes at the default levels of non-housing buildings; then the
   // buildings left as housing, with housing default levels.
   const buildings: Building[] = buildingAreas.map((a) => makeBuilding(a, levels, false));

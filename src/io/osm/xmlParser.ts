@@ -28,6 +28,23 @@ function parseAttrs(s: string): Record<string, string> {
   return out;
 }
 
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** One attribute's value without building an object (the hot path: nodes, nd, tag). */
+function attr(s: string, name: string): string | undefined {
+  for (const q of ['"', "'"]) {
+    const needle = `${name}=${q}`;
+    for (let i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+      if (i > 0 && !isSpace(s.charCodeAt(i - 1))) continue;
+      const start = i + needle.length;
+      const end = s.indexOf(q, start);
+      return end < 0 ? undefined : unescapeXml(s.slice(start, end));
+    }
+  }
+  // Unusual spacing such as k = "v": the general parser.
+  return s.includes(name) && /\s=|=\s/.test(s) ? parseAttrs(s)[name] : undefined;
+}
+
 interface Open {
   type: OsmType;
   id: number;
@@ -56,8 +73,8 @@ export async function parseOsmXml(bytes: Uint8Array, fileName: string, ctl: Chun
   const fail = (pos: number, msg: string, el?: Open | null): never => {
     throw new Error(`${fileName}: malformed OSM XML at ${where(pos)}${el ? ` (in ${el.type} ${el.id})` : ''}: ${msg}`);
   };
-  const num = (attrs: Record<string, string>, key: string, pos: number, el: { type: string; id?: number }): number => {
-    const v = attrs[key];
+  const num = (attrText: string, key: string, pos: number, el: { type: string; id?: number }): number => {
+    const v = attr(attrText, key);
     const n = v === undefined || v.trim() === '' ? NaN : Number(v);
     if (!Number.isFinite(n)) {
       throw new Error(`${fileName}: malformed OSM XML at ${where(pos)}: ${el.type}${el.id !== undefined ? ` ${el.id}` : ''} has ${v === undefined ? 'no' : `an invalid (${JSON.stringify(v)})`} "${key}" attribute`);
@@ -110,8 +127,7 @@ export async function parseOsmXml(bytes: Uint8Array, fileName: string, ctl: Chun
     const after = START_TAG.lastIndex;
     if (name === 'node' || name === 'way' || name === 'relation') {
       if (open) fail(pos, `<${name}> inside ${open.type} ${open.id}`, open);
-      const attrs = parseAttrs(attrText);
-      const id = num(attrs, 'id', pos, { type: name });
+      const id = num(attrText, 'id', pos, { type: name });
       const el: Open = {
         type: name,
         id,
@@ -121,31 +137,30 @@ export async function parseOsmXml(bytes: Uint8Array, fileName: string, ctl: Chun
         refs: [],
         members: [],
         // Deleted objects in history/JOSM files are not part of the data.
-        skip: attrs.visible === 'false' || attrs.action === 'delete',
+        skip: attr(attrText, 'visible') === 'false' || attr(attrText, 'action') === 'delete',
       };
       if (name === 'node' && !el.skip) {
-        el.lat = num(attrs, 'lat', pos, el);
-        el.lon = num(attrs, 'lon', pos, el);
+        el.lat = num(attrText, 'lat', pos, el);
+        el.lon = num(attrText, 'lon', pos, el);
         if (Math.abs(el.lat) > 90 || Math.abs(el.lon) > 180) fail(pos, `node ${id} has coordinates out of range (lat ${el.lat}, lon ${el.lon})`);
       }
       if (selfClosing) finishElement(el);
       else open = el;
     } else if (name === 'tag') {
       if (open) {
-        const attrs = parseAttrs(attrText);
-        if (attrs.k === undefined) fail(pos, '<tag> without k', open);
-        open.tags[attrs.k] = attrs.v ?? '';
+        const k = attr(attrText, 'k');
+        if (k === undefined) fail(pos, '<tag> without k', open);
+        open.tags[k!] = attr(attrText, 'v') ?? '';
       }
     } else if (name === 'nd') {
       if (!open || open.type !== 'way') fail(pos, '<nd> outside a way', open);
-      const attrs = parseAttrs(attrText);
-      open!.refs.push(num(attrs, 'ref', pos, open!));
+      open!.refs.push(num(attrText, 'ref', pos, open!));
     } else if (name === 'member') {
       if (!open || open.type !== 'relation') fail(pos, '<member> outside a relation', open);
       const attrs = parseAttrs(attrText);
       const type = attrs.type;
       if (type !== 'node' && type !== 'way' && type !== 'relation') fail(pos, `member type ${JSON.stringify(type)}`, open);
-      open!.members.push({ type: type as OsmType, ref: num(attrs, 'ref', pos, open!), role: attrs.role ?? '' });
+      open!.members.push({ type: type as OsmType, ref: num(attrText, 'ref', pos, open!), role: attrs.role ?? '' });
     } else if (name === 'osm' || name === 'osmChange' || name === 'create' || name === 'modify') {
       sawOsmRoot = true;
     } else if (!selfClosing) {
