@@ -7,7 +7,7 @@ import { OsmModelBuilder, type OsmMember, type OsmModel, type OsmType, type Tags
 import { checkpoint, type ChunkControl } from './progress';
 
 /** Features this reader understands (HeaderBlock.required_features). */
-const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'HistoricalInformation', 'Sort.Type_then_ID', 'Sort.Geographic']);
+const SUPPORTED_FEATURES = new Set(['OsmSchema-V0.6', 'DenseNodes', 'Sort.Type_then_ID', 'Sort.Geographic']);
 const MAX_HEADER = 64 * 1024;
 const MAX_BLOB = 32 * 1024 * 1024;
 /** Bytes of input between progress reports / cancellation checks. */

@@ -41,3 +41,15 @@ describe('walkExclusion', () => {
     expect(walkExclusion(tags)).toBe(expected);
   });
 });
+
+describe("layers: ['roads']", () => {
+  it('builds the same walking network and nothing else', async () => {
+    const tiny = new Uint8Array(readFileSync(new URL('../../fixtures/osm/tiny-compound.osm', import.meta.url)));
+    const all = await readOsm(tiny, 'tiny-compound.osm');
+    const roadsOnly = await readOsm(tiny, 'tiny-compound.osm', { layers: ['roads'] });
+    expect(roadsOnly.roads).toEqual(all.roads);
+    expect(roadsOnly.roads).toHaveLength(4);
+    expect([roadsOnly.communities, roadsOnly.facilities, roadsOnly.green]).toEqual([[], [], []]);
+    expect(roadsOnly.notes.join('\n')).not.toMatch(/facilities|communities/);
+  });
+});
