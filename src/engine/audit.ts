@@ -1,0 +1,464 @@
+// The audit API (issue #3, audit-cli.md): prepare a dataset once, then audit all communities or
+// only some (incremental what-if), with any ReachProvider (straight-line by default, network via
+// options.reach). Results follow CommunityResult / AuditResult in types.ts.
+//
+// Decisions (documented here and in the report):
+// - Households missing or ≤ 0: areaPer100Households_m2 is null and the rule fails with actual null
+//   (plus a missing_households / zero_households warning). communitySize likewise fails with null.
+// - Resettlement communities (易地扶贫搬迁安置区, 002 "全覆盖、全达标") are checked against every rule of
+//   the preset, including the optional ones the preset leaves disabled, with the preset's figures.
+//   Rural resettlement communities still use the rural thresholds.
+// - Green coverage counts every green polygon (parks are green space too); park coverage only parks.
+// - Proposed facilities (Facility.proposed) count like built ones: the what-if is the point of them.
+// - Facilities of an unknown category or with an invalid position are ignored (warned).
+// - A community with invalid geometry keeps its place in the results with area 0 and coverage 0.
+import type Flatbush from 'flatbush';
+import type {
+  AuditOptions, AuditParameters, AuditResult, AuditSummary, CommunityResult, DistanceMode, Dataset, Facility,
+  FacilityCategory, Failure, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
+} from './types';
+import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
+import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
+import {
+  assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility,
+  type Preparation, type PreparedFacility, type SubsetIndex,
+} from './prepare';
+import { difference, intersection } from './geo/clip';
+import { metricToMultiPolygon, ringsArea } from './geo/metricRings';
+import { distanceToRings } from './geo/pointInPolygon';
+import { areaPer100Households, checkAreaPer100Households } from './rules/areaPer100Households';
+import { checkStationMinArea, largestStation } from './rules/stationMinArea';
+import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
+import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
+import { checkSixOnes } from './rules/sixOnes';
+import {
+  checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
+} from './rules/optionalRules';
+
+export interface AuditContext extends Preparation {
+  data: Dataset;
+  preset: RulePreset;
+  mode: DistanceMode;
+  reach: ReachProvider;
+  /** Effective distances (m) per tier key (after the detour factor in straight-line mode). */
+  tierDistances: Record<string, number>;
+  parameters: AuditParameters;
+}
+
+export interface PrepareOptions {
+  reach?: ReachProvider;
+  mode?: DistanceMode;
+}
+
+export function abortError(): Error {
+  const e = new Error('The audit was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+export function prepareAudit(data: Dataset, preset: RulePreset, options: PrepareOptions = {}): AuditContext {
+  const mode: DistanceMode = options.reach?.mode ?? options.mode ?? 'euclidean';
+  if (mode === 'network' && !options.reach) {
+    throw new Error('network mode needs a walking-network reach provider (options.reach, see network/networkReach.ts)');
+  }
+  const reach = options.reach ?? createEuclideanReach();
+  const prep = prepareDataset(data, preset, undefined);
+  const tiers = tierDistances(preset, mode);
+  const parameters: AuditParameters = {
+    mode,
+    tiers,
+    greenDistance_m: preset.rules.greenCoverage.distance_m,
+    parkDistance_m: preset.rules.parkCoverage.distance_m,
+    personsPerHousehold: preset.personsPerHousehold,
+    detourFactor: preset.detourFactor,
+    lifeCircleThreshold: preset.rules.lifeCircle.threshold,
+  };
+  return { ...prep, data, preset, mode, reach, tierDistances: tiers, parameters };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Sources and shares
+
+/** Point sources of the given categories within d of the community's bbox (the ReachProvider contract). */
+export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categories: readonly FacilityCategory[], d: number): ReachSource[] {
+  const out: ReachSource[] = [];
+  const b = c.bbox;
+  for (const cat of categories) {
+    const ci = ctx.byCategory.get(cat);
+    if (!ci || !ci.index) continue;
+    for (const k of ci.index.range(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
+      const f = ctx.facilities[ci.items[k]];
+      if (pointBBoxGap(f.xy, b) <= d) out.push({ kind: 'point', id: f.id, xy: f.xy });
+    }
+  }
+  return out;
+}
+
+function subsetSources(ctx: AuditContext, idx: SubsetIndex | null, c: PreparedCommunity, d: number): ReachSource[] {
+  if (!idx) return [];
+  const b = c.bbox;
+  const out: ReachSource[] = [];
+  for (const k of idx.index.search(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
+    const g = ctx.green[idx.items[k]];
+    if (bboxGap(g.bbox, b) <= d) out.push({ kind: 'polygon', id: g.id, rings: g.rings, bbox: g.bbox });
+  }
+  return out;
+}
+
+/** Polygon sources: all green (`green`) or parks only (`park`) within d of the community's bbox. */
+export function greenSources(ctx: AuditContext, c: PreparedCommunity, kind: 'green' | 'park', d: number): ReachSource[] {
+  return subsetSources(ctx, kind === 'park' ? ctx.parkIndex : ctx.greenIndex, c, d);
+}
+
+function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
+  if (!sources.length || c.area_m2 <= 0) return 0;
+  const r = ctx.reach as Partial<EuclideanReach> & ReachProvider;
+  if (typeof r.reachedArea === 'function') return r.reachedArea(c, sources, d);
+  return ringsArea(ctx.reach.reachedPart(c, sources, d));
+}
+
+function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
+  if (c.area_m2 <= 0) return 0;
+  const s = reachedArea(ctx, c, sources, d) / c.area_m2;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+// ----------------------------------------------------------------------------------------------
+// One community
+
+function sumFloor(ctx: AuditContext, facilityIdx: number[], cats: readonly FacilityCategory[]): { total: number; areas: number[] } {
+  const areas: number[] = [];
+  let total = 0;
+  for (const i of facilityIdx) {
+    const f = ctx.facilities[i];
+    if (f.category && cats.includes(f.category)) { areas.push(f.floorArea); total += f.floorArea; }
+  }
+  return { total, areas };
+}
+
+/** Area (m²) of park polygons inside the community (straight geometry, distance 0). */
+function parkAreaInside(ctx: AuditContext, c: PreparedCommunity): number {
+  const parks = greenSources(ctx, c, 'park', 0);
+  if (!parks.length || !c.rings.length) return 0;
+  const clip: MetricRings = [];
+  for (const s of parks) if (s.kind === 'polygon') clip.push(...s.rings);
+  return Math.max(0, ringsArea(intersection(c.rings, clip)));
+}
+
+export function auditCommunity(ctx: AuditContext, index: number): CommunityResult {
+  const { preset } = ctx;
+  const rules = preset.rules;
+  const community = ctx.data.communities[index];
+  const c = ctx.communities[index];
+  const on = (id: RuleId) => rules[id].enabled || community.resettlement === true;
+  const setting = community.setting === 'rural' ? 'rural' : 'urban';
+  const households = community.households ?? null;
+  const hasPopulation = community.population !== null && community.population !== undefined && Number.isFinite(community.population);
+  const population = hasPopulation ? (community.population as number) : households !== null && Number.isFinite(households) ? households * preset.personsPerHousehold : null;
+  const estimates: string[] = [];
+  if (community.estimated?.households) estimates.push('households');
+  if (community.estimated?.population || (!hasPopulation && population !== null)) estimates.push('population');
+  const assigned = ctx.facilitiesOf[index] ?? [];
+  for (const i of assigned) {
+    const f = ctx.facilities[i];
+    const src = ctx.data.facilities[f.index];
+    if (f.floorAreaDefaulted) estimates.push(`floorArea:${f.id} (preset default ${f.floorArea} m²)`);
+    else if (src?.floorAreaEstimated) estimates.push(`floorArea:${f.id}`);
+  }
+
+  const failures: Failure[] = [];
+  const push = (f: Failure | null) => { if (f) failures.push(f); };
+
+  // Floor-area rules.
+  const service = sumFloor(ctx, assigned, ['community_service']);
+  const per100 = areaPer100Households(service.total, households);
+  const largest = largestStation(service.areas);
+  if (on('areaPer100Households')) push(checkAreaPer100Households(per100, setting, rules.areaPer100Households));
+  if (on('stationMinArea')) push(checkStationMinArea(largest, setting, rules.stationMinArea));
+
+  // Coverage rules (shares are computed even when a rule is off: they are cheap to show and the
+  // result shape stays the same).
+  const gd = rules.greenCoverage.distance_m, pd = rules.parkCoverage.distance_m;
+  const greenCoverage = share(ctx, c, greenSources(ctx, c, 'green', gd), gd);
+  const parkCoverage = share(ctx, c, greenSources(ctx, c, 'park', pd), pd);
+  if (on('greenCoverage')) push(checkGreenCoverage(greenCoverage, rules.greenCoverage));
+  if (on('parkCoverage')) push(checkParkCoverage(parkCoverage, rules.parkCoverage));
+
+  // Life circles; shares are cached per (distance, category set) so "6个1" reuses them.
+  const cache = new Map<string, number>();
+  const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
+    const key = `${d}|${green ? 'G|' : ''}${[...cats].sort().join(',')}`;
+    let s = cache.get(key);
+    if (s === undefined) {
+      const sources = facilitySources(ctx, c, cats, d);
+      if (green) sources.push(...greenSources(ctx, c, 'green', d));
+      s = share(ctx, c, sources, d);
+      cache.set(key, s);
+    }
+    return s;
+  };
+  const lifeCircles: CommunityResult['lifeCircles'] = {};
+  for (const [tier, cats] of Object.entries(preset.requiredByTier)) {
+    const d = ctx.tierDistances[tier];
+    if (d === undefined) continue;
+    const row: Partial<Record<FacilityCategory, number>> = {};
+    for (const cat of cats) row[cat] = catShare([cat], d, false);
+    lifeCircles[tier] = row;
+  }
+  if (on('lifeCircle')) failures.push(...checkLifeCircles(lifeCircles, rules.lifeCircle));
+
+  let sixOnes: Record<string, boolean> = {};
+  if (on('sixOnes')) {
+    const d = ctx.tierDistances[rules.sixOnes.tier];
+    const shares: Record<string, number> = {};
+    for (const g of rules.sixOnes.groups) shares[g.key] = d === undefined ? 0 : catShare(g.categories, d, g.green === true);
+    const r = checkSixOnes(shares, rules.sixOnes);
+    sixOnes = r.satisfied;
+    failures.push(...r.failures);
+  }
+
+  // Optional rules.
+  const extra: CommunityResult['extra'] = {};
+  if (on('outdoorVenue')) {
+    extra.outdoorVenue_m2 = sumFloor(ctx, assigned, ['activity_venue']).total;
+    push(checkOutdoorVenue(extra.outdoorVenue_m2, rules.outdoorVenue));
+  }
+  if (on('perCapitaPark')) {
+    const v = perCapita(parkAreaInside(ctx, c), population);
+    if (v !== null) extra.parkPerCapita_m2 = v;
+    push(checkPerCapitaPark(v, rules.perCapitaPark));
+  }
+  if (on('perCapitaSports')) {
+    const v = perCapita(sumFloor(ctx, assigned, ['sports_venue']).total, population);
+    if (v !== null) extra.sportsPerCapita_m2 = v;
+    push(checkPerCapitaSports(v, rules.perCapitaSports));
+  }
+  if (on('healthPer1000')) {
+    const pc = perCapita(sumFloor(ctx, assigned, ['health_station', 'health_center']).total, population);
+    const v = pc === null ? null : pc * 1000;
+    if (v !== null) extra.healthPer1000_m2 = v;
+    push(checkHealthPer1000(v, rules.healthPer1000));
+  }
+  if (on('communitySize')) push(checkCommunitySize(households, rules.communitySize));
+
+  return {
+    id: community.id,
+    name: community.name ?? community.id,
+    setting,
+    ...(community.street !== undefined ? { street: community.street } : {}),
+    households,
+    population,
+    populationEstimated: !hasPopulation || community.estimated?.population === true,
+    area_m2: c.area_m2,
+    serviceArea_m2: service.total,
+    areaPer100Households_m2: per100,
+    largestStation_m2: largest,
+    greenCoverage,
+    parkCoverage,
+    lifeCircles,
+    sixOnes,
+    extra,
+    facilityIds: assigned.map((i) => ctx.facilities[i].id),
+    estimates,
+    status: failures.length ? 'fail' : 'pass',
+    failures,
+  };
+}
+
+/** Audits the given communities (by index), e.g. the few a what-if change can reach. */
+export function auditCommunities(ctx: AuditContext, indices: number[]): CommunityResult[] {
+  return indices.map((i) => auditCommunity(ctx, i));
+}
+
+export function summarize(results: CommunityResult[]): AuditSummary {
+  const byRule: Partial<Record<RuleId, number>> = {};
+  let failing = 0, households = 0;
+  for (const r of results) {
+    if (r.status === 'fail') failing++;
+    if (r.households !== null && Number.isFinite(r.households)) households += r.households;
+    const seen = new Set<RuleId>();
+    for (const f of r.failures) seen.add(f.rule);
+    for (const id of seen) byRule[id] = (byRule[id] ?? 0) + 1;
+  }
+  return { communities: results.length, failing, byRule, households };
+}
+
+type WithPrepareSources = ReachProvider & { prepareSources?: (sources: ReachSource[], distance: number) => void };
+
+/** Lets a network provider compute each whole source set once (optional speed-up of its own). */
+function announceSources(ctx: AuditContext): void {
+  const r = ctx.reach as WithPrepareSources;
+  if (typeof r.prepareSources !== 'function') return;
+  const all = (cats: readonly FacilityCategory[], green: boolean): ReachSource[] => {
+    const out: ReachSource[] = [];
+    for (const f of ctx.facilities) if (f.category && cats.includes(f.category)) out.push({ kind: 'point', id: f.id, xy: f.xy });
+    if (green) for (const g of ctx.green) if (g.rings.length) out.push({ kind: 'polygon', id: g.id, rings: g.rings, bbox: g.bbox });
+    return out;
+  };
+  for (const [tier, cats] of Object.entries(ctx.preset.requiredByTier)) {
+    const d = ctx.tierDistances[tier];
+    if (d !== undefined) for (const cat of cats) r.prepareSources(all([cat], false), d);
+  }
+}
+
+export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditResult {
+  const { onProgress, signal } = options;
+  const n = ctx.communities.length;
+  if (signal?.aborted) throw abortError();
+  announceSources(ctx);
+  const results: CommunityResult[] = new Array(n);
+  const step = Math.max(1, Math.min(100, Math.ceil(n / 100)));
+  onProgress?.(0, n);
+  for (let i = 0; i < n; i++) {
+    if (signal?.aborted) throw abortError();
+    results[i] = auditCommunity(ctx, i);
+    if ((i + 1) % step === 0 || i + 1 === n) onProgress?.(i + 1, n);
+  }
+  return { preset: ctx.preset.id, parameters: ctx.parameters, communities: results, summary: summarize(results), warnings: ctx.warnings };
+}
+
+/** Convenience: prepare + run. */
+export function auditDataset(data: Dataset, preset: RulePreset, options: AuditOptions & { reach?: ReachProvider } = {}): AuditResult {
+  const ctx = prepareAudit(data, preset, { reach: options.reach, mode: options.mode });
+  return runAudit(ctx, options);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Incremental what-if
+
+/**
+ * Communities (indices, ascending) that a facility at `position` reaches within `distance_m`
+ * straight-line metres: bbox-distance prefilter, then the exact distance to the polygon (0 inside).
+ * Walking distance is never shorter, so this bounds network mode too.
+ */
+export function communitiesWithin(ctx: AuditContext, position: Position, distance_m: number): number[] {
+  if (!ctx.communityIndex) return [];
+  const xy = ctx.projection.forward(position);
+  const d = Math.max(0, distance_m);
+  const out: number[] = [];
+  for (const i of (ctx.communityIndex as Flatbush).search(xy[0] - d, xy[1] - d, xy[0] + d, xy[1] + d)) {
+    const c = ctx.communities[i];
+    if (!c.rings.length || pointBBoxGap(xy, c.bbox) > d) continue;
+    if (distanceToRings(xy, c.rings) <= d) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Largest distance any facility rule looks (the widest tier). */
+export function maxFacilityReach(ctx: AuditContext): number {
+  let m = 0;
+  for (const d of Object.values(ctx.tierDistances)) if (d > m) m = d;
+  return m;
+}
+
+export type FacilityChange =
+  | { type: 'add'; facility: Facility }
+  | { type: 'update'; index: number; facility: Facility }
+  | { type: 'remove'; index: number };
+
+export interface ContextUpdate {
+  ctx: AuditContext;
+  /** Community indices whose results may change: re-audit these with auditCommunities. */
+  affected: number[];
+}
+
+/**
+ * A new context with one facility added, moved/edited or removed, without re-preparing
+ * communities and green; returns the communities the change can affect (reach of the old and the
+ * new position within the widest tier, plus the old and new assigned communities).
+ */
+export function withFacilityChanged(ctx: AuditContext, change: FacilityChange): ContextUpdate {
+  const facilities = ctx.data.facilities.slice();
+  const prepared: PreparedFacility[] = ctx.facilities.map((f) => ({ ...f }));
+  const affected = new Set<number>();
+  const reachD = maxFacilityReach(ctx);
+  const touch = (f: PreparedFacility | undefined, src: Facility | undefined) => {
+    if (!f || !src) return;
+    if (f.community >= 0) affected.add(f.community);
+    for (const i of communitiesWithin(ctx, src.position, reachD)) affected.add(i);
+  };
+  let warnings: DataWarning[] = ctx.warnings;
+  const dropWarnings = (id: string) => { warnings = warnings.filter((w) => !(w.layer === 'facilities' && w.feature === id)); };
+  const addOne = (f: Facility, index: number): PreparedFacility => {
+    const pf = prepareFacility(f, index, ctx.preset, ctx.projection);
+    const w: DataWarning[] = [];
+    const fid = f.id ?? String(index);
+    if (!pf.category) w.push({ code: 'unknown_category', layer: 'facilities', feature: fid, field: 'category', message: `facility ${fid}: unknown category "${String(f.category)}"; ignored by the rules` });
+    else {
+      if (pf.floorAreaDefaulted) w.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
+      assignFacility(pf, f, ctx.communities, ctx.communityIndex, ctx.communityById, w);
+    }
+    warnings = [...warnings, ...w];
+    return pf;
+  };
+
+  if (change.type === 'add') {
+    facilities.push(change.facility);
+    const pf = addOne(change.facility, facilities.length - 1);
+    prepared.push(pf);
+    touch(pf, change.facility);
+  } else {
+    const i = change.index;
+    if (!(i >= 0 && i < facilities.length)) throw new Error(`withFacilityChanged: no facility at index ${i}`);
+    touch(prepared[i], facilities[i]);
+    dropWarnings(facilities[i].id ?? String(i));
+    if (change.type === 'update') {
+      facilities[i] = change.facility;
+      prepared[i] = addOne(change.facility, i);
+      touch(prepared[i], change.facility);
+    } else {
+      facilities.splice(i, 1);
+      prepared.splice(i, 1);
+      for (let k = i; k < prepared.length; k++) prepared[k].index = k;
+    }
+  }
+
+  const facilitiesOf: number[][] = ctx.communities.map(() => []);
+  prepared.forEach((f, k) => { if (f.community >= 0 && f.category) facilitiesOf[f.community].push(k); });
+  const next: AuditContext = {
+    ...ctx,
+    data: { ...ctx.data, facilities },
+    facilities: prepared,
+    facilitiesOf,
+    byCategory: buildCategoryIndexes(prepared),
+    warnings,
+  };
+  return { ctx: next, affected: [...affected].sort((a, b) => a - b) };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Parts for the map's gap layer (lon/lat)
+
+export type ReachTarget =
+  | { tier: string; category: FacilityCategory }
+  | { green: 'green' | 'park' };
+
+function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): MetricRings {
+  const c = ctx.communities[index];
+  if (!c) throw new Error(`no community at index ${index}`);
+  if ('green' in target) {
+    const d = target.green === 'park' ? ctx.preset.rules.parkCoverage.distance_m : ctx.preset.rules.greenCoverage.distance_m;
+    const s = greenSources(ctx, c, target.green, d);
+    return s.length ? ctx.reach.reachedPart(c, s, d) : [];
+  }
+  const d = ctx.tierDistances[target.tier];
+  if (d === undefined) throw new Error(`preset ${ctx.preset.id} has no tier "${target.tier}"`);
+  const s = facilitySources(ctx, c, [target.category], d);
+  return s.length ? ctx.reach.reachedPart(c, s, d) : [];
+}
+
+const toTarget = (a: string | ReachTarget, category?: FacilityCategory): ReachTarget =>
+  typeof a === 'string' ? { tier: a, category: category as FacilityCategory } : a;
+
+/** The part of community `index` within reach of `category` at `tier` (or of green/park), lon/lat. */
+export function coveredPart(ctx: AuditContext, index: number, tier: string | ReachTarget, category?: FacilityCategory): MultiPolygonCoords {
+  return metricToMultiPolygon(reachedRings(ctx, index, toTarget(tier, category)), ctx.projection);
+}
+
+/** The part of community `index` NOT within reach (the gap), lon/lat. */
+export function uncoveredPart(ctx: AuditContext, index: number, tier: string | ReachTarget, category?: FacilityCategory): MultiPolygonCoords {
+  const c = ctx.communities[index];
+  if (!c) throw new Error(`no community at index ${index}`);
+  const reached = reachedRings(ctx, index, toTarget(tier, category));
+  return metricToMultiPolygon(reached.length ? difference(c.rings, reached) : c.rings, ctx.projection);
+}

@@ -1,0 +1,27 @@
+// Circle polygons in metres. The vertex count comes from a sagitta (chord-to-arc) tolerance:
+// an inscribed regular n-gon has sagitta s = r(1 − cos(π/n)) and relative area deficit
+// 1 − sin(2π/n)/(2π/n) ≈ (4/3)·s/r; a relative sagitta of 7e-4 keeps the deficit < 0.1 %.
+import type { XY } from '../reach/reachProvider';
+
+/** Default sagitta tolerance: min(0.5 m, 7e-4 · r). */
+export function sagittaTolerance(radius: number): number {
+  return Math.min(0.5, 7e-4 * radius);
+}
+
+/** Vertices of an inscribed regular polygon whose sagitta is ≤ tol. */
+export function circleSegments(radius: number, tol = sagittaTolerance(radius)): number {
+  if (!(radius > 0)) return 0;
+  const t = Math.min(tol, radius);
+  return Math.max(8, Math.ceil(Math.PI / Math.acos(1 - t / radius)));
+}
+
+/** Counter-clockwise ring (no closing vertex) inscribed in the circle; every vertex is on the circle. */
+export function circleRing(center: XY, radius: number, tol?: number): XY[] {
+  const n = circleSegments(radius, tol);
+  const ring: XY[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    ring[i] = [center[0] + radius * Math.cos(a), center[1] + radius * Math.sin(a)];
+  }
+  return ring;
+}

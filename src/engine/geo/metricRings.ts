@@ -1,0 +1,113 @@
+// lon/lat MultiPolygon ↔ MetricRings (reachProvider.ts): projection, orientation normalised
+// (outer CCW, holes CW), signed area, bounding boxes, and regrouping rings into polygons.
+import type { MultiPolygonCoords, PolygonCoords, Position, Ring } from '../types';
+import type { BBox, MetricRings, XY } from '../reach/reachProvider';
+import type { LocalProjection } from './localProjection';
+import { union } from './clip';
+import { pointInRing } from './pointInPolygon';
+
+/** Signed area (m²) of one ring without closing vertex (shoelace; CCW positive). */
+export function ringArea(r: XY[]): number {
+  let a = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
+  return a / 2;
+}
+
+/** Net area of oriented rings (outer positive, holes negative). */
+export function ringsArea(rings: MetricRings): number {
+  let a = 0;
+  for (const r of rings) a += ringArea(r);
+  return a;
+}
+
+export function ringsBBox(rings: MetricRings): BBox {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const r of rings) for (const [x, y] of r) {
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function projectRing(ring: Ring, proj: LocalProjection, ccw: boolean): XY[] {
+  const n = ring.length;
+  // Drop the repeated closing vertex (and consecutive duplicates).
+  const out: XY[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = ring[i];
+    if (i === n - 1 && n > 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
+    const xy = proj.forward(p);
+    const last = out[out.length - 1];
+    if (last && last[0] === xy[0] && last[1] === xy[1]) continue;
+    out.push(xy);
+  }
+  if ((ringArea(out) > 0) !== ccw) out.reverse();
+  return out;
+}
+
+export interface ProjectedGeometry {
+  rings: MetricRings;
+  /** Problems found (empty when the geometry is valid); the rings are still cleaned and usable. */
+  problems: string[];
+}
+
+/**
+ * Projects a lon/lat MultiPolygon to clean metric rings: orientation normalised, then a non-zero
+ * union that resolves self-intersections and overlapping parts. Problems (non-finite or too few
+ * coordinates, zero area) are reported, not thrown.
+ */
+export function multiPolygonToMetric(geometry: MultiPolygonCoords, proj: LocalProjection): ProjectedGeometry {
+  const problems: string[] = [];
+  const raw: MetricRings = [];
+  if (!Array.isArray(geometry)) return { rings: [], problems: ['geometry is not a polygon or multipolygon'] };
+  geometry.forEach((polygon: PolygonCoords, pi) => {
+    if (!Array.isArray(polygon)) { problems.push(`part ${pi} is not a polygon`); return; }
+    polygon.forEach((ring, ri) => {
+      if (!Array.isArray(ring) || ring.some((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
+        problems.push(`part ${pi} ring ${ri} has non-numeric coordinates`);
+        return;
+      }
+      const r = projectRing(ring, proj, ri === 0);
+      if (r.length < 3) { problems.push(`part ${pi} ring ${ri} has fewer than 3 distinct vertices`); return; }
+      raw.push(r);
+    });
+  });
+  if (!raw.length) {
+    if (!problems.length) problems.push('empty geometry');
+    return { rings: [], problems };
+  }
+  const rings = union(raw);
+  if (!rings.length || ringsArea(rings) <= 0) problems.push('zero area');
+  return { rings, problems };
+}
+
+/** Groups oriented rings into polygons: each hole goes to the smallest outer ring containing it. */
+export function groupRings(rings: MetricRings): XY[][][] {
+  const outers: { ring: XY[]; area: number; holes: XY[][] }[] = [];
+  const holes: XY[][] = [];
+  for (const r of rings) {
+    const a = ringArea(r);
+    if (a > 0) outers.push({ ring: r, area: a, holes: [] });
+    else if (a < 0) holes.push(r);
+  }
+  outers.sort((a, b) => a.area - b.area);
+  for (const h of holes) {
+    // A hole's vertices may touch its outer ring; test a vertex strictly inside if possible.
+    const owner = outers.find((o) => h.some((p) => pointInRing(p, o.ring) === 1)) ?? outers.find((o) => h.every((p) => pointInRing(p, o.ring) >= 0));
+    if (owner) owner.holes.push(h);
+  }
+  return outers.map((o) => [o.ring, ...o.holes]);
+}
+
+/** Metric rings → lon/lat MultiPolygon (closed rings, outer CCW, holes CW as in RFC 7946). */
+export function metricToMultiPolygon(rings: MetricRings, proj: LocalProjection): MultiPolygonCoords {
+  return groupRings(rings).map((poly) =>
+    poly.map((r) => {
+      const ring: Position[] = r.map((xy) => proj.inverse(xy));
+      ring.push([ring[0][0], ring[0][1]]);
+      return ring;
+    }),
+  );
+}

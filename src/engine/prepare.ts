@@ -1,0 +1,309 @@
+// Preparation of a dataset for the audit: one local projection, communities / facilities / green
+// projected once, spatial indexes (flatbush over community and green bboxes, kdbush over facility
+// points per category), facility → community assignment (audit-cli.md) and data warnings.
+import Flatbush from 'flatbush';
+import KDBush from 'kdbush';
+import type { Community, DataWarning, Dataset, Facility, FacilityCategory, GreenKind, RulePreset } from './types';
+import { FACILITY_CATEGORIES } from './types';
+import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
+import { centerOf, createLocalProjection, type LocalProjection } from './geo/localProjection';
+import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
+import { pointInRings } from './geo/pointInPolygon';
+
+const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
+
+export interface PreparedFacility {
+  /** Index into the dataset's facilities array. */
+  index: number;
+  id: string;
+  /** null when the category is not in the vocabulary (warned, ignored by the rules). */
+  category: FacilityCategory | null;
+  xy: XY;
+  /** Floor area used by the rules: the facility's own, else the preset default, else 0. */
+  floorArea: number;
+  /** True when floorArea is the preset default (the facility had none). */
+  floorAreaDefaulted: boolean;
+  /** Community index it is assigned to, −1 for none. */
+  community: number;
+  /** How it was assigned. */
+  assignedBy: 'explicit' | 'location' | 'none';
+}
+
+export interface PreparedGreen {
+  index: number;
+  id: string;
+  kind: GreenKind;
+  rings: MetricRings;
+  bbox: BBox;
+}
+
+export interface CategoryIndex {
+  /** Facility indices (into PreparedIndexes.facilities), aligned with the kdbush item ids. */
+  items: number[];
+  index: KDBush | null;
+}
+
+/** A flatbush over some items; `items[k]` is the array index of flatbush item k. */
+export interface SubsetIndex {
+  index: Flatbush;
+  items: number[];
+}
+
+export interface PreparedIndexes {
+  communityIndex: Flatbush | null;
+  facilities: PreparedFacility[];
+  byCategory: Map<FacilityCategory, CategoryIndex>;
+  green: PreparedGreen[];
+  /** Flatbush over all green polygons (park and green) and over parks only. */
+  greenIndex: SubsetIndex | null;
+  parkIndex: SubsetIndex | null;
+  /** Community index → facility indices assigned to it. */
+  facilitiesOf: number[][];
+}
+
+export interface Preparation extends PreparedIndexes {
+  projection: LocalProjection;
+  communities: PreparedCommunity[];
+  warnings: DataWarning[];
+  /** Community id → first community index with that id. */
+  communityById: Map<string, number>;
+}
+
+function* allPositions(data: Dataset): Generator<[number, number]> {
+  for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) yield p;
+  if (!data.communities.length) for (const f of data.facilities) yield f.position;
+}
+
+export function bboxGap(a: BBox, b: BBox): number {
+  const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
+  const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
+  return Math.hypot(dx, dy);
+}
+
+export function pointBBoxGap(p: XY, b: BBox): number {
+  const dx = Math.max(0, b[0] - p[0], p[0] - b[2]);
+  const dy = Math.max(0, b[1] - p[1], p[1] - b[3]);
+  return Math.hypot(dx, dy);
+}
+
+function prepareCommunity(c: Community, index: number, projection: LocalProjection, warnings: DataWarning[]): PreparedCommunity {
+  const { rings, problems } = multiPolygonToMetric(c.geometry, projection);
+  if (problems.length) {
+    warnings.push({ code: 'invalid_geometry', layer: 'communities', feature: c.id ?? String(index), field: 'geometry', message: `community ${c.id ?? index}: ${problems.join('; ')}` });
+  }
+  const area = rings.length ? Math.max(0, ringsArea(rings)) : 0;
+  return { index, id: c.id, rings, area_m2: area, bbox: rings.length ? ringsBBox(rings) : [0, 0, 0, 0] };
+}
+
+export function buildCommunityIndex(communities: PreparedCommunity[]): Flatbush | null {
+  if (!communities.length) return null;
+  const idx = new Flatbush(communities.length);
+  for (const c of communities) idx.add(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
+  idx.finish();
+  return idx;
+}
+
+/**
+ * Location rule (audit-cli.md): the community containing the point, boundary inclusive; in several
+ * (overlap or shared boundary) → the id that sorts first. Returns all containing indices, sorted.
+ */
+export function containingCommunities(xy: XY, communities: PreparedCommunity[], index: Flatbush | null): { inside: number[]; strict: number[] } {
+  if (!index) return { inside: [], strict: [] };
+  const cand = index.search(xy[0] - 0.01, xy[1] - 0.01, xy[0] + 0.01, xy[1] + 0.01);
+  const inside: number[] = [];
+  const strict: number[] = [];
+  for (const i of cand) {
+    const r = pointInRings(xy, communities[i].rings);
+    if (r >= 0) inside.push(i);
+    if (r > 0) strict.push(i);
+  }
+  const byId = (a: number, b: number) => (communities[a].id < communities[b].id ? -1 : communities[a].id > communities[b].id ? 1 : a - b);
+  inside.sort(byId);
+  strict.sort(byId);
+  return { inside, strict };
+}
+
+export function prepareFacility(f: Facility, index: number, preset: RulePreset, projection: LocalProjection): PreparedFacility {
+  const category = CATEGORY_SET.has(f.category) ? f.category : null;
+  const own = f.floorArea;
+  const hasOwn = typeof own === 'number' && Number.isFinite(own) && own >= 0;
+  const def = category ? preset.defaultFloorArea[category] : undefined;
+  return {
+    index,
+    id: f.id,
+    category,
+    xy: projection.forward(f.position),
+    floorArea: hasOwn ? own : (def ?? 0),
+    floorAreaDefaulted: !hasOwn,
+    community: -1,
+    assignedBy: 'none',
+  };
+}
+
+export function buildCategoryIndexes(facilities: PreparedFacility[]): Map<FacilityCategory, CategoryIndex> {
+  const groups = new Map<FacilityCategory, number[]>();
+  facilities.forEach((f, i) => {
+    if (!f.category || !Number.isFinite(f.xy[0]) || !Number.isFinite(f.xy[1])) return;
+    let g = groups.get(f.category);
+    if (!g) groups.set(f.category, (g = []));
+    g.push(i);
+  });
+  const out = new Map<FacilityCategory, CategoryIndex>();
+  for (const [cat, items] of groups) {
+    const kd = new KDBush(items.length);
+    for (const i of items) kd.add(facilities[i].xy[0], facilities[i].xy[1]);
+    kd.finish();
+    out.set(cat, { items, index: kd });
+  }
+  return out;
+}
+
+/** Assigns one prepared facility (explicit id wins, else location); pushes warnings. */
+export function assignFacility(
+  pf: PreparedFacility,
+  f: Facility,
+  communities: PreparedCommunity[],
+  communityIndex: Flatbush | null,
+  communityById: Map<string, number>,
+  warnings: DataWarning[],
+  overlapPairs?: Set<string>,
+): void {
+  const fid = f.id ?? String(pf.index);
+  if (f.communityId !== undefined && f.communityId !== null && f.communityId !== '') {
+    const ci = communityById.get(String(f.communityId));
+    if (ci !== undefined) {
+      pf.community = ci;
+      pf.assignedBy = 'explicit';
+      return;
+    }
+    warnings.push({ code: 'unknown_community_assignment', layer: 'facilities', feature: fid, field: 'community', message: `facility ${fid}: assigned to community "${f.communityId}", which does not exist; assigned by location instead` });
+  }
+  const { inside, strict } = containingCommunities(pf.xy, communities, communityIndex);
+  if (!inside.length) {
+    warnings.push({ code: 'facility_outside_communities', layer: 'facilities', feature: fid, field: 'geometry', message: `facility ${fid} lies in no community` });
+    return;
+  }
+  pf.community = inside[0];
+  pf.assignedBy = 'location';
+  if (strict.length > 1 && overlapPairs) {
+    const ids = strict.map((i) => communities[i].id);
+    const key = ids.join('\u0000');
+    if (!overlapPairs.has(key)) {
+      overlapPairs.add(key);
+      warnings.push({ code: 'community_overlap', layer: 'communities', feature: ids[0], field: 'geometry', message: `communities ${ids.join(', ')} overlap (facility ${fid} lies inside all of them; assigned to ${ids[0]})` });
+    }
+  }
+}
+
+/** Overlap check between communities whose bboxes intersect: a vertex of one strictly inside the other. */
+function overlapWarnings(communities: PreparedCommunity[], index: Flatbush | null, pairs: Set<string>, warnings: DataWarning[]): void {
+  if (!index) return;
+  for (const a of communities) {
+    if (!a.rings.length) continue;
+    for (const j of index.search(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3])) {
+      const b = communities[j];
+      if (j <= a.index || !b.rings.length) continue;
+      let hit = false;
+      outer: for (const [x, y] of [[a, b], [b, a]] as const) {
+        for (const r of x.rings) for (const p of r) {
+          if (p[0] <= y.bbox[0] || p[0] >= y.bbox[2] || p[1] <= y.bbox[1] || p[1] >= y.bbox[3]) continue;
+          if (pointInRings(p, y.rings, 0.01) > 0) { hit = true; break outer; }
+        }
+      }
+      if (!hit) continue;
+      const ids = [a.id, b.id].sort();
+      const key = ids.join('\u0000');
+      if (pairs.has(key)) continue;
+      pairs.add(key);
+      warnings.push({ code: 'community_overlap', layer: 'communities', feature: ids[0], field: 'geometry', message: `communities ${ids[0]} and ${ids[1]} overlap; a facility in both goes to ${ids[0]}` });
+    }
+  }
+}
+
+function indexOf(green: PreparedGreen[], keep: (g: PreparedGreen) => boolean): SubsetIndex | null {
+  const items = green.map((g, i) => (g.rings.length && keep(g) ? i : -1)).filter((i) => i >= 0);
+  if (!items.length) return null;
+  const index = new Flatbush(items.length);
+  for (const i of items) index.add(green[i].bbox[0], green[i].bbox[1], green[i].bbox[2], green[i].bbox[3]);
+  index.finish();
+  return { index, items };
+}
+
+export function buildGreenIndexes(green: PreparedGreen[]): Pick<PreparedIndexes, 'greenIndex' | 'parkIndex'> {
+  return { greenIndex: indexOf(green, () => true), parkIndex: indexOf(green, (g) => g.kind === 'park') };
+}
+
+export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection): Preparation {
+  const warnings: DataWarning[] = [];
+  const proj = projection ?? createLocalProjection(centerOf(allPositions(data)));
+
+  // Duplicate ids (per layer).
+  const dupCheck = (layer: DataWarning['layer'], ids: string[]) => {
+    const seen = new Set<string>();
+    const reported = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id) && !reported.has(id)) {
+        reported.add(id);
+        warnings.push({ code: 'duplicate_id', layer, feature: id, field: 'id', message: `${layer}: id "${id}" is used more than once` });
+      }
+      seen.add(id);
+    }
+  };
+  dupCheck('communities', data.communities.map((c) => c.id));
+  dupCheck('facilities', data.facilities.map((f) => f.id));
+  dupCheck('green', data.green.map((g) => g.id));
+
+  const communities = data.communities.map((c, i) => prepareCommunity(c, i, proj, warnings));
+  const communityById = new Map<string, number>();
+  communities.forEach((c, i) => { if (!communityById.has(c.id)) communityById.set(c.id, i); });
+  data.communities.forEach((c, i) => {
+    const id = c.id ?? String(i);
+    if (c.households === null || c.households === undefined || !Number.isFinite(c.households)) {
+      warnings.push({ code: 'missing_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households missing; areaPer100Households cannot be computed` });
+    } else if (c.households <= 0) {
+      warnings.push({ code: 'zero_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households is ${c.households}; areaPer100Households cannot be computed` });
+    }
+  });
+  const communityIndex = buildCommunityIndex(communities);
+  const overlapPairs = new Set<string>();
+  overlapWarnings(communities, communityIndex, overlapPairs, warnings);
+
+  const facilities = data.facilities.map((f, i) => prepareFacility(f, i, preset, proj));
+  const facilitiesOf: number[][] = communities.map(() => []);
+  data.facilities.forEach((f, i) => {
+    const pf = facilities[i];
+    const fid = f.id ?? String(i);
+    if (!pf.category) {
+      warnings.push({ code: 'unknown_category', layer: 'facilities', feature: fid, field: 'category', message: `facility ${fid}: unknown category "${String(f.category)}"; ignored by the rules` });
+      return;
+    }
+    if (!Number.isFinite(pf.xy[0]) || !Number.isFinite(pf.xy[1])) {
+      warnings.push({ code: 'invalid_geometry', layer: 'facilities', feature: fid, field: 'geometry', message: `facility ${fid}: position is not a valid longitude/latitude` });
+      return;
+    }
+    if (pf.floorAreaDefaulted) {
+      warnings.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
+    }
+    assignFacility(pf, f, communities, communityIndex, communityById, warnings, overlapPairs);
+    if (pf.community >= 0) facilitiesOf[pf.community].push(i);
+  });
+
+  const green: PreparedGreen[] = data.green.map((g, i) => {
+    const { rings, problems } = multiPolygonToMetric(g.geometry, proj);
+    if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'green', feature: g.id ?? String(i), field: 'geometry', message: `green space ${g.id ?? i}: ${problems.join('; ')}` });
+    return { index: i, id: g.id, kind: g.kind === 'park' ? 'park' : 'green', rings, bbox: rings.length ? ringsBBox(rings) : [0, 0, 0, 0] };
+  });
+
+  return {
+    projection: proj,
+    communities,
+    communityIndex,
+    communityById,
+    facilities,
+    byCategory: buildCategoryIndexes(facilities),
+    green,
+    ...buildGreenIndexes(green),
+    facilitiesOf,
+    warnings,
+  };
+}

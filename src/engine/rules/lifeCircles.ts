@@ -1,0 +1,26 @@
+// Life circles: for every tier, each required category must reach ≥ threshold of the community's
+// area within the tier distance (STANDARDS.md §1; 001: 15分钟街区级—10分钟社区级—5分钟小区级; GB 50180-2018
+// distances). Straight-line mode divides tier distances by the preset's detour factor.
+import type { DistanceMode, Failure, FacilityCategory, RulePreset } from '../types';
+import { SHARE_EPSILON } from './failure';
+
+/** Effective distance (m) per tier key for the mode. */
+export function tierDistances(preset: RulePreset, mode: DistanceMode): Record<string, number> {
+  const out: Record<string, number> = {};
+  const f = mode === 'euclidean' && preset.detourFactor > 0 ? preset.detourFactor : 1;
+  for (const [k, t] of Object.entries(preset.tiers)) out[k] = t.distance_m / f;
+  return out;
+}
+
+export function checkLifeCircles(
+  shares: Record<string, Partial<Record<FacilityCategory, number>>>,
+  rule: RulePreset['rules']['lifeCircle'],
+): Failure[] {
+  const out: Failure[] = [];
+  for (const [tier, cats] of Object.entries(shares)) {
+    for (const [category, share] of Object.entries(cats) as [FacilityCategory, number][]) {
+      if (share + SHARE_EPSILON < rule.threshold) out.push({ rule: 'lifeCircle', actual: share, required: rule.threshold, bound: 'min', tier, category, source: rule.source });
+    }
+  }
+  return out;
+}
