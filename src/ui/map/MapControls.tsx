@@ -1,0 +1,64 @@
+// Map panel: what the community colour shows, which layers draw, life circles and the
+// uncovered-area (gap) layer for a chosen tier and category.
+import { useTranslation } from 'react-i18next';
+import { FACILITY_CATEGORIES, type FacilityCategory, type RulePreset } from '../../engine/types';
+import type { CirclesMode, UiChoices } from '../state/project';
+import { METRIC_KEYS, type MetricKey } from './metrics';
+
+interface Props {
+  ui: UiChoices;
+  preset: RulePreset;
+  onChange: (patch: Partial<UiChoices>) => void;
+  gapsBusy: boolean;
+  gapsCount: number | null;
+}
+
+export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props) {
+  const { t } = useTranslation();
+  const tiers = Object.entries(preset.tiers).sort((a, b) => a[1].minutes - b[1].minutes);
+  const needsTierCat = ui.colorBy === 'lifeCircle' || ui.showGaps || ui.circles === 'category';
+  const required = new Set(preset.requiredByTier[ui.tier] ?? []);
+  return (
+    <div className="map-controls" data-testid="map-controls">
+      <label className="field">
+        <span>{t('map.colorBy')}</span>
+        <select value={ui.colorBy} onChange={(e) => onChange({ colorBy: e.target.value as MetricKey })} data-testid="color-by">
+          {METRIC_KEYS.map((k) => <option key={k} value={k}>{t(`map.metric.${k}`)}</option>)}
+        </select>
+      </label>
+      <fieldset className="layer-toggles">
+        <legend>{t('map.layers')}</legend>
+        <label><input type="checkbox" checked={ui.showFacilities} onChange={(e) => onChange({ showFacilities: e.target.checked })} /> {t('map.facilities')}</label>
+        <label><input type="checkbox" checked={ui.showGreen} onChange={(e) => onChange({ showGreen: e.target.checked })} /> {t('map.green')}</label>
+        <label><input type="checkbox" checked={ui.showNetwork} onChange={(e) => onChange({ showNetwork: e.target.checked })} /> {t('map.network')}</label>
+        <label><input type="checkbox" checked={ui.showLabels} onChange={(e) => onChange({ showLabels: e.target.checked })} /> {t('map.labels')}</label>
+        <label><input type="checkbox" checked={ui.showGaps} onChange={(e) => onChange({ showGaps: e.target.checked })} data-testid="toggle-gaps" /> {t('map.gaps')}</label>
+      </fieldset>
+      <label className="field">
+        <span>{t('map.circles')}</span>
+        <select value={ui.circles} onChange={(e) => onChange({ circles: e.target.value as CirclesMode })}>
+          <option value="none">{t('map.circlesNone')}</option>
+          <option value="selected">{t('map.circlesSelected')}</option>
+          <option value="category">{t('map.circlesCategory')}</option>
+        </select>
+      </label>
+      {needsTierCat && (
+        <div className="tier-cat">
+          <label className="field">
+            <span>{t('map.tier')}</span>
+            <select value={ui.tier} onChange={(e) => onChange({ tier: e.target.value })} data-testid="gap-tier">
+              {tiers.map(([k, tier]) => <option key={k} value={k}>{t('tier.label', { minutes: tier.minutes })} · {tier.distance_m} m</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('map.category')}</span>
+            <select value={ui.category} onChange={(e) => onChange({ category: e.target.value as FacilityCategory })} data-testid="gap-category">
+              {FACILITY_CATEGORIES.map((c) => <option key={c} value={c}>{required.has(c) ? '★ ' : ''}{t(`category.${c}`)}</option>)}
+            </select>
+          </label>
+        </div>
+      )}
+      {ui.showGaps && <div className="gap-status" data-testid="gap-status">{gapsBusy ? t('map.gapsComputing') : gapsCount !== null ? t('map.gapsCount', { count: gapsCount }) : ''}</div>}
+    </div>
+  );
+}

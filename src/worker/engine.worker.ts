@@ -1,0 +1,91 @@
+// The audit engine in a Web Worker (comlink RPC). The UI never runs the engine on the main thread.
+// Long audits run in chunks of communities (auditCommunities) with a macrotask yield between
+// chunks, so that cancel() messages and newer runs get through; a superseded run returns null.
+import * as Comlink from 'comlink';
+import { auditCommunities, communitiesWithin, prepareAudit, summarize, uncoveredPart, type AuditContext } from '../engine/audit';
+import { createNetworkReach } from '../engine/network/networkReach';
+import type { AuditResult, CommunityResult, Dataset, DistanceMode, FacilityCategory, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
+
+type Ctx = AuditContext;
+
+let data: Dataset | null = null;
+let ctx: Ctx | null = null;
+/** The newest run ids seen (audits and gap runs apart); an older run stops at its next chunk. */
+let latestRun = 0;
+let cancelledRun = 0;
+let latestGapRun = 0;
+
+const CHUNK = 32;
+const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
+const stale = (runId: number) => runId < latestRun || runId <= cancelledRun;
+
+export interface Gap {
+  community: number;
+  polygon: MultiPolygonCoords;
+}
+
+const api = {
+  setDataset(d: Dataset): void {
+    data = d;
+    ctx = null;
+  },
+
+  cancel(runId: number): void {
+    cancelledRun = Math.max(cancelledRun, runId);
+  },
+
+  /** Full audit of the current dataset; null when cancelled or superseded by a newer run. */
+  async audit(runId: number, preset: RulePreset, mode: DistanceMode, onProgress?: (done: number, total: number) => void): Promise<AuditResult | null> {
+    latestRun = Math.max(latestRun, runId);
+    if (!data) throw new Error('No dataset loaded');
+    let next = prepareAudit(data, preset, { mode: 'euclidean' });
+    if (mode === 'network' && data.roads && data.roads.length > 0) {
+      await yieldToMessages();
+      if (stale(runId)) return null;
+      const reach = createNetworkReach(data.roads, next.projection);
+      next = prepareAudit(data, preset, { reach, mode: 'network' });
+    }
+    const n = data.communities.length;
+    const results: CommunityResult[] = [];
+    onProgress?.(0, n);
+    for (let i = 0; i < n; i += CHUNK) {
+      await yieldToMessages();
+      if (stale(runId)) return null;
+      const idx: number[] = [];
+      for (let k = i; k < Math.min(n, i + CHUNK); k++) idx.push(k);
+      results.push(...auditCommunities(next, idx));
+      onProgress?.(Math.min(n, i + CHUNK), n);
+    }
+    ctx = next;
+    return {
+      preset: preset.id,
+      parameters: next.parameters,
+      communities: results,
+      summary: summarize(results),
+      warnings: next.warnings,
+    };
+  },
+
+  /** Uncovered parts (lon/lat) of the given communities for one tier and category, from the last audit. */
+  async gaps(runId: number, indices: number[], tier: string, category: FacilityCategory): Promise<Gap[] | null> {
+    latestGapRun = Math.max(latestGapRun, runId);
+    const out: Gap[] = [];
+    for (let i = 0; i < indices.length; i += CHUNK) {
+      await yieldToMessages();
+      if (runId < latestGapRun || !ctx) return null;
+      for (const c of indices.slice(i, i + CHUNK)) {
+        const polygon = uncoveredPart(ctx, c, tier, category);
+        if (polygon.length > 0) out.push({ community: c, polygon });
+      }
+    }
+    return out;
+  },
+
+  /** Communities a facility at `position` can reach within `distance_m` (for incremental what-if). */
+  within(position: Position, distance_m: number): number[] {
+    return ctx ? communitiesWithin(ctx, position, distance_m) : [];
+  },
+};
+
+export type EngineApi = typeof api;
+Comlink.expose(api);

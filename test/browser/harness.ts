@@ -1,0 +1,73 @@
+// Browser-test harness: serve the built app (dist/, built here via Vite's build() when missing)
+// with Vite's preview() on a free port, and drive Debian Chromium through playwright-core with the
+// flags from STACK-NOTES (WebGL2 on SwiftShader, fresh profile).
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+export interface App {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function startApp(): Promise<App> {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
+  const port = await freePort();
+  const server: PreviewServer = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  // The fresh --user-data-dir of STACK-NOTES: playwright's launch() always starts Chromium on a new
+  // temporary profile (it refuses the flag itself), and each newContext() is isolated storage.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+    ],
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+}
+
+/** Opens the app and waits until the first audit is shown. Collects console errors and page errors. */
+export async function openApp(app: App, viewport = { width: 1600, height: 1000 }): Promise<OpenedPage> {
+  const context = await app.browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(app.url);
+  await waitReady(page);
+  return { page, errors };
+}
+
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __lifecircle?: { ready?: boolean } }).__lifecircle?.ready === true, null, { timeout });
+}
