@@ -1,0 +1,39 @@
+// GeoJSON reader (RFC 7946: WGS84 lon/lat; a legacy "crs" member is honoured).
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { RawLayer } from '../import/types';
+import { decodeText } from './textEncoding';
+
+export function readGeoJson(name: string, bytes: Uint8Array): RawLayer {
+  const text = decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name}: not valid JSON (${(e as Error).message})`, { cause: e });
+  }
+  const d = doc as Partial<FeatureCollection> & Partial<Feature> & { crs?: { properties?: { name?: string } } };
+  let feats: Feature[];
+  if (d && d.type === 'FeatureCollection' && Array.isArray(d.features)) feats = d.features;
+  else if (d && d.type === 'Feature') feats = [d as Feature];
+  else if (d && typeof d.type === 'string' && 'coordinates' in (d as object)) feats = [{ type: 'Feature', geometry: d as unknown as Geometry, properties: {} }];
+  else throw new Error(`${name}: not GeoJSON (expected a FeatureCollection, a Feature or a geometry)`);
+  const fields = new Set<string>();
+  const features = feats.map((f) => {
+    const properties = (f && typeof f === 'object' && f.properties && typeof f.properties === 'object' ? f.properties : {}) as Record<string, unknown>;
+    for (const k of Object.keys(properties)) fields.add(k);
+    const out: RawLayer['features'][number] = { geometry: f?.geometry ?? null, properties };
+    if (f && f.id !== undefined && properties.id === undefined) {
+      out.properties = { id: f.id, ...properties };
+      fields.add('id');
+    }
+    return out;
+  });
+  const crsName = d.crs?.properties?.name;
+  return {
+    format: 'geojson',
+    features,
+    fields: [...fields],
+    declaredCrs: crsName ? { crs: crsName, from: 'geojson' } : { crs: 'EPSG:4326', from: 'default' },
+    problems: [],
+  };
+}

@@ -1,0 +1,78 @@
+// Shapefile set (.shp + .dbf + .shx/.prj/.cpg/.qpj, given together or in a .zip) → RawLayer.
+import { unzipSync } from 'fflate';
+import type { ImportProblem, InputFile, RawFeature, RawLayer } from '../../import/types';
+import { readShp } from './shp';
+import { dbfTextBytes, readDbf } from './dbf';
+import { detectEncoding, encodingFromCpg } from '../textEncoding';
+
+const ext = (name: string) => (/\.([^./\\]+)$/.exec(name)?.[1] ?? '').toLowerCase();
+const base = (name: string) => name.replace(/\.[^./\\]+$/, '');
+
+/** Files of a zip archive as InputFiles named "<zip>/<entry>" (folders kept, __MACOSX skipped). */
+export function unzipFiles(zip: InputFile): InputFile[] {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(zip.bytes);
+  } catch (e) {
+    throw new Error(`${zip.name}: not a readable zip archive (${(e as Error).message})`, { cause: e });
+  }
+  return Object.entries(entries)
+    .filter(([n, b]) => !n.startsWith('__MACOSX') && !n.endsWith('/') && b.length >= 0)
+    .map(([n, b]) => ({ name: `${zip.name}/${n}`, bytes: b }));
+}
+
+export function readShapefile(files: InputFile[], options: { encoding?: string; onProgress?: (done: number, total: number) => void } = {}): RawLayer {
+  const problems: ImportProblem[] = [];
+  const shps = files.filter((f) => ext(f.name) === 'shp');
+  if (shps.length === 0) throw new Error(`${files.map((f) => f.name).join(', ')}: no .shp file in the set`);
+  const shp = shps[0];
+  if (shps.length > 1) problems.push({ file: shp.name, message: `several .shp files given; reading ${shp.name} only (others: ${shps.slice(1).map((f) => f.name).join(', ')})`, severity: 'warning' });
+  const b = base(shp.name).toLowerCase();
+  const side = (e: string) => files.find((f) => base(f.name).toLowerCase() === b && ext(f.name) === e);
+  const dbf = side('dbf');
+  const prj = side('prj');
+  const qpj = side('qpj');
+  const cpg = side('cpg');
+
+  const geo = readShp(shp.bytes, (n, off) => {
+    if (n % 10000 === 0) options.onProgress?.(off, shp.bytes.length);
+  });
+  if (geo.error && geo.records.length === 0) throw new Error(`${shp.name}: ${geo.error}`);
+  if (geo.error) problems.push({ file: shp.name, feature: geo.records.length, field: 'geometry', message: geo.error, severity: 'error' });
+
+  let records: Record<string, unknown>[] = [];
+  let fields: string[] = [];
+  let encoding: RawLayer['encoding'];
+  if (!dbf) problems.push({ file: shp.name, message: 'no .dbf attribute table beside the .shp: features have no attributes', severity: 'warning' });
+  else {
+    const cpgEnc = cpg ? encodingFromCpg(new TextDecoder().decode(cpg.bytes)) : undefined;
+    if (cpg && !cpgEnc) problems.push({ file: cpg.name, message: `code page "${new TextDecoder().decode(cpg.bytes).trim()}" not understood; detecting the encoding`, severity: 'warning' });
+    encoding = options.encoding
+      ? detectEncoding(dbf.bytes, { encoding: options.encoding, from: 'option' })
+      : cpgEnc
+        ? detectEncoding(dbf.bytes, { encoding: cpgEnc, from: 'cpg' })
+        : detectEncoding(dbfTextBytes(dbf.bytes));
+    let table;
+    try {
+      table = readDbf(dbf.bytes, encoding.encoding);
+    } catch (e) {
+      throw new Error(`${dbf.name}: encoding "${encoding.encoding}" not available (${(e as Error).message})`, { cause: e });
+    }
+    if (table.error && table.records.length === 0) throw new Error(`${dbf.name}: ${table.error}`);
+    if (table.error) problems.push({ file: dbf.name, feature: table.records.length, message: table.error, severity: 'error' });
+    for (const [r, field, message] of table.problems) problems.push({ file: dbf.name, feature: r, field, message, severity: 'warning' });
+    records = table.records;
+    fields = table.fields.map((f) => f.name);
+    if (records.length !== geo.records.length)
+      problems.push({ file: dbf.name, message: `${records.length} attribute records for ${geo.records.length} shapes: features beyond the shorter one are dropped`, severity: 'error' });
+  }
+  const n = dbf ? Math.min(records.length, geo.records.length) : geo.records.length;
+  const features: RawFeature[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = geo.records[i];
+    features.push({ geometry: g.geometry, properties: records[i] ?? {}, geometryError: g.error });
+  }
+  const text = (f?: InputFile) => (f ? new TextDecoder().decode(f.bytes).trim() : '');
+  const declaredCrs = prj && text(prj) ? { crs: text(prj), from: 'prj' as const, wkt: text(prj) } : qpj && text(qpj) ? { crs: text(qpj), from: 'qpj' as const, wkt: text(qpj) } : undefined;
+  return { format: 'shapefile', features, fields, declaredCrs, encoding, problems };
+}

@@ -1,0 +1,197 @@
+// One raw feature (already in WGS84) + field map → an engine feature, or the reasons it is not
+// valid. Errors exclude the feature; warnings keep it. Field names in messages are the source's.
+import type { Geometry } from 'geojson';
+import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, RoadLine } from '../../engine/types';
+import type { FieldMap, LayerKind, RawFeature } from './types';
+import { categoryOf, greenKindOf, settingOf } from '../fields/categoryValues';
+import { checkLine, checkPosition, checkRing } from '../validate/geometryChecks';
+
+export interface FeatureIssue {
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Converted {
+  /** Valid engine features (a MultiLineString road gives one RoadLine per part). */
+  features: (Community | Facility | GreenSpace | RoadLine)[];
+  /** The feature's id (for messages), when known. */
+  id?: string;
+  issues: FeatureIssue[];
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const text = (v: unknown): string | undefined => (blank(v) ? undefined : String(v).trim());
+
+/** Number from a cell: numbers, numeric strings (thousands separators allowed); NaN otherwise. */
+export function parseNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const t = v.trim().replace(/,/g, '');
+    return t === '' ? NaN : Number(t);
+  }
+  return NaN;
+}
+
+function quantity(p: Record<string, unknown>, map: FieldMap, canon: string, issues: FeatureIssue[], missing: 'warning' | 'none', what: string): number | null {
+  const src = map[canon];
+  if (!src) return null;
+  const v = p[src];
+  if (blank(v)) {
+    if (missing === 'warning') issues.push({ field: src, message: `${what} is missing`, severity: 'warning' });
+    return null;
+  }
+  const n = parseNumber(v);
+  if (!Number.isFinite(n)) {
+    issues.push({ field: src, message: `${what} "${String(v)}" is not a number`, severity: 'error' });
+    return null;
+  }
+  if (n < 0) {
+    issues.push({ field: src, message: `${what} ${n} is negative`, severity: 'error' });
+    return null;
+  }
+  return n;
+}
+
+function polygonal(g: Geometry | null, issues: FeatureIssue[]): MultiPolygonCoords | null {
+  if (!g) {
+    issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
+    return null;
+  }
+  let polys: unknown[];
+  if (g.type === 'Polygon') polys = [g.coordinates];
+  else if (g.type === 'MultiPolygon') polys = g.coordinates;
+  else {
+    issues.push({ field: 'geometry', message: `geometry is ${g.type}, expected Polygon or MultiPolygon`, severity: 'error' });
+    return null;
+  }
+  let bad = false;
+  polys.forEach((poly, pi) => {
+    if (!Array.isArray(poly) || poly.length === 0) {
+      issues.push({ field: 'geometry', message: `polygon ${pi} has no rings`, severity: 'error' });
+      bad = true;
+      return;
+    }
+    poly.forEach((ring, ri) => {
+      const which = `${polys.length > 1 ? `polygon ${pi} ` : ''}${ri === 0 ? 'outer ring' : `hole ${ri}`}`;
+      for (const e of checkRing(ring, which)) {
+        issues.push({ field: 'geometry', ...e });
+        if (e.severity === 'error') bad = true;
+      }
+    });
+  });
+  if (bad) return null;
+  return (polys as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]] as Position)));
+}
+
+function pointOf(g: Geometry | null, issues: FeatureIssue[]): Position | null {
+  if (!g) {
+    issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
+    return null;
+  }
+  let p: number[] | undefined;
+  if (g.type === 'Point') p = g.coordinates;
+  else if (g.type === 'MultiPoint' && g.coordinates.length === 1) p = g.coordinates[0];
+  else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+    // Facility drawn as a footprint: use the vertex average of its outer ring(s).
+    const outer = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((pl) => pl[0]);
+    const pts = outer.flatMap((r) => (r ?? []).slice(0, Math.max(1, (r ?? []).length - 1)));
+    if (pts.length) {
+      p = [pts.reduce((s, q) => s + q[0], 0) / pts.length, pts.reduce((s, q) => s + q[1], 0) / pts.length];
+      issues.push({ field: 'geometry', message: `${g.type} facility placed at its outline's centre`, severity: 'warning' });
+    }
+  }
+  if (!p) {
+    issues.push({ field: 'geometry', message: `geometry is ${g.type}, expected Point`, severity: 'error' });
+    return null;
+  }
+  const e = checkPosition(p);
+  if (e) {
+    issues.push({ field: 'geometry', ...e });
+    return null;
+  }
+  return [p[0], p[1]];
+}
+
+export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number, map: FieldMap): Converted {
+  const issues: FeatureIssue[] = [];
+  const p = raw.properties;
+  const id = text(map.id ? p[map.id] : undefined) ?? String(index);
+  const name = text(map.name ? p[map.name] : undefined);
+  if (raw.geometryError) {
+    issues.push({ field: 'geometry', message: raw.geometryError, severity: 'error' });
+    return { features: [], id, issues };
+  }
+  if (kind === 'communities') {
+    const geometry = polygonal(raw.geometry, issues);
+    const households = map.households ? quantity(p, map, 'households', issues, 'warning', 'households') : null;
+    const population = quantity(p, map, 'population', issues, 'none', 'population');
+    const sv = map.setting ? p[map.setting] : undefined;
+    let setting = settingOf(sv);
+    if (!setting) {
+      issues.push({ field: map.setting, message: `setting "${String(sv)}" is neither urban (城镇) nor rural (农村); taken as urban`, severity: 'warning' });
+      setting = 'urban';
+    }
+    const rv = map.resettlement ? p[map.resettlement] : undefined;
+    const resettlement = rv === true || rv === 1 || (typeof rv === 'string' && /^(true|1|yes|是|y)$/i.test(rv.trim()));
+    if (!geometry || issues.some((i) => i.severity === 'error')) return { features: [], id, issues };
+    const c: Community = { id, name: name ?? id, households, setting, geometry };
+    if (population !== null) c.population = population;
+    if (resettlement) c.resettlement = true;
+    const street = text(map.street ? p[map.street] : undefined);
+    if (street) c.street = street;
+    return { features: [c], id, issues };
+  }
+  if (kind === 'facilities') {
+    const position = pointOf(raw.geometry, issues);
+    const cv = map.category ? p[map.category] : undefined;
+    const category = categoryOf(cv);
+    if (!map.category) issues.push({ field: 'category', message: 'no category field mapped', severity: 'error' });
+    else if (blank(cv)) issues.push({ field: map.category, message: 'category is missing', severity: 'error' });
+    else if (!category) issues.push({ field: map.category, message: `category "${String(cv)}" is not in the facility vocabulary (e.g. kindergarten / 幼儿园, community_service / 社区服务站)`, severity: 'error' });
+    const floorArea = quantity(p, map, 'area', issues, map.area ? 'warning' : 'none', 'floor area');
+    if (!position || !category || issues.some((i) => i.severity === 'error')) return { features: [], id, issues };
+    const f: Facility = { id, category, floorArea, position };
+    if (name) f.name = name;
+    const community = text(map.community ? p[map.community] : undefined);
+    if (community) f.communityId = community;
+    const pv = map.proposed ? p[map.proposed] : undefined;
+    if (pv === true || pv === 1 || (typeof pv === 'string' && /^(true|1|yes|是)$/i.test(pv.trim()))) f.proposed = true;
+    return { features: [f], id, issues };
+  }
+  if (kind === 'green') {
+    const geometry = polygonal(raw.geometry, issues);
+    const kv = map.kind ? p[map.kind] : undefined;
+    let k = greenKindOf(kv);
+    if (!k) {
+      issues.push({ field: map.kind, message: `green kind "${String(kv)}" is neither park (公园) nor green (绿地); taken as green`, severity: 'warning' });
+      k = 'green';
+    }
+    if (!geometry || issues.some((i) => i.severity === 'error')) return { features: [], id, issues };
+    const g: GreenSpace = { id, kind: k, geometry };
+    if (name) g.name = name;
+    return { features: [g], id, issues };
+  }
+  // roads
+  const g = raw.geometry;
+  const lines: unknown[] = !g ? [] : g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+  if (!g || lines.length === 0) {
+    issues.push({ field: 'geometry', message: g ? `geometry is ${g.type}, expected LineString or MultiLineString` : 'no geometry', severity: 'error' });
+    return { features: [], id, issues };
+  }
+  for (const l of lines) {
+    const e = checkLine(l);
+    if (e) {
+      issues.push({ field: 'geometry', ...e });
+      return { features: [], id, issues };
+    }
+  }
+  const kindV = text(map.kind ? p[map.kind] : undefined);
+  const roads = (lines as Position[][]).map((l, k): RoadLine => ({
+    id: lines.length > 1 ? `${id}.${k}` : id,
+    coordinates: l.map((q) => [q[0], q[1]] as Position),
+    ...(kindV ? { kind: kindV } : {}),
+    ...(name ? { name } : {}),
+  }));
+  return { features: roads, id, issues };
+}

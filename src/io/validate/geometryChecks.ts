@@ -1,0 +1,74 @@
+// Geometry checks before import: wrong type, too few positions, unclosed rings, non-finite or
+// out-of-range lon/lat, and ring self-intersections (segment sweep over each ring; touching
+// neighbours excluded). Messages only: the caller decides error vs warning.
+import type { Position } from '../../engine/types';
+
+export interface GeometryIssue {
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+const finiteLonLat = (p: number[]): boolean => Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+
+export function checkPosition(p: unknown): GeometryIssue | undefined {
+  if (!Array.isArray(p) || p.length < 2) return { message: 'position is not [x, y]', severity: 'error' };
+  if (!finiteLonLat(p as number[])) return { message: `coordinate (${p[0]}, ${p[1]}) is out of longitude/latitude range`, severity: 'error' };
+  return undefined;
+}
+
+export function checkLine(line: unknown): GeometryIssue | undefined {
+  if (!Array.isArray(line)) return { message: 'line is not an array of positions', severity: 'error' };
+  if (line.length < 2) return { message: `line has ${line.length} position(s), needs at least 2`, severity: 'error' };
+  for (const p of line) {
+    const e = checkPosition(p);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function checkRing(ring: unknown, which: string): GeometryIssue[] {
+  if (!Array.isArray(ring)) return [{ message: `${which} is not an array of positions`, severity: 'error' }];
+  for (const p of ring) {
+    const e = checkPosition(p);
+    if (e) return [{ message: `${which}: ${e.message}`, severity: 'error' }];
+  }
+  const r = ring as Position[];
+  if (r.length < 4) return [{ message: `${which} has ${r.length} positions, a closed ring needs at least 4`, severity: 'error' }];
+  const a = r[0];
+  const b = r[r.length - 1];
+  if (a[0] !== b[0] || a[1] !== b[1]) return [{ message: `${which} is not closed (first position (${a[0]}, ${a[1]}) ≠ last (${b[0]}, ${b[1]}))`, severity: 'error' }];
+  const x = selfIntersection(r);
+  if (x) return [{ message: `${which} intersects itself near (${x[0].toFixed(6)}, ${x[1].toFixed(6)})`, severity: 'warning' }];
+  return [];
+}
+
+const orient = (a: Position, b: Position, c: Position) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+
+function segmentsCross(p1: Position, p2: Position, p3: Position, p4: Position): boolean {
+  const d1 = orient(p3, p4, p1);
+  const d2 = orient(p3, p4, p2);
+  const d3 = orient(p1, p2, p3);
+  const d4 = orient(p1, p2, p4);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return false;
+}
+
+/** First proper crossing between two non-adjacent edges of a closed ring, or undefined. */
+export function selfIntersection(ring: Position[]): Position | undefined {
+  const n = ring.length - 1; // edges i: ring[i] → ring[i+1]
+  if (n < 4) return undefined;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  const minX = (i: number) => Math.min(ring[i][0], ring[i + 1][0]);
+  const maxX = (i: number) => Math.max(ring[i][0], ring[i + 1][0]);
+  idx.sort((a, b) => minX(a) - minX(b));
+  for (let s = 0; s < n; s++) {
+    const i = idx[s];
+    const mx = maxX(i);
+    for (let t = s + 1; t < n && minX(idx[t]) <= mx; t++) {
+      const j = idx[t];
+      if (Math.abs(i - j) <= 1 || Math.abs(i - j) === n - 1) continue;
+      if (segmentsCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return ring[i];
+    }
+  }
+  return undefined;
+}
