@@ -1,0 +1,214 @@
+// Facilities of every category (STANDARDS.md §2), placed by greedy coverage so that each
+// community reaches its life-circle categories (5/10/15 minutes = 300/500/1000 m, national-2022)
+// except where a deliberate defect says otherwise (small station, low m² per 100 households,
+// missing kindergarten, ...). Floor areas are drawn from the STANDARDS.md §2 ranges.
+import type { FacilityCategory } from '../../src/engine/types';
+import type { XY } from './geometry';
+import { pointInRing } from './geometry';
+import type { CommunityPlan } from './communities';
+import type { LandUse } from './landUse';
+import { shortName } from './names';
+import type { Rng } from './prng';
+
+export interface FacilityPlan {
+  id: string;
+  name: string;
+  category: FacilityCategory;
+  floorArea: number;
+  xy: XY;
+  community: number;
+}
+
+/** Deliberate shortcomings, each making a community fail one rule of national-2022. */
+export type Defect = 'smallStation' | 'lowRatio' | 'noKindergarten' | 'noElderly' | 'noHealthStation' | 'noActivity';
+export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 5, lowRatio: 5, noKindergarten: 3, noElderly: 2, noHealthStation: 2, noActivity: 1 };
+
+const ID_PREFIX: Record<FacilityCategory, string> = {
+  community_service: 'FW', elderly_care: 'YL', kindergarten: 'YE', health_station: 'WS', health_center: 'WZ',
+  supermarket: 'CS', activity_venue: 'HD', primary_school: 'XX', middle_school: 'ZX', culture_center: 'WH',
+  sports_venue: 'TY', police: 'JW', emergency_shelter: 'BN', parcel_locker: 'KD',
+};
+
+/** Reach radius (m) and goal share per covered category; tiers of national-2022. */
+const COVER: { category: FacilityCategory; r: number; scope: 'own' | 'all'; cap: (c: CommunityPlan) => number }[] = [
+  { category: 'elderly_care', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
+  { category: 'kindergarten', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
+  { category: 'health_station', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
+  { category: 'activity_venue', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 2 : 4) },
+  { category: 'supermarket', r: 500, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 3) },
+  { category: 'primary_school', r: 500, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 2) },
+  { category: 'health_center', r: 1000, scope: 'all', cap: () => 1 },
+  { category: 'middle_school', r: 1000, scope: 'all', cap: () => 1 },
+  { category: 'culture_center', r: 1000, scope: 'all', cap: () => 1 },
+  { category: 'sports_venue', r: 1000, scope: 'all', cap: () => 1 },
+];
+const GOAL = 0.97;
+
+export interface FacilityResult {
+  facilities: FacilityPlan[];
+  defects: Map<number, Defect>;
+  /** Community of each sample (-1: none). */
+  sampleCommunity: Int32Array;
+}
+
+export function planFacilities(communities: CommunityPlan[], land: LandUse, rng: Rng): FacilityResult {
+  const { samples, blocks } = land;
+  const n = samples.x.length;
+  const sampleCommunity = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const b = samples.block[k];
+    if (b < 0 || blocks[b].use !== 'residential') continue;
+    const p: XY = [samples.x[k], samples.y[k]];
+    if (blocks[b].insets.some((i) => pointInRing(p, i.ring))) continue;
+    sampleCommunity[k] = blocks[b].community;
+  }
+  const own: number[][] = communities.map(() => []);
+  for (let k = 0; k < n; k++) if (sampleCommunity[k] >= 0) own[sampleCommunity[k]].push(k);
+
+  // Defects: urban, non-resettlement communities, spread over zones.
+  const defects = new Map<number, Defect>();
+  const pool = rng.fork('defects').shuffle(communities.filter((c) => c.setting === 'urban' && !c.resettlement && own[c.index].length > 8));
+  for (const [d, q] of Object.entries(DEFECT_QUOTA) as [Defect, number][]) {
+    let left = q;
+    for (const c of pool) {
+      if (!left) break;
+      if (defects.has(c.index)) continue;
+      if (d === 'lowRatio' && c.households < 2000) continue;
+      if (d === 'smallStation' && c.zone === 'new') continue;
+      defects.set(c.index, d);
+      left--;
+    }
+  }
+  const skip: Partial<Record<FacilityCategory, Defect>> = { kindergarten: 'noKindergarten', elderly_care: 'noElderly', health_station: 'noHealthStation', activity_venue: 'noActivity' };
+
+  const out: FacilityPlan[] = [];
+  const add = (category: FacilityCategory, k: number, floorArea: number, name: string): void => {
+    out.push({ id: '', name, category, floorArea: Math.round(floorArea), xy: [samples.x[k], samples.y[k]], community: sampleCommunity[k] });
+  };
+  const r = rng.fork('facilities');
+  const order = r.shuffle(communities.map((c) => c.index));
+  const urbanSample = (k: number): boolean => sampleCommunity[k] >= 0 && communities[sampleCommunity[k]].setting === 'urban';
+
+  for (const spec of COVER) {
+    const covered = new Uint8Array(n);
+    const wide = new Uint8Array(n); // targets of facilities that serve beyond their community
+    for (let k = 0; k < n; k++) wide[k] = sampleCommunity[k] >= 0 && (spec.r < 1000 || urbanSample(k)) ? 1 : 0;
+    for (const ci of order) {
+      const c = communities[ci];
+      if (skip[spec.category] && defects.get(ci) === skip[spec.category]) continue;
+      const mine = own[ci];
+      if (!mine.length) continue;
+      const step = Math.max(1, Math.ceil(mine.length / 30));
+      for (let placed = 0; placed < spec.cap(c); placed++) {
+        let done = 0;
+        for (const k of mine) done += covered[k];
+        if (done / mine.length >= GOAL) break;
+        let best = -1, bestGain = 0;
+        for (let i = 0; i < mine.length; i += step) {
+          let g = 0;
+          if (spec.scope === 'own') samples.forNear(samples.x[mine[i]], samples.y[mine[i]], spec.r, (k) => { if (!covered[k] && sampleCommunity[k] === ci) g++; });
+          else samples.forNear(samples.x[mine[i]], samples.y[mine[i]], spec.r, (k) => { if (!covered[k] && wide[k]) g++; });
+          if (g > bestGain) { bestGain = g; best = mine[i]; }
+        }
+        if (best < 0) break;
+        samples.forNear(samples.x[best], samples.y[best], spec.r, (k) => { covered[k] = 1; });
+        add(spec.category, best, floorAreaOf(spec.category, c, r), nameOf(spec.category, c, placed, r));
+      }
+    }
+  }
+
+  // Community service stations: one per community (two where 1200 m² is not enough).
+  for (const c of communities) {
+    const mine = own[c.index];
+    if (!mine.length) continue;
+    const at = central(mine, samples);
+    const d = defects.get(c.index);
+    const s = shortName(c.name);
+    let total = c.households * r.range(0.31, 0.5);
+    if (c.setting === 'rural') total = Math.max(210, c.households * r.range(0.31, 0.45));
+    if (d === 'lowRatio') total = Math.max(320, c.households * r.range(0.17, 0.26));
+    if (d === 'smallStation') total = r.range(150, 260);
+    total = Math.max(c.setting === 'rural' ? 210 : 310, total);
+    if (d === 'smallStation') total = r.range(150, 260);
+    if (total <= 1200) add('community_service', at, total, `${s}${c.setting === 'rural' ? '村党群服务中心' : '社区党群服务中心'}`);
+    else {
+      add('community_service', at, 1000, `${s}社区党群服务中心`);
+      add('community_service', mine[(mine.indexOf(at) + Math.floor(mine.length / 2)) % mine.length], total - 1000, `${s}邻里中心`);
+    }
+  }
+
+  // Police (派出所 per street, 警务室 in some communities), shelters, parcel lockers.
+  const streets = [...new Set(communities.map((c) => c.street))];
+  for (const st of streets) {
+    const host = communities.filter((c) => c.street === st && own[c.index].length).sort((a, b) => own[b.index].length - own[a.index].length)[0];
+    if (host) add('police', central(own[host.index], samples), r.range(1200, 2600), `${st.replace(/(街道|镇)$/, '')}派出所`);
+  }
+  for (const c of communities) {
+    const mine = own[c.index];
+    if (!mine.length) continue;
+    const s = shortName(c.name);
+    if (r.chance(0.35)) add('police', r.pick(mine), r.range(60, 200), `${s}警务室`);
+    if (r.chance(0.22)) add('emergency_shelter', r.pick(mine), r.range(1500, 9000), `${s}应急避难场所`);
+    const lockers = c.setting === 'rural' ? 1 : r.int(1, 3);
+    for (let i = 0; i < lockers; i++) add('parcel_locker', r.pick(mine), r.range(6, 45), r.chance(0.5) ? `丰巢快递柜(${s})` : `菜鸟驿站(${s})`);
+  }
+
+  // Stable ids per category, numbered in placement order.
+  const counters = new Map<FacilityCategory, number>();
+  for (const f of out) {
+    const k = (counters.get(f.category) ?? 0) + 1;
+    counters.set(f.category, k);
+    f.id = `${ID_PREFIX[f.category]}${String(k).padStart(3, '0')}`;
+  }
+  return { facilities: out, defects, sampleCommunity };
+}
+
+/** The community sample nearest its sample mean (a central, inside point). */
+function central(mine: number[], samples: LandUse['samples']): number {
+  let mx = 0, my = 0;
+  for (const k of mine) { mx += samples.x[k]; my += samples.y[k]; }
+  mx /= mine.length; my /= mine.length;
+  let best = mine[0], bd = Infinity;
+  for (const k of mine) {
+    const d = (samples.x[k] - mx) ** 2 + (samples.y[k] - my) ** 2;
+    if (d < bd) { bd = d; best = k; }
+  }
+  return best;
+}
+
+function floorAreaOf(cat: FacilityCategory, c: CommunityPlan, r: Rng): number {
+  const rural = c.setting === 'rural';
+  switch (cat) {
+    case 'elderly_care': return rural ? r.range(200, 400) : r.range(250, 750);
+    case 'kindergarten': return rural ? r.range(1000, 1500) : r.range(1200, 3000);
+    case 'health_station': return r.range(120, 270);
+    case 'health_center': return r.range(1700, 2000);
+    case 'supermarket': return rural ? r.range(200, 500) : r.range(400, 2000);
+    case 'activity_venue': return r.range(150, 1000);
+    case 'primary_school': return r.range(5000, 15000);
+    case 'middle_school': return r.range(10000, 25000);
+    case 'culture_center': return r.range(3000, 6000);
+    case 'sports_venue': return r.range(2000, 8000);
+    default: return r.range(100, 500);
+  }
+}
+
+function nameOf(cat: FacilityCategory, c: CommunityPlan, nth: number, r: Rng): string {
+  const s = shortName(c.name);
+  const street = c.street.replace(/(街道|镇)$/, '');
+  const ord = ['', '第二', '第三', '第四', '第五'][nth] ?? `${nth + 1}号`;
+  const rural = c.setting === 'rural';
+  switch (cat) {
+    case 'elderly_care': return rural ? `${s}村养老服务站` : nth ? `${s}${ord}养老服务站` : `${s}日间照料中心`;
+    case 'kindergarten': return nth ? `${s}${ord}幼儿园` : r.pick([`${s}幼儿园`, `${s}实验幼儿园`, `${s}中心幼儿园`]);
+    case 'health_station': return rural ? `${s}村卫生室` : `${s}社区卫生服务站${nth ? `(${ord.replace('第', '')}站)` : ''}`;
+    case 'health_center': return `${street}社区卫生服务中心${nth ? `${ord}分中心` : ''}`;
+    case 'supermarket': return r.pick([`苏果超市(${s}店)`, `华润万家(${s}店)`, `永辉超市(${s}店)`, `${s}农贸市场`, `${s}菜市场`, `联华超市(${s}店)`]);
+    case 'activity_venue': return r.pick([`${s}文化活动站`, `${s}健身广场`, `${s}老年活动室`, `${s}全民健身点`]) + (nth ? `${ord.replace('第', '')}` : '');
+    case 'primary_school': return nth ? `${s}第二小学` : r.pick([`${s}小学`, `${street}实验小学`, `${s}中心小学`]);
+    case 'middle_school': return r.pick([`${street}中学`, `${s}初级中学`, `${street}实验中学`]);
+    case 'culture_center': return r.pick([`${street}文化活动中心`, `${street}图书馆`, `${street}文化馆`]);
+    case 'sports_venue': return r.pick([`${street}全民健身中心`, `${s}体育馆`, `${street}体育场`]);
+    default: return s;
+  }
+}

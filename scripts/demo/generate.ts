@@ -1,0 +1,169 @@
+// The demo district (示范区, synthetic): layout → land use → communities → facilities → network,
+// all from one seed, converted to WGS84 engine types and FlatGeobuf files. Pure apart from the
+// caller writing the returned bytes, so tests can generate in memory.
+import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, MultiPolygonCoords, RoadLine } from '../../src/engine/types';
+import { FACILITY_CATEGORIES } from '../../src/engine/types';
+import { communitiesToGeoJSON, facilitiesToGeoJSON, greenToGeoJSON, roadsToGeoJSON } from '../../src/io/canonical';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
+import type { FeatureCollection } from 'geojson';
+import type { XY } from './geometry';
+import { polylineLength, signedArea } from './geometry';
+import { buildLayout, OUTLINE } from './layout';
+import { planLandUse, NO_PARK_AREAS } from './landUse';
+import { planCommunities } from './communities';
+import { planFacilities } from './facilities';
+import { addDeadEnds, buildNetwork } from './network';
+import { createRng } from './prng';
+import { closedRing, DEMO_CENTRE, LOCAL_CRS, toLonLat } from './project';
+
+export const DEFAULT_SEED = 2026;
+
+export interface WaterBody {
+  id: string;
+  name: string;
+  kind: 'river' | 'lake';
+  geometry: MultiPolygonCoords;
+}
+
+export interface DemoMeta {
+  name: { zh: string; en: string };
+  synthetic: true;
+  note: string;
+  seed: number;
+  crs: string;
+  localProjection: string;
+  centre: [number, number];
+  bbox: [number, number, number, number];
+  counts: {
+    communities: number;
+    ruralCommunities: number;
+    households: number;
+    facilities: number;
+    facilitiesByCategory: Record<FacilityCategory, number>;
+    greenAreas: number;
+    green_m2: number;
+    park_m2: number;
+    district_m2: number;
+    water_m2: number;
+    roads: number;
+    network_m: number;
+    bridges: number;
+    deadEnds: number;
+    communitiesWithHoles: number;
+    communitiesWithTwoParts: number;
+  };
+  /** What the generator built in on purpose, so a failing audit can be read against it. */
+  design: {
+    defects: Record<string, string>;
+    noParkAreas: { centre: [number, number]; radius_m: number }[];
+    resettlement: string[];
+  };
+}
+
+export interface DemoDistrict {
+  dataset: Required<Dataset>;
+  water: WaterBody[];
+  meta: DemoMeta;
+}
+
+export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
+  const rng = createRng(seed);
+  const layout = buildLayout(rng.fork('layout'));
+  const land = planLandUse(layout, rng.fork('land'));
+  const deadEnds = addDeadEnds(layout.sub, land, rng.fork('deadEnds'), 6);
+  const plans = planCommunities(layout.sub, land, rng.fork('communities'));
+  const fac = planFacilities(plans, land, rng.fork('facilities'));
+  const roadsPlan = buildNetwork(layout.sub, layout, deadEnds);
+  const { sub } = layout;
+
+  const mp = (polygons: XY[][][]): MultiPolygonCoords => polygons.map((rings) => rings.map(closedRing));
+  const communities: Community[] = plans.map((p) => ({
+    id: p.id, name: p.name, households: p.households, population: null, setting: p.setting,
+    resettlement: p.resettlement, street: p.street, geometry: mp(p.polygons),
+  }));
+  const facilities: Facility[] = fac.facilities.map((f) => ({ id: f.id, name: f.name, category: f.category, floorArea: f.floorArea, position: toLonLat(f.xy) }));
+
+  const green: GreenSpace[] = [];
+  let parkM2 = 0, greenM2 = 0;
+  const addGreen = (name: string, kind: 'park' | 'green', rings: XY[][]): void => {
+    const a = rings.reduce((s, r) => s + signedArea(r), 0); // holes are clockwise
+    if (kind === 'park') parkM2 += a;
+    greenM2 += a;
+    green.push({ id: `G${String(green.length + 1).padStart(3, '0')}`, name, kind, geometry: [rings.map(closedRing)] });
+  };
+  for (const b of land.blocks) {
+    if (b.use === 'residential') continue;
+    const lakes = land.lakes.filter((l) => l.park === b.index).map((l) => l.ring.slice().reverse());
+    addGreen(b.name ?? (b.use === 'park' ? '公园' : '绿地'), b.use, [sub.ringXY(b.face), ...lakes]);
+  }
+  for (const belt of land.riverBelts) addGreen(belt.name, belt.kind, [sub.ringXY(belt.face)]);
+  for (const b of land.blocks) for (const i of b.insets) addGreen(i.name, i.kind, [i.ring.slice().reverse()]);
+
+  const waterRing = sub.ringXY(layout.water);
+  const water: WaterBody[] = [
+    { id: 'W1', name: '清溪河', kind: 'river', geometry: [[closedRing(waterRing)]] },
+    ...land.lakes.map((l, i) => ({ id: `W${i + 2}`, name: l.name, kind: 'lake' as const, geometry: [[closedRing(l.ring)]] })),
+  ];
+  const roads: RoadLine[] = roadsPlan.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? undefined, coordinates: r.coords.map(toLonLat) }));
+
+  const byCat = Object.fromEntries(FACILITY_CATEGORIES.map((c) => [c, 0])) as Record<FacilityCategory, number>;
+  for (const f of facilities) byCat[f.category]++;
+  const corners = OUTLINE.map(toLonLat);
+  const lons = corners.map((p) => p[0]), lats = corners.map((p) => p[1]);
+  const defects: Record<string, string> = {};
+  for (const [ci, d] of [...fac.defects].sort((a, b) => a[0] - b[0])) defects[plans[ci].id] = d;
+  const meta: DemoMeta = {
+    name: { zh: '示范区（虚构）', en: 'Demo District (synthetic)' },
+    synthetic: true,
+    note: 'Generated by scripts/generateDemo.ts: a made-up district for trying LifeCircle. Names, households and facilities are invented; no real place is depicted.',
+    seed,
+    crs: 'EPSG:4326',
+    localProjection: LOCAL_CRS,
+    centre: DEMO_CENTRE,
+    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+    counts: {
+      communities: communities.length,
+      ruralCommunities: communities.filter((c) => c.setting === 'rural').length,
+      households: communities.reduce((s, c) => s + (c.households ?? 0), 0),
+      facilities: facilities.length,
+      facilitiesByCategory: byCat,
+      greenAreas: green.length,
+      green_m2: Math.round(greenM2),
+      park_m2: Math.round(parkM2),
+      district_m2: Math.round(signedArea(OUTLINE)),
+      water_m2: Math.round(signedArea(waterRing) + land.lakes.reduce((s, l) => s + signedArea(l.ring), 0)),
+      roads: roads.length,
+      network_m: Math.round(roadsPlan.reduce((s, r) => s + polylineLength(r.coords), 0)),
+      bridges: layout.bridges.length,
+      deadEnds: deadEnds.length,
+      communitiesWithHoles: plans.filter((p) => p.polygons.some((poly) => poly.length > 1)).length,
+      communitiesWithTwoParts: plans.filter((p) => p.polygons.length > 1).length,
+    },
+    design: {
+      defects,
+      noParkAreas: NO_PARK_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
+      resettlement: plans.filter((p) => p.resettlement).map((p) => p.id),
+    },
+  };
+  return { dataset: { communities, facilities, green, roads }, water, meta };
+}
+
+export function waterToGeoJSON(ws: WaterBody[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: ws.map((w) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: w.geometry }, properties: { id: w.id, name: w.name, kind: w.kind } })),
+  };
+}
+
+/** The output files: FlatGeobuf layers with canonical property names, and meta.json. */
+export function demoFiles(d: DemoDistrict): Record<string, Uint8Array> {
+  const enc = new TextEncoder();
+  return {
+    'communities.fgb': writeFlatGeobuf(communitiesToGeoJSON(d.dataset.communities)),
+    'facilities.fgb': writeFlatGeobuf(facilitiesToGeoJSON(d.dataset.facilities)),
+    'green.fgb': writeFlatGeobuf(greenToGeoJSON(d.dataset.green)),
+    'roads.fgb': writeFlatGeobuf(roadsToGeoJSON(d.dataset.roads)),
+    'water.fgb': writeFlatGeobuf(waterToGeoJSON(d.water)),
+    'meta.json': enc.encode(JSON.stringify(d.meta, null, 2) + '\n'),
+  };
+}

@@ -1,0 +1,159 @@
+// Land use of the blocks: which become parks (公园绿地) and other green (街头绿地, pocket green
+// cut out of a block as a hole, rural woods), chosen by greedy coverage so that most of the
+// district has green within 300 m and a park within 500 m, except in the deliberately
+// under-served areas listed in `NO_PARK_AREAS` (dense old town, an older estate).
+import type { XY } from './geometry';
+import { centroid, distToRing, principalAxis, signedArea } from './geometry';
+import type { FaceAttrs, Layout, Side, Zone } from './layout';
+import { zoneAt } from './layout';
+import type { Rng } from './prng';
+import type { Samples } from './samples';
+import { createSamples, greedyCover } from './samples';
+import type { Face } from './subdivision';
+
+export interface Inset {
+  /** Clockwise ring (a hole of its block), no closing vertex. */
+  ring: XY[];
+  kind: 'park' | 'green';
+  name: string;
+}
+
+export interface Block {
+  index: number;
+  face: Face<FaceAttrs>;
+  ring: XY[];
+  area: number;
+  zone: Zone;
+  side: Side;
+  use: 'residential' | 'park' | 'green';
+  name?: string;
+  insets: Inset[];
+  /** Community index, -1 for parks/green. */
+  community: number;
+  samples: number[];
+}
+
+export interface LandUse {
+  blocks: Block[];
+  samples: Samples;
+  /** Lakes (counter-clockwise rings), cut out of their park as holes. */
+  lakes: { ring: XY[]; name: string; park: number }[];
+  riverBelts: { face: Face<FaceAttrs>; kind: 'park' | 'green'; name: string }[];
+}
+
+/** Areas left without a park within 500 m, so that their communities fail parkCoverage. */
+export const NO_PARK_AREAS: { centre: XY; r: number }[] = [
+  { centre: [-1050, 1450], r: 430 },
+  { centre: [3250, 1350], r: 360 },
+];
+const inNoPark = (x: number, y: number): boolean => NO_PARK_AREAS.some(({ centre, r }) => (x - centre[0]) ** 2 + (y - centre[1]) ** 2 < r * r);
+
+const PARK_NAMES = ['人民公园', '文昌公园', '东湖公园', '体育公园', '樱花园', '植物园', '翠屏公园', '湿地公园', '儿童公园', '紫薇园', '梅园', '竹园', '银杏公园', '市民广场', '荷花公园', '桂花园', '枫林公园', '海棠园', '聚贤公园', '运河公园', '玉兰公园', '春晓公园', '凤凰公园', '清风公园', '明湖公园', '秀水公园', '映月公园', '松涛公园', '百花园', '揽胜公园'];
+const GREEN_NAMES = ['街头绿地', '游园', '口袋公园', '绿地广场', '街角花园', '社区游园'];
+
+export function planLandUse(layout: Layout, rng: Rng): LandUse {
+  const { sub } = layout;
+  const land = sub.aliveFaces().filter((f) => f.attrs.role === 'land');
+  const blocks: Block[] = land.map((face, index) => {
+    const ring = sub.ringXY(face);
+    return { index, face, ring, area: signedArea(ring), zone: zoneAt(centroid(ring), face.attrs.side as Side), side: face.attrs.side as Side, use: 'residential', insets: [], community: -1, samples: [] };
+  });
+  const samples = createSamples(blocks.map((b) => b.ring), [-4000, -3000, 4000, 3000], rng.fork('samples'));
+  for (let k = 0; k < samples.block.length; k++) if (samples.block[k] >= 0) blocks[samples.block[k]].samples.push(k);
+  const xy = (k: number): XY => [samples.x[k], samples.y[k]];
+
+  // River belts: the old-town stretch is a riverside park, the rest green.
+  const riverBelts = sub.aliveFaces().filter((f) => f.attrs.role === 'riverGreen').map((face) => {
+    const [cx] = centroid(sub.ringXY(face));
+    const park = cx > -1600 && cx < 1300;
+    return { face, kind: park ? ('park' as const) : ('green' as const), name: park ? '滨河公园' : '滨河绿带' };
+  });
+
+  // A central park with a lake in the new district.
+  const lakes: LandUse['lakes'] = [];
+  const central = blocks
+    .filter((b) => b.zone === 'new' && b.area > 90_000 && b.area < 260_000)
+    .sort((a, b) => dist(centroid(a.ring), [1700, -1850]) - dist(centroid(b.ring), [1700, -1850]))[0];
+  central.use = 'park';
+  central.name = '中央公园';
+  {
+    const pole = poleOf(central, samples);
+    const d = distToRing(pole, central.ring);
+    const axis = principalAxis(central.ring);
+    const lake: XY[] = [];
+    for (let i = 0; i < 24; i++) {
+      const a = (2 * Math.PI * i) / 24;
+      const rr = 1 + 0.12 * Math.sin(3 * a + 1);
+      const u = Math.cos(a) * d * 0.8 * rr, v = Math.sin(a) * d * 0.5 * rr;
+      lake.push([pole[0] + axis[0] * u - axis[1] * v, pole[1] + axis[1] * u + axis[0] * v]);
+    }
+    lakes.push({ ring: lake, name: '明镜湖', park: central.index });
+  }
+
+  // Parks within 500 m: greedy over candidate blocks.
+  const isUrban = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].zone !== 'rural';
+  const parkCovered = new Uint8Array(samples.x.length);
+  const markNear = (cov: Uint8Array, ring: XY[], r: number): void => { for (const k of samples.nearRing(ring, r)) cov[k] = 1; };
+  markNear(parkCovered, central.ring, 500);
+  for (const b of riverBelts) if (b.kind === 'park') markNear(parkCovered, sub.ringXY(b.face), 500);
+  const parkCands = blocks.filter((b) => b.zone !== 'rural' && b.area > 12_000 && b.area < 160_000 && !inNoPark(...centroid(b.ring)) && b.use === 'residential');
+  const parkTarget = (k: number): boolean => isUrban(k) && blocks[samples.block[k]].use === 'residential' && !inNoPark(samples.x[k], samples.y[k]);
+  const picks = greedyCover(parkCands.map((b) => ({ reach: samples.nearRing(b.ring, 500) })), parkTarget, parkCovered, 0.985, 40, 40);
+  const parkNames = rng.fork('parks').shuffle(PARK_NAMES);
+  picks.forEach((p, i) => {
+    parkCands[p].use = 'park';
+    parkCands[p].name = parkNames[i % parkNames.length];
+  });
+
+  // Green within 300 m: parks and belts count; add street-corner green (whole small blocks) or
+  // pocket green / woods cut out of larger blocks as holes.
+  const greenCovered = new Uint8Array(samples.x.length);
+  for (const b of blocks) if (b.use === 'park') markNear(greenCovered, b.ring, 300);
+  for (const b of riverBelts) markNear(greenCovered, sub.ringXY(b.face), 300);
+  type Cand = { reach: number[]; block: Block; inset?: XY[] };
+  const greenCands: Cand[] = [];
+  for (const b of blocks) {
+    if (b.use !== 'residential') continue;
+    if (b.area < 24_000 && b.zone !== 'rural') greenCands.push({ reach: samples.nearRing(b.ring, 300), block: b });
+    else if (b.samples.length > 4) {
+      const h = b.zone === 'rural' ? 55 : rng.range(22, 34);
+      const inset = insetSquare(b, poleOf(b, samples), h);
+      if (inset) greenCands.push({ reach: samples.nearRing(inset, 300), block: b, inset });
+    }
+  }
+  const greenTarget = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].use === 'residential';
+  const gp = greedyCover(greenCands, greenTarget, greenCovered, 0.985, 25, 120);
+  const gnames = rng.fork('green');
+  for (const p of gp) {
+    const c = greenCands[p];
+    if (c.inset) c.block.insets.push({ ring: c.inset, kind: 'green', name: c.block.zone === 'rural' ? '林地' : gnames.pick(GREEN_NAMES) });
+    else {
+      c.block.use = 'green';
+      c.block.name = gnames.pick(GREEN_NAMES);
+    }
+  }
+  void xy;
+  return { blocks, samples, lakes, riverBelts };
+}
+
+const dist = (a: XY, b: XY): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/** The block's sample farthest from its boundary (a cheap pole of inaccessibility). */
+export function poleOf(b: Block, samples: Samples): XY {
+  let best: XY = centroid(b.ring), bestD = -1;
+  for (const k of b.samples) {
+    const p: XY = [samples.x[k], samples.y[k]];
+    const d = distToRing(p, b.ring);
+    if (d > bestD) { bestD = d; best = p; }
+  }
+  return best;
+}
+
+/** A square of half-size h at p, turned to the block's axis; clockwise; null if it does not fit. */
+function insetSquare(b: Block, p: XY, h: number): XY[] | null {
+  if (distToRing(p, b.ring) < h * Math.SQRT2 + 10) return null;
+  if (b.insets.length) return null;
+  const [ax, ay] = principalAxis(b.ring);
+  const corners: [number, number][] = [[h, h], [h, -h], [-h, -h], [-h, h]]; // clockwise
+  return corners.map(([u, v]) => [p[0] + ax * u - ay * v, p[1] + ay * u + ax * v] as XY);
+}
