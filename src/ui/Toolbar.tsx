@@ -53,7 +53,7 @@ export function Toolbar(p: Props) {
       <div className="actions">
         <button onClick={p.onImport} data-testid="import-button">⇪ {t('toolbar.import')}</button>
         <button onClick={p.onExport} disabled={!p.result}>⇩ {t('toolbar.export')}</button>
-        <button onClick={p.onFit}>⤢ {t('toolbar.fit')}</button>
+        <button onClick={p.onFit} data-testid="toolbar-fit">⤢ {t('toolbar.fit')}</button>
         <button onClick={p.onReset}>↺ {t('toolbar.reset')}</button>
         <button onClick={p.onSettings}>⚙ {t('toolbar.settings')}</button>
         <button onClick={p.onToggleLang} data-testid="lang-toggle" className="lang">{t('toolbar.language')}</button>

@@ -28,7 +28,7 @@ export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props
       </label>
       <fieldset className="layer-toggles">
         <legend>{t('map.layers')}</legend>
-        <label><input type="checkbox" checked={ui.showFacilities} onChange={(e) => onChange({ showFacilities: e.target.checked })} /> {t('map.facilities')}</label>
+        <label><input type="checkbox" checked={ui.showFacilities} onChange={(e) => onChange({ showFacilities: e.target.checked })} data-testid="toggle-facilities" /> {t('map.facilities')}</label>
         <label><input type="checkbox" checked={ui.showGreen} onChange={(e) => onChange({ showGreen: e.target.checked })} /> {t('map.green')}</label>
         <label><input type="checkbox" checked={ui.showNetwork} onChange={(e) => onChange({ showNetwork: e.target.checked })} /> {t('map.network')}</label>
         <label><input type="checkbox" checked={ui.showLabels} onChange={(e) => onChange({ showLabels: e.target.checked })} /> {t('map.labels')}</label>
