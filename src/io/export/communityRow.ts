@@ -36,7 +36,7 @@ export function sixOnesColumns(result: AuditResult): string[] {
   return [...keys];
 }
 
-export function communityRow(c: CommunityResult, lcCols: string[], soCols: string[]): Record<string, Cell> {
+export function communityRow(c: CommunityResult, lcCols: string[], soCols: string[], extraCols: string[] = Object.keys(c.extra)): Record<string, Cell> {
   const row: Record<string, Cell> = {
     id: c.id, name: c.name, setting: c.setting, street: c.street ?? null,
     households: c.households, population: c.population, populationEstimated: c.populationEstimated,
@@ -53,7 +53,10 @@ export function communityRow(c: CommunityResult, lcCols: string[], soCols: strin
     const v = c.sixOnes[col.slice('sixOnes_'.length)];
     row[col] = v === undefined ? null : v;
   }
-  for (const [k, v] of Object.entries(c.extra)) row[k] = v === undefined ? null : round(v);
+  for (const k of extraCols) {
+    const v = c.extra[k as keyof CommunityResult['extra']];
+    row[k] = v === undefined ? null : round(v);
+  }
   row.status = c.status;
   row.failures = c.failures.map(failureText).join('; ');
   row.estimates = c.estimates.join('; ');
@@ -63,5 +66,6 @@ export function communityRow(c: CommunityResult, lcCols: string[], soCols: strin
 export function communityRows(result: AuditResult): Record<string, Cell>[] {
   const lc = lifeCircleColumns(result);
   const so = sixOnesColumns(result);
-  return result.communities.map((c) => communityRow(c, lc, so));
+  const extra = [...new Set(result.communities.flatMap((c) => Object.keys(c.extra)))].sort();
+  return result.communities.map((c) => communityRow(c, lc, so, extra));
 }

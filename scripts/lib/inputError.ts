@@ -1,0 +1,21 @@
+// Bad input on the command line: exit status 2 with a message naming file, feature and field.
+import type { ImportProblem } from '../../src/io/import/types';
+
+export class InputError extends Error {}
+
+/** "file: feature 3 (id C7): field 户数: households "abc" is not a number" */
+export function formatProblem(p: ImportProblem): string {
+  const parts = [p.file];
+  if (p.feature !== undefined) parts.push(`feature ${p.feature}`);
+  if (p.field) parts.push(`field ${p.field}`);
+  return `${parts.join(': ')}: ${p.message}`;
+}
+
+/** Throws InputError listing the error problems (at most `max`), when there are any. */
+export function throwOnErrors(problems: ImportProblem[], max = 20): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return;
+  const lines = errors.slice(0, max).map(formatProblem);
+  if (errors.length > max) lines.push(`… and ${errors.length - max} more errors`);
+  throw new InputError(lines.join('\n'));
+}

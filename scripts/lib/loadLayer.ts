@@ -1,0 +1,45 @@
+// Read one layer for a command: path → LayerImport via the shared readLayer; any error-severity
+// problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
+import type { LayerImport, LayerKind, FieldMap } from '../../src/io/import/types';
+import { readLayer } from '../../src/io/import/readLayer';
+import { InputError, throwOnErrors } from './inputError';
+import { readInputFiles } from './readInputFiles';
+
+export interface LoadLayerOptions {
+  crs?: string;
+  encoding?: string;
+  fieldMap?: FieldMap;
+  hint?: { lon: number; lat: number };
+}
+
+export async function loadLayer<K extends LayerKind>(path: string, kind: K, options: LoadLayerOptions = {}): Promise<LayerImport<K>> {
+  const files = await readInputFiles(path);
+  let layer: LayerImport<K>;
+  try {
+    layer = await readLayer(files, kind, options);
+  } catch (e) {
+    throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
+  }
+  const flag = `--${kind}-crs`;
+  const sugg = layer.crs.suggestions?.[0];
+  if (sugg) {
+    for (const p of layer.problems) if (p.severity === 'error' && !p.feature && /coordinates/.test(p.message)) p.message += `\n  → try ${flag} ${sugg.crs}${sugg.swapXY ? ' (the file has X/Y swapped: convert it first)' : ''}`;
+  }
+  throwOnErrors(layer.problems);
+  if (layer.features.length === 0 && kind !== 'roads') throw new InputError(`${path}: no ${kind} features in the file`);
+  return layer;
+}
+
+/** Centre of a layer's coordinates, as a CRS hint for the other layers. */
+export function layerCentre(layer: LayerImport): { lon: number; lat: number } | undefined {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const add = (p: number[]) => {
+    minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]); minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+  };
+  for (const f of layer.features as unknown as Record<string, unknown>[]) {
+    if (Array.isArray(f.position)) add(f.position as number[]);
+    else if (Array.isArray(f.geometry)) for (const poly of f.geometry as number[][][][]) for (const p of poly[0] ?? []) add(p);
+    else if (Array.isArray(f.coordinates)) for (const p of f.coordinates as number[][]) add(p);
+  }
+  return minX === Infinity ? undefined : { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 };
+}
