@@ -15,13 +15,27 @@ export function circleSegments(radius: number, tol = sagittaTolerance(radius)): 
   return Math.max(8, Math.ceil(Math.PI / Math.acos(1 - t / radius)));
 }
 
+const unitTables = new Map<number, Float64Array>();
+/** cos/sin of the n vertex angles, interleaved, cached per n (circles are built by the thousand). */
+function unitCircle(n: number): Float64Array {
+  let t = unitTables.get(n);
+  if (!t) {
+    t = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const a = (2 * Math.PI * i) / n;
+      t[2 * i] = Math.cos(a);
+      t[2 * i + 1] = Math.sin(a);
+    }
+    unitTables.set(n, t);
+  }
+  return t;
+}
+
 /** Counter-clockwise ring (no closing vertex) inscribed in the circle; every vertex is on the circle. */
 export function circleRing(center: XY, radius: number, tol?: number): XY[] {
   const n = circleSegments(radius, tol);
+  const t = unitCircle(n);
   const ring: XY[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * i) / n;
-    ring[i] = [center[0] + radius * Math.cos(a), center[1] + radius * Math.sin(a)];
-  }
+  for (let i = 0; i < n; i++) ring[i] = [center[0] + radius * t[2 * i], center[1] + radius * t[2 * i + 1]];
   return ring;
 }

@@ -7,9 +7,13 @@
 // lies strictly inside the community → the whole community (the community then lies inside the
 // source, whose buffer contains it).
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
-import { intersectionPaths, fromPaths, offsetPaths, toPaths, type IntPaths } from '../geo/clip';
-import { circleRing, sagittaTolerance } from '../geo/circle';
+import { intersectionPaths, fromPaths, offsetPaths, toPaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
+import { circleRing, circleSegments, sagittaTolerance } from '../geo/circle';
+import { clipRingToRect } from '../geo/clipToRect';
 import { pointInRings } from '../geo/pointInPolygon';
+
+/** Margin (m) of the clip window around the community's bbox. */
+const WINDOW_MARGIN = 1;
 
 export interface EuclideanReach extends ReachProvider {
   readonly mode: 'euclidean';
@@ -42,7 +46,7 @@ function containedInPolygon(community: PreparedCommunity, source: { rings: Metri
 
 export function createEuclideanReach(): EuclideanReach {
   const communityPaths = new WeakMap<MetricRings, IntPaths>();
-  const bufferCache = new WeakMap<MetricRings, Map<number, IntPaths>>();
+  const bufferCache = new WeakMap<MetricRings, Map<number, MetricRings>>();
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0 };
 
   function pathsOf(c: PreparedCommunity): IntPaths {
@@ -51,11 +55,11 @@ export function createEuclideanReach(): EuclideanReach {
     return p;
   }
 
-  function buffered(rings: MetricRings, d: number): IntPaths {
+  function buffered(rings: MetricRings, d: number): MetricRings {
     let m = bufferCache.get(rings);
     if (!m) { m = new Map(); bufferCache.set(rings, m); }
     let p = m.get(d);
-    if (!p) { p = d > 0 ? offsetPaths(toPaths(rings), d, sagittaTolerance(d)) : toPaths(rings); m.set(d, p); }
+    if (!p) { p = d > 0 ? fromPaths(offsetPaths(toPaths(rings), d, sagittaTolerance(d))) : rings; m.set(d, p); }
     return p;
   }
 
@@ -69,16 +73,49 @@ export function createEuclideanReach(): EuclideanReach {
         return 'whole';
       }
     }
+    // Every shape is first cut to the community's bbox (plus a margin, so that the window's
+    // edges never run along the community's own edges): only the arcs near it reach clipper.
+    const b = community.bbox;
+    const rect: [number, number, number, number] = [b[0] - WINDOW_MARGIN, b[1] - WINDOW_MARGIN, b[2] + WINDOW_MARGIN, b[3] + WINDOW_MARGIN];
     const clip: IntPaths = [];
-    for (const s of sources) {
-      if (s.kind === 'point') {
-        if (d <= 0) continue;
-        const ring = circleRing(s.xy, d);
-        clip.push(toPaths([ring])[0]);
-      } else {
-        for (const p of buffered(s.rings, d)) clip.push(p);
+    const addClipped = (r: XY[]) => {
+      const p: { X: number; Y: number }[] = new Array(r.length);
+      for (let i = 0; i < r.length; i++) p[i] = { X: Math.round(r[i][0] * CLIP_SCALE), Y: Math.round(r[i][1] * CLIP_SCALE) };
+      clip.push(p);
+    };
+    const add = (ring: XY[]) => {
+      const r = clipRingToRect(ring, rect);
+      if (r.length >= 3) addClipped(r);
+    };
+    // Point sources, nearest first; a circle whose clipped polygon lies inside the inscribed
+    // polygon of a circle already kept (every vertex within d − sagitta of its centre, and a disk
+    // is convex) adds nothing to the union and is dropped, exactly.
+    if (d > 0) {
+      const cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+      const points: XY[] = [];
+      for (const s of sources) if (s.kind === 'point') points.push(s.xy);
+      points.sort((p, q) => Math.hypot(p[0] - cx, p[1] - cy) - Math.hypot(q[0] - cx, q[1] - cy));
+      const inner = d * Math.cos(Math.PI / circleSegments(d));
+      const inner2 = inner * inner;
+      const kept: XY[] = [];
+      for (const c of points) {
+        const r = clipRingToRect(circleRing(c, d), rect);
+        if (r.length < 3) continue;
+        let dominated = false;
+        for (const k of kept) {
+          let all = true;
+          for (const v of r) {
+            const dx = v[0] - k[0], dy = v[1] - k[1];
+            if (dx * dx + dy * dy > inner2) { all = false; break; }
+          }
+          if (all) { dominated = true; break; }
+        }
+        if (dominated) continue;
+        kept.push(c);
+        addClipped(r);
       }
     }
+    for (const s of sources) if (s.kind === 'polygon') for (const r of buffered(s.rings, d)) add(r);
     if (!clip.length) { stats.empty++; return 'none'; }
     stats.clipped++;
     return intersectionPaths(pathsOf(community), clip);
