@@ -108,8 +108,10 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
 
   const byCat = Object.fromEntries(FACILITY_CATEGORIES.map((c) => [c, 0])) as Record<FacilityCategory, number>;
   for (const f of facilities) byCat[f.category]++;
-  const corners = OUTLINE.map(toLonLat);
-  const lons = corners.map((p) => p[0]), lats = corners.map((p) => p[1]);
+  // Straight edges in the local projection bow slightly in lon/lat: take the bbox of all output.
+  const lons: number[] = [], lats: number[] = [];
+  for (const c of communities) for (const poly of c.geometry) for (const r of poly) for (const p of r) { lons.push(p[0]); lats.push(p[1]); }
+  for (const w of water) for (const poly of w.geometry) for (const r of poly) for (const p of r) { lons.push(p[0]); lats.push(p[1]); }
   const defects: Record<string, string> = {};
   for (const [ci, d] of [...fac.defects].sort((a, b) => a[0] - b[0])) defects[plans[ci].id] = d;
   const meta: DemoMeta = {
@@ -120,7 +122,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
     crs: 'EPSG:4326',
     localProjection: LOCAL_CRS,
     centre: DEMO_CENTRE,
-    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+    bbox: [lons.reduce((a, b) => Math.min(a, b)), lats.reduce((a, b) => Math.min(a, b)), lons.reduce((a, b) => Math.max(a, b)), lats.reduce((a, b) => Math.max(a, b))],
     counts: {
       communities: communities.length,
       ruralCommunities: communities.filter((c) => c.setting === 'rural').length,

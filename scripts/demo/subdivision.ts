@@ -95,10 +95,8 @@ export class Subdivision<A> {
       const k = edgeKey(face.ring[i], face.ring[(i + 1) % n]);
       const set = this.edgeFaces.get(k);
       set?.delete(face.id);
-      if (set && set.size === 0) {
-        this.edgeFaces.delete(k);
-        this.edges.delete(k);
-      }
+      // Edge info stays: the edge survives in the faces that replace this one.
+      if (set && set.size === 0) this.edgeFaces.delete(k);
     }
   }
 
