@@ -14,13 +14,13 @@ import Flatbush from 'flatbush';
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
 import { edgeProfile, touchedEdges, type NetworkDistances } from './distances';
-import { fromPaths, unionPaths, type IntPaths } from './clip';
+import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from './clip';
 import ClipperLib from 'clipper-lib';
 
 export interface AreaOptions {
   /** Maximum lateral offset M from the network (metres). Default 100. */
   maxOffset_m?: number;
-  /** Largest gap between a disk and its inscribed polygon (metres). Default 0.5. */
+  /** Largest gap between a disk and its inscribed polygon (metres). Default 1. */
   tolerance_m?: number;
   /** Half-width of the corridor cut out around unreachable network pieces (metres). Default 0.5; 0 = none. */
   clearance_m?: number;
@@ -204,19 +204,69 @@ function capsulePath(unit: XY[], x0: number, y0: number, r0: number, x1: number,
   return hull.map(([x, y]) => ({ X: Math.round(x * 100), Y: Math.round(y * 100) }));
 }
 
-/** Adds the tapered capsules of a linear piece (split where d − f = M) to `out`. */
-function addPieceCapsules(out: IntPaths, unit: XY[], p: LinearPiece, d: number, M: number): void {
-  const r0 = Math.min(M, d - p.f0);
-  const r1 = Math.min(M, d - p.f1);
-  if (r0 < 0.005 && r1 < 0.005) return;
-  const fm = d - M;
-  if ((p.f0 < fm && p.f1 > fm) || (p.f0 > fm && p.f1 < fm)) {
-    const t = (fm - p.f0) / (p.f1 - p.f0);
-    const xm = p.x0 + t * (p.x1 - p.x0);
-    const ym = p.y0 + t * (p.y1 - p.y0);
-    out.push(capsulePath(unit, p.x0, p.y0, Math.max(0, r0), xm, ym, M));
-    out.push(capsulePath(unit, xm, ym, M, p.x1, p.y1, Math.max(0, r1)));
-  } else out.push(capsulePath(unit, p.x0, p.y0, Math.max(0, r0), p.x1, p.y1, Math.max(0, r1)));
+/**
+ * Collects the capsules of linear pieces. A piece with constant radius M is split into its two end
+ * disks (shared between pieces meeting at a node) and the quadrilateral between the disks' extreme
+ * vertices across the piece: together exactly hull(P(q0, M), P(q1, M)) with fewer vertices.
+ */
+class CapsuleSet {
+  polys: IntPaths[] = [];
+  boxes: BBox[] = [];
+  private disks = new Set<string>();
+  constructor(private unit: XY[], private d: number, private M: number) {}
+
+  private disk(x: number, y: number): void {
+    const k = `${Math.round(x * 100)},${Math.round(y * 100)}`;
+    if (this.disks.has(k)) return;
+    this.disks.add(k);
+    const M = this.M;
+    this.polys.push([this.unit.map(([ux, uy]) => ({ X: Math.round((x + M * ux) * 100), Y: Math.round((y + M * uy) * 100) }))]);
+  }
+
+  private band(x0: number, y0: number, x1: number, y1: number): void {
+    const L = Math.hypot(x1 - x0, y1 - y0);
+    if (L < 1e-6) return;
+    const nx = -(y1 - y0) / L;
+    const ny = (x1 - x0) / L;
+    let kp = 0;
+    let km = 0;
+    this.unit.forEach(([ux, uy], k) => {
+      const dot = ux * nx + uy * ny;
+      if (dot > this.unit[kp][0] * nx + this.unit[kp][1] * ny) kp = k;
+      if (dot < this.unit[km][0] * nx + this.unit[km][1] * ny) km = k;
+    });
+    const M = this.M;
+    const [px, py] = this.unit[kp];
+    const [mx, my] = this.unit[km];
+    const P = (x: number, y: number) => ({ X: Math.round(x * 100), Y: Math.round(y * 100) });
+    // CCW: right side (−n) forward, left side (+n) back.
+    this.polys.push([[P(x0 + M * mx, y0 + M * my), P(x1 + M * mx, y1 + M * my), P(x1 + M * px, y1 + M * py), P(x0 + M * px, y0 + M * py)]]);
+  }
+
+  add(p: LinearPiece): void {
+    const { d, M } = this;
+    const r0 = Math.min(M, d - p.f0);
+    const r1 = Math.min(M, d - p.f1);
+    if (r0 < 0.005 && r1 < 0.005) return;
+    const rMax = Math.max(r0, r1);
+    this.boxes.push([Math.min(p.x0, p.x1) - rMax, Math.min(p.y0, p.y1) - rMax, Math.max(p.x0, p.x1) + rMax, Math.max(p.y0, p.y1) + rMax]);
+    const fm = d - M;
+    if ((p.f0 < fm && p.f1 > fm) || (p.f0 > fm && p.f1 < fm)) {
+      const t = (fm - p.f0) / (p.f1 - p.f0);
+      const xm = p.x0 + t * (p.x1 - p.x0);
+      const ym = p.y0 + t * (p.y1 - p.y0);
+      this.piece(p.x0, p.y0, Math.max(0, r0), xm, ym, M);
+      this.piece(xm, ym, M, p.x1, p.y1, Math.max(0, r1));
+    } else this.piece(p.x0, p.y0, Math.max(0, r0), p.x1, p.y1, Math.max(0, r1));
+  }
+
+  private piece(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): void {
+    if (r0 === this.M && r1 === this.M) {
+      this.disk(x0, y0);
+      this.disk(x1, y1);
+      this.band(x0, y0, x1, y1);
+    } else this.polys.push([capsulePath(this.unit, x0, y0, r0, x1, y1, r1)]);
+  }
 }
 
 export interface AreaInput {
@@ -231,7 +281,7 @@ export interface AreaInput {
 /** Service-area polygon for distance d as clipper paths (cm); see the module comment. */
 export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaOptions = {}, input: AreaInput = {}): IntPaths {
   const M = options.maxOffset_m ?? DEFAULT_MAX_OFFSET_M;
-  const tol = options.tolerance_m ?? 0.5;
+  const tol = options.tolerance_m ?? 1;
   const clearance = options.clearance_m ?? 0.5;
   const unit = unitDisk(Math.min(M, d), tol);
   const w = input.window;
@@ -240,16 +290,8 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
   const unreached: EdgePiece[] = [];
   for (const e of edges) splitEdge(g, nd, e, d, reached, w ? unreached : undefined);
 
-  const capsules: IntPaths = [];
-  const boxes: BBox[] = [];
-  const addPiece = (p: LinearPiece) => {
-    const before = capsules.length;
-    addPieceCapsules(capsules, unit, p, d, M);
-    if (capsules.length > before) {
-      const r = Math.min(M, d - Math.min(p.f0, p.f1));
-      boxes.push([Math.min(p.x0, p.x1) - r, Math.min(p.y0, p.y1) - r, Math.max(p.x0, p.x1) + r, Math.max(p.y0, p.y1) + r]);
-    }
-  };
+  const caps = new CapsuleSet(unit, d, M);
+  const addPiece = (p: LinearPiece) => caps.add(p);
   for (const q of reached) {
     const [x0, y0] = pointAt(g, q.edge, q.s0);
     const [x1, y1] = pointAt(g, q.edge, q.s1);
@@ -266,7 +308,8 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
     }
   }
   const extra = input.paths ?? [];
-  if (!capsules.length && !extra.length) return [];
+  const boxes = caps.boxes;
+  if (!caps.polys.length && !extra.length) return [];
 
   // Corridors around unreachable network pieces near the area (only where a capsule could touch them).
   const cut: IntPaths = [];
@@ -289,13 +332,10 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
       cut.push(corridor(x0, y0, x1, y1, c));
     }
   }
-  if (!cut.length) return unionPaths(extra.length ? capsules.concat(extra) : capsules);
-  const c = new ClipperLib.Clipper();
-  c.AddPaths(capsules, ClipperLib.PolyType.ptSubject, true);
-  c.AddPaths(cut, ClipperLib.PolyType.ptClip, true);
-  const out: IntPaths = [];
-  c.Execute(ClipperLib.ClipType.ctDifference, out, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
-  // Source polygons count as reached whole (distance 0 inside): added after the cut.
+  const united = unionMany(extra.length ? caps.polys.concat([extra]) : caps.polys);
+  if (!cut.length) return united;
+  const out = differencePaths(united, cut);
+  // Source polygons count as reached whole (distance 0 inside): added back after the cut.
   return extra.length ? unionPaths(out.concat(extra)) : out;
 }
 

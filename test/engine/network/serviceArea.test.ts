@@ -118,10 +118,10 @@ describe('serviceAreaPaths', () => {
     const rings = area(g, nd, 300, pieces, 50);
     expect(insideRings(50, 460, rings)).toBe(true);
     expect(insideRings(50, 0, rings)).toBe(false);
-    // Inscribed polygon of radius 50: area below π·50² and above it minus the sagitta band.
+    // Inscribed polygon of radius 50 with sagitta ≤ 1 m (default tolerance): between π·49² and π·50².
     const a = shoelace(rings);
     expect(a).toBeLessThan(Math.PI * 2500);
-    expect(a).toBeGreaterThan(Math.PI * 2500 * 0.98);
+    expect(a).toBeGreaterThan(Math.PI * 49 * 49);
   });
 });
 
