@@ -2,7 +2,7 @@
 // Accepts 'EPSG:nnnn' (or a bare number), 'GCJ02'/'GCJ-02', 'BD09'/'BD-09', 'WGS84', 'CGCS2000',
 // a proj4 string ('+proj=…') or WKT (.prj, FlatGeobuf header).
 import proj4 from 'proj4';
-import { epsgInfo } from './chineseCrs';
+import { cgcs2000GkEpsg, epsgInfo } from './chineseCrs';
 
 export interface CrsSpec {
   /** Normalised label, e.g. 'EPSG:4547', 'GCJ02', 'WKT'. */
@@ -63,9 +63,32 @@ export function parseWkt(wkt: string): CrsSpec {
   } catch (e) {
     throw new CrsError(`projection WKT not understood (${name}): ${(e as Error).message}`);
   }
-  const code = authority ? Number(authority[1]) : undefined;
+  const code = authority ? Number(authority[1]) : gkEpsgFromWkt(w);
   if (code && epsgInfo(code)) return { ...parseCrs(`EPSG:${code}`), name };
   return { label: code ? `EPSG:${code}` : 'WKT', name, geographic: false, proj4: w };
+}
+
+/** Esri-style WKT of a CGCS2000 Gauss-Krüger zone (PROJECTION Gauss_Kruger or Transverse_Mercator,
+ *  scale 1, latitude of origin 0, false easting 500000 or zone × 1e6 + 500000) → its EPSG code. */
+function gkEpsgFromWkt(w: string): number | undefined {
+  if (!/PROJECTION\[\s*"(Gauss_Kruger|Transverse_Mercator|Gauss-Kruger)"/i.test(w)) return undefined;
+  if (!/2000|298\.257222101/.test(w)) return undefined;
+  const param = (n: string) => {
+    const m = new RegExp(`PARAMETER\\[\\s*"${n}"\\s*,\\s*(-?[\\d.eE+]+)`, 'i').exec(w);
+    return m ? Number(m[1]) : undefined;
+  };
+  const cm = param('Central_Meridian');
+  const fe = param('False_Easting');
+  const k = param('Scale_Factor') ?? 1;
+  const lat0 = param('Latitude_Of_Origin') ?? 0;
+  if (cm === undefined || fe === undefined || k !== 1 || lat0 !== 0 || (param('False_Northing') ?? 0) !== 0) return undefined;
+  const six = /6_?Degree|6度/i.test(w);
+  if (fe === 500000) return cgcs2000GkEpsg(cm, six ? 6 : 3, false);
+  const zone = (fe - 500000) / 1e6;
+  if (!Number.isInteger(zone)) return undefined;
+  if (zone >= 25 && zone <= 45 && 75 + (zone - 25) * 3 === cm) return cgcs2000GkEpsg(cm, 3, true);
+  if (zone >= 13 && zone <= 23 && 75 + (zone - 13) * 6 === cm) return cgcs2000GkEpsg(cm, 6, true);
+  return undefined;
 }
 
 export function isWgs84Like(spec: CrsSpec): boolean {
