@@ -276,6 +276,8 @@ export interface AreaInput {
   paths?: IntPaths;
   /** Only build the area inside this window (e.g. a community bbox grown by M); default: everywhere reached. */
   window?: BBox;
+  /** Clip the pieces to this rectangle before uniting (the caller intersects with a shape inside it). */
+  clipRect?: BBox;
 }
 
 /** Service-area polygon for distance d as clipper paths (cm); see the module comment. */
@@ -332,11 +334,54 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
       cut.push(corridor(x0, y0, x1, y1, c));
     }
   }
-  const united = unionMany(extra.length ? caps.polys.concat([extra]) : caps.polys);
+  const polys = input.clipRect ? clipConvexToRect(caps.polys, input.clipRect) : caps.polys;
+  const united = unionMany(extra.length ? polys.concat([extra]) : polys);
   if (!cut.length) return united;
   const out = differencePaths(united, cut);
   // Source polygons count as reached whole (distance 0 inside): added back after the cut.
   return extra.length ? unionPaths(out.concat(extra)) : out;
+}
+
+/** Sutherland–Hodgman clipping of convex one-ring polygons (cm) to a rectangle (metres). */
+function clipConvexToRect(polys: IntPaths[], r: BBox): IntPaths[] {
+  const x0 = Math.floor(r[0] * 100), y0 = Math.floor(r[1] * 100), x1 = Math.ceil(r[2] * 100), y1 = Math.ceil(r[3] * 100);
+  const out: IntPaths[] = [];
+  type Pt = { X: number; Y: number };
+  const clip = (pts: Pt[], inside: (p: Pt) => boolean, cut: (a: Pt, b: Pt) => Pt): Pt[] => {
+    const res: Pt[] = [];
+    for (let i = 0; i < pts.length; i++) {
+      const a = pts[i];
+      const b = pts[(i + 1) % pts.length];
+      const ia = inside(a);
+      const ib = inside(b);
+      if (ia) res.push(a);
+      if (ia !== ib) res.push(cut(a, b));
+    }
+    return res;
+  };
+  const atX = (x: number) => (a: Pt, b: Pt): Pt => ({ X: x, Y: Math.round(a.Y + ((b.Y - a.Y) * (x - a.X)) / (b.X - a.X)) });
+  const atY = (y: number) => (a: Pt, b: Pt): Pt => ({ X: Math.round(a.X + ((b.X - a.X) * (y - a.Y)) / (b.Y - a.Y)), Y: y });
+  for (const [ring] of polys) {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const p of ring) {
+      if (p.X < minX) minX = p.X;
+      if (p.X > maxX) maxX = p.X;
+      if (p.Y < minY) minY = p.Y;
+      if (p.Y > maxY) maxY = p.Y;
+    }
+    if (maxX <= x0 || minX >= x1 || maxY <= y0 || minY >= y1) continue;
+    if (minX >= x0 && maxX <= x1 && minY >= y0 && maxY <= y1) {
+      out.push([ring]);
+      continue;
+    }
+    let pts: Pt[] = ring;
+    if (minX < x0) pts = clip(pts, (p) => p.X >= x0, atX(x0));
+    if (maxX > x1 && pts.length) pts = clip(pts, (p) => p.X <= x1, atX(x1));
+    if (minY < y0 && pts.length) pts = clip(pts, (p) => p.Y >= y0, atY(y0));
+    if (maxY > y1 && pts.length) pts = clip(pts, (p) => p.Y <= y1, atY(y1));
+    if (pts.length >= 3) out.push([pts]);
+  }
+  return out;
 }
 
 /** Rectangle covering segment a–b with margin c on every side (square caps), CCW, cm. */

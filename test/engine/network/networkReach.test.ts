@@ -3,6 +3,10 @@ import { buildGraph } from '../../../src/engine/network/graph';
 import { createNetworkReach, createNetworkReachFromGraph } from '../../../src/engine/network/networkReach';
 import type { BBox, MetricRings, PreparedCommunity, ReachSource, XY } from '../../../src/engine/reach/reachProvider';
 import { mulberry32, randomGridLines, shoelace } from './helpers';
+import { joinPoints, pointOrigins } from '../../../src/engine/network/origins';
+import { networkDistances } from '../../../src/engine/network/distances';
+import { serviceAreaPaths } from '../../../src/engine/network/serviceArea';
+import { fromPaths, intersectPaths, toPaths } from '../../../src/engine/network/clip';
 
 function square(index: number, x0: number, y0: number, x1: number, y1: number): PreparedCommunity {
   const rings: MetricRings = [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]];
@@ -88,6 +92,32 @@ describe('createNetworkReach', () => {
     expect(compared).toBeGreaterThan(2);
     expect(prepared.runs).toBe(1);
     expect(plain.runs).toBeGreaterThan(1);
+  });
+
+  it('a community well inside the reach is returned whole, agreeing with the area construction', () => {
+    // Grid with 50 m spacing over [0, 600]²; facility at the centre; community [200, 400]²:
+    // every community point is ≤ 25 m off a road whose walk from (300, 300) is ≤ 200 m (Manhattan),
+    // so with d = 1000, M = 100 the whole community is within reach: the fast exit returns it.
+    const lines: XY[][] = [];
+    for (let k = 0; k <= 12; k++) {
+      lines.push(Array.from({ length: 13 }, (_, i) => [i * 50, k * 50] as XY));
+      lines.push(Array.from({ length: 13 }, (_, i) => [k * 50, i * 50] as XY));
+    }
+    const g = buildGraph(lines);
+    const reach = createNetworkReachFromGraph(g, { maxOffset_m: 100 });
+    const c = square(0, 200, 200, 400, 400);
+    const part = reach.reachedPart(c, [point('k', [300, 300])], 1000);
+    expect(shoelace(part)).toBeCloseTo(40_000, 6);
+    // Second method: the general construction (capsules ∩ community, no fast exit) covers the
+    // community too, up to the inscribed polygons' sagitta (≤ 1 m) along the few uncovered fringes.
+    const [j] = joinPoints(g, [{ id: 'k', xy: [300, 300] }], 300);
+    const nd = networkDistances(g, pointOrigins([j]).origins, 1000);
+    const general = fromPaths(intersectPaths(serviceAreaPaths(g, nd, 1000, { maxOffset_m: 100 }), toPaths(c.rings)));
+    expect(shoelace(general)).toBeGreaterThan(40_000 * 0.999);
+    // d = 150 reaches only the roads near the centre: the fast exit must refuse, part < community.
+    const small = reach.reachedPart(c, [point('k', [300, 300])], 150);
+    expect(shoelace(small)).toBeGreaterThan(0);
+    expect(shoelace(small)).toBeLessThan(40_000 * 0.99);
   });
 
   it('reports off-network point sources', () => {
