@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
+import {
+  auditCommunities, auditDataset, communitiesWithin, coveredPart, prepareAudit, runAudit, uncoveredPart, withFacilityChanged,
+} from '../../src/engine/audit';
+import { defaultPreset } from '../../src/engine/presets';
+import type { Dataset } from '../../src/engine/types';
+import { community, facility, ll, loadFixture, rect } from './helpers';
+
+const preset = defaultPreset();
+
+describe('coverage shares on hand-calculated fixtures', () => {
+  it('square half covered by a circle on an edge midpoint: π·300²/2 / 800² = 0.220893', () => {
+    const r = auditDataset(loadFixture('square-half-covered-by-edge-circle'), preset).communities[0];
+    const exact = (Math.PI * 300 * 300) / 2 / (800 * 800);
+    expect(r.lifeCircles['5'].kindergarten!).toBeLessThanOrEqual(exact);
+    expect(exact - r.lifeCircles['5'].kindergarten!).toBeLessThan(exact * 0.001);
+    expect(r.area_m2).toBeCloseTo(640000, -1);
+    expect(r.failures.find((f) => f.rule === 'lifeCircle' && f.category === 'kindergarten')).toMatchObject({ tier: '5', required: 0.9, bound: 'min' });
+  });
+
+  it('community with a hole: (π·300² − 200²) / 320,000 = 0.758573', () => {
+    const ctx = prepareAudit(loadFixture('community-with-hole'), preset);
+    const r = runAudit(ctx).communities[0];
+    const exact = (Math.PI * 300 * 300 - 200 * 200) / 320000;
+    expect(Math.abs(r.lifeCircles['5'].health_station! - exact)).toBeLessThan(0.001);
+    expect(r.facilityIds).toEqual([]);
+  });
+
+  it('two-part community: one part covered, the other not → 0.5', () => {
+    const r = auditDataset(loadFixture('two-part-community'), preset).communities[0];
+    expect(r.area_m2).toBeCloseTo(80000, -1);
+    expect(r.lifeCircles['5'].kindergarten).toBeCloseTo(0.5, 4);
+  });
+
+  it('square next to a green strip: green 300 m → 0.5, park 500 m → 5/6', () => {
+    const r = auditDataset(loadFixture('square-next-to-green-strip'), preset).communities[0];
+    expect(r.greenCoverage).toBeCloseTo(0.5, 4);
+    expect(r.parkCoverage).toBeCloseTo(5 / 6, 4);
+    expect(r.failures.filter((f) => f.rule === 'greenCoverage' || f.rule === 'parkCoverage').map((f) => [f.rule, f.required])).toEqual([['greenCoverage', 0.95], ['parkCoverage', 0.95]]);
+  });
+
+  it('gap layer: covered + uncovered areas (turf geodesic area, a second method) add up to the community', () => {
+    const ctx = prepareAudit(loadFixture('square-half-covered-by-edge-circle'), preset);
+    const covered = turf.area(turf.multiPolygon(coveredPart(ctx, 0, '5', 'kindergarten')));
+    const uncovered = turf.area(turf.multiPolygon(uncoveredPart(ctx, 0, '5', 'kindergarten')));
+    // turf.area is spherical (R = 6,371,008.8 m): ≈ 0.2–0.7 % off the ellipsoid at 23°N; compare shares.
+    const exactShare = (Math.PI * 300 * 300) / 2 / (800 * 800);
+    expect(covered / (covered + uncovered)).toBeCloseTo(exactShare, 3);
+    const g = prepareAudit(loadFixture('square-next-to-green-strip'), preset);
+    const gc = turf.area(turf.multiPolygon(coveredPart(g, 0, { green: 'green' })));
+    const gu = turf.area(turf.multiPolygon(uncoveredPart(g, 0, { green: 'green' })));
+    expect(gc / (gc + gu)).toBeCloseTo(0.5, 3);
+  });
+});
+
+describe('serviceArea, areaPer100Households, largest station', () => {
+  it('sums community_service floor areas assigned, defaults marked as estimates', () => {
+    // explicit-assignment: A gets S2 (250) and S3 (no area → default 300); B gets S1 (350).
+    const res = auditDataset(loadFixture('explicit-assignment'), preset);
+    const A = res.communities.find((c) => c.id === 'A')!;
+    const B = res.communities.find((c) => c.id === 'B')!;
+    expect(A.serviceArea_m2).toBe(550);
+    expect(A.areaPer100Households_m2).toBeCloseTo((550 / 1000) * 100, 9);
+    expect(A.largestStation_m2).toBe(300);
+    expect(A.estimates).toContain('floorArea:S3 (preset default 300 m²)');
+    expect(B.serviceArea_m2).toBe(350);
+    expect(B.areaPer100Households_m2).toBeCloseTo(35, 9);
+    // 55 ≥ 30 and 35 ≥ 30: no areaPer100Households failure; A's largest station 300 ≥ 300.
+    expect([...A.failures, ...B.failures].filter((f) => f.rule === 'areaPer100Households' || f.rule === 'stationMinArea')).toEqual([]);
+  });
+});
+
+function grid(n: number): Dataset {
+  const communities = [], facilities = [];
+  for (let i = 0; i < n; i++) {
+    const x = (i % 10) * 300, y = Math.floor(i / 10) * 300;
+    communities.push(community(`C${String(i).padStart(3, '0')}`, [[rect(x, y, x + 300, y + 300)]]));
+    facilities.push(facility(`K${i}`, 'kindergarten', x + 150, y + 150));
+  }
+  return { communities, facilities, green: [] };
+}
+
+describe('runAudit progress and cancellation', () => {
+  it('reports monotone progress ending at (n, n)', () => {
+    const calls: [number, number][] = [];
+    const r = runAudit(prepareAudit(grid(30), preset), { onProgress: (d, t) => calls.push([d, t]) });
+    expect(r.communities).toHaveLength(30);
+    expect(calls[0]).toEqual([0, 30]);
+    expect(calls[calls.length - 1]).toEqual([30, 30]);
+    for (let i = 1; i < calls.length; i++) expect(calls[i][0]).toBeGreaterThan(calls[i - 1][0]);
+  });
+
+  it('throws an AbortError when the signal is aborted mid-way', () => {
+    const signal = { aborted: false };
+    let seen = 0;
+    const run = () => runAudit(prepareAudit(grid(30), preset), { signal, onProgress: (d) => { seen = d; if (d >= 10) signal.aborted = true; } });
+    expect(run).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(seen).toBeGreaterThanOrEqual(10);
+    expect(seen).toBeLessThan(30);
+  });
+
+  it('summary counts communities per failing rule', () => {
+    const r = auditDataset(grid(12), preset);
+    expect(r.summary.communities).toBe(12);
+    expect(r.summary.households).toBe(12000);
+    // No community_service anywhere: every community fails areaPer100Households and stationMinArea.
+    expect(r.summary.byRule.areaPer100Households).toBe(12);
+    expect(r.summary.failing).toBe(12);
+    expect(r.parameters).toMatchObject({ mode: 'euclidean', tiers: { '5': 300, '10': 500, '15': 1000 }, greenDistance_m: 300, parkDistance_m: 500 });
+  });
+});
+
+describe('communitiesWithin', () => {
+  // Squares (100 m) at increasing gaps east of the origin, and one whose nearest corner is at (100, 100): 141.4 m.
+  const data: Dataset = {
+    communities: [
+      community('E100', [[rect(100, -50, 200, 50)]]),
+      community('E200', [[rect(300, -50, 400, 50)]]),
+      community('DIAG', [[rect(-200, 100, -100, 200)]]),
+      community('HERE', [[rect(-50, -50, 50, 50)]]),
+    ],
+    facilities: [],
+    green: [],
+  };
+  const ctx = prepareAudit(data, preset);
+  it('uses the exact distance to the polygon (0 inside)', () => {
+    const at = ll(0, 0);
+    expect(communitiesWithin(ctx, at, 0)).toEqual([3]);
+    expect(communitiesWithin(ctx, at, 99)).toEqual([3]);
+    expect(communitiesWithin(ctx, at, 101)).toEqual([0, 3]);
+    expect(communitiesWithin(ctx, at, 140)).toEqual([0, 3]);
+    expect(communitiesWithin(ctx, at, 142)).toEqual([0, 2, 3]);
+    expect(communitiesWithin(ctx, at, 301)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('withFacilityChanged (incremental what-if)', () => {
+  it('adding a facility re-audits only reachable communities and matches a full re-audit', () => {
+    const data = grid(30);
+    const ctx = prepareAudit(data, preset);
+    const before = runAudit(ctx);
+    // The grid has no elderly care: community 15 (cell 1500..1800 × 300..600) gains some.
+    const added = facility('E15', 'elderly_care', 1650, 450);
+    const { ctx: next, affected } = withFacilityChanged(ctx, { type: 'add', facility: added });
+    // Widest tier 1000 m from (1650, 450) reaches far but not all of a 3,000 × 900 m grid.
+    expect(affected.length).toBeGreaterThan(0);
+    expect(affected.length).toBeLessThan(30);
+    expect(affected).toContain(15);
+    const updated = before.communities.slice();
+    auditCommunities(next, affected).forEach((r, k) => { updated[affected[k]] = r; });
+    const full = auditDataset({ ...data, facilities: [...data.facilities, added] }, preset);
+    expect(updated).toEqual(full.communities);
+    expect(before.communities[15].lifeCircles['5'].elderly_care).toBe(0);
+    // The 300 m disk holds the whole 300 m cell (corners at 212 m from its centre).
+    expect(full.communities[15].lifeCircles['5'].elderly_care).toBeCloseTo(1, 9);
+  });
+
+  it('moving and removing facilities match a full re-audit', () => {
+    const data = grid(20);
+    const ctx = prepareAudit(data, preset);
+    const base = runAudit(ctx).communities;
+    const moved = { ...data.facilities[3], position: ll(2500, 100) };
+    const u = withFacilityChanged(ctx, { type: 'update', index: 3, facility: moved });
+    const r1 = base.slice();
+    auditCommunities(u.ctx, u.affected).forEach((r, k) => { r1[u.affected[k]] = r; });
+    expect(r1).toEqual(auditDataset({ ...data, facilities: data.facilities.map((f, i) => (i === 3 ? moved : f)) }, preset).communities);
+    const rm = withFacilityChanged(u.ctx, { type: 'remove', index: 0 });
+    const r2 = r1.slice();
+    auditCommunities(rm.ctx, rm.affected).forEach((r, k) => { r2[rm.affected[k]] = r; });
+    expect(r2).toEqual(auditDataset({ ...data, facilities: data.facilities.map((f, i) => (i === 3 ? moved : f)).slice(1) }, preset).communities);
+  });
+});
+
+describe('reach provider injection', () => {
+  it('uses options.reach and its mode; network mode without a provider is an error', () => {
+    const calls: number[] = [];
+    const fake = { mode: 'network' as const, reachedPart: (c: { rings: [number, number][][] }, _s: unknown, d: number) => { calls.push(d); return c.rings; } };
+    const r = auditDataset(loadFixture('square-half-covered-by-edge-circle'), preset, { reach: fake });
+    expect(r.parameters.mode).toBe('network');
+    expect(r.communities[0].lifeCircles['5'].kindergarten).toBeCloseTo(1, 9);
+    expect(calls).toContain(300);
+    expect(() => prepareAudit(grid(1), preset, { mode: 'network' })).toThrow(/reach provider/);
+  });
+});

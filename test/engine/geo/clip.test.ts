@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { difference, intersection, union } from '../../../src/engine/geo/clip';
+import { circleRing, circleSegments } from '../../../src/engine/geo/circle';
+import { bufferRings } from '../../../src/engine/geo/buffer';
+import { clipRingToRect } from '../../../src/engine/geo/clipToRect';
+import { distanceToRings, pointInRings } from '../../../src/engine/geo/pointInPolygon';
+import { groupRings, metricToMultiPolygon, multiPolygonToMetric, ringArea, ringsArea } from '../../../src/engine/geo/metricRings';
+import { createLocalProjection } from '../../../src/engine/geo/localProjection';
+import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
+import { ll, rect } from '../helpers';
+
+const sq = (x0: number, y0: number, s: number): XY[] => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]];
+
+describe('polygon booleans (clipper, centimetre grid)', () => {
+  // Two 100 m squares overlapping in a 50 × 100 strip: union 15,000, intersection 5,000, difference 5,000.
+  const A: MetricRings = [sq(0, 0, 100)];
+  const B: MetricRings = [sq(50, 0, 100)];
+  it('union / intersection / difference areas', () => {
+    expect(ringsArea(union([...A, ...B]))).toBeCloseTo(15000, 6);
+    expect(ringsArea(intersection(A, B))).toBeCloseTo(5000, 6);
+    expect(ringsArea(difference(A, B))).toBeCloseTo(5000, 6);
+  });
+  it('keeps holes (outer CCW, hole CW)', () => {
+    const withHole: MetricRings = [sq(0, 0, 100), sq(25, 25, 50).reverse()];
+    const u = union(withHole);
+    expect(ringsArea(u)).toBeCloseTo(10000 - 2500, 6);
+    expect(u.filter((r) => ringArea(r) > 0)).toHaveLength(1);
+    expect(u.filter((r) => ringArea(r) < 0)).toHaveLength(1);
+  });
+  it('works with coordinates far from zero but inside the fast range (±470 km)', () => {
+    const far: MetricRings = [sq(400000, -400000, 100)];
+    expect(ringsArea(intersection(far, [sq(400050, -400000, 100)]))).toBeCloseTo(5000, 6);
+  });
+});
+
+describe('circles', () => {
+  it.each([10, 300, 1000, 5000])('area deficit < 0.1 %% at r = %d m', (r) => {
+    const area = ringArea(circleRing([0, 0], r));
+    const exact = Math.PI * r * r;
+    expect(area).toBeLessThan(exact);
+    expect((exact - area) / exact).toBeLessThan(0.001);
+  });
+  it('sagitta stays within the tolerance', () => {
+    // s = r(1 − cos(π/n)) ≤ min(0.5, 7e-4 r)
+    for (const r of [50, 300, 1000, 3000]) {
+      const n = circleSegments(r);
+      expect(r * (1 - Math.cos(Math.PI / n))).toBeLessThanOrEqual(Math.min(0.5, 7e-4 * r) + 1e-12);
+    }
+  });
+});
+
+describe('buffer', () => {
+  it('square buffered by d: s² + 4sd + πd² (round corners), within 0.1 %', () => {
+    const s = 100, d = 300;
+    const exact = s * s + 4 * s * d + Math.PI * d * d;
+    const area = ringsArea(bufferRings([sq(0, 0, s)], d));
+    expect(Math.abs(area - exact) / exact).toBeLessThan(0.001);
+    expect(area).toBeLessThanOrEqual(exact + 1);
+  });
+});
+
+describe('point in polygon', () => {
+  const rings: MetricRings = [sq(0, 0, 100), sq(25, 25, 50).reverse()];
+  it('boundary counts as inside, holes are outside', () => {
+    expect(pointInRings([10, 10], rings)).toBe(1);
+    expect(pointInRings([0, 50], rings)).toBe(0);
+    expect(pointInRings([100, 100], rings)).toBe(0);
+    expect(pointInRings([50, 50], rings)).toBe(-1);
+    expect(pointInRings([25, 50], rings)).toBe(0);
+    expect(pointInRings([150, 50], rings)).toBe(-1);
+  });
+  it('distance to rings: 0 inside, edge distance outside (incl. inside a hole)', () => {
+    expect(distanceToRings([10, 10], rings)).toBe(0);
+    expect(distanceToRings([103, 104], rings)).toBeCloseTo(5, 9);
+    expect(distanceToRings([50, 50], rings)).toBeCloseTo(25, 9);
+  });
+});
+
+describe('clipRingToRect', () => {
+  it('cuts a square to the window (area by hand) and keeps orientation', () => {
+    const r = clipRingToRect(sq(0, 0, 100), [50, -10, 200, 30]);
+    expect(ringArea(r)).toBeCloseTo(50 * 30, 9);
+    expect(clipRingToRect(sq(0, 0, 100), [200, 200, 300, 300])).toEqual([]);
+  });
+});
+
+describe('lon/lat ↔ metric rings', () => {
+  const proj = createLocalProjection([114, 23]);
+  it('normalises orientation and reports problems', () => {
+    // A clockwise outer ring with a counter-clockwise hole: normalised to outer CCW, hole CW.
+    const outer = rect(-300, -300, 300, 300).slice().reverse();
+    const hole = rect(-100, -100, 100, 100);
+    const { rings, problems } = multiPolygonToMetric([[outer, hole]], proj);
+    expect(problems).toEqual([]);
+    expect(ringsArea(rings)).toBeCloseTo(360000 - 40000, -1);
+    expect(rings.filter((r) => ringArea(r) > 0)).toHaveLength(1);
+    expect(multiPolygonToMetric([[[ll(0, 0), ll(1, 0), ll(0, 0)]]], proj).problems[0]).toMatch(/fewer than 3/);
+    expect(multiPolygonToMetric([[[[NaN, 1], [2, 3], [3, 4], [NaN, 1]]]], proj).problems[0]).toMatch(/non-numeric/);
+  });
+  it('groups holes into their outer ring and converts back to closed lon/lat rings', () => {
+    const rings: MetricRings = [sq(0, 0, 100), sq(25, 25, 50).reverse(), sq(500, 0, 10)];
+    const grouped = groupRings(rings);
+    expect(grouped.map((p) => p.length).sort()).toEqual([1, 2]);
+    const mp = metricToMultiPolygon(rings, proj);
+    expect(mp).toHaveLength(2);
+    for (const poly of mp) for (const r of poly) expect(r[0]).toEqual(r[r.length - 1]);
+  });
+});
