@@ -5,7 +5,7 @@ import { readLayer } from '../../src/io/import/readLayer';
 import type { ImportProblem, LayerKind } from '../../src/io/import/types';
 import { fixtureFiles } from './fixtureFiles';
 
-async function problems(rel: string, kind: LayerKind, options = {}) {
+async function problems<K extends LayerKind>(rel: string, kind: K, options = {}) {
   const l = await readLayer(fixtureFiles(rel), kind, options);
   return { l, errors: l.problems.filter((p) => p.severity === 'error'), warnings: l.problems.filter((p) => p.severity === 'warning') };
 }

@@ -1,0 +1,140 @@
+// The audit command end to end (audit-cli.md): in-process through runAuditCommand for the
+// figures, and spawned (`npx tsx scripts/audit.ts`) for stdout, exit status and files written.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { runAuditCommand } from '../../scripts/audit';
+import { InputError } from '../../scripts/lib/index';
+import { readFlatGeobuf } from '../../src/io/flatgeobuf';
+
+const ROOT = join(__dirname, '..', '..');
+const FX = join(ROOT, 'test', 'fixtures', 'io');
+const BASE = ['--communities', join(FX, 'base/communities.geojson'), '--facilities', join(FX, 'base/facilities.geojson'), '--green', join(FX, 'base/green.geojson')];
+const tmp = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function spawnAudit(args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Figures by hand from fixtures/io/base (community_service facilities inside each community):
+// C001 F01 800 m² / 2500 hh → 32.0; C002 F02 350 / 1800 → 19.444…; C003 none → 0;
+// C004 F11 150 / 1200 → 12.5; C005 (rural) F09 220 / 600 → 36.666…
+const EXPECTED: [string, number, number, number][] = [
+  ['C001', 800, 32, 800], ['C002', 350, 19.4444, 350], ['C003', 0, 0, 0], ['C004', 150, 12.5, 150], ['C005', 220, 36.6667, 220],
+];
+
+describe('audit command: figures', () => {
+  it('serviceArea, areaPer100Households, largestStation and the failures they imply', async () => {
+    const { result } = await runAuditCommand(BASE);
+    expect(result.preset).toBe('national-2022');
+    result.communities.forEach((c, i) => {
+      const [id, area, per100, largest] = EXPECTED[i];
+      expect(c.id).toBe(id);
+      expect(c.serviceArea_m2).toBe(area);
+      expect(c.areaPer100Households_m2).toBeCloseTo(per100, 3);
+      expect(c.largestStation_m2).toBe(largest);
+    });
+    const rules = (id: string) => result.communities.find((c) => c.id === id)!.failures.map((f) => f.rule);
+    expect(rules('C001')).not.toContain('areaPer100Households'); // 32 ≥ 30
+    expect(rules('C002')).toContain('areaPer100Households'); // 19.4 < 30
+    expect(rules('C004')).toContain('stationMinArea'); // 150 < 300 urban
+    expect(rules('C005')).not.toContain('stationMinArea'); // 220 ≥ 200 rural
+  });
+
+  it('the same audit from bureau formats: GBK Shapefile, GCJ-02 CSV, UTF-8 Shapefile', async () => {
+    const a = (await runAuditCommand(BASE)).result;
+    const b = (await runAuditCommand([
+      '--communities', join(FX, 'shp-gbk/communities.shp'), '--facilities', join(FX, 'tables/facilities-gcj02.csv'), '--facilities-crs', 'GCJ02',
+      '--green', join(FX, 'shp-utf8/green.shp'),
+    ])).result;
+    expect(b.communities.map((c) => [c.id, c.name, c.serviceArea_m2, c.status])).toEqual(a.communities.map((c) => [c.id, c.name, c.serviceArea_m2, c.status]));
+    b.communities.forEach((c, i) => expect(Math.abs(c.greenCoverage - a.communities[i].greenCoverage)).toBeLessThan(0.005));
+  });
+
+  it('--mode network walks the road layer: never more coverage than straight lines', async () => {
+    const e = (await runAuditCommand(BASE)).result;
+    const n = (await runAuditCommand([...BASE, '--roads', join(FX, 'base/roads.geojson'), '--mode', 'network'])).result;
+    expect(n.parameters.mode).toBe('network');
+    n.communities.forEach((c, i) => {
+      for (const [tier, cats] of Object.entries(c.lifeCircles))
+        for (const [cat, share] of Object.entries(cats)) expect(share!).toBeLessThanOrEqual((e.communities[i].lifeCircles[tier] as Record<string, number>)[cat] + 1e-6);
+    });
+  });
+
+  it('--preset and --config choose the rules', async () => {
+    const y = (await runAuditCommand([...BASE, '--preset', 'yanan-2016'])).result;
+    expect(y.preset).toBe('yanan-2016');
+    await expect(runAuditCommand([...BASE, '--preset', 'nowhere-2099'])).rejects.toThrow(/unknown preset "nowhere-2099".*national-2022/);
+    const bad = join(tmp, 'rules-bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, id: 'x' }));
+    await expect(runAuditCommand([...BASE, '--config', bad])).rejects.toThrow(/rules-bad\.json: invalid rule preset/);
+  });
+
+  it('field mapping by flag and by mapping file', async () => {
+    const r = await runAuditCommand([...BASE, '--communities-field', 'id=name']);
+    expect(r.layers.communities!.fieldMap.id).toBe('name');
+    expect(r.result.communities.map((c) => c.id)).toEqual(['锦苑社区', '桂花社区', '玉林社区', '芳草社区', '三河村']);
+    const m = join(tmp, 'mapping.json');
+    writeFileSync(m, JSON.stringify({ facilities: { name: 'id', id: 'name' } }));
+    const f = await runAuditCommand([...BASE, '--mapping', m]);
+    expect(f.layers.facilities!.features[0]).toMatchObject({ id: '锦苑社区党群服务中心', name: 'F01' });
+  });
+
+  it('bad input is an InputError naming file, feature and field', async () => {
+    const err = await runAuditCommand(['--communities', join(FX, 'malformed/non-numeric-households.geojson'), '--facilities', join(FX, 'base/facilities.geojson')]).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(/non-numeric-households\.geojson: feature 1 \(id C002\): field households: households "两千" is not a number/);
+    const crs = await runAuditCommand(['--communities', join(FX, 'malformed/metres-without-crs.geojson'), '--facilities', join(FX, 'base/facilities.geojson')]).catch((e) => e);
+    expect(crs.message).toMatch(/cannot be longitude\/latitude[\s\S]*try --communities-crs EPSG:/);
+  });
+});
+
+describe('audit command: process', () => {
+  it('JSON to stdout, exit 0', () => {
+    const r = spawnAudit(BASE);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['preset', 'parameters', 'communities', 'summary']));
+    expect(j.summary.communities).toBe(5);
+    expect(j.communities[1].areaPer100Households_m2).toBeCloseTo(19.4444, 3);
+  });
+
+  it('exit 2 with a message and no file written on bad input', () => {
+    const out = join(tmp, 'never.csv');
+    const r = spawnAudit(['--communities', join(FX, 'malformed/duplicate-ids.geojson'), '--facilities', join(FX, 'base/facilities.geojson'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/duplicate-ids\.geojson: feature 3 \(id C001\): field id: duplicate id "C001"/);
+    expect(existsSync(out)).toBe(false);
+    const u = spawnAudit(['--facilities', join(FX, 'base/facilities.geojson')]);
+    expect(u.status).toBe(2);
+    expect(u.stderr).toMatch(/--communities is required/);
+  });
+
+  it('--out .csv/.geojson/.fgb/.json are written and read back', async () => {
+    const { output: csv } = await runAuditCommand([...BASE, '--out', join(tmp, 'a.csv')]);
+    // The spawned process writes the same bytes; check one format through the process.
+    const r = spawnAudit([...BASE, '--out', join(tmp, 'a.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(join(tmp, 'a.csv'), 'utf8');
+    expect(text).toBe(csv);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((x) => x.id)).toEqual(['C001', 'C002', 'C003', 'C004', 'C005']);
+    for (const row of rows) for (const v of Object.values(row)) if (/^[=+\-@\t\r]/.test(v)) expect(Number.isFinite(Number(v))).toBe(true);
+    expect(rows[0].name).toBe('锦苑社区');
+
+    const g = await runAuditCommand([...BASE, '--out', join(tmp, 'a.geojson')]);
+    const fc = JSON.parse(g.output as string);
+    expect(fc.features[3].properties).toMatchObject({ id: 'C004', serviceArea_m2: 150, areaPer100Households_m2: 12.5 });
+    const f = await runAuditCommand([...BASE, '--out', join(tmp, 'a.fgb')]);
+    const back = await readFlatGeobuf(f.output as Uint8Array);
+    expect(back.collection.features.map((x) => x.properties?.serviceArea_m2)).toEqual([800, 350, 0, 150, 220]);
+    const j = await runAuditCommand([...BASE, '--out', join(tmp, 'a.json')]);
+    expect(JSON.parse(j.output as string).inputs.communities.crs.source).toBe('EPSG:4326');
+  });
+});
