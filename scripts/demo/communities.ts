@@ -5,6 +5,7 @@ import type { XY } from './geometry';
 import { centroid, pointInRing, signedArea } from './geometry';
 import type { Side, Zone } from './layout';
 import type { Block, LandUse } from './landUse';
+import { topUpGreen } from './landUse';
 import { createCommunityNamer, streetOf } from './names';
 import type { Rng } from './prng';
 import type { Subdivision } from './subdivision';
@@ -126,6 +127,7 @@ export function planCommunities(sub: Subdivision<FaceAttrs>, land: LandUse, rng:
     }
   }
   live = live.filter((g) => g.length);
+  topUpGreen(land, live, rng.fork('green'));
 
   const namer = createCommunityNamer(rng.fork('names'));
   const plans = live.map((g) => {

@@ -20,8 +20,8 @@ export interface FacilityPlan {
 }
 
 /** Deliberate shortcomings, each making a community fail one rule of national-2022. */
-export type Defect = 'smallStation' | 'lowRatio' | 'noKindergarten' | 'noElderly' | 'noHealthStation' | 'noActivity';
-export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 5, lowRatio: 5, noKindergarten: 3, noElderly: 2, noHealthStation: 2, noActivity: 1 };
+export type Defect = 'smallStation' | 'lowRatio' | 'noKindergarten' | 'noElderly' | 'noHealthStation' | 'noActivity' | 'noSupermarket';
+export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 6, lowRatio: 7, noKindergarten: 4, noElderly: 3, noHealthStation: 3, noActivity: 2, noSupermarket: 2 };
 
 const ID_PREFIX: Record<FacilityCategory, string> = {
   community_service: 'FW', elderly_care: 'YL', kindergarten: 'YE', health_station: 'WS', health_center: 'WZ',
@@ -79,7 +79,7 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
       left--;
     }
   }
-  const skip: Partial<Record<FacilityCategory, Defect>> = { kindergarten: 'noKindergarten', elderly_care: 'noElderly', health_station: 'noHealthStation', activity_venue: 'noActivity' };
+  const skip: Partial<Record<FacilityCategory, Defect>> = { kindergarten: 'noKindergarten', elderly_care: 'noElderly', health_station: 'noHealthStation', activity_venue: 'noActivity', supermarket: 'noSupermarket' };
 
   const out: FacilityPlan[] = [];
   const add = (category: FacilityCategory, k: number, floorArea: number, name: string): void => {
@@ -89,6 +89,34 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
   const order = r.shuffle(communities.map((c) => c.index));
   const urbanSample = (k: number): boolean => sampleCommunity[k] >= 0 && communities[sampleCommunity[k]].setting === 'urban';
 
+  /** Greedy picks inside community ci until GOAL of its samples are covered (or cap reached). */
+  const placeFor = (ci: number, radius: number, cap: number, scope: 'own' | 'all', covered: Uint8Array, wide: Uint8Array, minPicks = 0): number[] => {
+    const mine = own[ci];
+    const picks: number[] = [];
+    if (!mine.length) return picks;
+    const step = Math.max(1, Math.ceil(mine.length / 30));
+    while (picks.length < cap) {
+      let done = 0;
+      for (const k of mine) done += covered[k];
+      if (done / mine.length >= GOAL && picks.length >= minPicks) break;
+      if (done === mine.length) {
+        picks.push(central(mine, samples));
+        continue;
+      }
+      let best = -1, bestGain = 0;
+      for (let i = 0; i < mine.length; i += step) {
+        let g = 0;
+        if (scope === 'own') samples.forNear(samples.x[mine[i]], samples.y[mine[i]], radius, (k) => { if (!covered[k] && sampleCommunity[k] === ci) g++; });
+        else samples.forNear(samples.x[mine[i]], samples.y[mine[i]], radius, (k) => { if (!covered[k] && wide[k]) g++; });
+        if (g > bestGain) { bestGain = g; best = mine[i]; }
+      }
+      if (best < 0) break;
+      samples.forNear(samples.x[best], samples.y[best], radius, (k) => { covered[k] = 1; });
+      picks.push(best);
+    }
+    return picks;
+  };
+
   for (const spec of COVER) {
     const covered = new Uint8Array(n);
     const wide = new Uint8Array(n); // targets of facilities that serve beyond their community
@@ -96,45 +124,36 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
     for (const ci of order) {
       const c = communities[ci];
       if (skip[spec.category] && defects.get(ci) === skip[spec.category]) continue;
-      const mine = own[ci];
-      if (!mine.length) continue;
-      const step = Math.max(1, Math.ceil(mine.length / 30));
-      for (let placed = 0; placed < spec.cap(c); placed++) {
-        let done = 0;
-        for (const k of mine) done += covered[k];
-        if (done / mine.length >= GOAL) break;
-        let best = -1, bestGain = 0;
-        for (let i = 0; i < mine.length; i += step) {
-          let g = 0;
-          if (spec.scope === 'own') samples.forNear(samples.x[mine[i]], samples.y[mine[i]], spec.r, (k) => { if (!covered[k] && sampleCommunity[k] === ci) g++; });
-          else samples.forNear(samples.x[mine[i]], samples.y[mine[i]], spec.r, (k) => { if (!covered[k] && wide[k]) g++; });
-          if (g > bestGain) { bestGain = g; best = mine[i]; }
-        }
-        if (best < 0) break;
-        samples.forNear(samples.x[best], samples.y[best], spec.r, (k) => { covered[k] = 1; });
-        add(spec.category, best, floorAreaOf(spec.category, c, r), nameOf(spec.category, c, placed, r));
-      }
+      placeFor(ci, spec.r, spec.cap(c), spec.scope, covered, wide).forEach((k, placed) => add(spec.category, k, floorAreaOf(spec.category, c, r), nameOf(spec.category, c, placed, r)));
     }
   }
 
-  // Community service stations: one per community (two where 1200 m² is not enough).
-  for (const c of communities) {
-    const mine = own[c.index];
-    if (!mine.length) continue;
-    const at = central(mine, samples);
-    const d = defects.get(c.index);
+  // Community service (5-minute tier too): a main station (党群服务中心) where it serves most of
+  // the community, plus small service points (服务点) until 300 m reaches the rest. The planned
+  // total floor area (m² per 100 households) is shared out; defects shrink the main station or
+  // the total.
+  const csCovered = new Uint8Array(n);
+  for (const ci of order) {
+    const c = communities[ci];
+    const rural = c.setting === 'rural';
+    const picks = placeFor(ci, 300, rural ? 2 : 5, 'own', csCovered, csCovered, 1);
+    if (!picks.length) continue;
+    const d = defects.get(ci);
     const s = shortName(c.name);
-    let total = c.households * r.range(0.31, 0.5);
-    if (c.setting === 'rural') total = Math.max(210, c.households * r.range(0.31, 0.45));
-    if (d === 'lowRatio') total = Math.max(320, c.households * r.range(0.17, 0.26));
-    if (d === 'smallStation') total = r.range(150, 260);
-    total = Math.max(c.setting === 'rural' ? 210 : 310, total);
-    if (d === 'smallStation') total = r.range(150, 260);
-    if (total <= 1200) add('community_service', at, total, `${s}${c.setting === 'rural' ? '村党群服务中心' : '社区党群服务中心'}`);
-    else {
-      add('community_service', at, 1000, `${s}社区党群服务中心`);
-      add('community_service', mine[(mine.indexOf(at) + Math.floor(mine.length / 2)) % mine.length], total - 1000, `${s}邻里中心`);
-    }
+    const sats = picks.slice(1).map(() => r.range(50, 130));
+    const satSum = sats.reduce((a, b) => a + b, 0);
+    let total = c.households * (rural ? r.range(0.31, 0.45) : r.range(0.31, 0.5));
+    if (d === 'lowRatio') total = c.households * r.range(0.17, 0.26);
+    let main = Math.max(rural ? 220 : 320, total - satSum);
+    if (d === 'smallStation') main = r.range(150, 260);
+    let extra = 0;
+    if (main > 1200) { extra = main - 1200; main = 1200; }
+    add('community_service', picks[0], main, `${s}${rural ? '村' : '社区'}党群服务中心`);
+    picks.slice(1).forEach((k, i) => {
+      const a = sats[i] + (i === 0 ? extra : 0);
+      add('community_service', k, a, a > 300 ? `${s}邻里中心` : `${s}社区服务点${i ? i + 1 : ''}`);
+    });
+    if (picks.length === 1 && extra > 0) add('community_service', own[ci][Math.floor(own[ci].length / 2)], extra, `${s}邻里中心`);
   }
 
   // Police (派出所 per street, 警务室 in some communities), shelters, parcel lockers.

@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { XY } from './geometry';
 import { polylineLength, signedArea } from './geometry';
 import { buildLayout, OUTLINE } from './layout';
-import { planLandUse, NO_PARK_AREAS } from './landUse';
+import { planLandUse, NO_GREEN_AREAS, NO_PARK_AREAS } from './landUse';
 import { planCommunities } from './communities';
 import { planFacilities } from './facilities';
 import { addDeadEnds, buildNetwork } from './network';
@@ -56,6 +56,7 @@ export interface DemoMeta {
   design: {
     defects: Record<string, string>;
     noParkAreas: { centre: [number, number]; radius_m: number }[];
+    noGreenAreas: { centre: [number, number]; radius_m: number }[];
     resettlement: string[];
   };
 }
@@ -111,7 +112,8 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
   // Straight edges in the local projection bow slightly in lon/lat: take the bbox of all output.
   const lons: number[] = [], lats: number[] = [];
   for (const c of communities) for (const poly of c.geometry) for (const r of poly) for (const p of r) { lons.push(p[0]); lats.push(p[1]); }
-  for (const w of water) for (const poly of w.geometry) for (const r of poly) for (const p of r) { lons.push(p[0]); lats.push(p[1]); }
+  for (const w of [...water, ...green]) for (const poly of w.geometry) for (const r of poly) for (const p of r) { lons.push(p[0]); lats.push(p[1]); }
+  for (const r of roads) for (const p of r.coordinates) { lons.push(p[0]); lats.push(p[1]); }
   const defects: Record<string, string> = {};
   for (const [ci, d] of [...fac.defects].sort((a, b) => a[0] - b[0])) defects[plans[ci].id] = d;
   const meta: DemoMeta = {
@@ -144,6 +146,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
     design: {
       defects,
       noParkAreas: NO_PARK_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
+      noGreenAreas: NO_GREEN_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
       resettlement: plans.filter((p) => p.resettlement).map((p) => p.id),
     },
   };

@@ -39,14 +39,24 @@ export interface LandUse {
   /** Lakes (counter-clockwise rings), cut out of their park as holes. */
   lakes: { ring: XY[]; name: string; park: number }[];
   riverBelts: { face: Face<FaceAttrs>; kind: 'park' | 'green'; name: string }[];
+  /** Samples within 500 m of a park / 300 m of any green, kept up to date. */
+  parkCovered: Uint8Array;
+  greenCovered: Uint8Array;
 }
 
 /** Areas left without a park within 500 m, so that their communities fail parkCoverage. */
 export const NO_PARK_AREAS: { centre: XY; r: number }[] = [
-  { centre: [-1050, 1450], r: 430 },
+  { centre: [-1050, 1450], r: 520 },
   { centre: [3250, 1350], r: 360 },
 ];
-const inNoPark = (x: number, y: number): boolean => NO_PARK_AREAS.some(({ centre, r }) => (x - centre[0]) ** 2 + (y - centre[1]) ** 2 < r * r);
+/** Older estates without green within 300 m (nor a park), so that they fail greenCoverage. */
+export const NO_GREEN_AREAS: { centre: XY; r: number }[] = [
+  { centre: [2350, 2550], r: 330 },
+  { centre: [3250, -2650], r: 300 },
+];
+const within = (areas: { centre: XY; r: number }[]) => (x: number, y: number): boolean => areas.some(({ centre, r }) => (x - centre[0]) ** 2 + (y - centre[1]) ** 2 < r * r);
+const inNoGreen = within(NO_GREEN_AREAS);
+const inNoPark = (x: number, y: number): boolean => within(NO_PARK_AREAS)(x, y) || inNoGreen(x, y);
 
 const PARK_NAMES = ['人民公园', '文昌公园', '东湖公园', '体育公园', '樱花园', '植物园', '翠屏公园', '湿地公园', '儿童公园', '紫薇园', '梅园', '竹园', '银杏公园', '市民广场', '荷花公园', '桂花园', '枫林公园', '海棠园', '聚贤公园', '运河公园', '玉兰公园', '春晓公园', '凤凰公园', '清风公园', '明湖公园', '秀水公园', '映月公园', '松涛公园', '百花园', '揽胜公园'];
 const GREEN_NAMES = ['街头绿地', '游园', '口袋公园', '绿地广场', '街角花园', '社区游园'];
@@ -113,7 +123,7 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
   type Cand = { reach: number[]; block: Block; inset?: XY[] };
   const greenCands: Cand[] = [];
   for (const b of blocks) {
-    if (b.use !== 'residential') continue;
+    if (b.use !== 'residential' || inNoGreen(...centroid(b.ring))) continue;
     if (b.area < 24_000 && b.zone !== 'rural') greenCands.push({ reach: samples.nearRing(b.ring, 300), block: b });
     else if (b.samples.length > 4) {
       const h = b.zone === 'rural' ? 55 : rng.range(22, 34);
@@ -121,7 +131,7 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
       if (inset) greenCands.push({ reach: samples.nearRing(inset, 300), block: b, inset });
     }
   }
-  const greenTarget = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].use === 'residential';
+  const greenTarget = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].use === 'residential' && !inNoGreen(samples.x[k], samples.y[k]);
   const gp = greedyCover(greenCands, greenTarget, greenCovered, 0.985, 25, 120);
   const gnames = rng.fork('green');
   for (const p of gp) {
@@ -133,7 +143,51 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
     }
   }
   void xy;
-  return { blocks, samples, lakes, riverBelts };
+  return { blocks, samples, lakes, riverBelts, parkCovered, greenCovered };
+}
+
+const TOP_UP_GOAL = 0.975;
+
+/**
+ * Per-community top-up once communities are known: where a community's own share within 500 m
+ * of a park (urban, outside NO_PARK_AREAS) or 300 m of green falls short, cut a small park
+ * (游园, ~0.4–1 ha) or pocket green out of one of its blocks, best gain first.
+ */
+export function topUpGreen(land: LandUse, groups: number[][], rng: Rng): void {
+  const { blocks, samples } = land;
+  const names = rng.fork('topUp');
+  for (const g of groups) {
+    const zone = blocks[g[0]].zone;
+    const mine = g.flatMap((b) => blocks[b].samples);
+    if (!mine.length) continue;
+    const mineSet = new Set(mine);
+    const inNo = mine.filter((k) => inNoPark(samples.x[k], samples.y[k])).length > mine.length / 3;
+    if (mine.filter((k) => inNoGreen(samples.x[k], samples.y[k])).length > mine.length / 3) continue;
+    const passes: { kind: 'park' | 'green'; r: number; cov: Uint8Array; h: [number, number] }[] = [];
+    if (zone !== 'rural' && !inNo) passes.push({ kind: 'park', r: 500, cov: land.parkCovered, h: [32, 48] });
+    passes.push({ kind: 'green', r: 300, cov: land.greenCovered, h: zone === 'rural' ? [50, 60] : [22, 34] });
+    for (const pass of passes) {
+      for (let guard = 0; guard < 4; guard++) {
+        const done = mine.filter((k) => pass.cov[k]).length;
+        if (done / mine.length >= TOP_UP_GOAL) break;
+        let best: { b: Block; ring: XY[]; reach: number[] } | null = null, bestGain = 0;
+        for (const bi of g) {
+          const b = blocks[bi];
+          if (b.insets.length) continue;
+          const ring = insetSquare(b, poleOf(b, samples), names.range(pass.h[0], pass.h[1]));
+          if (!ring) continue;
+          const reach = samples.nearRing(ring, pass.r);
+          const gain = reach.filter((k) => !pass.cov[k] && mineSet.has(k)).length;
+          if (gain > bestGain) { bestGain = gain; best = { b, ring, reach }; }
+        }
+        if (!best) break;
+        const name = pass.kind === 'park' ? `${names.pick(['社区', '街心', '口袋', '邻里'])}游园` : zone === 'rural' ? '林地' : names.pick(GREEN_NAMES);
+        best.b.insets.push({ ring: best.ring, kind: pass.kind, name });
+        for (const k of best.reach) pass.cov[k] = 1;
+        if (pass.kind === 'park') for (const k of samples.nearRing(best.ring, 300)) land.greenCovered[k] = 1;
+      }
+    }
+  }
 }
 
 const dist = (a: XY, b: XY): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
