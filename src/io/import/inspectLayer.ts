@@ -22,6 +22,7 @@ export interface LayerInspection {
   coordinateFields?: [string, string];
 }
 
+/** Throws (with the file name in the message) when the files cannot be read at all. */
 export async function inspectLayer(files: InputFile[], kind: LayerKind, options: { crs?: string; encoding?: string; swapXY?: boolean; hint?: { lon: number; lat: number } } = {}): Promise<LayerInspection> {
   const format = detectFormat(files);
   if (format === 'osm') {
