@@ -6,8 +6,9 @@ import Flatbush from 'flatbush';
 import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from '../reach/reachProvider';
 import type { RoadLine } from '../types';
 import { buildRoadGraph, graphStats, type GraphStats, type MetricProjection, type RoadGraph } from './graph';
-import { edgeProfile, networkDistances, type NetworkDistances, type Origins } from './distances';
-import { joinPoint, projectOnSegment, DEFAULT_MAX_CONNECTOR_M, type NetworkJoin } from './join';
+import { networkDistances, type NetworkDistances, type Origins } from './distances';
+import { certifyRect } from './certify';
+import { joinPoint, DEFAULT_MAX_CONNECTOR_M, type NetworkJoin } from './join';
 import { distanceToPolygon, polygonSeeds, pointOrigins } from './origins';
 import { DEFAULT_MAX_OFFSET_M, serviceAreaPaths, type AreaOptions, type LinearPiece } from './serviceArea';
 import { fromPaths, intersectPaths, offsetPaths, toPaths, type IntPaths } from './clip';
@@ -132,65 +133,9 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     return paths;
   };
 
-  /**
-   * Fast exit: true when every point of the community is certainly within walking distance, so the
-   * reached part is the community itself. Cells of side h cover the community; the centre s of a
-   * cell passes when the foot q of s on some edge has f(q) + |sq| ≤ d − δ and |sq| ≤ M − δ
-   * (δ = h/√2): then every p in the cell has W(p) ≤ f(q) + |pq| ≤ d with |pq| ≤ M. Also no network
-   * piece farther than d may come within the clearance of the community (it would be cut out).
-   */
-  const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean => {
-    const b = c.bbox;
-    const clearance = options.clearance_m ?? 0.5;
-    const profiles = new Map<number, ReturnType<typeof edgeProfile>>();
-    const profile = (e: number) => {
-      let p = profiles.get(e);
-      if (!p) {
-        p = edgeProfile(graph, field.nd, e);
-        profiles.set(e, p);
-      }
-      return p;
-    };
-    for (const e of graph.edgeIndex.search(b[0] - clearance, b[1] - clearance, b[2] + clearance, b[3] + clearance)) {
-      if (profile(e).f.some((f) => f > d)) return false;
-    }
-    const h = Math.min(25, M / 4);
-    const delta = h / Math.SQRT2;
-    const reachR = M - delta;
-    if (reachR <= 0) return false;
-    const nx = Math.max(1, Math.ceil((b[2] - b[0]) / h));
-    const ny = Math.max(1, Math.ceil((b[3] - b[1]) / h));
-    const cw = (b[2] - b[0]) / nx;
-    const ch = (b[3] - b[1]) / ny;
-    const dd = Math.hypot(cw, ch) / 2;
-    if (dd > delta + 1e-9) return false;
-    for (let i = 0; i < nx; i++)
-      for (let j = 0; j < ny; j++) {
-        const sx = b[0] + (i + 0.5) * cw;
-        const sy = b[1] + (j + 0.5) * ch;
-        if (distanceToPolygon(sx, sy, c.rings) > dd) continue; // the cell misses the community
-        let ok = false;
-        for (const e of graph.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
-          const a = graph.edgeFrom[e];
-          const z = graph.edgeTo[e];
-          const pr = projectOnSegment(sx, sy, graph.nodeX[a], graph.nodeY[a], graph.nodeX[z], graph.nodeY[z]);
-          if (pr.dist > reachR) continue;
-          const { s: ps, f: pf } = profile(e);
-          let fq = Infinity;
-          for (let k = 0; k + 1 < ps.length; k++)
-            if (pr.s >= ps[k] && pr.s <= ps[k + 1]) {
-              fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (pr.s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
-              break;
-            }
-          if (fq + pr.dist <= d - dd) {
-            ok = true;
-            break;
-          }
-        }
-        if (!ok) return false;
-      }
-    return true;
-  };
+  /** Fast exit (certify.ts): every point of the community is certainly within walking distance. */
+  const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean =>
+    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, new Map(), (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
 
   return {
     mode: 'network',

@@ -16,6 +16,7 @@ import type { RoadGraph } from './graph';
 import { edgeProfile, touchedEdges, type NetworkDistances } from './distances';
 import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from './clip';
 import ClipperLib from 'clipper-lib';
+import { certifyRect, type ProfileCache } from './certify';
 
 export interface AreaOptions {
   /** Maximum lateral offset M from the network (metres). Default 100. */
@@ -335,11 +336,56 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
     }
   }
   const polys = input.clipRect ? clipConvexToRect(caps.polys, input.clipRect) : caps.polys;
-  const united = unionMany(extra.length ? polys.concat([extra]) : polys);
+  const tiled = polys.length > 96 ? tiledUnion(g, nd, d, M, clearance, polys, input.clipRect) : unionMany(polys);
+  const united = extra.length ? unionPaths(tiled.concat(extra)) : tiled;
   if (!cut.length) return united;
   const out = differencePaths(united, cut);
   // Source polygons count as reached whole (distance 0 inside): added back after the cut.
   return extra.length ? unionPaths(out.concat(extra)) : out;
+}
+
+/**
+ * Union over a fixed grid of square tiles of side 2M (anchored at multiples of 2M, the same for
+ * every band, so nesting holds tile by tile): a tile certified as wholly reached (certify.ts)
+ * contributes itself; any other tile the union of the pieces clipped to it. Interior tiles of a
+ * large area thus cost a rectangle instead of hundreds of overlapping capsules.
+ */
+function tiledUnion(g: RoadGraph, nd: NetworkDistances, d: number, M: number, clearance: number, polys: IntPaths[], clip?: BBox): IntPaths {
+  const T = 2 * M;
+  const index = new Flatbush(polys.length);
+  let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
+  for (const [ring] of polys) {
+    let a = Infinity, b = Infinity, c = -Infinity, e = -Infinity;
+    for (const p of ring) {
+      if (p.X < a) a = p.X;
+      if (p.Y < b) b = p.Y;
+      if (p.X > c) c = p.X;
+      if (p.Y > e) e = p.Y;
+    }
+    index.add(a / 100, b / 100, c / 100, e / 100);
+    ex0 = Math.min(ex0, a / 100); ey0 = Math.min(ey0, b / 100); ex1 = Math.max(ex1, c / 100); ey1 = Math.max(ey1, e / 100);
+  }
+  index.finish();
+  if (clip) {
+    ex0 = Math.max(ex0, clip[0]); ey0 = Math.max(ey0, clip[1]); ex1 = Math.min(ex1, clip[2]); ey1 = Math.min(ey1, clip[3]);
+  }
+  const cache: ProfileCache = new Map();
+  const parts: IntPaths[] = [];
+  for (let i = Math.floor(ex0 / T); i * T < ex1; i++)
+    for (let j = Math.floor(ey0 / T); j * T < ey1; j++) {
+      const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
+      if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
+      const hits = index.search(tile[0], tile[1], tile[2], tile[3]);
+      if (!hits.length) continue;
+      if (certifyRect(g, nd, d, M, clearance, tile, cache)) {
+        const P = (x: number, y: number) => ({ X: Math.round(x * 100), Y: Math.round(y * 100) });
+        parts.push([[P(tile[0], tile[1]), P(tile[2], tile[1]), P(tile[2], tile[3]), P(tile[0], tile[3])]]);
+      } else {
+        const u = unionMany(clipConvexToRect(hits.map((k) => polys[k]), tile));
+        if (u.length) parts.push(u);
+      }
+    }
+  return unionMany(parts);
 }
 
 /** Sutherland–Hodgman clipping of convex one-ring polygons (cm) to a rectangle (metres). */
