@@ -16,8 +16,8 @@ export interface CrsResolution {
   warning?: string;
 }
 
-const FROM_ZH: Record<AppliedCrs['from'], string> = { option: '用户指定', prj: '.prj 文件', 'fgb-header': 'FlatGeobuf 文件头', geojson: 'GeoJSON crs 成员', qpj: '.qpj 文件', default: '默认', none: '文件未说明' };
-const FROM_EN: Record<AppliedCrs['from'], string> = { option: 'given by the user', prj: 'from the .prj', 'fgb-header': 'from the FlatGeobuf header', geojson: 'from the GeoJSON crs member', qpj: 'from the .qpj', default: 'default for the format', none: 'not stated by the file' };
+const FROM_ZH: Record<AppliedCrs['from'], string> = { columns: '坐标列名', option: '用户指定', prj: '.prj 文件', 'fgb-header': 'FlatGeobuf 文件头', geojson: 'GeoJSON crs 成员', qpj: '.qpj 文件', default: '默认', none: '文件未说明' };
+const FROM_EN: Record<AppliedCrs['from'], string> = { columns: 'from the coordinate column names', option: 'given by the user', prj: 'from the .prj', 'fgb-header': 'from the FlatGeobuf header', geojson: 'from the GeoJSON crs member', qpj: 'from the .qpj', default: 'default for the format', none: 'not stated by the file' };
 
 export function resolveCrs(raw: RawLayer, fileNames: string[], options: { crs?: string; swapXY?: boolean; hint?: { lon: number; lat: number } }): CrsResolution {
   let spec: CrsSpec;
@@ -34,6 +34,12 @@ export function resolveCrs(raw: RawLayer, fileNames: string[], options: { crs?: 
       if (raw.declaredCrs.wkt && raw.declaredCrs.crs !== raw.declaredCrs.wkt) spec = parseWkt(raw.declaredCrs.wkt);
       else throw e;
     }
+  } else if (raw.coordinateFields && /gcj|gaode|amap|高德|火星/i.test(raw.coordinateFields.join(' '))) {
+    spec = parseCrs('GCJ02');
+    from = 'columns';
+  } else if (raw.coordinateFields && /bd09|baidu|百度/i.test(raw.coordinateFields.join(' '))) {
+    spec = parseCrs('BD09');
+    from = 'columns';
   } else {
     spec = { label: 'EPSG:4326', name: 'WGS 84 (assumed)', geographic: true };
     from = 'none';

@@ -2,8 +2,8 @@
 // Column names per audit-cli.md: lng/lat, lon/lat, x/y, 经度/纬度 (case-insensitive).
 import type { ImportProblem, RawFeature, RawLayer } from '../import/types';
 
-const X_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'point_x', 'wgs84_lng', 'gcj02_lng', 'bd09_lng'];
-const Y_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'point_y', 'wgs84_lat', 'gcj02_lat', 'bd09_lat'];
+const X_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'point_x', 'wgs84_lng', 'wgs84_lon', 'gcj02_lng', 'gcj02_lon', 'gcj_lng', 'bd09_lng', 'bd09_lon', 'baidu_lng', '高德经度', '百度经度'];
+const Y_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'point_y', 'wgs84_lat', 'gcj02_lat', 'gcj_lat', 'bd09_lat', 'baidu_lat', '高德纬度', '百度纬度'];
 
 export function findCoordinateColumns(fields: string[], override?: { x?: string; y?: string }): [string, string] | undefined {
   const norm = (s: string) => s.trim().toLowerCase();

@@ -41,7 +41,7 @@ export async function readLayer<K extends LayerKind>(files: InputFile[], kind: K
     raw = await readRaw(files, options);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    return fail(stripName((e as Error).message, main));
+    return fail(stripName((e as Error).message, main), format === 'zip' ? {} : { format });
   }
   if (options.signal?.aborted) throw abortError(main);
   const problems: ImportProblem[] = [...raw.problems];
@@ -116,7 +116,19 @@ function safeConvert(g: NonNullable<RawFeature['geometry']>, conv: NonNullable<R
 const stripName = (m: string, file: string) => (m.startsWith(`${file}: `) ? m.slice(file.length + 2) : m);
 
 async function readOsmLayer<K extends LayerKind>(file: InputFile, kind: K, options: ReadLayerOptions): Promise<LayerImport<K>> {
-  const layers = await readOsm(file.bytes, file.name, { signal: options.signal, onProgress: options.onProgress });
+  let layers;
+  try {
+    layers = await readOsm(file.bytes, file.name, { signal: options.signal, onProgress: options.onProgress });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const message = stripName((e as Error).message, file.name);
+    return {
+      kind, files: [file.name], format: 'osm', features: [], fieldMap: {}, schemaKey: 'osm', notes: [],
+      problems: [{ file: file.name, message, severity: 'error' }],
+      crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } },
+      counts: { read: 0, valid: 0, errors: 1, warnings: 0 },
+    };
+  }
   const features = layers[kind] as EngineFeature<K>[];
   return {
     kind, files: [file.name], format: 'osm', features, problems: [], fieldMap: {}, schemaKey: 'osm', notes: layers.notes,

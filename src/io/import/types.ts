@@ -37,7 +37,7 @@ export interface AppliedCrs {
   /** The CRS the source coordinates were read in: 'EPSG:4547', 'GCJ02', 'BD09', 'WKT', … */
   source: string;
   /** Where it came from. */
-  from: 'option' | 'prj' | 'fgb-header' | 'geojson' | 'qpj' | 'default' | 'none';
+  from: 'option' | 'prj' | 'fgb-header' | 'geojson' | 'qpj' | 'columns' | 'default' | 'none';
   /** proj4 definition used (absent for lon/lat and offset systems). */
   proj4?: string;
   /** An offset correction applied (GCJ-02 / BD-09 → WGS84). */

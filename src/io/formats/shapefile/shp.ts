@@ -101,7 +101,7 @@ function readRecord(dv: DataView, o: number, len: number): ShpRecord {
 
 const signedArea = (r: Position[]): number => {
   let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[i][0] - r[j][0]) * (r[i][1] + r[j][1]);
   return s / 2; // > 0 clockwise in x-east/y-north axes
 };
 
