@@ -1,0 +1,210 @@
+// The import UI in headless Chromium (one browser, one page; tests run in order on it): a GeoJSON
+// facilities file through the file picker replaces the facility layer after confirming (one
+// feature with an unknown category is refused and listed); malformed files (not JSON, a CSV
+// without coordinate columns) show an error naming the file and leave the project as it was; a
+// GBK shapefile set in EPSG:4544 shows its decoded Chinese names and CRS and lands where the WGS84
+// source says; a drop anywhere opens the dialog; an OSM file fills two layers at once.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
+
+if (!chromiumAvailable) console.warn('[browser import tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
+
+const UI_FIXTURES = join(ROOT, 'test/fixtures/ui-import');
+const IO_FIXTURES = join(ROOT, 'test/fixtures/io');
+
+type Counts = { communities: number; facilities: number; green: number; roads: number };
+type LcWindow = Window & { __lifecircle: { layerCounts?: Counts; layers?: { facilities: { id: string; name?: string; position: [number, number] }[] } } };
+
+const layerCounts = (page: Page) => page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layerCounts);
+const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (e, n) => e.getAttribute(n), name);
+const text = (page: Page, sel: string) => page.$eval(sel, (e) => e.textContent ?? '');
+
+/** What the user sees of the project: the layer counts, the table's row count, the headline. */
+async function projectView(page: Page) {
+  return {
+    counts: await layerCounts(page),
+    rows: await attr(page, '[data-testid=row-count]', 'data-total'),
+    communities: await attr(page, '[data-testid=community-count]', 'data-value'),
+    failing: await attr(page, '[data-testid=failing-count]', 'data-value'),
+    dataset: await text(page, '[data-testid=dataset-name]'),
+  };
+}
+
+async function openPicker(page: Page, files: string[]) {
+  await page.click('[data-testid=import-button]');
+  await page.waitForSelector('[data-testid=import-file-input]', { state: 'attached' });
+  await page.setInputFiles('[data-testid=import-file-input]', files);
+  await page.waitForSelector('[data-testid=import-flow]');
+}
+
+/** Waits until the inspection finished (Next enabled) or failed (error shown). */
+async function waitInspected(page: Page) {
+  await page.waitForFunction(() => {
+    const next = document.querySelector('[data-testid=import-next]') as HTMLButtonElement | null;
+    return !!document.querySelector('[data-testid=import-error]') || (!!next && !next.disabled);
+  }, null, { timeout: 30_000 });
+}
+
+/** Haversine distance in metres (R = 6371008.8 m), independent of proj4. */
+function haversine(a: number[], b: number[]): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
+
+describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
+  let app: App;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ page, errors } = await openApp(app));
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('imports a GeoJSON facilities file through the picker: 3 of 4 valid, facility count becomes 3', async () => {
+    const before = await projectView(page);
+    expect(before.counts).toBeDefined();
+    expect(before.counts!.facilities).not.toBe(3);
+    await openPicker(page, [join(UI_FIXTURES, 'facilities-with-unknown-category.geojson')]);
+    await waitInspected(page);
+    // Points → facilities is the guess.
+    expect(await page.isChecked('[data-testid=import-kind-facilities]')).toBe(true);
+    await page.click('[data-testid=import-next]');
+    expect(await text(page, '[data-testid=import-format]')).toBe('geojson');
+    expect(await text(page, '[data-testid=import-feature-count]')).toBe('4');
+    expect(await text(page, '[data-testid=import-crs]')).toContain('EPSG:4326');
+    await page.click('[data-testid=import-next]');
+    // Field mapping preselected from the English field names; 洗衣店 (laundry) is not in the vocabulary.
+    expect(await page.$eval('[data-testid=import-field-category]', (e) => (e as HTMLSelectElement).value)).toBe('category');
+    expect(await text(page, '[data-testid=import-category-values]')).toMatch(/洗衣店 → 无法识别/);
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-result]');
+    // Hand count: K1 幼儿园, K2 社区服务站, K3 elderly_care are vocabulary values; K4 洗衣店 is not.
+    expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('3');
+    expect(await attr(page, '[data-testid=import-result]', 'data-errors')).toBe('1');
+    expect(await text(page, '[data-testid=import-unknown-categories]')).toContain('洗衣店 (1)');
+    const problems = await text(page, '[data-testid=import-problems]');
+    expect(problems).toContain('facilities-with-unknown-category.geojson');
+    expect(problems).toContain('3 (id K4)');
+    expect(await text(page, '[data-testid=import-confirm]')).toContain('3');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 3, null, { timeout: 20_000 });
+    await waitReady(page);
+    const after = await projectView(page);
+    expect(after.counts).toEqual({ ...before.counts, facilities: 3 });
+    expect(after.communities).toBe(before.communities);
+    const ids = await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layers!.facilities.map((f) => f.id).sort());
+    expect(ids).toEqual(['K1', 'K2', 'K3']);
+  }, 120_000);
+
+  for (const [name, path, expected] of [
+    ['a GeoJSON file that is not JSON', join(IO_FIXTURES, 'malformed/not-json.geojson'), /not-json\.geojson.*not valid JSON/],
+    ['a CSV without coordinate columns', join(IO_FIXTURES, 'malformed/no-coordinates.csv'), /no-coordinates\.csv.*no coordinate columns/],
+  ] as const) {
+    it(`refuses ${name} naming the file, and leaves table and counts unchanged`, async () => {
+      const before = await projectView(page);
+      await openPicker(page, [path]);
+      await waitInspected(page);
+      expect(await text(page, '[data-testid=import-error]')).toMatch(expected);
+      expect(await page.isDisabled('[data-testid=import-next]')).toBe(true);
+      await page.click('[data-testid=import-cancel]');
+      await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+      await page.waitForTimeout(600); // an (unexpected) re-audit would start within the App's 250 ms debounce
+      await waitReady(page);
+      expect(await projectView(page)).toEqual(before);
+    }, 60_000);
+  }
+
+  it('shows the decoded GBK names and the EPSG:4544 CRS of a shapefile set, and imports it where the WGS84 source lies', async () => {
+    const dir = join(IO_FIXTURES, 'shp-gbk');
+    const files = readdirSync(dir).filter((f) => f.startsWith('facilities.')).map((f) => join(dir, f));
+    expect(files.length).toBe(4); // .shp .shx .dbf .prj, no .cpg: the encoding must be detected
+    await openPicker(page, files);
+    await waitInspected(page);
+    expect(await page.$$eval('[data-testid=import-flow]', (e) => e.length)).toBe(1); // one group
+    await page.click('[data-testid=import-next]');
+    expect(await text(page, '[data-testid=import-format]')).toBe('shapefile');
+    const names = await text(page, '[data-testid=import-name-preview]');
+    expect(names).toContain('锦苑社区党群服务中心');
+    expect(names).toContain('玉林幼儿园');
+    expect(await text(page, '[data-testid=import-crs]')).toContain('EPSG:4544');
+    // The UTF-8 switch shows mojibake instead (the same bytes decoded wrongly), GBK restores them.
+    await page.selectOption('[data-testid=import-encoding]', 'utf-8');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=import-name-preview]')?.textContent ?? '').includes('锦苑'), null, { timeout: 20_000 });
+    await page.selectOption('[data-testid=import-encoding]', 'gb18030');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=import-name-preview]')?.textContent ?? '').includes('锦苑社区党群服务中心'), null, { timeout: 20_000 });
+    await page.click('[data-testid=import-next]');
+    expect(await page.$eval('[data-testid=import-field-name]', (e) => (e as HTMLSelectElement).value)).toBe('名称');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-result]');
+    expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('11');
+    expect(await text(page, '[data-testid=import-applied-crs]')).toContain('EPSG:4544');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 11, null, { timeout: 20_000 });
+    // Every facility within 1 m of its WGS84 original (the fixture was projected from base/ with ogr2ogr).
+    const base = JSON.parse(readFileSync(join(IO_FIXTURES, 'base/facilities.geojson'), 'utf8')) as { features: { properties: { id: string; name: string }; geometry: { coordinates: number[] } }[] };
+    const got = await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layers!.facilities.map((f) => ({ id: f.id, name: f.name, position: f.position })));
+    expect(got.length).toBe(base.features.length);
+    for (const f of base.features) {
+      const g = got.find((x) => x.id === f.properties.id)!;
+      expect(g.name).toBe(f.properties.name);
+      expect(haversine(g.position, f.geometry.coordinates)).toBeLessThan(1);
+    }
+    await waitReady(page);
+  }, 120_000);
+
+  it('remembers the confirmed choices for the same schema', async () => {
+    const dir = join(IO_FIXTURES, 'shp-gbk');
+    await openPicker(page, readdirSync(dir).filter((f) => f.startsWith('facilities.')).map((f) => join(dir, f)));
+    await waitInspected(page);
+    expect(await text(page, '[data-testid=import-kind-reason]')).toMatch(/上次|last choice/);
+    await page.click('[data-testid=import-next]');
+    expect(await page.$eval('[data-testid=import-encoding]', (e) => (e as HTMLSelectElement).value)).toBe('gb18030');
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+  }, 60_000);
+
+  it('opens on a file dropped anywhere, with the overlay while dragging', async () => {
+    const body = readFileSync(join(UI_FIXTURES, 'facilities-with-unknown-category.geojson'), 'utf8');
+    const dt = await page.evaluateHandle((content) => {
+      const d = new DataTransfer();
+      d.items.add(new File([content], 'dropped.geojson', { type: 'application/geo+json' }));
+      return d;
+    }, body);
+    await page.dispatchEvent('[data-testid=map]', 'dragenter', { dataTransfer: dt });
+    await page.waitForSelector('[data-testid=import-drop-overlay]');
+    expect(await text(page, '[data-testid=import-drop-overlay]')).toContain('松开以导入');
+    await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt });
+    await page.waitForSelector('[data-testid=import-drop-overlay]', { state: 'detached' });
+    await page.waitForSelector('[data-testid=import-flow]');
+    expect(await text(page, '[data-testid=import-dialog] h2')).toContain('dropped.geojson');
+    await waitInspected(page);
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+  }, 60_000);
+
+  it('imports the facilities and roads of an OSM file at once and shows what was estimated', async () => {
+    const before = await layerCounts(page);
+    await openPicker(page, [join(UI_FIXTURES, 'osm-tiny.osm')]);
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-osm-result]');
+    // Hand count of the fixture: 2 tagged nodes (kindergarten, supermarket), 1 residential way.
+    expect(await text(page, '[data-testid=import-osm-count-facilities]')).toBe('2');
+    expect(await text(page, '[data-testid=import-osm-count-roads]')).toBe('1');
+    expect(await text(page, '[data-testid=import-osm-notes]')).toContain('估算');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.roads === 1, null, { timeout: 20_000 });
+    // Empty OSM layers (no communities, no green here) leave the project's layers in place.
+    expect(await layerCounts(page)).toEqual({ ...before, facilities: 2, roads: 1 });
+    await waitReady(page);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
