@@ -2,26 +2,20 @@
 //   [--mode network|euclidean] [--category <key>] [--<layer>-crs <crs>] [--out <file.geojson|file.fgb>]`
 // Public interface: /work/shared/spec/service-areas-cli.md. Exit 0 on success, 2 on bad input
 // (the message names the file, the feature and the field); nothing is written on error.
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, basename } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import proj4 from 'proj4';
-import gcoord from 'gcoord';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Position, RoadLine } from '../src/engine/types';
+import type { Feature, FeatureCollection } from 'geojson';
 import { FACILITY_CATEGORIES } from '../src/engine/types';
-import { facilitiesFromGeoJSON, roadsFromGeoJSON } from '../src/io/canonical';
-import { readFlatGeobuf, writeFlatGeobuf } from '../src/io/flatgeobuf';
-import { readOsm } from '../src/io/osm/index';
+import { writeFlatGeobuf } from '../src/io/flatgeobuf';
 import { buildRoadGraph, graphStats } from '../src/engine/network/graph';
 import { facilityBands, ringsToMultiPolygon } from '../src/engine/network/facilityAreas';
 import { geodesicCircle } from '../src/engine/network/geodesicCircle';
-import { createLocalTmerc } from '../src/engine/network/localTmerc';
+import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
+import { InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
 
-/** Bad input: exit status 2. */
-export class InputError extends Error {}
+export { InputError };
 
 const USAGE = `usage: npm run service-areas -- --facilities <file> [--roads <file>] --distances 300,500,1000
        [--mode network|euclidean] [--category <key>] [--facilities-crs <crs>] [--roads-crs <crs>]
@@ -41,18 +35,8 @@ interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const v = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new InputError(`unexpected argument "${a}"\n${USAGE}`);
-    const eq = a.indexOf('=');
-    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    const val = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (val === undefined) throw new InputError(`--${key} needs a value\n${USAGE}`);
-    const known = ['facilities', 'roads', 'distances', 'mode', 'category', 'facilities-crs', 'roads-crs', 'out', 'max-offset', 'max-connector'];
-    if (!known.includes(key)) throw new InputError(`unknown option --${key}\n${USAGE}`);
-    v.set(key, val);
-  }
+  const known = ['facilities', 'roads', 'distances', 'mode', 'category', 'facilities-crs', 'roads-crs', 'out', 'max-offset', 'max-connector'];
+  const v = parseFlags(argv, known, USAGE);
   const facilities = v.get('facilities');
   if (!facilities) throw new InputError(`--facilities is required\n${USAGE}`);
   const dText = v.get('distances');
@@ -91,95 +75,10 @@ export function parseArgs(argv: string[]): Args {
   };
 }
 
-/** proj4 definition of a CRS name given on the command line (STANDARDS.md §4), or a datum shift. */
-function crsConverter(crs: string, file: string): (p: Position) => Position {
-  const c = crs.trim().toUpperCase();
-  if (c === 'GCJ02' || c === 'GCJ-02') return (p) => gcoord.transform(p as [number, number], gcoord.GCJ02, gcoord.WGS84) as Position;
-  if (c === 'BD09' || c === 'BD-09') return (p) => gcoord.transform(p as [number, number], gcoord.BD09, gcoord.WGS84) as Position;
-  const m = /^EPSG:(\d+)$/.exec(c);
-  if (!m) throw new InputError(`${file}: CRS "${crs}" is not understood (use EPSG:nnnn, GCJ02 or BD09)`);
-  const code = Number(m[1]);
-  if (code === 4326 || code === 4490) return (p) => p;
-  let def: string | undefined;
-  if (code === 3857) def = '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs';
-  // CGCS2000 Gauss-Krüger: 3-degree with zone prefix 4513–4533 (zones 25–45), without 4534–4554
-  // (CM 75°–135°E); 6-degree with prefix 4491–4501 (zones 13–23), without 4502–4512.
-  const gk = (cm: number, x0: number) => `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
-  if (code >= 4513 && code <= 4533) def = gk((code - 4513 + 25) * 3, (code - 4513 + 25) * 1e6 + 500000);
-  else if (code >= 4534 && code <= 4554) def = gk(75 + (code - 4534) * 3, 500000);
-  else if (code >= 4491 && code <= 4501) def = gk((code - 4491 + 13) * 6 - 3, (code - 4491 + 13) * 1e6 + 500000);
-  else if (code >= 4502 && code <= 4512) def = gk(75 + (code - 4502) * 6, 500000);
-  if (!def) throw new InputError(`${file}: CRS EPSG:${code} is not supported by this command`);
-  const conv = proj4(def, 'EPSG:4326');
-  return (p) => conv.forward([p[0], p[1]]) as Position;
-}
-
-function mapCoords(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
-  if (!g) return g;
-  const walk = (c: unknown): unknown => (typeof (c as unknown[])[0] === 'number' ? f(c as Position) : (c as unknown[]).map(walk));
-  if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map((x) => mapCoords(x, f)!) };
-  return { ...g, coordinates: walk(g.coordinates) } as Geometry;
-}
-
-async function readCollection(file: string, crs: string | undefined): Promise<{ fc?: FeatureCollection; osm?: Awaited<ReturnType<typeof readOsm>> }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    throw new InputError(`${file}: cannot read (${(e as Error).message})`);
-  }
-  const ext = extname(file).toLowerCase();
-  const name = basename(file).toLowerCase();
-  if (name.endsWith('.osm') || name.endsWith('.osm.pbf') || ext === '.pbf') {
-    try {
-      return { osm: await readOsm(bytes, basename(file)) };
-    } catch (e) {
-      throw new InputError(`${file}: ${(e as Error).message}`);
-    }
-  }
-  let fc: FeatureCollection;
-  let fileCrs: string | undefined;
-  if (ext === '.geojson' || ext === '.json') {
-    try {
-      fc = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
-    } catch (e) {
-      throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
-    }
-    if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new InputError(`${file}: not a GeoJSON FeatureCollection`);
-  } else if (ext === '.fgb') {
-    try {
-      const r = await readFlatGeobuf(bytes);
-      fc = r.collection;
-      if (r.epsg) fileCrs = `EPSG:${r.epsg}`;
-    } catch (e) {
-      throw new InputError(`${file}: not a readable FlatGeobuf file (${(e as Error).message})`);
-    }
-  } else throw new InputError(`${file}: unsupported format "${ext}" (use GeoJSON, FlatGeobuf or OSM)`);
-  const use = crs ?? fileCrs;
-  if (use) {
-    const conv = crsConverter(use, file);
-    fc = { ...fc, features: fc.features.map((f) => ({ ...f, geometry: mapCoords(f.geometry, conv) as Geometry })) };
-  }
-  return { fc };
-}
-
-function checkLonLat(file: string, feature: string, p: Position, field = 'geometry'): void {
-  if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new InputError(`${file}: feature ${feature}: field ${field}: coordinates are not numbers`);
-  if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)
-    throw new InputError(`${file}: feature ${feature}: field ${field}: (${p[0]}, ${p[1]}) is not longitude/latitude; name the CRS with --<layer>-crs (e.g. EPSG:4547)`);
-}
-
 export async function runServiceAreas(argv: string[]): Promise<{ collection: FeatureCollection; summary: string; out?: string }> {
   const args = parseArgs(argv);
-  const facIn = await readCollection(args.facilities, args.facilitiesCrs);
-  let facilities = facIn.osm ? facIn.osm.facilities : facilitiesFromGeoJSON(facIn.fc!);
-  if (facIn.fc) {
-    facIn.fc.features.forEach((f: Feature, i) => {
-      const id = f.properties?.id ?? i;
-      if (!f.geometry || f.geometry.type !== 'Point') throw new InputError(`${args.facilities}: feature ${id} (index ${i}): field geometry: must be a Point, got ${f.geometry ? f.geometry.type : 'null'}`);
-    });
-  }
-  facilities.forEach((f, i) => checkLonLat(args.facilities, `${f.id} (index ${i})`, f.position));
+  const facLayer = await loadLayer(args.facilities, 'facilities', { crs: args.facilitiesCrs });
+  let facilities = facLayer.features;
   if (args.category) facilities = facilities.filter((f) => f.category === args.category);
   const ids = new Set<string>();
   for (const f of facilities) {
@@ -195,25 +94,11 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
         features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [geodesicCircle(f.position, d, 128)] }, properties: { kind: 'area', facility: f.id, distance: d, mode: 'euclidean' } });
     summary = `${facilities.length} facilities × ${args.distances.length} distances, straight-line (geodesic circles)`;
   } else {
-    const roadIn = await readCollection(args.roads!, args.roadsCrs);
-    let roads: RoadLine[];
-    if (roadIn.osm) roads = roadIn.osm.roads;
-    else {
-      roadIn.fc!.features.forEach((f, i) => {
-        const id = f.properties?.id ?? i;
-        if (!f.geometry || (f.geometry.type !== 'LineString' && f.geometry.type !== 'MultiLineString'))
-          throw new InputError(`${args.roads}: feature ${id} (index ${i}): field geometry: must be a LineString or MultiLineString, got ${f.geometry ? f.geometry.type : 'null'}`);
-      });
-      roads = roadsFromGeoJSON(roadIn.fc!);
-    }
-    roads.forEach((r, i) => r.coordinates.forEach((p) => checkLonLat(args.roads!, `${r.id} (index ${i})`, p)));
+    const roadLayer = await loadLayer(args.roads!, 'roads', { crs: args.roadsCrs, hint: layerCentre(facLayer) });
+    const roads = roadLayer.features;
     if (!roads.length) throw new InputError(`${args.roads}: no road lines found`);
     // Local projection centred on the middle of the road layer's extent.
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const r of roads) for (const [x, y] of r.coordinates) {
-      x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
-    }
-    const projection = createLocalTmerc((x0 + x1) / 2, (y0 + y1) / 2);
+    const projection = createLocalProjection(centerOf(roads.flatMap((r) => r.coordinates)));
     const graph = buildRoadGraph(roads, projection);
     const stats = graphStats(graph);
     let off = 0;
@@ -249,7 +134,7 @@ async function main(): Promise<void> {
     const { collection, summary, out } = await runServiceAreas(process.argv.slice(2));
     if (out) {
       const bytes = extname(out).toLowerCase() === '.fgb' ? writeFlatGeobuf(collection) : new TextEncoder().encode(JSON.stringify(collection));
-      await writeFile(out, bytes);
+      await writeAtomic(out, bytes);
       process.stderr.write(`${summary}\nwrote ${collection.features.length} features to ${out}\n`);
     } else {
       process.stdout.write(JSON.stringify(collection) + '\n');

@@ -72,16 +72,16 @@ describe('service-areas command', () => {
 
   it('bad input names the file, the feature and the field', async () => {
     await expect(runServiceAreas(['--facilities', fx('facility-with-line-geometry.geojson'), '--roads', roads, '--distances', '300'])).rejects.toThrow(
-      /facility-with-line-geometry\.geojson: feature bad \(index 1\): field geometry/,
+      /facility-with-line-geometry\.geojson: feature 1 \(id bad\): field geometry/,
     );
     await expect(runServiceAreas(['--facilities', facilities, '--roads', roads, '--distances', '300,abc'])).rejects.toThrow(InputError);
     await expect(runServiceAreas(['--facilities', facilities, '--distances', '300'])).rejects.toThrow(/--roads is required/);
     await expect(runServiceAreas(['--facilities', facilities, '--roads', roads, '--distances', '300', '--category', 'pizzeria'])).rejects.toThrow(/--category/);
-    // Gauss-Krüger metres without a CRS: said so, with the CRS flag to use.
+    // Gauss-Krüger metres without a CRS: said so (a whole-layer problem), with the CRS flag to use.
     const dir = mkdtempSync(join(tmpdir(), 'sa-'));
     const metres = join(dir, 'roads-in-metres.geojson');
     writeFileSync(metres, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'r1' }, geometry: { type: 'LineString', coordinates: [[500000, 3500000], [500100, 3500000]] } }] }));
-    await expect(runServiceAreas(['--facilities', facilities, '--roads', metres, '--distances', '300'])).rejects.toThrow(/roads-in-metres\.geojson: feature r1 \(index 0\): field geometry: .*not longitude\/latitude.*--<layer>-crs/);
+    await expect(runServiceAreas(['--facilities', facilities, '--roads', metres, '--distances', '300'])).rejects.toThrow(/roads-in-metres\.geojson: coordinates .*cannot be longitude\/latitude[\s\S]*--roads-crs EPSG:45/);
     // With the CRS named (CGCS2000 GK CM 114°E), it reads.
     await expect(runServiceAreas(['--facilities', facilities, '--roads', metres, '--distances', '300', '--roads-crs', 'EPSG:4547'])).resolves.toBeTruthy();
   });
@@ -91,7 +91,7 @@ describe('service-areas command', () => {
     const bad = join(dir, 'bad.geojson');
     const r = await run(['--facilities', fx('facility-with-line-geometry.geojson'), '--roads', roads, '--distances', '300', '--out', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/feature bad/);
+    expect(r.stderr).toMatch(/feature 1 \(id bad\): field geometry/);
     expect(existsSync(bad)).toBe(false);
     const good = join(dir, 'areas.fgb');
     const ok = await run(['--facilities', facilities, '--roads', roads, '--distances', '300', '--out', good]);
