@@ -152,7 +152,11 @@ async function main(): Promise<void> {
   try {
     const r = await runAuditCommand(process.argv.slice(2));
     if (r.out) {
-      await writeAtomic(r.out, r.output);
+      try {
+        await writeAtomic(r.out, r.output);
+      } catch (e) {
+        throw new InputError(`${r.out}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+      }
       r.notes.push(`wrote ${r.out}`);
     } else process.stdout.write(r.output);
     process.stderr.write(`${r.notes.join('\n')}\n`);

@@ -78,3 +78,13 @@ describe('readLayer details', () => {
     expect(f.features).toMatchObject([{ id: 'P1', kind: 'park' }]);
   });
 });
+
+describe('GeoJSON crs member (GDAL writes it for projected GeoJSON)', () => {
+  it('urn:ogc:def:crs:EPSG::4544 is honoured', async () => {
+    const fc = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'io', 'malformed', 'metres-without-crs.geojson'), 'utf8'));
+    fc.crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4544' } };
+    const l = await readLayer([{ name: 'gk.geojson', bytes: enc(JSON.stringify(fc)) }], 'communities');
+    expect(l.crs).toMatchObject({ source: 'EPSG:4544', from: 'geojson' });
+    expect(l.counts.valid).toBe(5);
+  });
+});
