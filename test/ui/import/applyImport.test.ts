@@ -16,7 +16,7 @@ describe('applying an import', () => {
     expect(next.dataset.source).toBe('import');
     expect(next.layerVersion).toBe(base.layerVersion + 1);
     expect(layerCounts(base)).toEqual({ communities: 2, facilities: 1, green: 0, roads: 0 });
-    const two = applyImportedLayers(base, { facilities: [], roads: [{ id: 'r', geometry: [[0, 0], [1, 1]] }] });
+    const two = applyImportedLayers(base, { facilities: [], roads: [{ id: 'r', coordinates: [[0, 0], [1, 1]] }] });
     expect(layerCounts(two)).toEqual({ communities: 2, facilities: 0, green: 0, roads: 1 });
   });
 
