@@ -94,6 +94,21 @@ describe('audit command: figures', () => {
   });
 });
 
+const HAIDIAN = join(ROOT, '..', 'shared', 'data', 'real', 'beijing-haidian', 'haidian.osm');
+if (!existsSync(HAIDIAN)) console.log(`audit.test.ts: OSM case skipped, real data ${HAIDIAN} is absent`);
+
+describe.skipIf(!existsSync(HAIDIAN))('audit command on a real OSM export (Beijing Haidian)', () => {
+  it('one .osm file gives communities, facilities and green; households are marked as estimates', async () => {
+    const r = await runAuditCommand(['--communities', HAIDIAN, '--facilities', HAIDIAN, '--green', HAIDIAN]);
+    expect(r.layers.communities!.format).toBe('osm');
+    // README: 10 landuse=residential compounds, 3 kindergartens, 9 parks.
+    expect(r.result.communities.length).toBeGreaterThanOrEqual(9);
+    expect(r.layers.facilities!.features.filter((f) => (f as { category: string }).category === 'kindergarten').length).toBeGreaterThanOrEqual(3);
+    expect(r.layers.communities!.features.every((c) => (c as { estimated?: { households?: boolean } }).estimated?.households === true)).toBe(true);
+    expect(r.layers.communities!.notes.length).toBeGreaterThan(0);
+  });
+});
+
 describe('audit command: process', () => {
   it('JSON to stdout, exit 0', () => {
     const r = spawnAudit(BASE);

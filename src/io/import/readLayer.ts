@@ -118,7 +118,7 @@ const stripName = (m: string, file: string) => (m.startsWith(`${file}: `) ? m.sl
 async function readOsmLayer<K extends LayerKind>(file: InputFile, kind: K, options: ReadLayerOptions): Promise<LayerImport<K>> {
   let layers;
   try {
-    layers = await readOsm(file.bytes, file.name, { signal: options.signal, onProgress: options.onProgress });
+    layers = await readOsm(file.bytes, file.name, { signal: options.signal, onProgress: options.onProgress, layers: [kind] });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     const message = stripName((e as Error).message, file.name);
