@@ -148,6 +148,8 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       if (!sources.length) return;
       const key = keyOf(sources, distance);
       if (prepared.some((f) => keyOf(f.sources, f.distance) === key)) return;
+      // Bounded: what-if edits announce new sets on every run; the oldest are dropped first.
+      if (prepared.length >= 64) prepared.shift();
       prepared.push(buildField(sources, distance));
     },
     offNetwork() {
