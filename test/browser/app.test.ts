@@ -112,8 +112,15 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
       return [r.left + px.x, r.top + px.y];
     }, id);
     await page.waitForTimeout(600);
-    await page.mouse.click(xy[0], xy[1]);
-    await page.waitForSelector(`[data-testid=detail][data-id="${id}"]`, { timeout: 10_000 });
+    // Like a person: move onto the community (hover tooltip), then press and release.
+    await page.mouse.move(xy[0], xy[1], { steps: 3 });
+    await page.waitForTimeout(300);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForSelector(`[data-testid=detail][data-id="${id}"]`, { timeout: 15_000 }).catch(async (e) => {
+      await page.screenshot({ path: join(ROOT, 'test/.out/click-failure.png') });
+      throw e;
+    });
     expect(await page.textContent('[data-testid=detail-status]')).toBe('未达标');
     const failures = await page.$$eval('[data-testid=failure]', (fs) => fs.map((f) => ({
       actual: f.querySelector('[data-testid=failure-actual]')?.textContent ?? '',

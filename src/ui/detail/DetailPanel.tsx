@@ -3,7 +3,7 @@
 // "6个1" checklist, the facilities serving it, its data warnings, and estimates marked as such.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditResult, Community, CommunityResult, Facility, FacilityCategory, RulePreset } from '../../engine/types';
+import type { AuditResult, Community, CommunityResult, Facility, FacilityCategory, Failure, RuleId, RulePreset } from '../../engine/types';
 import { formatNumber, formatSharePercent } from '../common/format';
 import { failureText } from '../common/ruleText';
 import { CATEGORY_COLORS, toCss } from '../map/colors';
@@ -51,21 +51,26 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         <p className="ok">✓ {t('detail.noFailures')}</p>
       ) : (
         <ul className="failures" data-testid="failures">
-          {result.failures.map((f, i) => {
-            const ft = failureText(f, t, lang, preset);
-            return (
-              <li key={i} data-testid="failure" data-rule={f.rule}>
-                <div className="failure-rule">{ft.rule}{ft.qualifier && <span className="qual"> · {ft.qualifier}</span>}</div>
-                <div className="failure-values">
-                  <span className="actual" data-testid="failure-actual">{ft.actual}</span>
-                  <span className="op">{ft.op}</span>
-                  <span className="required" data-testid="failure-required">{t('detail.required')} {ft.required}</span>
-                </div>
-                <div className="source">{t('detail.source')}：{ft.source}</div>
-                {f.rule === 'lifeCircle' && f.tier && f.category && <button className="link" onClick={() => onShowGaps(f.tier!, f.category!)}>{t('detail.showGaps')}</button>}
-              </li>
-            );
-          })}
+          {groupByRule(result.failures).map(([rule, fs]) => (
+            <li key={rule} className="failure-group">
+              <div className="failure-rule">{t(`rule.${rule}`)}{fs.length > 1 && <span className="count">{fs.length}</span>}</div>
+              {fs.map((f, i) => {
+                const ft = failureText(f, t, lang, preset);
+                return (
+                  <div key={i} className="failure" data-testid="failure" data-rule={f.rule}>
+                    <div className="failure-values">
+                      {ft.qualifier && <span className="qual">{ft.qualifier}</span>}
+                      <span className="actual" data-testid="failure-actual">{ft.actual}</span>
+                      <span className="op">{ft.op}</span>
+                      <span className="required" data-testid="failure-required">{t('detail.required')} {ft.required}</span>
+                      {f.rule === 'lifeCircle' && f.tier && f.category && <button className="link gap-link" title={t('detail.showGaps')} onClick={() => onShowGaps(f.tier!, f.category!)}>{t('detail.gapShort')} ▸</button>}
+                    </div>
+                  </div>
+                );
+              })}
+              <div className="source">{t('detail.source')}：{[...new Set(fs.map((f) => f.source))].join('；')}</div>
+            </li>
+          ))}
         </ul>
       )}
 
@@ -144,4 +149,11 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
       )}
     </section>
   );
+}
+
+/** Failures grouped by rule, in the order rules first appear (one source line per rule). */
+function groupByRule(fs: Failure[]): [RuleId, Failure[]][] {
+  const m = new Map<RuleId, Failure[]>();
+  for (const f of fs) m.set(f.rule, [...(m.get(f.rule) ?? []), f]);
+  return [...m.entries()];
 }

@@ -73,6 +73,16 @@ export function MapView(p: MapViewProps) {
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
     map.on('zoomend', () => setZoom(map.getZoom()));
+    // Selection by click: pick synchronously on MapLibre's own click event (deck.gl's onClick in
+    // interleaved mode missed the first click on an idle map in headless Chromium).
+    map.on('click', (e) => {
+      const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['facilities', 'gaps', 'communities'] });
+      const cb = propsRef.current;
+      if (!info || !info.layer) return;
+      const id = info.layer.id;
+      if (id === 'facilities') cb.onSelectFacility(info.index);
+      else cb.onSelectCommunity((info.object as PolygonPart).index);
+    });
     map.on('style.load', () => setStyleVersion((v) => v + 1));
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -108,7 +118,7 @@ export function MapView(p: MapViewProps) {
     const map = mapRef.current;
     const e = mapData.extent;
     if (!map || !e) return;
-    map.fitBounds([[e[0], e[1]], [e[2], e[3]]], { padding: { top: 40, bottom: 30, left: 270, right: 60 }, animate: false });
+    map.fitBounds([[e[0], e[1]], [e[2], e[3]]], { padding: { top: 40, bottom: 30, left: 280, right: 50 }, animate: false });
     setZoom(map.getZoom());
   }, [mapData, p.fitToken]);
 
@@ -213,21 +223,24 @@ export function MapView(p: MapViewProps) {
         id: 'facilities',
         data: p.layers.facilities,
         getPosition: (f) => f.position,
-        getRadius: (f) => 4 + Math.min(10, Math.sqrt(Math.max(0, f.floorArea ?? 200)) / 8),
+        // Size by floor area (√area, so area reads as disc area), small enough that the community
+        // colours stay readable at district scale; larger when zoomed in.
+        getRadius: (f) => 2.5 + Math.min(5, Math.sqrt(Math.max(0, f.floorArea ?? 200)) / 25),
         radiusUnits: 'pixels',
+        radiusScale: zoom >= 15 ? 2.2 : zoom >= 14 ? 1.3 : 1,
         getFillColor: (f) => CATEGORY_COLORS[f.category] ?? [0, 0, 0, 255],
         getLineColor: [255, 255, 255, 255],
-        lineWidthMinPixels: 1.2,
+        lineWidthMinPixels: 1,
         stroked: true,
         pickable: true,
       }));
-      if (zoom >= 14.5)
+      if (zoom >= 15)
         out.push(new TextLayer<Facility>({
           id: 'facility-symbols',
           data: p.layers.facilities,
           getPosition: (f) => f.position,
           getText: (f) => p.symbols[f.category] ?? '?',
-          getSize: 12,
+          getSize: 11,
           getColor: [255, 255, 255, 255],
           fontFamily: FONT,
           fontWeight: 700,
@@ -256,13 +269,6 @@ export function MapView(p: MapViewProps) {
   useEffect(() => {
     overlayRef.current?.setProps({
       layers,
-      onClick: (info: PickingInfo) => {
-        const cb = propsRef.current;
-        if (!info.picked || !info.layer) return;
-        const id = info.layer.id;
-        if (id === 'facilities') cb.onSelectFacility(info.index);
-        else if (id === 'communities' || id === 'gaps') cb.onSelectCommunity((info.object as PolygonPart).index);
-      },
       getTooltip: (info: PickingInfo) => {
         if (!info.picked || !info.layer) return null;
         const cb = propsRef.current;
