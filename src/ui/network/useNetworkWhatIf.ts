@@ -1,0 +1,334 @@
+// The walking-network features as one hook for the workspace: it owns the network worker, keeps
+// its dataset in step with the project, asks for the selected community's figures in both modes,
+// for the selected facility's walking bands, and moves facilities (click the new spot or drag the
+// handle) with an incremental re-audit whose results are patched into the audit result. The App
+// renders what it returns: map layers, the side-by-side figures, the facility panel.
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import type { Layer } from '@deck.gl/core';
+import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { AuditResult, Dataset, DistanceMode, Position, RulePreset } from '../../engine/types';
+import type { Project, ProjectLayers } from '../state/project';
+import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
+import type { BandsResult, CompareResult, GraphInfo, MoveResult } from './networkSession';
+import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from './moveFacility';
+import { networkLayers } from './networkLayers';
+import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
+import { registerNetworkStrings } from './networkStrings';
+
+export interface NetworkWhatIfInput {
+  project: Project | null;
+  preset: RulePreset | null;
+  mode: DistanceMode;
+  selectedCommunity: number | null;
+  selectedFacility: number | null;
+  setProject: (p: Project) => void;
+  setResult: Dispatch<SetStateAction<AuditResult | null>>;
+  onCloseFacility: () => void;
+}
+
+export interface NetworkWhatIf {
+  hasRoads: boolean;
+  /** Layers to draw above the communities (bands, networks, circles, handle). */
+  layers: Layer[];
+  compare: CompareResult | null;
+  compareBusy: boolean;
+  compareError: string | null;
+  /** Props for FacilityNetworkPanel, null when no facility is selected. */
+  panel: FacilityNetworkPanelProps | null;
+  /** Map click (lon/lat); true when the click was used (placing a moved facility). */
+  onMapClick: (position: Position) => boolean;
+  /** Gives the hook the MapLibre map (dragging the selected facility). */
+  onMap: (map: MlMap | null) => void;
+  /**
+   * True once per consumer (`kind`) for the layers this hook produced by a move: the workspace
+   * then skips its full re-send and re-audit (the move re-audited the affected communities).
+   */
+  takeOwnLayers: (kind: string, layers: ProjectLayers) => boolean;
+}
+
+interface Timings {
+  graph: GraphInfo | null;
+  bandsMs: number[];
+  bandsRoundTripMs: number[];
+  moves: { ms: number; roundTripMs: number; affected: number }[];
+}
+
+declare global {
+  interface Window {
+    __lifecircle?: Record<string, unknown>;
+  }
+}
+
+const now = () => performance.now();
+const errText = (e: unknown) => String((e as Error)?.message ?? e);
+
+export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
+  registerNetworkStrings();
+  const { project, preset, mode, selectedCommunity, selectedFacility, setProject, setResult } = input;
+  const layers = project?.layers ?? null;
+  const hasRoads = (layers?.roads.length ?? 0) > 0;
+  const effMode: DistanceMode = mode === 'network' && hasRoads ? 'network' : 'euclidean';
+
+  const clientRef = useRef<NetworkClient | null>(null);
+  const [ready, setReady] = useState(0);
+  const [compare, setCompare] = useState<CompareResult | null>(null);
+  const [compareBusy, setCompareBusy] = useState(false);
+  const [compareError, setCompareError] = useState<string | null>(null);
+  const [bands, setBands] = useState<BandsResult | null>(null);
+  const [bandsBusy, setBandsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [showBands, setShowBands] = useState(true);
+  const [allOfCategory, setAllOfCategory] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [pending, setPending] = useState<Position | null>(null);
+  const [history, setHistory] = useState<MoveHistory>(emptyMoveHistory);
+  const [lastMove, setLastMove] = useState<MoveResult | null>(null);
+  const [graph, setGraph] = useState<GraphInfo | null>(null);
+  const [moveVersion, setMoveVersion] = useState(0);
+  const own = useRef<{ layers: ProjectLayers; taken: Set<string> } | null>(null);
+  const reqId = useRef(0);
+  const busyMove = useRef(false);
+  const timings = useRef<Timings>({ graph: null, bandsMs: [], bandsRoundTripMs: [], moves: [] });
+  const live = useRef({ project, preset, effMode, selectedFacility, history, moving });
+  live.current = { project, preset, effMode, selectedFacility, history, moving };
+
+  const publish = useCallback(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), network: { ...timings.current } };
+  }, []);
+
+  // The worker, once.
+  useEffect(() => {
+    const c = createNetworkClient();
+    clientRef.current = c.network;
+    return () => { c.terminate(); clientRef.current = null; };
+  }, []);
+
+  const takeOwnLayers = useCallback((kind: string, l: ProjectLayers) => {
+    const o = own.current;
+    if (!o || o.layers !== l || o.taken.has(kind)) return false;
+    o.taken.add(kind);
+    return true;
+  }, []);
+
+  // Dataset to the worker on every layer change that is not one of our own moves.
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client || !layers) return;
+    if (takeOwnLayers('network', layers)) return;
+    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    setCompare(null);
+    setBands(null);
+    setHistory(emptyMoveHistory());
+    setLastMove(null);
+    setMoving(false);
+    setPending(null);
+    void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
+  }, [layers, takeOwnLayers]);
+
+  // The road graph, built once per roads layer in the worker (its build time is reported).
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client || !ready || !preset || !hasRoads) { setGraph(null); return; }
+    let alive = true;
+    client.graphInfo(preset).then((g) => {
+      if (!alive) return;
+      setGraph(g);
+      timings.current.graph = g;
+      publish();
+    }).catch((e: unknown) => setError(errText(e)));
+    return () => { alive = false; };
+    // The graph depends on the roads only; the preset just lends its projection-bearing context.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, hasRoads]);
+
+  // Both modes' figures for the selected community.
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client || !ready || !preset || selectedCommunity === null) { setCompare(null); setCompareBusy(false); return; }
+    const id = ++reqId.current;
+    let alive = true;
+    setCompareBusy(true);
+    setCompareError(null);
+    client.compare(id, preset, selectedCommunity).then((c) => {
+      if (!alive || !c) return;
+      setCompare(c);
+      setCompareBusy(false);
+    }).catch((e: unknown) => { if (alive) { setCompareBusy(false); setCompareError(errText(e)); } });
+    return () => { alive = false; };
+  }, [ready, preset, selectedCommunity, moveVersion]);
+  // A compare result for another community is not shown.
+  const shownCompare = compare && compare.index === selectedCommunity ? compare : null;
+
+  // Walking bands of the selected facility (or its whole category).
+  const facility = selectedFacility !== null ? layers?.facilities[selectedFacility] ?? null : null;
+  const category = facility?.category ?? null;
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads) { setBands(null); setBandsBusy(false); return; }
+    const id = ++reqId.current;
+    let alive = true;
+    setBandsBusy(true);
+    setError(null);
+    const t0 = now();
+    const target = allOfCategory && category ? { category } : { facility: selectedFacility };
+    client.bands(id, preset, target).then((b) => {
+      if (!alive || !b) return;
+      setBands(b);
+      setBandsBusy(false);
+      if ('facility' in b.target) {
+        timings.current.bandsMs.push(b.ms);
+        timings.current.bandsRoundTripMs.push(now() - t0);
+        publish();
+        // Remember the communities around it, so that a move re-computes only what it changes.
+        void client.warm(preset, live.current.effMode, selectedFacility).catch(() => undefined);
+      }
+    }).catch((e: unknown) => { if (alive) { setBandsBusy(false); setError(errText(e)); } });
+    return () => { alive = false; };
+  }, [ready, preset, selectedFacility, showBands, allOfCategory, category, hasRoads, publish]);
+
+  // Leaving the facility cancels a move in progress.
+  useEffect(() => { setMoving(false); setPending(null); }, [selectedFacility]);
+
+  /** Moves facility `index` to `to`: bands first (shown at once), then the re-audit, then project + result together. */
+  const performMove = useCallback(async (move: FacilityMove, record: 'new' | MoveHistory) => {
+    const client = clientRef.current;
+    const { project: p, preset: ps, effMode: m } = live.current;
+    if (!client || !p || !ps || busyMove.current) return;
+    busyMove.current = true;
+    setMoving(false);
+    setPending(move.to);
+    setError(null);
+    try {
+      if (live.current.selectedFacility === move.index && hasRoads) {
+        const t0 = now();
+        const b = await client.bands(++reqId.current, ps, { facility: move.index, position: move.to });
+        if (b) {
+          setBands(b);
+          timings.current.bandsMs.push(b.ms);
+          timings.current.bandsRoundTripMs.push(now() - t0);
+        }
+      }
+      const t1 = now();
+      const r = await client.moveFacility(ps, m, move.index, move.to);
+      timings.current.moves.push({ ms: r.ms, roundTripMs: now() - t1, affected: r.affected.length });
+      publish();
+      const next = moveFacility(live.current.project ?? p, move.index, move.to);
+      own.current = { layers: next.layers, taken: new Set() };
+      setProject(next);
+      setResult((res) => (res && res.parameters.mode === m && res.communities.length === next.layers.communities.length ? patchResults(res, r.affected, r.results) : res));
+      setHistory(record === 'new' ? recordMove(live.current.history, move) : record);
+      setLastMove(r);
+      setMoveVersion((v) => v + 1);
+    } catch (e) {
+      setError(errText(e));
+    } finally {
+      setPending(null);
+      busyMove.current = false;
+    }
+  }, [hasRoads, publish, setProject, setResult]);
+
+  const moveSelectedTo = useCallback((to: Position) => {
+    const { project: p, selectedFacility: i } = live.current;
+    const f = i !== null ? p?.layers.facilities[i] : undefined;
+    if (i === null || !f) return;
+    void performMove({ index: i, id: f.id, from: f.position, to }, 'new');
+  }, [performMove]);
+
+  const onMapClick = useCallback((position: Position): boolean => {
+    if (!live.current.moving) return false;
+    moveSelectedTo(position);
+    return true;
+  }, [moveSelectedTo]);
+
+  const undo = useCallback(() => {
+    const u = undoMove(live.current.history);
+    const f = u ? live.current.project?.layers.facilities[u.move.index] : undefined;
+    if (!u || !f || f.id !== u.move.id) return;
+    void performMove(u.move, u.history);
+  }, [performMove]);
+  const redo = useCallback(() => {
+    const r = redoMove(live.current.history);
+    const f = r ? live.current.project?.layers.facilities[r.move.index] : undefined;
+    if (!r || !f || f.id !== r.move.id) return;
+    void performMove(r.move, r.history);
+  }, [performMove]);
+
+  // Esc cancels a move in progress (before the workspace clears the selection).
+  useEffect(() => {
+    if (!moving) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') { e.stopImmediatePropagation(); setMoving(false); setPending(null); }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [moving]);
+
+  // Dragging the selected facility: a press within 12 px of it starts a drag (the map stops
+  // panning), the handle follows the pointer, the release performs the move.
+  const mapRef = useRef<MlMap | null>(null);
+  const [mapVersion, setMapVersion] = useState(0);
+  const onMap = useCallback((map: MlMap | null) => { mapRef.current = map; setMapVersion((v) => v + 1); }, []);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    let dragging = false;
+    let last: Position | null = null;
+    const down = (e: MapMouseEvent) => {
+      const { project: p, selectedFacility: i } = live.current;
+      const f = i !== null ? p?.layers.facilities[i] : undefined;
+      if (!f || busyMove.current) return;
+      const at = map.project(f.position as [number, number]);
+      if (Math.hypot(at.x - e.point.x, at.y - e.point.y) > 12) return;
+      e.preventDefault();
+      dragging = true;
+      last = null;
+      map.dragPan.disable();
+    };
+    const move = (e: MapMouseEvent) => {
+      if (!dragging) return;
+      last = [e.lngLat.lng, e.lngLat.lat];
+      setPending(last);
+    };
+    const up = () => {
+      if (!dragging) return;
+      dragging = false;
+      map.dragPan.enable();
+      if (last) moveSelectedTo(last);
+      else setPending(null);
+    };
+    map.on('mousedown', down);
+    map.on('mousemove', move);
+    map.on('mouseup', up);
+    return () => { map.off('mousedown', down); map.off('mousemove', move); map.off('mouseup', up); };
+  }, [mapVersion, moveSelectedTo]);
+
+  const handle: Position | null = pending ?? facility?.position ?? null;
+  const deckLayers = useMemo(() => (selectedFacility === null ? [] : networkLayers({ bands: showBands ? bands : null, handle, circles: !allOfCategory })), [selectedFacility, showBands, bands, handle, allOfCategory]);
+
+  const categoryCount = useMemo(() => (category && layers ? layers.facilities.filter((f) => f.category === category).length : 0), [category, layers]);
+
+  const panel: FacilityNetworkPanelProps | null = facility && preset ? {
+    facility,
+    preset,
+    bands,
+    busy: bandsBusy,
+    error,
+    showBands,
+    allOfCategory,
+    categoryCount,
+    moving,
+    canUndo: history.done.length > 0,
+    canRedo: history.undone.length > 0,
+    graph,
+    lastMove,
+    onShowBands: setShowBands,
+    onAllOfCategory: setAllOfCategory,
+    onMove: () => setMoving(true),
+    onCancelMove: () => { setMoving(false); setPending(null); },
+    onUndo: undo,
+    onRedo: redo,
+    onClose: input.onCloseFacility,
+  } : null;
+
+  return { hasRoads, layers: deckLayers, compare: shownCompare, compareBusy, compareError, panel, onMapClick, onMap, takeOwnLayers };
+}

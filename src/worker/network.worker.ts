@@ -1,0 +1,43 @@
+// The walking-network what-if worker (comlink RPC): the app's second worker, next to the engine
+// worker, so that service areas, side-by-side figures and facility moves never wait for a long
+// audit and never block the page. All logic lives in ui/network/networkSession.ts (pure, tested
+// in Node); this file only exposes it.
+import * as Comlink from 'comlink';
+import { createNetworkSession, type BandsResult, type CompareResult, type GraphInfo, type MoveResult } from '../ui/network/networkSession';
+import type { Dataset, DistanceMode, FacilityCategory, Position, RulePreset } from '../engine/types';
+
+const session = createNetworkSession();
+/** Newest request id per kind: an older bands/compare request still queued is answered with null. */
+const latest = { bands: 0, compare: 0 };
+/** A macrotask yield: queued newer requests register themselves before an older one starts. */
+const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
+
+const api = {
+  setDataset(d: Dataset): void {
+    session.setDataset(d);
+  },
+  graphInfo(preset: RulePreset): GraphInfo | null {
+    return session.graphInfo(preset);
+  },
+  async compare(requestId: number, preset: RulePreset, index: number): Promise<CompareResult | null> {
+    latest.compare = Math.max(latest.compare, requestId);
+    await yieldToMessages();
+    if (requestId < latest.compare) return null;
+    return session.compare(preset, index);
+  },
+  async bands(requestId: number, preset: RulePreset, target: { facility: number; position?: Position } | { category: FacilityCategory }): Promise<BandsResult | null> {
+    latest.bands = Math.max(latest.bands, requestId);
+    await yieldToMessages();
+    if (requestId < latest.bands) return null;
+    return session.bands(preset, target);
+  },
+  warm(preset: RulePreset, mode: DistanceMode, index: number): number {
+    return session.warm(preset, mode, index);
+  },
+  moveFacility(preset: RulePreset, mode: DistanceMode, index: number, position: Position): MoveResult {
+    return session.moveFacility(preset, mode, index, position);
+  },
+};
+
+export type NetworkApi = typeof api;
+Comlink.expose(api);
