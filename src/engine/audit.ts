@@ -31,6 +31,7 @@ import { checkStationMinArea, largestStation } from './rules/stationMinArea';
 import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
+import { SHARE_EPSILON } from './rules/failure';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -211,7 +212,21 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('sixOnes')) {
     const d = ctx.tierDistances[rules.sixOnes.tier];
     const shares: Record<string, number> = {};
-    for (const g of rules.sixOnes.groups) shares[g.key] = d === undefined ? 0 : catShare(g.categories, d, g.green === true);
+    for (const g of rules.sixOnes.groups) {
+      if (d === undefined) { shares[g.key] = 0; continue; }
+      // A share already known for a subset of the group's sources at a distance ≤ d is a lower
+      // bound; when it meets the threshold the group is satisfied without computing more.
+      let lower = 0;
+      for (const [key, v] of cache) {
+        const [dk, rest] = [Number(key.slice(0, key.indexOf('|'))), key.slice(key.indexOf('|') + 1)];
+        if (dk <= d && !rest.startsWith('G|') && rest.split(',').every((c) => (g.categories as string[]).includes(c))) lower = Math.max(lower, v);
+      }
+      if (g.green) {
+        if (gd <= d) lower = Math.max(lower, greenCoverage);
+        if (pd <= d) lower = Math.max(lower, parkCoverage);
+      }
+      shares[g.key] = lower + SHARE_EPSILON >= rules.sixOnes.threshold ? lower : catShare(g.categories, d, g.green === true);
+    }
     const r = checkSixOnes(shares, rules.sixOnes);
     sixOnes = r.satisfied;
     failures.push(...r.failures);

@@ -66,6 +66,17 @@ describe('"6个1"', () => {
   });
 });
 
+describe('"6个1" beyond the 5-minute tier', () => {
+  it('a group reached at 500 m but not at 300 m is satisfied (the 5-minute share is only a lower bound)', () => {
+    // Elderly care 400 m east of the centre of the 200 m square: nearest edge 300 m… farthest corner
+    // √(500² + 100²) = 509.9 m > 500. So: 5-minute share 0 (only the edge point at exactly 300 m), 10-minute
+    // share = part of the square within 500 m of (400, 0) — all but two slivers at the far corners.
+    const c = auditDataset(one({}, [facility('E', 'elderly_care', 400, 0)]), defaultPreset()).communities[0];
+    expect(c.lifeCircles['5'].elderly_care).toBeLessThan(1e-6);
+    expect(c.sixOnes.elderly).toBe(true);
+  });
+});
+
 describe('optional rules and resettlement communities', () => {
   it('resettlement communities must meet every rule, including optional ones the preset leaves off', () => {
     // 800 households < 1000 (communitySize); no activity venue (outdoorVenue 0 < 1000).

@@ -39,3 +39,12 @@ export function circleRing(center: XY, radius: number, tol?: number): XY[] {
   for (let i = 0; i < n; i++) ring[i] = [center[0] + radius * t[2 * i], center[1] + radius * t[2 * i + 1]];
   return ring;
 }
+
+/** The same ring as circleRing, flat ([x0, y0, x1, y1, ...]). */
+export function circleFlat(cx: number, cy: number, radius: number, tol?: number): Float64Array {
+  const n = circleSegments(radius, tol);
+  const t = unitCircle(n);
+  const f = new Float64Array(2 * n);
+  for (let i = 0; i < 2 * n; i += 2) { f[i] = cx + radius * t[i]; f[i + 1] = cy + radius * t[i + 1]; }
+  return f;
+}

@@ -1,26 +1,38 @@
 // Straight-line reach (audit-cli.md, `--mode euclidean`): the part of a community within d metres
 // of any source = community ∩ union(circles around point sources, buffers of polygon sources).
-// Only the few prefiltered candidates are ever combined (never thousands of buffers, STACK-NOTES);
-// the union is implicit in one clipper intersection with the non-zero fill rule.
+// Only the few prefiltered candidates are ever combined (never thousands of buffers, STACK-NOTES).
 // Fast exits: no source → []; a circle containing every community vertex (a disk is convex) →
 // the whole community; a polygon source containing every community vertex while no source vertex
-// lies strictly inside the community → the whole community (the community then lies inside the
-// source, whose buffer contains it).
+// lies strictly inside the community → the whole community (it then lies inside the source, whose
+// buffer contains it).
+// Otherwise every shape is cut to the community's window (bbox + margin) first, circles already
+// covered by a kept circle are dropped, and the area is computed by inclusion–exclusion over the
+// few convex pieces (geo/convexClip.ts), or by one clipper intersection (non-zero union of the
+// pieces) when they are many or not convex. Geometry (reachedPart) always comes from clipper.
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
 import { intersectionPaths, fromPaths, offsetPaths, toPaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
-import { circleRing, circleSegments, sagittaTolerance } from '../geo/circle';
-import { clipRingToRect } from '../geo/clipToRect';
+import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
+import { areaWithinConvexUnionFlat, isConvexCCW, pruneContained } from '../geo/convexClip';
+import { clipFlatToRect, fromFlat, toFlat, type FlatRing } from '../geo/flatRing';
 import { pointInRings } from '../geo/pointInPolygon';
-
-/** Margin (m) of the clip window around the community's bbox. */
-const WINDOW_MARGIN = 1;
 
 export interface EuclideanReach extends ReachProvider {
   readonly mode: 'euclidean';
   /** Like reachedPart, but returns only the area (m²) of the reached part; skips ring conversion. */
   reachedArea(community: PreparedCommunity, sources: ReachSource[], distance: number): number;
-  /** Counters for benchmarks: calls, fast exits and clipper runs. */
-  readonly stats: { calls: number; empty: number; whole: number; clipped: number };
+  /** Counters for benchmarks: calls, fast exits, inclusion–exclusion and clipper runs. */
+  readonly stats: { calls: number; empty: number; whole: number; clipped: number; convex: number };
+}
+
+/** Up to this many convex pieces, areas use inclusion–exclusion (≤ 2^k − 1 convex clips). */
+const MAX_CONVEX_TERMS = 6;
+/** Margin (m) of the clip window around the community's bbox. */
+const WINDOW_MARGIN = 1;
+
+/** Source shapes cut to the community's window; the first `circles` are circle pieces (convex). */
+interface Shapes {
+  shapes: FlatRing[];
+  circles: number;
 }
 
 function allVerticesWithin(rings: MetricRings, c: XY, d: number): boolean {
@@ -44,10 +56,17 @@ function containedInPolygon(community: PreparedCommunity, source: { rings: Metri
   return true;
 }
 
+function flatToPath(f: FlatRing): { X: number; Y: number }[] {
+  const p: { X: number; Y: number }[] = new Array(f.length / 2);
+  for (let i = 0; i < p.length; i++) p[i] = { X: Math.round(f[2 * i] * CLIP_SCALE), Y: Math.round(f[2 * i + 1] * CLIP_SCALE) };
+  return p;
+}
+
 export function createEuclideanReach(): EuclideanReach {
   const communityPaths = new WeakMap<MetricRings, IntPaths>();
-  const bufferCache = new WeakMap<MetricRings, Map<number, MetricRings>>();
-  const stats = { calls: 0, empty: 0, whole: 0, clipped: 0 };
+  const communityFlat = new WeakMap<MetricRings, { rings: FlatRing[]; convex: boolean }>();
+  const bufferCache = new WeakMap<MetricRings, Map<number, FlatRing[]>>();
+  const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0 };
 
   function pathsOf(c: PreparedCommunity): IntPaths {
     let p = communityPaths.get(c.rings);
@@ -55,16 +74,27 @@ export function createEuclideanReach(): EuclideanReach {
     return p;
   }
 
-  function buffered(rings: MetricRings, d: number): MetricRings {
+  function flatOf(c: PreparedCommunity): { rings: FlatRing[]; convex: boolean } {
+    let f = communityFlat.get(c.rings);
+    if (!f) {
+      f = { rings: c.rings.map(toFlat), convex: c.rings.length === 1 && isConvexCCW(c.rings[0]) };
+      communityFlat.set(c.rings, f);
+    }
+    return f;
+  }
+
+  function buffered(rings: MetricRings, d: number): FlatRing[] {
     let m = bufferCache.get(rings);
     if (!m) { m = new Map(); bufferCache.set(rings, m); }
     let p = m.get(d);
-    if (!p) { p = d > 0 ? fromPaths(offsetPaths(toPaths(rings), d, sagittaTolerance(d))) : rings; m.set(d, p); }
+    if (!p) {
+      p = (d > 0 ? fromPaths(offsetPaths(toPaths(rings), d, sagittaTolerance(d))) : rings).map(toFlat);
+      m.set(d, p);
+    }
     return p;
   }
 
-  /** 'none' | 'whole' | clipped integer paths. */
-  function reach(community: PreparedCommunity, sources: ReachSource[], d: number): 'none' | 'whole' | IntPaths {
+  function reach(community: PreparedCommunity, sources: ReachSource[], d: number): 'none' | 'whole' | Shapes {
     stats.calls++;
     if (!sources.length || !community.rings.length) { stats.empty++; return 'none'; }
     for (const s of sources) {
@@ -73,20 +103,9 @@ export function createEuclideanReach(): EuclideanReach {
         return 'whole';
       }
     }
-    // Every shape is first cut to the community's bbox (plus a margin, so that the window's
-    // edges never run along the community's own edges): only the arcs near it reach clipper.
     const b = community.bbox;
     const rect: [number, number, number, number] = [b[0] - WINDOW_MARGIN, b[1] - WINDOW_MARGIN, b[2] + WINDOW_MARGIN, b[3] + WINDOW_MARGIN];
-    const clip: IntPaths = [];
-    const addClipped = (r: XY[]) => {
-      const p: { X: number; Y: number }[] = new Array(r.length);
-      for (let i = 0; i < r.length; i++) p[i] = { X: Math.round(r[i][0] * CLIP_SCALE), Y: Math.round(r[i][1] * CLIP_SCALE) };
-      clip.push(p);
-    };
-    const add = (ring: XY[]) => {
-      const r = clipRingToRect(ring, rect);
-      if (r.length >= 3) addClipped(r);
-    };
+    const shapes: FlatRing[] = [];
     // Point sources, nearest first; a circle whose clipped polygon lies inside the inscribed
     // polygon of a circle already kept (every vertex within d − sagitta of its centre, and a disk
     // is convex) adds nothing to the union and is dropped, exactly.
@@ -94,31 +113,42 @@ export function createEuclideanReach(): EuclideanReach {
       const cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
       const points: XY[] = [];
       for (const s of sources) if (s.kind === 'point') points.push(s.xy);
-      points.sort((p, q) => Math.hypot(p[0] - cx, p[1] - cy) - Math.hypot(q[0] - cx, q[1] - cy));
+      if (points.length > 1) points.sort((p, q) => (p[0] - cx) ** 2 + (p[1] - cy) ** 2 - ((q[0] - cx) ** 2 + (q[1] - cy) ** 2));
       const inner = d * Math.cos(Math.PI / circleSegments(d));
       const inner2 = inner * inner;
       const kept: XY[] = [];
       for (const c of points) {
-        const r = clipRingToRect(circleRing(c, d), rect);
-        if (r.length < 3) continue;
+        const r = clipFlatToRect(circleFlat(c[0], c[1], d), rect);
+        if (!r) continue;
         let dominated = false;
         for (const k of kept) {
           let all = true;
-          for (const v of r) {
-            const dx = v[0] - k[0], dy = v[1] - k[1];
+          for (let i = 0; i < r.length; i += 2) {
+            const dx = r[i] - k[0], dy = r[i + 1] - k[1];
             if (dx * dx + dy * dy > inner2) { all = false; break; }
           }
           if (all) { dominated = true; break; }
         }
         if (dominated) continue;
         kept.push(c);
-        addClipped(r);
+        shapes.push(r);
       }
     }
-    for (const s of sources) if (s.kind === 'polygon') for (const r of buffered(s.rings, d)) add(r);
-    if (!clip.length) { stats.empty++; return 'none'; }
+    const circles = shapes.length;
+    for (const s of sources) {
+      if (s.kind !== 'polygon') continue;
+      for (const ring of buffered(s.rings, d)) {
+        const r = clipFlatToRect(ring, rect);
+        if (r) shapes.push(r);
+      }
+    }
+    if (!shapes.length) { stats.empty++; return 'none'; }
+    return { shapes, circles };
+  }
+
+  function clipped(community: PreparedCommunity, shapes: FlatRing[]): IntPaths {
     stats.clipped++;
-    return intersectionPaths(pathsOf(community), clip);
+    return intersectionPaths(pathsOf(community), shapes.map(flatToPath));
   }
 
   return {
@@ -128,19 +158,31 @@ export function createEuclideanReach(): EuclideanReach {
       const r = reach(community, sources, distance);
       if (r === 'none') return [];
       if (r === 'whole') return community.rings.map((ring) => ring.slice());
-      return fromPaths(r);
+      return fromPaths(clipped(community, r.shapes));
     },
     reachedArea(community, sources, distance) {
       const r = reach(community, sources, distance);
       if (r === 'none') return 0;
       if (r === 'whole') return community.area_m2;
+      // Circle pieces are convex by construction; polygon pieces are checked, and pruned when
+      // one contains another.
+      let pieces: FlatRing[] | null = r.shapes;
+      if (r.circles < r.shapes.length) {
+        const poly = r.shapes.slice(r.circles).map(fromFlat);
+        pieces = poly.every(isConvexCCW) ? [...r.shapes.slice(0, r.circles), ...pruneContained(poly).map(toFlat)] : null;
+      }
+      if (pieces && pieces.length <= MAX_CONVEX_TERMS) {
+        stats.convex++;
+        const f = flatOf(community);
+        return Math.max(0, Math.min(community.area_m2, areaWithinConvexUnionFlat(f.rings, pieces, f.convex)));
+      }
       let a = 0;
-      for (const p of r) {
+      for (const p of clipped(community, r.shapes)) {
         let s = 0;
         for (let i = 0, j = p.length - 1; i < p.length; j = i++) s += (p[j].X - p[i].X) * (p[j].Y + p[i].Y);
         a += s / 2;
       }
-      return Math.min(community.area_m2, a / 1e4);
+      return Math.max(0, Math.min(community.area_m2, a / (CLIP_SCALE * CLIP_SCALE)));
     },
   };
 }

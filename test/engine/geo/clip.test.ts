@@ -3,6 +3,7 @@ import { difference, intersection, union } from '../../../src/engine/geo/clip';
 import { circleRing, circleSegments } from '../../../src/engine/geo/circle';
 import { bufferRings } from '../../../src/engine/geo/buffer';
 import { clipRingToRect } from '../../../src/engine/geo/clipToRect';
+import { areaWithinConvexUnion, clipRingConvex, isConvexCCW } from '../../../src/engine/geo/convexClip';
 import { distanceToRings, pointInRings } from '../../../src/engine/geo/pointInPolygon';
 import { groupRings, metricToMultiPolygon, multiPolygonToMetric, ringArea, ringsArea } from '../../../src/engine/geo/metricRings';
 import { createLocalProjection } from '../../../src/engine/geo/localProjection';
@@ -104,5 +105,32 @@ describe('lon/lat ↔ metric rings', () => {
     const mp = metricToMultiPolygon(rings, proj);
     expect(mp).toHaveLength(2);
     for (const poly of mp) for (const r of poly) expect(r[0]).toEqual(r[r.length - 1]);
+  });
+});
+
+describe('convex clipping and inclusion–exclusion', () => {
+  it('area of a square within a union of two overlapping squares (by hand)', () => {
+    // Subject 0..100²; pieces 50..150 × 0..100 and 0..100 × 60..160: 5000 + 4000 − 2000 = 7000.
+    expect(areaWithinConvexUnion([sq(0, 0, 100)], [sq(50, 0, 100), sq(0, 60, 100)])).toBeCloseTo(7000, 6);
+  });
+  it('holes count negative; agrees with clipper on circles', () => {
+    const subject: MetricRings = [sq(0, 0, 100), sq(25, 25, 50).reverse()];
+    const pieces = [circleRing([0, 0], 80), circleRing([100, 30], 60), circleRing([60, 100], 50)];
+    const viaClipper = ringsArea(intersection(subject, pieces));
+    expect(areaWithinConvexUnion(subject, pieces)).toBeCloseTo(viaClipper, 0);
+  });
+  it('clipRingConvex clips a non-convex subject correctly', () => {
+    // L-shape (area 7500) ∩ right half (x ≥ 50): 50 × 100 − 50 × 50 = 2500.
+    const L: XY[] = [[0, 0], [100, 0], [100, 50], [50, 50], [50, 100], [0, 100]];
+    expect(ringArea(clipRingConvex(L, sq(50, -10, 120)))).toBeCloseTo(2500, 9);
+  });
+  it('isConvexCCW refuses clockwise, reflex, bridged and doubly wound rings', () => {
+    expect(isConvexCCW(sq(0, 0, 10))).toBe(true);
+    expect(isConvexCCW(sq(0, 0, 10).reverse())).toBe(false);
+    expect(isConvexCCW([[0, 0], [100, 0], [100, 50], [50, 50], [50, 100], [0, 100]])).toBe(false);
+    // Two lobes joined by a zero-width bridge along y = 0.
+    expect(isConvexCCW([[0, 0], [10, 0], [10, 10], [10, 0], [20, 0], [20, 10], [0, 10]])).toBe(false);
+    const star: XY[] = [0, 2, 4, 1, 3].map((k) => [Math.cos((2 * Math.PI * k) / 5), Math.sin((2 * Math.PI * k) / 5)]);
+    expect(isConvexCCW(star)).toBe(false);
   });
 });

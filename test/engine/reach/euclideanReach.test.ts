@@ -62,7 +62,8 @@ describe('euclideanReach', () => {
     const exact = (Math.PI * 300 * 300) / 2;
     expect(area).toBeLessThanOrEqual(exact);
     expect((exact - area) / exact).toBeLessThan(0.001);
-    expect(ringsArea(reach.reachedPart(c, [pt(400, 0)], 300))).toBeCloseTo(area, 3);
+    // reachedPart runs clipper on the centimetre grid; the area path clips in floating point: < 1 m² apart.
+    expect(Math.abs(ringsArea(reach.reachedPart(c, [pt(400, 0)], 300)) - area)).toBeLessThan(1);
   });
 
   it('union of overlapping circles is counted once', () => {
