@@ -2,14 +2,20 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { RawLayer } from '../import/types';
 import { decodeText } from './textEncoding';
+import { parseFeatureCollectionChunked, type ChunkControl } from './geojsonChunks';
 
-export function readGeoJson(name: string, bytes: Uint8Array): RawLayer {
-  const text = decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '');
+/** Files above this size are parsed feature chunk by chunk (progress, cancellation). */
+export const CHUNKED_GEOJSON_BYTES = 16 << 20;
+
+export async function readGeoJson(name: string, bytes: Uint8Array, ctl: ChunkControl = {}): Promise<RawLayer> {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    if (bytes.length > CHUNKED_GEOJSON_BYTES) doc = await parseFeatureCollectionChunked(name, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, ctl);
+    else doc = JSON.parse(decodeText(bytes, 'utf-8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`${name}: not valid JSON (${(e as Error).message})`, { cause: e });
+    if ((e as Error).name === 'AbortError') throw e;
+    const m = (e as Error).message;
+    throw new Error(m.startsWith(`${name}: `) ? m : `${name}: not valid JSON (${m})`, { cause: e });
   }
   const d = doc as Partial<FeatureCollection> & Partial<Feature> & { crs?: { properties?: { name?: string } } };
   let feats: Feature[];

@@ -54,7 +54,7 @@ export async function readRaw(files: InputFile[], options: RawReadOptions = {}):
     case 'shapefile':
       return readShapefile(set, options);
     case 'geojson':
-      return readGeoJson(f.name, f.bytes);
+      return readGeoJson(f.name, f.bytes, options);
     case 'flatgeobuf':
       return readFgbLayer(f.name, f.bytes, options);
     case 'csv':

@@ -115,6 +115,9 @@ export interface ImportOptions {
   fieldMap?: FieldMap;
   /** Where the data probably is (e.g. other layers, the map view): guides CRS suggestions. */
   hint?: { lon: number; lat: number };
+  /** Checked between chunks; an aborted import rejects with an error named 'AbortError'. */
   signal?: { readonly aborted: boolean };
+  /** Called between chunks, per phase: bytes while parsing large files, then features while
+   *  converting; done/total is the current phase's fraction. */
   onProgress?: (done: number, total: number) => void;
 }
