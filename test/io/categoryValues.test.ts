@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf, greenKindOf, settingOf } from '../../src/io/fields/categoryValues';
 import { detectFieldMap, schemaKey } from '../../src/io/fields/fieldNames';
+import { parseNumber } from '../../src/io/import/toEngine';
 
 describe('category values', () => {
   it.each([
@@ -24,7 +25,15 @@ describe('category values', () => {
     expect(['城镇', '城市', 'urban', 'Urban', '', null].map(settingOf)).toEqual(Array(6).fill('urban'));
     expect(['农村', '乡村', 'rural'].map(settingOf)).toEqual(['rural', 'rural', 'rural']);
     expect(settingOf('郊区')).toBeUndefined();
+    expect([settingOf('农村社区'), settingOf('城镇社区')]).toEqual(['rural', 'urban']);
     expect(['公园', 'park', '社区公园', '绿地', '', 'green'].map(greenKindOf)).toEqual(['park', 'park', 'park', 'green', 'green', 'green']);
+  });
+});
+
+describe('numbers in cells', () => {
+  it('thousands separators and trailing units', () => {
+    expect(['2,500', '2500户', '3000 人', '320㎡', '320 平方米', 12.5].map(parseNumber)).toEqual([2500, 2500, 3000, 320, 320, 12.5]);
+    expect(['两千', '', '25OO', null].map(parseNumber).every(Number.isNaN)).toBe(true);
   });
 });
 

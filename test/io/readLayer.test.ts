@@ -7,6 +7,7 @@ import { inspectLayer } from '../../src/io/import/inspectLayer';
 import { readLayer } from '../../src/io/import/readLayer';
 import { ringsToPolygon } from '../../src/io/formats/shapefile/shp';
 import { fixtureFiles, haversine } from './fixtureFiles';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -86,5 +87,15 @@ describe('GeoJSON crs member (GDAL writes it for projected GeoJSON)', () => {
     const l = await readLayer([{ name: 'gk.geojson', bytes: enc(JSON.stringify(fc)) }], 'communities');
     expect(l.crs).toMatchObject({ source: 'EPSG:4544', from: 'geojson' });
     expect(l.counts.valid).toBe(5);
+  });
+});
+
+describe('FlatGeobuf header CRS', () => {
+  it('an FGB whose header says EPSG:4544 is projected to WGS84', async () => {
+    const fc = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'io', 'malformed', 'metres-without-crs.geojson'), 'utf8'));
+    const l = await readLayer([{ name: 'gk.fgb', bytes: writeFlatGeobuf(fc, 4544) }], 'communities');
+    expect(l.crs).toMatchObject({ source: 'EPSG:4544', from: 'fgb-header' });
+    const ref = await readLayer(fixtureFiles('base/communities.geojson'), 'communities');
+    expect(haversine(l.features[0].geometry[0][0][0], ref.features[0].geometry[0][0][0])).toBeLessThan(1);
   });
 });

@@ -59,6 +59,8 @@ export function settingOf(value: unknown): Setting | undefined {
   const v = String(value).trim().toLowerCase();
   if (['urban', '城镇', '城市', '城', '社区', 'city', 'town'].includes(v)) return 'urban';
   if (['rural', '农村', '乡村', '村', '村庄', 'village'].includes(v)) return 'rural';
+  if (/农村|乡村|村庄/.test(v)) return 'rural';
+  if (/城镇|城市/.test(v)) return 'urban';
   return undefined;
 }
 

@@ -23,11 +23,12 @@ export interface Converted {
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown): string | undefined => (blank(v) ? undefined : String(v).trim());
 
-/** Number from a cell: numbers, numeric strings (thousands separators allowed); NaN otherwise. */
+/** Number from a cell: numbers, numeric strings (thousands separators and a trailing unit such as
+ *  户, 人, m², ㎡, 平方米 allowed); NaN otherwise. */
 export function parseNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
-    const t = v.trim().replace(/,/g, '');
+    const t = v.trim().replace(/,/g, '').replace(/\s*(户|人|㎡|m2|m²|平方米|平米)$/i, '');
     return t === '' ? NaN : Number(t);
   }
   return NaN;
