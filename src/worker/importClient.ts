@@ -4,13 +4,19 @@
 import * as Comlink from 'comlink';
 import type { ImportApi, InspectOptions, Progress, ReadOptions } from './import.worker';
 import type { LayerInspection } from '../io/import/index';
-import type { InputFile, LayerImport, LayerKind } from '../io/import/types';
-import type { OsmLayers } from '../io/osm/index';
+import type { InputFile, LayerKind } from '../io/import/types';
+import type { ProjectLayers } from '../ui/state/project';
+import type { ImportSummary, OsmSummary } from '../ui/import/importSummary';
+
+export type TakenLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 
 export interface ImportClient {
   inspect(files: (File | InputFile)[], kind: LayerKind, options?: InspectOptions): Promise<LayerInspection>;
-  read(files: (File | InputFile)[], kind: LayerKind, options?: ReadOptions, onProgress?: Progress): Promise<LayerImport>;
-  readOsm(file: File | InputFile, onProgress?: Progress): Promise<OsmLayers>;
+  /** Validates; the features stay in the worker (see take). */
+  read(files: (File | InputFile)[], kind: LayerKind, options?: ReadOptions, onProgress?: Progress): Promise<ImportSummary & { token: number }>;
+  readOsm(file: File | InputFile, onProgress?: Progress): Promise<OsmSummary & { token: number }>;
+  /** The validated features of the given layers, moved out of the worker. */
+  take(token: number, kinds: LayerKind[]): Promise<TakenLayers>;
   /** Stops the running work (terminates the worker); its promise rejects with an AbortError. */
   cancel(): void;
   dispose(): void;
@@ -52,6 +58,7 @@ export function createImportClient(): ImportClient {
     inspect: (files, kind, options = {}) => run((r) => r.inspect(files, kind, options)),
     read: (files, kind, options = {}, onProgress) => run((r) => r.read(files, kind, options, onProgress ? Comlink.proxy(onProgress) : undefined)),
     readOsm: (file, onProgress) => run((r) => r.readOsm(file, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    take: (token, kinds) => run((r) => r.take(token, kinds)).then((json) => JSON.parse(json) as TakenLayers),
     cancel: stop,
     dispose: stop,
   };

@@ -5,9 +5,8 @@
 // confirm. Inspection and reading run in the import worker.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldMap, ImportProblem, LayerImport, LayerKind } from '../../io/import/types';
+import type { FieldMap, LayerKind } from '../../io/import/types';
 import type { LayerInspection } from '../../io/import/inspectLayer';
-import type { OsmLayers } from '../../io/osm/index';
 import { FIELD_NAMES, REQUIRED_FIELDS, detectFieldMap } from '../../io/fields/fieldNames';
 import { categoryOf, greenKindOf, settingOf } from '../../io/fields/categoryValues';
 import type { Project } from '../state/project';
@@ -17,11 +16,11 @@ import { missingShapefileParts } from './groupFiles';
 import { guessLayerKind } from './guessLayer';
 import { browserStore, recallChoice, rememberChoice, rememberedFieldMap, type RememberedChoice } from './importMemory';
 import { crsChoices, normalizeCrsInput } from './crsChoices';
-import { applyImportedLayers, dataHint, layerCounts, unknownCategoryValues, withFileName, type ImportedLayers } from './applyImport';
+import { applyImportedLayers, dataHint, layerCounts, withFileName } from './applyImport';
+import type { ImportSummary, OsmSummary } from './importSummary';
 import { recordLayerMeta } from './layerMeta';
 
 const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
-const MAX_PROBLEMS = 500;
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -53,8 +52,9 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'inspect' | 'read' | null>(osm ? null : 'inspect');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<LayerImport | null>(null);
-  const [osmResult, setOsmResult] = useState<OsmLayers | null>(null);
+  const [result, setResult] = useState<(ImportSummary & { token: number }) | null>(null);
+  const [osmResult, setOsmResult] = useState<(OsmSummary & { token: number }) | null>(null);
+  const [applying, setApplying] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const remembered = useRef<RememberedChoice | undefined>(undefined);
   const kindRef = useRef<LayerKind>(kind);
@@ -151,28 +151,38 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
     if (s === 3) validate();
   };
 
+  // Confirm: move the features out of the worker, then one update of the project.
   const confirm = () => {
     if (!onApply) {
       setNotice(t('importUi.notConnected'));
       return;
     }
     const at = new Date().toISOString();
-    if (osm && osmResult) {
-      const layers: ImportedLayers = {};
-      for (const k of osmKinds) if (osmResult[k].length > 0) (layers as Record<LayerKind, unknown>)[k] = osmResult[k];
-      onApply((p) => applyImportedLayers(p, layers));
-      recordLayerMeta(Object.keys(layers).map((k) => ({
-        kind: k as LayerKind, files: [file], format: 'osm', fieldMap: {}, notes: osmResult.notes, importedAt: at,
-        crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } },
-        counts: { read: osmResult[k as LayerKind].length, valid: osmResult[k as LayerKind].length, errors: 0, warnings: 0 },
-      })));
-    } else if (result) {
-      onApply((p) => applyImportedLayers(p, { [result.kind]: result.features } as ImportedLayers));
-      recordLayerMeta([{ kind: result.kind, files: result.files, format: result.format, crs: result.crs, encoding: result.encoding, fieldMap: result.fieldMap, counts: result.counts, notes: result.notes, importedAt: at }]);
-      const store = browserStore();
-      if (store) rememberChoice(store, result.schemaKey, { kind: result.kind, fieldMap: result.fieldMap, encoding, crs, swapXY, savedAt: Date.now() });
-    }
-    onDone();
+    const kinds = osm && osmResult ? osmKinds.filter((k) => osmResult.counts[k] > 0) : result ? [result.kind] : [];
+    const token = osm ? osmResult?.token : result?.token;
+    if (token === undefined || kinds.length === 0) return;
+    setApplying(true);
+    client()
+      .take(token, kinds)
+      .then((layers) => {
+        onApply((p) => applyImportedLayers(p, layers));
+        if (osm && osmResult) {
+          recordLayerMeta(kinds.map((k) => ({
+            kind: k, files: [file], format: 'osm', fieldMap: {}, notes: osmResult.notes, importedAt: at,
+            crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } },
+            counts: { read: osmResult.counts[k], valid: osmResult.counts[k], errors: 0, warnings: 0 },
+          })));
+        } else if (result) {
+          recordLayerMeta([{ kind: result.kind, files: result.files, format: result.format, crs: result.crs, encoding: result.encoding, fieldMap: result.fieldMap, counts: result.counts, notes: result.notes, importedAt: at }]);
+          const store = browserStore();
+          if (store) rememberChoice(store, result.schemaKey, { kind: result.kind, fieldMap: result.fieldMap, encoding, crs, swapXY, savedAt: Date.now() });
+        }
+        onDone();
+      })
+      .catch((e: unknown) => {
+        setApplying(false);
+        if (!isAbort(e)) setError(withFileName(String((e as Error)?.message ?? e), file));
+      });
   };
 
   const current = project ? layerCounts(project) : null;
@@ -233,7 +243,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           {osmResult && (
             <div data-testid="import-osm-result">
               <div className="import-counts">
-                {KINDS.map((k) => <span key={k}>{t(`importUi.kind.${k}`)} <b data-testid={`import-osm-count-${k}`}>{osmResult[k].length}</b></span>)}
+                {KINDS.map((k) => <span key={k}>{t(`importUi.kind.${k}`)} <b data-testid={`import-osm-count-${k}`}>{osmResult.counts[k]}</b></span>)}
               </div>
               {osmResult.notes.length > 0 && (
                 <>
@@ -255,13 +265,13 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           </button>
         )}
         {step === 3 && !osm && (
-          <button className="primary" onClick={confirm} disabled={!result || result.features.length === 0} data-testid="import-confirm">
-            {t('importUi.importValid', { count: result?.features.length ?? 0 })}
+          <button className="primary" onClick={confirm} disabled={applying || !result || result.featureCount === 0} data-testid="import-confirm">
+            {t('importUi.importValid', { count: result?.featureCount ?? 0 })}
           </button>
         )}
         {step === 3 && osm && (
-          <button className="primary" onClick={confirm} disabled={!osmResult || osmKinds.every((k) => osmResult[k].length === 0)} data-testid="import-confirm">
-            {t('importUi.importLayers', { count: osmResult ? osmKinds.reduce((s, k) => s + osmResult[k].length, 0) : 0 })}
+          <button className="primary" onClick={confirm} disabled={applying || !osmResult || osmKinds.every((k) => osmResult.counts[k] === 0)} data-testid="import-confirm">
+            {t('importUi.importLayers', { count: osmResult ? osmKinds.reduce((sum, k) => sum + osmResult.counts[k], 0) : 0 })}
           </button>
         )}
       </div>
@@ -421,11 +431,11 @@ function FieldStep({ inspection, kind, fieldMap, setFieldMap }: { inspection: La
   );
 }
 
-function ResultView({ result, lang }: { result: LayerImport; lang: 'zh' | 'en' }) {
+function ResultView({ result, lang }: { result: ImportSummary; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
-  const shown: ImportProblem[] = result.problems.slice(0, MAX_PROBLEMS);
-  const unknown = unknownCategoryValues(result.problems);
-  const fatal = result.features.length === 0 ? result.problems.find((p) => p.severity === 'error' && p.feature === undefined) : undefined;
+  const shown = result.problems;
+  const unknown = result.unknownCategories;
+  const fatal = result.featureCount === 0 ? result.problems.find((p) => p.severity === 'error' && p.feature === undefined) : undefined;
   return (
     <div data-testid="import-result" data-valid={result.counts.valid} data-errors={result.counts.errors}>
       {fatal && <div className="import-error" role="alert" data-testid="import-error">{t('importUi.failed', { message: withFileName(fatal.message, fatal.file) })}</div>}
@@ -452,7 +462,7 @@ function ResultView({ result, lang }: { result: LayerImport; lang: 'zh' | 'en' }
       {shown.length > 0 && (
         <>
           <h3 style={{ marginTop: 10 }}>{t('importUi.problems')}</h3>
-          {result.problems.length > shown.length && <div className="import-samples">{t('importUi.problemsMore', { shown: shown.length, total: result.problems.length })}</div>}
+          {result.problemTotal > shown.length && <div className="import-samples" data-testid="import-problems-more">{t('importUi.problemsMore', { shown: shown.length, total: result.problemTotal })}</div>}
           <div className="import-problems" data-testid="import-problems">
             <table>
               <thead><tr><th>{t('importUi.colFile')}</th><th>{t('importUi.colFeature')}</th><th>{t('importUi.colField')}</th><th>{t('importUi.colMessage')}</th></tr></thead>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyImportedLayers, dataHint, layerCounts, unknownCategoryValues, withFileName } from '../../../src/ui/import/applyImport';
+import { applyImportedLayers, dataHint, layerCounts, withFileName } from '../../../src/ui/import/applyImport';
+import { summarizeImport, unknownCategoryValues } from '../../../src/ui/import/importSummary';
 import { emptyLayers, newProject } from '../../../src/ui/state/project';
 import type { Community, Facility } from '../../../src/engine/types';
 
@@ -20,8 +21,9 @@ describe('applying an import', () => {
     expect(layerCounts(two)).toEqual({ communities: 2, facilities: 0, green: 0, roads: 1 });
   });
 
-  it('hints at the centre of the data: first vertices (119, 31) and (120, 32) → (119.5, 31.5)', () => {
-    expect(dataHint(base)).toEqual({ lon: 119.5, lat: 31.5 });
+  it('hints at the centre of imported data: first vertices (119, 31) and (120, 32) → (119.5, 31.5); never at the demo', () => {
+    expect(dataHint({ ...base, dataset: { ...base.dataset, source: 'import' } })).toEqual({ lon: 119.5, lat: 31.5 });
+    expect(dataHint(base)).toBeUndefined();
     expect(dataHint(newProject(base.dataset, emptyLayers(), 'x'))).toBeUndefined();
   });
 
@@ -29,6 +31,16 @@ describe('applying an import', () => {
     const msg = (v: string) => `category "${v}" is not in the facility vocabulary (e.g. kindergarten / 幼儿园, community_service / 社区服务站)`;
     const problems = [msg('洗衣店'), msg('银行'), msg('洗衣店'), 'category is missing'].map((message, i) => ({ file: 'f.csv', feature: i, field: '类型', message, severity: 'error' as const }));
     expect(unknownCategoryValues(problems)).toEqual([{ value: '洗衣店', count: 2 }, { value: '银行', count: 1 }]);
+    // The summary the worker sends: no features, problems cut to the limit, unknown values from all of them.
+    const s = summarizeImport({
+      kind: 'facilities', files: ['f.csv'], format: 'csv', features: [fac('a'), fac('b')], problems, fieldMap: { category: '类型' }, schemaKey: '类型',
+      crs: { source: 'EPSG:4326', from: 'default', note: { zh: '', en: '' } }, counts: { read: 6, valid: 2, errors: 4, warnings: 0 }, notes: [],
+    }, 1);
+    expect('features' in s).toBe(false);
+    expect(s.featureCount).toBe(2);
+    expect(s.problems.length).toBe(1);
+    expect(s.problemTotal).toBe(4);
+    expect(s.unknownCategories).toEqual([{ value: '洗衣店', count: 2 }, { value: '银行', count: 1 }]);
   });
 
   it('names the file once', () => {
