@@ -4,6 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { auditDataset } from '../../src/engine/audit';
 import { getPreset } from '../../src/engine/presets';
+import { centerOf, createLocalProjection } from '../../src/engine/geo/localProjection';
+import { createNetworkReach } from '../../src/engine/network/networkReach';
 import type { AuditResult, DistanceMode } from '../../src/engine/types';
 import type { DemoDistrict } from './generate';
 import { generateDemo } from './generate';
@@ -37,7 +39,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const t0 = performance.now();
   const demo = generateDemo(seed);
   const t1 = performance.now();
-  const result = auditDataset(demo.dataset, preset, { mode });
+  // Network mode: the same local projection the audit's preparation uses (as scripts/audit.ts does).
+  const reach = mode === 'network'
+    ? createNetworkReach(demo.dataset.roads, createLocalProjection(centerOf(demo.dataset.communities.flatMap((c) => c.geometry.flat(2)))))
+    : undefined;
+  const result = auditDataset(demo.dataset, preset, { mode, reach });
   const t2 = performance.now();
   const mix = failureMix(demo, result);
   console.log(`generate ${Math.round(t1 - t0)} ms, audit (${mode}) ${Math.round(t2 - t1)} ms`);

@@ -32,27 +32,35 @@ export interface CommunityPlan {
 /** Households per km² of community area, by zone (dense old town, compounds, villages). */
 export const DENSITY: Record<Zone, number> = { old: 22_000, mid: 13_500, new: 12_500, rural: 1_250 };
 /** Target households per community when grouping blocks. */
-const TARGET: Record<Zone, [number, number]> = { old: [2200, 4200], mid: [2600, 4600], new: [2800, 4800], rural: [800, 1500] };
+const TARGET: Record<Zone, [number, number]> = { old: [2600, 4600], mid: [3000, 4900], new: [3200, 5000], rural: [900, 1600] };
 export const HOUSEHOLDS_RANGE: [number, number] = [600, 5200];
 
 const STREET_ORDER = ['鼓楼街道', '文昌街道', '滨河街道', '北园街道', '新城街道', '高新街道', '北湖镇', '西郊镇'];
 
-export function planCommunities(sub: Subdivision<FaceAttrs>, land: LandUse, rng: Rng): CommunityPlan[] {
+/** `beforeOutline` runs once blocks are final and before outlines are traced (it may split edges). */
+export function planCommunities(sub: Subdivision<FaceAttrs>, land: LandUse, rng: Rng, beforeOutline?: () => void): CommunityPlan[] {
   const { blocks } = land;
   const blockOfFace = new Map<number, number>();
   for (const b of blocks) blockOfFace.set(b.face.id, b.index);
   const residential = (b: Block): boolean => b.use === 'residential';
   const netArea = (b: Block): number => b.area - b.insets.reduce((s, i) => s + Math.abs(signedArea(i.ring)), 0);
-  // Neighbours across edges that are not main roads.
+  // Neighbours across edges that are not main roads, with a grouping penalty (m) that keeps
+  // compounds whole: communities grow across internal paths first, streets last.
+  const PENALTY: Record<string, number> = { street: 350, lane: 120, path: 0 };
+  const penalty = blocks.map(() => new Map<number, number>());
   const neigh: number[][] = blocks.map((b) => {
     const out = new Set<number>();
     const r = b.face.ring;
     for (let i = 0; i < r.length; i++) {
       const a = r[i], c = r[(i + 1) % r.length];
-      if (sub.edgeInfo(a, c).kind === 'main') continue;
+      const kind = sub.edgeInfo(a, c).kind;
+      if (kind === 'main') continue;
       for (const fid of sub.facesOfEdge(a, c)) {
         const nb = blockOfFace.get(fid);
-        if (nb !== undefined && nb !== b.index) out.add(nb);
+        if (nb === undefined || nb === b.index) continue;
+        out.add(nb);
+        const p = PENALTY[kind ?? 'path'] ?? 0;
+        penalty[b.index].set(nb, Math.min(penalty[b.index].get(nb) ?? Infinity, p));
       }
     }
     return [...out].sort((x, y) => x - y);
@@ -74,7 +82,7 @@ export function planCommunities(sub: Subdivision<FaceAttrs>, land: LandUse, rng:
       for (const i of g) for (const nb of neigh[i]) {
         const b = blocks[nb];
         if (b.community >= 0 || !compatible(s, b)) continue;
-        const d = Math.hypot(...(sub2(centroid(b.ring), c)));
+        const d = Math.hypot(...(sub2(centroid(b.ring), c))) + penalty[i].get(nb)!;
         if (d < bestD) { bestD = d; best = nb; }
       }
       if (best < 0) break;
@@ -128,6 +136,7 @@ export function planCommunities(sub: Subdivision<FaceAttrs>, land: LandUse, rng:
   }
   live = live.filter((g) => g.length);
   topUpGreen(land, live, rng.fork('green'));
+  beforeOutline?.();
 
   const namer = createCommunityNamer(rng.fork('names'));
   const plans = live.map((g) => {

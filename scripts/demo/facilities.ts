@@ -8,6 +8,7 @@ import { pointInRing } from './geometry';
 import type { CommunityPlan } from './communities';
 import type { LandUse } from './landUse';
 import { shortName } from './names';
+import { PLAN_RADIUS } from './planning';
 import type { Rng } from './prng';
 
 export interface FacilityPlan {
@@ -21,7 +22,7 @@ export interface FacilityPlan {
 
 /** Deliberate shortcomings, each making a community fail one rule of national-2022. */
 export type Defect = 'smallStation' | 'lowRatio' | 'noKindergarten' | 'noElderly' | 'noHealthStation' | 'noActivity' | 'noSupermarket';
-export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 6, lowRatio: 7, noKindergarten: 4, noElderly: 3, noHealthStation: 3, noActivity: 2, noSupermarket: 2 };
+export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 7, lowRatio: 9, noKindergarten: 5, noElderly: 3, noHealthStation: 3, noActivity: 2, noSupermarket: 3 };
 
 const ID_PREFIX: Record<FacilityCategory, string> = {
   community_service: 'FW', elderly_care: 'YL', kindergarten: 'YE', health_station: 'WS', health_center: 'WZ',
@@ -29,18 +30,18 @@ const ID_PREFIX: Record<FacilityCategory, string> = {
   sports_venue: 'TY', police: 'JW', emergency_shelter: 'BN', parcel_locker: 'KD',
 };
 
-/** Reach radius (m) and goal share per covered category; tiers of national-2022. */
-const COVER: { category: FacilityCategory; r: number; scope: 'own' | 'all'; cap: (c: CommunityPlan) => number }[] = [
-  { category: 'elderly_care', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
-  { category: 'kindergarten', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
-  { category: 'health_station', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 4) },
-  { category: 'activity_venue', r: 300, scope: 'own', cap: (c) => (c.setting === 'rural' ? 2 : 4) },
-  { category: 'supermarket', r: 500, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 3) },
-  { category: 'primary_school', r: 500, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 2) },
-  { category: 'health_center', r: 1000, scope: 'all', cap: () => 1 },
-  { category: 'middle_school', r: 1000, scope: 'all', cap: () => 1 },
-  { category: 'culture_center', r: 1000, scope: 'all', cap: () => 1 },
-  { category: 'sports_venue', r: 1000, scope: 'all', cap: () => 1 },
+/** Planning radius (m, straight line, see planning.ts) per covered category; tiers of national-2022. */
+const COVER: { category: FacilityCategory; r: number; scope: 'own' | 'all'; tier15?: boolean; cap: (c: CommunityPlan) => number }[] = [
+  { category: 'elderly_care', r: PLAN_RADIUS.tier5, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 6) },
+  { category: 'kindergarten', r: PLAN_RADIUS.tier5, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 6) },
+  { category: 'health_station', r: PLAN_RADIUS.tier5, scope: 'own', cap: (c) => (c.setting === 'rural' ? 1 : 6) },
+  { category: 'activity_venue', r: PLAN_RADIUS.tier5, scope: 'own', cap: (c) => (c.setting === 'rural' ? 2 : 6) },
+  { category: 'supermarket', r: PLAN_RADIUS.tier10, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 3) },
+  { category: 'primary_school', r: PLAN_RADIUS.tier10, scope: 'all', cap: (c) => (c.setting === 'rural' ? 1 : 2) },
+  { category: 'health_center', r: PLAN_RADIUS.tier15, scope: 'all', tier15: true, cap: () => 1 },
+  { category: 'middle_school', r: PLAN_RADIUS.tier15, scope: 'all', tier15: true, cap: () => 1 },
+  { category: 'culture_center', r: PLAN_RADIUS.tier15, scope: 'all', tier15: true, cap: () => 1 },
+  { category: 'sports_venue', r: PLAN_RADIUS.tier15, scope: 'all', tier15: true, cap: () => 1 },
 ];
 const GOAL = 0.97;
 
@@ -120,7 +121,7 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
   for (const spec of COVER) {
     const covered = new Uint8Array(n);
     const wide = new Uint8Array(n); // targets of facilities that serve beyond their community
-    for (let k = 0; k < n; k++) wide[k] = sampleCommunity[k] >= 0 && (spec.r < 1000 || urbanSample(k)) ? 1 : 0;
+    for (let k = 0; k < n; k++) wide[k] = sampleCommunity[k] >= 0 && (!spec.tier15 || urbanSample(k)) ? 1 : 0;
     for (const ci of order) {
       const c = communities[ci];
       if (skip[spec.category] && defects.get(ci) === skip[spec.category]) continue;
@@ -136,7 +137,7 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
   for (const ci of order) {
     const c = communities[ci];
     const rural = c.setting === 'rural';
-    const picks = placeFor(ci, 300, rural ? 2 : 5, 'own', csCovered, csCovered, 1);
+    const picks = placeFor(ci, PLAN_RADIUS.tier5, rural ? 2 : 6, 'own', csCovered, csCovered, 1);
     if (!picks.length) continue;
     const d = defects.get(ci);
     const s = shortName(c.name);

@@ -10,9 +10,10 @@ import type { XY } from './geometry';
 import { polylineLength, signedArea } from './geometry';
 import { buildLayout, OUTLINE } from './layout';
 import { planLandUse, NO_GREEN_AREAS, NO_PARK_AREAS } from './landUse';
-import { planCommunities } from './communities';
+import { outline, planCommunities } from './communities';
+import type { Block } from './landUse';
 import { planFacilities } from './facilities';
-import { addDeadEnds, buildNetwork } from './network';
+import { addDeadEnds, addInsetPaths, buildNetwork } from './network';
 import { createRng } from './prng';
 import { closedRing, DEMO_CENTRE, LOCAL_CRS, toLonLat } from './project';
 
@@ -72,9 +73,10 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
   const layout = buildLayout(rng.fork('layout'));
   const land = planLandUse(layout, rng.fork('land'));
   const deadEnds = addDeadEnds(layout.sub, land, rng.fork('deadEnds'), 6);
-  const plans = planCommunities(layout.sub, land, rng.fork('communities'));
+  const entrances: ReturnType<typeof addInsetPaths> = [];
+  const plans = planCommunities(layout.sub, land, rng.fork('communities'), () => entrances.push(...addInsetPaths(layout.sub, land)));
   const fac = planFacilities(plans, land, rng.fork('facilities'));
-  const roadsPlan = buildNetwork(layout.sub, layout, deadEnds);
+  const roadsPlan = buildNetwork(layout.sub, layout, [...deadEnds, ...entrances]);
   const { sub } = layout;
 
   const mp = (polygons: XY[][][]): MultiPolygonCoords => polygons.map((rings) => rings.map(closedRing));
@@ -86,19 +88,26 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
 
   const green: GreenSpace[] = [];
   let parkM2 = 0, greenM2 = 0;
-  const addGreen = (name: string, kind: 'park' | 'green', rings: XY[][]): void => {
-    const a = rings.reduce((s, r) => s + signedArea(r), 0); // holes are clockwise
+  const addGreen = (name: string, kind: 'park' | 'green', polygons: XY[][][]): void => {
+    const a = polygons.flat().reduce((s, r) => s + signedArea(r), 0); // holes are clockwise
     if (kind === 'park') parkM2 += a;
     greenM2 += a;
-    green.push({ id: `G${String(green.length + 1).padStart(3, '0')}`, name, kind, geometry: [rings.map(closedRing)] });
+    green.push({ id: `G${String(green.length + 1).padStart(3, '0')}`, name, kind, geometry: mp(polygons) });
   };
+  const greenGroups = new Map<number, Block[]>();
   for (const b of land.blocks) {
     if (b.use === 'residential') continue;
-    const lakes = land.lakes.filter((l) => l.park === b.index).map((l) => l.ring.slice().reverse());
-    addGreen(b.name ?? (b.use === 'park' ? '公园' : '绿地'), b.use, [sub.ringXY(b.face), ...lakes]);
+    const key = b.group ?? b.index;
+    (greenGroups.get(key) ?? greenGroups.set(key, []).get(key)!).push(b);
   }
-  for (const belt of land.riverBelts) addGreen(belt.name, belt.kind, [sub.ringXY(belt.face)]);
-  for (const b of land.blocks) for (const i of b.insets) addGreen(i.name, i.kind, [i.ring.slice().reverse()]);
+  for (const group of greenGroups.values()) {
+    const lakes = land.lakes.filter((l) => group.some((b) => b.index === l.park)).map((l) => l.ring.slice().reverse());
+    const polygons = outline(sub, group);
+    polygons[0].push(...lakes);
+    addGreen(group[0].name ?? (group[0].use === 'park' ? '公园' : '绿地'), group[0].use as 'park' | 'green', polygons);
+  }
+  for (const belt of land.riverBelts) addGreen(belt.name, belt.kind, [[sub.ringXY(belt.face)]]);
+  for (const b of land.blocks) for (const i of b.insets) addGreen(i.name, i.kind, [[i.ring.slice().reverse()]]);
 
   const waterRing = sub.ringXY(layout.water);
   const water: WaterBody[] = [
@@ -139,7 +148,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
       roads: roads.length,
       network_m: Math.round(roadsPlan.reduce((s, r) => s + polylineLength(r.coords), 0)),
       bridges: layout.bridges.length,
-      deadEnds: deadEnds.length,
+      deadEnds: deadEnds.length + entrances.length,
       communitiesWithHoles: plans.filter((p) => p.polygons.some((poly) => poly.length > 1)).length,
       communitiesWithTwoParts: plans.filter((p) => p.polygons.length > 1).length,
     },

@@ -9,6 +9,7 @@ import { zoneAt } from './layout';
 import type { Rng } from './prng';
 import type { Samples } from './samples';
 import { createSamples, greedyCover } from './samples';
+import { PLAN_RADIUS } from './planning';
 import type { Face } from './subdivision';
 
 export interface Inset {
@@ -28,6 +29,10 @@ export interface Block {
   use: 'residential' | 'park' | 'green';
   name?: string;
   insets: Inset[];
+  /** A dead-end lane runs into this block (no pocket green then). */
+  deadEnd?: boolean;
+  /** Park/green blocks drawn as one polygon share a group (the seed block's index). */
+  group?: number;
   /** Community index, -1 for parks/green. */
   community: number;
   samples: number[];
@@ -51,8 +56,8 @@ export const NO_PARK_AREAS: { centre: XY; r: number }[] = [
 ];
 /** Older estates without green within 300 m (nor a park), so that they fail greenCoverage. */
 export const NO_GREEN_AREAS: { centre: XY; r: number }[] = [
-  { centre: [2350, 2550], r: 330 },
-  { centre: [3250, -2650], r: 300 },
+  { centre: [2350, 2550], r: 450 },
+  { centre: [3250, -2600], r: 420 },
 ];
 const within = (areas: { centre: XY; r: number }[]) => (x: number, y: number): boolean => areas.some(({ centre, r }) => (x - centre[0]) ** 2 + (y - centre[1]) ** 2 < r * r);
 const inNoGreen = within(NO_GREEN_AREAS);
@@ -79,17 +84,40 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
     return { face, kind: park ? ('park' as const) : ('green' as const), name: park ? '滨河公园' : '滨河绿带' };
   });
 
-  // A central park with a lake in the new district.
+  // A central park with a lake in the new district: a seed block grown across internal paths
+  // to ~15 ha (its paths stay in the network as park paths); the lake sits in the seed block.
   const lakes: LandUse['lakes'] = [];
-  const central = blocks
-    .filter((b) => b.zone === 'new' && b.area > 90_000 && b.area < 260_000)
-    .sort((a, b) => dist(centroid(a.ring), [1700, -1850]) - dist(centroid(b.ring), [1700, -1850]))[0];
-  central.use = 'park';
-  central.name = '中央公园';
+  const target: XY = [1700, -1850];
+  const seed = blocks
+    .filter((b) => b.zone === 'new' && b.area > 25_000)
+    .sort((a, b) => dist(centroid(a.ring), target) - dist(centroid(b.ring), target))[0];
+  const blockOfFace = new Map(blocks.map((b) => [b.face.id, b]));
+  const centralPark = [seed];
+  seed.use = 'park';
+  for (let area = seed.area; area < 150_000;) {
+    let next: Block | undefined;
+    for (const b of centralPark) {
+      const r = b.face.ring;
+      for (let i = 0; i < r.length && !next; i++) {
+        const kind = sub.edgeInfo(r[i], r[(i + 1) % r.length]).kind;
+        if (kind !== 'path' && kind !== 'lane') continue;
+        next = sub.facesOfEdge(r[i], r[(i + 1) % r.length]).map((f) => blockOfFace.get(f)).find((n) => n && n.use === 'residential' && n.zone === 'new');
+      }
+      if (next) break;
+    }
+    if (!next) break;
+    next.use = 'park';
+    centralPark.push(next);
+    area += next.area;
+  }
+  for (const b of centralPark) {
+    b.name = '中央公园';
+    b.group = seed.index;
+  }
   {
-    const pole = poleOf(central, samples);
-    const d = distToRing(pole, central.ring);
-    const axis = principalAxis(central.ring);
+    const pole = poleOf(seed, samples);
+    const d = distToRing(pole, seed.ring);
+    const axis = principalAxis(seed.ring);
     const lake: XY[] = [];
     for (let i = 0; i < 24; i++) {
       const a = (2 * Math.PI * i) / 24;
@@ -97,18 +125,18 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
       const u = Math.cos(a) * d * 0.8 * rr, v = Math.sin(a) * d * 0.5 * rr;
       lake.push([pole[0] + axis[0] * u - axis[1] * v, pole[1] + axis[1] * u + axis[0] * v]);
     }
-    lakes.push({ ring: lake, name: '明镜湖', park: central.index });
+    lakes.push({ ring: lake, name: '明镜湖', park: seed.index });
   }
 
   // Parks within 500 m: greedy over candidate blocks.
   const isUrban = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].zone !== 'rural';
   const parkCovered = new Uint8Array(samples.x.length);
   const markNear = (cov: Uint8Array, ring: XY[], r: number): void => { for (const k of samples.nearRing(ring, r)) cov[k] = 1; };
-  markNear(parkCovered, central.ring, 500);
-  for (const b of riverBelts) if (b.kind === 'park') markNear(parkCovered, sub.ringXY(b.face), 500);
+  for (const b of centralPark) markNear(parkCovered, b.ring, PLAN_RADIUS.park);
+  for (const b of riverBelts) if (b.kind === 'park') markNear(parkCovered, sub.ringXY(b.face), PLAN_RADIUS.park);
   const parkCands = blocks.filter((b) => b.zone !== 'rural' && b.area > 12_000 && b.area < 160_000 && !inNoPark(...centroid(b.ring)) && b.use === 'residential');
   const parkTarget = (k: number): boolean => isUrban(k) && blocks[samples.block[k]].use === 'residential' && !inNoPark(samples.x[k], samples.y[k]);
-  const picks = greedyCover(parkCands.map((b) => ({ reach: samples.nearRing(b.ring, 500) })), parkTarget, parkCovered, 0.985, 40, 40);
+  const picks = greedyCover(parkCands.map((b) => ({ reach: samples.nearRing(b.ring, PLAN_RADIUS.park) })), parkTarget, parkCovered, 0.985, 30, 70);
   const parkNames = rng.fork('parks').shuffle(PARK_NAMES);
   picks.forEach((p, i) => {
     parkCands[p].use = 'park';
@@ -118,21 +146,21 @@ export function planLandUse(layout: Layout, rng: Rng): LandUse {
   // Green within 300 m: parks and belts count; add street-corner green (whole small blocks) or
   // pocket green / woods cut out of larger blocks as holes.
   const greenCovered = new Uint8Array(samples.x.length);
-  for (const b of blocks) if (b.use === 'park') markNear(greenCovered, b.ring, 300);
-  for (const b of riverBelts) markNear(greenCovered, sub.ringXY(b.face), 300);
+  for (const b of blocks) if (b.use === 'park') markNear(greenCovered, b.ring, PLAN_RADIUS.green);
+  for (const b of riverBelts) markNear(greenCovered, sub.ringXY(b.face), PLAN_RADIUS.green);
   type Cand = { reach: number[]; block: Block; inset?: XY[] };
   const greenCands: Cand[] = [];
   for (const b of blocks) {
     if (b.use !== 'residential' || inNoGreen(...centroid(b.ring))) continue;
-    if (b.area < 24_000 && b.zone !== 'rural') greenCands.push({ reach: samples.nearRing(b.ring, 300), block: b });
+    if (b.area < 24_000 && b.zone !== 'rural') greenCands.push({ reach: samples.nearRing(b.ring, PLAN_RADIUS.green), block: b });
     else if (b.samples.length > 4) {
       const h = b.zone === 'rural' ? 55 : rng.range(22, 34);
       const inset = insetSquare(b, poleOf(b, samples), h);
-      if (inset) greenCands.push({ reach: samples.nearRing(inset, 300), block: b, inset });
+      if (inset) greenCands.push({ reach: samples.nearRing(inset, PLAN_RADIUS.green), block: b, inset });
     }
   }
   const greenTarget = (k: number): boolean => samples.block[k] >= 0 && blocks[samples.block[k]].use === 'residential' && !inNoGreen(samples.x[k], samples.y[k]);
-  const gp = greedyCover(greenCands, greenTarget, greenCovered, 0.985, 25, 120);
+  const gp = greedyCover(greenCands, greenTarget, greenCovered, 0.985, 20, 200);
   const gnames = rng.fork('green');
   for (const p of gp) {
     const c = greenCands[p];
@@ -164,8 +192,8 @@ export function topUpGreen(land: LandUse, groups: number[][], rng: Rng): void {
     const inNo = mine.filter((k) => inNoPark(samples.x[k], samples.y[k])).length > mine.length / 3;
     if (mine.filter((k) => inNoGreen(samples.x[k], samples.y[k])).length > mine.length / 3) continue;
     const passes: { kind: 'park' | 'green'; r: number; cov: Uint8Array; h: [number, number] }[] = [];
-    if (zone !== 'rural' && !inNo) passes.push({ kind: 'park', r: 500, cov: land.parkCovered, h: [32, 48] });
-    passes.push({ kind: 'green', r: 300, cov: land.greenCovered, h: zone === 'rural' ? [50, 60] : [22, 34] });
+    if (zone !== 'rural' && !inNo) passes.push({ kind: 'park', r: PLAN_RADIUS.park, cov: land.parkCovered, h: [32, 48] });
+    passes.push({ kind: 'green', r: PLAN_RADIUS.green, cov: land.greenCovered, h: zone === 'rural' ? [50, 60] : [22, 34] });
     for (const pass of passes) {
       for (let guard = 0; guard < 4; guard++) {
         const done = mine.filter((k) => pass.cov[k]).length;
@@ -184,7 +212,7 @@ export function topUpGreen(land: LandUse, groups: number[][], rng: Rng): void {
         const name = pass.kind === 'park' ? `${names.pick(['社区', '街心', '口袋', '邻里'])}游园` : zone === 'rural' ? '林地' : names.pick(GREEN_NAMES);
         best.b.insets.push({ ring: best.ring, kind: pass.kind, name });
         for (const k of best.reach) pass.cov[k] = 1;
-        if (pass.kind === 'park') for (const k of samples.nearRing(best.ring, 300)) land.greenCovered[k] = 1;
+        if (pass.kind === 'park') for (const k of samples.nearRing(best.ring, PLAN_RADIUS.green)) land.greenCovered[k] = 1;
       }
     }
   }
@@ -206,7 +234,7 @@ export function poleOf(b: Block, samples: Samples): XY {
 /** A square of half-size h at p, turned to the block's axis; clockwise; null if it does not fit. */
 function insetSquare(b: Block, p: XY, h: number): XY[] | null {
   if (distToRing(p, b.ring) < h * Math.SQRT2 + 10) return null;
-  if (b.insets.length) return null;
+  if (b.insets.length || b.deadEnd) return null;
   const [ax, ay] = principalAxis(b.ring);
   const corners: [number, number][] = [[h, h], [h, -h], [-h, -h], [-h, h]]; // clockwise
   return corners.map(([u, v]) => [p[0] + ax * u - ay * v, p[1] + ay * u + ax * v] as XY);

@@ -148,21 +148,23 @@ export function buildLayout(rng: Rng): Layout {
 const byCentroidY = (sub: Subdivision<FaceAttrs>) => (a: Face<FaceAttrs>, b: Face<FaceAttrs>): number => sub.centroid(b)[1] - sub.centroid(a)[1];
 
 interface Grain {
-  /** Faces larger than this get cut (m², randomised ×0.75–1.3 per face). */
+  /** Faces larger than this get cut (m², randomised ×0.75–1.3 per face). Small enough that
+   * no point of a block is much more than 100 m from a road or path (network-mode offset). */
   maxArea: number;
   /** Cuts of faces larger than this are streets, smaller ones lanes/paths. */
   streetAbove: number;
-  small: 'lane' | 'path';
+  /** Cuts of faces between this and streetAbove are lanes; smaller ones paths (compound-internal). */
+  laneAbove: number;
   angleJitter: number; // radians
   bend: number; // lateral bend amplitude as a share of the face size
   ratio: [number, number]; // where along the major axis the cut falls
 }
 
 export const GRAIN: Record<Zone, Grain> = {
-  old: { maxArea: 30_000, streetAbove: 110_000, small: 'lane', angleJitter: 0.33, bend: 0.09, ratio: [0.32, 0.68] },
-  mid: { maxArea: 95_000, streetAbove: 260_000, small: 'lane', angleJitter: 0.14, bend: 0.04, ratio: [0.38, 0.62] },
-  new: { maxArea: 150_000, streetAbove: 230_000, small: 'lane', angleJitter: 0, bend: 0, ratio: [0.45, 0.55] },
-  rural: { maxArea: 380_000, streetAbove: 1_000_000, small: 'path', angleJitter: 0.45, bend: 0.12, ratio: [0.3, 0.7] },
+  old: { maxArea: 30_000, streetAbove: 110_000, laneAbove: 0, angleJitter: 0.33, bend: 0.09, ratio: [0.32, 0.68] },
+  mid: { maxArea: 38_000, streetAbove: 260_000, laneAbove: 90_000, angleJitter: 0.14, bend: 0.04, ratio: [0.38, 0.62] },
+  new: { maxArea: 40_000, streetAbove: 230_000, laneAbove: 100_000, angleJitter: 0, bend: 0, ratio: [0.45, 0.55] },
+  rural: { maxArea: 160_000, streetAbove: 1_000_000, laneAbove: 1_000_000, angleJitter: 0.45, bend: 0.12, ratio: [0.3, 0.7] },
 };
 
 function subdivideOnce(sub: Subdivision<FaceAttrs>, f: Face<FaceAttrs>, rng: Rng): Face<FaceAttrs>[] | null {
@@ -181,7 +183,7 @@ function subdivideOnce(sub: Subdivision<FaceAttrs>, f: Face<FaceAttrs>, rng: Rng
     hi = Math.max(hi, s);
   }
   const size = hi - lo;
-  const kind = area > g.streetAbove ? 'street' : g.small;
+  const kind = area > g.streetAbove ? 'street' : area > g.laneAbove ? 'lane' : 'path';
   for (let attempt = 0; attempt < 6; attempt++) {
     const at = lo + size * rng.range(g.ratio[0], g.ratio[1]);
     const ang = rng.range(-g.angleJitter, g.angleJitter);

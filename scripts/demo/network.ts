@@ -2,7 +2,7 @@
 // each junction (so lines meet only at shared vertices), plus bridges over the river and a few
 // dead-end lanes inside compounds.
 import type { XY } from './geometry';
-import { distToRing, segmentIntersection } from './geometry';
+import { centroid, distToRing, segmentIntersection } from './geometry';
 import type { FaceAttrs, Layout } from './layout';
 import type { Block, LandUse } from './landUse';
 import { poleOf } from './landUse';
@@ -30,7 +30,7 @@ export interface ExtraLine {
 /** Dead-end lanes into large compounds: start at a new vertex mid-edge, stop inside. */
 export function addDeadEnds(sub: Subdivision<FaceAttrs>, land: LandUse, rng: Rng, count: number): ExtraLine[] {
   const out: ExtraLine[] = [];
-  const cands = rng.shuffle(land.blocks.filter((b) => b.use === 'residential' && (b.zone === 'new' || b.zone === 'mid') && b.area > 70_000));
+  const cands = rng.shuffle(land.blocks.filter((b) => b.use === 'residential' && (b.zone === 'new' || b.zone === 'mid') && b.area > 28_000));
   for (const b of cands) {
     if (out.length >= count) break;
     const line = deadEndIn(sub, b, land);
@@ -48,7 +48,7 @@ function deadEndIn(sub: Subdivision<FaceAttrs>, b: Block, land: LandUse): ExtraL
   }
   const a = r[bi], c = r[(bi + 1) % r.length];
   const kind = sub.edgeInfo(a, c).kind;
-  if (bl < 150 || !kind || kind === 'main') return null;
+  if (bl < 120 || !kind || kind === 'main') return null;
   const mid: XY = [(sub.xs[a] + sub.xs[c]) / 2, (sub.ys[a] + sub.ys[c]) / 2];
   const pole = poleOf(b, land.samples);
   const end: XY = [mid[0] + 0.6 * (pole[0] - mid[0]), mid[1] + 0.6 * (pole[1] - mid[1])];
@@ -61,7 +61,40 @@ function deadEndIn(sub: Subdivision<FaceAttrs>, b: Block, land: LandUse): ExtraL
   if (distToRing(end, ring) < 20) return null;
   for (const ins of b.insets) if (distToRing(end, ins.ring) < 15 || distToRing(mid, ins.ring) < 15) return null;
   const v = sub.splitEdge(a, c, mid);
+  b.deadEnd = true;
   return { kind: 'lane', name: '小区内部道路', start: v, inner: [end], end: -1 };
+}
+
+/**
+ * Entrance paths to pocket green and small parks cut out of blocks: from the nearest point of the
+ * block's edge (a new vertex there) to the green's edge, so the green is reachable on foot.
+ */
+export function addInsetPaths(sub: Subdivision<FaceAttrs>, land: LandUse): ExtraLine[] {
+  const out: ExtraLine[] = [];
+  for (const b of land.blocks) {
+    for (const inset of b.insets) {
+      const p = centroid(inset.ring);
+      const h = Math.hypot(inset.ring[0][0] - p[0], inset.ring[0][1] - p[1]) / Math.SQRT2;
+      const r = b.face.ring;
+      let best = { d: Infinity, i: -1, q: p as XY };
+      for (let i = 0; i < r.length; i++) {
+        const A = sub.xy(r[i]), B = sub.xy(r[(i + 1) % r.length]);
+        const dx = B[0] - A[0], dy = B[1] - A[1];
+        const t = Math.max(0, Math.min(1, ((p[0] - A[0]) * dx + (p[1] - A[1]) * dy) / (dx * dx + dy * dy)));
+        const q: XY = [A[0] + t * dx, A[1] + t * dy];
+        const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
+        if (d < best.d) best = { d, i, q };
+      }
+      const a = r[best.i], c = r[(best.i + 1) % r.length];
+      const near = [a, c].find((v) => Math.hypot(sub.xs[v] - best.q[0], sub.ys[v] - best.q[1]) < 2);
+      const v = near ?? sub.splitEdge(a, c, best.q);
+      const reach = h * Math.SQRT2 + 1;
+      const end: XY = [p[0] + ((best.q[0] - p[0]) / best.d) * reach, p[1] + ((best.q[1] - p[1]) / best.d) * reach];
+      if (best.d <= reach + 2) continue;
+      out.push({ kind: 'path', name: `${inset.name}入口`, start: v, inner: [end], end: -1 });
+    }
+  }
+  return out;
 }
 
 export function buildNetwork(sub: Subdivision<FaceAttrs>, layout: Layout, extras: ExtraLine[]): RoadPlan[] {

@@ -104,17 +104,30 @@ export function greedyCover(
     if (covered[k]) done++;
   }
   const picks: number[] = [];
-  const used = new Uint8Array(candidates.length);
+  const gainOf = (c: number): number => {
+    let g = 0;
+    for (const k of candidates[c].reach) if (!covered[k] && isTarget(k)) g++;
+    return g;
+  };
+  // Lazy greedy: gains only shrink as coverage grows, so a stale gain is an upper bound and
+  // only the current leader needs recounting.
+  const bound = candidates.map((_, c) => gainOf(c));
   while (targets > 0 && done / targets < goal && picks.length < maxPicks) {
-    let best = -1, bestGain = minGain - 1;
-    for (let c = 0; c < candidates.length; c++) {
-      if (used[c]) continue;
-      let g = 0;
-      for (const k of candidates[c].reach) if (!covered[k] && isTarget(k)) g++;
-      if (g > bestGain) { bestGain = g; best = c; }
+    let best: number;
+    for (;;) {
+      best = -1;
+      let second = -1;
+      for (let c = 0; c < bound.length; c++) {
+        if (bound[c] < 0) continue;
+        if (best < 0 || bound[c] > bound[best]) { second = best; best = c; }
+        else if (second < 0 || bound[c] > bound[second]) second = c;
+      }
+      if (best < 0) break;
+      bound[best] = gainOf(best);
+      if (second < 0 || bound[best] >= bound[second]) break;
     }
-    if (best < 0) break;
-    used[best] = 1;
+    if (best < 0 || bound[best] < minGain) break;
+    bound[best] = -1;
     picks.push(best);
     for (const k of candidates[best].reach) {
       if (!covered[k] && isTarget(k)) done++;

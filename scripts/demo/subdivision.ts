@@ -198,9 +198,17 @@ export class Subdivision<A> {
     const r = face.ring;
     const n = r.length;
     const ringXY = this.ringXY(face);
+    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+    for (const [x, y] of ringXY) {
+      if (x < bx0) bx0 = x;
+      if (x > bx1) bx1 = x;
+      if (y < by0) by0 = y;
+      if (y > by1) by1 = y;
+    }
     const xs: X[] = [];
     for (let k = 0; k + 1 < line.length; k++) {
       const p = line[k], q = line[k + 1];
+      if (Math.max(p[0], q[0]) < bx0 - 1 || Math.min(p[0], q[0]) > bx1 + 1 || Math.max(p[1], q[1]) < by0 - 1 || Math.min(p[1], q[1]) > by1 + 1) continue;
       for (let e = 0; e < n; e++) {
         const a = r[e], b = r[(e + 1) % n];
         const A = ringXY[e], B = ringXY[(e + 1) % n];
