@@ -99,3 +99,13 @@ describe('FlatGeobuf header CRS', () => {
     expect(haversine(l.features[0].geometry[0][0][0], ref.features[0].geometry[0][0][0])).toBeLessThan(1);
   });
 });
+
+describe('CSV saved by Excel in GBK', () => {
+  it('is detected as GB18030 and reads like the UTF-8 table', async () => {
+    const gbk = await readLayer(fixtureFiles('tables/facilities-gcj02-gbk.csv'), 'facilities', { crs: 'GCJ02' });
+    const utf8 = await readLayer(fixtureFiles('tables/facilities-gcj02.csv'), 'facilities', { crs: 'GCJ02' });
+    expect(gbk.encoding).toMatchObject({ encoding: 'gb18030', from: 'detected' });
+    expect(gbk.fieldMap).toEqual(utf8.fieldMap);
+    expect(gbk.features).toEqual(utf8.features);
+  });
+});

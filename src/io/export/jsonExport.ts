@@ -10,12 +10,18 @@ export interface InputReport {
   fieldMap: LayerImport['fieldMap'];
   encoding?: LayerImport['encoding'];
   counts: LayerImport['counts'];
+  /** The first MAX_PROBLEMS problems (warnings only: a layer with errors stops the command). */
   problems: LayerImport['problems'];
+  problemsOmitted?: number;
 }
+
+const MAX_PROBLEMS = 200;
 
 export function inputReport(l: LayerImport): InputReport {
   const { suggestions: _s, ...crs } = l.crs;
-  return { files: l.files, format: l.format, crs, fieldMap: l.fieldMap, encoding: l.encoding, counts: l.counts, problems: l.problems };
+  const r: InputReport = { files: l.files, format: l.format, crs, fieldMap: l.fieldMap, encoding: l.encoding, counts: l.counts, problems: l.problems.slice(0, MAX_PROBLEMS) };
+  if (l.problems.length > MAX_PROBLEMS) r.problemsOmitted = l.problems.length - MAX_PROBLEMS;
+  return r;
 }
 
 export function auditToJson(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>): string {
