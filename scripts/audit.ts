@@ -149,6 +149,10 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${USAGE}\n(see docs/audit-command.md)\n`);
+    return;
+  }
   try {
     const r = await runAuditCommand(process.argv.slice(2));
     if (r.out) {
