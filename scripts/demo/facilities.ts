@@ -22,7 +22,7 @@ export interface FacilityPlan {
 
 /** Deliberate shortcomings, each making a community fail one rule of national-2022. */
 export type Defect = 'smallStation' | 'lowRatio' | 'noKindergarten' | 'noElderly' | 'noHealthStation' | 'noActivity' | 'noSupermarket';
-export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 7, lowRatio: 9, noKindergarten: 5, noElderly: 3, noHealthStation: 3, noActivity: 2, noSupermarket: 3 };
+export const DEFECT_QUOTA: Record<Defect, number> = { smallStation: 8, lowRatio: 10, noKindergarten: 5, noElderly: 3, noHealthStation: 3, noActivity: 2, noSupermarket: 3 };
 
 const ID_PREFIX: Record<FacilityCategory, string> = {
   community_service: 'FW', elderly_care: 'YL', kindergarten: 'YE', health_station: 'WS', health_center: 'WZ',

@@ -17,6 +17,8 @@ import { parseDemoArgs, writeDemo } from '../../scripts/generateDemo';
 import { OUTLINE } from '../../scripts/demo/layout';
 import { toLocal, toLonLat } from '../../scripts/demo/project';
 import type { DemoMeta } from '../../scripts/demo/generate';
+import { auditDataset } from '../../src/engine/audit';
+import { getPreset } from '../../src/engine/presets';
 
 const dirA = mkdtempSync(join(tmpdir(), 'demo-a-'));
 const dirB = mkdtempSync(join(tmpdir(), 'demo-b-'));
@@ -249,5 +251,26 @@ describe('generateDemo', () => {
     }
     expect(bridges).toBe(meta.counts.bridges);
     expect(bridges).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fails the default preset for about a third of communities, for different reasons', () => {
+    const result = auditDataset({ communities, facilities, green, roads }, getPreset('national-2022')!, { mode: 'euclidean' });
+    expect(result.warnings).toEqual([]);
+    const failing = result.communities.filter((c) => c.status === 'fail');
+    expect(failing.length / communities.length).toBeGreaterThan(0.2);
+    expect(failing.length / communities.length).toBeLessThan(0.45);
+    const rules = new Set(failing.flatMap((c) => c.failures.map((f) => f.rule)));
+    for (const r of ['areaPer100Households', 'stationMinArea', 'parkCoverage', 'lifeCircle', 'sixOnes'] as const) expect(rules, r).toContain(r);
+    // What was built in on purpose shows up: small stations fail stationMinArea, low totals fail
+    // areaPer100Households, and the rural fringe is short of the 15-minute health centre somewhere.
+    const byId = new Map(result.communities.map((c) => [c.id, c]));
+    for (const [id, defect] of Object.entries(meta.design.defects)) {
+      const fails = byId.get(id)!.failures.map((f) => f.rule);
+      if (defect === 'smallStation') expect(fails, id).toContain('stationMinArea');
+      if (defect === 'lowRatio') expect(fails, id).toContain('areaPer100Households');
+    }
+    const rural = result.communities.filter((c) => c.setting === 'rural');
+    expect(rural.some((c) => c.failures.some((f) => f.rule === 'lifeCircle' && f.category === 'health_center'))).toBe(true);
+    expect(result.communities.filter((c) => c.setting === 'urban' && c.status === 'pass').length).toBeGreaterThan(communities.length / 2);
   });
 });
