@@ -80,16 +80,32 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
 // ----------------------------------------------------------------------------------------------
 // Sources and shares
 
+const pointSourceCache = new WeakMap<PreparedFacility[], ReachSource[]>();
+/** One ReachSource per prepared facility, built once per facility list (they are immutable). */
+function pointSourcesOf(facilities: PreparedFacility[]): ReachSource[] {
+  let s = pointSourceCache.get(facilities);
+  if (!s) {
+    s = facilities.map((f) => ({ kind: 'point' as const, id: f.id, xy: f.xy }));
+    pointSourceCache.set(facilities, s);
+  }
+  return s;
+}
+
 /** Point sources of the given categories within d of the community's bbox (the ReachProvider contract). */
 export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categories: readonly FacilityCategory[], d: number): ReachSource[] {
   const out: ReachSource[] = [];
   const b = c.bbox;
+  const all = pointSourcesOf(ctx.facilities);
+  const d2 = d * d;
   for (const cat of categories) {
     const ci = ctx.byCategory.get(cat);
     if (!ci || !ci.index) continue;
     for (const k of ci.index.range(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-      const f = ctx.facilities[ci.items[k]];
-      if (pointBBoxGap(f.xy, b) <= d) out.push({ kind: 'point', id: f.id, xy: f.xy });
+      const i = ci.items[k];
+      const [x, y] = ctx.facilities[i].xy;
+      const dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
+      const dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
+      if (dx * dx + dy * dy <= d2) out.push(all[i]);
     }
   }
   return out;

@@ -40,11 +40,14 @@ export function circleRing(center: XY, radius: number, tol?: number): XY[] {
   return ring;
 }
 
-/** The same ring as circleRing, flat ([x0, y0, x1, y1, ...]). */
-export function circleFlat(cx: number, cy: number, radius: number, tol?: number): Float64Array {
+/**
+ * The same ring as circleRing, flat ([x0, y0, x1, y1, ...]). With `into` (large enough), writes
+ * there and returns a view of it (valid until the buffer is reused).
+ */
+export function circleFlat(cx: number, cy: number, radius: number, tol?: number, into?: Float64Array): Float64Array {
   const n = circleSegments(radius, tol);
   const t = unitCircle(n);
-  const f = new Float64Array(2 * n);
+  const f = into && into.length >= 2 * n ? into.subarray(0, 2 * n) : new Float64Array(2 * n);
   for (let i = 0; i < 2 * n; i += 2) { f[i] = cx + radius * t[i]; f[i + 1] = cy + radius * t[i + 1]; }
   return f;
 }

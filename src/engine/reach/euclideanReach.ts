@@ -67,6 +67,7 @@ export function createEuclideanReach(): EuclideanReach {
   const communityFlat = new WeakMap<MetricRings, { rings: FlatRing[]; convex: boolean }>();
   const bufferCache = new WeakMap<MetricRings, Map<number, FlatRing[]>>();
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0 };
+  let circleScratch = new Float64Array(512);
 
   function pathsOf(c: PreparedCommunity): IntPaths {
     let p = communityPaths.get(c.rings);
@@ -115,11 +116,16 @@ export function createEuclideanReach(): EuclideanReach {
       for (const s of sources) if (s.kind === 'point') points.push(s.xy);
       if (points.length > 1) points.sort((p, q) => (p[0] - cx) ** 2 + (p[1] - cy) ** 2 - ((q[0] - cx) ** 2 + (q[1] - cy) ** 2));
       const inner = d * Math.cos(Math.PI / circleSegments(d));
+
       const inner2 = inner * inner;
       const kept: XY[] = [];
+      const n = circleSegments(d);
+      if (circleScratch.length < 2 * n) circleScratch = new Float64Array(4 * n);
       for (const c of points) {
-        const r = clipFlatToRect(circleFlat(c[0], c[1], d), rect);
+        const full = circleFlat(c[0], c[1], d, undefined, circleScratch);
+        let r = clipFlatToRect(full, rect);
         if (!r) continue;
+        if (r === full) r = full.slice();
         let dominated = false;
         for (const k of kept) {
           let all = true;
