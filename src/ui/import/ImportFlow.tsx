@@ -260,7 +260,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
         <button onClick={() => { client().cancel(); onCancel(); }} data-testid="import-cancel">{t('importUi.cancel')}</button>
         {step > 0 && busy !== 'read' && <button onClick={() => goTo(osm ? 0 : step - 1)} data-testid="import-back">{t('importUi.back')}</button>}
         {step < 3 && (
-          <button className="primary" onClick={() => goTo(osm ? 3 : step + 1)} disabled={busy !== null || (!osm && (!inspection || !!error)) || (osm && osmKinds.length === 0)} data-testid="import-next">
+          <button className="primary" onClick={() => goTo(osm ? 3 : step + 1)} disabled={busy !== null || (!osm && (!inspection || !!error)) || (osm && osmKinds.length === 0) || (step === 1 && !!inspection && needsCrsConfirmation(inspection, crs))} data-testid="import-next">
             {t('importUi.next')}
           </button>
         )}
@@ -295,6 +295,10 @@ interface InspectProps {
   choices: ReturnType<typeof crsChoices>;
   lang: 'zh' | 'en';
 }
+
+/** The file states no CRS and the user has not chosen one: lon/lat would be assumed WGS84, which
+ *  misplaces GCJ-02/BD-09 POI tables by hundreds of metres without any error. Ask first. */
+const needsCrsConfirmation = (ins: LayerInspection, crs: string) => ins.crs.from === 'none' && crs === '' && !ins.crsError;
 
 function InspectStep(p: InspectProps) {
   const { t } = useTranslation();
@@ -343,6 +347,14 @@ function InspectStep(p: InspectProps) {
         </span>
       </div>
       {ins.crsError && <div className="import-error" role="alert" data-testid="import-crs-error">{ins.crsError}</div>}
+      {needsCrsConfirmation(ins, p.crs) && (
+        <div className="import-error" role="alert" data-testid="import-crs-confirm">
+          <div>{t('importUi.crsUnstated')}</div>
+          <button onClick={() => p.setCrs('EPSG:4326')} data-testid="import-crs-wgs84">WGS84</button>{' '}
+          <button onClick={() => p.setCrs('GCJ02')} data-testid="import-crs-gcj02">GCJ-02</button>{' '}
+          <button onClick={() => p.setCrs('BD09')} data-testid="import-crs-bd09">BD-09</button>
+        </div>
+      )}
       {ins.crs.suggestions && ins.crs.suggestions.length > 0 && (
         <div data-testid="import-crs-suggestions">
           <div>{t('importUi.crsSuggestions')}</div>
