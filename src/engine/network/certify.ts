@@ -1,9 +1,10 @@
 // Certified full reach of a rectangle: a cheap test that every point of a rectangle lies within
 // walking distance d (serviceArea.ts definition), so the area there is the rectangle itself and no
-// capsule union is needed. Cells of side ≤ h cover the rectangle; a cell centre s passes when the
-// foot q of s on some edge has f(q) + |sq| ≤ d − δ and |sq| ≤ M − δ (δ = half the cell diagonal):
-// then every p in the cell has W(p) ≤ f(q) + |pq| ≤ f(q) + |sq| + δ ≤ d with |pq| ≤ M. No network
-// piece farther than d may come within `clearance` of the rectangle either (it would be cut out).
+// capsule union is needed. Cells (side ≤ M/2, split in four on failure down to min(25 m, M/4))
+// cover the rectangle; a cell centre s passes when the foot q of s on some edge has
+// f(q) + |sq| ≤ d − δ and |sq| ≤ M − δ (δ = half the cell diagonal): then every p in the cell has
+// W(p) ≤ f(q) + |pq| ≤ f(q) + |sq| + δ ≤ d with |pq| ≤ M. No network piece farther than d may come
+// within `clearance` of the rectangle either (it would be cut out).
 // Monotone in d: a rectangle certified at d1 is certified at every d2 > d1 (so bands still nest).
 import type { BBox } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
@@ -39,38 +40,43 @@ export function certifyRect(
   for (const e of g.edgeIndex.search(x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)) {
     if (cachedProfile(g, nd, cache, e).f.some((f) => f > d)) return false;
   }
-  const h = Math.min(25, M / 4);
-  const nx = Math.max(1, Math.ceil((x1 - x0) / h));
-  const ny = Math.max(1, Math.ceil((y1 - y0) / h));
-  const cw = (x1 - x0) / nx;
-  const ch = (y1 - y0) / ny;
-  const dd = Math.hypot(cw, ch) / 2;
-  const reachR = M - dd;
-  if (reachR <= 0) return false;
-  for (let i = 0; i < nx; i++)
-    for (let j = 0; j < ny; j++) {
-      const sx = x0 + (i + 0.5) * cw;
-      const sy = y0 + (j + 0.5) * ch;
-      if (cellNeeded && !cellNeeded(sx, sy, dd)) continue;
-      let ok = false;
-      for (const e of g.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
-        const a = g.edgeFrom[e];
-        const z = g.edgeTo[e];
-        const pr = projectOnSegment(sx, sy, g.nodeX[a], g.nodeY[a], g.nodeX[z], g.nodeY[z]);
-        if (pr.dist > reachR) continue;
-        const { s: ps, f: pf } = cachedProfile(g, nd, cache, e);
-        let fq = Infinity;
-        for (let k = 0; k + 1 < ps.length; k++)
-          if (pr.s >= ps[k] && pr.s <= ps[k + 1]) {
-            fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (pr.s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
-            break;
-          }
-        if (fq + pr.dist <= d - dd) {
-          ok = true;
+  // Cells start at side ≤ M/2 and split in four where a centre fails, down to min(25 m, M/4).
+  const hMin = Math.min(25, M / 4);
+  const cellOk = (sx: number, sy: number, dd: number): boolean => {
+    const reachR = M - dd;
+    if (reachR <= 0) return false;
+    for (const e of g.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
+      const a = g.edgeFrom[e];
+      const z = g.edgeTo[e];
+      const pr = projectOnSegment(sx, sy, g.nodeX[a], g.nodeY[a], g.nodeX[z], g.nodeY[z]);
+      if (pr.dist > reachR) continue;
+      const { s: ps, f: pf } = cachedProfile(g, nd, cache, e);
+      let fq = Infinity;
+      for (let k = 0; k + 1 < ps.length; k++)
+        if (pr.s >= ps[k] && pr.s <= ps[k + 1]) {
+          fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (pr.s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
           break;
         }
-      }
-      if (!ok) return false;
+      if (fq + pr.dist <= d - dd) return true;
     }
+    return false;
+  };
+  const check = (cx0: number, cy0: number, w: number, h: number): boolean => {
+    const sx = cx0 + w / 2;
+    const sy = cy0 + h / 2;
+    const dd = Math.hypot(w, h) / 2;
+    if (cellNeeded && !cellNeeded(sx, sy, dd)) return true;
+    if (cellOk(sx, sy, dd)) return true;
+    if (Math.max(w, h) <= hMin + 1e-9) return false;
+    const w2 = w / 2;
+    const h2 = h / 2;
+    return check(cx0, cy0, w2, h2) && check(cx0 + w2, cy0, w2, h2) && check(cx0, cy0 + h2, w2, h2) && check(cx0 + w2, cy0 + h2, w2, h2);
+  };
+  const h0 = M / 2;
+  const nx = Math.max(1, Math.ceil((x1 - x0) / h0));
+  const ny = Math.max(1, Math.ceil((y1 - y0) / h0));
+  const cw = (x1 - x0) / nx;
+  const ch = (y1 - y0) / ny;
+  for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) if (!check(x0 + i * cw, y0 + j * ch, cw, ch)) return false;
   return true;
 }
