@@ -16,7 +16,7 @@ import { PresetPanel } from './preset/PresetPanel';
 import { Toolbar } from './Toolbar';
 import { SettingsDialog } from './SettingsDialog';
 import { ImportSlot } from './import/ImportSlot';
-import { DEFAULT_UI, deleteCustomPreset, newProject, saveCustomPreset, setActivePreset, type Project, type UiChoices } from './state/project';
+import { DEFAULT_UI, deleteCustomPreset, newProject, replaceLayer, saveCustomPreset, setActivePreset, type Project, type UiChoices } from './state/project';
 import { applyEdit, redo, startHistory, undo, type PresetHistory } from './state/presetHistory';
 import { DEFAULT_PRESET_ID, findPreset } from './state/presetCatalog';
 import { clearSaved, loadProject, loadUi, saveProject, saveUi } from './state/persist';
@@ -217,6 +217,13 @@ export function App() {
     return `${head}\n${t('unit.households', { value: formatNumber(r.households, lang) })} · ${status}${lines.length ? '\n' + lines.join('\n') : ''}${more}`;
   }, [project, result, t, lang, preset, ui.tier, ui.category]);
 
+  // Test hook: the layers and their counts as the app holds them.
+  useEffect(() => {
+    if (!project) return;
+    const l = project.layers;
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), replaceLayers: (next: Partial<Project['layers']>) => setProject((p) => (p ? (Object.keys(next) as (keyof Project['layers'])[]).reduce((q, k) => replaceLayer(q, k, next[k] as never), p) : p)), layers: l, layerCounts: { communities: l.communities.length, facilities: l.facilities.length, green: l.green.length, roads: l.roads.length, water: l.water.length } };
+  }, [project]);
+
   // Test hook: summary figures straight from the state the UI shows.
   useEffect(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), ready: !!result && !progress, failing: result?.summary.failing, communities: result?.communities.length, presetId: preset?.id };
@@ -306,7 +313,13 @@ export function App() {
           />
         </aside>
       </main>
-      {dialog === 'import' && <ImportSlot onClose={() => setDialog(null)} />}
+      <ImportSlot
+        open={dialog === 'import'}
+        onOpen={() => setDialog('import')}
+        onClose={() => setDialog((d) => (d === 'import' ? null : d))}
+        project={project}
+        onApply={(update) => setProject((p) => (p ? update(p) : p))}
+      />
       {dialog === 'settings' && <SettingsDialog ui={ui} onChange={patchUi} onClose={() => setDialog(null)} />}
       <span hidden data-testid="failing-share">{result ? formatSharePercent(result.summary.failing / Math.max(1, result.summary.communities)) : ''}</span>
     </div>

@@ -56,6 +56,11 @@ export function MapView(p: MapViewProps) {
 
   const mapData: CommunityMapData = useMemo(() => buildCommunityMapData(p.layers), [p.layers]);
   const collections = useMemo(() => basemapCollections(p.layers), [p.layers]);
+  // Label data once per dataset (not per zoom change): 10,000 labels re-laid out on every zoom froze the map.
+  const labels = useMemo(
+    () => p.layers.communities.map((c, i) => ({ name: c.name, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),
+    [p.layers.communities, mapData],
+  );
 
   // Map creation, once.
   useEffect(() => {
@@ -66,7 +71,7 @@ export function MapView(p: MapViewProps) {
       center: [118.78, 32.04],
       zoom: 12,
       attributionControl: { compact: true },
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { antialias: false },
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
@@ -251,7 +256,7 @@ export function MapView(p: MapViewProps) {
     if (p.ui.showLabels && zoom >= 12.8)
       out.push(new TextLayer<{ name: string; position: Position }>({
         id: 'labels',
-        data: p.layers.communities.map((c, i) => ({ name: c.name, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),
+        data: labels,
         getPosition: (d) => d.position,
         getText: (d) => d.name,
         getSize: zoom >= 14.5 ? 16 : 13,
@@ -264,7 +269,7 @@ export function MapView(p: MapViewProps) {
         updateTriggers: { getSize: zoom >= 14.5 },
       }));
     return out;
-  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom]);
+  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, labels]);
 
   useEffect(() => {
     overlayRef.current?.setProps({
