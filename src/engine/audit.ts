@@ -20,10 +20,11 @@ import type {
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
-  assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility,
+  assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
   type Preparation, type PreparedFacility, type SubsetIndex,
 } from './prepare';
 import { difference, intersection } from './geo/clip';
+import type { LocalProjection } from './geo/localProjection';
 import { metricToMultiPolygon, ringsArea } from './geo/metricRings';
 import { distanceToRings } from './geo/pointInPolygon';
 import { areaPer100Households, checkAreaPer100Households } from './rules/areaPer100Households';
@@ -49,7 +50,14 @@ export interface AuditContext extends Preparation {
 export interface PrepareOptions {
   reach?: ReachProvider;
   mode?: DistanceMode;
+  /**
+   * The metric projection to use (default: datasetProjection(data)). A network reach must work in
+   * the same projection as the audit: build it with this one.
+   */
+  projection?: LocalProjection;
 }
+
+export { datasetProjection };
 
 export function abortError(): Error {
   const e = new Error('The audit was cancelled');
@@ -63,7 +71,7 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
     throw new Error('network mode needs a walking-network reach provider (options.reach, see network/networkReach.ts)');
   }
   const reach = options.reach ?? createEuclideanReach();
-  const prep = prepareDataset(data, preset, undefined);
+  const prep = prepareDataset(data, preset, options.projection);
   const tiers = tierDistances(preset, mode);
   const parameters: AuditParameters = {
     mode,

@@ -74,6 +74,15 @@ function* allPositions(data: Dataset): Generator<[number, number]> {
   if (!data.communities.length) for (const f of data.facilities) yield f.position;
 }
 
+/**
+ * The local projection the audit uses for a dataset: centred on the lon/lat extent of its
+ * communities (of its facilities when there are none). Build a network reach with this
+ * projection (or pass it to prepareAudit) so that both work in the same metres.
+ */
+export function datasetProjection(data: Dataset): LocalProjection {
+  return createLocalProjection(centerOf(allPositions(data)));
+}
+
 export function bboxGap(a: BBox, b: BBox): number {
   const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
   const dy = Math.max(0, a[1] - b[3], b[1] - a[3]);
@@ -235,7 +244,7 @@ export function buildGreenIndexes(green: PreparedGreen[]): Pick<PreparedIndexes,
 
 export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection): Preparation {
   const warnings: DataWarning[] = [];
-  const proj = projection ?? createLocalProjection(centerOf(allPositions(data)));
+  const proj = projection ?? datasetProjection(data);
 
   // Duplicate ids (per layer).
   const dupCheck = (layer: DataWarning['layer'], ids: string[]) => {

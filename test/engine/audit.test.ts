@@ -183,3 +183,16 @@ describe('reach provider injection', () => {
     expect(() => prepareAudit(grid(1), preset, { mode: 'network' })).toThrow(/reach provider/);
   });
 });
+
+describe('projection', () => {
+  it('is centred on the communities and can be passed in', async () => {
+    const { datasetProjection } = await import('../../src/engine/audit');
+    const data = loadFixture('two-part-community');
+    const proj = datasetProjection(data);
+    // The fixture is symmetric about 114°E 23°N (x −500..500, y −100..100 m).
+    expect(proj.center[0]).toBeCloseTo(114, 9);
+    expect(proj.center[1]).toBeCloseTo(23, 6);
+    const ctx = prepareAudit(data, preset, { projection: proj });
+    expect(ctx.projection).toBe(proj);
+  });
+});
