@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SEED, demoFiles, generateDemo } from './demo/generate';
 
+/** The files a complete demo folder holds. */
+export const DEMO_FILES = ['communities.fgb', 'facilities.fgb', 'green.fgb', 'roads.fgb', 'water.fgb', 'meta.json'];
+
 const USAGE = 'usage: tsx scripts/generateDemo.ts [--seed N] [--out dir] [--if-missing]';
 
 export interface DemoArgs {
@@ -37,7 +40,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
 /** Generates and writes the district; returns the written file names (none when skipped). */
 export async function writeDemo(args: DemoArgs, log: (s: string) => void = console.log): Promise<string[]> {
   const dir = resolve(args.out);
-  if (args.ifMissing && existsSync(join(dir, 'meta.json')) && existsSync(join(dir, 'communities.fgb'))) {
+  if (args.ifMissing && DEMO_FILES.every((f) => existsSync(join(dir, f)))) {
     log(`demo district already in ${dir} (delete it or drop --if-missing to regenerate)`);
     return [];
   }

@@ -3,8 +3,9 @@
 // except where a deliberate defect says otherwise (small station, low m² per 100 households,
 // missing kindergarten, ...). Floor areas are drawn from the STANDARDS.md §2 ranges.
 import type { FacilityCategory } from '../../src/engine/types';
+import { FACILITY_CATEGORIES } from '../../src/engine/types';
 import type { XY } from './geometry';
-import { pointInRing } from './geometry';
+import { distToRing, pointInRing } from './geometry';
 import type { CommunityPlan } from './communities';
 import type { LandUse } from './landUse';
 import { shortName } from './names';
@@ -83,8 +84,14 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
   const skip: Partial<Record<FacilityCategory, Defect>> = { kindergarten: 'noKindergarten', elderly_care: 'noElderly', health_station: 'noHealthStation', activity_venue: 'noActivity', supermarket: 'noSupermarket' };
 
   const out: FacilityPlan[] = [];
+  // Facilities picked at the same sample point are nudged apart by category (8 m, own direction)
+  // so they don't hide each other on the map; the nudge is dropped if it would leave the block.
   const add = (category: FacilityCategory, k: number, floorArea: number, name: string): void => {
-    out.push({ id: '', name, category, floorArea: Math.round(floorArea), xy: [samples.x[k], samples.y[k]], community: sampleCommunity[k] });
+    const a = (2 * Math.PI * FACILITY_CATEGORIES.indexOf(category)) / FACILITY_CATEGORIES.length;
+    const b = blocks[samples.block[k]];
+    let xy: XY = [samples.x[k] + 8 * Math.cos(a), samples.y[k] + 8 * Math.sin(a)];
+    if (!pointInRing(xy, b.ring) || distToRing(xy, b.ring) < 1 || b.insets.some((i) => pointInRing(xy, i.ring) || distToRing(xy, i.ring) < 1)) xy = [samples.x[k], samples.y[k]];
+    out.push({ id: '', name, category, floorArea: Math.round(floorArea), xy, community: sampleCommunity[k] });
   };
   const r = rng.fork('facilities');
   const order = r.shuffle(communities.map((c) => c.index));
