@@ -423,7 +423,9 @@ export function withFacilityChanged(ctx: AuditContext, change: FacilityChange): 
     const w: DataWarning[] = [];
     const fid = f.id ?? String(index);
     if (!pf.category) w.push({ code: 'unknown_category', layer: 'facilities', feature: fid, field: 'category', message: `facility ${fid}: unknown category "${String(f.category)}"; ignored by the rules` });
-    else {
+    else if (!Number.isFinite(pf.xy[0]) || !Number.isFinite(pf.xy[1])) {
+      w.push({ code: 'invalid_geometry', layer: 'facilities', feature: fid, field: 'geometry', message: `facility ${fid}: position is not a valid longitude/latitude` });
+    } else {
       if (pf.floorAreaDefaulted) w.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
       assignFacility(pf, f, ctx.communities, ctx.communityIndex, ctx.communityById, w);
     }
