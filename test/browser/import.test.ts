@@ -197,6 +197,13 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(got.length).toBe(11);
     for (const f of base.features) expect(haversine(got.find((x) => x.id === f.properties.id)!.position, f.geometry.coordinates)).toBeLessThan(1);
     await waitReady(page);
+    // The correction is recorded with the layer and shown when the dialog opens again.
+    await page.click('[data-testid=import-button]');
+    const meta = await text(page, '[data-testid=import-layer-meta] [data-kind=facilities]');
+    expect(meta).toContain('facilities-gcj02.csv');
+    expect(meta).toContain('GCJ02→WGS84');
+    await page.click('[data-testid=import-close]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
   }, 90_000);
 
   it('opens on a file dropped anywhere, with the overlay while dragging', async () => {

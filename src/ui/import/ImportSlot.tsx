@@ -13,6 +13,8 @@ import { ACCEPTED_EXTENSIONS, groupFiles, type FileGroup, type RejectedFile } fr
 import { ensureImportStrings } from './importStrings';
 import { ImportFlow } from './ImportFlow';
 import { layerCounts } from './applyImport';
+import { readLayerMeta } from './layerMeta';
+import type { LayerKind } from '../../io/import/types';
 import './import.css';
 
 export interface ImportSlotProps {
@@ -75,14 +77,14 @@ function useWindowDrop(onFiles: (files: File[]) => void): boolean {
 
 export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: ImportSlotProps) {
   ensureImportStrings();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [groups, setGroups] = useState<FileGroup<File>[]>([]);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const [index, setIndex] = useState(0);
   const [batch, setBatch] = useState(0);
   const clientRef = useRef<ImportClient | null>(null);
   const client = useCallback(() => (clientRef.current ??= createImportClient()), []);
-  const lang: 'zh' | 'en' = t('importUi.title') === 'Import data' ? 'en' : 'zh';
+  const lang: 'zh' | 'en' = i18n.language === 'en' ? 'en' : 'zh';
 
   useEffect(() => () => { clientRef.current?.dispose(); clientRef.current = null; }, []);
 
@@ -163,6 +165,7 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
                   }}
                 />
               </label>
+              {project && <ImportedLayersList project={project} lang={lang} />}
               <div className="dialog-actions"><button onClick={close} data-testid="import-close">{t('importUi.close')}</button></div>
             </>
           )}
@@ -181,5 +184,35 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
         </div>
       </div>
     </>
+  );
+}
+
+/** What was applied to the layers that came from an import (the record kept by layerMeta.ts). */
+function ImportedLayersList({ project, lang }: { project: Project; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  if (project.dataset.source !== 'import') return null;
+  const metas = readLayerMeta();
+  // A record counts only while the layer still holds what was imported (not after a reset to the demo).
+  const rows = (['communities', 'facilities', 'green', 'roads'] as LayerKind[])
+    .map((k) => metas[k])
+    .filter((m): m is NonNullable<typeof m> => !!m && project.layers[m.kind].length === m.counts.valid);
+  if (rows.length === 0) return null;
+  return (
+    <div className="import-section" data-testid="import-layer-meta">
+      <h3>{t('importUi.importedLayers')}</h3>
+      <div className="import-grid">
+        {rows.map((m) => (
+          <span key={m.kind} style={{ display: 'contents' }}>
+            <span>{t(`importUi.kind.${m.kind}`)}</span>
+            <span data-kind={m.kind}>
+              {m.files.map((f) => f.replace(/^.*[\\/]/, '')).join(', ')} · {m.counts.valid} · {m.crs.note[lang]}
+              {m.crs.correction ? ` · ${t('importUi.correction', { correction: m.crs.correction })}` : ''}
+              {m.crs.swapXY ? ' · X⇄Y' : ''}
+              {m.encoding ? ` · ${m.encoding.encoding}` : ''}
+            </span>
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -69,6 +69,7 @@ const zh = {
   nothingValid: '没有有效要素，项目未改变。',
   notConnected: '应用未提供导入回调，无法更新项目。',
   close: '关闭',
+  importedLayers: '已导入图层（采用的坐标系与纠偏）',
   skip: '跳过此组',
 };
 
@@ -139,6 +140,7 @@ const en: typeof zh = {
   nothingValid: 'No valid features; the project is unchanged.',
   notConnected: 'The app gave no import callback; the project cannot be updated.',
   close: 'Close',
+  importedLayers: 'Imported layers (CRS and correction applied)',
   skip: 'Skip this group',
 };
 
