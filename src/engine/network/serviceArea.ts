@@ -25,6 +25,8 @@ export interface AreaOptions {
   tolerance_m?: number;
   /** Half-width of the corridor cut out around unreachable network pieces (metres). Default 0.5; 0 = none. */
   clearance_m?: number;
+  /** Side of the fixed tiles of the certified-tile union (metres). Default M. */
+  tile_m?: number;
 }
 
 export const DEFAULT_MAX_OFFSET_M = 100;
@@ -336,7 +338,7 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
     }
   }
   const polys = input.clipRect ? clipConvexToRect(caps.polys, input.clipRect) : caps.polys;
-  const tiled = polys.length > 96 ? tiledUnion(g, nd, d, M, clearance, polys, input.clipRect) : unionMany(polys);
+  const tiled = polys.length > 96 ? tiledUnion(g, nd, d, M, clearance, polys, options.tile_m ?? M, input.clipRect) : unionMany(polys);
   const united = extra.length ? unionPaths(tiled.concat(extra)) : tiled;
   if (!cut.length) return united;
   const out = differencePaths(united, cut);
@@ -345,13 +347,12 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
 }
 
 /**
- * Union over a fixed grid of square tiles of side 2M (anchored at multiples of 2M, the same for
- * every band, so nesting holds tile by tile): a tile certified as wholly reached (certify.ts)
+ * Union over a fixed grid of square tiles of side T (default M), anchored at multiples of T and so
+ * the same for every band, so nesting holds tile by tile: a tile certified as wholly reached (certify.ts)
  * contributes itself; any other tile the union of the pieces clipped to it. Interior tiles of a
  * large area thus cost a rectangle instead of hundreds of overlapping capsules.
  */
-function tiledUnion(g: RoadGraph, nd: NetworkDistances, d: number, M: number, clearance: number, polys: IntPaths[], clip?: BBox): IntPaths {
-  const T = 2 * M;
+function tiledUnion(g: RoadGraph, nd: NetworkDistances, d: number, M: number, clearance: number, polys: IntPaths[], T: number, clip?: BBox): IntPaths {
   const index = new Flatbush(polys.length);
   let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
   for (const [ring] of polys) {
