@@ -86,7 +86,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         <dt>{t('detail.park')}</dt><dd>{formatSharePercent(result.parkCoverage)}%</dd>
       </dl>
       {result.estimates.length > 0 && (
-        <div className="estimates"><b>{t('detail.estimates')}：</b>{result.estimates.join('；')}</div>
+        <ul className="estimates"><b>{t('detail.estimates')}：</b>{result.estimates.map((e, i) => <li key={i}>{estimateText(e, t)}</li>)}</ul>
       )}
 
       <h3>{t('detail.lifeCircles')}</h3>
@@ -156,4 +156,13 @@ function groupByRule(fs: Failure[]): [RuleId, Failure[]][] {
   const m = new Map<RuleId, Failure[]>();
   for (const f of fs) m.set(f.rule, [...(m.get(f.rule) ?? []), f]);
   return [...m.entries()];
+}
+
+/** The engine's estimate notes (audit.ts: 'households', 'population', 'floorArea:<id>[ (preset default N m²)]') in words. */
+function estimateText(e: string, t: (k: string, v?: Record<string, unknown>) => string): string {
+  if (e === 'households') return t('detail.estimateHouseholds');
+  if (e === 'population') return t('detail.estimatePopulation');
+  const m = /^floorArea:(\S+)(?: \(preset default ([\d.]+) m²\))?/.exec(e);
+  if (m) return m[2] ? t('detail.estimateFloorAreaDefault', { id: m[1], area: m[2] }) : t('detail.estimateFloorArea', { id: m[1] });
+  return e;
 }

@@ -22,21 +22,22 @@ export const ABOVE: RGBA[] = [
   [84, 39, 136, 180],
 ];
 
+/** Facility categories avoid the blue/orange hues of pass/fail so a dot never reads as a status. */
 export const CATEGORY_COLORS: Record<FacilityCategory, RGBA> = {
-  community_service: [230, 25, 75, 255],
-  elderly_care: [145, 30, 180, 255],
-  kindergarten: [245, 130, 48, 255],
-  health_station: [0, 130, 200, 255],
-  health_center: [0, 70, 140, 255],
-  supermarket: [60, 180, 75, 255],
-  activity_venue: [240, 50, 230, 255],
-  primary_school: [128, 0, 0, 255],
-  middle_school: [170, 110, 40, 255],
-  culture_center: [0, 128, 128, 255],
-  sports_venue: [128, 128, 0, 255],
-  police: [0, 0, 117, 255],
-  emergency_shelter: [100, 100, 100, 255],
-  parcel_locker: [160, 160, 160, 255],
+  community_service: [106, 61, 154, 255],
+  elderly_care: [190, 90, 200, 255],
+  kindergarten: [235, 200, 20, 255],
+  health_station: [0, 150, 136, 255],
+  health_center: [0, 90, 80, 255],
+  supermarket: [77, 175, 74, 255],
+  activity_venue: [231, 41, 138, 255],
+  primary_school: [70, 70, 70, 255],
+  middle_school: [120, 85, 40, 255],
+  culture_center: [160, 130, 60, 255],
+  sports_venue: [27, 120, 90, 255],
+  police: [20, 20, 80, 255],
+  emergency_shelter: [120, 120, 120, 255],
+  parcel_locker: [175, 175, 175, 255],
 };
 
 export const toCss = (c: RGBA, alpha?: number) => `rgba(${c[0]},${c[1]},${c[2]},${alpha ?? c[3] / 255})`;
