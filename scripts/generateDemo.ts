@@ -54,7 +54,7 @@ export async function writeDemo(args: DemoArgs, log: (s: string) => void = conso
   log(`  communities ${c.communities} (rural ${c.ruralCommunities}, with holes ${c.communitiesWithHoles}, two parts ${c.communitiesWithTwoParts}), households ${c.households}`);
   log(`  facilities ${c.facilities}: ${Object.entries(c.facilitiesByCategory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  green ${c.greenAreas} areas, ${(c.green_m2 / 1e6).toFixed(2)} km² (parks ${(c.park_m2 / 1e6).toFixed(2)} km²), water ${(c.water_m2 / 1e6).toFixed(2)} km²`);
-  log(`  roads ${c.roads} lines, ${(c.network_m / 1000).toFixed(1)} km, ${c.bridges} bridges, ${c.deadEnds} dead ends`);
+  log(`  roads ${c.roads} lines, ${(c.network_m / 1000).toFixed(1)} km, ${c.bridges} bridges, ${c.deadEnds} dead ends (${c.compoundLanes} compound lanes, ${c.greenEntrances} paths into pocket green)`);
   return Object.keys(files);
 }
 

@@ -154,8 +154,11 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
     if (d === 'lowRatio') total = c.households * r.range(0.17, 0.26);
     let main = Math.max(rural ? 220 : 320, total - satSum);
     if (d === 'smallStation') main = r.range(150, 260);
+    // Above 1200 m² (the top of the §2 range) the surplus goes to a neighbourhood centre
+    // (邻里中心): the first service point, or a second building when there is none.
     let extra = 0;
     if (main > 1200) { extra = main - 1200; main = 1200; }
+    if (extra > 0 && picks.length === 1) { main = (main + extra) / 2; extra = main; }
     add('community_service', picks[0], main, `${s}${rural ? '村' : '社区'}党群服务中心`);
     picks.slice(1).forEach((k, i) => {
       const a = sats[i] + (i === 0 ? extra : 0);
@@ -178,6 +181,15 @@ export function planFacilities(communities: CommunityPlan[], land: LandUse, rng:
     if (r.chance(0.22)) add('emergency_shelter', r.pick(mine), r.range(1500, 9000), `${s}应急避难场所`);
     const lockers = c.setting === 'rural' ? 1 : r.int(1, 3);
     for (let i = 0; i < lockers; i++) add('parcel_locker', r.pick(mine), r.range(6, 45), r.chance(0.5) ? `丰巢快递柜(${s})` : `菜鸟驿站(${s})`);
+  }
+
+  // Unique names: a repeated one gets a branch number (e.g. 苏果超市(芙蓉园店)（二）).
+  const seen = new Map<string, number>();
+  const NUM = ['', '', '二', '三', '四', '五', '六', '七', '八', '九'];
+  for (const f of out) {
+    const n = (seen.get(f.name) ?? 0) + 1;
+    seen.set(f.name, n);
+    if (n > 1) f.name = `${f.name}（${NUM[n] ?? n}）`;
   }
 
   // Stable ids per category, numbered in placement order.

@@ -49,7 +49,10 @@ export interface DemoMeta {
     roads: number;
     network_m: number;
     bridges: number;
+    /** Line ends that touch no other line: compound lanes + entrance paths to pocket green. */
     deadEnds: number;
+    compoundLanes: number;
+    greenEntrances: number;
     communitiesWithHoles: number;
     communitiesWithTwoParts: number;
   };
@@ -149,6 +152,8 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
       network_m: Math.round(roadsPlan.reduce((s, r) => s + polylineLength(r.coords), 0)),
       bridges: layout.bridges.length,
       deadEnds: deadEnds.length + entrances.length,
+      compoundLanes: deadEnds.length,
+      greenEntrances: entrances.length,
       communitiesWithHoles: plans.filter((p) => p.polygons.some((poly) => poly.length > 1)).length,
       communitiesWithTwoParts: plans.filter((p) => p.polygons.length > 1).length,
     },
