@@ -9,6 +9,8 @@ import type { Dataset, DistanceMode, FacilityCategory, Position, RulePreset } fr
 const session = createNetworkSession();
 /** Newest request id per kind: an older bands/compare request still queued is answered with null. */
 const latest = { bands: 0, compare: 0 };
+/** Bumped by every request: a warm-up in progress stops at its next community. */
+let generation = 0;
 /** A macrotask yield: queued newer requests register themselves before an older one starts. */
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -21,20 +23,32 @@ const api = {
   },
   async compare(requestId: number, preset: RulePreset, index: number): Promise<CompareResult | null> {
     latest.compare = Math.max(latest.compare, requestId);
+    generation++;
     await yieldToMessages();
     if (requestId < latest.compare) return null;
     return session.compare(preset, index);
   },
-  async bands(requestId: number, preset: RulePreset, target: { facility: number; position?: Position } | { category: FacilityCategory }): Promise<BandsResult | null> {
+  async bands(requestId: number, preset: RulePreset, target: { facility: number; position?: Position } | { category: FacilityCategory }, options?: { tolerance_m?: number }): Promise<BandsResult | null> {
     latest.bands = Math.max(latest.bands, requestId);
+    generation++;
     await yieldToMessages();
     if (requestId < latest.bands) return null;
-    return session.bands(preset, target);
+    return session.bands(preset, target, options);
   },
-  warm(preset: RulePreset, mode: DistanceMode, index: number): number {
-    return session.warm(preset, mode, index);
+  /** Warm-up one community at a time, yielding to messages; stops when any other request arrives. Returns how many were done. */
+  async warm(preset: RulePreset, mode: DistanceMode, index: number): Promise<number> {
+    const mine = ++generation;
+    let done = 0;
+    for (const c of session.warmList(preset, mode, index)) {
+      await yieldToMessages();
+      if (generation !== mine) break;
+      session.auditOne(preset, mode, c);
+      done++;
+    }
+    return done;
   },
   moveFacility(preset: RulePreset, mode: DistanceMode, index: number, position: Position): MoveResult {
+    generation++;
     return session.moveFacility(preset, mode, index, position);
   },
 };

@@ -74,7 +74,7 @@ export interface NetworkSession {
   /** Both modes' results for one community (index into the dataset's communities). */
   compare(preset: RulePreset, index: number): CompareResult;
   /** Walking bands (the preset's tier distances) for one facility (optionally at another position) or a category. */
-  bands(preset: RulePreset, target: { facility: number; position?: Position } | { category: FacilityCategory }): BandsResult;
+  bands(preset: RulePreset, target: { facility: number; position?: Position } | { category: FacilityCategory }, options?: { tolerance_m?: number }): BandsResult;
   /** Moves facility `index` to `position`, updating every cached context; re-audits the reachable communities in `mode`. */
   moveFacility(preset: RulePreset, mode: DistanceMode, index: number, position: Position): MoveResult;
   /**
@@ -82,6 +82,10 @@ export interface NetworkSession {
    * following move re-computes only what the move changes. Returns how many were audited.
    */
   warm(preset: RulePreset, mode: DistanceMode, index: number): number;
+  /** The communities `warm` would audit (for doing it one at a time, interruptibly). */
+  warmList(preset: RulePreset, mode: DistanceMode, index: number): number[];
+  /** Audits one community in `mode` (its answers are remembered for later moves). */
+  auditOne(preset: RulePreset, mode: DistanceMode, community: number): void;
   /** The facilities as the session currently holds them (after moves). */
   dataset(): Dataset | null;
 }
@@ -180,7 +184,7 @@ export function createNetworkSession(): NetworkSession {
       return { index, euclidean: eu, network: net, ms: now() - t0 };
     },
 
-    bands(preset, target) {
+    bands(preset, target, options = {}) {
       if (!data) throw new Error('No dataset loaded');
       const ctx = contextFor(preset, 'euclidean')!;
       const g = graphFor(preset);
@@ -210,7 +214,7 @@ export function createNetworkSession(): NetworkSession {
       const joined = joinPoints(g.graph, points.map((p) => ({ id: p.id, xy: ctx.projection.forward(p.position) })), DEFAULT_MAX_CONNECTOR_M);
       const { origins, pieces } = pointOrigins(joined);
       const nd = networkDistances(g.graph, origins, Math.max(...distances));
-      const bands = serviceAreaBands(g.graph, nd, distances, {}, () => ({ pieces }));
+      const bands = serviceAreaBands(g.graph, nd, distances, options.tolerance_m ? { tolerance_m: options.tolerance_m } : {}, () => ({ pieces }));
       out.offNetwork = joined.filter((j) => !j.join).map((j) => j.id);
       out.connector_m = joined.length === 1 && joined[0].join ? joined[0].join.connector : null;
       out.bands = bands.map((b, i) => ({
@@ -225,12 +229,20 @@ export function createNetworkSession(): NetworkSession {
       return out;
     },
 
-    warm(preset, mode, index) {
+    warmList(preset, mode, index) {
       const ctx = contextFor(preset, mode);
       const f = data?.facilities[index];
-      if (!ctx || !f) return 0;
-      const around = affectedCommunities(ctx, ctx, index, f.position, f.position);
-      auditCommunities(ctx, around);
+      return ctx && f ? affectedCommunities(ctx, ctx, index, f.position, f.position) : [];
+    },
+
+    auditOne(preset, mode, community) {
+      const ctx = contextFor(preset, mode);
+      if (ctx && community >= 0 && community < ctx.communities.length) auditCommunities(ctx, [community]);
+    },
+
+    warm(preset, mode, index) {
+      const around = this.warmList(preset, mode, index);
+      for (const i of around) this.auditOne(preset, mode, i);
       return around.length;
     },
 

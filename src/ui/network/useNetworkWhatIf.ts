@@ -96,6 +96,26 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), network: { ...timings.current } };
   }, []);
 
+  // Measurement and test hooks: bands timings for given facilities (worker time and round trip),
+  // and the selected facility's position as the project holds it.
+  useEffect(() => {
+    window.__lifecircle = {
+      ...(window.__lifecircle ?? {}),
+      measureBands: async (indices: number[]) => {
+        const client = clientRef.current;
+        const ps = live.current.preset;
+        if (!client || !ps) return null;
+        const out: { index: number; ms: number; roundTripMs: number }[] = [];
+        for (const index of indices) {
+          const t0 = now();
+          const b = await client.bands(++reqId.current, ps, { facility: index });
+          if (b) out.push({ index, ms: b.ms, roundTripMs: now() - t0 });
+        }
+        return out;
+      },
+    };
+  }, []);
+
   // The worker, once.
   useEffect(() => {
     const c = createNetworkClient();
@@ -163,6 +183,9 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
   const facility = selectedFacility !== null ? layers?.facilities[selectedFacility] ?? null : null;
   const category = facility?.category ?? null;
   useEffect(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), networkSelected: facility ? { id: facility.id, position: facility.position } : null };
+  });
+  useEffect(() => {
     const client = clientRef.current;
     if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads) { setBands(null); setBandsBusy(false); return; }
     const id = ++reqId.current;
@@ -171,7 +194,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     setError(null);
     const t0 = now();
     const target = allOfCategory && category ? { category } : { facility: selectedFacility };
-    client.bands(id, preset, target).then((b) => {
+    // A whole category: 3 m sagitta instead of 1 m (hundreds of sources; invisible at district scale).
+    client.bands(id, preset, target, 'category' in target ? { tolerance_m: 3 } : undefined).then((b) => {
       if (!alive || !b) return;
       setBands(b);
       setBandsBusy(false);
