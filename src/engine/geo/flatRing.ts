@@ -89,11 +89,62 @@ export function clipFlatToRect(ring: FlatRing, rect: BBox): FlatRing | null {
   let src = bufA, dst = bufB;
   src.set(ring);
   let len = ring.length;
-  const sides: [number, number, number, boolean][] = [[1, 0, x0, minX < x0], [-1, 0, -x1, maxX > x1], [0, 1, y0, minY < y0], [0, -1, -y1, maxY > y1]];
-  for (const [nx, ny, c, needed] of sides) {
-    if (!needed || len < 6) continue;
-    len = pass(src, len, dst, nx, ny, c);
+  // Sides to cut, as (nx, ny, c): keep nx·x + ny·y ≥ c.
+  const cuts: number[] = [];
+  if (minX < x0) cuts.push(1, 0, x0);
+  if (maxX > x1) cuts.push(-1, 0, -x1);
+  if (minY < y0) cuts.push(0, 1, y0);
+  if (maxY > y1) cuts.push(0, -1, -y1);
+  for (let k = 0; k < cuts.length && len >= 6; k += 3) {
+    len = pass(src, len, dst, cuts[k], cuts[k + 1], cuts[k + 2]);
     const t = src; src = dst; dst = t;
   }
   return len >= 6 ? src.slice(0, len) : null;
+}
+
+/** Flat version of convexClip.isConvexCCW (same rule: left turns, no reversal, winds once). */
+export function isConvexFlat(f: FlatRing): boolean {
+  const n = f.length;
+  if (n < 6) return false;
+  let flips = 0;
+  let lastDx = 0;
+  for (let i = 0; i < n; i += 2) {
+    const ax = f[i], ay = f[i + 1];
+    const bx = f[(i + 2) % n], by = f[(i + 3) % n];
+    const cx = f[(i + 4) % n], cy = f[(i + 5) % n];
+    const ux = bx - ax, uy = by - ay, vx = cx - bx, vy = cy - by;
+    const cross = ux * vy - uy * vx;
+    const scale = Math.hypot(ux, uy) * Math.hypot(vx, vy);
+    if (cross < -1e-3 * scale) return false;
+    if (cross <= 1e-3 * scale && ux * vx + uy * vy < 0) return false;
+    if (ux !== 0) {
+      if (lastDx !== 0 && Math.sign(ux) !== Math.sign(lastDx)) flips++;
+      lastDx = ux;
+    }
+  }
+  return flips <= 2 && flatArea(f) > 0;
+}
+
+/** Every vertex of `a` inside the convex counter-clockwise `k` (boundary inclusive). */
+export function flatInsideConvex(a: FlatRing, k: FlatRing, tol = 1e-6): boolean {
+  const m = k.length;
+  for (let e = 0; e < m; e += 2) {
+    const ax = k[e], ay = k[e + 1];
+    const ex = k[(e + 2) % m] - ax, ey = k[(e + 3) % m] - ay;
+    const lim = -tol * Math.hypot(ex, ey);
+    for (let i = 0; i < a.length; i += 2) if (ex * (a[i + 1] - ay) - ey * (a[i] - ax) < lim) return false;
+  }
+  return true;
+}
+
+/** Flat version of convexClip.pruneContained. */
+export function pruneContainedFlat(pieces: FlatRing[]): FlatRing[] {
+  if (pieces.length < 2) return pieces;
+  const sorted = pieces.map((r) => ({ r, a: flatArea(r) })).sort((x, y) => y.a - x.a);
+  const kept: FlatRing[] = [];
+  for (const { r } of sorted) {
+    if (kept.some((k) => flatInsideConvex(r, k))) continue;
+    kept.push(r);
+  }
+  return kept;
 }

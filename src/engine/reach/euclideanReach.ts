@@ -12,8 +12,8 @@
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
 import { intersectionPaths, fromPaths, offsetPaths, toPaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
 import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
-import { areaWithinConvexUnionFlat, isConvexCCW, pruneContained } from '../geo/convexClip';
-import { clipFlatToRect, fromFlat, toFlat, type FlatRing } from '../geo/flatRing';
+import { areaWithinConvexUnionFlat, isConvexCCW } from '../geo/convexClip';
+import { clipFlatToRect, isConvexFlat, pruneContainedFlat, toFlat, type FlatRing } from '../geo/flatRing';
 import { pointInRings } from '../geo/pointInPolygon';
 
 export interface EuclideanReach extends ReachProvider {
@@ -174,8 +174,8 @@ export function createEuclideanReach(): EuclideanReach {
       // one contains another.
       let pieces: FlatRing[] | null = r.shapes;
       if (r.circles < r.shapes.length) {
-        const poly = r.shapes.slice(r.circles).map(fromFlat);
-        pieces = poly.every(isConvexCCW) ? [...r.shapes.slice(0, r.circles), ...pruneContained(poly).map(toFlat)] : null;
+        const poly = r.shapes.slice(r.circles);
+        pieces = poly.every(isConvexFlat) ? [...r.shapes.slice(0, r.circles), ...pruneContainedFlat(poly)] : null;
       }
       if (pieces && pieces.length <= MAX_CONVEX_TERMS) {
         stats.convex++;

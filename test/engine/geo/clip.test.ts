@@ -3,7 +3,8 @@ import { difference, intersection, union } from '../../../src/engine/geo/clip';
 import { circleRing, circleSegments } from '../../../src/engine/geo/circle';
 import { bufferRings } from '../../../src/engine/geo/buffer';
 import { clipRingToRect } from '../../../src/engine/geo/clipToRect';
-import { areaWithinConvexUnion, clipRingConvex, isConvexCCW } from '../../../src/engine/geo/convexClip';
+import { areaWithinConvexUnion, clipRingConvex, isConvexCCW, pruneContained } from '../../../src/engine/geo/convexClip';
+import { flatArea, isConvexFlat, pruneContainedFlat, toFlat } from '../../../src/engine/geo/flatRing';
 import { distanceToRings, pointInRings } from '../../../src/engine/geo/pointInPolygon';
 import { groupRings, metricToMultiPolygon, multiPolygonToMetric, ringArea, ringsArea } from '../../../src/engine/geo/metricRings';
 import { createLocalProjection } from '../../../src/engine/geo/localProjection';
@@ -132,5 +133,16 @@ describe('convex clipping and inclusion–exclusion', () => {
     expect(isConvexCCW([[0, 0], [10, 0], [10, 10], [10, 0], [20, 0], [20, 10], [0, 10]])).toBe(false);
     const star: XY[] = [0, 2, 4, 1, 3].map((k) => [Math.cos((2 * Math.PI * k) / 5), Math.sin((2 * Math.PI * k) / 5)]);
     expect(isConvexCCW(star)).toBe(false);
+  });
+});
+
+describe('flat ring helpers agree with the XY versions', () => {
+  it('convexity, containment pruning', () => {
+    const rings: XY[][] = [sq(0, 0, 10), sq(0, 0, 10).reverse(), [[0, 0], [100, 0], [100, 50], [50, 50], [50, 100], [0, 100]], circleRing([5, 5], 30)];
+    for (const r of rings) expect(isConvexFlat(toFlat(r))).toBe(isConvexCCW(r));
+    // Small square inside the big one is dropped; the disjoint one stays.
+    const kept = pruneContainedFlat([toFlat(sq(2, 2, 3)), toFlat(sq(0, 0, 10)), toFlat(sq(20, 0, 5))]);
+    expect(kept.map((f) => flatArea(f)).sort((a, b) => a - b)).toEqual([25, 100]);
+    expect(pruneContained([sq(2, 2, 3), sq(0, 0, 10), sq(20, 0, 5)]).map(ringArea).sort((a, b) => a - b)).toEqual([25, 100]);
   });
 });
