@@ -475,20 +475,35 @@ function ResultView({ result, lang }: { result: ImportSummary; lang: 'zh' | 'en'
         <>
           <h3 style={{ marginTop: 10 }}>{t('importUi.problems')}</h3>
           {result.problemTotal > shown.length && <div className="import-samples" data-testid="import-problems-more">{t('importUi.problemsMore', { shown: shown.length, total: result.problemTotal })}</div>}
-          <div className="import-problems" data-testid="import-problems">
-            <table>
-              <thead><tr><th>{t('importUi.colFile')}</th><th>{t('importUi.colFeature')}</th><th>{t('importUi.colField')}</th><th>{t('importUi.colMessage')}</th></tr></thead>
-              <tbody>
-                {shown.map((p, i) => (
-                  <tr key={i} className={p.severity}>
-                    <td>{p.file}</td><td>{p.feature ?? ''}</td><td>{p.field ?? ''}</td><td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProblemList problems={shown} />
         </>
       )}
+    </div>
+  );
+}
+
+const ROW_PX = 22;
+const LIST_PX = 264;
+
+/** The problem rows, virtualised (fixed row height, full text on hover): rendering 500 table rows at
+ *  once stalled the page for 0.2–0.3 s when a validation came back. */
+function ProblemList({ problems }: { problems: ImportSummary['problems'] }) {
+  const { t } = useTranslation();
+  const [top, setTop] = useState(0);
+  const first = Math.max(0, Math.floor(top / ROW_PX) - 5);
+  const last = Math.min(problems.length, Math.ceil((top + LIST_PX) / ROW_PX) + 5);
+  return (
+    <div className="import-problems" data-testid="import-problems" data-count={problems.length} style={{ maxHeight: LIST_PX + ROW_PX }} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <div className="import-problem head" style={{ position: 'sticky', top: 0, height: ROW_PX }}>
+        <span>{t('importUi.colFile')}</span><span>{t('importUi.colFeature')}</span><span>{t('importUi.colField')}</span><span>{t('importUi.colMessage')}</span>
+      </div>
+      <div style={{ position: 'relative', height: problems.length * ROW_PX }}>
+        {problems.slice(first, last).map((p, i) => (
+          <div key={first + i} className={`import-problem ${p.severity}`} data-testid="import-problem" style={{ position: 'absolute', top: (first + i) * ROW_PX, height: ROW_PX, left: 0, right: 0 }} title={`${p.file} · ${p.feature ?? ''} · ${p.field ?? ''}\n${p.message}`}>
+            <span>{p.file}</span><span>{p.feature ?? ''}</span><span>{p.field ?? ''}</span><span>{p.message}</span>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
