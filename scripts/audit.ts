@@ -9,9 +9,8 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AuditResult, Dataset, RulePreset } from '../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../src/io/import/types';
-import { auditDataset } from '../src/engine/audit';
+import { auditDataset, datasetProjection } from '../src/engine/audit';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../src/engine/presets';
-import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
 import { createNetworkReach } from '../src/engine/network/networkReach';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson } from '../src/io/export/index';
 import { formatProblem, InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
@@ -123,13 +122,13 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
   };
   let reach;
+  // One projection for the network graph and the audit, so network metres are the audit's metres.
+  const projection = datasetProjection(data);
   if (mode === 'network') {
     if (!data.roads?.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
-    // The same local projection the audit's preparation uses (prepare.ts: centre of the communities' extent).
-    const projection = createLocalProjection(centerOf(data.communities.flatMap((c) => c.geometry.flatMap((p) => p.flatMap((r) => r)))));
     reach = createNetworkReach(data.roads, projection);
   }
-  const result = auditDataset(data, preset, { mode, reach });
+  const result = auditDataset(data, preset, { mode, reach, projection });
   const ext = out ? extname(out).toLowerCase() : '.json';
   const output =
     ext === '.csv' ? auditToCsv(result, { chineseHeaders: csvHeaders === 'zh' })

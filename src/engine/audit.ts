@@ -357,8 +357,8 @@ export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditRe
 }
 
 /** Convenience: prepare + run. */
-export function auditDataset(data: Dataset, preset: RulePreset, options: AuditOptions & { reach?: ReachProvider } = {}): AuditResult {
-  const ctx = prepareAudit(data, preset, { reach: options.reach, mode: options.mode });
+export function auditDataset(data: Dataset, preset: RulePreset, options: AuditOptions & { reach?: ReachProvider; projection?: LocalProjection } = {}): AuditResult {
+  const ctx = prepareAudit(data, preset, { reach: options.reach, mode: options.mode, projection: options.projection });
   return runAudit(ctx, options);
 }
 
