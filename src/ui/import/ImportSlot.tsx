@@ -108,11 +108,8 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
   }, [open, onOpen]);
   const dragging = useWindowDrop(addFiles);
 
-  // Test hook and status: the layer counts of the project the App holds.
+  // The layer counts of the project the App holds (the App publishes them for tests as __lifecircle.layerCounts).
   const counts = useMemo(() => (project ? layerCounts(project) : null), [project]);
-  useEffect(() => {
-    if (counts && project) window.__lifecircle = { ...(window.__lifecircle ?? {}), layerCounts: counts, layers: project.layers };
-  }, [counts, project]);
 
   const close = () => {
     reset();
