@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
+import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
 
 if (!chromiumAvailable) console.warn('[browser import tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
 
@@ -46,6 +46,15 @@ async function waitInspected(page: Page) {
     const next = document.querySelector('[data-testid=import-next]') as HTMLButtonElement | null;
     return !!document.querySelector('[data-testid=import-error]') || (!!next && !next.disabled);
   }, null, { timeout: 30_000 });
+}
+
+/** Waits until the audit shown is of the current layers (the ready flag alone can still be the
+ *  previous dataset's for a moment after a layer is replaced). */
+async function waitAudited(page: Page) {
+  await page.waitForFunction(() => {
+    const lc = (window as unknown as { __lifecircle: { ready?: boolean; communities?: number; layerCounts?: { communities: number } } }).__lifecircle;
+    return lc.ready === true && lc.communities === lc.layerCounts?.communities && !!document.querySelector('[data-testid=community-count]');
+  }, null, { timeout: 60_000 });
 }
 
 /** Haversine distance in metres (R = 6371008.8 m), independent of proj4. */
@@ -97,7 +106,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.click('[data-testid=import-confirm]');
     await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 3, null, { timeout: 20_000 });
-    await waitReady(page);
+    await waitAudited(page);
     const after = await projectView(page);
     expect(after.counts).toEqual({ ...before.counts, facilities: 3 });
     expect(after.communities).toBe(before.communities);
@@ -118,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
       await page.click('[data-testid=import-cancel]');
       await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
       await page.waitForTimeout(600); // an (unexpected) re-audit would start within the App's 250 ms debounce
-      await waitReady(page);
+      await waitAudited(page);
       expect(await projectView(page)).toEqual(before);
     }, 60_000);
   }
@@ -158,7 +167,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
       expect(g.name).toBe(f.properties.name);
       expect(haversine(g.position, f.geometry.coordinates)).toBeLessThan(1);
     }
-    await waitReady(page);
+    await waitAudited(page);
   }, 120_000);
 
   it('remembers the confirmed choices for the same schema', async () => {
@@ -196,7 +205,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     const got = await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layers!.facilities.map((f) => ({ id: f.id, position: f.position })));
     expect(got.length).toBe(11);
     for (const f of base.features) expect(haversine(got.find((x) => x.id === f.properties.id)!.position, f.geometry.coordinates)).toBeLessThan(1);
-    await waitReady(page);
+    await waitAudited(page);
     // The correction is recorded with the layer and shown when the dialog opens again.
     await page.click('[data-testid=import-button]');
     const meta = await text(page, '[data-testid=import-layer-meta] [data-kind=facilities]');
@@ -226,7 +235,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await text(page, '[data-testid=import-applied-crs]')).toContain('X⇄Y');
     await page.click('[data-testid=import-confirm]');
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.communities === 5, null, { timeout: 20_000 });
-    await waitReady(page);
+    await waitAudited(page);
     expect(Number(await attr(page, '[data-testid=community-count]', 'data-value'))).toBe(5);
     const base = JSON.parse(readFileSync(join(IO_FIXTURES, 'base/communities.geojson'), 'utf8')) as { features: { properties: { id: string }; geometry: { coordinates: number[][][] } }[] };
     const got = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { communities: { id: string; geometry: number[][][][] }[] } } }).__lifecircle.layers.communities.map((c) => ({ id: c.id, ring: c.geometry[0][0] })));
@@ -321,7 +330,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.roads === 1, null, { timeout: 20_000 });
     // Empty OSM layers (no communities, no green here) leave the project's layers in place.
     expect(await layerCounts(page)).toEqual({ ...before, facilities: 2, roads: 1 });
-    await waitReady(page);
+    await waitAudited(page);
     expect(errors).toEqual([]);
   }, 60_000);
 });
