@@ -23,6 +23,10 @@ import { clearSaved, loadProject, loadUi, saveProject, saveUi } from './state/pe
 import { formatNumber, formatSharePercent } from './common/format';
 import { failureText } from './common/ruleText';
 import { exportTableCsv } from './table/exportTable';
+import { useNetworkWhatIf } from './network/useNetworkWhatIf';
+import { FacilityNetworkPanel } from './network/FacilityNetworkPanel';
+import { ModeBadge } from './network/ModeBadge';
+import { ModeComparison } from './network/ModeComparison';
 
 export interface Progress {
   done: number;
@@ -96,17 +100,33 @@ export function App() {
   useEffect(() => { setHistory(activePreset ? startHistory(activePreset) : null); }, [activePreset]);
   const preset: RulePreset | null = history?.present ?? activePreset;
 
-  // Send the dataset to the worker when the layers change.
+  // Walking-network what-if (src/ui/network): facility bands, moves with incremental re-audit, both-mode figures.
+  const net = useNetworkWhatIf({
+    project,
+    preset,
+    mode: ui.mode,
+    selectedCommunity: selected,
+    selectedFacility,
+    setProject,
+    setResult,
+    onCloseFacility: () => setSelectedFacility(null),
+  });
+
+  // Send the dataset to the worker when the layers change; re-audit unless a facility move
+  // already re-audited the communities it affects (the network hook patched the results).
   const layers = project?.layers;
+  const takeOwn = net.takeOwnLayers;
   useEffect(() => {
     const client = engineRef.current;
     if (!client || !layers) return;
     const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
-    void client.engine.setDataset(data).then(() => setDatasetReady((v) => v + 1));
+    const own = takeOwn('engine', layers);
+    void client.engine.setDataset(data).then(() => { if (!own) setDatasetReady((v) => v + 1); });
+    if (own) return;
     setSelected(null);
     setSelectedFacility(null);
     setResult(null);
-  }, [layers]);
+  }, [layers, takeOwn]);
 
   // Audit on dataset, preset or mode change (debounced so typing in the editor stays smooth).
   useEffect(() => {
@@ -116,7 +136,7 @@ export function App() {
     const h = setTimeout(() => {
       setCancelled(false);
       setEngineError(null);
-      setProgress({ done: 0, total: layers?.communities.length ?? 0 });
+      setProgress({ done: 0, total: layersRef.current?.communities.length ?? 0 });
       // Progress messages travel on their own channel and may arrive after the result: ignore late ones.
       let finished = false;
       client.engine
@@ -135,7 +155,10 @@ export function App() {
         });
     }, 250);
     return () => clearTimeout(h);
-  }, [preset, ui.mode, datasetReady, layers]);
+  }, [preset, ui.mode, datasetReady]);
+
+  const layersRef = useRef(layers);
+  layersRef.current = layers;
 
   const cancelAudit = useCallback(() => {
     void engineRef.current?.engine.cancel(runId.current);
@@ -273,7 +296,12 @@ export function App() {
             onSelectCommunity={setSelected}
             onSelectFacility={(i) => { setSelectedFacility(i); if (ui.circles === 'none') patchUi({ circles: 'selected' }); }}
             fitToken={fitToken}
+            extraLayers={net.layers}
+            onMapClick={net.onMapClick}
+            onMap={net.onMap}
           />
+          {net.panel && <FacilityNetworkPanel {...net.panel} />}
+          <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
           <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gaps?.length ?? null} />
           <Legend ui={ui} preset={preset} />
           <div className="map-hint">{t('map.clickHint')}</div>
@@ -311,6 +339,7 @@ export function App() {
             onShowGaps={(tier, category) => patchUi({ showGaps: true, tier, category, colorBy: 'lifeCircle' })}
             onSelectFacility={(i) => { setSelectedFacility(i); patchUi({ circles: 'selected' }); }}
           />
+          {selected !== null && net.hasRoads && <ModeComparison compare={net.compare} busy={net.compareBusy} preset={preset} mode={ui.mode} error={net.compareError} />}
         </aside>
       </main>
       <ImportSlot

@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
     await page.click('[data-testid=toggle-facilities]');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=detail-empty]');
-  });
+  }, 90_000);
 
   it.skipIf(!demoPresent)('switching the preset to meishan-2025 makes more communities fail', async () => {
     const before = await failingCount(page);
@@ -148,7 +148,7 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
     expect(after).toBeGreaterThan(before);
     await page.selectOption('[data-testid=preset-select]', 'national-2022');
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=failing-count]')?.getAttribute('data-value')) === b, before, { timeout: 30_000 });
-  });
+  }, 90_000);
 
   it('draws the uncovered-area layer', async () => {
     await page.click('[data-testid=toolbar-fit]');
@@ -172,7 +172,7 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
     });
     expect(picked).toBeGreaterThan(0);
     await page.click('[data-testid=toggle-gaps]');
-  });
+  }, 120_000);
 
   it('switches the labels to English', async () => {
     expect(await page.textContent('.community-table h2')).toBe('社区清单');

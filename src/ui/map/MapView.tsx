@@ -34,6 +34,12 @@ export interface MapViewProps {
   onSelectCommunity: (index: number | null) => void;
   onSelectFacility: (index: number | null) => void;
   fitToken: number;
+  /** Layers from other workspace parts (walking bands, moved-facility handle), drawn on top. */
+  extraLayers?: Layer[];
+  /** A map click at [lon, lat]; true when it was used (e.g. placing a moved facility). */
+  onMapClick?: (position: Position) => boolean;
+  /** The MapLibre map, for parts that handle their own gestures. */
+  onMap?: (map: MlMap | null) => void;
 }
 
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif';
@@ -81,6 +87,7 @@ export function MapView(p: MapViewProps) {
     // Selection by click: pick synchronously on MapLibre's own click event (deck.gl's onClick in
     // interleaved mode missed the first click on an idle map in headless Chromium).
     map.on('click', (e) => {
+      if (propsRef.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat])) return;
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['facilities', 'gaps', 'communities'] });
       const cb = propsRef.current;
       if (!info || !info.layer) return;
@@ -92,7 +99,9 @@ export function MapView(p: MapViewProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__lifecircle = { ...(window.__lifecircle ?? {}), map, overlay };
+    propsRef.current.onMap?.(map);
     return () => {
+      propsRef.current.onMap?.(null);
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -268,8 +277,9 @@ export function MapView(p: MapViewProps) {
         characterSet: 'auto',
         updateTriggers: { getSize: zoom >= 14.5 },
       }));
+    if (p.extraLayers) out.push(...p.extraLayers);
     return out;
-  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, labels]);
+  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, labels, p.extraLayers]);
 
   useEffect(() => {
     overlayRef.current?.setProps({

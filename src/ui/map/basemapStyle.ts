@@ -51,6 +51,8 @@ export function basemapStyle(basemap: Basemap, tiandituKey: string): StyleSpecif
       id: `road-casing-${cls}`,
       type: 'line',
       source: 'roads',
+      // At district scale a dense lane network would wash the map out: minor classes and casings appear when zoomed in.
+      minzoom: cls === 'lane' || cls === 'path' ? 14.5 : 13.5,
       filter: ['==', ['get', 'cls'], cls],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': '#c9c3b8', 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, w12 + 1, 17, w17 + 2] },
@@ -59,6 +61,7 @@ export function basemapStyle(basemap: Basemap, tiandituKey: string): StyleSpecif
       id: `road-${cls}`,
       type: 'line',
       source: 'roads',
+      minzoom: cls === 'lane' || cls === 'path' ? 14 : 0,
       filter: ['==', ['get', 'cls'], cls],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': cls === 'main' ? '#fff6d9' : '#ffffff', 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, w12, 17, w17] },
