@@ -317,6 +317,20 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await projectView(page)).toEqual(before);
   }, 180_000);
 
+  it('takes files of different layers picked together one group at a time', async () => {
+    const before = await projectView(page);
+    await openPicker(page, [join(UI_FIXTURES, 'facilities-with-unknown-category.geojson'), join(IO_FIXTURES, 'tables/facilities.xlsx')]);
+    expect(await text(page, '[data-testid=import-dialog] h2')).toContain('facilities-with-unknown-category.geojson');
+    expect(await text(page, '[data-testid=import-cancel]')).toMatch(/跳过/);
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=import-dialog] h2')?.textContent ?? '').includes('facilities.xlsx'));
+    await waitInspected(page);
+    expect(await text(page, '[data-testid=import-cancel]')).toMatch(/取消/);
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    expect(await projectView(page)).toEqual(before);
+  }, 60_000);
+
   it('imports the facilities and roads of an OSM file at once and shows what was estimated', async () => {
     const before = await layerCounts(page);
     await openPicker(page, [join(UI_FIXTURES, 'osm-tiny.osm')]);

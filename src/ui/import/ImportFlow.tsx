@@ -32,9 +32,11 @@ interface Props {
   onApply?: (update: (p: Project) => Project) => void;
   onDone: () => void;
   onCancel: () => void;
+  /** More groups wait after this one: Cancel reads "Skip this group". */
+  more?: boolean;
 }
 
-export function ImportFlow({ group, client, project, lang, onApply, onDone, onCancel }: Props) {
+export function ImportFlow({ group, client, project, lang, onApply, onDone, onCancel, more }: Props) {
   const { t } = useTranslation();
   const osm = group.osm;
   const file = group.label;
@@ -257,7 +259,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
       )}
 
       <div className="dialog-actions">
-        <button onClick={() => { client().cancel(); onCancel(); }} data-testid="import-cancel">{t('importUi.cancel')}</button>
+        <button onClick={() => { client().cancel(); onCancel(); }} data-testid="import-cancel">{t(more ? 'importUi.skip' : 'importUi.cancel')}</button>
         {step > 0 && busy !== 'read' && <button onClick={() => goTo(osm ? 0 : step - 1)} data-testid="import-back">{t('importUi.back')}</button>}
         {step < 3 && (
           <button className="primary" onClick={() => goTo(osm ? 3 : step + 1)} disabled={busy !== null || (!osm && (!inspection || !!error)) || (osm && osmKinds.length === 0) || (step === 1 && !!inspection && needsCrsConfirmation(inspection, crs))} data-testid="import-next">

@@ -175,7 +175,8 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
               lang={lang}
               onApply={onApply}
               onDone={next}
-              onCancel={groups.length > 1 ? next : close}
+              onCancel={next}
+              more={index + 1 < groups.length}
             />
           )}
         </div>
