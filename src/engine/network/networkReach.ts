@@ -11,7 +11,8 @@ import { certifyRect } from './certify';
 import { joinPoint, DEFAULT_MAX_CONNECTOR_M, type NetworkJoin } from './join';
 import { distanceToPolygon, polygonSeeds, pointOrigins } from './origins';
 import { DEFAULT_MAX_OFFSET_M, serviceAreaPaths, type AreaOptions, type LinearPiece } from './serviceArea';
-import { fromPaths, intersectPaths, offsetPaths, toPaths, type IntPaths } from './clip';
+import { fromPaths, intersectPaths, offsetPaths, ringsArea, toPaths, type IntPaths } from './clip';
+import { reachedAreaOf } from './reachedArea';
 
 export interface NetworkReachOptions extends AreaOptions {
   /** Longest straight connector from a facility to the network (metres). Default 300. */
@@ -22,6 +23,8 @@ export interface NetworkReachOptions extends AreaOptions {
   snap_m?: number;
   /** How many per-source-set distance fields to keep. Default 256. */
   cacheSize?: number;
+  /** Tile side for reachedArea (share-only) in metres. Default: tile_m, else M. */
+  shareTile_m?: number;
 }
 
 export interface NetworkReach extends ReachProvider {
@@ -34,6 +37,11 @@ export interface NetworkReach extends ReachProvider {
    * every community whose prefiltered subset it covers exactly; results are the same as without.
    */
   prepareSources(sources: ReachSource[], distance: number): void;
+  /**
+   * Area (m²) of reachedPart(community, sources, distance) without building its rings (the
+   * audit's share; reachedArea.ts). Same value up to centimetre rounding.
+   */
+  reachedArea(community: PreparedCommunity, sources: ReachSource[], distance: number): number;
   /** Ids of point sources seen so far that lie beyond maxConnector of every edge. */
   offNetwork(): string[];
   /** How many Dijkstra runs were made (for benchmarks and tests). */
@@ -156,6 +164,17 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       const out = new Set<string>();
       for (const [k, j] of joins) if (!j) out.add(k.slice(0, k.lastIndexOf('@')));
       return [...out].sort();
+    },
+    reachedArea(community: PreparedCommunity, sources: ReachSource[], distance: number): number {
+      if (!sources.length || !(distance >= 0)) return 0;
+      const field = fieldFor(sources, distance, community.bbox);
+      const r = Math.min(M, distance);
+      const b = community.bbox;
+      // Polygon sources (green, parks) count whole: the general construction handles them.
+      if (field.polygons.some((p) => bboxGap(p.bbox, b) <= r)) return ringsArea(this.reachedPart(community, sources, distance));
+      if (fullyReached(field, community, distance)) return ringsArea(community.rings);
+      const pieces = field.pieceIndex ? field.pieceIndex.search(b[0] - 2 * r, b[1] - 2 * r, b[2] + 2 * r, b[3] + 2 * r).map((i) => field.pieces[i]) : [];
+      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];

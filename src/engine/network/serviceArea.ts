@@ -42,7 +42,7 @@ export interface LinearPiece {
 }
 
 /** Reached sub-interval [s0, s1] of an edge with distances f0, f1 (linear in between). */
-interface EdgePiece {
+export interface EdgePiece {
   edge: number;
   s0: number;
   s1: number;
@@ -50,7 +50,7 @@ interface EdgePiece {
   f1: number;
 }
 
-function pointAt(g: RoadGraph, e: number, s: number): XY {
+export function pointAt(g: RoadGraph, e: number, s: number): XY {
   const a = g.edgeFrom[e];
   const b = g.edgeTo[e];
   const L = g.edgeLength[e];
@@ -59,7 +59,7 @@ function pointAt(g: RoadGraph, e: number, s: number): XY {
 }
 
 /** Splits edge e into linear pieces, returning those with f ≤ d (cut exactly where f = d) and, if asked, those with f > d. */
-function splitEdge(g: RoadGraph, nd: NetworkDistances, e: number, d: number, reached: EdgePiece[], unreached?: EdgePiece[]): void {
+export function splitEdge(g: RoadGraph, nd: NetworkDistances, e: number, d: number, reached: EdgePiece[], unreached?: EdgePiece[]): void {
   const { s, f } = edgeProfile(g, nd, e);
   for (let i = 0; i + 1 < s.length; i++) {
     const sa = s[i];
@@ -212,7 +212,7 @@ function capsulePath(unit: XY[], x0: number, y0: number, r0: number, x1: number,
  * disks (shared between pieces meeting at a node) and the quadrilateral between the disks' extreme
  * vertices across the piece: together exactly hull(P(q0, M), P(q1, M)) with fewer vertices.
  */
-class CapsuleSet {
+export class CapsuleSet {
   polys: IntPaths[] = [];
   boxes: BBox[] = [];
   private disks = new Set<string>();
@@ -246,13 +246,16 @@ class CapsuleSet {
     this.polys.push([[P(x0 + M * mx, y0 + M * my), P(x1 + M * mx, y1 + M * my), P(x1 + M * px, y1 + M * py), P(x0 + M * px, y0 + M * py)]]);
   }
 
-  add(p: LinearPiece): void {
+  /** Adds the capsule of `p` unless `keep` (given its bounding box) says it is not needed. */
+  add(p: LinearPiece, keep?: (box: BBox) => boolean): void {
     const { d, M } = this;
     const r0 = Math.min(M, d - p.f0);
     const r1 = Math.min(M, d - p.f1);
     if (r0 < 0.005 && r1 < 0.005) return;
     const rMax = Math.max(r0, r1);
-    this.boxes.push([Math.min(p.x0, p.x1) - rMax, Math.min(p.y0, p.y1) - rMax, Math.max(p.x0, p.x1) + rMax, Math.max(p.y0, p.y1) + rMax]);
+    const box: BBox = [Math.min(p.x0, p.x1) - rMax, Math.min(p.y0, p.y1) - rMax, Math.max(p.x0, p.x1) + rMax, Math.max(p.y0, p.y1) + rMax];
+    if (keep && !keep(box)) return;
+    this.boxes.push(box);
     const fm = d - M;
     if ((p.f0 < fm && p.f1 > fm) || (p.f0 > fm && p.f1 < fm)) {
       const t = (fm - p.f0) / (p.f1 - p.f0);
@@ -283,6 +286,25 @@ export interface AreaInput {
   clipRect?: BBox;
 }
 
+/** Capsules of reached edge pieces and of extra pieces (cut where f = d), optionally only those `keep` accepts. */
+export function addCapsules(g: RoadGraph, caps: CapsuleSet, d: number, reached: EdgePiece[], extra: LinearPiece[], keep?: (box: BBox) => boolean): void {
+  for (const q of reached) {
+    const [x0, y0] = pointAt(g, q.edge, q.s0);
+    const [x1, y1] = pointAt(g, q.edge, q.s1);
+    caps.add({ x0, y0, f0: q.f0, x1, y1, f1: q.f1 }, keep);
+  }
+  for (const p of extra) {
+    if (p.f0 > d && p.f1 > d) continue;
+    if (p.f0 <= d && p.f1 <= d) caps.add(p, keep);
+    else {
+      const t = (d - p.f0) / (p.f1 - p.f0);
+      const xc = p.x0 + t * (p.x1 - p.x0);
+      const yc = p.y0 + t * (p.y1 - p.y0);
+      caps.add(p.f0 <= d ? { ...p, x1: xc, y1: yc, f1: d } : { ...p, x0: xc, y0: yc, f0: d }, keep);
+    }
+  }
+}
+
 /** Service-area polygon for distance d as clipper paths (cm); see the module comment. */
 export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaOptions = {}, input: AreaInput = {}): IntPaths {
   const M = options.maxOffset_m ?? DEFAULT_MAX_OFFSET_M;
@@ -296,22 +318,7 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
   for (const e of edges) splitEdge(g, nd, e, d, reached, w ? unreached : undefined);
 
   const caps = new CapsuleSet(unit, d, M);
-  const addPiece = (p: LinearPiece) => caps.add(p);
-  for (const q of reached) {
-    const [x0, y0] = pointAt(g, q.edge, q.s0);
-    const [x1, y1] = pointAt(g, q.edge, q.s1);
-    addPiece({ x0, y0, f0: q.f0, x1, y1, f1: q.f1 });
-  }
-  for (const p of input.pieces ?? []) {
-    if (p.f0 > d && p.f1 > d) continue;
-    if (p.f0 <= d && p.f1 <= d) addPiece(p);
-    else {
-      const t = (d - p.f0) / (p.f1 - p.f0);
-      const xc = p.x0 + t * (p.x1 - p.x0);
-      const yc = p.y0 + t * (p.y1 - p.y0);
-      addPiece(p.f0 <= d ? { ...p, x1: xc, y1: yc, f1: d } : { ...p, x0: xc, y0: yc, f0: d });
-    }
-  }
+  addCapsules(g, caps, d, reached, input.pieces ?? []);
   const extra = input.paths ?? [];
   const boxes = caps.boxes;
   if (!caps.polys.length && !extra.length) return [];
@@ -390,7 +397,7 @@ function tiledUnion(g: RoadGraph, nd: NetworkDistances, d: number, M: number, cl
 }
 
 /** Sutherland–Hodgman clipping of convex one-ring polygons (cm) to a rectangle (metres). */
-function clipConvexToRect(polys: IntPaths[], r: BBox): IntPaths[] {
+export function clipConvexToRect(polys: IntPaths[], r: BBox): IntPaths[] {
   const x0 = Math.floor(r[0] * 100), y0 = Math.floor(r[1] * 100), x1 = Math.ceil(r[2] * 100), y1 = Math.ceil(r[3] * 100);
   const out: IntPaths[] = [];
   type Pt = { X: number; Y: number };
@@ -432,7 +439,7 @@ function clipConvexToRect(polys: IntPaths[], r: BBox): IntPaths[] {
 }
 
 /** Rectangle covering segment a–b with margin c on every side (square caps), CCW, cm. */
-function corridor(x0: number, y0: number, x1: number, y1: number, c: number): ClipperLib.Path {
+export function corridor(x0: number, y0: number, x1: number, y1: number, c: number): ClipperLib.Path {
   const L = Math.hypot(x1 - x0, y1 - y0);
   const ux = L > 0 ? (x1 - x0) / L : 1;
   const uy = L > 0 ? (y1 - y0) / L : 0;

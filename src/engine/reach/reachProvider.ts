@@ -34,4 +34,14 @@ export interface ReachProvider {
    * never shorter than straight-line distance, so the same prefilter serves both modes.
    */
   reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings;
+  /**
+   * Optional: the area (m²) of reachedPart(community, sources, distance) without building its
+   * rings (the audit's share needs only this). Same value up to centimetre rounding.
+   */
+  reachedArea?(community: PreparedCommunity, sources: ReachSource[], distance: number): number;
+  /**
+   * Optional: announces a whole source set and distance before per-community calls with
+   * prefiltered subsets, so a provider can compute it once. Results must not change.
+   */
+  prepareSources?(sources: ReachSource[], distance: number): void;
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../../src/engine/network/graph';
+import { createNetworkReachFromGraph } from '../../../src/engine/network/networkReach';
+import { clipRingsToRect, pathsArea } from '../../../src/engine/network/reachedArea';
+import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../../src/engine/reach/reachProvider';
+import { mulberry32, randomGridLines, shoelace } from './helpers';
+
+function community(index: number, rings: MetricRings): PreparedCommunity {
+  const xs = rings[0].map((p) => p[0]);
+  const ys = rings[0].map((p) => p[1]);
+  return { index, id: `c${index}`, rings, area_m2: shoelace(rings), bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+}
+const point = (id: string, xy: XY): ReachSource => ({ kind: 'point', id, xy });
+
+describe('reachedArea (share-only)', () => {
+  it('clips rings to a rectangle keeping holes (hand areas)', () => {
+    // Square [0, 100]² with a hole [40, 60]² clipped to [50, 150] × [0, 100]:
+    // outer part 50 × 100 = 5000, hole part 10 × 20 = 200 → 4800.
+    const rings: MetricRings = [[[0, 0], [100, 0], [100, 100], [0, 100]], [[40, 40], [40, 60], [60, 60], [60, 40]]];
+    expect(shoelace(clipRingsToRect(rings, [50, 0, 150, 100]))).toBeCloseTo(4800, 9);
+    // A 2 m × 3 m rectangle in cm: 6 m².
+    expect(pathsArea([[{ X: 0, Y: 0 }, { X: 200, Y: 0 }, { X: 200, Y: 300 }, { X: 0, Y: 300 }]])).toBe(6);
+  });
+
+  it('a community beside a straight road: the strip within the lateral offset (hand area)', () => {
+    // Road y = 0; facility at the origin; d = 300, M = 50: the community [-100, 100] × [0, 100]
+    // is reached up to y = 50 (every road point under it is ≤ 100 m away): 200 × 50 = 10 000 m².
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const c = community(0, [[[-100, 0], [100, 0], [100, 100], [-100, 100]]]);
+    expect(reach.reachedArea(c, [point('k', [0, 0])], 300)).toBeCloseTo(10_000, 0);
+    // 400–500 m away: nothing within 300 m.
+    expect(reach.reachedArea(community(1, [[[400, 0], [500, 0], [500, 100], [400, 100]]]), [point('k', [0, 0])], 300)).toBe(0);
+  });
+
+  it('equals the area of reachedPart on random grids (second method: clipper rings, shoelace)', () => {
+    const rand = mulberry32(11);
+    const g = buildGraph(randomGridLines(rand, 14, 70, 0.85, 2));
+    const facilities = Array.from({ length: 6 }, (_, i) => point(`f${i}`, [rand() * 910, rand() * 910]));
+    // Non-rectangular communities (a trapezoid with a hole) so tiles are cut by the rings.
+    const communities = Array.from({ length: 9 }, (_, i) => {
+      const x = (i % 3) * 300 + 10;
+      const y = Math.floor(i / 3) * 300 + 10;
+      return community(i, [
+        [[x, y], [x + 280, y], [x + 200, y + 280], [x, y + 280]],
+        [[x + 100, y + 100], [x + 100, y + 150], [x + 150, y + 150], [x + 150, y + 100]],
+      ]);
+    });
+    let partial = 0;
+    for (const d of [150, 300, 600]) {
+      for (const tile of [undefined, 40]) {
+        const reach = createNetworkReachFromGraph(g, { maxOffset_m: 80, shareTile_m: tile });
+        for (const c of communities) {
+          const a = reach.reachedArea(c, facilities, d);
+          const b = shoelace(reach.reachedPart(c, facilities, d));
+          // Both sum the same pieces; they differ only by centimetre rounding of clipper vertices.
+          expect(Math.abs(a - b)).toBeLessThan(2);
+          if (b > 1 && b < c.area_m2 - 1) partial++;
+        }
+      }
+    }
+    // The comparison must exercise partly reached communities, not only empty/full ones.
+    expect(partial).toBeGreaterThan(10);
+  });
+});
