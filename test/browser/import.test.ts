@@ -181,6 +181,26 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
   }, 60_000);
 
+  it('reads a zipped shapefile (UTF-8 .cpg) as communities, its CRS from the .prj inside', async () => {
+    const before = await projectView(page);
+    await openPicker(page, [join(IO_FIXTURES, 'shp-utf8-communities.zip')]);
+    await waitInspected(page);
+    expect(await page.isChecked('[data-testid=import-kind-communities]')).toBe(true);
+    await page.click('[data-testid=import-next]');
+    expect(await text(page, '[data-testid=import-format]')).toBe('shapefile');
+    expect(await text(page, '[data-testid=import-crs]')).toContain('EPSG:4544');
+    expect(await text(page, '[data-testid=import-name-preview]')).toContain('锦苑社区');
+    await page.click('[data-testid=import-next]');
+    expect(await page.$eval('[data-testid=import-field-households]', (e) => (e as HTMLSelectElement).value)).toBe('户数');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-result]');
+    expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('5');
+    // Cancelled at the last step: nothing reaches the project.
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    expect(await projectView(page)).toEqual(before);
+  }, 60_000);
+
   it('asks for the CRS of a POI table that states none, and corrects GCJ-02 to WGS84 within 1 m', async () => {
     await openPicker(page, [join(IO_FIXTURES, 'tables/facilities-gcj02.csv')]);
     await waitInspected(page);
