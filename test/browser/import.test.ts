@@ -1,9 +1,13 @@
-// The import UI in headless Chromium (one browser, one page; tests run in order on it): a GeoJSON
-// facilities file through the file picker replaces the facility layer after confirming (one
-// feature with an unknown category is refused and listed); malformed files (not JSON, a CSV
-// without coordinate columns) show an error naming the file and leave the project as it was; a
-// GBK shapefile set in EPSG:4544 shows its decoded Chinese names and CRS and lands where the WGS84
-// source says; a drop anywhere opens the dialog; an OSM file fills two layers at once.
+// The import UI in headless Chromium (one browser, one page; tests run in order on it and share
+// its localStorage): a GeoJSON facilities file through the file picker replaces the facility layer
+// after confirming (one feature with an unknown category refused and listed); malformed files (not
+// JSON, a CSV without coordinate columns) show an error naming the file and leave the project as it
+// was; a GBK shapefile set in EPSG:4544 shows its decoded Chinese names and CRS and lands where its
+// WGS84 source lies; the confirmed choices come back for the same schema; a zipped shapefile; a
+// GCJ-02 POI table must have its CRS confirmed and is corrected; metres read as lon/lat are refused
+// until the user picks the zone and swaps X/Y; a drop anywhere opens the dialog; a 150k-point file
+// is read in the worker (cancel, progress, page stays responsive, 500-problem cap); two groups
+// picked together; an OSM file fills two layers at once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
