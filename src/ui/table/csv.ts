@@ -1,11 +1,10 @@
-// CSV of the community table: UTF-8 with a BOM (Excel opens Chinese text correctly) and no cell a
-// spreadsheet would run as a formula (cells starting with = + - @ tab or CR get a leading ').
-// Local until src/io/export offers the same for the app.
+// CSV of the community table: UTF-8 with a BOM (Excel opens Chinese text correctly); cells go
+// through the export module's formula-safe quoting (src/io/export/csvExport.ts).
+import { csvCell as ioCsvCell } from '../../io/export/csvExport';
+
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return ioCsvCell(typeof v === 'number' || typeof v === 'boolean' ? v : String(v));
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
