@@ -12,6 +12,10 @@ export interface LayerInspection {
   fields: string[];
   /** Up to 5 distinct non-empty values per field. */
   samples: Record<string, unknown[]>;
+  /** Per field with at most MAX_DISTINCT_VALUES distinct non-empty values (trimmed text): value →
+   *  feature count, over every feature. Lets the dialog list every unknown category value, not only
+   *  the samples. Fields with more distinct values (ids, names) are absent. */
+  valueCounts: Record<string, Record<string, number>>;
   suggestedFieldMap: FieldMap;
   schemaKey: string;
   crs: AppliedCrs;
@@ -22,11 +26,13 @@ export interface LayerInspection {
   coordinateFields?: [string, string];
 }
 
+export const MAX_DISTINCT_VALUES = 200;
+
 /** Throws (with the file name in the message) when the files cannot be read at all. */
 export async function inspectLayer(files: InputFile[], kind: LayerKind, options: { crs?: string; encoding?: string; swapXY?: boolean; hint?: { lon: number; lat: number } } = {}): Promise<LayerInspection> {
   const format = detectFormat(files);
   if (format === 'osm') {
-    return { format, featureCount: 0, fields: [], samples: {}, suggestedFieldMap: {}, schemaKey: 'osm', geometryTypes: {}, crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } } };
+    return { format, featureCount: 0, fields: [], samples: {}, valueCounts: {}, suggestedFieldMap: {}, schemaKey: 'osm', geometryTypes: {}, crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } } };
   }
   const raw = await readRaw(files, options);
   const crs = resolveCrs(raw, files.map((f) => f.name), options);
@@ -40,13 +46,32 @@ export async function inspectLayer(files: InputFile[], kind: LayerKind, options:
     }
     samples[field] = [...vals];
   }
+  const valueCounts: Record<string, Record<string, number>> = {};
+  for (const field of raw.fields) {
+    const counts = new Map<string, number>();
+    let tooMany = false;
+    for (const f of raw.features) {
+      const v = f.properties[field];
+      if (v === undefined || v === null) continue;
+      const k = String(v).trim();
+      if (k === '') continue;
+      const n = counts.get(k);
+      if (n !== undefined) counts.set(k, n + 1);
+      else if (counts.size < MAX_DISTINCT_VALUES) counts.set(k, 1);
+      else {
+        tooMany = true;
+        break;
+      }
+    }
+    if (!tooMany) valueCounts[field] = Object.fromEntries(counts);
+  }
   const geometryTypes: Record<string, number> = {};
   for (const f of raw.features) {
     const t = f.geometry?.type ?? 'none';
     geometryTypes[t] = (geometryTypes[t] ?? 0) + 1;
   }
   return {
-    format: raw.format, featureCount: raw.features.length, fields: raw.fields, samples,
+    format: raw.format, featureCount: raw.features.length, fields: raw.fields, samples, valueCounts,
     suggestedFieldMap: detectFieldMap(kind, raw.fields), schemaKey: schemaKey(raw.fields),
     crs: crs.applied, crsError: crs.error, encoding: raw.encoding, geometryTypes, coordinateFields: raw.coordinateFields,
   };

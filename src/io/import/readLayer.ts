@@ -81,7 +81,7 @@ export async function readLayer<K extends LayerKind>(files: InputFile[], kind: K
       problems.push({ file: main, feature: i, field: 'geometry', message: 'coordinates could not be converted to WGS84', severity: 'error' });
       continue;
     }
-    const r = toEngineFeature(kind, f, i, fieldMap);
+    const r = toEngineFeature(kind, f, i, fieldMap, options);
     const feature = r.id !== undefined && r.id !== String(i) ? `${i} (id ${r.id})` : i;
     for (const is of r.issues) problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
     if (r.features.length === 0) continue;

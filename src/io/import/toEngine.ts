@@ -2,7 +2,8 @@
 // valid. Errors exclude the feature; warnings keep it. Field names in messages are the source's.
 import type { Geometry } from 'geojson';
 import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, RoadLine } from '../../engine/types';
-import type { FieldMap, LayerKind, RawFeature } from './types';
+import type { FieldMap, ImportOptions, LayerKind, RawFeature } from './types';
+import { FACILITY_CATEGORIES } from '../../engine/types';
 import { categoryOf, greenKindOf, settingOf } from '../fields/categoryValues';
 import { checkLine, checkPosition, checkRing } from '../validate/geometryChecks';
 
@@ -114,7 +115,18 @@ function pointOf(g: Geometry | null, issues: FeatureIssue[]): Position | null {
   return [p[0], p[1]];
 }
 
-export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number, map: FieldMap): Converted {
+/** The user's value choices (ImportOptions): raw value → vocabulary, tried before the built-in synonyms. */
+export type ValueMaps = Pick<ImportOptions, 'categoryMap' | 'settingMap' | 'kindMap'>;
+
+/** The user's choice for a raw value (matched trimmed, own keys only), if it is one of `allowed`. */
+function chosen<T extends string>(m: Record<string, T> | undefined, v: unknown, allowed: readonly T[]): T | undefined {
+  if (!m || blank(v)) return undefined;
+  const key = String(v).trim();
+  const c = Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
+  return c !== undefined && allowed.includes(c) ? c : undefined;
+}
+
+export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number, map: FieldMap, values: ValueMaps = {}): Converted {
   const issues: FeatureIssue[] = [];
   const p = raw.properties;
   const id = text(map.id ? p[map.id] : undefined) ?? String(index);
@@ -128,7 +140,7 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
     const households = map.households ? quantity(p, map, 'households', issues, 'warning', 'households') : null;
     const population = quantity(p, map, 'population', issues, 'none', 'population');
     const sv = map.setting ? p[map.setting] : undefined;
-    let setting = settingOf(sv);
+    let setting = chosen(values.settingMap, sv, ['urban', 'rural'] as const) ?? settingOf(sv);
     if (!setting) {
       issues.push({ field: map.setting, message: `setting "${String(sv)}" is neither urban (城镇) nor rural (农村); taken as urban`, severity: 'warning' });
       setting = 'urban';
@@ -146,7 +158,7 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
   if (kind === 'facilities') {
     const position = pointOf(raw.geometry, issues);
     const cv = map.category ? p[map.category] : undefined;
-    const category = categoryOf(cv);
+    const category = chosen(values.categoryMap, cv, FACILITY_CATEGORIES) ?? categoryOf(cv);
     if (!map.category) issues.push({ field: 'category', message: 'no category field mapped', severity: 'error' });
     else if (blank(cv)) issues.push({ field: map.category, message: 'category is missing', severity: 'error' });
     else if (!category) issues.push({ field: map.category, message: `category "${String(cv)}" is not in the facility vocabulary (e.g. kindergarten / 幼儿园, community_service / 社区服务站)`, severity: 'error' });
@@ -163,7 +175,7 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
   if (kind === 'green') {
     const geometry = polygonal(raw.geometry, issues);
     const kv = map.kind ? p[map.kind] : undefined;
-    let k = greenKindOf(kv);
+    let k = chosen(values.kindMap, kv, ['park', 'green'] as const) ?? greenKindOf(kv);
     if (!k) {
       issues.push({ field: map.kind, message: `green kind "${String(kv)}" is neither park (公园) nor green (绿地); taken as green`, severity: 'warning' });
       k = 'green';

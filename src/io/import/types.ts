@@ -1,6 +1,6 @@
 // Types of the shared layer import (readLayer / inspectLayer): what the app's mapping dialog and
 // the command line see before deciding to take the valid features or cancel.
-import type { Community, Facility, GreenSpace, RoadLine } from '../../engine/types';
+import type { Community, Facility, FacilityCategory, GreenKind, GreenSpace, RoadLine, Setting } from '../../engine/types';
 import type { Geometry } from 'geojson';
 
 export type LayerKind = 'communities' | 'facilities' | 'green' | 'roads';
@@ -113,6 +113,13 @@ export interface ImportOptions {
   encoding?: string;
   /** canonical field → source field (overrides auto-detection). */
   fieldMap?: FieldMap;
+  /** Raw category value (trimmed) → vocabulary key, chosen by the user; applied before the built-in
+   *  synonyms (categoryOf), so it also overrides a synonym match. */
+  categoryMap?: Record<string, FacilityCategory>;
+  /** Raw setting value (trimmed) → urban/rural, applied before settingOf. */
+  settingMap?: Record<string, Setting>;
+  /** Raw green kind value (trimmed) → park/green, applied before greenKindOf. */
+  kindMap?: Record<string, GreenKind>;
   /** Where the data probably is (e.g. other layers, the map view): guides CRS suggestions. */
   hint?: { lon: number; lat: number };
   /** Checked between chunks; an aborted import rejects with an error named 'AbortError'. */
