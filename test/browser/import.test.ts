@@ -7,7 +7,8 @@
 // GCJ-02 POI table must have its CRS confirmed and is corrected; metres read as lon/lat are refused
 // until the user picks the zone and swaps X/Y; a drop anywhere opens the dialog; a 150k-point file
 // is read in the worker (cancel, progress, page stays responsive, 500-problem cap); two groups
-// picked together; an OSM file fills two layers at once.
+// picked together; an OSM file fills two layers at once; an unknown category value mapped by the
+// user in the field step imports as the chosen category, and the choice is remembered.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -371,4 +372,48 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await waitAudited(page);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  // Last: it remembers a category choice for the schema of facilities-with-unknown-category.geojson,
+  // which the tests above (and the 150k file, same fields) expect to find unmapped.
+  it('maps an unknown category value in the field step: all 4 valid, facility count 4, the choice remembered', async () => {
+    const before = await layerCounts(page);
+    expect(before!.facilities).not.toBe(4);
+    await openPicker(page, [join(UI_FIXTURES, 'facilities-with-unknown-category.geojson')]);
+    await waitInspected(page);
+    await page.click('[data-testid=import-next]');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-category-map]');
+    // Only 洗衣店 (K4) is outside the vocabulary; it defaults to "skip".
+    expect(await page.$$eval('[data-testid=import-category-map-select]', (s) => s.map((e) => [e.getAttribute('data-value'), (e as HTMLSelectElement).value]))).toEqual([['洗衣店', '']]);
+    expect(await text(page, '[data-testid=import-category-map]')).toContain('洗衣店 (1)');
+    // The vocabulary in Chinese first (the UI is in Chinese), key in brackets.
+    const options = await page.$$eval('[data-testid=import-category-map-select] option', (o) => o.map((e) => e.textContent ?? ''));
+    expect(options[0]).toMatch(/跳过/);
+    expect(options).toContain('幼儿园 (kindergarten)');
+    await page.selectOption('[data-testid=import-category-map-select][data-value="洗衣店"]', 'supermarket');
+    expect(await text(page, '[data-testid=import-category-values]')).toMatch(/洗衣店 → .*\(supermarket\)/);
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-result]');
+    // Hand count: without the map 3 valid (first test); 洗衣店 → supermarket adds K4: 4 valid, 0 errors.
+    expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('4');
+    expect(await attr(page, '[data-testid=import-result]', 'data-errors')).toBe('0');
+    expect(await page.$('[data-testid=import-unknown-categories]')).toBeNull();
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 4, null, { timeout: 20_000 });
+    expect(await layerCounts(page)).toEqual({ ...before, facilities: 4 });
+    const cats = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { facilities: { id: string; category: string }[] } } }).__lifecircle.layers.facilities.map((f) => `${f.id}:${f.category}`).sort());
+    expect(cats).toEqual(['K1:kindergarten', 'K2:community_service', 'K3:elderly_care', 'K4:supermarket']);
+    await waitAudited(page);
+    // The same schema again: the choice comes back with the other remembered choices.
+    await openPicker(page, [join(UI_FIXTURES, 'facilities-with-unknown-category.geojson')]);
+    await waitInspected(page);
+    await page.click('[data-testid=import-next]');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-category-map]');
+    expect(await page.$eval('[data-testid=import-category-map-select][data-value="洗衣店"]', (e) => (e as HTMLSelectElement).value)).toBe('supermarket');
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

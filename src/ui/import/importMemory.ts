@@ -1,7 +1,8 @@
-// Remembering what the user confirmed for a file schema (the field mapping, encoding, CRS and
-// target layer), keyed by schemaKey from src/io/import, so the next file with the same fields
+// Remembering what the user confirmed for a file schema (the field mapping, encoding, CRS, target
+// layer and the categories chosen for unknown category values), keyed by schemaKey from src/io/import, so the next file with the same fields
 // opens with the same choices. Storage is passed in (localStorage in the app, a Map in tests).
 import type { FieldMap, LayerKind } from '../../io/import/types';
+import { FACILITY_CATEGORIES, type FacilityCategory } from '../../engine/types';
 
 export interface RememberedChoice {
   kind: LayerKind;
@@ -11,6 +12,8 @@ export interface RememberedChoice {
   /** '' = as detected. */
   crs: string;
   swapXY: boolean;
+  /** Raw category value → vocabulary key chosen in the dialog (absent in entries saved before). */
+  categoryMap?: Record<string, FacilityCategory>;
   /** Date.now() when confirmed: the oldest entries go first when the list is full. */
   savedAt: number;
 }
@@ -56,6 +59,16 @@ export function rememberedFieldMap(choice: RememberedChoice | undefined, kind: L
   if (!choice || choice.kind !== kind) return undefined;
   const out: FieldMap = {};
   for (const [canon, src] of Object.entries(choice.fieldMap)) if (src && fields.includes(src)) out[canon] = src;
+  return out;
+}
+
+/** The remembered category choices that are still vocabulary keys (storage may hold anything). */
+export function rememberedCategoryMap(choice: RememberedChoice | undefined): Record<string, FacilityCategory> {
+  const out: Record<string, FacilityCategory> = {};
+  const m: unknown = choice?.categoryMap;
+  if (!m || typeof m !== 'object') return out;
+  for (const [value, c] of Object.entries(m as Record<string, unknown>))
+    if ((FACILITY_CATEGORIES as readonly unknown[]).includes(c)) out[value] = c as FacilityCategory;
   return out;
 }
 

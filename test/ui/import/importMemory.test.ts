@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEMORY_KEY, recallChoice, rememberChoice, rememberedFieldMap, type KeyValueStore, type RememberedChoice } from '../../../src/ui/import/importMemory';
+import { MEMORY_KEY, recallChoice, rememberChoice, rememberedCategoryMap, rememberedFieldMap, type KeyValueStore, type RememberedChoice } from '../../../src/ui/import/importMemory';
 import { schemaKey } from '../../../src/io/import/index';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -40,5 +40,18 @@ describe('import memory per schema', () => {
     expect(rememberedFieldMap(c, 'facilities', ['类型', '名称'])).toEqual({ category: '类型', name: '名称' });
     expect(rememberedFieldMap(c, 'communities', ['类型', '名称'])).toBeUndefined();
     expect(rememberedFieldMap(undefined, 'facilities', ['类型'])).toBeUndefined();
+  });
+});
+
+describe('remembered category choices', () => {
+  it('come back for the same schema; entries that are not vocabulary keys are dropped', () => {
+    const store = memoryStore();
+    const key = schemaKey(['名称', '类型']);
+    rememberChoice(store, key, choice(1, { categoryMap: { 托老所: 'elderly_care', 便民服务点: 'community_service' } }));
+    expect(rememberedCategoryMap(recallChoice(store, key))).toEqual({ 托老所: 'elderly_care', 便民服务点: 'community_service' });
+    // Hand-edited or older storage: a made-up key and a non-string value are ignored.
+    expect(rememberedCategoryMap(choice(2, { categoryMap: { 洗衣店: 'laundry', 菜场: 3, 药店: 'health_station' } as never }))).toEqual({ 药店: 'health_station' });
+    expect(rememberedCategoryMap(choice(3))).toEqual({});
+    expect(rememberedCategoryMap(undefined)).toEqual({});
   });
 });
