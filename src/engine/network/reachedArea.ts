@@ -7,6 +7,7 @@
 // - any other tile adds area((∪ capsules clipped to it) − corridors ∩ community), with clipper,
 //   from the capsules that meet such tiles only (capsules are never built for certified tiles).
 // Tiles are disjoint, so the sum equals the area of the whole intersection.
+import Flatbush from 'flatbush';
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
 import type { NetworkDistances } from './distances';
@@ -96,8 +97,12 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const reached: EdgePiece[] = [];
   const unreached: EdgePiece[] = [];
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdge(g, nd, e, d, reached, unreached);
+  const openIndex = new Flatbush(open.length);
+  for (const { tile } of open) openIndex.add(tile[0], tile[1], tile[2], tile[3]);
+  openIndex.finish();
+  const meetsOpen = (b: BBox) => openIndex.search(b[0], b[1], b[2], b[3]).length > 0;
   const caps = new CapsuleSet(unitDisk(r, tol), d, M);
-  addCapsules(g, caps, d, reached, input.pieces ?? [], (box) => open.some((o) => overlaps(box, o.tile)));
+  addCapsules(g, caps, d, reached, input.pieces ?? [], meetsOpen);
   if (!caps.polys.length) return total;
   const cuts: { box: BBox; path: IntPaths[number] }[] = [];
   if (clearance > 0)
@@ -106,9 +111,10 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       const [x1, y1] = pointAt(g, q.edge, q.s1);
       const c = clearance;
       const box: BBox = [Math.min(x0, x1) - c, Math.min(y0, y1) - c, Math.max(x0, x1) + c, Math.max(y0, y1) + c];
-      if (open.some((o) => overlaps(box, o.tile))) cuts.push({ box, path: corridor(x0, y0, x1, y1, c) });
+      if (meetsOpen(box)) cuts.push({ box, path: corridor(x0, y0, x1, y1, c) });
     }
-  const polyBoxes: BBox[] = caps.polys.map(([ring]) => {
+  const polyIndex = new Flatbush(caps.polys.length);
+  for (const [ring] of caps.polys) {
     let a = Infinity, b = Infinity, c = -Infinity, e = -Infinity;
     for (const p of ring) {
       if (p.X < a) a = p.X;
@@ -116,10 +122,12 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       if (p.X > c) c = p.X;
       if (p.Y > e) e = p.Y;
     }
-    return [a / 100, b / 100, c / 100, e / 100];
-  });
+    polyIndex.add(a / 100, b / 100, c / 100, e / 100);
+  }
+  polyIndex.finish();
   for (const o of open) {
-    let u = unionMany(clipConvexToRect(caps.polys.filter((_, k) => overlaps(polyBoxes[k], o.tile)), o.tile));
+    const t = o.tile;
+    let u = unionMany(clipConvexToRect(polyIndex.search(t[0], t[1], t[2], t[3]).map((k) => caps.polys[k]), t));
     if (!u.length) continue;
     const cut = cuts.filter((k) => overlaps(k.box, o.tile)).map((k) => k.path);
     if (cut.length) u = differencePaths(u, cut);
