@@ -61,7 +61,7 @@ export function FacilityNetworkPanel(p: FacilityNetworkPanelProps) {
       {p.showBands && p.busy && <div className="muted" data-testid="bands-busy">{t('networkUi.facility.busy')}</div>}
       {p.showBands && p.bands && (
         <>
-          <ul className="band-legend" data-testid="band-legend">
+          <ul className="band-legend" data-testid="band-legend" data-sources={p.bands.sources.length}>
             {p.bands.bands.map((b, i) => (
               <li key={b.tier} data-tier={b.tier}>
                 <i style={{ background: toCss([...bandColor(i), 160] as [number, number, number, number]) }} />

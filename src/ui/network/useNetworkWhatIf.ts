@@ -5,7 +5,7 @@
 // renders what it returns: map layers, the side-by-side figures, the facility panel.
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Layer } from '@deck.gl/core';
-import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import type { AuditResult, Dataset, DistanceMode, Position, RulePreset } from '../../engine/types';
 import type { Project, ProjectLayers } from '../state/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
@@ -86,6 +86,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
   const [graph, setGraph] = useState<GraphInfo | null>(null);
   const [moveVersion, setMoveVersion] = useState(0);
   const own = useRef<{ layers: ProjectLayers; taken: Set<string> } | null>(null);
+  const keepView = useRef<{ layers: ProjectLayers; center: LngLatLike; zoom: number; bearing: number; pitch: number } | null>(null);
+  const mapRef = useRef<MlMap | null>(null);
   const reqId = useRef(0);
   const busyMove = useRef(false);
   const timings = useRef<Timings>({ graph: null, bandsMs: [], bandsRoundTripMs: [], moves: [] });
@@ -116,12 +118,19 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     };
   }, []);
 
-  // The worker, once.
+  // The worker, started on first need (a selection or walking mode), so that nothing competes
+  // with the app's start-up and first audit; then kept.
+  const [active, setActive] = useState(false);
+  const [clientVersion, setClientVersion] = useState(0);
+  const wanted = selectedCommunity !== null || selectedFacility !== null || mode === 'network';
+  useEffect(() => { if (wanted) setActive(true); }, [wanted]);
   useEffect(() => {
+    if (!active) return;
     const c = createNetworkClient();
     clientRef.current = c.network;
+    setClientVersion((v) => v + 1);
     return () => { c.terminate(); clientRef.current = null; };
-  }, []);
+  }, [active]);
 
   const takeOwnLayers = useCallback((kind: string, l: ProjectLayers) => {
     const o = own.current;
@@ -140,15 +149,18 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     setBands(null);
     setHistory(emptyMoveHistory());
     setLastMove(null);
+    setGraph(null);
     setMoving(false);
     setPending(null);
     void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
-  }, [layers, takeOwnLayers]);
+  }, [layers, takeOwnLayers, clientVersion]);
 
-  // The road graph, built once per roads layer in the worker (its build time is reported).
+  // The road graph, built once per roads layer in the worker (its build time is reported), when
+  // first needed: a facility selected or walking mode (nothing competes with the app's start-up).
+  const needGraph = selectedFacility !== null || mode === 'network';
   useEffect(() => {
     const client = clientRef.current;
-    if (!client || !ready || !preset || !hasRoads) { setGraph(null); return; }
+    if (!client || !ready || !preset || !hasRoads || !needGraph) return;
     let alive = true;
     client.graphInfo(preset).then((g) => {
       if (!alive) return;
@@ -159,7 +171,7 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     return () => { alive = false; };
     // The graph depends on the roads only; the preset just lends its projection-bearing context.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, hasRoads]);
+  }, [ready, hasRoads, needGraph]);
 
   // Both modes' figures for the selected community.
   useEffect(() => {
@@ -238,6 +250,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
       publish();
       const next = moveFacility(live.current.project ?? p, move.index, move.to);
       own.current = { layers: next.layers, taken: new Set() };
+      const map = mapRef.current;
+      keepView.current = map ? { layers: next.layers, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } : null;
       setProject(next);
       setResult((res) => (res && res.parameters.mode === m && res.communities.length === next.layers.communities.length ? patchResults(res, r.affected, r.results) : res));
       setHistory(record === 'new' ? recordMove(live.current.history, move) : record);
@@ -287,9 +301,18 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [moving]);
 
+  // A move changes the layers, on which the map re-fits to the data: put the view back (this
+  // effect runs after the map's own, in the same commit).
+  useEffect(() => {
+    const k = keepView.current;
+    const map = mapRef.current;
+    if (!k || !map || k.layers !== layers) return;
+    keepView.current = null;
+    map.jumpTo({ center: k.center, zoom: k.zoom, bearing: k.bearing, pitch: k.pitch });
+  }, [layers]);
+
   // Dragging the selected facility: a press within 12 px of it starts a drag (the map stops
   // panning), the handle follows the pointer, the release performs the move.
-  const mapRef = useRef<MlMap | null>(null);
   const [mapVersion, setMapVersion] = useState(0);
   const onMap = useCallback((map: MlMap | null) => { mapRef.current = map; setMapVersion((v) => v + 1); }, []);
   useEffect(() => {
