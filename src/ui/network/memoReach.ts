@@ -11,7 +11,6 @@ export interface MemoReach extends ReachProvider {
   readonly stats: { hits: number; misses: number };
 }
 
-type WithPrepare = ReachProvider & { prepareSources?: (sources: ReachSource[], distance: number) => void };
 
 /** The source as the inner provider sees it: points qualified by their position. */
 export function qualifiedSource(s: ReachSource): ReachSource {
@@ -26,8 +25,9 @@ export function queryKey(community: PreparedCommunity, sources: ReachSource[], d
 
 export function memoReach(inner: ReachProvider, maxEntries = 20_000): MemoReach {
   const memory = new Map<string, MetricRings>();
+  const areas = new Map<string, number>();
   const stats = { hits: 0, misses: 0 };
-  const wrapped: MemoReach & { prepareSources?: (sources: ReachSource[], distance: number) => void } = {
+  const wrapped: MemoReach = {
     mode: inner.mode,
     stats,
     reachedPart(community, sources, distance) {
@@ -44,7 +44,24 @@ export function memoReach(inner: ReachProvider, maxEntries = 20_000): MemoReach 
       return part;
     },
   };
-  const prep = (inner as WithPrepare).prepareSources;
+  // The optional share-only path (the audit prefers it when present), remembered the same way.
+  const area = inner.reachedArea;
+  if (typeof area === 'function') {
+    wrapped.reachedArea = (community, sources, distance) => {
+      const key = queryKey(community, sources, distance);
+      const hit = areas.get(key);
+      if (hit !== undefined) {
+        stats.hits++;
+        return hit;
+      }
+      stats.misses++;
+      const a = area.call(inner, community, sources.map(qualifiedSource), distance);
+      if (areas.size >= maxEntries) areas.delete(areas.keys().next().value!);
+      areas.set(key, a);
+      return a;
+    };
+  }
+  const prep = inner.prepareSources;
   if (typeof prep === 'function') wrapped.prepareSources = (sources, distance) => prep.call(inner, sources.map(qualifiedSource), distance);
   return wrapped;
 }

@@ -21,6 +21,14 @@ function recorder() {
   return { inner, calls, prepared };
 }
 
+/** The same with the optional share-only path. */
+function areaRecorder() {
+  const areaCalls: string[][] = [];
+  const r = recorder();
+  const inner: ReachProvider = { ...r.inner, reachedArea(_c, sources, d) { areaCalls.push(sources.map((s) => s.id)); return d * 2; } };
+  return { inner, areaCalls, calls: r.calls };
+}
+
 describe('memoReach', () => {
   it('answers a repeated query from memory, whatever the source order', () => {
     const { inner, calls } = recorder();
@@ -52,6 +60,17 @@ describe('memoReach', () => {
     expect(prepared).toEqual([['k1@1,2']]);
     const poly: ReachSource = { ...park, id: 'k1' };
     expect(queryKey(community(0), [pt('k1', 1, 2)], 300)).not.toBe(queryKey(community(0), [poly], 300));
+  });
+
+  it('remembers the share-only path too, with qualified ids, and offers it only when the inner provider has it', () => {
+    const { inner, areaCalls, calls } = areaRecorder();
+    const m = memoReach(inner);
+    expect(m.reachedArea!(community(0), [pt('k1', 1, 2)], 300)).toBe(600);
+    expect(m.reachedArea!(community(0), [pt('k1', 1, 2)], 300)).toBe(600);
+    m.reachedArea!(community(0), [pt('k1', 5, 2)], 300);
+    expect(areaCalls).toEqual([['k1@1,2'], ['k1@5,2']]);
+    expect(calls).toEqual([]);
+    expect(memoReach(recorder().inner).reachedArea).toBeUndefined();
   });
 
   it('forgets the oldest answers beyond its size', () => {
