@@ -7,7 +7,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMap, LayerKind } from '../../io/import/types';
 import type { LayerInspection } from '../../io/import/inspectLayer';
-import { FACILITY_CATEGORIES, type FacilityCategory } from '../../engine/types';
 import { FIELD_NAMES, REQUIRED_FIELDS, detectFieldMap } from '../../io/fields/fieldNames';
 import { categoryOf, greenKindOf, settingOf } from '../../io/fields/categoryValues';
 import type { Project } from '../state/project';
@@ -15,11 +14,12 @@ import type { ImportClient } from '../../worker/importClient';
 import type { FileGroup } from './groupFiles';
 import { missingShapefileParts } from './groupFiles';
 import { guessLayerKind } from './guessLayer';
-import { browserStore, recallChoice, rememberChoice, rememberedCategoryMap, rememberedFieldMap, type RememberedChoice } from './importMemory';
+import { browserStore, recallChoice, rememberChoice, rememberedFieldMap, rememberedValueMaps, type RememberedChoice } from './importMemory';
 import { crsChoices, normalizeCrsInput } from './crsChoices';
 import { applyImportedLayers, dataHint, layerCounts, withFileName } from './applyImport';
 import type { ImportSummary, OsmSummary } from './importSummary';
 import { recordLayerMeta } from './layerMeta';
+import { VALUE_CHOICES, VALUE_MAP_OF, chosenValue, unknownValues, valueMapFor, type ValueMaps } from './valueMaps';
 
 const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
@@ -51,7 +51,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
   const [crsText, setCrsText] = useState('');
   const [crsTextError, setCrsTextError] = useState<string | null>(null);
   const [fieldMap, setFieldMap] = useState<FieldMap>({});
-  const [categoryMap, setCategoryMap] = useState<CategoryMap>({});
+  const [valueMaps, setValueMaps] = useState<ValueMaps>({});
   const [inspection, setInspection] = useState<LayerInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'inspect' | 'read' | null>(osm ? null : 'inspect');
@@ -93,7 +93,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           setKind(mem.kind);
           setKindReason(t('importUi.guess.remembered'));
           setFieldMap(rememberedFieldMap(mem, mem.kind, ins.fields) ?? {});
-          setCategoryMap(rememberedCategoryMap(mem));
+          setValueMaps(rememberedValueMaps(mem));
           if (mem.encoding !== encoding) setEncoding(mem.encoding);
           if (mem.crs !== crs) setCrs(mem.crs);
           if (mem.swapXY !== swapXY) setSwapXY(mem.swapXY);
@@ -130,7 +130,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
     setOsmResult(null);
     setProgress({ done: 0, total: inspection?.featureCount ?? 0 });
     const onProgress = (done: number, total: number) => { if (id === run.current) setProgress({ done, total }); };
-    const values = kind === 'facilities' && Object.keys(categoryMap).length > 0 ? { categoryMap } : {};
+    const values = valueMapFor(kind, valueMaps);
     const job = osm
       ? client().readOsm(group.files[0], onProgress).then((r) => { if (id === run.current) setOsmResult(r); })
       : client().read(group.files, kind, { crs: crs || undefined, encoding: encoding || undefined, swapXY, fieldMap, hint, ...values }, onProgress).then((r) => { if (id === run.current) setResult(r); });
@@ -145,7 +145,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           setStep(osm ? 0 : 2);
         } else setError(withFileName(String((e as Error)?.message ?? e), file));
       });
-  }, [client, group.files, osm, kind, crs, encoding, swapXY, fieldMap, categoryMap, hint, inspection, t, file]);
+  }, [client, group.files, osm, kind, crs, encoding, swapXY, fieldMap, valueMaps, hint, inspection, t, file]);
 
   const cancelRead = () => {
     client().cancel();
@@ -181,7 +181,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
         } else if (result) {
           recordLayerMeta([{ kind: result.kind, files: result.files, format: result.format, crs: result.crs, encoding: result.encoding, fieldMap: result.fieldMap, counts: result.counts, notes: result.notes, importedAt: at }]);
           const store = browserStore();
-          if (store) rememberChoice(store, result.schemaKey, { kind: result.kind, fieldMap: result.fieldMap, encoding, crs, swapXY, ...(result.kind === 'facilities' ? { categoryMap } : {}), savedAt: Date.now() });
+          if (store) rememberChoice(store, result.schemaKey, { kind: result.kind, fieldMap: result.fieldMap, encoding, crs, swapXY, ...valueMapFor(result.kind, valueMaps), savedAt: Date.now() });
         }
         onDone();
       })
@@ -233,7 +233,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
 
       {step === 1 && inspection && <InspectStep inspection={inspection} fieldMap={fieldMap} encoding={encoding} setEncoding={setEncoding} crs={crs} setCrs={setCrs} swapXY={swapXY} setSwapXY={setSwapXY} crsText={crsText} setCrsText={setCrsText} crsTextError={crsTextError} setCrsTextError={setCrsTextError} choices={choices} lang={lang} />}
 
-      {step === 2 && inspection && <FieldStep inspection={inspection} kind={kind} fieldMap={fieldMap} setFieldMap={setFieldMap} categoryMap={categoryMap} setCategoryMap={setCategoryMap} />}
+      {step === 2 && inspection && <FieldStep inspection={inspection} kind={kind} fieldMap={fieldMap} setFieldMap={setFieldMap} valueMaps={valueMaps} setValueMaps={setValueMaps} />}
 
       {step === 3 && (
         <section className="import-section" data-testid="import-step-validate">
@@ -397,41 +397,30 @@ function InspectStep(p: InspectProps) {
   );
 }
 
-type CategoryMap = Record<string, FacilityCategory>;
-
-/** Every distinct value of the category field the vocabulary does not know, with its feature count
- *  (all features when the field has few distinct values, else the samples only), most first. */
-function unknownCategoryValues(inspection: LayerInspection, field: string | undefined): { value: string; count?: number }[] {
-  if (!field) return [];
-  const counts = inspection.valueCounts[field];
-  const all: { value: string; count?: number }[] = counts ? Object.entries(counts).map(([value, count]) => ({ value, count })) : (inspection.samples[field] ?? []).map((v) => ({ value: String(v).trim() }));
-  return all.filter((v) => !categoryOf(v.value)).sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.value.localeCompare(b.value));
-}
-
 interface FieldStepProps {
   inspection: LayerInspection;
   kind: LayerKind;
   fieldMap: FieldMap;
   setFieldMap: (m: FieldMap) => void;
-  categoryMap: CategoryMap;
-  setCategoryMap: (m: CategoryMap) => void;
+  valueMaps: ValueMaps;
+  setValueMaps: (m: ValueMaps) => void;
 }
 
-function FieldStep({ inspection, kind, fieldMap, setFieldMap, categoryMap, setCategoryMap }: FieldStepProps) {
+function FieldStep({ inspection, kind, fieldMap, setFieldMap, valueMaps, setValueMaps }: FieldStepProps) {
   const { t } = useTranslation();
-  const unknown = kind === 'facilities' ? unknownCategoryValues(inspection, fieldMap.category) : [];
-  const chosenCategory = (v: unknown): FacilityCategory | undefined => {
-    const k = String(v).trim();
-    return Object.prototype.hasOwnProperty.call(categoryMap, k) ? categoryMap[k] : undefined;
-  };
+  const of = VALUE_MAP_OF[kind];
+  const unknown = of ? unknownValues(inspection, fieldMap[of.field], of.key) : [];
+  const current: Record<string, string> | undefined = of ? valueMaps[of.key] : undefined;
+  const isCategory = of?.key === 'categoryMap';
+  const choiceLabel = (c: string) => (isCategory || of?.key === 'kindMap' ? `${t(`category.${c}`)} (${c})` : `${t(`importUi.setting.${c}`)} (${c})`);
   const canon = Object.keys(FIELD_NAMES[kind]);
   const required = REQUIRED_FIELDS[kind];
   const valueField = kind === 'facilities' ? fieldMap.category : kind === 'green' ? fieldMap.kind : kind === 'communities' ? fieldMap.setting : undefined;
   const values = valueField ? inspection.samples[valueField] ?? [] : [];
   const mapValue = (v: unknown): string | undefined => {
-    if (kind === 'facilities') { const c = chosenCategory(v) ?? categoryOf(v); return c && `${t(`category.${c}`)} (${c})`; }
-    if (kind === 'green') return greenKindOf(v);
-    if (kind === 'communities') return settingOf(v);
+    if (kind === 'facilities') { const c = chosenValue(current, v) ?? categoryOf(v); return c && `${t(`category.${c}`)} (${c})`; }
+    if (kind === 'green') return chosenValue(current, v) ?? greenKindOf(v);
+    if (kind === 'communities') return chosenValue(current, v) ?? settingOf(v);
     return undefined;
   };
   return (
@@ -470,23 +459,23 @@ function FieldStep({ inspection, kind, fieldMap, setFieldMap, categoryMap, setCa
           </ul>
         </div>
       )}
-      {unknown.length > 0 && (
-        <div style={{ marginTop: 8 }} data-testid="import-category-map">
-          <b>{t('importUi.categoryMapTitle')}</b>
+      {of && unknown.length > 0 && (
+        <div style={{ marginTop: 8 }} data-testid={isCategory ? 'import-category-map' : 'import-value-map'}>
+          <b>{t(isCategory ? 'importUi.categoryMapTitle' : 'importUi.valueMapTitle')}</b>
           <table className="import-fields">
             <tbody>
               {unknown.map(({ value, count }) => (
                 <tr key={value}>
                   <td>{value}{count !== undefined ? ` (${count})` : ''}</td>
                   <td>
-                    <select value={chosenCategory(value) ?? ''} data-testid="import-category-map-select" data-value={value} onChange={(e) => {
-                      const next = { ...categoryMap };
-                      if (e.target.value) next[value] = e.target.value as FacilityCategory;
+                    <select value={chosenValue(current, value) ?? ''} data-testid={isCategory ? 'import-category-map-select' : 'import-value-map-select'} data-value={value} onChange={(e) => {
+                      const next: Record<string, string> = { ...current };
+                      if (e.target.value) next[value] = e.target.value;
                       else delete next[value];
-                      setCategoryMap(next);
+                      setValueMaps({ ...valueMaps, [of.key]: next });
                     }}>
-                      <option value="">{t('importUi.categoryMapSkip')}</option>
-                      {FACILITY_CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}`)} ({c})</option>)}
+                      <option value="">{t(isCategory ? 'importUi.categoryMapSkip' : of.key === 'settingMap' ? 'importUi.valueMapDefaultUrban' : 'importUi.valueMapDefaultGreen')}</option>
+                      {VALUE_CHOICES[of.key].map((c) => <option key={c} value={c}>{choiceLabel(c)}</option>)}
                     </select>
                   </td>
                 </tr>

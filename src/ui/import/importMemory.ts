@@ -2,7 +2,7 @@
 // layer and the categories chosen for unknown category values), keyed by schemaKey from src/io/import, so the next file with the same fields
 // opens with the same choices. Storage is passed in (localStorage in the app, a Map in tests).
 import type { FieldMap, LayerKind } from '../../io/import/types';
-import { FACILITY_CATEGORIES, type FacilityCategory } from '../../engine/types';
+import { FACILITY_CATEGORIES, type FacilityCategory, type GreenKind, type Setting } from '../../engine/types';
 
 export interface RememberedChoice {
   kind: LayerKind;
@@ -14,6 +14,9 @@ export interface RememberedChoice {
   swapXY: boolean;
   /** Raw category value → vocabulary key chosen in the dialog (absent in entries saved before). */
   categoryMap?: Record<string, FacilityCategory>;
+  /** Raw setting value → urban/rural, and raw green kind → park/green (absent in older entries). */
+  settingMap?: Record<string, Setting>;
+  kindMap?: Record<string, GreenKind>;
   /** Date.now() when confirmed: the oldest entries go first when the list is full. */
   savedAt: number;
 }
@@ -64,11 +67,22 @@ export function rememberedFieldMap(choice: RememberedChoice | undefined, kind: L
 
 /** The remembered category choices that are still vocabulary keys (storage may hold anything). */
 export function rememberedCategoryMap(choice: RememberedChoice | undefined): Record<string, FacilityCategory> {
-  const out: Record<string, FacilityCategory> = {};
-  const m: unknown = choice?.categoryMap;
+  return validEntries(choice?.categoryMap, FACILITY_CATEGORIES);
+}
+
+/** All remembered value choices (category, setting, green kind), each restricted to its vocabulary. */
+export function rememberedValueMaps(choice: RememberedChoice | undefined): { categoryMap: Record<string, FacilityCategory>; settingMap: Record<string, Setting>; kindMap: Record<string, GreenKind> } {
+  return {
+    categoryMap: rememberedCategoryMap(choice),
+    settingMap: validEntries(choice?.settingMap, ['urban', 'rural'] as const),
+    kindMap: validEntries(choice?.kindMap, ['park', 'green'] as const),
+  };
+}
+
+function validEntries<T extends string>(m: unknown, allowed: readonly T[]): Record<string, T> {
+  const out: Record<string, T> = {};
   if (!m || typeof m !== 'object') return out;
-  for (const [value, c] of Object.entries(m as Record<string, unknown>))
-    if ((FACILITY_CATEGORIES as readonly unknown[]).includes(c)) out[value] = c as FacilityCategory;
+  for (const [value, c] of Object.entries(m as Record<string, unknown>)) if ((allowed as readonly unknown[]).includes(c)) out[value] = c as T;
   return out;
 }
 
