@@ -8,7 +8,8 @@
 // until the user picks the zone and swaps X/Y; a drop anywhere opens the dialog; a 150k-point file
 // is read in the worker (cancel, progress, page stays responsive, 500-problem cap); two groups
 // picked together; an OSM file fills two layers at once; an unknown category value mapped by the
-// user in the field step imports as the chosen category, and the choice is remembered.
+// user in the field step imports as the chosen category, and the choice is remembered; likewise an
+// unknown community setting.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -414,6 +415,30 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await page.$eval('[data-testid=import-category-map-select][data-value="洗衣店"]', (e) => (e as HTMLSelectElement).value)).toBe('supermarket');
     await page.click('[data-testid=import-cancel]');
     await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('maps an unknown community setting: 行政村 → rural instead of the default urban', async () => {
+    await openPicker(page, [join(UI_FIXTURES, 'communities-with-unknown-setting.geojson')]);
+    await waitInspected(page);
+    expect(await page.isChecked('[data-testid=import-kind-communities]')).toBe(true);
+    await page.click('[data-testid=import-next]');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-value-map]');
+    // 城镇 is known; only 行政村 (V1) needs a choice, default "take as urban".
+    expect(await page.$$eval('[data-testid=import-value-map-select]', (s) => s.map((e) => [e.getAttribute('data-value'), (e as HTMLSelectElement).value]))).toEqual([['行政村', '']]);
+    await page.selectOption('[data-testid=import-value-map-select][data-value="行政村"]', 'rural');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-result]');
+    // Mapped: both valid and no "neither urban nor rural" warning left.
+    expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('2');
+    expect(await page.$('[data-testid=import-problems]')).toBeNull();
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.communities === 2, null, { timeout: 20_000 });
+    const settings = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { communities: { id: string; setting: string }[] } } }).__lifecircle.layers.communities.map((c) => `${c.id}:${c.setting}`).sort());
+    expect(settings).toEqual(['V1:rural', 'V2:urban']);
+    await waitAudited(page);
     expect(errors).toEqual([]);
   }, 90_000);
 });
