@@ -75,6 +75,18 @@ describe('network session: bands', () => {
     expect(b.bands[0].length_m).toBeCloseTo(390, 0);
   });
 
+  it('a coarser drawing tolerance keeps the network and changes the areas by well under 1 %', () => {
+    const s = createNetworkSession();
+    s.setDataset(streetGrid());
+    const fine = s.bands(preset, { facility: K });
+    const coarse = s.bands(preset, { facility: K }, { tolerance_m: 2 });
+    coarse.bands.forEach((b, i) => {
+      expect(b.length_m).toBeCloseTo(fine.bands[i].length_m, 6);
+      // Inscribed polygons lose at most ~ perimeter × sagitta: a few hundred m² of ~10⁵–10⁶ m².
+      expect(Math.abs(areaOf(b.area) - areaOf(fine.bands[i].area)) / areaOf(fine.bands[i].area)).toBeLessThan(0.01);
+    });
+  });
+
   it('builds the graph once per roads layer', () => {
     const s = createNetworkSession();
     const data = streetGrid();
