@@ -13,7 +13,7 @@ import type { RoadGraph } from './graph';
 import type { NetworkDistances } from './distances';
 import { differencePaths, intersectPaths, toPaths, unionMany, type IntPaths } from './clip';
 import { certifyRect, type ProfileCache } from './certify';
-import { addCapsules, CapsuleSet, clipConvexToRect, corridor, DEFAULT_MAX_OFFSET_M, pointAt, splitEdge, unitDisk, type AreaOptions, type EdgePiece, type LinearPiece } from './serviceArea';
+import { addCapsules, CapsuleSet, clipConvexToRect, dropContained, corridor, DEFAULT_MAX_OFFSET_M, pointAt, splitEdge, unitDisk, type AreaOptions, type EdgePiece, type LinearPiece } from './serviceArea';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -127,7 +127,8 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   polyIndex.finish();
   for (const o of open) {
     const t = o.tile;
-    let u = unionMany(clipConvexToRect(polyIndex.search(t[0], t[1], t[2], t[3]).map((k) => caps.polys[k]), t));
+    const clipped = clipConvexToRect(polyIndex.search(t[0], t[1], t[2], t[3]).map((k) => caps.polys[k]), t);
+    let u = unionMany(dropContained(clipped));
     if (!u.length) continue;
     const cut = cuts.filter((k) => overlaps(k.box, o.tile)).map((k) => k.path);
     if (cut.length) u = differencePaths(u, cut);
