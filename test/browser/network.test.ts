@@ -4,7 +4,7 @@
 // layers drawn and pickable, moving a facility with its re-audit and undo, and the timings the
 // report quotes (graph build, one facility's three bands). The app is built into its own
 // temporary folder so this file never races other browser tests over dist/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
   }, 300_000);
   afterAll(async () => {
     await app?.close();
+    rmSync(OUT, { recursive: true, force: true });
   });
 
   it('shows the distance mode on the main screen and switches it with one click', async () => {
