@@ -318,7 +318,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
   }, [layers]);
 
   // Dragging the selected facility: a press within 12 px of it starts a drag (the map stops
-  // panning), the handle follows the pointer, the release performs the move.
+  // panning), the handle follows the pointer and the bands follow it live (one request in flight,
+  // then the latest position), the release performs the move.
   const [mapVersion, setMapVersion] = useState(0);
   const onMap = useCallback((map: MlMap | null) => { mapRef.current = map; setMapVersion((v) => v + 1); }, []);
   useEffect(() => {
@@ -326,6 +327,26 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     if (!map) return;
     let dragging = false;
     let last: Position | null = null;
+    let inFlight = false;
+    let sent: Position | null = null;
+    const preview = () => {
+      const client = clientRef.current;
+      const { preset: ps, selectedFacility: i, project: p } = live.current;
+      if (!client || !ps || i === null || !dragging || inFlight || !last || last === sent || !p?.layers.roads.length) return;
+      inFlight = true;
+      sent = last;
+      const t0 = now();
+      client.bands(++reqId.current, ps, { facility: i, position: sent }, { tolerance_m: BAND_TOLERANCE_M })
+        .then((b) => {
+          if (b && dragging) {
+            setBands(b);
+            timings.current.bandsMs.push(b.ms);
+            timings.current.bandsRoundTripMs.push(now() - t0);
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => { inFlight = false; preview(); });
+    };
     const down = (e: MapMouseEvent) => {
       const { project: p, selectedFacility: i } = live.current;
       const f = i !== null ? p?.layers.facilities[i] : undefined;
@@ -335,12 +356,14 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
       e.preventDefault();
       dragging = true;
       last = null;
+      sent = null;
       map.dragPan.disable();
     };
     const move = (e: MapMouseEvent) => {
       if (!dragging) return;
       last = [e.lngLat.lng, e.lngLat.lat];
       setPending(last);
+      preview();
     };
     const up = () => {
       if (!dragging) return;
