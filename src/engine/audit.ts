@@ -324,8 +324,11 @@ export function summarize(results: CommunityResult[]): AuditSummary {
 
 type WithPrepareSources = ReachProvider & { prepareSources?: (sources: ReachSource[], distance: number) => void };
 
-/** Lets a network provider compute each whole source set once (optional speed-up of its own). */
-function announceSources(ctx: AuditContext): void {
+/**
+ * Lets a network provider compute each whole source set once (optional speed-up of its own).
+ * runAudit calls it; hosts that audit in chunks with auditCommunities call it first.
+ */
+export function announceSources(ctx: AuditContext): void {
   const r = ctx.reach as WithPrepareSources;
   if (typeof r.prepareSources !== 'function') return;
   const all = (cats: readonly FacilityCategory[], green: boolean): ReachSource[] => {

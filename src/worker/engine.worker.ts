@@ -2,7 +2,7 @@
 // Long audits run in chunks of communities (auditCommunities) with a macrotask yield between
 // chunks, so that cancel() messages and newer runs get through; a superseded run returns null.
 import * as Comlink from 'comlink';
-import { auditCommunities, communitiesWithin, prepareAudit, summarize, uncoveredPart, type AuditContext } from '../engine/audit';
+import { announceSources, auditCommunities, communitiesWithin, datasetProjection, prepareAudit, summarize, uncoveredPart, type AuditContext } from '../engine/audit';
 import { createNetworkReach } from '../engine/network/networkReach';
 import type { AuditResult, CommunityResult, Dataset, DistanceMode, FacilityCategory, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
 
@@ -10,6 +10,8 @@ type Ctx = AuditContext;
 
 let data: Dataset | null = null;
 let ctx: Ctx | null = null;
+/** Network reach built for the current dataset (reset with it). */
+let network: { projection: ReturnType<typeof datasetProjection>; reach: ReturnType<typeof createNetworkReach> } | null = null;
 /** The newest run ids seen (audits and gap runs apart); an older run stops at its next chunk. */
 let latestRun = 0;
 let cancelledRun = 0;
@@ -28,6 +30,7 @@ const api = {
   setDataset(d: Dataset): void {
     data = d;
     ctx = null;
+    network = null;
   },
 
   cancel(runId: number): void {
@@ -38,12 +41,19 @@ const api = {
   async audit(runId: number, preset: RulePreset, mode: DistanceMode, onProgress?: (done: number, total: number) => void): Promise<AuditResult | null> {
     latestRun = Math.max(latestRun, runId);
     if (!data) throw new Error('No dataset loaded');
-    let next = prepareAudit(data, preset, { mode: 'euclidean' });
+    let next: Ctx;
     if (mode === 'network' && data.roads && data.roads.length > 0) {
       await yieldToMessages();
       if (stale(runId)) return null;
-      const reach = createNetworkReach(data.roads, next.projection);
-      next = prepareAudit(data, preset, { reach, mode: 'network' });
+      // The graph and its distance caches live as long as the dataset: preset edits reuse them.
+      if (!network) {
+        const projection = datasetProjection(data);
+        network = { projection, reach: createNetworkReach(data.roads, projection) };
+      }
+      next = prepareAudit(data, preset, { reach: network.reach, mode: 'network', projection: network.projection });
+      announceSources(next);
+    } else {
+      next = prepareAudit(data, preset, { mode: 'euclidean' });
     }
     const n = data.communities.length;
     const results: CommunityResult[] = [];
