@@ -347,7 +347,7 @@ export function App() {
         onOpen={() => setDialog('import')}
         onClose={() => setDialog((d) => (d === 'import' ? null : d))}
         project={project}
-        onApply={(update) => setProject((p) => (p ? update(p) : p))}
+        onApply={(update) => { setProject((p) => (p ? update(p) : p)); setFitToken((v) => v + 1); }}
       />
       {dialog === 'settings' && <SettingsDialog ui={ui} onChange={patchUi} onClose={() => setDialog(null)} />}
       <span hidden data-testid="failing-share">{result ? formatSharePercent(result.summary.failing / Math.max(1, result.summary.communities)) : ''}</span>
