@@ -338,6 +338,7 @@ export function App() {
             onClose={() => setSelected(null)}
             onShowGaps={(tier, category) => patchUi({ showGaps: true, tier, category, colorBy: 'lifeCircle' })}
             onSelectFacility={(i) => { setSelectedFacility(i); patchUi({ circles: 'selected' }); }}
+            modeBadge={<ModeBadge compact mode={result?.parameters.mode ?? ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />}
           />
           {selected !== null && net.hasRoads && <ModeComparison compare={net.compare} busy={net.compareBusy} preset={preset} mode={ui.mode} error={net.compareError} />}
         </aside>

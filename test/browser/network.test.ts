@@ -118,6 +118,10 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
     await page.click(`[data-testid=community-row][data-id="${id}"]`);
     await page.waitForSelector(`[data-testid=detail][data-id="${id}"]`);
     await page.waitForFunction(() => document.querySelector('[data-testid=compare-row][data-key=green]')?.getAttribute('data-network') !== '' && !!document.querySelector('[data-testid=compare-row][data-key=green]'), null, { timeout: 120_000 });
+    // The detail panel's figure headings say which distance their figures used (the audit's own mode).
+    const compact = await page.$$eval('[data-testid=detail] [data-testid=mode-badge-compact]', (bs) => bs.map((b) => b.getAttribute('data-mode')));
+    expect(compact).toHaveLength(2);
+    for (const m of compact) expect(['euclidean', 'network']).toContain(m);
     const text = await page.textContent('[data-testid=mode-compare]');
     expect(text).toMatch(/直线 [\d.]+% · 步行 [\d.]+%/);
     const rows = await compareRowsOnPage(page);

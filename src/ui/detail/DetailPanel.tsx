@@ -1,7 +1,7 @@
 // Detail of the selected community: every figure with its unit, each failure as actual vs
 // required with the rule's name and source, life-circle coverage per tier and category, the
 // "6个1" checklist, the facilities serving it, its data warnings, and estimates marked as such.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, Community, CommunityResult, Facility, FacilityCategory, Failure, RuleId, RulePreset } from '../../engine/types';
 import { formatNumber, formatSharePercent } from '../common/format';
@@ -17,9 +17,11 @@ interface Props {
   onClose: () => void;
   onShowGaps: (tier: string, category: FacilityCategory) => void;
   onSelectFacility: (index: number) => void;
+  /** Which distance the coverage figures use (ui/network ModeBadge), shown next to their headings. */
+  modeBadge?: ReactNode;
 }
 
-export function DetailPanel({ community, result, audit, preset, facilities, onClose, onShowGaps, onSelectFacility }: Props) {
+export function DetailPanel({ community, result, audit, preset, facilities, onClose, onShowGaps, onSelectFacility, modeBadge }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const facilityIndex = useMemo(() => new Map(facilities.map((f, i) => [f.id, i])), [facilities]);
@@ -74,7 +76,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         </ul>
       )}
 
-      <h3>{t('detail.figures')}</h3>
+      <h3>{t('detail.figures')} {modeBadge}</h3>
       <dl className="figures">
         <dt>{t('detail.households')}</dt><dd>{t('unit.households', { value: formatNumber(result.households, lang) })}{community.estimated?.households ? <em className="estimate">（{t('detail.estimate')}）</em> : mark('households')}</dd>
         <dt>{t('detail.population')}</dt><dd>{t('unit.persons', { value: formatNumber(result.population, lang) })}{result.populationEstimated && <em className="estimate">（{t('detail.estimate')}）</em>}</dd>
@@ -89,7 +91,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         <ul className="estimates"><b>{t('detail.estimates')}：</b>{result.estimates.map((e, i) => <li key={i}>{estimateText(e, t)}</li>)}</ul>
       )}
 
-      <h3>{t('detail.lifeCircles')}</h3>
+      <h3>{t('detail.lifeCircles')} {modeBadge}</h3>
       <table className="life-circles">
         <tbody>
           {tiers.map(([tier, cats]) => (
