@@ -418,7 +418,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('maps an unknown community setting: 行政村 → rural instead of the default urban', async () => {
+  it('maps an unknown community setting: 行政村 → rural instead of the default urban; the map zooms to the new layer', async () => {
     await openPicker(page, [join(UI_FIXTURES, 'communities-with-unknown-setting.geojson')]);
     await waitInspected(page);
     expect(await page.isChecked('[data-testid=import-kind-communities]')).toBe(true);
@@ -439,6 +439,17 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     const settings = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { communities: { id: string; setting: string }[] } } }).__lifecircle.layers.communities.map((c) => `${c.id}:${c.setting}`).sort());
     expect(settings).toEqual(['V1:rural', 'V2:urban']);
     await waitAudited(page);
+    // The map zoomed to the imported communities (bbox 119.930–119.955 E, 31.770–31.778 N by hand):
+    // their box is in view and the view is no wider than a few times the box.
+    const view = await page.evaluate(() => {
+      const b = (window as unknown as { __lifecircle: { map: { getBounds(): { getWest(): number; getEast(): number; getSouth(): number; getNorth(): number } } } }).__lifecircle.map.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    });
+    expect(view[0]).toBeLessThanOrEqual(119.930);
+    expect(view[1]).toBeLessThanOrEqual(31.770);
+    expect(view[2]).toBeGreaterThanOrEqual(119.955);
+    expect(view[3]).toBeGreaterThanOrEqual(31.778);
+    expect(view[2] - view[0]).toBeLessThan(0.025 * 8);
     expect(errors).toEqual([]);
   }, 90_000);
 });
