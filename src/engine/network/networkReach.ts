@@ -59,7 +59,10 @@ interface Field {
   sources: ReachSource[];
 }
 
-const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map((s) => `${s.kind[0]}:${s.id}`).sort().join('\u0000')}`;
+// A source is its id and where it is: a moved facility keeps its id but must not reuse the old
+// position's distances (polygon sources are keyed by id and bbox).
+const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
+const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map(sourceKey).sort().join('\u0000')}`;
 
 function bboxGap(a: BBox, b: BBox): number {
   const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);

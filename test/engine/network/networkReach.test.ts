@@ -41,6 +41,16 @@ describe('createNetworkReach', () => {
     expect(reach.reachedPart(square(1, 400, 0, 500, 100), [point('k', [0, 0])], 300)).toEqual([]);
   });
 
+  it('a facility moved under the same id is measured from its new position, not from cached distances', () => {
+    // Road y = 0, x ∈ [-1000, 1000]; M = 50, d = 300. Community [-100, 100] × [0, 100].
+    // At the origin the strip [-100, 100] × [0, 50] is reached (10 000 m²); moved to x = 900 the
+    // nearest community point is 800 m of road away, beyond 300 m: nothing is reached.
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const c = square(0, -100, 0, 100, 100);
+    expect(shoelace(reach.reachedPart(c, [point('k', [0, 0])], 300))).toBeCloseTo(10_000, 0);
+    expect(reach.reachedPart(c, [point('k', [900, 0])], 300)).toEqual([]);
+  });
+
   it('a community across a crossing road without a shared vertex is not reached through it', () => {
     // Road A along y = 0 (x ∈ [0, 1000]); road B along x = 500 crossing it without a vertex.
     // Community around B, 300 m north of A: [450, 300] – [550, 400]; facility 1 m off A at x = 300.
