@@ -10,17 +10,8 @@ import { facilityBands } from '../src/engine/network/facilityAreas';
 import { networkDistances } from '../src/engine/network/distances';
 import { joinPoint } from '../src/engine/network/join';
 import type { BBox, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
+import { mulberry32 } from './lib/random';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n×n jittered grid, `step` metres, ~8 % of edges dropped; lines run along rows and columns. */
 function gridLines(rand: () => number, n: number, step: number): XY[][] {

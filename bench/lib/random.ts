@@ -1,4 +1,4 @@
-// Deterministic pseudo-random numbers for benchmarks (mulberry32), so every run sees the same city.
+// Deterministic pseudo-random numbers (mulberry32) for benchmarks and randomised tests, so every run sees the same city.
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

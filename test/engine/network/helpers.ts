@@ -4,16 +4,7 @@
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
 import type { RoadGraph } from '../../../src/engine/network/graph';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../bench/lib/random';
 
 /**
  * A jittered n×n grid (spacing `step`), each grid edge kept with probability `keep`, as separate

@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createEuclideanReach } from '../../../src/engine/reach/euclideanReach';
 import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../../src/engine/reach/reachProvider';
 import { ringArea, ringsArea, ringsBBox } from '../../../src/engine/geo/metricRings';
+import { mulberry32 } from '../../../bench/lib/random';
 
 const sq = (x0: number, y0: number, s: number): XY[] => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]];
 const prepared = (rings: MetricRings, index = 0): PreparedCommunity => ({ index, id: `C${index}`, rings, area_m2: ringsArea(rings), bbox: ringsBBox(rings) });
 const pt = (x: number, y: number, id = `${x},${y}`): ReachSource => ({ kind: 'point', id, xy: [x, y] });
 
 // Deterministic PRNG (mulberry32) so failures reproduce.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 // Independent second method: crossing-number point-in-polygon and point-segment distance written
 // here, not taken from the engine.
