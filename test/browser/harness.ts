@@ -28,10 +28,15 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
+/**
+ * Serves the app and starts Chromium. Without `outDir` it serves dist/ (built when missing); with
+ * it, a fresh build goes into that folder first, so a test file never races others over dist/.
+ */
+export async function startApp(options: { outDir?: string } = {}): Promise<App> {
+  const config = { root: ROOT, configFile: join(ROOT, 'vite.config.ts'), ...(options.outDir ? { build: { outDir: options.outDir, emptyOutDir: true } } : {}) };
+  if (options.outDir || !existsSync(join(ROOT, 'dist/index.html'))) await build({ ...config, logLevel: 'warn' });
   const port = await freePort();
-  const server: PreviewServer = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  const server: PreviewServer = await preview({ ...config, logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
   // The fresh --user-data-dir of STACK-NOTES: playwright's launch() always starts Chromium on a new
   // temporary profile (it refuses the flag itself), and each newContext() is isolated storage.
   const browser = await chromium.launch({

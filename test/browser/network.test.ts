@@ -5,13 +5,11 @@
 // report quotes (graph build, one facility's three bands). The app is built into its own
 // temporary folder so this file never races other browser tests over dist/.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, chromiumAvailable, openApp, ROOT, type App } from './harness';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
 import { readFlatGeobuf } from '../../src/io/flatgeobuf';
 import { facilitiesFromGeoJSON } from '../../src/io/canonical';
 import type { Facility } from '../../src/engine/types';
@@ -23,38 +21,6 @@ else if (!demoPresent) console.warn('[network browser tests] skipped: data/demo/
 
 type LcWindow = Window & { __lifecircle: Record<string, unknown> };
 const OUT = join(tmpdir(), `lifecircle-network-dist-${process.pid}`);
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
-async function startFreshApp(): Promise<App> {
-  const config = { root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' as const, build: { outDir: OUT, emptyOutDir: true } };
-  await build(config);
-  const port = await freePort();
-  const server: PreviewServer = await preview({ ...config, logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
-    ],
-  });
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    browser,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await new Promise<void>((r) => server.httpServer.close(() => r()));
-    },
-  };
-}
 
 /** Screen position (page pixels) of a lon/lat after centring the map on it at `zoom`. */
 async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
@@ -95,7 +61,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
 
   beforeAll(async () => {
     facilities = facilitiesFromGeoJSON((await readFlatGeobuf(new Uint8Array(readFileSync(join(DEMO, 'facilities.fgb'))))).collection);
-    app = await startFreshApp();
+    app = await startApp({ outDir: OUT });
     ({ page, errors } = await openApp(app));
   }, 300_000);
   afterAll(async () => {
