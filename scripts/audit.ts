@@ -13,7 +13,7 @@ import { auditDataset, datasetProjection } from '../src/engine/audit';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../src/engine/presets';
 import { createNetworkReach } from '../src/engine/network/networkReach';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson } from '../src/io/export/index';
-import { formatProblem, InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
+import { exitOnError, formatProblem, InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
 
 const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
 const OUT_EXT = ['.json', '.csv', '.geojson', '.fgb'];
@@ -165,13 +165,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${r.notes.join('\n')}\n`);
     process.exitCode = 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 1;
-    }
+    exitOnError(e);
   }
 }
 

@@ -13,7 +13,7 @@ import { geodesicCircle } from '../src/engine/network/geodesicCircle';
 import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
-import { InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
+import { exitOnError, InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
 
 export { InputError };
 
@@ -141,13 +141,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${summary}\n`);
     }
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 1;
-    }
+    exitOnError(e);
   }
 }
 

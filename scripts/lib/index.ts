@@ -1,5 +1,5 @@
 // Command-line helpers shared by the commands (audit, service-areas).
-export { InputError, formatProblem, throwOnErrors } from './inputError';
+export { InputError, exitOnError, formatProblem, throwOnErrors } from './inputError';
 export { parseFlags, type ParsedArgs } from './args';
 export { readInputFiles } from './readInputFiles';
 export { writeAtomic } from './writeAtomic';

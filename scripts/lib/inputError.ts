@@ -19,3 +19,14 @@ export function throwOnErrors(problems: ImportProblem[], max = 20): void {
   if (errors.length > max) lines.push(`… and ${errors.length - max} more errors`);
   throw new InputError(lines.join('\n'));
 }
+
+/** Ends a command on an error: exit 2 with the message for bad input, 1 with the stack otherwise. */
+export function exitOnError(e: unknown): void {
+  if (e instanceof InputError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  }
+}
