@@ -9,6 +9,8 @@
 // Tiles are disjoint, so the sum equals the area of the whole intersection.
 import Flatbush from 'flatbush';
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
+import { ringsArea } from '../geo/metricRings';
+import { clipToHalfPlane } from '../geo/clipToHalfPlane';
 import type { RoadGraph } from './graph';
 import type { NetworkDistances } from './distances';
 import { differencePaths, intersectPaths, toPaths, unionMany, type IntPaths } from './clip';
@@ -25,18 +27,7 @@ export function pathsArea(paths: IntPaths): number {
 /** Sutherland–Hodgman clip of each ring to a rectangle (ring orientation kept; degenerate edges on the border are harmless for areas and clipper). */
 export function clipRingsToRect(rings: MetricRings, r: BBox): MetricRings {
   const out: MetricRings = [];
-  const clip = (pts: XY[], inside: (p: XY) => boolean, cut: (a: XY, b: XY) => XY): XY[] => {
-    const res: XY[] = [];
-    for (let i = 0; i < pts.length; i++) {
-      const a = pts[i];
-      const b = pts[(i + 1) % pts.length];
-      const ia = inside(a);
-      const ib = inside(b);
-      if (ia) res.push(a);
-      if (ia !== ib) res.push(cut(a, b));
-    }
-    return res;
-  };
+  const clip = clipToHalfPlane<XY>;
   const atX = (x: number) => (a: XY, b: XY): XY => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
   const atY = (y: number) => (a: XY, b: XY): XY => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y];
   for (const ring of rings) {
@@ -48,12 +39,6 @@ export function clipRingsToRect(rings: MetricRings, r: BBox): MetricRings {
     if (pts.length >= 3) out.push(pts);
   }
   return out;
-}
-
-function ringsArea(rings: MetricRings): number {
-  let a = 0;
-  for (const r of rings) for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
-  return a / 2;
 }
 
 const overlaps = (a: BBox, b: BBox) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];

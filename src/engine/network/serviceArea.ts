@@ -17,6 +17,7 @@ import { edgeProfile, touchedEdges, type NetworkDistances } from './distances';
 import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from './clip';
 import ClipperLib from 'clipper-lib';
 import { certifyRect, type ProfileCache } from './certify';
+import { clipToHalfPlane } from '../geo/clipToHalfPlane';
 
 export interface AreaOptions {
   /** Maximum lateral offset M from the network (metres). Default 100. */
@@ -446,18 +447,7 @@ export function clipConvexToRect(polys: IntPaths[], r: BBox): IntPaths[] {
   const x0 = Math.floor(r[0] * 100), y0 = Math.floor(r[1] * 100), x1 = Math.ceil(r[2] * 100), y1 = Math.ceil(r[3] * 100);
   const out: IntPaths[] = [];
   type Pt = { X: number; Y: number };
-  const clip = (pts: Pt[], inside: (p: Pt) => boolean, cut: (a: Pt, b: Pt) => Pt): Pt[] => {
-    const res: Pt[] = [];
-    for (let i = 0; i < pts.length; i++) {
-      const a = pts[i];
-      const b = pts[(i + 1) % pts.length];
-      const ia = inside(a);
-      const ib = inside(b);
-      if (ia) res.push(a);
-      if (ia !== ib) res.push(cut(a, b));
-    }
-    return res;
-  };
+  const clip = clipToHalfPlane<Pt>;
   const atX = (x: number) => (a: Pt, b: Pt): Pt => ({ X: x, Y: Math.round(a.Y + ((b.Y - a.Y) * (x - a.X)) / (b.X - a.X)) });
   const atY = (y: number) => (a: Pt, b: Pt): Pt => ({ X: Math.round(a.X + ((b.X - a.X) * (y - a.Y)) / (b.Y - a.Y)), Y: y });
   for (const [ring] of polys) {

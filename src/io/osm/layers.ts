@@ -1,7 +1,7 @@
 // From the parsed OSM model to engine layers: communities (with estimated households),
 // facilities (with estimated floor areas), green space, the walking network, and notes saying
 // what was estimated with which parameters.
-import type { Community, Facility, FacilityCategory, GreenSpace, RoadLine } from '../../engine/types';
+import type { FacilityCategory, GreenSpace, RoadLine } from '../../engine/types';
 import { collectAreas, type AreaFeature } from './areas';
 import { DEFAULT_LEVELS, isBuilding, isHousingType, isPlainBuilding, makeBuilding, type Building } from './buildings';
 import { buildCommunities, isAdminArea, isResidentialLanduse } from './communities';
@@ -11,6 +11,7 @@ import { buildGreen, greenKind } from './green';
 import type { OsmModel, Tags } from './model';
 import { buildRoads } from './roads';
 import { AreaIndex } from './spatialIndex';
+import type { OsmLayers } from './index';
 
 export const DEFAULT_FLOOR_AREA_PER_DWELLING_M2 = 90;
 export const DEFAULT_ADMIN_LEVEL = 10;
@@ -47,14 +48,8 @@ export interface OsmStats {
   clippedWays: number;
 }
 
-export interface BuiltLayers {
-  communities: Community[];
-  facilities: Facility[];
-  green: GreenSpace[];
-  roads: RoadLine[];
-  notes: string[];
-  stats: OsmStats;
-}
+/** The layers of an OSM file: the same shape readOsm returns (index.ts OsmLayers). */
+export type BuiltLayers = OsmLayers;
 
 const AREA_KEYS = ['building', 'landuse', 'leisure', 'natural', 'boundary'];
 
