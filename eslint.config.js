@@ -38,4 +38,24 @@ export default tseslint.config(
       ] }],
     },
   },
+  // The planning layer (project, edits, what-if sessions) is pure: the workers and the UI both use it.
+  {
+    files: ['src/planning/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', 'maplibre-gl', '@deck.gl/*', 'node:*', 'fs', 'path'], message: 'The planning layer is pure TypeScript: no DOM, React or Node I/O.' },
+        { group: ['**/ui/**', '**/worker/**'], message: 'The planning layer must not reach into the UI or the workers.' },
+      ] }],
+    },
+  },
+  // Workers (and their main-thread clients) host the engine and planning layers; they know nothing of the UI.
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', 'maplibre-gl', '@deck.gl/*'], message: 'Workers have no UI.' },
+        { group: ['**/ui/**'], message: 'Workers must not import from ui/: move the shared piece into planning/, io/ or engine/.' },
+      ] }],
+    },
+  },
 );

@@ -16,7 +16,8 @@ import { PresetPanel } from './preset/PresetPanel';
 import { Toolbar } from './Toolbar';
 import { SettingsDialog } from './SettingsDialog';
 import { ImportSlot } from './import/ImportSlot';
-import { DEFAULT_UI, deleteCustomPreset, newProject, replaceLayer, saveCustomPreset, setActivePreset, type Project, type UiChoices } from './state/project';
+import { deleteCustomPreset, newProject, replaceLayer, saveCustomPreset, setActivePreset, type Project } from '../planning/project';
+import { DEFAULT_UI, mergeUiChoices, type UiChoices } from './state/uiChoices';
 import { applyEdit, redo, startHistory, undo, type PresetHistory } from './state/presetHistory';
 import { DEFAULT_PRESET_ID, findPreset } from './state/presetCatalog';
 import { clearSaved, loadProject, loadUi, saveProject, saveUi } from './state/persist';
@@ -70,7 +71,7 @@ export function App() {
     (async () => {
       const [saved, savedUi] = await Promise.all([loadProject(), loadUi()]);
       if (savedUi) {
-        const merged = { ...DEFAULT_UI, ...savedUi, filters: { ...DEFAULT_UI.filters, ...savedUi.filters } };
+        const merged = mergeUiChoices(savedUi);
         setUi(merged);
         initI18n(merged.lang);
       }

@@ -1,6 +1,6 @@
 // Settings: basemap (offline by default; OpenStreetMap or Tianditu raster online) and distance mode.
 import { useTranslation } from 'react-i18next';
-import type { Basemap, UiChoices } from './state/project';
+import type { Basemap, UiChoices } from './state/uiChoices';
 import type { DistanceMode } from '../engine/types';
 
 export function SettingsDialog({ ui, onChange, onClose }: { ui: UiChoices; onChange: (p: Partial<UiChoices>) => void; onClose: () => void }) {

@@ -2,7 +2,7 @@
 // and the project actions (import slot, export, reset, language, settings).
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, RulePreset } from '../engine/types';
-import type { Project } from './state/project';
+import type { Project } from '../planning/project';
 import { formatNumber, formatSharePercent } from './common/format';
 
 interface Props {

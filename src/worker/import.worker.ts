@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { inspectLayer, readLayer, type LayerInspection, type ReadLayerOptions } from '../io/import/index';
 import type { InputFile, LayerKind } from '../io/import/types';
 import { readOsm } from '../io/osm/index';
-import { summarizeImport, type ImportSummary, type OsmSummary } from '../ui/import/importSummary';
+import { summarizeImport, type ImportSummary, type OsmSummary } from '../io/import/importSummary';
 
 export type Progress = (done: number, total: number) => void;
 

@@ -5,8 +5,8 @@ import * as Comlink from 'comlink';
 import type { ImportApi, InspectOptions, Progress, ReadOptions } from './import.worker';
 import type { LayerInspection } from '../io/import/index';
 import type { InputFile, LayerKind } from '../io/import/types';
-import type { ProjectLayers } from '../ui/state/project';
-import type { ImportSummary, OsmSummary } from '../ui/import/importSummary';
+import type { ProjectLayers } from '../planning/project';
+import type { ImportSummary, OsmSummary } from '../io/import/importSummary';
 
 export type TakenLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 

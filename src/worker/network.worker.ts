@@ -1,9 +1,9 @@
 // The walking-network what-if worker (comlink RPC): the app's second worker, next to the engine
 // worker, so that service areas, side-by-side figures and facility moves never wait for a long
-// audit and never block the page. All logic lives in ui/network/networkSession.ts (pure, tested
+// audit and never block the page. All logic lives in planning/whatIf/networkSession.ts (pure, tested
 // in Node); this file only exposes it.
 import * as Comlink from 'comlink';
-import { createNetworkSession, type BandsResult, type CompareResult, type GraphInfo, type MoveResult } from '../ui/network/networkSession';
+import { createNetworkSession, type BandsResult, type CompareResult, type GraphInfo, type MoveResult } from '../planning/whatIf/networkSession';
 import type { Dataset, DistanceMode, FacilityCategory, Position, RulePreset } from '../engine/types';
 
 const session = createNetworkSession();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, streetsOf, type Row } from '../../src/ui/table/filterRows';
-import { DEFAULT_UI } from '../../src/ui/state/project';
+import { DEFAULT_UI } from '../../src/ui/state/uiChoices';
 import type { CommunityResult, Failure } from '../../src/engine/types';
 
 const fail = (rule: Failure['rule']): Failure => ({ rule, actual: 1, required: 2, bound: 'min', source: 's' });

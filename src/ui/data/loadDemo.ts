@@ -4,7 +4,7 @@
 import { readFlatGeobuf } from '../../io/flatgeobuf';
 import { communitiesFromGeoJSON, facilitiesFromGeoJSON, greenFromGeoJSON, roadsFromGeoJSON, toMultiPolygon } from '../../io/canonical';
 import type { I18nText } from '../../engine/types';
-import { emptyLayers, type ProjectLayers, type WaterBody } from '../state/project';
+import { emptyLayers, type ProjectLayers, type WaterBody } from '../../planning/project';
 import { sampleLayers } from './sampleDataset';
 
 const files = import.meta.glob('../../../data/demo/*.{fgb,json}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;

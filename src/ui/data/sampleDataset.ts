@@ -2,7 +2,7 @@
 // opens even before the demo district has been generated. Metres → degrees with a local
 // equirectangular approximation (fine for a 2 km sample; the engine re-projects properly).
 import type { Community, Facility, FacilityCategory, GreenSpace, Position, RoadLine } from '../../engine/types';
-import type { ProjectLayers } from '../state/project';
+import type { ProjectLayers } from '../../planning/project';
 
 const LON0 = 118.78;
 const LAT0 = 32.04;

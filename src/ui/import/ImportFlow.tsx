@@ -9,7 +9,7 @@ import type { FieldMap, LayerKind } from '../../io/import/types';
 import type { LayerInspection } from '../../io/import/inspectLayer';
 import { FIELD_NAMES, REQUIRED_FIELDS, detectFieldMap } from '../../io/fields/fieldNames';
 import { categoryOf, greenKindOf, settingOf } from '../../io/fields/categoryValues';
-import type { Project } from '../state/project';
+import type { Project } from '../../planning/project';
 import type { ImportClient } from '../../worker/importClient';
 import type { FileGroup } from './groupFiles';
 import { missingShapefileParts } from './groupFiles';
@@ -17,7 +17,7 @@ import { guessLayerKind } from './guessLayer';
 import { browserStore, recallChoice, rememberChoice, rememberedFieldMap, rememberedValueMaps, type RememberedChoice } from './importMemory';
 import { crsChoices, normalizeCrsInput } from './crsChoices';
 import { applyImportedLayers, dataHint, layerCounts, withFileName } from './applyImport';
-import type { ImportSummary, OsmSummary } from './importSummary';
+import type { ImportSummary, OsmSummary } from '../../io/import/importSummary';
 import { recordLayerMeta } from './layerMeta';
 import { VALUE_CHOICES, VALUE_MAP_OF, chosenValue, unknownValues, valueMapFor, type ValueMaps } from './valueMaps';
 

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../state/project';
+import type { Project } from '../../planning/project';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
 import { ACCEPTED_EXTENSIONS, groupFiles, type FileGroup, type RejectedFile } from './groupFiles';
 import { ensureImportStrings } from './importStrings';

@@ -1,8 +1,8 @@
 // Pure helpers between an import result and the project: the one state update applied on confirm
-// (replaceLayer per layer, state/project.ts), layer counts, and where the current data lies (a hint
+// (replaceLayer per layer, planning/project.ts), layer counts, and where the current data lies (a hint
 // for CRS suggestions).
 import type { LayerKind } from '../../io/import/types';
-import { replaceLayer, type Project, type ProjectLayers } from '../state/project';
+import { replaceLayer, type Project, type ProjectLayers } from '../../planning/project';
 
 export type ImportedLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 

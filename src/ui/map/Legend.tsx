@@ -2,7 +2,7 @@
 // facility categories (colour + symbol) and the gap layer.
 import { useTranslation } from 'react-i18next';
 import { FACILITY_CATEGORIES, type RulePreset } from '../../engine/types';
-import type { UiChoices } from '../state/project';
+import type { UiChoices } from '../state/uiChoices';
 import { CATEGORY_COLORS, toCss } from './colors';
 import { metricScale, type MetricScale } from './metrics';
 import { formatNumber, formatSharePercent } from '../common/format';

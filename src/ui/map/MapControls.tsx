@@ -2,7 +2,7 @@
 // uncovered-area (gap) layer for a chosen tier and category.
 import { useTranslation } from 'react-i18next';
 import { FACILITY_CATEGORIES, type FacilityCategory, type RulePreset } from '../../engine/types';
-import type { CirclesMode, UiChoices } from '../state/project';
+import type { CirclesMode, UiChoices } from '../state/uiChoices';
 import { METRIC_KEYS, type MetricKey } from './metrics';
 
 interface Props {

@@ -3,7 +3,7 @@
 // basemaps (OpenStreetMap, Tianditu with the user's key) are options. No glyphs are needed:
 // community labels are drawn by deck.gl's TextLayer.
 import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Basemap } from '../state/project';
+import type { Basemap } from '../state/uiChoices';
 
 export const BASEMAP_SOURCES = ['water', 'green', 'roads'] as const;
 

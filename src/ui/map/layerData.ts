@@ -3,7 +3,7 @@
 import { area, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Community, Position, Ring } from '../../engine/types';
-import type { ProjectLayers } from '../state/project';
+import type { ProjectLayers } from '../../planning/project';
 import { roadClass } from './basemapStyle';
 
 export type BBox = [number, number, number, number];

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facility, RulePreset } from '../../engine/types';
 import { distanceParts, formatNumber } from '../common/format';
 import { toCss } from '../map/colors';
-import type { BandsResult, GraphInfo, MoveResult } from './networkSession';
+import type { BandsResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
 import { bandColor } from './networkLayers';
 import { registerNetworkStrings } from './networkStrings';
 import './network.css';

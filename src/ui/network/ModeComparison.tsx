@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DistanceMode, RulePreset } from '../../engine/types';
 import { formatSharePercent } from '../common/format';
-import type { CompareResult } from './networkSession';
+import type { CompareResult } from '../../planning/whatIf/networkSession';
 import { compareRows } from './compareRows';
 import { registerNetworkStrings } from './networkStrings';
 import './network.css';

@@ -5,7 +5,7 @@
 import { PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { Position, Ring } from '../../engine/types';
-import type { BandsResult } from './networkSession';
+import type { BandsResult } from '../../planning/whatIf/networkSession';
 
 export type RGB = [number, number, number];
 

@@ -7,10 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type 
 import type { Layer } from '@deck.gl/core';
 import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import type { AuditResult, Dataset, DistanceMode, Position, RulePreset } from '../../engine/types';
-import type { Project, ProjectLayers } from '../state/project';
+import type { Project, ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
-import type { BandsResult, CompareResult, GraphInfo, MoveResult } from './networkSession';
-import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from './moveFacility';
+import type { BandsResult, CompareResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
+import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from '../../planning/moveFacility';
 import { networkLayers } from './networkLayers';
 import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
 import { registerNetworkStrings } from './networkStrings';

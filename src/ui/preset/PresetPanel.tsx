@@ -4,8 +4,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleId, RulePreset } from '../../engine/types';
-import type { Project } from '../state/project';
-import { customPresetId } from '../state/project';
+import type { Project } from '../../planning/project';
+import { customPresetId } from '../../planning/project';
 import { applyWalkingSpeed, getIn, setIn, type PresetHistory } from '../state/presetHistory';
 import { builtinPresets, checkPreset } from '../state/presetCatalog';
 

@@ -1,5 +1,6 @@
 // Project persistence in IndexedDB (structured clone: no JSON round trip for large layers).
-import type { Project, UiChoices } from './project';
+import type { Project } from '../../planning/project';
+import type { UiChoices } from './uiChoices';
 
 const DB = 'lifecircle';
 const STORE = 'kv';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AuditResult, RuleId } from '../../engine/types';
-import type { TableFilters } from '../state/project';
+import type { TableFilters } from '../state/uiChoices';
 import { filterRows, streetsOf, toRows, type Row } from './filterRows';
 import { formatNumber, formatSharePercent } from '../common/format';
 

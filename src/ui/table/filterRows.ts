@@ -1,7 +1,7 @@
 // Table filters as a pure function over audit rows: failing only, by rule, by street, by setting,
 // and a search on name or id (case-insensitive, substring).
 import type { CommunityResult } from '../../engine/types';
-import type { TableFilters } from '../state/project';
+import type { TableFilters } from '../state/uiChoices';
 
 export interface Row extends CommunityResult {
   /** Index in the dataset's communities (and in the audit's communities). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyImportedLayers, dataHint, layerCounts, withFileName } from '../../../src/ui/import/applyImport';
-import { summarizeImport, unknownCategoryValues } from '../../../src/ui/import/importSummary';
-import { emptyLayers, newProject } from '../../../src/ui/state/project';
+import { summarizeImport, unknownCategoryValues } from '../../../src/io/import/importSummary';
+import { emptyLayers, newProject } from '../../../src/planning/project';
 import type { Community, Facility } from '../../../src/engine/types';
 
 const square = (x: number, y: number): Community => ({ id: `c${x}`, name: 'c', households: 100, setting: 'urban', geometry: [[[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]]] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customPresetId, deleteCustomPreset, emptyLayers, newProject, replaceLayer, saveCustomPreset, setActivePreset } from '../../src/ui/state/project';
+import { customPresetId, deleteCustomPreset, emptyLayers, newProject, replaceLayer, saveCustomPreset, setActivePreset } from '../../src/planning/project';
 import { getPreset } from '../../src/engine/presets';
 import type { Community, RulePreset } from '../../src/engine/types';
 

@@ -1,8 +1,7 @@
-// The project: every loaded layer, the user's presets and UI choices, as one plain serialisable
-// value (persisted to IndexedDB). All changes go through the pure updaters below (kepler.gl
-// style), so replacing a layer from the import dialog is one call: replaceLayer(project, kind, features).
-import type { Community, DistanceMode, Facility, GreenSpace, I18nText, MultiPolygonCoords, RoadLine, RulePreset, FacilityCategory } from '../../engine/types';
-import type { MetricKey } from '../map/metrics';
+// The project: the base data of a plan (every loaded layer) and the user's presets, as one plain
+// serialisable value. All changes go through the pure updaters below (kepler.gl style), so
+// replacing a layer from the import dialog is one call: replaceLayer(project, kind, features).
+import type { Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, RoadLine, RulePreset } from '../engine/types';
 
 export interface WaterBody {
   id: string;
@@ -20,36 +19,6 @@ export interface ProjectLayers {
 }
 export type LayerKind = keyof ProjectLayers;
 
-export type Basemap = 'offline' | 'osm' | 'tianditu';
-export type CirclesMode = 'none' | 'selected' | 'category';
-
-export interface TableFilters {
-  search: string;
-  failingOnly: boolean;
-  /** '' = any rule. */
-  rule: string;
-  street: string;
-  setting: '' | 'urban' | 'rural';
-}
-
-export interface UiChoices {
-  lang: 'zh' | 'en';
-  colorBy: MetricKey;
-  /** Tier and category for the lifeCircle metric and the uncovered-area layer. */
-  tier: string;
-  category: FacilityCategory;
-  showFacilities: boolean;
-  showGreen: boolean;
-  showNetwork: boolean;
-  showLabels: boolean;
-  showGaps: boolean;
-  circles: CirclesMode;
-  basemap: Basemap;
-  tiandituKey: string;
-  mode: DistanceMode;
-  filters: TableFilters;
-}
-
 export interface Project {
   version: 1;
   /** Where the data came from, shown in the header. */
@@ -61,23 +30,6 @@ export interface Project {
   customPresets: RulePreset[];
   activePresetId: string;
 }
-
-export const DEFAULT_UI: UiChoices = {
-  lang: 'zh',
-  colorBy: 'status',
-  tier: '5',
-  category: 'kindergarten',
-  showFacilities: true,
-  showGreen: true,
-  showNetwork: false,
-  showLabels: true,
-  showGaps: false,
-  circles: 'selected',
-  basemap: 'offline',
-  tiandituKey: '',
-  mode: 'euclidean',
-  filters: { search: '', failingOnly: false, rule: '', street: '', setting: '' },
-};
 
 export function emptyLayers(): ProjectLayers {
   return { communities: [], facilities: [], green: [], roads: [], water: [] };

@@ -1,4 +1,4 @@
-// The walking-network what-if session behind the app (issue #6, app part): one dataset, its road
+// The walking-network what-if session behind the app: one dataset, its road
 // graph built once per roads layer, audit contexts per preset for both reach modes (straight-line
 // and walking network), service-area bands for one facility or a whole category, and moving a
 // facility with an incremental re-audit of only the communities it can reach. Pure: it runs in

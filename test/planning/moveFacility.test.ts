@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove } from '../../../src/ui/network/moveFacility';
-import { newProject, emptyLayers } from '../../../src/ui/state/project';
-import type { AuditResult, CommunityResult, Facility } from '../../../src/engine/types';
+import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove } from '../../src/planning/moveFacility';
+import { newProject, emptyLayers } from '../../src/planning/project';
+import type { AuditResult, CommunityResult, Facility } from '../../src/engine/types';
 
 const fac = (id: string, position: [number, number]): Facility => ({ id, category: 'kindergarten', floorArea: 1000, position });
 

@@ -1,7 +1,7 @@
 // The walking-network session on the street grid of streetGrid.ts (distances worked out by hand).
 import { describe, expect, it } from 'vitest';
-import { createNetworkSession, roadsFingerprint } from '../../../src/ui/network/networkSession';
-import { categoryReach, affectedCommunities } from '../../../src/ui/network/affectedCommunities';
+import { createNetworkSession, roadsFingerprint } from '../../../src/planning/whatIf/networkSession';
+import { categoryReach, affectedCommunities } from '../../../src/planning/whatIf/affectedCommunities';
 import { getPreset } from '../../../src/engine/presets';
 import { auditCommunities, prepareAudit, withFacilityChanged } from '../../../src/engine/audit';
 import { createNetworkReach } from '../../../src/engine/network/networkReach';

@@ -1,7 +1,7 @@
 // What the import worker sends back after validation: everything the dialog shows, without the
 // features (which stay in the worker until the user confirms, so a large file never crosses to
 // the main thread just to be previewed) and with the problem list cut to its first entries.
-import type { ImportProblem, LayerImport, LayerKind } from '../../io/import/types';
+import type { ImportProblem, LayerImport, LayerKind } from './types';
 
 export const MAX_PROBLEMS_SHOWN = 500;
 

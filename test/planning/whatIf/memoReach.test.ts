@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoReach, queryKey } from '../../../src/ui/network/memoReach';
+import { memoReach, queryKey } from '../../../src/planning/whatIf/memoReach';
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from '../../../src/engine/reach/reachProvider';
 
 const community = (index: number): PreparedCommunity => ({ index, id: `c${index}`, rings: [[[0, 0], [10, 0], [10, 10], [0, 10]]], area_m2: 100, bbox: [0, 0, 10, 10] });

@@ -1,9 +1,9 @@
 // Moving a facility as pure project updaters (kepler.gl style, like state/project.ts): the new
 // project with one facility at another position, a history of moves for undo/redo, and the audit
 // result with the re-audited communities patched in (summary recomputed).
-import type { AuditResult, CommunityResult, Position } from '../../engine/types';
-import { summarize } from '../../engine/audit';
-import type { Project } from '../state/project';
+import type { AuditResult, CommunityResult, Position } from '../engine/types';
+import { summarize } from '../engine/audit';
+import type { Project } from './project';
 
 export interface FacilityMove {
   index: number;
