@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
       expect(r.network!).toBeLessThanOrEqual(r.euclidean + 0.002);
     }
     await page.keyboard.press('Escape');
-  });
+  }, 150_000);
 
   it('a selected facility gets its walking bands drawn (pickable) with the straight-line circles', async () => {
     const k = facilities.findIndex((f) => f.category === 'kindergarten');
@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
     for (const tier of ['5', '10', '15']) expect(await pickCount(page, [`network-band-area-${tier}`])).toBeGreaterThan(0);
     expect(await pickCount(page, ['network-facility-handle'])).toBe(1);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('measures the graph build and one facility’s three bands', async () => {
     const info = await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.network as { graph: { buildMs: number; nodes: number; edges: number } | null });
@@ -167,7 +167,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
     expect(restored.position).toEqual(before.position);
     expect(await page.isDisabled('[data-testid=move-undo]')).toBe(true);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('dragging the selected facility moves it too', async () => {
     type Sel = { id: string; position: [number, number] } | null;
@@ -192,7 +192,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
     expect(centre.lng).toBeCloseTo(before.position[0], 6);
     await page.click('[data-testid=move-undo]');
     await page.waitForFunction((x) => ((window as unknown as LcWindow).__lifecircle.networkSelected as Sel)?.position[0] === x, before.position[0], { timeout: 120_000 });
-  });
+  }, 300_000);
 
   it('all facilities of the category: bands from every one of them', async () => {
     await page.check('[data-testid=bands-all]');
@@ -206,5 +206,5 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('walking network in the app 
     expect(await pickCount(page, ['network-straight-circles'])).toBe(0);
     await page.uncheck('[data-testid=bands-all]');
     expect(errors).toEqual([]);
-  });
+  }, 200_000);
 });
