@@ -1,30 +1,22 @@
 // The walking-network features as one hook for the workspace: it owns the network worker, keeps
 // its dataset in step with the project, asks for the selected community's figures in both modes,
 // for the selected facility's walking bands, and moves facilities (click the new spot or drag the
-// handle) with an incremental re-audit whose results are patched into the audit result. The App
-// renders what it returns: map layers, the side-by-side figures, the facility panel.
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+// handle) with an incremental re-audit whose results go to the store together with the moved
+// project. It reads the project, preset, mode and selection from the store; the workspace renders
+// what it returns: map layers, the side-by-side figures, the facility panel.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
-import type { AuditResult, Dataset, DistanceMode, Position, RulePreset } from '../../engine/types';
-import type { Project, ProjectLayers } from '../../planning/project';
+import type { Dataset, DistanceMode, Position } from '../../engine/types';
+import type { ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
 import type { BandsResult, CompareResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
-import { emptyMoveHistory, moveFacility, patchResults, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from '../../planning/moveFacility';
+import { emptyMoveHistory, moveFacility, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from '../../planning/moveFacility';
+import { selectPreset, type Action, type AppState } from '../state/appState';
+import { useSelector, useStore } from '../state/store';
 import { networkLayers } from './networkLayers';
 import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
 import { registerNetworkStrings } from './networkStrings';
-
-export interface NetworkWhatIfInput {
-  project: Project | null;
-  preset: RulePreset | null;
-  mode: DistanceMode;
-  selectedCommunity: number | null;
-  selectedFacility: number | null;
-  setProject: (p: Project) => void;
-  setResult: Dispatch<SetStateAction<AuditResult | null>>;
-  onCloseFacility: () => void;
-}
 
 export interface NetworkWhatIf {
   hasRoads: boolean;
@@ -39,11 +31,6 @@ export interface NetworkWhatIf {
   onMapClick: (position: Position) => boolean;
   /** Gives the hook the MapLibre map (dragging the selected facility). */
   onMap: (map: MlMap | null) => void;
-  /**
-   * True once per consumer (`kind`) for the layers this hook produced by a move: the workspace
-   * then skips its full re-send and re-audit (the move re-audited the affected communities).
-   */
-  takeOwnLayers: (kind: string, layers: ProjectLayers) => boolean;
 }
 
 interface Timings {
@@ -69,9 +56,19 @@ const BAND_TOLERANCE_M = 2;
 const CATEGORY_TOLERANCE_M = 3;
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
 
-export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
+const selectProject = (s: AppState) => s.project;
+const selectMode = (s: AppState) => s.ui.mode;
+const selectCommunity = (s: AppState) => s.selection.community;
+const selectFacility = (s: AppState) => s.selection.facility;
+
+export function useNetworkWhatIf(): NetworkWhatIf {
   registerNetworkStrings();
-  const { project, preset, mode, selectedCommunity, selectedFacility, setProject, setResult } = input;
+  const { dispatch } = useStore<AppState, Action>();
+  const project = useSelector(selectProject);
+  const preset = useSelector(selectPreset);
+  const mode = useSelector(selectMode);
+  const selectedCommunity = useSelector(selectCommunity);
+  const selectedFacility = useSelector(selectFacility);
   const layers = project?.layers ?? null;
   const hasRoads = (layers?.roads.length ?? 0) > 0;
   const effMode: DistanceMode = mode === 'network' && hasRoads ? 'network' : 'euclidean';
@@ -92,7 +89,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
   const [lastMove, setLastMove] = useState<MoveResult | null>(null);
   const [graph, setGraph] = useState<GraphInfo | null>(null);
   const [moveVersion, setMoveVersion] = useState(0);
-  const own = useRef<{ layers: ProjectLayers; taken: Set<string> } | null>(null);
+  /** The layers the worker's session holds because it made the move itself (no re-send needed). */
+  const sessionLayers = useRef<ProjectLayers | null>(null);
   const keepView = useRef<{ layers: ProjectLayers; center: LngLatLike; zoom: number; bearing: number; pitch: number } | null>(null);
   const mapRef = useRef<MlMap | null>(null);
   const reqId = useRef(0);
@@ -139,18 +137,15 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     return () => { c.terminate(); clientRef.current = null; };
   }, [active]);
 
-  const takeOwnLayers = useCallback((kind: string, l: ProjectLayers) => {
-    const o = own.current;
-    if (!o || o.layers !== l || o.taken.has(kind)) return false;
-    o.taken.add(kind);
-    return true;
-  }, []);
-
-  // Dataset to the worker on every layer change that is not one of our own moves.
+  // Dataset to the worker on every layer change that is not one of our own moves (a new worker
+  // always gets it).
+  const sentTo = useRef<NetworkClient | null>(null);
   useEffect(() => {
     const client = clientRef.current;
     if (!client || !layers) return;
-    if (takeOwnLayers('network', layers)) return;
+    const same = sentTo.current === client && sessionLayers.current === layers;
+    sentTo.current = client;
+    if (same) return;
     const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
     setCompare(null);
     setBands(null);
@@ -160,7 +155,7 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     setMoving(false);
     setPending(null);
     void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
-  }, [layers, takeOwnLayers, clientVersion]);
+  }, [layers, clientVersion]);
 
   // The road graph, built once per roads layer in the worker (its build time is reported), when
   // first needed: a facility selected or walking mode (nothing competes with the app's start-up).
@@ -255,11 +250,10 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
       timings.current.moves.push({ ms: r.ms, roundTripMs: now() - t1, affected: r.affected.length });
       publish();
       const next = moveFacility(live.current.project ?? p, move.index, move.to);
-      own.current = { layers: next.layers, taken: new Set() };
+      sessionLayers.current = next.layers;
       const map = mapRef.current;
       keepView.current = map ? { layers: next.layers, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } : null;
-      setProject(next);
-      setResult((res) => (res && res.parameters.mode === m && res.communities.length === next.layers.communities.length ? patchResults(res, r.affected, r.results) : res));
+      dispatch({ type: 'facility/moved', project: next, mode: m, affected: r.affected, results: r.results });
       setHistory(record === 'new' ? recordMove(live.current.history, move) : record);
       setLastMove(r);
       setMoveVersion((v) => v + 1);
@@ -269,7 +263,7 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
       setPending(null);
       busyMove.current = false;
     }
-  }, [hasRoads, publish, setProject, setResult]);
+  }, [hasRoads, publish, dispatch]);
 
   const moveSelectedTo = useCallback((to: Position) => {
     const { project: p, selectedFacility: i } = live.current;
@@ -403,8 +397,8 @@ export function useNetworkWhatIf(input: NetworkWhatIfInput): NetworkWhatIf {
     onCancelMove: () => { setMoving(false); setPending(null); },
     onUndo: undo,
     onRedo: redo,
-    onClose: input.onCloseFacility,
+    onClose: () => dispatch({ type: 'selection/facility', index: null }),
   } : null;
 
-  return { hasRoads, layers: deckLayers, compare: shownCompare, compareBusy, compareError, panel, onMapClick, onMap, takeOwnLayers };
+  return { hasRoads, layers: deckLayers, compare: shownCompare, compareBusy, compareError, panel, onMapClick, onMap };
 }

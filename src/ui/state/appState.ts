@@ -1,0 +1,243 @@
+// The app's state as one value and the pure updaters that change it (kepler.gl style: every
+// change is an action, `appReducer(state, action) => state`, unit-tested without React). The
+// workspace's components subscribe to the slices they show (state/store.ts: useSelector); side
+// effects (workers, IndexedDB, keyboard) live in ui/workspace/ and only dispatch actions.
+//
+// Slices: the project (base data and presets, planning/project.ts), the edited preset with its
+// undo history, the user's view choices, the selection, the view (fit requests, open dialog), and
+// the audit (result, progress, errors, gap layer). A new feature adds a slice and its actions here
+// (scenarios, comparison, presentation), not state in App.tsx.
+import type { AuditResult, CommunityResult, DistanceMode, RulePreset } from '../../engine/types';
+import type { Gap } from '../../worker/engine.worker';
+import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, type ProjectLayers } from '../../planning/project';
+import { patchResults } from '../../planning/moveFacility';
+import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
+import { applyEdit, redo, startHistory, undo, type PresetHistory } from './presetHistory';
+import { DEFAULT_UI, type UiChoices } from './uiChoices';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export type Dialog = 'import' | 'settings';
+
+export interface SelectionState {
+  community: number | null;
+  facility: number | null;
+  /** Bumped when the community was chosen outside the map (table): the map zooms to it. */
+  zoomToken: number;
+}
+
+export interface ViewState {
+  /** Bumped to ask the map to fit the data (toolbar, import, reset). */
+  fitToken: number;
+  dialog: Dialog | null;
+}
+
+export interface AuditState {
+  result: AuditResult | null;
+  progress: Progress | null;
+  error: string | null;
+  cancelled: boolean;
+  /** Bumped when the engine worker holds a new dataset: the audit runs again. */
+  datasetVersion: number;
+  /** Layers whose result a facility move already patched in: the workspace does not re-audit them in full. */
+  patchedLayers: ProjectLayers | null;
+  gaps: Gap[] | null;
+  gapsBusy: boolean;
+}
+
+/** The active preset as loaded (`base`) and the user's unsaved edits of it, with undo/redo. */
+export interface PresetEdits {
+  base: RulePreset;
+  history: PresetHistory;
+}
+
+export interface AppState {
+  project: Project | null;
+  loadError: string | null;
+  presetEdits: PresetEdits | null;
+  ui: UiChoices;
+  selection: SelectionState;
+  view: ViewState;
+  audit: AuditState;
+}
+
+export type Action =
+  | { type: 'project/loaded'; project: Project; fit?: boolean }
+  | { type: 'project/loadFailed'; message: string }
+  /** A change of the project's layers (import, test hook): the selection and results are of the old data. */
+  | { type: 'project/updated'; update: (p: Project) => Project; fit?: boolean }
+  | { type: 'preset/picked'; id: string }
+  | { type: 'preset/edited'; preset: RulePreset }
+  | { type: 'preset/undone' }
+  | { type: 'preset/redone' }
+  | { type: 'preset/reverted' }
+  | { type: 'preset/saved'; preset: RulePreset }
+  | { type: 'preset/deleted'; id: string }
+  | { type: 'ui/loaded'; ui: UiChoices }
+  | { type: 'ui/changed'; patch: Partial<UiChoices> }
+  | { type: 'selection/community'; index: number | null; zoom?: boolean }
+  | { type: 'selection/facility'; index: number | null }
+  | { type: 'selection/cleared' }
+  | { type: 'view/fit' }
+  | { type: 'dialog/opened'; dialog: Dialog }
+  /** Closes `dialog` (any dialog when omitted). */
+  | { type: 'dialog/closed'; dialog?: Dialog }
+  | { type: 'audit/datasetReady' }
+  | { type: 'audit/started'; total: number }
+  | { type: 'audit/progress'; done: number; total: number }
+  | { type: 'audit/finished'; result: AuditResult | null }
+  | { type: 'audit/failed'; message: string }
+  | { type: 'audit/cancelled' }
+  | { type: 'gaps/started' }
+  | { type: 'gaps/finished'; gaps: Gap[] | null }
+  | { type: 'gaps/failed'; message: string }
+  | { type: 'gaps/cleared' }
+  /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
+  | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] };
+
+export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false };
+
+export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
+  return {
+    project: null,
+    loadError: null,
+    presetEdits: null,
+    ui,
+    selection: { community: null, facility: null, zoomToken: 0 },
+    view: { fitToken: 0, dialog: null },
+    audit: initialAuditState,
+  };
+}
+
+// ----------------------------------------------------------------------------------------------
+// Selectors
+
+/** The preset the audit uses: the active one with the user's edits. */
+export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.history.present ?? null;
+export const selectLayers = (s: AppState): ProjectLayers | null => s.project?.layers ?? null;
+export const selectHasRoads = (s: AppState): boolean => (s.project?.layers.roads.length ?? 0) > 0;
+
+// ----------------------------------------------------------------------------------------------
+// Updaters
+
+/** A new project value; when its layers changed (not by a move), the selection and results are dropped. */
+function withProject(s: AppState, project: Project, fit: boolean): AppState {
+  const layersChanged = project.layers !== s.project?.layers;
+  return {
+    ...s,
+    project,
+    loadError: null,
+    view: fit ? { ...s.view, fitToken: s.view.fitToken + 1 } : s.view,
+    selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
+    audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null } : s.audit,
+  };
+}
+
+function updateProject(s: AppState, update: (p: Project) => Project): AppState {
+  if (!s.project) return s;
+  const next = update(s.project);
+  return next === s.project ? s : withProject(s, next, false);
+}
+
+function updatePresetHistory(s: AppState, update: (h: PresetHistory, base: RulePreset) => PresetHistory): AppState {
+  const e = s.presetEdits;
+  if (!e) return s;
+  const history = update(e.history, e.base);
+  return history === e.history ? s : { ...s, presetEdits: { ...e, history } };
+}
+
+function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {
+  const keys = Object.keys(patch) as (keyof UiChoices)[];
+  if (keys.every((k) => Object.is(s.ui[k], patch[k]))) return s;
+  return { ...s, ui: { ...s.ui, ...patch } };
+}
+
+function audit(s: AppState, patch: Partial<AuditState>): AppState {
+  return { ...s, audit: { ...s.audit, ...patch } };
+}
+
+function reduce(s: AppState, a: Action): AppState {
+  switch (a.type) {
+    case 'project/loaded':
+      return withProject(s, a.project, !!a.fit);
+    case 'project/loadFailed':
+      return { ...s, loadError: a.message };
+    case 'project/updated': {
+      const next = updateProject(s, a.update);
+      return a.fit && next.project ? { ...next, view: { ...next.view, fitToken: next.view.fitToken + 1 } } : next;
+    }
+    case 'preset/picked':
+      return updateProject(s, (p) => setActivePreset(p, a.id));
+    case 'preset/saved':
+      return updateProject(s, (p) => saveCustomPreset(p, a.preset));
+    case 'preset/deleted':
+      return updateProject(s, (p) => deleteCustomPreset(p, a.id, DEFAULT_PRESET_ID));
+    case 'preset/edited':
+      return updatePresetHistory(s, (h) => applyEdit(h, a.preset));
+    case 'preset/undone':
+      return updatePresetHistory(s, undo);
+    case 'preset/redone':
+      return updatePresetHistory(s, redo);
+    case 'preset/reverted':
+      return updatePresetHistory(s, (_h, base) => startHistory(base));
+    case 'ui/loaded':
+      return { ...s, ui: a.ui };
+    case 'ui/changed':
+      return patchUi(s, a.patch);
+    case 'selection/community':
+      return {
+        ...s,
+        selection: { ...s.selection, community: a.index, zoomToken: a.zoom && a.index !== null ? s.selection.zoomToken + 1 : s.selection.zoomToken },
+      };
+    case 'selection/facility':
+      return s.selection.facility === a.index ? s : { ...s, selection: { ...s.selection, facility: a.index } };
+    case 'selection/cleared':
+      return s.selection.community === null && s.selection.facility === null ? s : { ...s, selection: { ...s.selection, community: null, facility: null } };
+    case 'view/fit':
+      return { ...s, view: { ...s.view, fitToken: s.view.fitToken + 1 } };
+    case 'dialog/opened':
+      return { ...s, view: { ...s.view, dialog: a.dialog } };
+    case 'dialog/closed':
+      return s.view.dialog === null || (a.dialog && s.view.dialog !== a.dialog) ? s : { ...s, view: { ...s.view, dialog: null } };
+    case 'audit/datasetReady':
+      return audit(s, { datasetVersion: s.audit.datasetVersion + 1 });
+    case 'audit/started':
+      return audit(s, { cancelled: false, error: null, progress: { done: 0, total: a.total } });
+    case 'audit/progress':
+      return s.audit.progress ? audit(s, { progress: { done: a.done, total: a.total } }) : s;
+    case 'audit/finished':
+      return audit(s, a.result ? { progress: null, result: a.result } : { progress: null });
+    case 'audit/failed':
+      return audit(s, { progress: null, error: a.message });
+    case 'audit/cancelled':
+      return audit(s, { progress: null, cancelled: true });
+    case 'gaps/started':
+      return audit(s, { gapsBusy: true });
+    case 'gaps/finished':
+      return audit(s, a.gaps ? { gapsBusy: false, gaps: a.gaps } : { gapsBusy: false });
+    case 'gaps/failed':
+      return audit(s, { gapsBusy: false, error: a.message });
+    case 'gaps/cleared':
+      return s.audit.gaps === null ? s : audit(s, { gaps: null });
+    case 'facility/moved': {
+      const res = s.audit.result;
+      const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results) : res;
+      return { ...s, project: a.project, audit: { ...s.audit, result, patchedLayers: a.project.layers } };
+    }
+  }
+}
+
+/** The active preset changed (picked, saved, deleted, another project): its edit history starts afresh. */
+function syncPresetEdits(s: AppState): AppState {
+  const active = s.project ? findPreset(s.project.activePresetId, s.project.customPresets) : null;
+  if ((s.presetEdits?.base ?? null) === active) return s;
+  return { ...s, presetEdits: active ? { base: active, history: startHistory(active) } : null };
+}
+
+export function appReducer(s: AppState, a: Action): AppState {
+  const next = reduce(s, a);
+  return next === s ? s : syncPresetEdits(next);
+}

@@ -1,0 +1,100 @@
+// The engine worker's side of the workspace (renders nothing): it owns the worker, sends it the
+// dataset when the layers change, runs the audit when the dataset, the preset or the distance mode
+// changes (debounced so typing in the preset editor stays smooth), cancels on request, and
+// computes the uncovered parts for the gap layer. Everything it learns goes to the store.
+import { useEffect, useRef } from 'react';
+import type { Dataset } from '../../engine/types';
+import { createEngineClient, progressProxy, type EngineClient } from '../../worker/engineClient';
+import { selectLayers, selectPreset, type Action, type AppState } from '../state/appState';
+import { useSelector, useStore } from '../state/store';
+
+const AUDIT_DEBOUNCE_MS = 250;
+const errText = (e: unknown) => String((e as Error)?.message ?? e);
+
+const selectMode = (s: AppState) => s.ui.mode;
+const selectDatasetVersion = (s: AppState) => s.audit.datasetVersion;
+const selectCancelled = (s: AppState) => s.audit.cancelled;
+const selectResult = (s: AppState) => s.audit.result;
+const selectShowGaps = (s: AppState) => s.ui.showGaps;
+const selectTier = (s: AppState) => s.ui.tier;
+const selectCategory = (s: AppState) => s.ui.category;
+
+export function EngineSync() {
+  const store = useStore<AppState, Action>();
+  const { dispatch } = store;
+  const layers = useSelector(selectLayers);
+  const preset = useSelector(selectPreset);
+  const mode = useSelector(selectMode);
+  const datasetVersion = useSelector(selectDatasetVersion);
+  const cancelled = useSelector(selectCancelled);
+  const result = useSelector(selectResult);
+  const showGaps = useSelector(selectShowGaps);
+  const tier = useSelector(selectTier);
+  const category = useSelector(selectCategory);
+
+  const engineRef = useRef<EngineClient | null>(null);
+  const runId = useRef(0);
+  const gapRunId = useRef(0);
+
+  // Worker, once.
+  useEffect(() => {
+    const client = createEngineClient();
+    engineRef.current = client.engine;
+    return () => {
+      client.terminate();
+      engineRef.current = null;
+    };
+  }, []);
+
+  // Send the dataset to the worker when the layers change; re-audit unless a facility move
+  // already re-audited the communities it affects (and patched them into the result).
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !layers) return;
+    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    const patched = store.getState().audit.patchedLayers === layers;
+    void engine.setDataset(data).then(() => { if (!patched) dispatch({ type: 'audit/datasetReady' }); });
+  }, [layers, store, dispatch]);
+
+  // Audit on dataset, preset or mode change.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !preset || datasetVersion === 0) return;
+    const id = ++runId.current;
+    const h = setTimeout(() => {
+      dispatch({ type: 'audit/started', total: store.getState().project?.layers.communities.length ?? 0 });
+      // Progress messages travel on their own channel and may arrive after the result: ignore late ones.
+      let finished = false;
+      engine
+        .audit(id, preset, mode, progressProxy((done, total) => { if (id === runId.current && !finished) dispatch({ type: 'audit/progress', done, total }); }))
+        .then((r) => {
+          finished = true;
+          if (id === runId.current) dispatch({ type: 'audit/finished', result: r });
+        })
+        .catch((e: unknown) => {
+          finished = true;
+          if (id === runId.current) dispatch({ type: 'audit/failed', message: errText(e) });
+        });
+    }, AUDIT_DEBOUNCE_MS);
+    return () => clearTimeout(h);
+  }, [preset, mode, datasetVersion, store, dispatch]);
+
+  // Cancel requested (the store already shows it as cancelled).
+  useEffect(() => {
+    if (cancelled) void engineRef.current?.cancel(runId.current);
+  }, [cancelled]);
+
+  // Uncovered parts for the chosen tier and category.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !result || !showGaps) { dispatch({ type: 'gaps/cleared' }); return; }
+    const indices = result.communities.map((r, i) => ((r.lifeCircles[tier]?.[category] ?? 0) < 1 ? i : -1)).filter((i) => i >= 0);
+    const id = ++gapRunId.current;
+    dispatch({ type: 'gaps/started' });
+    engine.gaps(id, indices, tier, category).then((g) => {
+      dispatch({ type: 'gaps/finished', gaps: g && id === gapRunId.current ? g : null });
+    }).catch((e: unknown) => dispatch({ type: 'gaps/failed', message: errText(e) }));
+  }, [result, showGaps, tier, category, dispatch]);
+
+  return null;
+}

@@ -1,0 +1,90 @@
+// The map area, connected to the store: the map with its tooltips, the walking-network facility
+// panel and mode badge, the map controls and the legend.
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiChoices } from '../state/uiChoices';
+import { MapView } from '../map/MapView';
+import { MapControls } from '../map/MapControls';
+import { Legend } from '../map/Legend';
+import { FacilityNetworkPanel } from '../network/FacilityNetworkPanel';
+import { ModeBadge } from '../network/ModeBadge';
+import { formatNumber } from '../common/format';
+import { failureText } from '../common/ruleText';
+import { selectPreset, type Action, type AppState } from '../state/appState';
+import { useSelector, useStore } from '../state/store';
+import { useNetwork } from './NetworkWhatIf';
+
+const selectProject = (s: AppState) => s.project;
+const selectResult = (s: AppState) => s.audit.result;
+const selectUi = (s: AppState) => s.ui;
+const selectSelection = (s: AppState) => s.selection;
+const selectFitToken = (s: AppState) => s.view.fitToken;
+const selectGaps = (s: AppState) => s.audit.gaps;
+const selectGapsBusy = (s: AppState) => s.audit.gapsBusy;
+
+export function MapRegion() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'en' ? 'en' : 'zh') as 'zh' | 'en';
+  const { dispatch } = useStore<AppState, Action>();
+  const project = useSelector(selectProject);
+  const result = useSelector(selectResult);
+  const preset = useSelector(selectPreset);
+  const ui = useSelector(selectUi);
+  const selection = useSelector(selectSelection);
+  const fitToken = useSelector(selectFitToken);
+  const gaps = useSelector(selectGaps);
+  const gapsBusy = useSelector(selectGapsBusy);
+  const net = useNetwork();
+
+  const patchUi = useCallback((patch: Partial<UiChoices>) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
+  const symbols = useMemo(() => (t('symbol', { returnObjects: true }) as unknown as Record<string, string>), [t]);
+
+  const tooltip = useCallback((kind: 'community' | 'facility' | 'gap', index: number): string => {
+    if (!project) return '';
+    if (kind === 'facility') {
+      const f = project.layers.facilities[index];
+      if (!f) return '';
+      return `${f.name ?? f.id}\n${t(`category.${f.category}`)} · ${f.floorArea !== null ? t('unit.m2', { value: formatNumber(f.floorArea, lang) }) : '—'}`;
+    }
+    const c = project.layers.communities[index];
+    const r = result?.communities[index];
+    if (!c) return '';
+    const head = `${c.name} (${c.id})${c.street ? ' · ' + c.street : ''}`;
+    if (kind === 'gap') return `${head}\n${t('map.gaps')} · ${t('tier.label', { minutes: preset?.tiers[ui.tier]?.minutes ?? ui.tier })} ${t(`category.${ui.category}`)}`;
+    if (!r) return head;
+    const status = t(`status.${r.status}`);
+    const lines = r.failures.slice(0, 4).map((f) => '• ' + failureText(f, t, lang, preset ?? undefined).line);
+    const more = r.failures.length > 4 ? `\n… +${r.failures.length - 4}` : '';
+    return `${head}\n${t('unit.households', { value: formatNumber(r.households, lang) })} · ${status}${lines.length ? '\n' + lines.join('\n') : ''}${more}`;
+  }, [project, result, t, lang, preset, ui.tier, ui.category]);
+
+  if (!project || !preset) return null;
+  return (
+    <section className="map-area">
+      <MapView
+        layers={project.layers}
+        layerVersion={project.layerVersion}
+        result={result}
+        preset={preset}
+        ui={ui}
+        selected={selection.community}
+        zoomToken={selection.zoomToken}
+        selectedFacility={selection.facility}
+        gaps={gaps}
+        symbols={symbols}
+        tooltip={tooltip}
+        onSelectCommunity={(index) => dispatch({ type: 'selection/community', index })}
+        onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); if (ui.circles === 'none') patchUi({ circles: 'selected' }); }}
+        fitToken={fitToken}
+        extraLayers={net.layers}
+        onMapClick={net.onMapClick}
+        onMap={net.onMap}
+      />
+      {net.panel && <FacilityNetworkPanel {...net.panel} />}
+      <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
+      <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gaps?.length ?? null} />
+      <Legend ui={ui} preset={preset} />
+      <div className="map-hint">{t('map.clickHint')}</div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The side panel, connected to the store: the preset picker and editor (edits with undo/redo),
+// the selected community's detail and its straight-line / walking figures side by side.
+import { PresetPanel } from '../preset/PresetPanel';
+import { DetailPanel } from '../detail/DetailPanel';
+import { ModeBadge } from '../network/ModeBadge';
+import { ModeComparison } from '../network/ModeComparison';
+import { selectPreset, type Action, type AppState } from '../state/appState';
+import { useSelector, useStore } from '../state/store';
+import { useNetwork } from './NetworkWhatIf';
+
+const selectProject = (s: AppState) => s.project;
+const selectHistory = (s: AppState) => s.presetEdits?.history ?? null;
+const selectResult = (s: AppState) => s.audit.result;
+const selectSelected = (s: AppState) => s.selection.community;
+const selectMode = (s: AppState) => s.ui.mode;
+
+export function SidePanel() {
+  const { dispatch } = useStore<AppState, Action>();
+  const project = useSelector(selectProject);
+  const history = useSelector(selectHistory);
+  const preset = useSelector(selectPreset);
+  const result = useSelector(selectResult);
+  const selected = useSelector(selectSelected);
+  const mode = useSelector(selectMode);
+  const net = useNetwork();
+  if (!project || !preset) return null;
+  const selectedResult = selected !== null ? result?.communities[selected] ?? null : null;
+  return (
+    <aside className="side">
+      <PresetPanel
+        project={project}
+        history={history}
+        preset={preset}
+        onPick={(id) => dispatch({ type: 'preset/picked', id })}
+        onEdit={(next) => dispatch({ type: 'preset/edited', preset: next })}
+        onUndo={() => dispatch({ type: 'preset/undone' })}
+        onRedo={() => dispatch({ type: 'preset/redone' })}
+        onRevert={() => dispatch({ type: 'preset/reverted' })}
+        onSave={(saved) => dispatch({ type: 'preset/saved', preset: saved })}
+        onDelete={(id) => dispatch({ type: 'preset/deleted', id })}
+      />
+      <DetailPanel
+        community={selected !== null ? project.layers.communities[selected] ?? null : null}
+        result={selectedResult}
+        audit={result}
+        preset={preset}
+        facilities={project.layers.facilities}
+        onClose={() => dispatch({ type: 'selection/community', index: null })}
+        onShowGaps={(tier, category) => dispatch({ type: 'ui/changed', patch: { showGaps: true, tier, category, colorBy: 'lifeCircle' } })}
+        onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); dispatch({ type: 'ui/changed', patch: { circles: 'selected' } }); }}
+        modeBadge={<ModeBadge compact mode={result?.parameters.mode ?? mode} hasRoads={net.hasRoads} onChange={(m) => dispatch({ type: 'ui/changed', patch: { mode: m } })} />}
+      />
+      {selected !== null && net.hasRoads && <ModeComparison compare={net.compare} busy={net.compareBusy} preset={preset} mode={mode} error={net.compareError} />}
+    </aside>
+  );
+}

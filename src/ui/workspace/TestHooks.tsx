@@ -1,0 +1,32 @@
+// Test and measurement hooks on window.__lifecircle (renders nothing): the layers and their counts
+// as the store holds them, a way to replace layers, and the summary figures the UI shows.
+import { useEffect } from 'react';
+import { replaceLayer, type Project } from '../../planning/project';
+import { selectPreset, type Action, type AppState } from '../state/appState';
+import { useSelector, useStore } from '../state/store';
+
+const selectProject = (s: AppState) => s.project;
+const selectResult = (s: AppState) => s.audit.result;
+const selectProgress = (s: AppState) => s.audit.progress;
+
+export function TestHooks() {
+  const { dispatch } = useStore<AppState, Action>();
+  const project = useSelector(selectProject);
+  const result = useSelector(selectResult);
+  const progress = useSelector(selectProgress);
+  const preset = useSelector(selectPreset);
+
+  useEffect(() => {
+    if (!project) return;
+    const l = project.layers;
+    const replaceLayers = (next: Partial<Project['layers']>) =>
+      dispatch({ type: 'project/updated', update: (p) => (Object.keys(next) as (keyof Project['layers'])[]).reduce((q, k) => replaceLayer(q, k, next[k] as never), p) });
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), replaceLayers, layers: l, layerCounts: { communities: l.communities.length, facilities: l.facilities.length, green: l.green.length, roads: l.roads.length, water: l.water.length } };
+  }, [project, dispatch]);
+
+  useEffect(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), ready: !!result && !progress, failing: result?.summary.failing, communities: result?.communities.length, presetId: preset?.id };
+  }, [result, progress, preset]);
+
+  return null;
+}
