@@ -12,7 +12,7 @@
 // unknown community setting.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
 
@@ -74,6 +74,15 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
   let app: App;
   let page: Page;
   let errors: string[];
+
+  // Tests share one page: a test that fails with the dialog open must not fail every later one.
+  afterEach(async () => {
+    for (let i = 0; i < 5 && (await page.$('[data-testid=import-dialog]')); i++) {
+      if (await page.$('[data-testid=import-cancel]')) await page.click('[data-testid=import-cancel]', { timeout: 5000 }).catch(() => undefined);
+      else await page.keyboard.press('Escape');
+      await page.waitForTimeout(200);
+    }
+  });
 
   beforeAll(async () => {
     app = await startApp();
@@ -311,6 +320,14 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.waitForSelector('[data-testid=import-notice]');
     expect(await text(page, '[data-testid=import-notice]')).toContain('已取消');
     expect(await page.$('[data-testid=import-result]')).toBeNull();
+    // The machine's own jitter first: the longest gap between 10 ms timer ticks over 2 s of an idle
+    // page (other jobs share these cores), so the bound below is relative to what the page can do.
+    const idleGap = await page.evaluate(() => new Promise<number>((resolve) => {
+      let gap = 0;
+      let last = performance.now();
+      const tick = window.setInterval(() => { const now = performance.now(); gap = Math.max(gap, now - last); last = now; }, 10);
+      window.setTimeout(() => { clearInterval(tick); resolve(gap); }, 2000);
+    }));
     // Again to the end, timing the main thread: the longest gap between 10 ms timer ticks.
     await page.evaluate(() => {
       const w = window as unknown as { __gap: number; __tick: number };
@@ -324,7 +341,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.waitForSelector('[data-testid=import-result]', { timeout: 60_000 });
     const readMs = Date.now() - t0;
     const gap = await page.evaluate(() => { const w = window as unknown as { __gap: number; __tick: number }; clearInterval(w.__tick); return w.__gap; });
-    console.log(`[import] ${N} points read in the worker in ${readMs} ms; longest main-thread gap ${gap.toFixed(0)} ms (${((gap / readMs) * 100).toFixed(1)}% of the read)`);
+    console.log(`[import] ${N} points read in the worker in ${readMs} ms; longest main-thread gap ${gap.toFixed(0)} ms (${((gap / readMs) * 100).toFixed(1)}% of the read; idle page ${idleGap.toFixed(0)} ms)`);
     expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe(String(N - 750));
     expect(await attr(page, '[data-testid=import-result]', 'data-errors')).toBe('750');
     expect(await text(page, '[data-testid=import-unknown-categories]')).toContain('洗衣店 (750)');
@@ -336,8 +353,9 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await text(page, '[data-testid=import-problems-more]')).toMatch(/500.*750/);
     // Structured-cloning every feature back for a preview froze the page for ~1.3 s here (22% of a 5.9 s
     // read), rendering 500 problem rows at once for 0.2–0.4 s; with a summary and a virtualised list
-    // the longest gap is under 0.1 s on an idle machine. Bound relative to the read for a loaded machine.
-    expect(gap).toBeLessThan(Math.max(300, readMs * 0.1));
+    // the longest gap is under 0.1 s on an idle machine. Bound relative to the read and to the idle
+    // page's own jitter for a loaded machine.
+    expect(gap).toBeLessThan(Math.max(300, readMs * 0.1, idleGap * 3));
     await page.click('[data-testid=import-cancel]');
     await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
     expect(await projectView(page)).toEqual(before);
