@@ -15,7 +15,7 @@
 import type Flatbush from 'flatbush';
 import type {
   AuditOptions, AuditParameters, AuditResult, AuditSummary, CommunityResult, DistanceMode, Dataset, Facility,
-  FacilityCategory, Failure, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
+  FacilityCategory, Failure, I18nText, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
 } from './types';
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
@@ -32,7 +32,8 @@ import { checkStationMinArea, largestStation } from './rules/stationMinArea';
 import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
-import { SHARE_EPSILON } from './rules/failure';
+import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
+import { ruleSources } from './citation';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -45,6 +46,8 @@ export interface AuditContext extends Preparation {
   /** Effective distances (m) per tier key (after the detour factor in straight-line mode). */
   tierDistances: Record<string, number>;
   parameters: AuditParameters;
+  /** Each rule's citation (citation.ts), attached to its failures. */
+  sources: Record<RuleId, I18nText>;
 }
 
 export interface PrepareOptions {
@@ -82,7 +85,7 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
     detourFactor: preset.detourFactor,
     lifeCircleThreshold: preset.rules.lifeCircle.threshold,
   };
-  return { ...prep, data, preset, mode, reach, tierDistances: tiers, parameters };
+  return { ...prep, data, preset, mode, reach, tierDistances: tiers, parameters, sources: ruleSources(preset) };
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -191,8 +194,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     else if (src?.floorAreaEstimated) estimates.push(`floorArea:${f.id}`);
   }
 
-  const failures: Failure[] = [];
-  const push = (f: Failure | null) => { if (f) failures.push(f); };
+  const failures: RuleFailure[] = [];
+  const push = (f: RuleFailure | null) => { if (f) failures.push(f); };
 
   // Floor-area rules.
   const service = sumFloor(ctx, assigned, ['community_service']);
@@ -300,7 +303,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     facilityIds: assigned.map((i) => ctx.facilities[i].id),
     estimates,
     status: failures.length ? 'fail' : 'pass',
-    failures,
+    failures: failures.map((f): Failure => ({ ...f, source: ctx.sources[f.rule] })),
   };
 }
 

@@ -1,8 +1,11 @@
-// Built-in rule presets (data, not code: presets/*.json, each citing its seed) and validation of
-// user-edited presets with named field paths in the errors. schemaVersion 1 is the only version;
-// a preset without schemaVersion is read as version 1, a newer version is refused by name.
+// Built-in rule presets (data, not code: presets/*.json, each rule citing its documents, see
+// citation.ts and presets/documents.json) and validation of user-edited presets with named field
+// paths in the errors. schemaVersion 1 is the only version; a preset without schemaVersion is read
+// as version 1, a newer version is refused by name. Presets saved before citations existed carry a
+// free-text `source` instead of `cite`: still valid, their text is shown as given.
 import type { FacilityCategory, RulePreset } from './types';
 import { FACILITY_CATEGORIES } from './types';
+import { citedDocument } from './citation';
 import national from './presets/national-2022.json';
 import yanan from './presets/yanan-2016.json';
 import nanjing from './presets/nanjing-2010.json';
@@ -75,6 +78,28 @@ class Checker {
     const t = this.obj(v, `${path}.${k}`);
     if (t) { this.str(t, 'zh', `${path}.${k}`); this.str(t, 'en', `${path}.${k}`); }
   }
+  /** A rule's citation lines (types.ts Citation): each a document of the registry or a default. */
+  citations(v: unknown, path: string, known: (doc: string) => boolean): void {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) { this.errors.push(`${path}: must be a list of citations`); return; }
+    v.forEach((e, i) => {
+      const p = `${path}[${i}]`;
+      const o = this.obj(e, p);
+      if (!o) return;
+      this.text(o, 'label', p, true);
+      this.text(o, 'clause', p, true);
+      this.text(o, 'note', p, true);
+      this.str(o, 'quote', p, true);
+      if (o.figures !== undefined) this.obj(o.figures, `${p}.figures`);
+      for (const k of ['default', 'fallback']) if (o[k] !== undefined) this.bool(o, k, p);
+      if (o.doc !== undefined) {
+        this.str(o, 'doc', p);
+        if (typeof o.doc === 'string' && !known(o.doc)) this.errors.push(`${p}.doc: unknown document "${o.doc}" (not in preset.documents nor the built-in registry)`);
+      }
+      if ((o.doc === undefined) === (o.default !== true)) this.errors.push(`${p}: needs either doc (a document) or default: true (a tool default), not both`);
+      if (o.fallback === true && o.doc === undefined) this.errors.push(`${p}.fallback: only a document citation can be a fallback`);
+    });
+  }
   categories(v: unknown, path: string): void {
     if (!Array.isArray(v)) { this.errors.push(`${path}: must be a list of facility categories`); return; }
     v.forEach((c, i) => { if (typeof c !== 'string' || !CATS.has(c)) this.errors.push(`${path}[${i}]: unknown facility category "${String(c)}"`); });
@@ -93,7 +118,15 @@ export function validatePreset(value: unknown): { preset: RulePreset } | { error
   c.str(p, 'id', 'preset');
   c.text(p, 'name', 'preset');
   c.text(p, 'description', 'preset', true);
-  c.str(p, 'source', 'preset');
+  c.str(p, 'source', 'preset', true);
+  const documents = p.documents === undefined ? {} : c.obj(p.documents, 'preset.documents') ?? {};
+  for (const [key, d] of Object.entries(documents)) {
+    const path = `preset.documents.${key}`;
+    const o = c.obj(d, path);
+    if (!o) continue;
+    c.text(o, 'title', path);
+    c.text(o, 'note', path, true);
+  }
   c.num(p, 'personsPerHousehold', 'preset', { min: 0, exclusiveMin: true, max: 20 });
   c.num(p, 'walkingSpeed_m_per_min', 'preset', { min: 0, exclusiveMin: true, optional: true });
   c.num(p, 'detourFactor', 'preset', { min: 1, max: 5 });
@@ -126,7 +159,8 @@ export function validatePreset(value: unknown): { preset: RulePreset } | { error
       const r = c.obj(rules[k], path);
       if (!r) return;
       c.bool(r, 'enabled', path);
-      c.str(r, 'source', path);
+      c.str(r, 'source', path, true);
+      c.citations(r.cite, `${path}.cite`, (key) => key in documents || citedDocument({}, key) !== undefined);
       check(r, path);
     };
     const share = { min: 0, max: 1 };

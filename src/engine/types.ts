@@ -106,9 +106,48 @@ export interface TierSpec {
   level: I18nText;
 }
 
+/** A document that rules cite: a plan, an opinion, a national standard (citation.ts renders it). */
+export interface CitedDocument {
+  /** The title as it is to be quoted, with its own punctuation (《…》 only where the title is formal). */
+  title: I18nText;
+  /** Said after the title, e.g. that the tool does not ship the document's text. */
+  note?: I18nText;
+  /** Internal: the seed file (e.g. "001") whose text the quotes are checked against; never shown. */
+  seed?: string;
+  /** Internal: how the title was established (the seed's own words, or a descriptive title); never shown. */
+  titleBasis?: string;
+}
+
+/**
+ * One line of a rule's citation: which figures it vouches for and where they come from, either a
+ * document (and clause) or the tool's own default. Rendered by citation.ts in either language.
+ */
+export interface Citation {
+  /** The figures this line covers when a rule has several, e.g. { zh: '农村', en: 'rural' }. */
+  label?: I18nText;
+  /**
+   * Preset paths → the values the cited source gives (e.g. { "rules.stationMinArea.rural": 200 }).
+   * A figure edited away from its value is cited as the user's own, not the document's.
+   */
+  figures?: Record<string, unknown>;
+  /** Key of the cited document: preset.documents, else the built-in registry (presets/documents.json). */
+  doc?: string;
+  /** Chapter, section, article or table of the document. */
+  clause?: I18nText;
+  /** A figure that no document sets: the tool's own default. */
+  default?: boolean;
+  /** This preset's own documents are silent: the figure is taken from another document (cited). */
+  fallback?: boolean;
+  note?: I18nText;
+  /** Internal: the document's sentence behind the figures, checked against the seed; never shown. */
+  quote?: string;
+}
+
 export interface RuleSource {
-  /** Citation, e.g. "002 社区服务能力提升行动方案; 国家“十四五”城乡社区服务体系建设规划". */
-  source: string;
+  /** Where the rule's figures come from, line by line (citation.ts renders it). */
+  cite?: Citation[];
+  /** Free-text source of presets saved before citations existed; shown as given when `cite` is absent. */
+  source?: string;
 }
 
 export interface RulePreset {
@@ -116,8 +155,10 @@ export interface RulePreset {
   id: string;
   name: I18nText;
   description?: I18nText;
-  /** The seed document(s) the preset comes from. */
-  source: string;
+  /** Documents this preset cites besides the built-in registry (presets/documents.json), by key. */
+  documents?: Record<string, CitedDocument>;
+  /** Free-text source of presets saved before citations existed (the documents now come from `cite`). */
+  source?: string;
   personsPerHousehold: number;
   /** Optional: distances derived from speed × minutes (the UI may offer either). */
   walkingSpeed_m_per_min?: number;
@@ -169,8 +210,8 @@ export interface Failure {
   category?: FacilityCategory;
   /** sixOnes: the missing group key. */
   group?: string;
-  /** The rule's source, copied from the preset. */
-  source: string;
+  /** The rule's citation in both languages (citation.ts: ruleCitation), from the preset audited. */
+  source: I18nText;
 }
 
 export type WarningCode =

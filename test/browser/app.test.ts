@@ -131,6 +131,15 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
       expect(f.actual).toMatch(/\d|无法计算/);
       expect(f.required).toMatch(/^要求 .*\d/);
     }
+    // Each rule's source is citable: document titles (or the tool default said plainly), no seed
+    // codes, none of the seeds' Traditional characters.
+    const sources = await page.$$eval('[data-testid=failure-source]', (es) => es.map((e) => e.textContent ?? ''));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect(s).toMatch(/^来源：.*(《|规划纲要|行动方案|本工具默认值)/);
+      expect(s).not.toMatch(/\b00[0-4]\b|fallback|silent|project default/);
+      expect(s).not.toMatch(/[實見綠園區設務戶規劃標準應於條鐘構級]/);
+    }
     // The row is selected in the table too.
     expect(await page.$eval(`[data-testid=community-row][data-id="${id}"]`, (e) => e.classList.contains('selected'))).toBe(true);
     await page.click('[data-testid=toggle-facilities]');
@@ -183,6 +192,15 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
     expect(await page.textContent('[data-testid=failing-count] span')).toBe('Failing');
     const badge = await page.textContent('[data-testid=community-row] .badge');
     expect(['Pass', 'Fail']).toContain(badge);
+    // A failing community's sources in English: titles and clauses, no Chinese text.
+    await page.click('[data-testid=community-row][data-status=fail]');
+    await page.waitForSelector('[data-testid=failure-source]');
+    const sources = await page.$$eval('[data-testid=failure-source]', (es) => es.map((e) => e.textContent ?? ''));
+    for (const s of sources) {
+      expect(s).toMatch(/^Source: /);
+      expect(s).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
+    }
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDataset } from '../../src/engine/audit';
 import { defaultPreset, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
+import { citedDocument } from '../../src/engine/citation';
 import type { Dataset, FacilityCategory } from '../../src/engine/types';
 import { community, facility, green, rect } from './helpers';
 
@@ -33,10 +34,9 @@ describe('built-in presets', () => {
     for (const [id, e] of Object.entries(EXPECTED)) {
       const p = getPreset(id)!;
       expect(p.schemaVersion).toBe(1);
-      expect(p.source.length).toBeGreaterThan(3);
       expect([p.rules.areaPer100Households.threshold, p.rules.stationMinArea.urban, p.rules.stationMinArea.rural]).toEqual([e.per100, e.urban, e.rural]);
       expect(Object.fromEntries(Object.entries(p.tiers).map(([k, t]) => [k, t.distance_m]))).toEqual(e.tiers);
-      for (const r of Object.values(p.rules)) expect(r.source.length).toBeGreaterThan(3);
+      for (const [k, r] of Object.entries(p.rules)) expect(r.cite?.length, `${id} ${k}`).toBeGreaterThan(0);
     }
     expect(defaultPreset().id).toBe('national-2022');
   });
@@ -182,8 +182,10 @@ describe('preset figures pinned to their seeds', () => {
   it('project defaults, not seed figures: share 0.9 for life circles and “6个1”, 0.95 for green, no detour', () => {
     for (const p of listPresets()) {
       expect([p.rules.lifeCircle.threshold, p.rules.sixOnes.threshold, p.rules.greenCoverage.threshold, p.detourFactor], p.id).toEqual([0.9, 0.9, 0.95, 1]);
-      expect(p.rules.lifeCircle.source, p.id).toMatch(/project default/);
-      expect(p.rules.greenCoverage.source, p.id).toMatch(/project default/);
+      const byFigure = (rule: 'lifeCircle' | 'greenCoverage' | 'sixOnes', path: string) => p.rules[rule].cite!.find((c) => c.figures && path in c.figures);
+      expect(byFigure('lifeCircle', 'rules.lifeCircle.threshold')?.default, p.id).toBe(true);
+      expect(byFigure('greenCoverage', 'rules.greenCoverage.threshold')?.default, p.id).toBe(true);
+      expect(byFigure('sixOnes', 'rules.sixOnes.threshold')?.default, p.id).toBe(true);
     }
   });
 
@@ -269,6 +271,30 @@ describe.skipIf(!seedsPresent)('quotes are verbatim in the seeds', () => {
       expect(cache.get(seed)!.includes(quote), `${id} ${path}: "${quote}" not in seed ${seed}`).toBe(true);
     }
   });
+  it('every citation of a seed document quotes it verbatim, and the quote states the figures cited', () => {
+    const cache = new Map<string, string>();
+    let checked = 0;
+    for (const p of listPresets()) {
+      for (const [rule, r] of Object.entries(p.rules)) {
+        for (const c of r.cite ?? []) {
+          const seed = c.doc ? citedDocument(p, c.doc)?.seed : undefined;
+          if (!seed) continue;
+          const where = `${p.id} ${rule} ${c.doc}`;
+          expect(c.quote, `${where}: no quote`).toBeTruthy();
+          if (!cache.has(seed)) cache.set(seed, text(seed));
+          expect(cache.get(seed)!.includes(c.quote!), `${where}: "${c.quote}" not in seed ${seed}`).toBe(true);
+          for (const v of Object.values(c.figures ?? {})) {
+            if (typeof v !== 'number') continue;
+            const shown = v < 1 ? `${Math.round(v * 100)}%` : String(v);
+            expect(c.quote!.includes(shown), `${where}: ${shown} not in its quote "${c.quote}"`).toBe(true);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('the 6个1 list and the life-circle tiers are 001’s words', () => {
     const t = text('001');
     expect(t).toContain('推動社區完善養老服務中心(日間照料中心)、幼兒園(托兒所)、綜合超市、衛生服務中心(站)、公共活動場所、開放公共綠地“6個1”功能配套');

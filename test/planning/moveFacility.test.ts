@@ -66,7 +66,7 @@ describe('patchResults', () => {
   const row = (id: string, status: 'pass' | 'fail', households: number, rules: CommunityResult['failures'][number]['rule'][] = []): CommunityResult => ({
     id, name: id, setting: 'urban', households, population: households * 3, populationEstimated: true, area_m2: 1, serviceArea_m2: 0,
     areaPer100Households_m2: 0, largestStation_m2: 0, greenCoverage: 1, parkCoverage: 1, lifeCircles: {}, sixOnes: {}, extra: {}, facilityIds: [], estimates: [],
-    status, failures: rules.map((rule) => ({ rule, actual: 0, required: 1, bound: 'min' as const, source: 's' })),
+    status, failures: rules.map((rule) => ({ rule, actual: 0, required: 1, bound: 'min' as const, source: { zh: 's', en: 's' } })),
   });
   const base: AuditResult = {
     preset: 'national-2022',

@@ -46,6 +46,15 @@ describe('audit command: figures', () => {
     expect(rules('C005')).not.toContain('stationMinArea'); // 220 ≥ 200 rural
   });
 
+  it('each failure names its source by document title and clause, in Chinese and English', async () => {
+    const { result } = await runAuditCommand(BASE);
+    const f = result.communities.find((c) => c.id === 'C004')!.failures.find((x) => x.rule === 'stationMinArea')!;
+    expect(f.source).toEqual({
+      zh: '城市：延安市“十三五”社会治理规划纲要，第四部分第5项第三点；农村：城乡社区服务能力提升行动方案（节选，未载明发文城市），（五）城乡社区服务效能提升行动',
+      en: "urban: Yan'an Social Governance Plan Outline for the 13th Five-Year Period (2016–2020), part 4, item 5, point 3; rural: Action plan for raising urban and rural community service capacity (excerpt; the issuing city is not named), action 5 (effectiveness of community services)",
+    });
+  });
+
   it('the same audit from bureau formats: GBK Shapefile, GCJ-02 CSV, UTF-8 Shapefile', async () => {
     const a = (await runAuditCommand(BASE)).result;
     const b = (await runAuditCommand([

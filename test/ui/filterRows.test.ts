@@ -3,7 +3,7 @@ import { filterRows, streetsOf, type Row } from '../../src/ui/table/filterRows';
 import { DEFAULT_UI } from '../../src/ui/state/uiChoices';
 import type { CommunityResult, Failure } from '../../src/engine/types';
 
-const fail = (rule: Failure['rule']): Failure => ({ rule, actual: 1, required: 2, bound: 'min', source: 's' });
+const fail = (rule: Failure['rule']): Failure => ({ rule, actual: 1, required: 2, bound: 'min', source: { zh: 's', en: 's' } });
 const row = (index: number, id: string, name: string, street: string, setting: 'urban' | 'rural', failures: Failure[]): Row => ({
   index, id, name, street, setting, failures, status: failures.length ? 'fail' : 'pass',
 } as Partial<CommunityResult> as Row);

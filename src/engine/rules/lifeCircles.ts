@@ -1,8 +1,8 @@
 // Life circles: for every tier, each required category must reach ≥ threshold of the community's
 // area within the tier distance (STANDARDS.md §1; 001: 15分钟街区级—10分钟社区级—5分钟小区级; GB 50180-2018
 // distances). Straight-line mode divides tier distances by the preset's detour factor.
-import type { DistanceMode, Failure, FacilityCategory, RulePreset } from '../types';
-import { SHARE_EPSILON } from './failure';
+import type { DistanceMode, FacilityCategory, RulePreset } from '../types';
+import { SHARE_EPSILON, type RuleFailure } from './failure';
 
 /** Effective distance (m) per tier key for the mode. */
 export function tierDistances(preset: RulePreset, mode: DistanceMode): Record<string, number> {
@@ -15,11 +15,11 @@ export function tierDistances(preset: RulePreset, mode: DistanceMode): Record<st
 export function checkLifeCircles(
   shares: Record<string, Partial<Record<FacilityCategory, number>>>,
   rule: RulePreset['rules']['lifeCircle'],
-): Failure[] {
-  const out: Failure[] = [];
+): RuleFailure[] {
+  const out: RuleFailure[] = [];
   for (const [tier, cats] of Object.entries(shares)) {
     for (const [category, share] of Object.entries(cats) as [FacilityCategory, number][]) {
-      if (share + SHARE_EPSILON < rule.threshold) out.push({ rule: 'lifeCircle', actual: share, required: rule.threshold, bound: 'min', tier, category, source: rule.source });
+      if (share + SHARE_EPSILON < rule.threshold) out.push({ rule: 'lifeCircle', actual: share, required: rule.threshold, bound: 'min', tier, category });
     }
   }
   return out;

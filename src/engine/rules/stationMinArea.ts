@@ -1,7 +1,7 @@
 // Largest single community_service facility ≥ the urban / rural minimum (STANDARDS.md §3;
 // 000/004: 社区服务站面积不应少于300平方米; 002: 农村社区综合服务设施单体面积不低于200平方米).
-import type { Failure, RulePreset, Setting } from '../types';
-import { checkMin } from './failure';
+import type { RulePreset, Setting } from '../types';
+import { checkMin, type RuleFailure } from './failure';
 
 export function largestStation(floorAreas: number[]): number {
   let m = 0;
@@ -9,6 +9,6 @@ export function largestStation(floorAreas: number[]): number {
   return m;
 }
 
-export function checkStationMinArea(largest_m2: number, setting: Setting, rule: RulePreset['rules']['stationMinArea']): Failure | null {
-  return checkMin('stationMinArea', largest_m2, setting === 'rural' ? rule.rural : rule.urban, rule.source);
+export function checkStationMinArea(largest_m2: number, setting: Setting, rule: RulePreset['rules']['stationMinArea']): RuleFailure | null {
+  return checkMin('stationMinArea', largest_m2, setting === 'rural' ? rule.rural : rule.urban);
 }

@@ -36,6 +36,7 @@ export interface FailureText {
   actual: string;
   op: string;
   required: string;
+  /** The rule's citation in the UI's language (engine citation.ts). */
   source: string;
   line: string;
 }
@@ -54,5 +55,5 @@ export function failureText(f: Failure, t: Translate, lang: Locale, preset?: Rul
   const required = formatValue(t, lang, u.unit, f.required, u.digits);
   const op = f.bound === 'max' ? '>' : '<';
   const name = qualifier ? `${rule} · ${qualifier}` : rule;
-  return { rule, qualifier, actual, op, required, source: f.source, line: t('failure.line', { rule: name, actual, op, required }) };
+  return { rule, qualifier, actual, op, required, source: f.source[lang], line: t('failure.line', { rule: name, actual, op, required }) };
 }

@@ -70,7 +70,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
                   </div>
                 );
               })}
-              <div className="source">{t('detail.source')}：{[...new Set(fs.map((f) => f.source))].join('；')}</div>
+              <div className="source" data-testid="failure-source">{t('detail.source')}{lang === 'zh' ? '：' : ': '}{[...new Set(fs.map((f) => f.source[lang]))].join(lang === 'zh' ? '；' : '; ')}</div>
             </li>
           ))}
         </ul>

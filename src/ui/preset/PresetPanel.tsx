@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleId, RulePreset } from '../../engine/types';
+import { presetDocuments, ruleCitation } from '../../engine/citation';
 import type { Project } from '../../planning/project';
 import { customPresetId } from '../../planning/project';
 import { applyWalkingSpeed, getIn, setIn, type PresetHistory } from '../state/presetHistory';
@@ -81,7 +82,7 @@ export function PresetPanel(p: Props) {
     if (!name) return;
     const taken = [...builtinPresets().map((q) => q.id), ...p.project.customPresets.map((q) => q.id)];
     const id = customPresetId(name, taken);
-    p.onSave({ ...preset, id, name: { zh: name, en: name }, source: preset.source });
+    p.onSave({ ...preset, id, name: { zh: name, en: name } });
     setSaveName('');
   };
 
@@ -156,10 +157,10 @@ export function PresetPanel(p: Props) {
           <h4>{t('preset.rules')}</h4>
           <div className="rules-editor">
             {(Object.keys(RULE_FIELDS) as RuleId[]).map((rule) => {
-              const r = preset.rules[rule] as unknown as Record<string, unknown> & { enabled: boolean; source: string };
+              const r = preset.rules[rule] as unknown as Record<string, unknown> & { enabled: boolean };
               if (!r) return null;
               return (
-                <div key={rule} className={`rule-edit ${r.enabled ? '' : 'off'}`} title={`${t('preset.source')}: ${r.source}`}>
+                <div key={rule} className={`rule-edit ${r.enabled ? '' : 'off'}`} title={`${t('preset.source')}${lang === 'zh' ? '：' : ': '}${ruleCitation(preset, rule, lang)}`}>
                   <label className="rule-name"><input type="checkbox" checked={r.enabled} onChange={(e) => edit(['rules', rule, 'enabled'], e.target.checked)} data-rule={rule} /> {t(`rule.${rule}`)}</label>
                   <div className="rule-fields">
                     {RULE_FIELDS[rule].filter(([f]) => f in r).map(([f, kind]) => (
@@ -174,7 +175,7 @@ export function PresetPanel(p: Props) {
             <input type="text" placeholder={t('preset.saveName')} value={saveName} onChange={(e) => setSaveName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
             <button onClick={save} disabled={!saveName.trim() || errors.length > 0}>{t('preset.saveAs')}</button>
           </div>
-          <div className="muted small">{t('preset.source')}：{preset.source}</div>
+          <div className="muted small" data-testid="preset-documents">{t('preset.source')}{lang === 'zh' ? '：' : ': '}{presetDocuments(preset, lang).join(lang === 'zh' ? '；' : '; ')}</div>
         </div>
       )}
     </section>

@@ -23,7 +23,7 @@ const audit: AuditResult = {
   communities: [
     result({}),
     result({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 100, areaPer100Households_m2: -3.5, status: 'fail',
-      failures: [{ rule: 'areaPer100Households', actual: -3.5, required: 30, bound: 'min', source: '002' }] }),
+      failures: [{ rule: 'areaPer100Households', actual: -3.5, required: 30, bound: 'min', source: { zh: '来源', en: 'source' } }] }),
     result({ id: 'C3', name: '@SUM(A1)', street: '\tx', households: null, areaPer100Households_m2: null }),
     result({ id: 'C4', name: '+1, "quoted"', street: '\rcr' }),
   ],
