@@ -433,7 +433,7 @@ export function withFacilityChanged(ctx: AuditContext, change: FacilityChange): 
       w.push({ code: 'invalid_geometry', layer: 'facilities', feature: fid, field: 'geometry', message: `facility ${fid}: position is not a valid longitude/latitude` });
     } else {
       if (pf.floorAreaDefaulted) w.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
-      assignFacility(pf, f, ctx.communities, ctx.communityIndex, ctx.communityById, w);
+      assignFacility(pf, f, ctx.locator, ctx.communityById, w);
     }
     warnings = [...warnings, ...w];
     return pf;

@@ -1,6 +1,7 @@
 // Preparation of a dataset for the audit: one local projection, communities / facilities / green
 // projected once, spatial indexes (flatbush over community and green bboxes, kdbush over facility
-// points per category), facility → community assignment (audit-cli.md) and data warnings.
+// points per category), facility → community assignment (audit-cli.md; the boundary decided on the
+// data's own lon/lat edges, communityLocator.ts) and data warnings.
 import Flatbush from 'flatbush';
 import KDBush from 'kdbush';
 import type { Community, DataWarning, Dataset, Facility, FacilityCategory, GreenKind, RulePreset } from './types';
@@ -8,7 +9,7 @@ import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import { centerOf, createLocalProjection, type LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
-import { pointInRings } from './geo/pointInPolygon';
+import { createCommunityLocator, type CommunityLocator } from './communityLocator';
 
 const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
 
@@ -67,6 +68,8 @@ export interface Preparation extends PreparedIndexes {
   warnings: DataWarning[];
   /** Community id → first community index with that id. */
   communityById: Map<string, number>;
+  /** Point → communities holding it, on the data's own straight lon/lat edges (facility assignment). */
+  locator: CommunityLocator;
 }
 
 function* allPositions(data: Dataset): Generator<[number, number]> {
@@ -112,26 +115,6 @@ export function buildCommunityIndex(communities: PreparedCommunity[]): Flatbush 
   return idx;
 }
 
-/**
- * Location rule (audit-cli.md): the community containing the point, boundary inclusive; in several
- * (overlap or shared boundary) → the id that sorts first. Returns all containing indices, sorted.
- */
-export function containingCommunities(xy: XY, communities: PreparedCommunity[], index: Flatbush | null): { inside: number[]; strict: number[] } {
-  if (!index) return { inside: [], strict: [] };
-  const cand = index.search(xy[0] - 0.01, xy[1] - 0.01, xy[0] + 0.01, xy[1] + 0.01);
-  const inside: number[] = [];
-  const strict: number[] = [];
-  for (const i of cand) {
-    const r = pointInRings(xy, communities[i].rings);
-    if (r >= 0) inside.push(i);
-    if (r > 0) strict.push(i);
-  }
-  const byId = (a: number, b: number) => (communities[a].id < communities[b].id ? -1 : communities[a].id > communities[b].id ? 1 : a - b);
-  inside.sort(byId);
-  strict.sort(byId);
-  return { inside, strict };
-}
-
 export function prepareFacility(f: Facility, index: number, preset: RulePreset, projection: LocalProjection): PreparedFacility {
   const category = CATEGORY_SET.has(f.category) ? f.category : null;
   const own = f.floorArea;
@@ -167,12 +150,14 @@ export function buildCategoryIndexes(facilities: PreparedFacility[]): Map<Facili
   return out;
 }
 
-/** Assigns one prepared facility (explicit id wins, else location); pushes warnings. */
+/**
+ * Assigns one prepared facility (explicit id wins, else location: the community holding it, on the
+ * boundary included, the id that sorts first when several do; see communityLocator.ts); pushes warnings.
+ */
 export function assignFacility(
   pf: PreparedFacility,
   f: Facility,
-  communities: PreparedCommunity[],
-  communityIndex: Flatbush | null,
+  locator: CommunityLocator,
   communityById: Map<string, number>,
   warnings: DataWarning[],
   overlapPairs?: Set<string>,
@@ -187,7 +172,7 @@ export function assignFacility(
     }
     warnings.push({ code: 'unknown_community_assignment', layer: 'facilities', feature: fid, field: 'community', message: `facility ${fid}: assigned to community "${f.communityId}", which does not exist; assigned by location instead` });
   }
-  const { inside, strict } = containingCommunities(pf.xy, communities, communityIndex);
+  const { inside, strict } = locator.locate(f.position);
   if (!inside.length) {
     warnings.push({ code: 'facility_outside_communities', layer: 'facilities', feature: fid, field: 'geometry', message: `facility ${fid} lies in no community` });
     return;
@@ -195,36 +180,11 @@ export function assignFacility(
   pf.community = inside[0];
   pf.assignedBy = 'location';
   if (strict.length > 1 && overlapPairs) {
-    const ids = strict.map((i) => communities[i].id);
+    const ids = strict.map((i) => locator.idOf(i));
     const key = ids.join('\u0000');
     if (!overlapPairs.has(key)) {
       overlapPairs.add(key);
       warnings.push({ code: 'community_overlap', layer: 'communities', feature: ids[0], field: 'geometry', message: `communities ${ids.join(', ')} overlap (facility ${fid} lies inside all of them; assigned to ${ids[0]})` });
-    }
-  }
-}
-
-/** Overlap check between communities whose bboxes intersect: a vertex of one strictly inside the other. */
-function overlapWarnings(communities: PreparedCommunity[], index: Flatbush | null, pairs: Set<string>, warnings: DataWarning[]): void {
-  if (!index) return;
-  for (const a of communities) {
-    if (!a.rings.length) continue;
-    for (const j of index.search(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3])) {
-      const b = communities[j];
-      if (j <= a.index || !b.rings.length) continue;
-      let hit = false;
-      outer: for (const [x, y] of [[a, b], [b, a]] as const) {
-        for (const r of x.rings) for (const p of r) {
-          if (p[0] <= y.bbox[0] || p[0] >= y.bbox[2] || p[1] <= y.bbox[1] || p[1] >= y.bbox[3]) continue;
-          if (pointInRings(p, y.rings, 0.01) > 0) { hit = true; break outer; }
-        }
-      }
-      if (!hit) continue;
-      const ids = [a.id, b.id].sort();
-      const key = ids.join('\u0000');
-      if (pairs.has(key)) continue;
-      pairs.add(key);
-      warnings.push({ code: 'community_overlap', layer: 'communities', feature: ids[0], field: 'geometry', message: `communities ${ids[0]} and ${ids[1]} overlap; a facility in both goes to ${ids[0]}` });
     }
   }
 }
@@ -275,7 +235,8 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
   });
   const communityIndex = buildCommunityIndex(communities);
   const overlapPairs = new Set<string>();
-  overlapWarnings(communities, communityIndex, overlapPairs, warnings);
+  const locator = createCommunityLocator(data.communities, (i) => communities[i].rings.length > 0, proj.center);
+  locator.overlapWarnings(overlapPairs, warnings);
 
   const facilities = data.facilities.map((f, i) => prepareFacility(f, i, preset, proj));
   const facilitiesOf: number[][] = communities.map(() => []);
@@ -293,7 +254,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     if (pf.floorAreaDefaulted) {
       warnings.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
     }
-    assignFacility(pf, f, communities, communityIndex, communityById, warnings, overlapPairs);
+    assignFacility(pf, f, locator, communityById, warnings, overlapPairs);
     if (pf.community >= 0) facilitiesOf[pf.community].push(i);
   });
 
@@ -307,6 +268,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     projection: proj,
     communities,
     communityIndex,
+    locator,
     communityById,
     facilities,
     byCategory: buildCategoryIndexes(facilities),

@@ -14,6 +14,32 @@ describe('facility → community assignment (audit-cli.md)', () => {
     expect(ctx.warnings.filter((w) => w.code === 'community_overlap')).toEqual([]);
   });
 
+  // Edges are straight in lon/lat as the files draw them; the audit's transverse Mercator bends them
+  // (by 4.5 cm to 4.5 m in these cases, see each fixture's description), and the boundary must not
+  // move with the projection.
+  it.each([
+    ['facility-on-long-meridian-edge', ['S1']],
+    ['facility-on-long-parallel-edge', ['S1', 'S2']],
+    ['facility-on-long-diagonal-edge', ['S1']],
+  ])('%s: a facility on the lon/lat edge two communities share goes to the id that sorts first', (fixture, facilities) => {
+    const ctx = prepareAudit(loadFixture(fixture), defaultPreset());
+    expect(ctx.communities.map((c) => c.id)).toEqual(['B', 'A']);
+    for (const id of facilities) expect(ctx.communities[ctx.facilities.find((f) => f.id === id)!.community]?.id, id).toBe('A');
+    expect(ctx.warnings.filter((w) => w.code === 'community_overlap' || w.code === 'facility_outside_communities')).toEqual([]);
+  });
+
+  it('on the boundary means within 1 cm of the edge: 5 mm off goes to the id that sorts first, 2 cm off to its side', () => {
+    const data = loadFixture('facility-on-long-parallel-edge');
+    const dLat = (m: number) => m / 110_760; // metres of latitude at 23°N (meridian radius 6,346 km)
+    data.facilities = [
+      { ...data.facilities[0], id: 'S5mmSouth', position: [114.1, 23 - dLat(0.005)] },
+      { ...data.facilities[0], id: 'S2cmSouth', position: [114.1, 23 - dLat(0.02)] },
+      { ...data.facilities[0], id: 'S2cmNorth', position: [114.1, 23 + dLat(0.02)] },
+    ];
+    const ctx = prepareAudit(data, defaultPreset());
+    expect(ctx.facilities.map((f) => ctx.communities[f.community].id)).toEqual(['A', 'B', 'A']);
+  });
+
   it('a facility inside two overlapping communities goes to the id that sorts first, with an overlap warning', () => {
     const ctx = prepareAudit(loadFixture('overlapping-communities'), defaultPreset());
     expect(ctx.communities[ctx.facilities[0].community].id).toBe('X');

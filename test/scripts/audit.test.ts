@@ -65,6 +65,18 @@ describe('audit command: figures', () => {
     b.communities.forEach((c, i) => expect(Math.abs(c.greenCoverage - a.communities[i].greenCoverage)).toBeLessThan(0.005));
   });
 
+  it('a facility on a long lon/lat edge two communities share goes to the id that sorts first', async () => {
+    // The engine fixture (test/fixtures/engine) split into the two files a user would give.
+    const fc = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/engine/facility-on-long-parallel-edge.geojson'), 'utf8')) as { features: { properties: { layer: string } }[] };
+    const write = (layer: string) => {
+      const file = join(tmp, `parallel-${layer}.geojson`);
+      writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: fc.features.filter((f) => f.properties.layer === layer) }));
+      return file;
+    };
+    const { result } = await runAuditCommand(['--communities', write('community'), '--facilities', write('facility')]);
+    expect(Object.fromEntries(result.communities.map((c) => [c.id, c.facilityIds]))).toEqual({ B: [], A: ['S1', 'S2'] });
+  });
+
   it('--mode network walks the road layer: never more coverage than straight lines', async () => {
     const e = (await runAuditCommand(BASE)).result;
     const n = (await runAuditCommand([...BASE, '--roads', join(FX, 'base/roads.geojson'), '--mode', 'network'])).result;
