@@ -5,12 +5,13 @@
 // was; a GBK shapefile set in EPSG:4544 shows its decoded Chinese names and CRS and lands where its
 // WGS84 source lies; the confirmed choices come back for the same schema; a zipped shapefile; a
 // GCJ-02 POI table must have its CRS confirmed and is corrected; metres read as lon/lat are refused
-// until the user picks the zone and swaps X/Y; a drop anywhere opens the dialog; a 150k-point file
+// until the user picks the zone and swaps X/Y; real parcels whose .qpj lies are offered every
+// plausible zone from their own coordinates; a drop anywhere opens the dialog; a 150k-point file
 // is read in the worker (cancel, progress, page stays responsive, 500-problem cap); two groups
 // picked together; an OSM file fills two layers at once; an unknown category value mapped by the
 // user in the field step imports as the chosen category, and the choice is remembered; likewise an
 // unknown community setting.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,9 @@ import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness'
 if (!chromiumAvailable) console.warn('[browser import tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
 
 const UI_FIXTURES = join(ROOT, 'test/fixtures/ui-import');
+const HUIZHOU = join(ROOT, '..', 'shared', 'data', 'real', 'huizhou-zhongkai');
+const huizhouPresent = existsSync(HUIZHOU);
+if (!huizhouPresent) console.warn(`[browser import tests] ${HUIZHOU} is absent: the Huizhou .qpj case is skipped.`);
 const IO_FIXTURES = join(ROOT, 'test/fixtures/io');
 
 type Counts = { communities: number; facilities: number; green: number; roads: number };
@@ -280,6 +284,26 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
       for (const v of f.geometry.coordinates[0]) expect(Math.min(...ring.map((w) => haversine(w, v)))).toBeLessThan(1);
     }
   }, 90_000);
+
+  // Real bureau parcels whose .qpj claims WGS 84 while the numbers are Gauss-Krüger metres, CM 114°E
+  // (EPSG:4547), imported while the project holds the Chengdu communities of the previous test.
+  it.skipIf(!huizhouPresent)('offers the Huizhou parcels (.qpj says WGS 84) every plausible zone from their own coordinates, EPSG:4547 first, with Chengdu data loaded', async () => {
+    await openPicker(page, readdirSync(HUIZHOU).filter((f) => f.startsWith('land.')).map((f) => join(HUIZHOU, f)));
+    await waitInspected(page);
+    await page.click('[data-testid=import-next]');
+    expect(await text(page, '[data-testid=import-crs-error]')).toMatch(/cannot be longitude\/latitude but the file claims WGS 84/);
+    // Northings ≈ 2,546 km put the parcels at 23°N in any zone; China spans CM 96…123°E there.
+    const offered = await page.$$eval('[data-testid=import-crs-suggestions] li button', (bs) => bs.map((b) => b.textContent ?? ''));
+    expect(offered.map((t) => /EPSG:\d+/.exec(t)?.[0]).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `EPSG:${4541 + i}`));
+    expect(offered[0]).toContain('EPSG:4547');
+    expect(await text(page, '[data-testid=import-crs-suggestions]')).toContain('与本文件的纬度不符，未采用'); // the Chengdu hint
+    const listed = await page.$$eval('[data-testid=import-crs-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '__typed'));
+    expect(listed[0]).toBe('EPSG:4547');
+    await page.selectOption('[data-testid=import-crs-select]', 'EPSG:4547');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=import-crs]')?.textContent ?? '').includes('4547') && !document.querySelector('[data-testid=import-crs-error]'), null, { timeout: 20_000 });
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+  }, 60_000);
 
   it('opens on a file dropped anywhere, with the overlay while dragging', async () => {
     const body = readFileSync(join(UI_FIXTURES, 'facilities-with-unknown-category.geojson'), 'utf8');

@@ -93,6 +93,15 @@ describe('CRS suggestions for metres', () => {
     expect(suggestProjectedCrs(s, { lon: 114.4, lat: 23.1 })[0].crs).toBe('EPSG:4547');
   });
 
+  it('every plausible zone is listed; a hint outside the file\'s latitude band does not order them', () => {
+    // Huizhou parcels (≈114.33°E, 23.0°N in CM 114): at 23°N China spans CM 96…123 (EPSG:4541…4550).
+    const s = stats([[532189, 2545681], [533924, 2547982]]);
+    const far = suggestProjectedCrs(s, { lon: 104.07, lat: 30.67, source: { zh: '其他图层', en: 'other layers' } }); // Chengdu
+    expect(far.map((x) => x.crs).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `EPSG:${4541 + i}`));
+    expect(far[0].crs).toBe('EPSG:4547'); // population prior: CM 114 holds Guangzhou, Shenzhen, Wuhan
+    expect(suggestProjectedCrs(s, { lon: 113.3, lat: 23.1 })[0].crs).toBe('EPSG:4547'); // Guangzhou, same band
+  });
+
   it('northing first: the swapped reading is offered', () => {
     const s = stats([[3393656, 409907]]);
     const top = suggestProjectedCrs(s, { lon: 104.06, lat: 30.66 })[0];

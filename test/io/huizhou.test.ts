@@ -27,6 +27,17 @@ describe.skipIf(!present)('Huizhou parcels with a lying .qpj', () => {
     expect(l.crs.suggestions?.[0].crs).toBe('EPSG:4547');
   });
 
+  it('with another city loaded (Chengdu, 30.7°N) every plausible zone is offered from the file\'s own coordinates, EPSG:4547 first', async () => {
+    // Northings 2,545,681…2,547,982 put the parcels at ≈23.0°N whatever the zone; at 23°N China spans
+    // about 97.5°E (Yunnan) to 122°E (Taiwan), so with the easting 33 km east of a central meridian
+    // the plausible 3-degree zones are CM 96…123°E: EPSG:4541…4550. Chengdu is not in that band.
+    const l = await readLayer(files('land', (n) => n.replace(DIR, '/data/x')), 'green', { hint: { lon: 104.07, lat: 30.67 } });
+    const codes = l.crs.suggestions!.map((s) => s.crs);
+    expect([...codes].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `EPSG:${4541 + i}`));
+    expect(codes[0]).toBe('EPSG:4547');
+    expect(l.crs.suggestions![0].reason.zh).toMatch(/位置提示（已载入的其他图层）在 30\.7°N，与本文件的纬度不符，未采用/);
+  });
+
   it('once applied the 79 parcels land in Huizhou Zhongkai (≈114.3°E, 23.0°N)', async () => {
     const l = await readLayer(files('land'), 'green', { crs: 'EPSG:4547' });
     expect(l.problems.filter((p) => p.severity === 'error')).toEqual([]);

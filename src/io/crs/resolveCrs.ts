@@ -48,7 +48,9 @@ export function resolveCrs(raw: RawLayer, fileNames: string[], options: { crs?: 
   const stats = coordStats();
   for (const f of raw.features) eachPosition(f.geometry, swapXY ? (x, y) => stats.add(y, x) : stats.add);
   const hintFromName = fileNames.map(placeHint).find(Boolean);
-  const hint = options.hint ? { ...options.hint, source: 'other layers' } : hintFromName ? { lon: hintFromName.lon, lat: hintFromName.lat, source: `“${hintFromName.name}” in the file path` } : undefined;
+  const hint = options.hint
+    ? { ...options.hint, source: { zh: '已载入的其他图层', en: 'other loaded layers' } }
+    : hintFromName ? { lon: hintFromName.lon, lat: hintFromName.lat, source: { zh: `文件路径中的“${hintFromName.name}”`, en: `“${hintFromName.name}” in the file path` } } : undefined;
   const applied: AppliedCrs = {
     source: spec.label,
     from,

@@ -1,8 +1,12 @@
 // Coordinates that cannot be what the file claims: lon/lat out of range, northing first, or
-// metres in a file that names no projection → ranked CRS suggestions (STANDARDS.md §4).
-// Gauss-Krüger eastings with a zone prefix (e.g. 38 500 000) name their zone; without one every
-// central meridian fits, so the candidates that land in China are ranked by a location hint
-// (other layers, a place name in the file path) or else by a coarse urban-population prior.
+// metres in a file that names no projection → CRS suggestions from the file's own coordinates
+// (STANDARDS.md §4). Gauss-Krüger eastings with a zone prefix (e.g. 38 500 000) name their zone
+// (EPSG:4513–4533 3-degree, 4491–4512 6-degree); without one (false easting 500 000) every central
+// meridian fits, so every zone where the data lands in China is offered (EPSG:4534–4554), none
+// dropped. The northing alone fixes the latitude, whatever the zone: a location hint (other loaded
+// layers, a place name in the file path) only orders the zones when it lies in the file's own
+// latitude band — data from another city must not push this file's zone off the list. Without a
+// usable hint a coarse urban-population prior orders them.
 import proj4 from 'proj4';
 import type { CrsSuggestion } from '../import/types';
 import { cgcs2000GkEpsg, gkProj4 } from './chineseCrs';
@@ -62,8 +66,8 @@ const project = (def: string, x: number, y: number): [number, number] | null => 
   }
 };
 
-/** Ranked CRS suggestions for projected coordinates whose CRS is unknown or wrong. */
-export function suggestProjectedCrs(s: CoordStats, hint?: { lon: number; lat: number; source?: string }): CrsSuggestion[] {
+/** Every plausible CRS for projected coordinates whose CRS is unknown or wrong, the likeliest first. */
+export function suggestProjectedCrs(s: CoordStats, hint?: { lon: number; lat: number; source?: { zh: string; en: string } }): CrsSuggestion[] {
   if (s.count === 0) return [];
   const cx = (s.minX + s.maxX) / 2;
   const cy = (s.minY + s.maxY) / 2;
@@ -105,12 +109,16 @@ export function suggestProjectedCrs(s: CoordStats, hint?: { lon: number; lat: nu
     }
   }
   const nearestPrior = (lon: number) => CM_PRIOR[Math.min(135, Math.max(75, Math.round(lon / 3) * 3))] ?? 0.1;
+  const useHint = hint && cands.some((c) => Math.abs(c.lat - hint.lat) <= HINT_LATITUDE_BAND);
   const score = (c: Candidate) =>
-    hint ? Math.hypot((c.lon - hint.lon) * Math.cos((hint.lat * Math.PI) / 180), c.lat - hint.lat) : -nearestPrior(c.lon) + (c.swap ? 100 : 0) + (c.crs === 'EPSG:3857' ? 0.5 : 0);
+    useHint ? Math.hypot((c.lon - hint.lon) * Math.cos((hint.lat * Math.PI) / 180), c.lat - hint.lat) : -nearestPrior(c.lon) + (c.swap ? 100 : 0) + (c.crs === 'EPSG:3857' ? 0.5 : 0);
   cands.sort((a, b) => score(a) - score(b));
-  return cands.slice(0, 6).map((c, i) => {
+  const from = hint?.source ? { zh: `（${hint.source.zh}）`, en: ` (${hint.source.en})` } : { zh: '', en: '' };
+  return cands.map((c, i) => {
     const where = `≈${c.lon.toFixed(2)}°E, ${c.lat.toFixed(2)}°N`;
-    const h = hint && i === 0 ? { zh: `；最接近位置提示${hint.source ? `（${hint.source}）` : ''}`, en: `; closest to the location hint${hint.source ? ` (${hint.source})` : ''}` } : { zh: '', en: '' };
+    const h = i > 0 || !hint ? { zh: '', en: '' }
+      : useHint ? { zh: `；最接近位置提示${from.zh}`, en: `; closest to the location hint${from.en}` }
+      : { zh: `；位置提示${from.zh}在 ${hint.lat.toFixed(1)}°N，与本文件的纬度不符，未采用`, en: `; the location hint${from.en} lies at ${hint.lat.toFixed(1)}°N, not in this file's latitude band: not used` };
     return {
       crs: c.crs,
       swapXY: c.swap || undefined,
@@ -118,3 +126,6 @@ export function suggestProjectedCrs(s: CoordStats, hint?: { lon: number; lat: nu
     };
   });
 }
+
+/** A hint farther than this (degrees of latitude, ≈ 220 km) from where the northing puts the file is another place. */
+const HINT_LATITUDE_BAND = 2;

@@ -66,7 +66,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
   const initialised = useRef(false);
   const run = useRef(0);
   const hint = useMemo(() => dataHint(project), [project]);
-  const choices = useMemo(() => crsChoices(), []);
+  const choices = useMemo(() => crsChoices(inspection?.crs.suggestions), [inspection]);
   const missing = missingShapefileParts(group);
 
   // (b) Inspection, again whenever the encoding or CRS choice changes.

@@ -1,16 +1,29 @@
-// The CRS choices the import dialog offers besides what was detected: lon/lat systems, the offset
-// systems of Chinese web maps (GCJ-02, BD-09), CGCS2000 Gauss-Krüger 3° zones (with and without the
-// zone prefix) and 6° zones, Xi'an 1980 / Beijing 1954 (STANDARDS.md §4), and a typed EPSG code.
+// The CRS choices the import dialog offers besides what was detected: first the zones suggested from
+// the file's own coordinates (io/crs/suggestCrs.ts), then lon/lat systems, the offset systems of
+// Chinese web maps (GCJ-02, BD-09), CGCS2000 Gauss-Krüger 3° zones (with and without the zone
+// prefix) and 6° zones, Xi'an 1980 / Beijing 1954 (STANDARDS.md §4), and a typed EPSG code.
 import { cgcs2000GkEpsg } from '../../io/crs/chineseCrs';
+import type { CrsSuggestion } from '../../io/import/types';
 
 export interface CrsChoice {
   /** The value passed to readLayer's crs option. */
   value: string;
   label: { zh: string; en: string };
-  group: 'geographic' | 'offset' | 'gk3' | 'gk3prefixed' | 'gk6' | 'older';
+  group: 'suggested' | 'geographic' | 'offset' | 'gk3' | 'gk3prefixed' | 'gk6' | 'older';
 }
 
-export function crsChoices(): CrsChoice[] {
+/** Every choice once; the CRSs suggested for the file (read without swapping X/Y) come first, in their order. */
+export function crsChoices(suggested: CrsSuggestion[] = []): CrsChoice[] {
+  const all = allChoices();
+  const first = [...new Set(suggested.filter((s) => !s.swapXY).map((s) => s.crs))];
+  const lifted = first.flatMap((value): CrsChoice[] => {
+    const c = all.find((x) => x.value === value);
+    return [{ value, group: 'suggested', label: { zh: `建议：${c?.label.zh ?? value}`, en: `Suggested: ${c?.label.en ?? value}` } }];
+  });
+  return [...lifted, ...all.filter((c) => !first.includes(c.value))];
+}
+
+function allChoices(): CrsChoice[] {
   const out: CrsChoice[] = [
     { value: 'EPSG:4326', label: { zh: 'WGS84 经纬度（EPSG:4326）', en: 'WGS84 lon/lat (EPSG:4326)' }, group: 'geographic' },
     { value: 'EPSG:4490', label: { zh: 'CGCS2000 经纬度（EPSG:4490）', en: 'CGCS2000 lon/lat (EPSG:4490)' }, group: 'geographic' },

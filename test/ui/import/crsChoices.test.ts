@@ -15,6 +15,15 @@ describe('CRS choices', () => {
     expect(new Set(c.map((x) => x.value)).size).toBe(c.length);
   });
 
+  it('puts the zones suggested from the file first, each once, in the suggested order', () => {
+    const reason = { zh: '', en: '' };
+    const c = crsChoices([{ crs: 'EPSG:4547', reason }, { crs: 'EPSG:4546', reason }, { crs: 'EPSG:4544', swapXY: true, reason }]);
+    expect(c.slice(0, 2).map((x) => [x.value, x.group])).toEqual([['EPSG:4547', 'suggested'], ['EPSG:4546', 'suggested']]);
+    expect(c[0].label.zh).toBe('建议：CGCS2000 高斯-克吕格 3° 带 中央经线 114°E（EPSG:4547）');
+    expect(new Set(c.map((x) => x.value)).size).toBe(c.length);
+    expect(c.length).toBe(crsChoices().length);
+  });
+
   it('understands typed codes and refuses the rest', () => {
     expect(normalizeCrsInput('4547')).toBe('EPSG:4547');
     expect(normalizeCrsInput(' epsg:4544 ')).toBe('EPSG:4544');
