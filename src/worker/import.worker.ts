@@ -39,10 +39,10 @@ const api = {
   },
 
   /** All four layers of an OSM file at once (one parse), with the notes on what was estimated. */
-  async readOsm(file: File | InputFile, onProgress?: Progress): Promise<OsmSummary & { token: number }> {
+  async readOsm(file: File | InputFile, onProgress?: Progress, options: { lang?: 'zh' | 'en' } = {}): Promise<OsmSummary & { token: number }> {
     held = null;
     const [f] = await toInputFiles([file]);
-    const r = await readOsm(f.bytes, f.name, { onProgress });
+    const r = await readOsm(f.bytes, f.name, { onProgress, lang: options.lang });
     const token = ++lastToken;
     held = { token, layers: { communities: r.communities, facilities: r.facilities, green: r.green, roads: r.roads } };
     return { token, notes: r.notes, counts: { communities: r.communities.length, facilities: r.facilities.length, green: r.green.length, roads: r.roads.length } };

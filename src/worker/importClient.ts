@@ -14,7 +14,8 @@ export interface ImportClient {
   inspect(files: (File | InputFile)[], kind: LayerKind, options?: InspectOptions): Promise<LayerInspection>;
   /** Validates; the features stay in the worker (see take). */
   read(files: (File | InputFile)[], kind: LayerKind, options?: ReadOptions, onProgress?: Progress): Promise<ImportSummary & { token: number }>;
-  readOsm(file: File | InputFile, onProgress?: Progress): Promise<OsmSummary & { token: number }>;
+  /** `lang`: the language of generated text, e.g. the names given to unnamed compounds. */
+  readOsm(file: File | InputFile, onProgress?: Progress, options?: { lang?: 'zh' | 'en' }): Promise<OsmSummary & { token: number }>;
   /** The validated features of the given layers, moved out of the worker. */
   take(token: number, kinds: LayerKind[]): Promise<TakenLayers>;
   /** Stops the running work (terminates the worker); its promise rejects with an AbortError. */
@@ -57,7 +58,7 @@ export function createImportClient(): ImportClient {
   return {
     inspect: (files, kind, options = {}) => run((r) => r.inspect(files, kind, options)),
     read: (files, kind, options = {}, onProgress) => run((r) => r.read(files, kind, options, onProgress ? Comlink.proxy(onProgress) : undefined)),
-    readOsm: (file, onProgress) => run((r) => r.readOsm(file, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    readOsm: (file, onProgress, options = {}) => run((r) => r.readOsm(file, onProgress ? Comlink.proxy(onProgress) : undefined, options)),
     take: (token, kinds) => run((r) => r.take(token, kinds)).then((json) => JSON.parse(json) as TakenLayers),
     cancel: stop,
     dispose: stop,

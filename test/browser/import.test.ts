@@ -10,7 +10,7 @@
 // is read in the worker (cancel, progress, page stays responsive, 500-problem cap); two groups
 // picked together; an OSM file fills two layers at once; an unknown category value mapped by the
 // user in the field step imports as the chosen category, and the choice is remembered; likewise an
-// unknown community setting.
+// unknown community setting; an unnamed compound of a real OSM extract gets a readable name.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ if (!chromiumAvailable) console.warn('[browser import tests] skipped: /usr/bin/c
 const UI_FIXTURES = join(ROOT, 'test/fixtures/ui-import');
 const HUIZHOU = join(ROOT, '..', 'shared', 'data', 'real', 'huizhou-zhongkai');
 const huizhouPresent = existsSync(HUIZHOU);
+const HAIDIAN = join(ROOT, '..', 'shared', 'data', 'real', 'beijing-haidian', 'haidian.osm');
+const haidianPresent = existsSync(HAIDIAN);
 if (!huizhouPresent) console.warn(`[browser import tests] ${HUIZHOU} is absent: the Huizhou .qpj case is skipped.`);
+if (!haidianPresent) console.warn(`[browser import tests] ${HAIDIAN} is absent: the unnamed-compound case is skipped.`);
 const IO_FIXTURES = join(ROOT, 'test/fixtures/io');
 
 type Counts = { communities: number; facilities: number; green: number; roads: number };
@@ -494,4 +497,24 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(view[2] - view[0]).toBeLessThan(0.025 * 8);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  // The Haidian extract (real OSM): 10 residential compounds, one without a name (way 609225889).
+  it.skipIf(!haidianPresent)('names the unnamed compound of a real OSM extract 未命名小区 with a short ref, its OSM id kept', async () => {
+    await openPicker(page, [HAIDIAN]);
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-osm-result]', { timeout: 60_000 });
+    expect(await text(page, '[data-testid=import-osm-count-communities]')).toBe('10');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.communities === 10, null, { timeout: 30_000 });
+    await waitAudited(page);
+    const names = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { communities: { id: string; name: string }[] } } }).__lifecircle.layers.communities.map((c) => c.name));
+    expect(names.filter((n) => n.startsWith('osm:'))).toEqual([]);
+    await page.fill('#community-search', '609225889');
+    const row = '[data-testid=community-row][data-id="osm:way/609225889"]';
+    await page.waitForSelector(row);
+    expect(await text(page, `${row} .td-name`)).toBe('未命名小区 #5889');
+    await page.fill('#community-search', '');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

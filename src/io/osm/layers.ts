@@ -29,6 +29,8 @@ export interface OsmLayerOptions {
   defaultFloorArea?: Partial<Record<FacilityCategory, number | null>>;
   /** Build only these layers (default: all). E.g. ['roads'] for a walking network skips all area work. */
   layers?: OsmLayerName[];
+  /** Language of generated text such as the names of unnamed compounds (default Chinese). */
+  lang?: 'zh' | 'en';
 }
 
 export type OsmLayerName = 'communities' | 'facilities' | 'green' | 'roads';
@@ -93,7 +95,7 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
     .map((b) => makeBuilding(b.area, levels, true));
 
   const communityAreas = !want.has('communities') ? [] : from === 'admin' ? areas.filter((a) => isAdminArea(a, adminLevel)) : residentialAreas;
-  const com = buildCommunities(communityAreas, housing, perDwelling);
+  const com = buildCommunities(communityAreas, housing, perDwelling, { from, lang: options.lang });
   const green = want.has('green') ? buildGreen(areas.filter((a) => greenKind(a.tags) !== null)) : [];
   const roads = want.has('roads') ? buildRoads(model) : { roads: [], ways: 0, clipped: 0, excluded: { 'not walkable': 0, 'foot=no': 0, access: 0 } };
 

@@ -132,7 +132,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
     const onProgress = (done: number, total: number) => { if (id === run.current) setProgress({ done, total }); };
     const values = valueMapFor(kind, valueMaps);
     const job = osm
-      ? client().readOsm(group.files[0], onProgress).then((r) => { if (id === run.current) setOsmResult(r); })
+      ? client().readOsm(group.files[0], onProgress, { lang }).then((r) => { if (id === run.current) setOsmResult(r); })
       : client().read(group.files, kind, { crs: crs || undefined, encoding: encoding || undefined, swapXY, fieldMap, hint, ...values }, onProgress).then((r) => { if (id === run.current) setResult(r); });
     job
       .then(() => { if (id === run.current) { setBusy(null); setProgress(null); } })
@@ -145,7 +145,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           setStep(osm ? 0 : 2);
         } else setError(withFileName(String((e as Error)?.message ?? e), file));
       });
-  }, [client, group.files, osm, kind, crs, encoding, swapXY, fieldMap, valueMaps, hint, inspection, t, file]);
+  }, [client, group.files, osm, kind, crs, encoding, swapXY, fieldMap, valueMaps, hint, inspection, t, file, lang]);
 
   const cancelRead = () => {
     client().cancel();
