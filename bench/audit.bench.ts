@@ -1,7 +1,7 @@
 // Audit benchmark: synthetic cities of ~100, ~1,000 and ~10,000 communities (~10 facilities and
 // ~1 green space each); wall time and peak RSS of a full straight-line audit, a phase profile of
 // the largest, and the ratio against a naive Turf baseline where that finishes within its time box.
-// Target (issue #3): 10,000 communities in < 10 s, peak memory < 2 GB, Node 20 on 2 cores.
+// Target: a whole city (10,000 communities) in < 10 s, peak memory < 2 GB, Node 20 on 2 cores.
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { prepareAudit, runAudit } from '../src/engine/audit';

@@ -1,4 +1,4 @@
-// The audit API (issue #3, audit-cli.md): prepare a dataset once, then audit all communities or
+// The audit API (audit-cli.md): prepare a dataset once, then audit all communities or
 // only some (incremental what-if), with any ReachProvider (straight-line by default, network via
 // options.reach). Results follow CommunityResult / AuditResult in types.ts.
 //

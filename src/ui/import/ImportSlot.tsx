@@ -1,4 +1,4 @@
-// The import UI (issue #5): a window-wide drop target with its overlay, a file picker, and one dialog
+// The import UI: a window-wide drop target with its overlay, a file picker, and one dialog
 // per group of files (a shapefile set is one group) that walks through the target layer, the
 // inspection (format, encoding, CRS), the field mapping and the validation, all read in the import
 // worker. Nothing reaches the project before "Import valid features": then one update through the

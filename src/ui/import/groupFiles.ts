@@ -19,7 +19,7 @@ export interface RejectedFile {
   reason: { zh: string; en: string };
 }
 
-/** What the file picker accepts (issue #5). */
+/** What the file picker accepts: every format the readers take, and the sidecar files of a shapefile set. */
 export const ACCEPTED_EXTENSIONS = ['.geojson', '.json', '.fgb', '.zip', '.shp', '.shx', '.dbf', '.prj', '.cpg', '.qpj', '.csv', '.xlsx', '.osm', '.pbf'];
 
 const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'qpj']);
