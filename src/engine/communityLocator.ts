@@ -7,6 +7,7 @@ import Flatbush from 'flatbush';
 import type { Community, DataWarning, Position } from './types';
 import type { BBox, XY } from './reach/reachProvider';
 import { createDataPlane } from './geo/dataPlane';
+import { ringsBBox } from './geo/metricRings';
 import { pointInRing } from './geo/pointInPolygon';
 
 /**
@@ -71,17 +72,6 @@ function inParts(p: XY, parts: PlaneParts, tol: number): -1 | 0 | 1 {
   return best;
 }
 
-function bboxOf(parts: PlaneParts): BBox {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const part of parts) for (const [x, y] of part[0]) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 /**
  * @param communities the dataset's communities (lon/lat), index-aligned with `usable`
  * @param usable whether each community takes part (false for geometry the audit found unusable)
@@ -90,7 +80,7 @@ function bboxOf(parts: PlaneParts): BBox {
 export function createCommunityLocator(communities: Community[], usable: (index: number) => boolean, center: Position): CommunityLocator {
   const plane = createDataPlane(center);
   const parts: PlaneParts[] = communities.map((c, i) => (usable(i) ? planeParts(c, plane.forward) : []));
-  const boxes = parts.map((p) => (p.length ? bboxOf(p) : null));
+  const boxes = parts.map((p) => (p.length ? ringsBBox(p.map((part) => part[0])) : null));
   const withBox = boxes.map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
   const index = withBox.length ? new Flatbush(withBox.length) : null;
   if (index) {
