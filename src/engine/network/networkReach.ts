@@ -146,7 +146,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
 
   /** Fast exit (certify.ts): every point of the community is certainly within walking distance. */
   const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean =>
-    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, new Map(), (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
+    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
 
   return {
     mode: 'network',
@@ -173,11 +173,12 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       const field = fieldFor(sources, distance, community.bbox);
       const r = Math.min(M, distance);
       const b = community.bbox;
-      // Polygon sources (green, parks) count whole: the general construction handles them.
-      if (field.polygons.some((p) => bboxGap(p.bbox, b) <= r)) return ringsArea(this.reachedPart(community, sources, distance));
       if (fullyReached(field, community, distance)) return ringsArea(community.rings);
       const pieces = field.pieceIndex ? field.pieceIndex.search(b[0] - 2 * r, b[1] - 2 * r, b[2] + 2 * r, b[3] + 2 * r).map((i) => field.pieces[i]) : [];
-      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces });
+      // Polygon sources (green, parks) count whole, grown by the lateral offset.
+      const paths: IntPaths = [];
+      for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
+      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];
