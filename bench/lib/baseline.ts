@@ -1,6 +1,6 @@
-// The engine as it was before the walking-network speed work, for "before" figures measured in
-// the same run as "after": `src/engine` at the pinned commit is extracted from git into
-// node_modules/.cache/ and imported from there, so no copy of old code lives in the tree.
+// The code as it was before the walking-network speed work, for "before" figures measured in
+// the same run as "after": `src` and `scripts` at the pinned commit are extracted from git into
+// node_modules/.cache/ and imported (or run) from there, so no copy of old code lives in the tree.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,17 +9,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The last commit before the walking-network speed work (main, 23 Nov 2026). */
 export const BASELINE_COMMIT = '09d9d693bb80959098043a3088d969b47e2ab001';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * Directory holding `src/engine` at BASELINE_COMMIT, or a reason why it is unavailable (no git,
- * a shallow clone without that commit).
+ * Directory holding `src` and `scripts` at BASELINE_COMMIT, or a reason why it is unavailable (no
+ * git, a shallow clone without that commit).
  */
 export function baselineDir(): { dir: string } | { reason: string } {
-  const dir = join(root, 'node_modules', '.cache', `lifecircle-engine-${BASELINE_COMMIT.slice(0, 12)}`);
-  if (existsSync(join(dir, 'src', 'engine', 'network', 'serviceArea.ts'))) return { dir };
+  const dir = join(root, 'node_modules', '.cache', `lifecircle-${BASELINE_COMMIT.slice(0, 12)}`);
+  if (existsSync(join(dir, 'scripts', 'serviceAreas.ts'))) return { dir };
   try {
-    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'src/engine'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'src', 'scripts'], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
     mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     return { dir };

@@ -44,3 +44,26 @@ export function denseLattice(opts: DenseLatticeOptions = {}): DenseLattice {
   }));
   return { lines, facilities, side_m: side, block_m: block };
 }
+
+/**
+ * The lattice as GeoJSON in CGCS2000 / 3-degree Gauss-Krüger CM 114°E (EPSG:4547, metres, named
+ * by the legacy "crs" member that GDAL/QGIS and our reader both honour), centred near 23°N: the
+ * same files for `service-areas` and for QGIS.
+ */
+export function latticeGeoJSON(l: DenseLattice): { roads: string; facilities: string } {
+  const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } };
+  const E = 500_000;
+  const N = 2_545_000;
+  const at = ([x, y]: XY) => [E + x, N + y];
+  const roads = {
+    type: 'FeatureCollection',
+    crs,
+    features: l.lines.map((line, i) => ({ type: 'Feature', properties: { id: `r${i}` }, geometry: { type: 'LineString', coordinates: line.map(at) } })),
+  };
+  const facilities = {
+    type: 'FeatureCollection',
+    crs,
+    features: l.facilities.map((f) => ({ type: 'Feature', properties: { id: f.id, name: f.id, category: 'kindergarten' }, geometry: { type: 'Point', coordinates: at(f.xy) } })),
+  };
+  return { roads: JSON.stringify(roads), facilities: JSON.stringify(facilities) };
+}

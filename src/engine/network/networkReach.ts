@@ -57,12 +57,18 @@ interface Field {
   polygons: { id: string; rings: MetricRings; bbox: BBox }[];
   /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
   sources: ReachSource[];
+  /** `${kind}:${id}` of each source, and an index of their boxes (item i = sources[i]). */
+  keys: string[];
+  sourceIndex: Flatbush;
 }
 
 // A source is its id and where it is: a moved facility keeps its id but must not reuse the old
 // position's distances (polygon sources are keyed by id and bbox).
 const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
 const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map(sourceKey).sort().join('\u0000')}`;
+
+const idKey = (s: ReachSource) => `${s.kind[0]}:${s.id}`;
+const sourceBox = (s: ReachSource): BBox => (s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox);
 
 function bboxGap(a: BBox, b: BBox): number {
   const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
@@ -107,18 +113,26 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       for (const q of pieces) pieceIndex.add(Math.min(q.x0, q.x1), Math.min(q.y0, q.y1), Math.max(q.x0, q.x1), Math.max(q.y0, q.y1));
       pieceIndex.finish();
     }
-    return { ids: new Set(sources.map((s) => `${s.kind[0]}:${s.id}`)), distance, nd, pieces, pieceIndex, polygons, sources };
+    const keys = sources.map(idKey);
+    const sourceIndex = new Flatbush(Math.max(1, sources.length));
+    for (const s of sources) {
+      const b = sourceBox(s);
+      sourceIndex.add(b[0], b[1], b[2], b[3]);
+    }
+    if (!sources.length) sourceIndex.add(Infinity, Infinity, Infinity, Infinity);
+    sourceIndex.finish();
+    return { ids: new Set(keys), distance, nd, pieces, pieceIndex, polygons, sources, keys, sourceIndex };
   };
 
   const covers = (f: Field, sources: ReachSource[], distance: number, bbox: BBox): boolean => {
     if (f.distance !== distance) return false;
-    const wanted = new Set(sources.map((s) => `${s.kind[0]}:${s.id}`));
+    const wanted = new Set(sources.map(idKey));
     for (const k of wanted) if (!f.ids.has(k)) return false;
-    // Every other source of the set must be too far to matter (straight line > distance).
-    for (const s of f.sources) {
-      if (wanted.has(`${s.kind[0]}:${s.id}`)) continue;
-      const sb: BBox = s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox;
-      if (bboxGap(sb, bbox) <= distance) return false;
+    // Every other source of the set must be too far to matter (straight line > distance): only
+    // those whose box meets the community box grown by the distance can be that close.
+    for (const i of f.sourceIndex.search(bbox[0] - distance, bbox[1] - distance, bbox[2] + distance, bbox[3] + distance)) {
+      if (wanted.has(f.keys[i])) continue;
+      if (bboxGap(sourceBox(f.sources[i]), bbox) <= distance) return false;
     }
     return true;
   };

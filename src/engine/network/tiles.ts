@@ -93,6 +93,42 @@ export function corridorsMeeting(g: RoadGraph, nd: NetworkDistances, d: number, 
 export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number, rect: BBox, cuts: IntPaths): IntPaths {
   clipped.clear();
   clipToRect(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
-  const u = unionMany(storePaths(clipped, keepUncontained(clipped)));
-  return u.length && cuts.length ? differencePaths(u, cuts) : u;
+  const kept = keepUncontained(clipped);
+  const u = unionMany(storePaths(clipped, kept));
+  if (!u.length || !cuts.length) return u;
+  // Only corridors that meet a kept polygon can cut anything.
+  const near = cuts.filter((c) => kept.some((k) => convexMeets(clipped, k, c)));
+  return near.length ? differencePaths(u, near) : u;
+}
+
+/**
+ * False when a separating axis shows that polygon k of `store` and convex ring `q` (both CCW, cm)
+ * are disjoint; true when they overlap or touch.
+ */
+function convexMeets(store: PolygonStore, k: number, q: ClipperLib.Path): boolean {
+  const { X, Y, start } = store;
+  const s = start[k];
+  const e = start[k + 1];
+  for (let i = s, j = e - 1; i < e; j = i++) {
+    // Outward normal of edge j → i of a CCW ring: every vertex of q strictly beyond it separates.
+    const nx = Y[i] - Y[j];
+    const ny = X[j] - X[i];
+    let beyond = true;
+    for (const p of q) if ((p.X - X[j]) * nx + (p.Y - Y[j]) * ny <= 0) {
+      beyond = false;
+      break;
+    }
+    if (beyond) return false;
+  }
+  for (let a = 0, b = q.length - 1; a < q.length; b = a++) {
+    const nx = q[a].Y - q[b].Y;
+    const ny = q[b].X - q[a].X;
+    let beyond = true;
+    for (let i = s; i < e; i++) if ((X[i] - q[b].X) * nx + (Y[i] - q[b].Y) * ny <= 0) {
+      beyond = false;
+      break;
+    }
+    if (beyond) return false;
+  }
+  return true;
 }
