@@ -246,15 +246,13 @@ async function partD(rows: Row[], old: { reach: Reach; audit: Audit } | null): P
   };
   // Warm-up: one straight-line audit (JIT), then straight-line, before and after.
   audit.auditDataset(demo.dataset, preset, { mode: 'euclidean' });
-  let t = cpu();
+  const t = cpu();
   audit.auditDataset(demo.dataset, preset, { mode: 'euclidean' });
   const straight = cpu() - t;
   const b = old ? run(old) : null;
   const a = run({ reach: networkReach, audit });
   if (b) compareShares(b.results, a.results);
   rows.push({ part: 'D', what: `demo district walking audit (${demo.dataset.communities.length} communities, graph included)`, before: b?.ms ?? null, after: a.ms, unit: 'ms', target: '< 2 000 ms', note: `straight-line audit ${fmt(straight)} ms: walking ${(a.ms / straight).toFixed(1)}× it${b ? ` (before ${(b.ms / straight).toFixed(1)}×)` : ''}` });
-  void t;
-  t = 0;
 }
 
 /** Largest difference of any share (0..1) between two audits of the same data. */
