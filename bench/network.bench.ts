@@ -12,7 +12,6 @@
 //   E. the same figures: band areas (symmetric difference), network lengths, audit shares.
 // Run: `npm run bench -- network` or `npx tsx bench/network.bench.ts`; NETWORK_BENCH_PARTS=A,B,…
 // runs some parts only.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +29,7 @@ import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
 import { BASELINE_COMMIT, baselineDir, importBaseline, root } from './lib/baseline';
+import { timed } from './lib/timed';
 
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -179,14 +179,6 @@ async function partB(rows: Row[], old: Bands | null): Promise<void> {
   const now = cmd(join(root, 'scripts', 'serviceAreas.ts'));
   rows.push({ part: 'B', what: 'service-areas command, all 200 (whole process, CPU)', before: null, after: now.cpu_ms, unit: 'ms', target: '< 20 000 ms' });
   rows.push({ part: 'B', what: '  peak memory (RSS)', before: null, after: now.maxRss_MB, unit: 'MB', target: '< 1 024 MB' });
-}
-
-/** Runs a command under /usr/bin/time: CPU (user + system) and peak RSS of the whole process. */
-export function timed(cmd: string, args: string[]): { cpu_ms: number; wall_ms: number; maxRss_MB: number; stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', cmd, ...args], { cwd: root, maxBuffer: 1 << 28, encoding: 'utf8' });
-  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${(r.stderr ?? '').slice(-500)}`);
-  return { wall_ms: Number(m[1]) * 1000, cpu_ms: (Number(m[2]) + Number(m[3])) * 1000, maxRss_MB: Number(m[4]) / 1024, stdout: r.stdout };
 }
 
 async function partC(rows: Row[], old: Reach | null): Promise<void> {
