@@ -60,7 +60,7 @@ export function rectPath(r: BBox): ClipperLib.Path {
 }
 
 /** Rectangle covering segment a–b with margin c on every side (square caps), CCW, cm. */
-export function corridor(x0: number, y0: number, x1: number, y1: number, c: number): ClipperLib.Path {
+function corridor(x0: number, y0: number, x1: number, y1: number, c: number): ClipperLib.Path {
   const L = Math.hypot(x1 - x0, y1 - y0);
   const ux = L > 0 ? (x1 - x0) / L : 1;
   const uy = L > 0 ? (y1 - y0) / L : 0;
