@@ -18,7 +18,7 @@ import { certifyRect } from './certify';
 import { CapsuleBuilder, ClipScratch, clipPathsToRect, PolygonStore } from './capsules';
 import { PieceList, splitEdgeInto } from './pieces';
 import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
-import { bucketByTile, corridorsMeeting, rectPath, tileRegion } from './tiles';
+import { bucketByTile, rectPath, tileRegion } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -114,7 +114,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
   for (const o of open) {
     const t = (o.i - buckets.i0) * buckets.ny + (o.j - buckets.j0);
-    let u = tileRegion(store, buckets, t, o.tile, corridorsMeeting(g, nd, d, clearance, o.tile));
+    let u = tileRegion(store, buckets, t, o.tile, g, nd, d, clearance);
     const near = extra.length ? clipPathsToRect(extra, o.tile, clipScratch) : extra;
     if (near.length) u = intersectPaths(unionPaths(u.concat(near)), o.whole ? [rectPath(o.tile)] : toPaths(o.part));
     else if (u.length && !o.whole) u = intersectPaths(u, toPaths(o.part));

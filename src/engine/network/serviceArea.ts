@@ -259,7 +259,7 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
       const certified = certifyRect(g, nd, d, M, clearance, tile);
-      let part: IntPaths = certified ? [rectPath(tile)] : tileRegion(store, buckets, t, tile, corridorsMeeting(g, nd, d, clearance, tile));
+      let part: IntPaths = certified ? [rectPath(tile)] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
       const before = prev?.get(tileKey(i, j));
       if (before) {
         // A certified tile holds the previous band's part there already (tiles grow with d).

@@ -89,15 +89,19 @@ export function corridorsMeeting(g: RoadGraph, nd: NetworkDistances, d: number, 
   return out;
 }
 
-/** Capsules of tile t of `buckets` clipped to `rect`, contained ones dropped, united; minus `cuts`. */
-export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number, rect: BBox, cuts: IntPaths): IntPaths {
+/**
+ * Capsules of tile t of `buckets` clipped to `rect`, contained ones dropped, united; minus the
+ * corridors of the network farther than d that meet a kept capsule (corridorsMeeting).
+ */
+export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number, rect: BBox, g: RoadGraph, nd: NetworkDistances, d: number, clearance: number): IntPaths {
+  if (buckets.start[t + 1] === buckets.start[t]) return [];
   clipped.clear();
   clipToRect(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
   const kept = keepUncontained(clipped);
   const u = unionMany(storePaths(clipped, kept));
-  if (!u.length || !cuts.length) return u;
+  if (!u.length) return u;
   // Only corridors that meet a kept polygon can cut anything.
-  const near = cuts.filter((c) => kept.some((k) => convexMeets(clipped, k, c)));
+  const near = corridorsMeeting(g, nd, d, clearance, rect).filter((c) => kept.some((k) => convexMeets(clipped, k, c)));
   return near.length ? differencePaths(u, near) : u;
 }
 
