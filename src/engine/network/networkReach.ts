@@ -89,7 +89,8 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
   const joins = new Map<string, NetworkJoin | null>();
   const cache = new Map<string, Field>();
   const prepared: Field[] = [];
-  const communityPaths = new Map<number, IntPaths>();
+  // Keyed by the target's rings, not its index: a community may be asked about in several pieces.
+  const communityPaths = new WeakMap<MetricRings, IntPaths>();
   const polygonOffsets = new Map<string, IntPaths>();
   let runs = 0;
 
@@ -206,10 +207,10 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       if (!extra.length && fullyReached(field, community, distance)) return community.rings.map((r) => r.map((p) => [p[0], p[1]] as XY));
       const area = serviceAreaPaths(graph, field.nd, distance, options, { pieces, paths: extra, window, clipRect: b });
       if (!area.length) return [];
-      let cp = communityPaths.get(community.index);
+      let cp = communityPaths.get(community.rings);
       if (!cp) {
         cp = toPaths(community.rings);
-        communityPaths.set(community.index, cp);
+        communityPaths.set(community.rings, cp);
       }
       return fromPaths(intersectPaths(area, cp));
     },
