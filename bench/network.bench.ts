@@ -1,17 +1,42 @@
-// Walking-network benchmark: graph build, one facility's three bands (300/500/1000 m), and a
-// whole category's network audit reach (one multi-source Dijkstra + per-community clipping), at
-// demo-district scale and city scale, with ratios against naive baselines measured in the same
-// run. Synthetic grid-with-noise networks (seeded), so the figures are reproducible.
-// Run: `npm run bench` (bench/run.ts runs every bench/*.bench.ts) or `npx tsx bench/network.bench.ts`.
+// Walking-network benchmark, before and after in the same run: "before" is the code at
+// BASELINE_COMMIT (bench/lib/baseline.ts, extracted from git), "after" this tree. Figures are CPU
+// time of this process (user + system): the machine is shared, and wall time there measures the
+// other developers' load. Compared methods alternate item by item, because garbage collection
+// (counted in CPU time) bills whichever runs later. Each row names its target (issue "Speed").
+//   A. city density (335 × 60 m jittered grid, 206k edges): one facility's bands 300/500/1000 m;
+//   B. dense 42 km² lattice of 18 m blocks (bench/lib/denseLattice.ts, 260k edges): one
+//      facility's bands, and all 200 kindergartens (engine, and the service-areas command in a
+//      child process for its peak memory);
+//   C. the audit's share-only reach for all facilities of the city (5 categories × their tier);
+//   D. the demo district's walking audit, against its straight-line audit;
+//   E. the same figures: band areas (symmetric difference), network lengths, audit shares.
+// Run: `npm run bench -- network` or `npx tsx bench/network.bench.ts`; NETWORK_BENCH_PARTS=A,B,…
+// runs some parts only.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ClipperLib from 'clipper-lib';
 import { buildGraph, type RoadGraph } from '../src/engine/network/graph';
-import { createNetworkReachFromGraph } from '../src/engine/network/networkReach';
-import { facilityBands } from '../src/engine/network/facilityAreas';
-import { networkDistances } from '../src/engine/network/distances';
-import { joinPoint } from '../src/engine/network/join';
-import type { BBox, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
+import * as networkReach from '../src/engine/network/networkReach';
+import * as facilityAreas from '../src/engine/network/facilityAreas';
+import * as audit from '../src/engine/audit';
+import { getPreset } from '../src/engine/presets';
+import { centerOf, createLocalProjection } from '../src/engine/geo/localProjection';
+import { ringsArea, toPaths } from '../src/engine/network/clip';
+import type { BBox, MetricRings, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
+import type { CommunityResult } from '../src/engine/types';
+import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
+import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
+import { BASELINE_COMMIT, baselineDir, importBaseline, root } from './lib/baseline';
+import { timed } from './lib/timed';
 
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** n×n jittered grid, `step` metres, ~8 % of edges dropped; lines run along rows and columns. */
 function gridLines(rand: () => number, n: number, step: number): XY[][] {
@@ -28,25 +53,6 @@ function gridLines(rand: () => number, n: number, step: number): XY[][] {
     }
   return lines;
 }
-
-interface Scale {
-  name: string;
-  n: number;
-  step: number;
-  facilities: number;
-  block: number;
-  /** Measure the all-categories audit on every `sample`-th community only (scaled up). */
-  sample?: number;
-}
-
-// CPU time of this process (user + system), not wall time: the machine is shared by several
-// developers, and wall time there measures their load as much as this code.
-const now = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const ms = (t0: number) => now() - t0;
-const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 function communitiesOf(extent: number, block: number): PreparedCommunity[] {
   const out: PreparedCommunity[] = [];
@@ -65,139 +71,231 @@ function prefilter(sources: ReachSource[], c: PreparedCommunity, d: number): Rea
   });
 }
 
-async function runScale(s: Scale, table: string[][]): Promise<void> {
-  // Print each row as it comes (long runs), and keep it for the final table.
-  const rows = { push: (r: string[]) => { table.push(r); console.log(`  ${r.join(' | ')}`); } };
+/** Area (m²) of the symmetric difference of two sets of rings (clipper, centimetres). */
+function xorArea(a: MetricRings, b: MetricRings): number {
+  const c = new ClipperLib.Clipper();
+  c.AddPaths(toPaths(a), ClipperLib.PolyType.ptSubject, true);
+  c.AddPaths(toPaths(b), ClipperLib.PolyType.ptClip, true);
+  const out: ClipperLib.Paths = [];
+  c.Execute(ClipperLib.ClipType.ctXor, out, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
+  let s = 0;
+  for (const p of out) for (let i = 0, j = p.length - 1; i < p.length; j = i++) s += (p[j].X - p[i].X) * (p[j].Y + p[i].Y);
+  return Math.abs(s) / 2 / 1e4;
+}
+const perimeter = (rings: MetricRings) => rings.reduce((s, r) => s + r.reduce((t, p, i) => t + Math.hypot(r[(i + 1) % r.length][0] - p[0], r[(i + 1) % r.length][1] - p[1]), 0), 0);
+
+interface Row {
+  part: string;
+  what: string;
+  before: number | null;
+  after: number;
+  unit: string;
+  target: string;
+  note?: string;
+}
+
+type Bands = typeof facilityAreas;
+type Reach = typeof networkReach;
+type Audit = typeof audit;
+
+/** Figures compared between before and after (section E). */
+const same = { bands: 0, maxXorPerPerimeter_m: 0, maxRelArea: 0, maxLength_m: 0, shares: 0, maxShare: 0 };
+
+function compareBands(a: ReturnType<Bands['facilityBands']>, b: ReturnType<Bands['facilityBands']>): void {
+  for (let k = 0; k < a.bands.length; k++) {
+    const A = a.bands[k].area;
+    const B = b.bands[k].area;
+    same.bands++;
+    same.maxXorPerPerimeter_m = Math.max(same.maxXorPerPerimeter_m, xorArea(A, B) / Math.max(1, perimeter(A)));
+    same.maxRelArea = Math.max(same.maxRelArea, Math.abs(ringsArea(A) - ringsArea(B)) / Math.max(1, ringsArea(A)));
+    same.maxLength_m = Math.max(same.maxLength_m, Math.abs(a.bands[k].network.length_m - b.bands[k].network.length_m));
+  }
+}
+
+/** One facility's three bands: median CPU ms, before and after alternating facility by facility. */
+function bandsMedian(g: RoadGraph, facs: { id: string; xy: XY }[], n: number, old: Bands | null, tolerance?: number): { before: number | null; after: number } {
+  const opt = { maxOffset_m: 100, ...(tolerance ? { tolerance_m: tolerance } : {}) };
+  // Warm the JIT up on other facilities (the app's worker is warm when a user edits).
+  for (let i = n; i < n + 4; i++) {
+    facilityAreas.facilityBands(g, facs[i], [300, 500, 1000], opt);
+    old?.facilityBands(g, facs[i], [300, 500, 1000], opt);
+  }
+  const tb: number[] = [];
+  const ta: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = cpu();
+    const b = old ? old.facilityBands(g, facs[i], [300, 500, 1000], opt) : null;
+    tb.push(cpu() - t);
+    t = cpu();
+    const a = facilityAreas.facilityBands(g, facs[i], [300, 500, 1000], opt);
+    ta.push(cpu() - t);
+    if (b) compareBands(b, a);
+  }
+  return { before: old ? median(tb) : null, after: median(ta) };
+}
+
+async function partA(rows: Row[], old: Bands | null): Promise<void> {
   const rand = mulberry32(42);
-  const extent = (s.n - 1) * s.step;
-  const lines = gridLines(rand, s.n, s.step);
-  let t0 = now();
-  const g: RoadGraph = buildGraph(lines);
-  const tBuild = ms(t0);
-  rows.push([s.name, 'graph build', `${g.edgeCount} edges, ${g.nodeCount} nodes`, fmt(tBuild), '']);
+  const n = 335;
+  const step = 60;
+  const extent = (n - 1) * step;
+  const lines = gridLines(rand, n, step);
+  const t = cpu();
+  const g = buildGraph(lines);
+  console.log(`  city graph: ${g.edgeCount} edges, ${g.nodeCount} nodes, built in ${fmt(cpu() - t)} ms`);
+  const facs = Array.from({ length: 30 }, (_, i) => ({ id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
+  const m = bandsMedian(g, facs, 21, old);
+  rows.push({ part: 'A', what: "city (206k edges): one facility's bands 300/500/1000, median of 21", ...m, unit: 'ms', target: '< 25 ms' });
+  const d = bandsMedian(g, facs, 11, old, 2);
+  rows.push({ part: 'A', what: '  same, tolerance 2 m (the app draws with it)', ...d, unit: 'ms', target: '' });
+}
 
-  const facilities: ReachSource[] = Array.from({ length: s.facilities }, (_, i) => ({ kind: 'point' as const, id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
-
-  // One facility's three bands (after the graph is built): median over 21 facilities, after
-  // 5 others warm the JIT up (the app's worker is warm when a user edits).
-  for (let i = 21; i < 26; i++) facilityBands(g, facilities[i] as { id: string; xy: XY }, [300, 500, 1000], { maxOffset_m: 100 });
-  const times: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const f = facilities[i] as { id: string; xy: XY };
-    t0 = now();
-    facilityBands(g, f, [300, 500, 1000], { maxOffset_m: 100 });
-    times.push(ms(t0));
+async function partB(rows: Row[], old: Bands | null): Promise<void> {
+  const L = denseLattice();
+  const t = cpu();
+  const g = buildGraph(L.lines);
+  console.log(`  lattice graph: ${g.edgeCount} edges, ${g.nodeCount} nodes, built in ${fmt(cpu() - t)} ms`);
+  const m = bandsMedian(g, L.facilities, 11, old);
+  rows.push({ part: 'B', what: "dense lattice (260k edges): one facility's bands, median of 11", ...m, unit: 'ms', target: '< 100 ms' });
+  // All 200 kindergartens (engine only): after on all of them, before on 10 of them, scaled.
+  let t0 = cpu();
+  for (const f of L.facilities) facilityAreas.facilityBands(g, f, [300, 500, 1000], { maxOffset_m: 100 });
+  const after = cpu() - t0;
+  let before: number | null = null;
+  if (old) {
+    t0 = cpu();
+    for (const f of L.facilities.slice(0, 10)) old.facilityBands(g, f, [300, 500, 1000], { maxOffset_m: 100 });
+    before = ((cpu() - t0) * L.facilities.length) / 10;
   }
-  times.sort((a, b) => a - b);
-  rows.push([s.name, "one facility's bands 300/500/1000", 'median of 21', fmt(times[10]), 'target < 50 ms']);
+  rows.push({ part: 'B', what: 'dense lattice: all 200 × 300/500/1000 (engine)', before, after, unit: 'ms', target: '< 20 000 ms', note: old ? 'before: 10 facilities, scaled' : undefined });
+  // The service-areas command on all 200 (GeoJSON files in EPSG:4547), each in a child process:
+  // CPU and peak memory of the whole process.
+  const dir = join(root, 'bench', 'out', 'lattice');
+  mkdirSync(dir, { recursive: true });
+  const files = latticeGeoJSON(L);
+  writeFileSync(join(dir, 'roads.geojson'), files.roads);
+  writeFileSync(join(dir, 'facilities.geojson'), files.facilities);
+  const cmd = (script: string) => timed('node', ['--import', 'tsx', script, '--facilities', join(dir, 'facilities.geojson'), '--roads', join(dir, 'roads.geojson'), '--distances', '300,500,1000', '--category', 'kindergarten', '--out', join(dir, 'service-areas.geojson')]);
+  const now = cmd(join(root, 'scripts', 'serviceAreas.ts'));
+  rows.push({ part: 'B', what: 'service-areas command, all 200 (whole process, CPU)', before: null, after: now.cpu_ms, unit: 'ms', target: '< 20 000 ms' });
+  rows.push({ part: 'B', what: '  peak memory (RSS)', before: null, after: now.maxRss_MB, unit: 'MB', target: '< 1 024 MB' });
+}
 
-  // A category's network audit reach: 1/5 of the facilities are the category, tier 300 m and 1000 m.
-  const communities = communitiesOf(extent, s.block);
-  const category = facilities.filter((_, i) => i % 5 === 0);
-  for (const d of [300, 1000]) {
-    const reach = createNetworkReachFromGraph(g, { maxOffset_m: 100 });
-    t0 = now();
-    reach.prepareSources(category, d);
-    const tDijkstra = ms(t0);
-    let covered = 0;
-    // The audit's question is only the reached area (share, reachedArea.ts), no rings. Both
-    // methods alternate community by community, each on its own provider, so that garbage
-    // collection (counted in CPU time) bills both alike.
-    const shareOnly = createNetworkReachFromGraph(g, { maxOffset_m: 100 });
-    shareOnly.prepareSources(category, d);
-    let tClip = 0;
-    let tShare = 0;
-    let i = 0;
-    for (const c of communities) {
-      const subset = prefilter(category, c, d);
-      if (!subset.length) continue;
-      const rings = () => {
-        const t = now();
-        covered += reach.reachedPart(c, subset, d).length ? 1 : 0;
-        tClip += ms(t);
-      };
-      const share = () => {
-        const t = now();
-        shareOnly.reachedArea(c, subset, d);
-        tShare += ms(t);
-      };
-      if (i++ % 2) {
-        rings();
-        share();
-      } else {
-        share();
-        rings();
-      }
-    }
-    rows.push([s.name, `category reach d=${d}`, `${category.length} facilities, ${communities.length} communities (${covered} reached)`, fmt(tDijkstra + tClip), `multi-source ${fmt(tDijkstra)} ms + clipping ${fmt(tClip)} ms`]);
-    rows.push([s.name, `  share-only (reachedArea) d=${d}`, `same communities`, fmt(tShare), `ratio rings/share-only clipping = ${(tClip / tShare).toFixed(2)}×`]);
-
-    // Baseline: one bounded Dijkstra per facility (what a per-facility service-area tool does).
-    const sample = Math.min(category.length, 400);
-    t0 = now();
-    for (let i = 0; i < sample; i++) {
-      const f = category[i] as { xy: XY };
-      const j = joinPoint(g, f.xy, 300);
-      if (j) networkDistances(g, { nodes: [], edges: [{ edge: j.edge, s: j.s, cost: j.connector }] }, d);
-    }
-    const tNaive = (ms(t0) * category.length) / sample;
-    rows.push([s.name, `  baseline: per-facility Dijkstra d=${d}`, `${sample} run, scaled to ${category.length}`, fmt(tNaive), `ratio naive/multi-source = ${(tNaive / tDijkstra).toFixed(1)}×`]);
-
-    // Baseline without the prepared set: one Dijkstra per community's prefiltered subset.
-    const plain = createNetworkReachFromGraph(g, { maxOffset_m: 100 });
-    const cs = communities.slice(0, Math.min(communities.length, 100));
-    t0 = now();
-    for (const c of cs) {
-      const subset = prefilter(category, c, d);
-      if (subset.length) plain.reachedPart(c, subset, d);
-    }
-    const tPlain = (ms(t0) * communities.length) / cs.length;
-    rows.push([s.name, `  baseline: Dijkstra per community d=${d}`, `${cs.length} communities, scaled`, fmt(tPlain), `ratio = ${(tPlain / (tDijkstra + tClip)).toFixed(1)}×`]);
-  }
-  // All categories of the audit (5 categories × their tier): total, rings (reachedPart) vs
-  // share-only (reachedArea, what the audit calls), on every `sample`-th community, scaled up.
-  const every = s.sample ?? 1;
+async function partC(rows: Row[], old: Reach | null): Promise<void> {
+  // The audit's question per community and category: the reached area (share), no rings. Before
+  // and after alternate community by community, each on its own provider.
+  const rand = mulberry32(42);
+  const n = 335;
+  const step = 60;
+  const extent = (n - 1) * step;
+  const g = buildGraph(gridLines(rand, n, step));
+  const facilities: ReachSource[] = Array.from({ length: 10_000 }, (_, i) => ({ kind: 'point' as const, id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
+  const communities = communitiesOf(extent, 500);
+  const every = 10;
   const sampled = communities.filter((_, i) => i % every === 0);
-  const total = { reachedPart: 0, reachedArea: 0 };
+  const total = { before: 0, after: 0 };
   let calls = 0;
   for (let k = 0; k < 5; k++) {
     const cat = facilities.filter((_, i) => i % 5 === k);
     const d = [300, 300, 500, 1000, 300][k];
-    const reach = { reachedPart: createNetworkReachFromGraph(g, { maxOffset_m: 100 }), reachedArea: createNetworkReachFromGraph(g, { maxOffset_m: 100 }) };
-    for (const method of ['reachedPart', 'reachedArea'] as const) {
-      t0 = now();
-      reach[method].prepareSources(cat, d);
-      total[method] += ms(t0);
-    }
+    const now = networkReach.createNetworkReachFromGraph(g, { maxOffset_m: 100 });
+    const then = old?.createNetworkReachFromGraph(g, { maxOffset_m: 100 });
+    let t = cpu();
+    now.prepareSources(cat, d);
+    total.after += cpu() - t;
+    t = cpu();
+    then?.prepareSources(cat, d);
+    total.before += cpu() - t;
     for (const c of sampled) {
       const subset = prefilter(cat, c, d);
       if (!subset.length) continue;
       calls++;
-      for (const method of calls % 2 ? (['reachedPart', 'reachedArea'] as const) : (['reachedArea', 'reachedPart'] as const)) {
-        t0 = now();
-        if (method === 'reachedPart') reach.reachedPart.reachedPart(c, subset, d);
-        else reach.reachedArea.reachedArea(c, subset, d);
-        total[method] += ms(t0);
+      t = cpu();
+      const a = now.reachedArea(c, subset, d);
+      total.after += cpu() - t;
+      if (then) {
+        t = cpu();
+        const b = then.reachedArea(c, subset, d);
+        total.before += cpu() - t;
+        same.shares++;
+        same.maxShare = Math.max(same.maxShare, Math.abs(a - b) / c.area_m2);
       }
     }
   }
-  for (const method of ['reachedPart', 'reachedArea'] as const) {
-    const t = (total[method] * communities.length) / sampled.length;
-    rows.push([s.name, `all facilities, 5 categories × tier (${method})`, `${facilities.length} facilities, ${calls} community queries${every > 1 ? ` (1 in ${every} communities, scaled)` : ''}`, fmt(t), 'target < 10 000 ms at city scale']);
-  }
+  const scale = communities.length / sampled.length;
+  rows.push({ part: 'C', what: `city audit reach, all 10 000 facilities, 5 categories × tier (${calls} queries, 1 in ${every} communities, scaled)`, before: old ? total.before * scale : null, after: total.after * scale, unit: 'ms', target: '< 10 000 ms' });
+}
+
+async function partD(rows: Row[], old: { reach: Reach; audit: Audit } | null): Promise<void> {
+  const demo = generateDemo();
+  const preset = getPreset('national-2022')!;
+  const projection = createLocalProjection(centerOf(demo.dataset.communities.flatMap((c) => c.geometry.flat(2))));
+  const run = (eng: { reach: Reach; audit: Audit }) => {
+    const t = cpu();
+    const reach = eng.reach.createNetworkReach(demo.dataset.roads, projection);
+    const r = eng.audit.auditDataset(demo.dataset, preset, { mode: 'network', reach });
+    return { ms: cpu() - t, results: r.communities };
+  };
+  // Warm-up: one straight-line audit (JIT), then straight-line, before and after.
+  audit.auditDataset(demo.dataset, preset, { mode: 'euclidean' });
+  const t = cpu();
+  audit.auditDataset(demo.dataset, preset, { mode: 'euclidean' });
+  const straight = cpu() - t;
+  const b = old ? run(old) : null;
+  const a = run({ reach: networkReach, audit });
+  if (b) compareShares(b.results, a.results);
+  rows.push({ part: 'D', what: `demo district walking audit (${demo.dataset.communities.length} communities, graph included)`, before: b?.ms ?? null, after: a.ms, unit: 'ms', target: '< 2 000 ms', note: `straight-line audit ${fmt(straight)} ms: walking ${(a.ms / straight).toFixed(1)}× it${b ? ` (before ${(b.ms / straight).toFixed(1)}×)` : ''}` });
+}
+
+/** Largest difference of any share (0..1) between two audits of the same data. */
+function compareShares(a: CommunityResult[], b: CommunityResult[]): void {
+  const walk = (x: unknown, y: unknown): void => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x >= 0 && x <= 1) {
+        same.shares++;
+        same.maxShare = Math.max(same.maxShare, Math.abs(x - y));
+      }
+      return;
+    }
+    if (x && typeof x === 'object' && y && typeof y === 'object') for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]);
+  };
+  walk(a, b);
 }
 
 export async function run(): Promise<void> {
-  const rows: string[][] = [['scale', 'step', 'size', 'CPU ms', 'note']];
-  const scales: Scale[] = [
-    { name: 'district', n: 40, step: 70, facilities: 300, block: 400 },
-    { name: 'city', n: 335, step: 60, facilities: 10_000, block: 500, sample: 10 },
-  ];
-  const only = process.env.NETWORK_BENCH_SCALE;
-  for (const s of scales) if (!only || only === s.name) await runScale(s, rows);
-  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log('\nnetwork.bench (walking network)');
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+  const parts = (process.env.NETWORK_BENCH_PARTS ?? 'A,B,C,D').split(',');
+  const base = baselineDir();
+  if ('reason' in base) console.log(`  (no before figures: ${base.reason})`);
+  const dir = 'dir' in base ? base.dir : null;
+  const old = dir
+    ? {
+        bands: await importBaseline<Bands>(dir, 'network/facilityAreas'),
+        reach: await importBaseline<Reach>(dir, 'network/networkReach'),
+        audit: await importBaseline<Audit>(dir, 'audit'),
+      }
+    : null;
+  const rows: Row[] = [];
+  const t0 = performance.now();
+  if (parts.includes('A')) await partA(rows, old?.bands ?? null);
+  if (parts.includes('B')) await partB(rows, old?.bands ?? null);
+  if (parts.includes('C')) await partC(rows, old?.reach ?? null);
+  if (parts.includes('D')) await partD(rows, old);
+  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
+  const table = [['', 'what', 'before', 'after', 'ratio', 'target', 'met', 'note']];
+  for (const r of rows) {
+    const ratio = r.before !== null ? `${(r.before / r.after).toFixed(1)}×` : '';
+    const goal = /< ([\d ]+)/.exec(r.target);
+    const met = goal ? (r.after < Number(goal[1].replace(/ /g, '')) ? 'yes' : 'NO') : '';
+    table.push([r.part, r.what, r.before !== null ? `${fmt(r.before)} ${r.unit}` : '', `${fmt(r.after)} ${r.unit}`, ratio, r.target, met, r.note ?? '']);
+  }
+  const w = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+  if (old)
+    console.log(
+      `E. same figures: ${same.bands} bands, symmetric difference ≤ ${(same.maxXorPerPerimeter_m * 100).toFixed(2)} cm × perimeter, ` +
+        `area within ${same.maxRelArea.toExponential(1)} (relative), network length within ${same.maxLength_m.toExponential(1)} m; ` +
+        `${same.shares} shares within ${same.maxShare.toExponential(1)}`,
+    );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();

@@ -8,23 +8,28 @@
 // Monotone in d: a rectangle certified at d1 is certified at every d2 > d1 (so bands still nest).
 import type { BBox } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
-import { edgeProfile, type NetworkDistances } from './distances';
-import { projectOnSegment } from './join';
+import { Breakpoints, edgeBreakpoints, type NetworkDistances } from './distances';
 
-export type ProfileCache = Map<number, { s: number[]; f: number[] }>;
+const bp = new Breakpoints();
 
-export function cachedProfile(g: RoadGraph, nd: NetworkDistances, cache: ProfileCache, e: number): { s: number[]; f: number[] } {
-  let p = cache.get(e);
-  if (!p) {
-    p = edgeProfile(g, nd, e);
-    cache.set(e, p);
-  }
-  return p;
+/** True when some point of edge e is farther than d (f is linear between breakpoints). */
+export function edgeBeyond(g: RoadGraph, nd: NetworkDistances, e: number, d: number): boolean {
+  const n = edgeBreakpoints(g, nd, e, bp);
+  for (let i = 0; i < n; i++) if (bp.f[i] > d) return true;
+  return false;
+}
+
+/** True when some network point farther than d comes within `clearance` of `rect` (a corridor would cut it). */
+export function unreachedNear(g: RoadGraph, nd: NetworkDistances, d: number, clearance: number, rect: BBox): boolean {
+  const [x0, y0, x1, y1] = rect;
+  for (const e of g.edgeIndex.search(x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)) if (edgeBeyond(g, nd, e, d)) return true;
+  return false;
 }
 
 /**
- * True when every point of `rect` (or, with `cellNeeded`, of the cells it keeps) is within walking
- * distance d. `cellNeeded(x, y, halfDiagonal)` may skip cells that miss the shape of interest.
+ * True when every point of `rect` is within walking distance d and no unreachable network comes
+ * within `clearance` of it: the area there is the rectangle itself. With `cellNeeded`, only the
+ * cells it keeps must be within reach.
  */
 export function certifyRect(
   g: RoadGraph,
@@ -33,31 +38,46 @@ export function certifyRect(
   M: number,
   clearance: number,
   rect: BBox,
-  cache: ProfileCache,
   cellNeeded?: (x: number, y: number, halfDiagonal: number) => boolean,
 ): boolean {
+  return !unreachedNear(g, nd, d, clearance, rect) && coverRect(g, nd, d, M, rect, cellNeeded);
+}
+
+/**
+ * True when every point of `rect` (or, with `cellNeeded`, of the cells it keeps) is within walking
+ * distance d. `cellNeeded(x, y, halfDiagonal)` may skip cells that miss the shape of interest.
+ */
+export function coverRect(g: RoadGraph, nd: NetworkDistances, d: number, M: number, rect: BBox, cellNeeded?: (x: number, y: number, halfDiagonal: number) => boolean): boolean {
   const [x0, y0, x1, y1] = rect;
-  for (const e of g.edgeIndex.search(x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)) {
-    if (cachedProfile(g, nd, cache, e).f.some((f) => f > d)) return false;
-  }
+  const { edgeFrom, edgeTo, nodeX, nodeY } = g;
   // Cells start at side ≤ M/2 and split in four where a centre fails, down to min(25 m, M/4).
   const hMin = Math.min(25, M / 4);
   const cellOk = (sx: number, sy: number, dd: number): boolean => {
     const reachR = M - dd;
     if (reachR <= 0) return false;
     for (const e of g.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
-      const a = g.edgeFrom[e];
-      const z = g.edgeTo[e];
-      const pr = projectOnSegment(sx, sy, g.nodeX[a], g.nodeY[a], g.nodeX[z], g.nodeY[z]);
-      if (pr.dist > reachR) continue;
-      const { s: ps, f: pf } = cachedProfile(g, nd, cache, e);
+      // Foot of the centre on the edge (join.ts projectOnSegment, inlined).
+      const ax = nodeX[edgeFrom[e]];
+      const ay = nodeY[edgeFrom[e]];
+      const dx = nodeX[edgeTo[e]] - ax;
+      const dy = nodeY[edgeTo[e]] - ay;
+      const len2 = dx * dx + dy * dy;
+      let t = len2 > 0 ? ((sx - ax) * dx + (sy - ay) * dy) / len2 : 0;
+      if (t < 0) t = 0;
+      else if (t > 1) t = 1;
+      const dist = Math.hypot(sx - (ax + t * dx), sy - (ay + t * dy));
+      if (dist > reachR) continue;
+      const s = t * Math.sqrt(len2);
+      const n = edgeBreakpoints(g, nd, e, bp);
+      const ps = bp.s;
+      const pf = bp.f;
       let fq = Infinity;
-      for (let k = 0; k + 1 < ps.length; k++)
-        if (pr.s >= ps[k] && pr.s <= ps[k + 1]) {
-          fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (pr.s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
+      for (let k = 0; k + 1 < n; k++)
+        if (s >= ps[k] && s <= ps[k + 1]) {
+          fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
           break;
         }
-      if (fq + pr.dist <= d - dd) return true;
+      if (fq + dist <= d - dd) return true;
     }
     return false;
   };

@@ -125,55 +125,106 @@ export function networkDistances(g: RoadGraph, origins: Origins, bound: number):
   return { dist, settled: Int32Array.from(settled), edgeSeeds, bound };
 }
 
+/** Reusable buffers for edgeBreakpoints: `n` breakpoints (s ascending, f at s). */
+export class Breakpoints {
+  s = new Float64Array(8);
+  f = new Float64Array(8);
+  n = 0;
+  /** Appends a cut (unsorted); grows the buffers when needed. */
+  push(v: number): void {
+    if (this.n === this.s.length) {
+      const s = new Float64Array(this.n * 2);
+      s.set(this.s);
+      this.s = s;
+      this.f = new Float64Array(this.n * 2);
+    }
+    this.s[this.n++] = v;
+  }
+}
+
 /**
- * Walking distance along edge `e` as breakpoints (s ascending, f at s): f is linear between
+ * Walking distance along edge `e` as breakpoints into `out` (allocation-free): f is linear between
  * consecutive breakpoints. f(s) = min(dist[from] + s, dist[to] + L − s, min over the edge's seeds
- * of cost + |s − s_seed|). Kinks lie at the seeds and where a rising and a falling branch meet.
+ * of cost + |s − s_seed|). Kinks lie at the seeds and where a rising and a falling branch meet;
+ * breakpoints closer than 1e-9 m to the previous one are dropped. Returns out.n.
  */
-export function edgeProfile(g: RoadGraph, nd: NetworkDistances, e: number): { s: number[]; f: number[] } {
+export function edgeBreakpoints(g: RoadGraph, nd: NetworkDistances, e: number, out: Breakpoints): number {
   const L = g.edgeLength[e];
   const du = nd.dist[g.edgeFrom[e]];
   const dv = nd.dist[g.edgeTo[e]];
-  const seeds = nd.edgeSeeds.get(e);
-  const evalAt = (s: number): number => {
-    let f = Math.min(du + s, dv + L - s);
-    if (seeds) for (const q of seeds) f = Math.min(f, q.cost + Math.abs(s - q.s));
-    return f;
-  };
-  // Rising branches: value a + s; falling: b − s.
-  const rising = [du];
-  const falling = [dv + L];
-  const cuts = [0, L];
-  if (seeds)
-    for (const q of seeds) {
-      rising.push(q.cost - q.s);
-      falling.push(q.cost + q.s);
-      cuts.push(q.s);
+  const seeds = nd.edgeSeeds.size ? nd.edgeSeeds.get(e) : undefined;
+  out.n = 0;
+  out.push(0);
+  out.push(L);
+  if (!seeds) {
+    // Rising du + s meets falling dv + L − s at (dv + L − du) / 2.
+    if (Number.isFinite(du) && Number.isFinite(dv)) {
+      const c = (dv + L - du) / 2;
+      if (c > 0 && c < L) out.push(c);
     }
-  for (const a of rising)
-    for (const b of falling) {
-      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-      const s = (b - a) / 2;
-      if (s > 0 && s < L) cuts.push(s);
+  } else {
+    for (const q of seeds) out.push(q.s);
+    // Rising branches: value a + s (du, cost − s_seed); falling: b − s (dv + L, cost + s_seed).
+    const m = seeds.length;
+    for (let i = -1; i < m; i++) {
+      const a = i < 0 ? du : seeds[i].cost - seeds[i].s;
+      if (!Number.isFinite(a)) continue;
+      for (let j = -1; j < m; j++) {
+        const b = j < 0 ? dv + L : seeds[j].cost + seeds[j].s;
+        if (!Number.isFinite(b)) continue;
+        const c = (b - a) / 2;
+        if (c > 0 && c < L) out.push(c);
+      }
     }
-  cuts.sort((x, y) => x - y);
-  const s: number[] = [];
-  const f: number[] = [];
-  for (const c of cuts) {
-    if (s.length && c - s[s.length - 1] < 1e-9) continue;
-    s.push(c);
-    f.push(evalAt(c));
   }
-  return { s, f };
+  // Insertion sort (a handful of cuts), then drop near-duplicates and evaluate f.
+  const s = out.s;
+  const f = out.f;
+  const n = out.n;
+  for (let i = 1; i < n; i++) {
+    const v = s[i];
+    let j = i - 1;
+    while (j >= 0 && s[j] > v) {
+      s[j + 1] = s[j];
+      j--;
+    }
+    s[j + 1] = v;
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s[i];
+    if (k && c - s[k - 1] < 1e-9) continue;
+    let v = Math.min(du + c, dv + L - c);
+    if (seeds) for (const q of seeds) v = Math.min(v, q.cost + Math.abs(c - q.s));
+    s[k] = c;
+    f[k] = v;
+    k++;
+  }
+  out.n = k;
+  return k;
 }
 
-/** Edges that may hold points within `d` (incident to a node within d, or holding a seed). */
-export function touchedEdges(g: RoadGraph, nd: NetworkDistances, d: number): number[] {
-  const seen = new Set<number>();
+/** Walking distance along edge `e` as breakpoints (s ascending, f at s); see edgeBreakpoints. */
+export function edgeProfile(g: RoadGraph, nd: NetworkDistances, e: number): { s: number[]; f: number[] } {
+  const bp = new Breakpoints();
+  const n = edgeBreakpoints(g, nd, e, bp);
+  return { s: Array.from(bp.s.subarray(0, n)), f: Array.from(bp.f.subarray(0, n)) };
+}
+
+/** Edges that may hold points within `d` (incident to a node within d, or holding a seed), ascending. */
+export function touchedEdges(g: RoadGraph, nd: NetworkDistances, d: number): Int32Array {
+  const { adjStart, adjEdge } = g;
+  let m = nd.edgeSeeds.size;
+  for (const n of nd.settled) if (nd.dist[n] <= d) m += adjStart[n + 1] - adjStart[n];
+  const buf = new Int32Array(m);
+  let k = 0;
   for (const n of nd.settled) {
     if (nd.dist[n] > d) continue;
-    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) seen.add(g.adjEdge[k]);
+    for (let j = adjStart[n]; j < adjStart[n + 1]; j++) buf[k++] = adjEdge[j];
   }
-  for (const [e, seeds] of nd.edgeSeeds) if (seeds.some((q) => q.cost <= d)) seen.add(e);
-  return [...seen].sort((a, b) => a - b);
+  for (const [e, seeds] of nd.edgeSeeds) if (seeds.some((q) => q.cost <= d)) buf[k++] = e;
+  const sorted = buf.subarray(0, k).sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (!u || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i];
+  return sorted.subarray(0, u);
 }

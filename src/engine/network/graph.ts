@@ -54,18 +54,25 @@ export interface BuildGraphOptions {
 /** Builds the graph from lines already projected to metres. */
 export function buildGraph(lines: XY[][], lineIds?: string[], options: BuildGraphOptions = {}): RoadGraph {
   const snap = options.snap_m ?? 0.01;
-  const keyOf = new Map<string, number>();
+  // Snapped cells as one number while it is exact (±335 km from the projection centre at 1 cm), else a string.
+  const keyOf = new Map<number, number>();
+  const farKeyOf = new Map<string, number>();
   const xs: number[] = [];
   const ys: number[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const lineOf: number[] = [];
   const nodeFor = (p: XY): number => {
-    const k = `${Math.round(p[0] / snap)},${Math.round(p[1] / snap)}`;
-    let n = keyOf.get(k);
+    const kx = Math.round(p[0] / snap);
+    const ky = Math.round(p[1] / snap);
+    const near = Math.abs(kx) < 2 ** 25 && Math.abs(ky) < 2 ** 25;
+    const k = near ? (kx + 2 ** 25) * 2 ** 26 + (ky + 2 ** 25) : 0;
+    const fk = near ? '' : `${kx},${ky}`;
+    let n = near ? keyOf.get(k) : farKeyOf.get(fk);
     if (n === undefined) {
       n = xs.length;
-      keyOf.set(k, n);
+      if (near) keyOf.set(k, n);
+      else farKeyOf.set(fk, n);
       xs.push(p[0]);
       ys.push(p[1]);
     }

@@ -57,12 +57,18 @@ interface Field {
   polygons: { id: string; rings: MetricRings; bbox: BBox }[];
   /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
   sources: ReachSource[];
+  /** `${kind}:${id}` of each source, and an index of their boxes (item i = sources[i]). */
+  keys: string[];
+  sourceIndex: Flatbush;
 }
 
 // A source is its id and where it is: a moved facility keeps its id but must not reuse the old
 // position's distances (polygon sources are keyed by id and bbox).
 const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
 const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map(sourceKey).sort().join('\u0000')}`;
+
+const idKey = (s: ReachSource) => `${s.kind[0]}:${s.id}`;
+const sourceBox = (s: ReachSource): BBox => (s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox);
 
 function bboxGap(a: BBox, b: BBox): number {
   const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
@@ -83,7 +89,8 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
   const joins = new Map<string, NetworkJoin | null>();
   const cache = new Map<string, Field>();
   const prepared: Field[] = [];
-  const communityPaths = new Map<number, IntPaths>();
+  // Keyed by the target's rings, not its index: a community may be asked about in several pieces.
+  const communityPaths = new WeakMap<MetricRings, IntPaths>();
   const polygonOffsets = new Map<string, IntPaths>();
   let runs = 0;
 
@@ -107,18 +114,26 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       for (const q of pieces) pieceIndex.add(Math.min(q.x0, q.x1), Math.min(q.y0, q.y1), Math.max(q.x0, q.x1), Math.max(q.y0, q.y1));
       pieceIndex.finish();
     }
-    return { ids: new Set(sources.map((s) => `${s.kind[0]}:${s.id}`)), distance, nd, pieces, pieceIndex, polygons, sources };
+    const keys = sources.map(idKey);
+    const sourceIndex = new Flatbush(Math.max(1, sources.length));
+    for (const s of sources) {
+      const b = sourceBox(s);
+      sourceIndex.add(b[0], b[1], b[2], b[3]);
+    }
+    if (!sources.length) sourceIndex.add(Infinity, Infinity, Infinity, Infinity);
+    sourceIndex.finish();
+    return { ids: new Set(keys), distance, nd, pieces, pieceIndex, polygons, sources, keys, sourceIndex };
   };
 
   const covers = (f: Field, sources: ReachSource[], distance: number, bbox: BBox): boolean => {
     if (f.distance !== distance) return false;
-    const wanted = new Set(sources.map((s) => `${s.kind[0]}:${s.id}`));
+    const wanted = new Set(sources.map(idKey));
     for (const k of wanted) if (!f.ids.has(k)) return false;
-    // Every other source of the set must be too far to matter (straight line > distance).
-    for (const s of f.sources) {
-      if (wanted.has(`${s.kind[0]}:${s.id}`)) continue;
-      const sb: BBox = s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox;
-      if (bboxGap(sb, bbox) <= distance) return false;
+    // Every other source of the set must be too far to matter (straight line > distance): only
+    // those whose box meets the community box grown by the distance can be that close.
+    for (const i of f.sourceIndex.search(bbox[0] - distance, bbox[1] - distance, bbox[2] + distance, bbox[3] + distance)) {
+      if (wanted.has(f.keys[i])) continue;
+      if (bboxGap(sourceBox(f.sources[i]), bbox) <= distance) return false;
     }
     return true;
   };
@@ -146,7 +161,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
 
   /** Fast exit (certify.ts): every point of the community is certainly within walking distance. */
   const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean =>
-    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, new Map(), (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
+    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
 
   return {
     mode: 'network',
@@ -173,11 +188,12 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       const field = fieldFor(sources, distance, community.bbox);
       const r = Math.min(M, distance);
       const b = community.bbox;
-      // Polygon sources (green, parks) count whole: the general construction handles them.
-      if (field.polygons.some((p) => bboxGap(p.bbox, b) <= r)) return ringsArea(this.reachedPart(community, sources, distance));
       if (fullyReached(field, community, distance)) return ringsArea(community.rings);
       const pieces = field.pieceIndex ? field.pieceIndex.search(b[0] - 2 * r, b[1] - 2 * r, b[2] + 2 * r, b[3] + 2 * r).map((i) => field.pieces[i]) : [];
-      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces });
+      // Polygon sources (green, parks) count whole, grown by the lateral offset.
+      const paths: IntPaths = [];
+      for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
+      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];
@@ -191,10 +207,10 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       if (!extra.length && fullyReached(field, community, distance)) return community.rings.map((r) => r.map((p) => [p[0], p[1]] as XY));
       const area = serviceAreaPaths(graph, field.nd, distance, options, { pieces, paths: extra, window, clipRect: b });
       if (!area.length) return [];
-      let cp = communityPaths.get(community.index);
+      let cp = communityPaths.get(community.rings);
       if (!cp) {
         cp = toPaths(community.rings);
-        communityPaths.set(community.index, cp);
+        communityPaths.set(community.rings, cp);
       }
       return fromPaths(intersectPaths(area, cp));
     },

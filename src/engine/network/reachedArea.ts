@@ -4,18 +4,21 @@
 // - a tile that misses the community adds nothing;
 // - a certified tile (certify.ts: every point within walking distance d, no unreachable network
 //   within the clearance) adds area(community ∩ tile), by rectangle clipping of the rings;
-// - any other tile adds area((∪ capsules clipped to it) − corridors ∩ community), with clipper,
-//   from the capsules that meet such tiles only (capsules are never built for certified tiles).
+// - any other tile adds area(((∪ capsules clipped to it) − corridors ∪ polygon sources) ∩
+//   community), with clipper (tiles.ts), from the capsules that meet such tiles only (capsules are
+//   never built for certified tiles).
 // Tiles are disjoint, so the sum equals the area of the whole intersection.
-import Flatbush from 'flatbush';
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import { ringsArea } from '../geo/metricRings';
 import { clipToHalfPlane } from '../geo/clipToHalfPlane';
 import type { RoadGraph } from './graph';
-import type { NetworkDistances } from './distances';
-import { differencePaths, intersectPaths, toPaths, unionMany, type IntPaths } from './clip';
-import { certifyRect, type ProfileCache } from './certify';
-import { addCapsules, CapsuleSet, clipConvexToRect, dropContained, corridor, DEFAULT_MAX_OFFSET_M, pointAt, splitEdge, unitDisk, type AreaOptions, type EdgePiece, type LinearPiece } from './serviceArea';
+import { Breakpoints, type NetworkDistances } from './distances';
+import { intersectPaths, toPaths, unionPaths, type IntPaths } from './clip';
+import { certifyRect } from './certify';
+import { CapsuleBuilder, ClipScratch, clipPathsToRect, PolygonStore } from './capsules';
+import { PieceList, splitEdgeInto } from './pieces';
+import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
+import { bucketByTile, rectPath, tileRegion } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -41,16 +44,21 @@ export function clipRingsToRect(rings: MetricRings, r: BBox): MetricRings {
   return out;
 }
 
-const overlaps = (a: BBox, b: BBox) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-
 export interface ReachedAreaInput {
   /** Extra walkable pieces (facility connectors) with their distances. */
   pieces?: LinearPiece[];
+  /** Polygons counted as reached whole (clipper paths, cm): polygon sources grown by min(M, d). */
+  paths?: IntPaths;
 }
+
+const bp = new Breakpoints();
+const reached = new PieceList();
+const store = new PolygonStore();
+const clipScratch = new ClipScratch();
 
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
- * d, for the distances `nd`. Equal to the area of serviceAreaPaths(…) ∩ rings without polygon sources.
+ * d, for the distances `nd`: the area of serviceAreaPaths(…) ∩ rings, tile by tile.
  */
 export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rings: MetricRings, bbox: BBox, options: AreaOptions = {}, input: ReachedAreaInput = {}): number {
   const M = options.maxOffset_m ?? DEFAULT_MAX_OFFSET_M;
@@ -58,10 +66,10 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const clearance = options.clearance_m ?? 0.5;
   const T = options.tile_m ?? M;
   const r = Math.min(M, d);
-  const cache: ProfileCache = new Map();
+  const extra = input.paths ?? [];
   let total = 0;
   // Tiles of the fixed grid, clipped to the community box.
-  const open: { tile: BBox; part: MetricRings; whole: boolean }[] = [];
+  const open: { i: number; j: number; tile: BBox; part: MetricRings; whole: boolean }[] = [];
   for (let i = Math.floor(bbox[0] / T); i * T < bbox[2]; i++)
     for (let j = Math.floor(bbox[1] / T); j * T < bbox[3]; j++) {
       const tile: BBox = [Math.max(i * T, bbox[0]), Math.max(j * T, bbox[1]), Math.min((i + 1) * T, bbox[2]), Math.min((j + 1) * T, bbox[3])];
@@ -69,55 +77,47 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       const part = clipRingsToRect(rings, tile);
       const a = ringsArea(part);
       if (a <= 1e-9) continue;
-      if (certifyRect(g, nd, d, M, clearance, tile, cache)) total += a;
-      else open.push({ tile, part, whole: a >= (tile[2] - tile[0]) * (tile[3] - tile[1]) * (1 - 1e-9) });
+      if (certifyRect(g, nd, d, M, clearance, tile)) total += a;
+      else open.push({ i, j, tile, part, whole: a >= (tile[2] - tile[0]) * (tile[3] - tile[1]) * (1 - 1e-9) });
     }
   if (!open.length) return total;
 
-  // Capsules and corridors near the open tiles only.
+  // Capsules only of the pieces whose box meets an open tile.
   let ox0 = Infinity, oy0 = Infinity, ox1 = -Infinity, oy1 = -Infinity;
   for (const { tile } of open) {
     ox0 = Math.min(ox0, tile[0]); oy0 = Math.min(oy0, tile[1]); ox1 = Math.max(ox1, tile[2]); oy1 = Math.max(oy1, tile[3]);
   }
-  const reached: EdgePiece[] = [];
-  const unreached: EdgePiece[] = [];
-  for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdge(g, nd, e, d, reached, unreached);
-  const openIndex = new Flatbush(open.length);
-  for (const { tile } of open) openIndex.add(tile[0], tile[1], tile[2], tile[3]);
-  openIndex.finish();
-  const meetsOpen = (b: BBox) => openIndex.search(b[0], b[1], b[2], b[3]).length > 0;
-  const caps = new CapsuleSet(unitDisk(r, tol), d, M);
-  addCapsules(g, caps, d, reached, input.pieces ?? [], meetsOpen);
-  if (!caps.polys.length) return total;
-  const cuts: { box: BBox; path: IntPaths[number] }[] = [];
-  if (clearance > 0)
-    for (const q of unreached) {
-      const [x0, y0] = pointAt(g, q.edge, q.s0);
-      const [x1, y1] = pointAt(g, q.edge, q.s1);
-      const c = clearance;
-      const box: BBox = [Math.min(x0, x1) - c, Math.min(y0, y1) - c, Math.max(x0, x1) + c, Math.max(y0, y1) + c];
-      if (meetsOpen(box)) cuts.push({ box, path: corridor(x0, y0, x1, y1, c) });
-    }
-  const polyIndex = new Flatbush(caps.polys.length);
-  for (const [ring] of caps.polys) {
-    let a = Infinity, b = Infinity, c = -Infinity, e = -Infinity;
-    for (const p of ring) {
-      if (p.X < a) a = p.X;
-      if (p.Y < b) b = p.Y;
-      if (p.X > c) c = p.X;
-      if (p.Y > e) e = p.Y;
-    }
-    polyIndex.add(a / 100, b / 100, c / 100, e / 100);
+  const gi0 = Math.floor(ox0 / T);
+  const gj0 = Math.floor(oy0 / T);
+  const gnx = Math.floor(ox1 / T) - gi0 + 1;
+  const gny = Math.floor(oy1 / T) - gj0 + 1;
+  const isOpen = new Uint8Array(gnx * gny);
+  for (const o of open) isOpen[(o.i - gi0) * gny + (o.j - gj0)] = 1;
+  const meetsOpen = (x0: number, y0: number, x1: number, y1: number) => {
+    // Boxes touching a tile count (a closed-box test, as a spatial index search would).
+    const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - gi0), a1 = Math.min(gnx - 1, Math.floor(x1 / T) - gi0);
+    const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - gj0), b1 = Math.min(gny - 1, Math.floor(y1 / T) - gj0);
+    for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (isOpen[a * gny + b]) return true;
+    return false;
+  };
+  reached.clear();
+  for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
+  store.clear();
+  const caps = new CapsuleBuilder(unitDisk(r, tol), d, M, store);
+  const { x0, y0, x1, y1, f0, f1 } = reached;
+  for (let k = 0; k < reached.n; k++) {
+    const rm = caps.radius(f0[k], f1[k]);
+    if (meetsOpen(Math.min(x0[k], x1[k]) - rm, Math.min(y0[k], y1[k]) - rm, Math.max(x0[k], x1[k]) + rm, Math.max(y0[k], y1[k]) + rm)) caps.add(x0[k], y0[k], f0[k], x1[k], y1[k], f1[k]);
   }
-  polyIndex.finish();
+  addConnectorCapsules(caps, d, input.pieces ?? []);
+  if (!store.n && !extra.length) return total;
+  const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
   for (const o of open) {
-    const t = o.tile;
-    const clipped = clipConvexToRect(polyIndex.search(t[0], t[1], t[2], t[3]).map((k) => caps.polys[k]), t);
-    let u = unionMany(dropContained(clipped));
-    if (!u.length) continue;
-    const cut = cuts.filter((k) => overlaps(k.box, o.tile)).map((k) => k.path);
-    if (cut.length) u = differencePaths(u, cut);
-    if (!o.whole) u = intersectPaths(u, toPaths(o.part));
+    const t = (o.i - buckets.i0) * buckets.ny + (o.j - buckets.j0);
+    let u = tileRegion(store, buckets, t, o.tile, g, nd, d, clearance);
+    const near = extra.length ? clipPathsToRect(extra, o.tile, clipScratch) : extra;
+    if (near.length) u = intersectPaths(unionPaths(u.concat(near)), o.whole ? [rectPath(o.tile)] : toPaths(o.part));
+    else if (u.length && !o.whole) u = intersectPaths(u, toPaths(o.part));
     total += pathsArea(u);
   }
   return total;

@@ -24,13 +24,13 @@ describe('certifyRect', () => {
   const { g, nd } = grid();
   it('certifies a rectangle whose every point is within reach', () => {
     // [400, 600]²: walks ≤ 200 (Manhattan) to any road point, lateral ≤ 25 m: all ≤ 225 < 400.
-    expect(certifyRect(g, nd, 400, 100, 0.5, [400, 400, 600, 600], new Map())).toBe(true);
+    expect(certifyRect(g, nd, 400, 100, 0.5, [400, 400, 600, 600])).toBe(true);
   });
   it('refuses when part of the rectangle is beyond reach, and is monotone in d', () => {
     // Corner (600, 600) needs a walk of 200 (Manhattan): with d = 150 it is out of reach.
-    expect(certifyRect(g, nd, 150, 100, 0.5, [400, 400, 600, 600], new Map())).toBe(false);
+    expect(certifyRect(g, nd, 150, 100, 0.5, [400, 400, 600, 600])).toBe(false);
     // Monotone: certified at 400 ⇒ certified at 1000.
-    expect(certifyRect(g, nd, 1000, 100, 0.5, [400, 400, 600, 600], new Map())).toBe(true);
+    expect(certifyRect(g, nd, 1000, 100, 0.5, [400, 400, 600, 600])).toBe(true);
   });
   it('refuses when an unreachable network piece runs through the rectangle', () => {
     // Add an unconnected road through the rectangle (crosses without shared vertices).
@@ -43,7 +43,7 @@ describe('certifyRect', () => {
     let src = 0;
     for (let n = 0; n < h.nodeCount; n++) if (h.nodeX[n] === 500 && h.nodeY[n] === 500) src = n;
     const hd = networkDistances(h, { nodes: [{ node: src, cost: 0 }], edges: [] }, 2000);
-    expect(certifyRect(h, hd, 400, 100, 0.5, [400, 400, 600, 600], new Map())).toBe(false);
+    expect(certifyRect(h, hd, 400, 100, 0.5, [400, 400, 600, 600])).toBe(false);
     // The area keeps that road out although it is surrounded by reached roads.
     const rings = fromPaths(serviceAreaPaths(h, hd, 1000, { maxOffset_m: 100 }));
     // The unconnected road at x = 450: y = 413 + 40·174/180 = 451.67. Not inside (cut out);

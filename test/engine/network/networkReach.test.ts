@@ -140,3 +140,17 @@ describe('createNetworkReach', () => {
     expect(reach.offNetwork()).toEqual(['lonely']);
   });
 });
+
+describe('targets sharing a community index', () => {
+  it('two pieces of one community (same index) get their own parts', () => {
+    // Road y = 0; facility at the origin; d = 300, M = 50. Piece A [-100, 100] × [0, 100] is
+    // reached up to y = 50 (10 000 m²). Piece B (same index, same box) is the triangle
+    // (-100, 0), (100, 0), (-100, 100): width 200 − 2y at height y, so up to y = 50 it has
+    // 200·50 − 50² = 7 500 m². A cache keyed by the index would clip B with A's outline.
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const a = square(7, -100, 0, 100, 100);
+    const b: PreparedCommunity = { ...a, rings: [[[-100, 0], [100, 0], [-100, 100]]], area_m2: 10_000 };
+    expect(shoelace(reach.reachedPart(a, [point('k', [0, 0])], 300))).toBeCloseTo(10_000, 0);
+    expect(shoelace(reach.reachedPart(b, [point('k', [0, 0])], 300))).toBeCloseTo(7_500, 0);
+  });
+});

@@ -32,6 +32,23 @@ describe('reachedArea (share-only)', () => {
     expect(reach.reachedArea(community(1, [[[400, 0], [500, 0], [500, 100], [400, 100]]]), [point('k', [0, 0])], 300)).toBe(0);
   });
 
+  it('polygon sources count whole plus the lateral offset (hand areas, as reachedPart)', () => {
+    // Park [150, 250] × [0, 100]; community [0, 100]²; M = 100, d = 300. No road near: only the
+    // park grown by min(M, d) = 100 reaches in, x ∈ [50, 100] → 5 000 m² (the grown corner
+    // rounds off outside the community).
+    const park: ReachSource = { kind: 'polygon', id: 'p', rings: [[[150, 0], [250, 0], [250, 100], [150, 100]]], bbox: [150, 0, 250, 100] };
+    const c = community(0, [[[0, 0], [100, 0], [100, 100], [0, 100]]]);
+    const far = createNetworkReachFromGraph(buildGraph([[[5000, 5000], [5100, 5000]]]), { maxOffset_m: 100 });
+    expect(far.reachedArea(c, [park], 300)).toBeCloseTo(5000, 0);
+    // A path from inside the park west through the community: every point of it is ≤ 50 m off a
+    // path point walked ≤ 200 m, so all 10 000 m² are within 300 m.
+    const path = createNetworkReachFromGraph(buildGraph([[[200, 50], [-500, 50]]]), { maxOffset_m: 100 });
+    expect(path.reachedArea(c, [park], 300)).toBeCloseTo(10_000, 0);
+    // d = 120: the walk west ends at x = 80, and a path point at x has radius 120 − (200 − x) ≤ 20
+    // there (x ≤ 100), so it adds nothing west of x = 50: only the park's strip, 5 000 m².
+    expect(path.reachedArea(c, [park], 120)).toBeCloseTo(5000, 0);
+  });
+
   it('equals the area of reachedPart on random grids (second method: clipper rings, shoelace)', () => {
     const rand = mulberry32(11);
     const g = buildGraph(randomGridLines(rand, 14, 70, 0.85, 2));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, type RoadGraph } from '../../../src/engine/network/graph';
 import { networkDistances } from '../../../src/engine/network/distances';
 import { joinPoints, pointOrigins } from '../../../src/engine/network/origins';
-import { dropContained, reachableNetwork, serviceAreaBands, serviceAreaPaths } from '../../../src/engine/network/serviceArea';
-import { fromPaths, toPaths, differencePaths, ringsArea, unionPaths } from '../../../src/engine/network/clip';
+import { reachableNetwork, serviceAreaBands, serviceAreaPaths } from '../../../src/engine/network/serviceArea';
+import { fromPaths, toPaths, differencePaths, ringsArea } from '../../../src/engine/network/clip';
 import type { XY } from '../../../src/engine/reach/reachProvider';
 import ClipperLib from 'clipper-lib';
 import { insideRings, mulberry32, naiveNodeDistances, randomGridLines, sampleNetwork, shoelace } from './helpers';
@@ -187,27 +187,4 @@ describe('properties on random graphs (seeded)', () => {
       }
     });
   }
-});
-
-describe('dropContained', () => {
-  const sq = (x0: number, y0: number, x1: number, y1: number): ClipperLib.Paths => [[{ X: x0, Y: y0 }, { X: x1, Y: y0 }, { X: x1, Y: y1 }, { X: x0, Y: y1 }]];
-  it('drops polygons inside another (and duplicates), keeps the rest; the union is unchanged', () => {
-    const big = sq(0, 0, 100, 100);
-    const inner = sq(10, 10, 50, 50); // inside big
-    const dup = sq(0, 0, 100, 100); // same as big: one of the two goes
-    const edge = sq(0, 0, 100, 20); // shares three sides with big: inside (boundary counts)
-    const out = sq(50, 50, 150, 150); // sticks out: kept
-    const tri: ClipperLib.Paths = [[{ X: 90, Y: 90 }, { X: 200, Y: 90 }, { X: 90, Y: 200 }]]; // kept
-    const kept = dropContained([inner, big, dup, edge, out, tri]);
-    expect(kept.length).toBe(3);
-    expect(kept).toContain(out);
-    expect(kept).toContain(tri);
-    // Union area by hand: 100² + 100² − 50² (big ∪ out) = 17 500, plus the triangle's part outside
-    // both: triangle (90,90),(200,90),(90,200) has area 110²/2 = 6050; its part inside big ∪ out is
-    // [90,150]² clipped by x + y ≤ 290: the square 60² = 3600 minus the corner x + y > 290
-    // (legs 10: 50) = 3550, so it adds 6050 − 3550 = 2500 → 20 000 m²·1e-4 (cm² here: 20 000).
-    const area = (p: ClipperLib.Paths) => p.reduce((s, r) => s + r.reduce((a, q, i) => a + (r[(i + r.length - 1) % r.length].X - q.X) * (r[(i + r.length - 1) % r.length].Y + q.Y), 0) / 2, 0);
-    expect(area(unionPaths(kept.flat()))).toBeCloseTo(20_000, 6);
-    expect(area(unionPaths([inner, big, dup, edge, out, tri].flat()))).toBeCloseTo(20_000, 6);
-  });
 });
