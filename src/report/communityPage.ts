@@ -4,7 +4,7 @@
 // estimates its figures rest on. The failures are not listed again: each is a row of these tables.
 import type { CommunityResult, FacilityCategory, Failure, RuleId } from '../engine/types';
 import { RULE_UNITS, formatValue } from '../text/ruleText';
-import { categoryName, estimateFlags, estimateMark, pct, thresholdPct, tierName, type ReportContext } from './context';
+import { categoryName, estimateFlags, estimateMark, pct, shortfallHeading, thresholdPct, tierName, type ReportContext } from './context';
 import { ruleStandard } from './cover';
 import { actualEstimated, communityMeta, shortfallText } from './gapList';
 import type { CommunityGap } from './gaps';
@@ -76,7 +76,7 @@ export function communityPage(ctx: ReportContext, index: number, gap: CommunityG
   const tiers = Object.keys(c.lifeCircles).sort((a, b) => Number(a) - Number(b));
   const lifeRows = tiers.flatMap((tier) => (Object.entries(c.lifeCircles[tier]) as [FacilityCategory, number][]).map(([cat, share]) => {
     const f = failureOf(ctx, index, 'lifeCircle', (x) => x.tier === tier && x.category === cat);
-    const mapped = gap && gap.tier === tier && gap.category === cat;
+    const mapped = gap && 'tier' in gap && gap.tier === tier && gap.category === cat;
     return html`<tr${mapped ? html` class="mapped"` : ''}><td>${tierName(ctx, tier)}</td><td>${categoryName(ctx, cat)}${mapped ? html`<span class="tag">${t('page.mapped')}</span>` : ''}</td><td class="n">${pct(ctx, share)}</td>${verdictCell(verdict(ctx, index, 'lifeCircle', f))}${gapCell(f)}</tr>`;
   }));
   const six = ctx.preset.rules.sixOnes;
@@ -87,24 +87,41 @@ export function communityPage(ctx: ReportContext, index: number, gap: CommunityG
     return html`<li class="${f ? 'fail' : 'pass'}">${g.label[ctx.lang]}<b>${t(`page.verdict.${f ? 'fail' : 'pass'}`)}${f ? html` ${pct(ctx, f.actual)}` : ''}</b></li>`;
   });
 
+  // Population and households estimates are marked in the line above the tables; the note names
+  // what is not visible elsewhere (facilities whose floor area is a default or an estimate).
+  const notes = c.estimates.filter((x) => x.startsWith('floorArea:'));
+  const mapHeight = mapHeightFor(rows.length, lifeRows.length, sixMarks.length > 0, notes.length > 0, ctx.lang);
+
   return html`<section class="community-page">
 <h2 class="community-name">${c.name}<span class="id">${c.id}</span><span class="badge ${c.status}">${c.status === 'fail' ? t('page.failing', { count: c.failures.length }) : t('page.passing')}</span></h2>
-${communityMap(ctx, index, gap)}
+${communityMap(ctx, index, gap, mapHeight)}
 ${communityMeta(ctx, c)}
 <div class="keep">
-<table class="figures"><thead><tr><th class="c-figure">${t('page.figures')}</th><th class="n c-value">${t('page.value')}</th><th class="n c-standard">${t('standards.standard')}</th><th class="verdict">${t('page.verdictHeading')}</th><th>${t('gaps.shortfall')}</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="figures"><thead><tr><th class="c-figure">${t('page.figures')}</th><th class="n c-value">${t('page.value')}</th><th class="n c-standard">${t('standards.standard')}</th><th class="verdict">${t('page.verdictHeading')}</th><th>${shortfallHeading(ctx, t('gaps.shortfall'))}</th></tr></thead><tbody>${rows}</tbody></table>
 </div>
 ${lifeRows.length ? html`<div class="keep">
-<table class="figures"><thead><tr><th class="c-tier">${t('page.lifeCircles')}</th><th class="c-category">${t('page.category')}</th><th class="n c-share">${t('page.coverageStandard', { share: thresholdPct(ctx, ctx.preset.rules.lifeCircle.threshold) })}</th><th class="verdict">${t('page.verdictHeading')}</th><th>${t('gaps.shortfall')}</th></tr></thead><tbody>${lifeRows}</tbody></table></div>` : ''}
+<table class="figures"><thead><tr><th class="c-tier">${t('page.lifeCircles')}</th><th class="c-category">${t('page.category')}</th><th class="n c-share">${t('page.coverageStandard', { share: thresholdPct(ctx, ctx.preset.rules.lifeCircle.threshold) })}</th><th class="verdict">${t('page.verdictHeading')}</th><th>${shortfallHeading(ctx, t('gaps.shortfall'))}</th></tr></thead><tbody>${lifeRows}</tbody></table></div>` : ''}
 ${sixMarks.length ? html`<div class="keep six-ones"><div class="six-title">${t('page.sixOnes', { tier: tierName(ctx, six.tier), share: thresholdPct(ctx, six.threshold) })}</div><ul>${sixMarks}</ul></div>` : ''}
-${c.estimates.length ? html`<p class="note">${estimateMark(ctx)} ${t('page.estimates', { list: c.estimates.map((x) => estimateText(ctx, x)).join(t('common.listSeparator')) })}</p>` : ''}
+${notes.length ? html`<p class="note">${estimateMark(ctx)} ${t('page.estimates', { list: notes.map((x) => estimateText(ctx, x)).join(t('common.listSeparator')) })}</p>` : ''}
 </section>`;
 }
 
-/** One entry of CommunityResult.estimates in words. */
+/** Heights on the printed page, mm (measured in Chromium with the embedded font: a table row 5.7,
+ *  a header 6, the "6个1" block 18, a note line 4.4, heading, meta line, legend and caption 37).
+ *  English wraps more (longer rule names, legend and caption lines): 14 mm more. */
+const PAGE_MM = 264, ROW_MM = 5.7, TABLE_MM = 6 + 2, SIX_MM = 20, NOTE_MM = 7, FIXED_MM = 37 + 6, ENGLISH_MM = 14;
+const UNITS_PER_MM = 1000 / 180;
+
+/** The map's height (drawing units, 1000 wide = 180 mm) that leaves room for the tables below it,
+ *  so that a community fits on one page; at least 50 mm, at most 100 mm. */
+export function mapHeightFor(keyRows: number, lifeRows: number, six: boolean, note: boolean, lang: 'zh' | 'en' = 'zh'): number {
+  const tables = TABLE_MM + keyRows * ROW_MM + (lifeRows ? TABLE_MM + lifeRows * ROW_MM : 0) + (six ? SIX_MM : 0) + (note ? NOTE_MM : 0);
+  const mm = Math.min(100, Math.max(50, PAGE_MM - FIXED_MM - (lang === 'en' ? ENGLISH_MM : 0) - tables));
+  return Math.round(mm * UNITS_PER_MM);
+}
+
+/** A floor-area entry of CommunityResult.estimates in words. */
 function estimateText(ctx: ReportContext, entry: string): string {
-  if (entry === 'households') return ctx.t('page.estHouseholds');
-  if (entry === 'population') return ctx.t('page.estPopulation', { persons: ctx.result.parameters.personsPerHousehold });
   const m = /^floorArea:(\S+)(?: \(preset default ([\d.]+) m²\))?$/.exec(entry);
   if (m) {
     const f = ctx.facilityById.get(m[1]);

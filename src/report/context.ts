@@ -9,6 +9,7 @@ import type { CommunityGap, ReportPages } from './gaps';
 import type { EmbeddedFont } from './fonts';
 import { html, type Html } from './html';
 import { reportTranslator } from './translate';
+import { coverageBasisOf } from './shortfall';
 
 export interface ReportInput {
   result: AuditResult;
@@ -61,6 +62,9 @@ export interface ReportContext {
   layers: ReportLayer[];
   projection: LocalProjection;
   facilityById: Map<string, Dataset['facilities'][number]>;
+  /** Every "households beyond the distance" of the run is an estimate (no community is on the
+   *  residential-households basis): said once in the column headers instead of in every cell. */
+  householdsBeyondEstimated: boolean;
 }
 
 export function createContext(input: ReportInput, options: ReportOptions): ReportContext {
@@ -82,6 +86,7 @@ export function createContext(input: ReportInput, options: ReportOptions): Repor
     layers: options.layers ?? [],
     projection: datasetProjection(input.dataset),
     facilityById: new Map(input.dataset.facilities.map((f) => [f.id, f])),
+    householdsBeyondEstimated: input.result.communities.every((c) => coverageBasisOf(c) !== 'residential-households' || c.estimates.includes('households')),
   };
 }
 
@@ -118,6 +123,15 @@ export const tierDistance = (ctx: ReportContext, tier: string): number | undefin
 
 /** The 估算 mark after a figure that rests on an estimate. */
 export const estimateMark = (ctx: ReportContext): Html => html`<span class="est">${ctx.t('common.estimate')}</span>`;
+
+/** The mark after a number of households beyond a distance: in the cell only when the run mixes
+ *  exact and estimated ones (otherwise the column header says it, see shortfallHeading). */
+export const beyondMark = (ctx: ReportContext, estimated: boolean | undefined): Html | '' =>
+  estimated && !ctx.householdsBeyondEstimated ? estimateMark(ctx) : '';
+
+/** A shortfall column's heading, with the estimate mark when all its households are estimates. */
+export const shortfallHeading = (ctx: ReportContext, label: string): Html =>
+  html`${label}${ctx.householdsBeyondEstimated ? html`<span class="est">${ctx.t('common.householdsEstimated')}</span>` : ''}`;
 
 /** What a community's figures rest on that is estimated. */
 export interface EstimateFlags {

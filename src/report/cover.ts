@@ -109,7 +109,7 @@ export function standardsSection(ctx: ReportContext): Html {
 <thead><tr><th class="c-rule">${t('standards.rule')}</th><th class="c-std">${t('standards.standard')}</th><th>${t('standards.source')}</th></tr></thead>
 <tbody>${shown.map((id) => html`<tr><td>${t(`rule.${id}`)}${ctx.preset.rules[id].enabled ? '' : html`<div class="note">${t('standards.resettlementOnly')}</div>`}</td><td>${ruleStandard(ctx, id)}</td><td class="source">${ctx.preset.rules[id].source}</td></tr>`)}</tbody>
 </table>
-<h3>${t('standards.tiersHeading')}</h3>
+<div class="keep"><h3>${t('standards.tiersHeading')}</h3>
 <table class="tiers">
 <thead><tr><th class="c-rule">${t('standards.tier')}</th><th class="c-dist">${t('standards.distance')}</th><th>${t('standards.required')}</th></tr></thead>
 <tbody>${tiers.map((tier) => {
@@ -121,14 +121,14 @@ export function standardsSection(ctx: ReportContext): Html {
         : metres(ctx, d);
     return html`<tr><td>${spec ? spec.level[ctx.lang] : tier}</td><td>${dist}</td><td>${ctx.preset.requiredByTier[tier].map((c) => categoryName(ctx, c)).join(t('common.listSeparator'))}</td></tr>`;
   })}</tbody>
-</table>
-<h3>${t('standards.paramsHeading')}</h3>
+</table></div>
+<div class="keep"><h3>${t('standards.paramsHeading')}</h3>
 <dl class="params">
 <div><dt>${t('cover.mode')}</dt><dd>${distanceModeText(ctx)}</dd></div>
 <div><dt>${t('cover.basis')}</dt><dd>${coverageBasisText(ctx)}</dd></div>
 <div><dt>${t('params.persons')}</dt><dd>${t('params.personsValue', { value: num(ctx, p.personsPerHousehold, 1) })}</dd></div>
 ${resettlement ? html`<div><dt>${t('params.resettlement')}</dt><dd>${t('params.resettlementValue')}</dd></div>` : ''}
 </dl>
-<p class="note">${t('standards.presetSource', { source: ctx.preset.source })}</p>
+<p class="note">${t('standards.presetSource', { source: ctx.preset.source })}</p></div>
 </section>`;
 }

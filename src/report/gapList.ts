@@ -4,7 +4,7 @@
 // tiers and categories), then more households (more people affected), then id.
 import type { CommunityResult, Failure, RuleId } from '../engine/types';
 import { failureText, RULE_UNITS } from '../text/ruleText';
-import { estimateFlags, estimateMark, households, m2, metres, num, pctOutside, thresholdPct, type EstimateFlags, type ReportContext } from './context';
+import { beyondMark, estimateFlags, estimateMark, households, m2, metres, num, pctOutside, shortfallHeading, thresholdPct, type EstimateFlags, type ReportContext } from './context';
 import { shortfall } from './shortfall';
 import { html, type Html } from './html';
 
@@ -50,7 +50,7 @@ export function shortfallText(ctx: ReportContext, f: Failure, c: CommunityResult
     const d = failureDistance(ctx, f);
     const share = ctx.t('shortfall.outside', { share: pctOutside(ctx, f.actual), distance: d === undefined ? '' : metres(ctx, d) });
     if (s.householdsOutside === undefined) return html`${share}`;
-    return html`${share}${ctx.t('common.comma')}${ctx.t('shortfall.households', { households: households(ctx, Math.round(s.householdsOutside)) })}${s.householdsEstimated ? estimateMark(ctx) : ''}`;
+    return html`${share}${ctx.t('common.comma')}${ctx.t('shortfall.households', { count: num(ctx, Math.round(s.householdsOutside)) })}${beyondMark(ctx, s.householdsEstimated)}`;
   }
   return html`—`;
 }
@@ -58,10 +58,13 @@ export function shortfallText(ctx: ReportContext, f: Failure, c: CommunityResult
 /** The failures of one community as a table: rule, actual, required, shortfall. */
 function failuresTable(ctx: ReportContext, c: CommunityResult): Html {
   const e = estimateFlags(ctx, c);
-  return html`<table class="failures"><thead><tr><th class="c-rule">${ctx.t('gaps.failure')}</th><th class="n">${ctx.t('gaps.actual')}</th><th class="n">${ctx.t('gaps.required')}</th><th>${ctx.t('gaps.shortfall')}</th></tr></thead>
-<tbody>${c.failures.map((f) => {
+  return html`<table class="failures"><thead><tr><th class="c-rule">${ctx.t('gaps.failure')}</th><th class="n">${ctx.t('gaps.actual')}</th><th class="n">${ctx.t('gaps.required')}</th><th>${shortfallHeading(ctx, ctx.t('gaps.shortfall'))}</th></tr></thead>
+<tbody>${c.failures.map((f, i) => {
     const ft = failureText(f, ctx.t, ctx.lang, ctx.preset);
-    return html`<tr><td>${ft.rule}${ft.qualifier ? html`<span class="qual">${ft.qualifier}</span>` : ''}</td><td class="n">${ft.actual}${actualEstimated(f.rule, e) ? estimateMark(ctx) : ''}</td><td class="n">${f.bound === 'max' ? '≤ ' : '≥ '}${RULE_UNITS[f.rule]?.unit === 'percent' ? thresholdPct(ctx, f.required) : ft.required}</td><td>${shortfallText(ctx, f, c)}</td></tr>`;
+    // A rule that fails for several tiers, categories or groups is named once, on its first row.
+    const first = i === 0 || c.failures[i - 1].rule !== f.rule;
+    const label = first ? html`${ft.rule}${ft.qualifier ? html`<span class="qual-inline">${ft.qualifier}</span>` : ''}` : html`<span class="qual-cont">${ft.qualifier}</span>`;
+    return html`<tr${first ? '' : html` class="cont"`}><td>${label}</td><td class="n">${ft.actual}${actualEstimated(f.rule, e) ? estimateMark(ctx) : ''}</td><td class="n">${f.bound === 'max' ? '≤ ' : '≥ '}${RULE_UNITS[f.rule]?.unit === 'percent' ? thresholdPct(ctx, f.required) : ft.required}</td><td>${shortfallText(ctx, f, c)}</td></tr>`;
   })}</tbody></table>`;
 }
 

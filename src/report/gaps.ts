@@ -1,35 +1,43 @@
 // The gap each community page maps: the uncovered part of the community for its worst life-circle
 // figure (the lowest share of any required category at any tier; ties go to the nearer tier, then
-// the preset's category order). Computed from the prepared audit with the engine's uncoveredPart,
-// so the app's worker and the command line give the renderer the same plain data.
+// the preset's category order); for a community whose life circles all reach everywhere, the
+// green or park coverage it fails (the lower one). Computed from the prepared audit with the
+// engine's uncoveredPart, so the app's worker and the command line give the renderer the same
+// plain data.
 import { uncoveredPart, type AuditContext } from '../engine/audit';
 import type { AuditResult, CommunityResult, FacilityCategory, MultiPolygonCoords } from '../engine/types';
 import { SHARE_EPSILON } from '../engine/rules/failure';
 
 export type ReportPages = 'failing' | 'all' | 'none';
 
-export interface LifeCircleGap {
-  tier: string;
-  category: FacilityCategory;
+/** What a mapped gap is the gap of: a category at a tier, or green space / parks. */
+export type GapTarget = { tier: string; category: FacilityCategory } | { green: 'green' | 'park' };
+
+export type WorstGap = GapTarget & {
   /** Share 0..1 within reach. */
   share: number;
-}
+};
 
-export interface CommunityGap extends LifeCircleGap {
+export type CommunityGap = WorstGap & {
   /** The part of the community not within reach, lon/lat. */
   uncovered: MultiPolygonCoords;
-}
+};
 
-/** Lowest life-circle share below 1 (null when every required category reaches all of it). */
-export function worstLifeCircleGap(c: CommunityResult): LifeCircleGap | null {
-  let worst: LifeCircleGap | null = null;
+/** The gap to map for a community (null when nothing is short of full reach). */
+export function worstGap(c: CommunityResult): WorstGap | null {
+  let worst: WorstGap | null = null;
   const tiers = Object.keys(c.lifeCircles).sort((a, b) => Number(a) - Number(b));
   for (const tier of tiers)
     for (const [category, share] of Object.entries(c.lifeCircles[tier]) as [FacilityCategory, number][]) {
       if (share >= 1 - SHARE_EPSILON) continue;
       if (!worst || share < worst.share - SHARE_EPSILON) worst = { tier, category, share };
     }
-  return worst;
+  if (worst) return worst;
+  const failing = (['park', 'green'] as const)
+    .filter((g) => c.failures.some((f) => f.rule === (g === 'park' ? 'parkCoverage' : 'greenCoverage')))
+    .map((g) => ({ green: g, share: g === 'park' ? c.parkCoverage : c.greenCoverage }))
+    .sort((a, b) => a.share - b.share);
+  return failing[0] ?? null;
 }
 
 /** Indices of the communities that get a page of their own. */
@@ -45,8 +53,10 @@ export function reportGaps(ctx: AuditContext, result: AuditResult, pages: Report
   const gaps: Record<string, CommunityGap> = {};
   for (const i of pageIndices(result, pages)) {
     const c = result.communities[i];
-    const g = worstLifeCircleGap(c);
-    if (g) gaps[c.id] = { ...g, uncovered: uncoveredPart(ctx, i, g.tier, g.category) };
+    const g = worstGap(c);
+    if (!g) continue;
+    const uncovered = 'green' in g ? uncoveredPart(ctx, i, { green: g.green }) : uncoveredPart(ctx, i, g.tier, g.category);
+    gaps[c.id] = { ...g, uncovered };
   }
   return gaps;
 }

@@ -3,7 +3,7 @@
 // Hosts with a prepared audit compute the community maps' gaps with reportGaps(ctx, result, pages).
 export { renderReport } from './renderReport';
 export type { ReportInput, ReportOptions, ReportLayer } from './context';
-export { reportGaps, worstLifeCircleGap, pageIndices, type CommunityGap, type LifeCircleGap, type ReportPages } from './gaps';
+export { reportGaps, worstGap, pageIndices, type CommunityGap, type GapTarget, type WorstGap, type ReportPages } from './gaps';
 export { shortfall, coverageBasisOf, type Shortfall } from './shortfall';
 export { rankFailing } from './gapList';
 export { REPORT_FONT_FAMILY, codePointsOf, fontFaceCss, parseFontsourceCss, parseUnicodeRange, slicesFor, type EmbeddedFont, type FontSlice } from './fonts';

@@ -135,7 +135,7 @@ function rankIndex(ctx: ReportContext, ranks: Ranks): Html {
 
 /** The map of community `index`: its boundary over its neighbours, green, roads and facilities,
  *  with the uncovered part of its worst life-circle gap hatched. */
-export function communityMap(ctx: ReportContext, index: number, gap: CommunityGap | undefined): Html {
+export function communityMap(ctx: ReportContext, index: number, gap: CommunityGap | undefined, maxHeight = 560): Html {
   const d = ctx.input.dataset;
   const community = d.communities[index];
   const result: CommunityResult = ctx.result.communities[index];
@@ -145,7 +145,7 @@ export function communityMap(ctx: ReportContext, index: number, gap: CommunityGa
   const size = Math.max(own[2] - own[0], own[3] - own[1]);
   const margin = Math.max(size * 0.22, 150);
   const extent: BBox = [own[0] - margin, own[1] - margin, own[2] + margin, own[3] + margin];
-  const frame = mapFrame(ctx.projection, extent, { width: 1000, minHeight: 440, maxHeight: 560, pad: 0, band: 46 });
+  const frame = mapFrame(ctx.projection, extent, { width: 1000, minHeight: Math.min(400, maxHeight), maxHeight, pad: 0, band: 46 });
   const view = frame.visible;
 
   let neighbours = '';
@@ -154,7 +154,7 @@ export function communityMap(ctx: ReportContext, index: number, gap: CommunityGa
   // Highlighted: the category of the mapped gap, else the community service facilities when a
   // floor-area rule fails (where the missing floor area would go).
   const floorFails = result.failures.some((f) => f.rule === 'areaPer100Households' || f.rule === 'stationMinArea');
-  const focusCat: FacilityCategory | undefined = gap?.category ?? (floorFails ? 'community_service' : undefined);
+  const focusCat: FacilityCategory | undefined = gap && 'category' in gap ? gap.category : floorFails ? 'community_service' : undefined;
   const focus: Position[] = [], other: Position[] = [];
   d.facilities.forEach((f, i) => {
     if (!inside(ix.facilities[i], view)) return;
@@ -181,7 +181,12 @@ export function communityMap(ctx: ReportContext, index: number, gap: CommunityGa
     [swatch('fill', status.fill, '#1c2430'), ctx.t('map.thisCommunity')],
     [trusted(`<svg class="sw" viewBox="0 0 14 14"><path d="M1 7H13" stroke="#9aa6b3" stroke-width="1.5" stroke-dasharray="3 2"/></svg>`), ctx.t('map.neighbours')],
   ];
-  if (gap) items.push([swatch('hatch', '', COLOURS.gap, hatch), ctx.t('map.uncovered', { tier: tierName(ctx, gap.tier), category: categoryName(ctx, gap.category), distance: metres(ctx, ctx.result.parameters.tiers[gap.tier] ?? 0) })]);
+  if (gap) {
+    const label = 'green' in gap
+      ? ctx.t('map.uncoveredGreen', { what: ctx.t(`standard.${gap.green}`), distance: metres(ctx, gap.green === 'park' ? ctx.result.parameters.parkDistance_m : ctx.result.parameters.greenDistance_m) })
+      : ctx.t('map.uncovered', { tier: tierName(ctx, gap.tier), category: categoryName(ctx, gap.category), distance: metres(ctx, ctx.result.parameters.tiers[gap.tier] ?? 0) });
+    items.push([swatch('hatch', '', COLOURS.gap, hatch), label]);
+  }
   if (focusCat) {
     items.push([swatch('dot', COLOURS.focusFacility), categoryName(ctx, focusCat)]);
     items.push([swatch('dot', COLOURS.facility), ctx.t('map.otherFacilities')]);

@@ -34,8 +34,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th { text-align: left; font-weight: 700; background: #eef1f4; border-bottom: 0.8pt solid #9aa6b3; padding: 1.2mm 1.5mm; }
 td { border-bottom: 0.4pt solid #d5dbe1; padding: 1.1mm 1.5mm; vertical-align: top; }
 .n { text-align: right; white-space: nowrap; }
-.c-rule { width: 30%; } .c-std { width: 28%; } .c-dist { width: 24%; } .c-tier { width: 16%; }
-.c-figure { width: 27%; } .c-value { width: 15%; } .c-standard { width: 14%; } .c-category { width: 23%; } .c-share { width: 19%; } 
+.c-rule { width: 30%; } .c-std { width: 28%; } .c-dist { width: 24%; } .c-tier { width: 12%; }
+.c-figure { width: 31%; } .c-value { width: 14%; } .c-standard { width: 13%; } .c-category { width: 25%; } .c-share { width: 17%; } 
 td.gapcell { font-size: 8pt; }
 td.source { font-size: 7.5pt; color: #3d4650; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
@@ -76,7 +76,10 @@ svg.sw { width: 3.6mm; height: 3.6mm; flex: none; }
 .id { font-size: 8pt; font-weight: 400; color: #6b7480; }
 .meta { color: #3d4650; font-size: 8.5pt; margin-bottom: 1.5mm; }
 .meta .sep { color: #9aa6b3; }
-.qual { display: block; font-size: 8pt; color: #3d4650; }
+.qual-inline { margin-left: 1.5mm; color: #3d4650; }
+.qual-cont { padding-left: 4mm; color: #3d4650; }
+table.failures tr.cont td { border-top: none; }
+table.failures td { padding-top: 0.7mm; padding-bottom: 0.7mm; }
 .badge { font-size: 8.5pt; font-weight: 700; padding: 0.3mm 2mm; border-radius: 1mm; }
 .badge.fail { color: #fff; background: #c0392b; } .badge.pass { color: #fff; background: #2d7a3e; }
 td.verdict, th.verdict { width: 15mm; text-align: center; white-space: nowrap; }

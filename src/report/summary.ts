@@ -3,7 +3,7 @@
 // reach per tier and category (summary.householdsWithin, when the engine reports it); which figures
 // rest on estimates; the data warnings.
 import type { AuditSummary, FacilityCategory, RuleId, WarningCode } from '../engine/types';
-import { categoryName, estimateFlags, estimateMark, households, m2, num, pct, tierName, type ReportContext } from './context';
+import { beyondMark, categoryName, estimateFlags, estimateMark, households, m2, num, pct, shortfallHeading, tierName, type ReportContext } from './context';
 import { shortfall } from './shortfall';
 import { html, type Html } from './html';
 
@@ -52,7 +52,7 @@ function ruleTotals(ctx: ReportContext): Map<string, RuleTotal> {
 function shortfallCell(ctx: ReportContext, tot: RuleTotal | undefined): Html {
   if (!tot) return html`—`;
   if (tot.hasArea) return html`${ctx.t('summary.areaMissing', { area: m2(ctx, tot.area_m2) })}`;
-  if (tot.hasHouseholds) return html`${ctx.t('summary.householdsOutside', { households: households(ctx, Math.round(tot.householdsOutside)) })}${tot.householdsEstimated ? estimateMark(ctx) : ''}`;
+  if (tot.hasHouseholds) return html`${ctx.t('summary.householdsOutside', { households: households(ctx, Math.round(tot.householdsOutside)) })}${beyondMark(ctx, tot.householdsEstimated)}`;
   return html`—`;
 }
 
@@ -86,20 +86,21 @@ function estimatesNote(ctx: ReportContext): Html {
     if (e.floorArea) floor++;
     if (e.households || e.population || e.floorArea) any++;
   }
-  if (!any) return html``;
+  if (!any && !ctx.householdsBeyondEstimated) return html``;
   const parts: string[] = [];
   if (hh) parts.push(ctx.t('summary.estHouseholds', { count: num(ctx, hh) }));
   if (pop) parts.push(ctx.t('summary.estPopulation', { count: num(ctx, pop), persons: num(ctx, ctx.result.parameters.personsPerHousehold, 1) }));
   if (floor) parts.push(ctx.t('summary.estFloorArea', { count: num(ctx, floor) }));
-  return html`<h3>${ctx.t('summary.estimatesHeading')} ${estimateMark(ctx)}</h3><p>${ctx.t('summary.estimatesIntro', { count: num(ctx, any) })}</p><ul>${parts.map((p) => html`<li>${p}</li>`)}</ul>`;
+  if (ctx.householdsBeyondEstimated) parts.push(ctx.t('summary.estBeyond'));
+  return html`<div class="keep"><h3>${ctx.t('summary.estimatesHeading')} ${estimateMark(ctx)}</h3><p>${ctx.t('summary.estimatesIntro', { count: num(ctx, any) })}</p><ul>${parts.map((p) => html`<li>${p}</li>`)}</ul></div>`;
 }
 
 function warningsNote(ctx: ReportContext): Html {
   const counts = new Map<WarningCode, number>();
   for (const w of ctx.result.warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
   if (!counts.size) return html``;
-  return html`<h3>${ctx.t('summary.warningsHeading')}</h3><p>${ctx.t('summary.warningsIntro')}</p>
-<ul>${[...counts].map(([code, n]) => html`<li>${ctx.t(`warning.${code}`)}: ${num(ctx, n)}</li>`)}</ul>`;
+  return html`<div class="keep"><h3>${ctx.t('summary.warningsHeading')}</h3><p>${ctx.t('summary.warningsIntro')}</p>
+<ul>${[...counts].map(([code, n]) => html`<li>${ctx.t(`warning.${code}`)}: ${num(ctx, n)}</li>`)}</ul></div>`;
 }
 
 /** City-wide indicators (summary.indicators) get their section here once the engine reports them. */
@@ -128,11 +129,11 @@ export function summarySection(ctx: ReportContext): Html {
 <div class="cards">${cards.map(([label, v, cls]) => html`<div class="card ${cls}"><div class="card-value">${num(ctx, v)}</div><div class="card-label">${label}</div></div>`)}</div>
 <p>${t('summary.lead', { preset: ctx.preset.name[ctx.lang], communities: num(ctx, s.communities), failing: num(ctx, s.failing), share: pct(ctx, s.communities ? s.failing / s.communities : 0) })}</p>
 ${rules.length ? html`<h3>${t('summary.byRuleHeading')}</h3>
-<table class="by-rule"><thead><tr><th>${t('standards.rule')}</th><th class="n">${t('summary.failingCommunities')}</th><th class="n">${t('summary.ofAudited')}</th><th>${t('summary.totalShortfall')}</th></tr></thead>
+<table class="by-rule"><thead><tr><th>${t('standards.rule')}</th><th class="n">${t('summary.failingCommunities')}</th><th class="n">${t('summary.ofAudited')}</th><th>${shortfallHeading(ctx, t('summary.totalShortfall'))}</th></tr></thead>
 <tbody>${rules.map((id) => html`<tr><td>${t(`rule.${id}`)}</td><td class="n">${num(ctx, s.byRule[id])}</td><td class="n">${pct(ctx, (s.byRule[id] ?? 0) / s.communities)}</td><td>${SUMMABLE.includes(id) ? shortfallCell(ctx, totals.get(id)) : t('summary.seeBelow')}</td></tr>`)}</tbody></table>
 <p class="note">${t('summary.byRuleNote')}</p>` : html`<p>${t('summary.allPass')}</p>`}
 ${lifeKeys.length ? html`<h3>${t('summary.lifeHeading')}</h3>
-<table class="by-rule"><thead><tr><th>${t('summary.withinWhat')}</th><th class="n">${t('summary.failingCommunities')}</th><th>${t('summary.outsideInFailing')}</th></tr></thead>
+<table class="by-rule"><thead><tr><th>${t('summary.withinWhat')}</th><th class="n">${t('summary.failingCommunities')}</th><th>${shortfallHeading(ctx, t('summary.outsideInFailing'))}</th></tr></thead>
 <tbody>${lifeKeys.map((k) => {
     const [, tier, cat] = k.split(':');
     return html`<tr><td>${t('summary.tierCategory', { tier: tierName(ctx, tier), category: categoryName(ctx, cat as FacilityCategory) })}</td><td class="n">${num(ctx, totals.get(k)!.communities)}</td><td>${shortfallCell(ctx, totals.get(k))}</td></tr>`;

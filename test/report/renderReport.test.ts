@@ -9,6 +9,7 @@ import { AUDIT_INPUT_FLAGS, loadAuditInput, runAuditOf, type AuditRun } from '..
 import { renderReport, reportGaps, type ReportOptions } from '../../src/report/index';
 import type { AuditResult, AuditSummary } from '../../src/engine/types';
 import { summarize } from '../../src/engine/audit';
+import * as turf from '@turf/turf';
 
 const FX = join(__dirname, '..', 'fixtures', 'io', 'base');
 let run: AuditRun;
@@ -69,7 +70,11 @@ describe('report content', () => {
     const shown = Math.floor(c.greenCoverage * 1000) / 10; // truncated, as the app shows shares
     const beyond = (100 - shown).toFixed(1);
     const households = Math.round(c.households! * (1 - c.greenCoverage));
-    has(text(render()), `300米见绿 ${shown.toFixed(1)}% ≥ 95% ${beyond}% 在 300 米外，约 ${households.toLocaleString('en-US')} 户 估算`);
+    const t = text(render());
+    has(t, `300米见绿 ${shown.toFixed(1)}% ≥ 95% ${beyond}% 在 300 米外，约 ${households.toLocaleString('en-US')} 户`);
+    // On the community-area basis every such household count is an estimate: said in the heading.
+    has(t, '现状 标准 缺口 户数为估算');
+    has(t, '距离外户数按面积比例估算');
   });
 
   it('a page per failing community by default; all; none', () => {
@@ -114,6 +119,20 @@ describe('report content', () => {
     const t = text(html);
     has(t, '4. Gap list');
     has(t, '190 m² of community service floor area missing');
+  });
+});
+
+describe('mapped gaps', () => {
+  it('the hatched part is the community beyond reach: its area (turf, geodesic) ≈ (1 − share) × the community\'s area', () => {
+    const gaps = reportGaps(run.ctx, run.result, 'all');
+    expect(Object.keys(gaps).length).toBe(5);
+    for (const c of run.result.communities) {
+      const g = gaps[c.id];
+      const area = turf.area({ type: 'MultiPolygon', coordinates: g.uncovered });
+      expect(Math.abs(area / c.area_m2 - (1 - g.share)), c.id).toBeLessThan(0.01);
+    }
+    // C002 has no kindergarten within 300 m at all: the whole community is the gap.
+    expect(gaps.C002).toMatchObject({ tier: '5', share: 0 });
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityResult, Failure } from '../../src/engine/types';
 import { shortfall } from '../../src/report/shortfall';
-import { worstLifeCircleGap } from '../../src/report/gaps';
+import { worstGap } from '../../src/report/gaps';
 import { rankFailing } from '../../src/report/gapList';
 
 function community(over: Partial<CommunityResult> = {}): CommunityResult {
@@ -44,11 +44,19 @@ describe('shortfall', () => {
   });
 });
 
-describe('worst life-circle gap', () => {
-  it('is the lowest share below 1; ties go to the nearer tier', () => {
+describe('the mapped gap', () => {
+  it('is the lowest life-circle share below 1; ties go to the nearer tier', () => {
     const c = community({ lifeCircles: { '15': { health_center: 0.3 }, '5': { kindergarten: 0.3, elderly_care: 0.8 }, '10': { supermarket: 1 } } });
-    expect(worstLifeCircleGap(c)).toEqual({ tier: '5', category: 'kindergarten', share: 0.3 });
-    expect(worstLifeCircleGap(community({ lifeCircles: { '5': { kindergarten: 1 } } }))).toBeNull();
+    expect(worstGap(c)).toEqual({ tier: '5', category: 'kindergarten', share: 0.3 });
+    expect(worstGap(community({ lifeCircles: { '5': { kindergarten: 1 } } }))).toBeNull();
+  });
+  it('with full life circles, the failing green or park coverage (the lower one)', () => {
+    const full = { '5': { kindergarten: 1 } };
+    const fails = (rule: Failure['rule']) => f({ rule, required: 0.95 });
+    expect(worstGap(community({ lifeCircles: full, parkCoverage: 0.7, greenCoverage: 0.9, failures: [fails('parkCoverage'), fails('greenCoverage')] }))).toEqual({ green: 'park', share: 0.7 });
+    expect(worstGap(community({ lifeCircles: full, parkCoverage: 0.97, greenCoverage: 0.9, failures: [fails('greenCoverage')] }))).toEqual({ green: 'green', share: 0.9 });
+    // A coverage below 1 that passes its rule is not mapped.
+    expect(worstGap(community({ lifeCircles: full, parkCoverage: 0.97, greenCoverage: 0.99 }))).toBeNull();
   });
 });
 
