@@ -93,7 +93,7 @@ export function communityPage(ctx: ReportContext, index: number, gap: CommunityG
   const mapHeight = mapHeightFor(rows.length, lifeRows.length, sixMarks.length > 0, notes.length > 0, ctx.lang);
 
   return html`<section class="community-page">
-<h2 class="community-name">${c.name}<span class="id">${c.id}</span><span class="badge ${c.status}">${c.status === 'fail' ? t('page.failing', { count: c.failures.length }) : t('page.passing')}</span></h2>
+<h2 class="community-name">${c.name}${c.name === c.id ? '' : html`<span class="id">${c.id}</span>`}<span class="badge ${c.status}">${c.status === 'fail' ? t('page.failing', { count: c.failures.length }) : t('page.passing')}</span></h2>
 ${communityMap(ctx, index, gap, mapHeight)}
 ${communityMeta(ctx, c)}
 <div class="keep">
@@ -102,14 +102,14 @@ ${communityMeta(ctx, c)}
 ${lifeRows.length ? html`<div class="keep">
 <table class="figures"><thead><tr><th class="c-tier">${t('page.lifeCircles')}</th><th class="c-category">${t('page.category')}</th><th class="n c-share">${t('page.coverageStandard', { share: thresholdPct(ctx, ctx.preset.rules.lifeCircle.threshold) })}</th><th class="verdict">${t('page.verdictHeading')}</th><th>${shortfallHeading(ctx, t('gaps.shortfall'))}</th></tr></thead><tbody>${lifeRows}</tbody></table></div>` : ''}
 ${sixMarks.length ? html`<div class="keep six-ones"><div class="six-title">${t('page.sixOnes', { tier: tierName(ctx, six.tier), share: thresholdPct(ctx, six.threshold) })}</div><ul>${sixMarks}</ul></div>` : ''}
-${notes.length ? html`<p class="note">${estimateMark(ctx)} ${t('page.estimates', { list: notes.map((x) => estimateText(ctx, x)).join(t('common.listSeparator')) })}</p>` : ''}
+${notes.length ? html`<p class="note">${estimateMark(ctx)} ${floorEstimatesText(ctx, notes)}</p>` : ''}
 </section>`;
 }
 
 /** Heights on the printed page, mm (measured in Chromium with the embedded font: a table row 5.7,
  *  a header 6, the "6个1" block 18, a note line 4.4, heading, meta line, legend and caption 37).
  *  English wraps more (longer rule names, legend and caption lines): 14 mm more. */
-const PAGE_MM = 264, ROW_MM = 5.7, TABLE_MM = 6 + 2, SIX_MM = 20, NOTE_MM = 7, FIXED_MM = 37 + 6, ENGLISH_MM = 14;
+const PAGE_MM = 264, ROW_MM = 5.7, TABLE_MM = 6 + 2, SIX_MM = 20, NOTE_MM = 10, FIXED_MM = 37 + 6, ENGLISH_MM = 14;
 const UNITS_PER_MM = 1000 / 180;
 
 /** The map's height (drawing units, 1000 wide = 180 mm) that leaves room for the tables below it,
@@ -118,6 +118,14 @@ export function mapHeightFor(keyRows: number, lifeRows: number, six: boolean, no
   const tables = TABLE_MM + keyRows * ROW_MM + (lifeRows ? TABLE_MM + lifeRows * ROW_MM : 0) + (six ? SIX_MM : 0) + (note ? NOTE_MM : 0);
   const mm = Math.min(100, Math.max(50, PAGE_MM - FIXED_MM - (lang === 'en' ? ENGLISH_MM : 0) - tables));
   return Math.round(mm * UNITS_PER_MM);
+}
+
+/** The floor-area estimates in one line: each facility named when there are a few, else counted
+ *  (a long list would push the page onto a second sheet). */
+function floorEstimatesText(ctx: ReportContext, entries: string[]): string {
+  if (entries.length <= 3) return ctx.t('page.estimates', { list: entries.map((x) => estimateText(ctx, x)).join(ctx.t('common.listSeparator')) });
+  const defaults = entries.filter((x) => x.includes('(preset default')).length;
+  return ctx.t('page.estimatesCounted', { defaults, estimated: entries.length - defaults });
 }
 
 /** A floor-area entry of CommunityResult.estimates in words. */

@@ -89,7 +89,7 @@ ${ranking.length === 0 ? html`<p>${ctx.t('summary.allPass')}</p>` : ''}
 ${ranking.map((i, k) => {
     const c = results[i];
     return html`<div class="gap">
-<h3><span class="rank">${k + 1}</span>${c.name}<span class="id">${c.id}</span></h3>
+<h3><span class="rank">${k + 1}</span>${c.name}${c.name === c.id ? '' : html`<span class="id">${c.id}</span>`}</h3>
 ${communityMeta(ctx, c)}
 ${failuresTable(ctx, c)}
 </div>`;

@@ -99,8 +99,8 @@ function warningsNote(ctx: ReportContext): Html {
   const counts = new Map<WarningCode, number>();
   for (const w of ctx.result.warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
   if (!counts.size) return html``;
-  return html`<div class="keep"><h3>${ctx.t('summary.warningsHeading')}</h3><p>${ctx.t('summary.warningsIntro')}</p>
-<ul>${[...counts].map(([code, n]) => html`<li>${ctx.t(`warning.${code}`)}: ${num(ctx, n)}</li>`)}</ul></div>`;
+  return html`<h3>${ctx.t('summary.warningsHeading')}</h3><p>${ctx.t('summary.warningsIntro')}</p>
+<ul>${[...counts].map(([code, n]) => html`<li>${ctx.t(`warning.${code}`)}: ${num(ctx, n)}</li>`)}</ul>`;
 }
 
 /** City-wide indicators (summary.indicators) get their section here once the engine reports them. */
