@@ -11,7 +11,7 @@ import type { LayerImport, LayerKind } from '../src/io/import/types';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson, auditToXlsx } from '../src/io/export/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditNotes, exitOnError, InputError, loadAuditInput, parseFlags, runAuditOf, writeOutput,
+  auditNotes, commandMain, InputError, loadAuditInput, parseFlags, runAuditOf, writeOutput,
 } from './lib/index';
 
 const OUT_EXT = ['.json', '.csv', '.xlsx', '.geojson', '.fgb'];
@@ -52,21 +52,14 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
 }
 
 async function main(): Promise<void> {
-  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`${USAGE}\n(see docs/audit-command.md)\n`);
-    return;
-  }
-  try {
-    const r = await runAuditCommand(process.argv.slice(2));
+  await commandMain(USAGE, 'docs/audit-command.md', async (argv) => {
+    const r = await runAuditCommand(argv);
     if (r.out) {
       await writeOutput(r.out, r.output);
       r.notes.push(`wrote ${r.out}`);
     } else process.stdout.write(r.output);
-    process.stderr.write(`${r.notes.join('\n')}\n`);
-    process.exitCode = 0;
-  } catch (e) {
-    exitOnError(e);
-  }
+    return r.notes;
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -14,7 +14,7 @@ import type { LayerImport } from '../src/io/import/types';
 import { renderReport, reportGaps, type ReportLayer, type ReportOptions, type ReportPages } from '../src/report/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditNotes, exitOnError, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, writeOutput, type AuditRun,
+  auditNotes, commandMain, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, writeOutput, type AuditRun,
 } from './lib/index';
 import { reportFonts } from './lib/reportFonts';
 import { printPdf } from './lib/printPdf';
@@ -113,19 +113,11 @@ export async function runReportCommand(argv: string[], options: { date?: string 
 }
 
 async function main(): Promise<void> {
-  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`${USAGE}\n(see docs/report-command.md)\n`);
-    return;
-  }
-  try {
-    const r = await runReportCommand(process.argv.slice(2));
+  await commandMain(USAGE, 'docs/report-command.md', async (argv) => {
+    const r = await runReportCommand(argv);
     await writeOutput(r.out, r.pdf ?? r.html);
-    r.notes.push(`wrote ${r.out}`);
-    process.stderr.write(`${r.notes.join('\n')}\n`);
-    process.exitCode = 0;
-  } catch (e) {
-    exitOnError(e);
-  }
+    return [...r.notes, `wrote ${r.out}`];
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

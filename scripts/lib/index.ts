@@ -1,6 +1,7 @@
 // Command-line helpers shared by the commands (audit, report, service-areas).
 export { InputError, SetupError, exitOnError, formatProblem, throwOnErrors } from './inputError';
 export { parseFlags, type ParsedArgs } from './args';
+export { commandMain } from './commandMain';
 export { readInputFiles } from './readInputFiles';
 export { writeAtomic, writeOutput } from './writeAtomic';
 export { loadLayer, layerCentre, type LoadLayerOptions } from './loadLayer';

@@ -2,32 +2,25 @@
 // workbook holds the audit's numbers as number cells, text as shared strings (never a formula),
 // and formula-like text carries Excel's quotePrefix so that editing the cell keeps it text.
 import { describe, expect, it } from 'vitest';
-import type { AuditResult, CommunityResult } from '../../../src/engine/types';
+import type { AuditResult } from '../../../src/engine/types';
+import { communityResult, PARAMETERS } from './auditFixture';
 import { getPreset } from '../../../src/engine/presets';
 import { auditToCsv, auditToXlsx, writeXlsx } from '../../../src/io/export/index';
 import { columnName, xmlText } from '../../../src/io/export/xlsxWriter';
 import { readBackXlsx, sheetRecords } from './readBackXlsx';
 
-function community(over: Partial<CommunityResult>): CommunityResult {
-  return {
-    id: 'C1', name: '锦苑社区', setting: 'urban', households: 2500, population: 7500, populationEstimated: true, area_m2: 1000000,
-    serviceArea_m2: 800, areaPer100Households_m2: 32, largestStation_m2: 800, greenCoverage: 0.5, parkCoverage: 0.25,
-    lifeCircles: { '5': { kindergarten: 1 }, '10': { supermarket: 0.5 } }, sixOnes: { elderly: true }, extra: {},
-    facilityIds: [], estimates: [], status: 'pass', failures: [], ...over,
-  };
-}
 
 const audit: AuditResult = {
   preset: 'national-2022',
-  parameters: { mode: 'euclidean', tiers: { '5': 300, '10': 500 }, greenDistance_m: 300, parkDistance_m: 500, personsPerHousehold: 3, detourFactor: 1, lifeCircleThreshold: 0.9 },
+  parameters: PARAMETERS,
   communities: [
-    community({}),
-    community({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 1800, serviceArea_m2: 350, areaPer100Households_m2: 19.444444444, status: 'fail',
+    communityResult({}),
+    communityResult({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 1800, serviceArea_m2: 350, areaPer100Households_m2: 19.444444444, status: 'fail',
       failures: [
         { rule: 'areaPer100Households', actual: 19.444444444, required: 30, bound: 'min', source: '002 <b>' },
         { rule: 'lifeCircle', actual: 0.4, required: 0.9, bound: 'min', tier: '5', category: 'kindergarten', source: '001' },
       ] }),
-    community({ id: 'C3', name: '<b>=1+1</b>', street: '@x', households: null, areaPer100Households_m2: null }),
+    communityResult({ id: 'C3', name: '<b>=1+1</b>', street: '@x', households: null, areaPer100Households_m2: null }),
   ],
   summary: { communities: 3, failing: 1, byRule: { areaPer100Households: 1, lifeCircle: 1 }, households: 4300 },
   warnings: [],
