@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { runAuditCommand } from '../../scripts/audit';
 import { runReportCommand } from '../../scripts/report';
 import { chromiumAvailable } from '../../scripts/lib/chromium';
+import { InputError } from '../../scripts/lib/index';
 import { writeDemo, DEMO_FILES } from '../../scripts/generateDemo';
 import { readBackXlsx, sheetRecords } from '../io/export/readBackXlsx';
 
@@ -146,11 +147,21 @@ describe('report command: process', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/non-numeric-households\.geojson: feature 1 \(id C002\): field households/);
     expect(existsSync(out)).toBe(false);
-    const p = spawnReport([...MARKUP, '--pages', 'some', '--out', out]);
-    expect(p.status).toBe(2);
-    expect(p.stderr).toMatch(/--pages: "some" must be failing, all or none/);
-    expect(existsSync(out)).toBe(false);
   }, 240_000);
+
+  it('bad report flags are bad input, caught before any file is read', async () => {
+    for (const [flags, message] of [
+      [['--pages', 'some'], /--pages: "some" must be failing, all or none/],
+      [['--lang', 'fr'], /--lang: "fr" must be zh or en/],
+      [['--title', ' '], /--title: the title is empty/],
+    ] as const) {
+      const err = await runReportCommand(['--communities', join(tmp, 'none.geojson'), '--facilities', join(tmp, 'none.geojson'), ...flags, '--out', join(tmp, 'x.pdf')]).catch((e) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect(err.message).toMatch(message);
+    }
+    const out = await runReportCommand([...MARKUP, '--out', join(tmp, 'x.docx')]).catch((e) => e);
+    expect(out.message).toMatch(/--out: ".*x\.docx" must end in \.pdf or \.html/);
+  });
 
   it('without Chromium a PDF fails with exit 1 and a clear message, and writes nothing', () => {
     const out = join(tmp, 'no-chromium.pdf');
