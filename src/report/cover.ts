@@ -2,6 +2,7 @@
 // standards section: every rule of the preset with its threshold and its source, the tiers with
 // their distances and required facilities, and the other parameters.
 import type { RuleId } from '../engine/types';
+import { presetDocuments, ruleCitation } from '../engine/citation';
 import { categoryName, figure, households, m2, metres, num, thresholdPct, tierDistance, type ReportContext } from './context';
 import { coverageBasisOf } from './shortfall';
 import { html, type Html } from './html';
@@ -107,7 +108,7 @@ export function standardsSection(ctx: ReportContext): Html {
 <p>${t('standards.intro', { preset: ctx.preset.name[ctx.lang], id: ctx.preset.id })}</p>
 <table class="rules">
 <thead><tr><th class="c-rule">${t('standards.rule')}</th><th class="c-std">${t('standards.standard')}</th><th>${t('standards.source')}</th></tr></thead>
-<tbody>${shown.map((id) => html`<tr><td>${t(`rule.${id}`)}${ctx.preset.rules[id].enabled ? '' : html`<div class="note">${t('standards.resettlementOnly')}</div>`}</td><td>${ruleStandard(ctx, id)}</td><td class="source">${ctx.preset.rules[id].source}</td></tr>`)}</tbody>
+<tbody>${shown.map((id) => html`<tr><td>${t(`rule.${id}`)}${ctx.preset.rules[id].enabled ? '' : html`<div class="note">${t('standards.resettlementOnly')}</div>`}</td><td>${ruleStandard(ctx, id)}</td><td class="source">${ruleCitation(ctx.preset, id, ctx.lang)}</td></tr>`)}</tbody>
 </table>
 <div class="keep"><h3>${t('standards.tiersHeading')}</h3>
 <table class="tiers">
@@ -129,6 +130,6 @@ export function standardsSection(ctx: ReportContext): Html {
 <div><dt>${t('params.persons')}</dt><dd>${t('params.personsValue', { value: num(ctx, p.personsPerHousehold, 1) })}</dd></div>
 ${resettlement ? html`<div><dt>${t('params.resettlement')}</dt><dd>${t('params.resettlementValue')}</dd></div>` : ''}
 </dl>
-<p class="note">${t('standards.presetSource', { source: ctx.preset.source })}</p></div>
+<p class="note">${t('standards.presetSource', { source: presetDocuments(ctx.preset, ctx.lang).join(t('common.docSeparator')) })}</p></div>
 </section>`;
 }

@@ -9,6 +9,7 @@ import { AUDIT_INPUT_FLAGS, loadAuditInput, runAuditOf, type AuditRun } from '..
 import { renderReport, reportGaps, type ReportOptions } from '../../src/report/index';
 import type { AuditResult, AuditSummary } from '../../src/engine/types';
 import { summarize } from '../../src/engine/audit';
+import { ruleCitation } from '../../src/engine/citation';
 import * as turf from '@turf/turf';
 
 const FX = join(__dirname, '..', 'fixtures', 'io', 'base');
@@ -45,7 +46,7 @@ describe('report content', () => {
     has(t, '社区综合服务设施每百户面积 ≥ 30 m²/百户');
     has(t, '城镇 ≥ 300 m²；农村 ≥ 200 m²');
     has(t, '300 米内有绿地的覆盖率 ≥ 95%');
-    has(t, run.preset.rules.areaPer100Households.source);
+    has(t, ruleCitation(run.preset, 'areaPer100Households', 'zh'));
     expect(t.includes('室外活动场地面积')).toBe(false); // off in national-2022, no resettlement community
   });
 

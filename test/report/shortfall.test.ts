@@ -12,7 +12,7 @@ function community(over: Partial<CommunityResult> = {}): CommunityResult {
     lifeCircles: {}, sixOnes: {}, extra: {}, facilityIds: [], estimates: [], status: 'fail', failures: [], ...over,
   };
 }
-const f = (over: Partial<Failure>): Failure => ({ rule: 'areaPer100Households', actual: 0, required: 30, bound: 'min', source: 's', ...over });
+const f = (over: Partial<Failure>): Failure => ({ rule: 'areaPer100Households', actual: 0, required: 30, bound: 'min', source: { zh: '依据', en: 'source' }, ...over });
 
 describe('shortfall', () => {
   it('floor area per 100 households: 30 m² × 1800 / 100 = 540 m² needed, 350 there → 190 m² missing', () => {

@@ -1,7 +1,8 @@
 // Audit result → XLSX workbook (report-cli.md): a sheet of communities with the CSV's columns
 // (numbers as numbers), a sheet of failures (one row per failure: community, rule, actual, required,
 // source) and a sheet of the parameters used (preset, mode, distances, thresholds and their sources).
-import type { AuditResult, RulePreset } from '../../engine/types';
+import type { AuditResult, RuleId, RulePreset } from '../../engine/types';
+import { presetDocuments, ruleCitation } from '../../engine/citation';
 import type { LayerImport, LayerKind } from '../import/types';
 import { communityTable, headerZh } from './communityRow';
 import { writeXlsx, type XlsxCell } from './xlsxWriter';
@@ -20,14 +21,16 @@ const FAILURE_COLUMNS = [
   ['category', '设施类别'], ['group', '“6个1”项'], ['actual', '实际值'], ['required', '要求值'], ['bound', '要求方向'], ['source', '依据'],
 ] as const;
 
-/** Rule thresholds of a preset as [parameter, value, source] rows, enabled rules only. */
-function ruleRows(preset: RulePreset): XlsxCell[][] {
+/** Rule thresholds of a preset as [parameter, value, citation] rows, enabled rules only. */
+function ruleRows(preset: RulePreset, lang: 'zh' | 'en'): XlsxCell[][] {
   const rows: XlsxCell[][] = [];
-  for (const [id, rule] of Object.entries(preset.rules) as unknown as [string, Record<string, unknown> & { enabled: boolean; source: string }][]) {
+  for (const id of Object.keys(preset.rules) as RuleId[]) {
+    const rule = preset.rules[id] as unknown as Record<string, unknown> & { enabled: boolean };
     if (!rule.enabled) continue;
+    const source = ruleCitation(preset, id, lang);
     for (const [k, v] of Object.entries(rule)) {
-      if (k === 'enabled' || k === 'source' || k === 'groups') continue;
-      if (typeof v === 'number' || typeof v === 'string') rows.push([`rules.${id}.${k}`, v, rule.source]);
+      if (k === 'enabled' || k === 'source' || k === 'cite' || k === 'groups') continue;
+      if (typeof v === 'number' || typeof v === 'string') rows.push([`rules.${id}.${k}`, v, source]);
     }
   }
   return rows;
@@ -35,18 +38,20 @@ function ruleRows(preset: RulePreset): XlsxCell[][] {
 
 export function auditToXlsx(result: AuditResult, options: XlsxOptions = {}): Uint8Array {
   const zh = options.chineseHeaders === true;
+  // Citations in the language of the headers.
+  const lang = zh ? 'zh' : 'en';
   const { keys, rows } = communityTable(result);
   const communities: XlsxCell[][] = [keys.map((k) => (zh ? headerZh(k) : k)), ...rows.map((r) => keys.map((k) => r[k] ?? null))];
 
   const failures: XlsxCell[][] = [FAILURE_COLUMNS.map(([en, cn]) => (zh ? cn : en))];
   for (const c of result.communities)
     for (const f of c.failures)
-      failures.push([c.id, c.name, f.rule, f.tier ?? null, f.category ?? null, f.group ?? null, f.actual, f.required, f.bound === 'max' ? '≤' : '≥', f.source]);
+      failures.push([c.id, c.name, f.rule, f.tier ?? null, f.category ?? null, f.group ?? null, f.actual, f.required, f.bound === 'max' ? '≤' : '≥', f.source[lang]]);
 
   const p = result.parameters;
   const params: XlsxCell[][] = [zh ? ['参数', '值', '依据'] : ['parameter', 'value', 'source']];
-  params.push(['preset', result.preset, options.preset?.source ?? null]);
-  if (options.preset) params.push(['presetName', options.preset.name[zh ? 'zh' : 'en'], null]);
+  params.push(['preset', result.preset, options.preset ? presetDocuments(options.preset, lang).join(lang === 'zh' ? '；' : '; ') : null]);
+  if (options.preset) params.push(['presetName', options.preset.name[lang], null]);
   params.push(['mode', p.mode, null]);
   for (const [tier, d] of Object.entries(p.tiers)) params.push([`tiers.${tier}.distance_m`, d, null]);
   params.push(['greenDistance_m', p.greenDistance_m, null], ['parkDistance_m', p.parkDistance_m, null]);
@@ -57,7 +62,7 @@ export function auditToXlsx(result: AuditResult, options: XlsxOptions = {}): Uin
   }
   if (options.preset) {
     for (const [tier, cats] of Object.entries(options.preset.requiredByTier)) params.push([`requiredByTier.${tier}`, cats.join(', '), null]);
-    params.push(...ruleRows(options.preset));
+    params.push(...ruleRows(options.preset, lang));
   }
   for (const [kind, l] of Object.entries(options.inputs ?? {})) {
     if (!l) continue;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../../src/engine/types';
 import { communityResult, PARAMETERS } from './auditFixture';
 import { getPreset } from '../../../src/engine/presets';
+import { ruleCitation } from '../../../src/engine/citation';
 import { auditToCsv, auditToXlsx, writeXlsx } from '../../../src/io/export/index';
 import { columnName, xmlText } from '../../../src/io/export/xlsxWriter';
 import { readBackXlsx, sheetRecords } from './readBackXlsx';
@@ -17,8 +18,8 @@ const audit: AuditResult = {
     communityResult({}),
     communityResult({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 1800, serviceArea_m2: 350, areaPer100Households_m2: 19.444444444, status: 'fail',
       failures: [
-        { rule: 'areaPer100Households', actual: 19.444444444, required: 30, bound: 'min', source: '002 <b>' },
-        { rule: 'lifeCircle', actual: 0.4, required: 0.9, bound: 'min', tier: '5', category: 'kindergarten', source: '001' },
+        { rule: 'areaPer100Households', actual: 19.444444444, required: 30, bound: 'min', source: { zh: '依据 <b>', en: 'source <b>' } },
+        { rule: 'lifeCircle', actual: 0.4, required: 0.9, bound: 'min', tier: '5', category: 'kindergarten', source: { zh: '生活圈依据', en: 'life-circle source' } },
       ] }),
     communityResult({ id: 'C3', name: '<b>=1+1</b>', street: '@x', households: null, areaPer100Households_m2: null }),
   ],
@@ -45,7 +46,8 @@ describe('XLSX writer', () => {
 });
 
 describe('XLSX export of an audit', () => {
-  const sheets = readBackXlsx(auditToXlsx(audit, { preset: getPreset('national-2022') }));
+  const national = getPreset('national-2022')!;
+  const sheets = readBackXlsx(auditToXlsx(audit, { preset: national }));
 
   it('has the sheets communities, failures and parameters', () => {
     expect(sheets.map((s) => s.name)).toEqual(['communities', 'failures', 'parameters']);
@@ -78,8 +80,8 @@ describe('XLSX export of an audit', () => {
     const f = sheetRecords(sheets[1]);
     expect(f).toHaveLength(2);
     expect(f.map((r) => [r.communityId?.value, r.communityName?.value, r.rule?.value, r.tier?.value, r.category?.value, r.actual?.value, r.required?.value, r.source?.value])).toEqual([
-      ['C2', '=HYPERLINK("http://x","y")', 'areaPer100Households', undefined, undefined, 19.444444444, 30, '002 <b>'],
-      ['C2', '=HYPERLINK("http://x","y")', 'lifeCircle', '5', 'kindergarten', 0.4, 0.9, '001'],
+      ['C2', '=HYPERLINK("http://x","y")', 'areaPer100Households', undefined, undefined, 19.444444444, 30, 'source <b>'],
+      ['C2', '=HYPERLINK("http://x","y")', 'lifeCircle', '5', 'kindergarten', 0.4, 0.9, 'life-circle source'],
     ]);
   });
 
@@ -89,7 +91,7 @@ describe('XLSX export of an audit', () => {
     expect(p.get('mode')?.value?.value).toBe('euclidean');
     expect(p.get('tiers.5.distance_m')?.value).toMatchObject({ type: 'n', value: 300 });
     expect(p.get('rules.areaPer100Households.threshold')?.value?.value).toBe(30);
-    expect(String(p.get('rules.areaPer100Households.threshold')?.source?.value)).toMatch(/^002/);
+    expect(p.get('rules.areaPer100Households.threshold')?.source?.value).toBe(ruleCitation(national, 'areaPer100Households', 'en'));
     expect(p.get('rules.outdoorVenue.minArea')).toBeUndefined(); // off in national-2022
   });
 
@@ -97,5 +99,7 @@ describe('XLSX export of an audit', () => {
     const zh = readBackXlsx(auditToXlsx(audit, { chineseHeaders: true }));
     expect(zh.map((s) => s.name)).toEqual(['社区', '未达标项', '参数']);
     expect(zh[0].rows[0]!.slice(0, 3).map((c) => c?.value)).toEqual(['编码', '名称', '城乡']);
+    // Citations in the headers' language.
+    expect(sheetRecords(zh[1]).map((r) => r['依据']?.value)).toEqual(['依据 <b>', '生活圈依据']);
   });
 });
