@@ -29,6 +29,17 @@ export default tseslint.config(
       ] }],
     },
   },
+  // Shared text (number and failure wording) and the report renderer: pure, used by the app and
+  // the command line alike.
+  {
+    files: ['src/text/**/*.ts', 'src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', 'maplibre-gl', '@deck.gl/*', 'node:*', 'fs', 'path'], message: 'Text and report code is pure TypeScript: no DOM, React or Node I/O.' },
+        { group: ['**/ui/**', '**/worker/**'], message: 'Text and report code must not reach into the UI or worker.' },
+      ] }],
+    },
+  },
   {
     files: ['src/io/**/*.ts'],
     rules: {

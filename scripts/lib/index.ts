@@ -1,6 +1,11 @@
-// Command-line helpers shared by the commands (audit, service-areas).
-export { InputError, exitOnError, formatProblem, throwOnErrors } from './inputError';
+// Command-line helpers shared by the commands (audit, report, service-areas).
+export { InputError, SetupError, exitOnError, formatProblem, throwOnErrors } from './inputError';
 export { parseFlags, type ParsedArgs } from './args';
+export { commandMain } from './commandMain';
 export { readInputFiles } from './readInputFiles';
-export { writeAtomic } from './writeAtomic';
+export { writeAtomic, writeOutput } from './writeAtomic';
 export { loadLayer, layerCentre, type LoadLayerOptions } from './loadLayer';
+export {
+  AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE, LAYERS,
+  auditNotes, loadAuditInput, readJson, runAuditOf, type AuditInput, type AuditRun,
+} from './auditInput';

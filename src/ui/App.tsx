@@ -3,7 +3,7 @@
 // of the screen, each subscribed to the slices it shows.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatSharePercent } from './common/format';
+import { formatSharePercent } from '../text/format';
 import { appReducer, initialAppState, selectPreset, type Action, type AppState } from './state/appState';
 import { createStore, StoreProvider, useSelector } from './state/store';
 import { EngineSync } from './workspace/EngineSync';

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, RulePreset } from '../engine/types';
 import type { Project } from '../planning/project';
-import { formatNumber, formatSharePercent } from './common/format';
+import { formatNumber, formatSharePercent } from '../text/format';
 
 interface Props {
   project: Project;

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { runAuditCommand } from '../../scripts/audit';
 import { InputError } from '../../scripts/lib/index';
 import { readFlatGeobuf } from '../../src/io/flatgeobuf';
+import { readBackXlsx, sheetRecords } from '../io/export/readBackXlsx';
 
 const ROOT = join(__dirname, '..', '..');
 const FX = join(ROOT, 'test', 'fixtures', 'io');
@@ -172,5 +173,40 @@ describe('audit command: process', () => {
     expect(back.collection.features.map((x) => x.properties?.serviceArea_m2)).toEqual([800, 350, 0, 150, 220]);
     const j = await runAuditCommand([...BASE, '--out', join(tmp, 'a.json')]);
     expect(JSON.parse(j.output as string).inputs.communities.crs.source).toBe('EPSG:4326');
+  });
+
+  it('--out .xlsx read back (independent reader) holds the JSON\'s numbers as number cells', async () => {
+    const json = JSON.parse((await runAuditCommand(BASE)).output as string);
+    const r = spawnAudit([...BASE, '--out', join(tmp, 'a.xlsx')]);
+    expect(r.status, r.stderr).toBe(0);
+    const [communities, failures, parameters] = readBackXlsx(new Uint8Array(readFileSync(join(tmp, 'a.xlsx'))));
+    const rows = sheetRecords(communities);
+    expect(rows.map((x) => x.id?.value)).toEqual(json.communities.map((c: { id: string }) => c.id));
+    let checked = 0;
+    json.communities.forEach((c: Record<string, unknown>, i: number) => {
+      for (const key of ['households', 'population', 'area_m2', 'serviceArea_m2', 'areaPer100Households_m2', 'largestStation_m2', 'greenCoverage', 'parkCoverage']) {
+        const v = c[key] as number | null;
+        if (v === null) { expect(rows[i][key]).toBeUndefined(); continue; }
+        expect(rows[i][key]?.type, `${c.id} ${key}`).toBe('n');
+        expect(rows[i][key]?.value as number).toBeCloseTo(v, 6);
+        checked++;
+      }
+      for (const [tier, cats] of Object.entries(c.lifeCircles as Record<string, Record<string, number>>))
+        for (const [cat, share] of Object.entries(cats)) {
+          expect(rows[i][`lifeCircle_${tier}_${cat}`]?.value as number).toBeCloseTo(share, 6);
+          checked++;
+        }
+    });
+    expect(checked).toBeGreaterThan(40);
+    const nFailures = json.communities.reduce((n: number, c: { failures: unknown[] }) => n + c.failures.length, 0);
+    const f = sheetRecords(failures);
+    expect(f).toHaveLength(nFailures);
+    const first = json.communities.find((c: { failures: unknown[] }) => c.failures.length) as { id: string; failures: { rule: string; actual: number; required: number }[] };
+    expect(f[0]).toMatchObject({ communityId: { value: first.id }, rule: { value: first.failures[0].rule }, required: { type: 'n', value: first.failures[0].required } });
+    expect(f[0].actual?.value as number).toBeCloseTo(first.failures[0].actual, 9);
+    const params = new Map(sheetRecords(parameters).map((x) => [x.parameter?.value, x.value?.value]));
+    expect(params.get('preset')).toBe(json.preset);
+    for (const [tier, d] of Object.entries(json.parameters.tiers)) expect(params.get(`tiers.${tier}.distance_m`)).toBe(d);
+    expect(params.get('summary.failing')).toBe(json.summary.failing);
   });
 });

@@ -12,6 +12,16 @@ export const HEADERS_ZH: Record<string, string> = {
   greenCoverage: '300米见绿覆盖率', parkCoverage: '500米见园覆盖率', status: '结论', failures: '未达标项', estimates: '估算项',
 };
 
+/** The Chinese header of a column key (life-circle and 6个1 columns built from their parts). */
+export function headerZh(key: string): string {
+  if (HEADERS_ZH[key]) return HEADERS_ZH[key];
+  const lc = /^lifeCircle_(\d+)_(.+)$/.exec(key);
+  if (lc) return `${lc[1]}分钟_${lc[2]}_覆盖率`;
+  const so = /^sixOnes_(.+)$/.exec(key);
+  if (so) return `6个1_${so[1]}`;
+  return key;
+}
+
 export function failureText(f: Failure): string {
   const what = [f.rule, f.tier ? `${f.tier}min` : '', f.category ?? '', f.group ?? ''].filter(Boolean).join(':');
   return `${what} ${f.actual === null ? 'n/a' : round(f.actual)} ${f.bound === 'max' ? '>' : '<'} ${f.required}`;
@@ -68,4 +78,12 @@ export function communityRows(result: AuditResult): Record<string, Cell>[] {
   const so = sixOnesColumns(result);
   const extra = [...new Set(result.communities.flatMap((c) => Object.keys(c.extra)))].sort();
   return result.communities.map((c) => communityRow(c, lc, so, extra));
+}
+
+/** The rows with their column keys in order (every key of any row): the CSV's and the XLSX's columns. */
+export function communityTable(result: AuditResult): { keys: string[]; rows: Record<string, Cell>[] } {
+  const rows = communityRows(result);
+  const keys = rows.length ? Object.keys(rows[0]) : ['id', 'name', 'status'];
+  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  return { keys, rows };
 }

@@ -1,5 +1,7 @@
-// Exports of an audit result: JSON (audit-cli.md), CSV, GeoJSON, FlatGeobuf.
+// Exports of an audit result: JSON (audit-cli.md), CSV, XLSX, GeoJSON, FlatGeobuf.
 export { auditToJson, inputReport, type InputReport } from './jsonExport';
 export { auditToCsv, csvCell, neutraliseFormula, type CsvOptions } from './csvExport';
+export { auditToXlsx, type XlsxOptions } from './xlsxExport';
+export { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsxWriter';
 export { auditToGeoJSON, auditToFlatGeobuf } from './geoExport';
-export { communityRow, communityRows, HEADERS_ZH, type Cell } from './communityRow';
+export { communityRow, communityRows, communityTable, headerZh, HEADERS_ZH, type Cell } from './communityRow';

@@ -4,8 +4,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, Community, CommunityResult, Facility, FacilityCategory, Failure, RuleId, RulePreset } from '../../engine/types';
-import { formatNumber, formatSharePercent } from '../common/format';
-import { failureText } from '../common/ruleText';
+import { formatNumber, formatSharePercent } from '../../text/format';
+import { failureText } from '../../text/ruleText';
 import { CATEGORY_COLORS, toCss } from '../map/colors';
 
 interface Props {

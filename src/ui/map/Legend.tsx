@@ -5,7 +5,7 @@ import { FACILITY_CATEGORIES, type RulePreset } from '../../engine/types';
 import type { UiChoices } from '../state/uiChoices';
 import { CATEGORY_COLORS, toCss } from './colors';
 import { metricScale, type MetricScale } from './metrics';
-import { formatNumber, formatSharePercent } from '../common/format';
+import { formatNumber, formatSharePercent } from '../../text/format';
 
 function breakLabel(s: MetricScale, v: number, lang: 'zh' | 'en'): string {
   if (s.unit === 'percent') return formatSharePercent(v) + '%';

@@ -3,7 +3,7 @@
 // the handle) with undo/redo, and the re-audit it caused.
 import { useTranslation } from 'react-i18next';
 import type { Facility, RulePreset } from '../../engine/types';
-import { distanceParts, formatNumber } from '../common/format';
+import { distanceParts, formatNumber } from '../../text/format';
 import { toCss } from '../map/colors';
 import type { BandsResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
 import { bandColor } from './networkLayers';

@@ -2,7 +2,7 @@
 // by straight line and by walking network ("直线 92% · 步行 61%"), the current mode underlined.
 import { useTranslation } from 'react-i18next';
 import type { DistanceMode, RulePreset } from '../../engine/types';
-import { formatSharePercent } from '../common/format';
+import { formatSharePercent } from '../../text/format';
 import type { CompareResult } from '../../planning/whatIf/networkSession';
 import { compareRows } from './compareRows';
 import { registerNetworkStrings } from './networkStrings';

@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AuditResult, RuleId } from '../../engine/types';
 import type { TableFilters } from '../state/uiChoices';
 import { filterRows, streetsOf, toRows, type Row } from './filterRows';
-import { formatNumber, formatSharePercent } from '../common/format';
+import { formatNumber, formatSharePercent } from '../../text/format';
 
 const features = tableFeatures({
   rowSortingFeature,

@@ -1,6 +1,6 @@
 // The community table as CSV (what the user sees: same columns, translated headers).
 import type { AuditResult } from '../../engine/types';
-import { failureText, type Translate } from '../common/ruleText';
+import { failureText, type Translate } from '../../text/ruleText';
 import { downloadText, toCsv } from './csv';
 
 export function tableCsv(result: AuditResult, t: Translate, lang: 'zh' | 'en'): string {

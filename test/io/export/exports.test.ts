@@ -2,30 +2,22 @@
 // FlatGeobuf (communities with the scalar results, read back).
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import type { AuditResult, Community, CommunityResult } from '../../../src/engine/types';
+import type { AuditResult, Community } from '../../../src/engine/types';
+import { communityResult, PARAMETERS } from './auditFixture';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson, neutraliseFormula } from '../../../src/io/export/index';
 import { readFlatGeobuf } from '../../../src/io/flatgeobuf';
 
 const square: Community['geometry'] = [[[[104, 30], [104.01, 30], [104.01, 30.01], [104, 30.01], [104, 30]]]];
 
-function result(over: Partial<CommunityResult>): CommunityResult {
-  return {
-    id: 'C1', name: '锦苑社区', setting: 'urban', households: 2500, population: 7500, populationEstimated: true, area_m2: 1000000,
-    serviceArea_m2: 800, areaPer100Households_m2: 32, largestStation_m2: 800, greenCoverage: 0.5, parkCoverage: 0.25,
-    lifeCircles: { '5': { kindergarten: 1 }, '10': { supermarket: 0.5 } }, sixOnes: { elderly: true }, extra: {},
-    facilityIds: [], estimates: [], status: 'pass', failures: [], ...over,
-  };
-}
-
 const audit: AuditResult = {
   preset: 'national-2022',
-  parameters: { mode: 'euclidean', tiers: { '5': 300, '10': 500 }, greenDistance_m: 300, parkDistance_m: 500, personsPerHousehold: 3, detourFactor: 1, lifeCircleThreshold: 0.9 },
+  parameters: PARAMETERS,
   communities: [
-    result({}),
-    result({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 100, areaPer100Households_m2: -3.5, status: 'fail',
+    communityResult({}),
+    communityResult({ id: 'C2', name: '=HYPERLINK("http://x","y")', street: '-2+3', households: 100, areaPer100Households_m2: -3.5, status: 'fail',
       failures: [{ rule: 'areaPer100Households', actual: -3.5, required: 30, bound: 'min', source: { zh: '来源', en: 'source' } }] }),
-    result({ id: 'C3', name: '@SUM(A1)', street: '\tx', households: null, areaPer100Households_m2: null }),
-    result({ id: 'C4', name: '+1, "quoted"', street: '\rcr' }),
+    communityResult({ id: 'C3', name: '@SUM(A1)', street: '\tx', households: null, areaPer100Households_m2: null }),
+    communityResult({ id: 'C4', name: '+1, "quoted"', street: '\rcr' }),
   ],
   summary: { communities: 4, failing: 1, byRule: { areaPer100Households: 1 }, households: 2600 },
   warnings: [],

@@ -1,6 +1,6 @@
 // Number formatting for people: thousands separators, units, shares as percentages.
 // Shares are truncated (not rounded) to one decimal so that a failing 94.96 % never reads "95.0 %"
-// next to a 95 % standard.
+// next to a 95 % standard. Shared by the app and the report.
 export type Locale = 'zh' | 'en';
 
 const intl = (lang: Locale, digits: number) =>

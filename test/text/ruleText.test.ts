@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import zh from '../../src/ui/i18n/zh.json';
 import en from '../../src/ui/i18n/en.json';
-import { failureText } from '../../src/ui/common/ruleText';
+import { failureText } from '../../src/text/ruleText';
 import { getPreset } from '../../src/engine/presets';
 import { ruleSources } from '../../src/engine/citation';
 import type { RulePreset } from '../../src/engine/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceParts, formatNumber, formatSharePercent } from '../../src/ui/common/format';
+import { distanceParts, formatNumber, formatSharePercent } from '../../src/text/format';
 
 describe('formatSharePercent', () => {
   it('truncates so that a failing share never reads as the standard', () => {

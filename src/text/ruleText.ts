@@ -1,6 +1,7 @@
 // Human text for rule failures: "社区综合服务设施每百户面积 22.1 m²/百户 < 要求 30 m²/百户", each figure
-// in the rule's unit. Pure: takes the translate function, so it is testable without React.
-import type { Failure, RuleId, RulePreset } from '../../engine/types';
+// in the rule's unit. Pure: takes the translate function, so the app and the report (each with its
+// own strings) word failures alike.
+import type { Failure, RuleId, RulePreset } from '../engine/types';
 import { formatNumber, formatSharePercent, type Locale } from './format';
 
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;

@@ -1,0 +1,149 @@
+// What the commands that audit a dataset (audit, report) share: the input flags of audit-cli.md
+// (layers, CRS, field mapping, encodings, preset/config, mode), reading the layers, and running
+// the audit. Each command adds its own output flags and output.
+import { readFile } from 'node:fs/promises';
+import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
+import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
+import { datasetProjection, prepareAudit, runAudit, type AuditContext } from '../../src/engine/audit';
+import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
+import { createNetworkReach } from '../../src/engine/network/networkReach';
+import { formatProblem, InputError } from './inputError';
+import { layerCentre, loadLayer } from './loadLayer';
+import type { ParsedArgs } from './args';
+
+export const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
+
+/** Flags read by loadAuditInput; a command adds its own. */
+export const AUDIT_INPUT_FLAGS = [
+  ...LAYERS, 'preset', 'config', 'mode', 'mapping',
+  ...LAYERS.map((l) => `${l}-crs`), ...LAYERS.map((l) => `${l}-field`), ...LAYERS.map((l) => `${l}-encoding`),
+];
+/** Flags that may be given more than once. */
+export const AUDIT_INPUT_REPEATABLE = LAYERS.map((l) => `${l}-field`);
+
+/** The usage lines of the shared input flags (after the command's own first line). */
+export const AUDIT_INPUT_USAGE = `       [--preset <id>] [--config <rules.json>] [--mode euclidean|network]
+       [--communities-crs <crs>] [--facilities-crs <crs>] [--green-crs <crs>] [--roads-crs <crs>]
+       [--mapping <fields.json>] [--<layer>-field <canonical>=<source field>] [--<layer>-encoding <gb18030|utf-8>]`;
+export const AUDIT_INPUT_FORMATS = `<file>: GeoJSON, FlatGeobuf, Shapefile (.shp + sidecars, or .zip), CSV/XLSX points, OSM (.osm, .osm.pbf)
+<crs>: EPSG:nnnn (4326, 4490, 3857, 4491-4554 ...), GCJ02, BD09`;
+
+export interface AuditInput {
+  data: Dataset;
+  preset: RulePreset;
+  mode: DistanceMode;
+  layers: Partial<Record<LayerKind, LayerImport>>;
+}
+
+export interface AuditRun extends AuditInput {
+  /** The prepared audit: what maps of gaps (uncoveredPart) are computed from. */
+  ctx: AuditContext;
+  result: AuditResult;
+}
+
+export async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${path}: ${what} file not readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(`${path}: ${what} is not valid JSON (${(e as Error).message})`, { cause: e });
+  }
+}
+
+async function choosePreset(presetId: string | undefined, config: string | undefined): Promise<RulePreset> {
+  if (config) {
+    if (presetId) throw new InputError('give either --preset or --config, not both');
+    const v = validatePreset(await readJson(config, 'rules'));
+    if ('errors' in v) throw new InputError(`${config}: invalid rule preset:\n  ${v.errors.join('\n  ')}`);
+    return v.preset;
+  }
+  const id = presetId ?? DEFAULT_PRESET_ID;
+  const p = getPreset(id);
+  if (!p) throw new InputError(`--preset: unknown preset "${id}" (built-in: ${listPresets().map((x) => x.id).join(', ')})`);
+  return p;
+}
+
+async function fieldMaps(args: ParsedArgs): Promise<Partial<Record<LayerKind, FieldMap>>> {
+  const maps: Partial<Record<LayerKind, FieldMap>> = {};
+  const mappingPath = args.get('mapping');
+  if (mappingPath) {
+    const m = await readJson(mappingPath, 'field mapping');
+    if (!m || typeof m !== 'object' || Array.isArray(m)) throw new InputError(`${mappingPath}: field mapping must be an object { "communities": { "households": "<source field>" }, ... }`);
+    for (const [layer, map] of Object.entries(m as Record<string, unknown>)) {
+      if (!LAYERS.includes(layer as LayerKind)) throw new InputError(`${mappingPath}: field mapping: unknown layer "${layer}" (${LAYERS.join(', ')})`);
+      if (!map || typeof map !== 'object' || Object.values(map).some((v) => typeof v !== 'string'))
+        throw new InputError(`${mappingPath}: field mapping: "${layer}" must map canonical field names to source field names (strings)`);
+      maps[layer as LayerKind] = { ...(map as FieldMap) };
+    }
+  }
+  for (const l of LAYERS)
+    for (const pair of args.all(`${l}-field`)) {
+      const m = /^([^=]+)=(.+)$/.exec(pair);
+      if (!m) throw new InputError(`--${l}-field: "${pair}" must be <canonical>=<source field>, e.g. households=户数`);
+      maps[l] = { ...(maps[l] ?? {}), [m[1].trim()]: m[2].trim() };
+    }
+  return maps;
+}
+
+/** Checks the flags that need no file (call before reading anything, so usage errors come first). */
+export function checkAuditFlags(args: ParsedArgs, usage: string): DistanceMode {
+  if (!args.get('communities')) throw new InputError(`--communities is required\n${usage}`);
+  if (!args.get('facilities')) throw new InputError(`--facilities is required\n${usage}`);
+  const mode = args.get('mode') ?? 'euclidean';
+  if (mode !== 'euclidean' && mode !== 'network') throw new InputError(`--mode: "${mode}" must be euclidean or network`);
+  if (mode === 'network' && !args.get('roads')) throw new InputError('--mode network needs --roads <file> (a road layer: GeoJSON/FlatGeobuf/Shapefile lines or OSM)');
+  return mode;
+}
+
+/** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
+export async function loadAuditInput(args: ParsedArgs, usage: string): Promise<AuditInput> {
+  const mode = checkAuditFlags(args, usage);
+  const preset = await choosePreset(args.get('preset'), args.get('config'));
+  const maps = await fieldMaps(args);
+  const layers: Partial<Record<LayerKind, LayerImport>> = {};
+  let hint: { lon: number; lat: number } | undefined;
+  for (const kind of LAYERS) {
+    const path = args.get(kind);
+    if (!path) continue;
+    const layer = await loadLayer(path, kind, { crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint });
+    layers[kind] = layer;
+    hint ??= layerCentre(layer);
+  }
+  const data: Dataset = {
+    communities: layers.communities!.features as Dataset['communities'],
+    facilities: layers.facilities!.features as Dataset['facilities'],
+    green: (layers.green?.features ?? []) as Dataset['green'],
+    ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
+  };
+  if (mode === 'network' && !data.roads?.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
+  return { data, preset, mode, layers };
+}
+
+/** Prepares and runs the audit; in network mode the graph is built in the audit's own projection. */
+export function runAuditOf(input: AuditInput): AuditRun {
+  // One projection for the network graph and the audit, so network metres are the audit's metres.
+  const projection = datasetProjection(input.data);
+  const reach = input.mode === 'network' ? createNetworkReach(input.data.roads ?? [], projection) : undefined;
+  const ctx = prepareAudit(input.data, input.preset, { mode: input.mode, reach, projection });
+  return { ...input, ctx, result: runAudit(ctx) };
+}
+
+/** What a command tells on stderr about its inputs and the audit: layers read, warnings, counts. */
+export function auditNotes(run: AuditRun): string[] {
+  const { layers, result, mode } = run;
+  const notes: string[] = [];
+  for (const l of Object.values(layers)) {
+    notes.push(`${l.files[0]}: ${l.counts.valid} ${l.kind} (${l.format}); ${l.crs.note.en}${l.encoding && l.encoding.from !== 'utf-8' ? `; text ${l.encoding.encoding} (${l.encoding.from}, confidence ${l.encoding.confidence})` : ''}`);
+    for (const p of l.problems.filter((x) => x.severity === 'warning').slice(0, 10)) notes.push(`warning: ${formatProblem(p)}`);
+    for (const n of l.notes) notes.push(n);
+  }
+  for (const w of result.warnings.slice(0, 20)) notes.push(`warning: ${w.layer}: feature ${w.feature}${w.field ? `: field ${w.field}` : ''}: ${w.message}`);
+  if (result.warnings.length > 20) notes.push(`… ${result.warnings.length - 20} more data warnings (see the JSON output)`);
+  notes.push(`${result.summary.communities} communities audited (${mode}, preset ${result.preset}): ${result.summary.failing} failing`);
+  return notes;
+}

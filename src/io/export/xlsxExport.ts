@@ -1,0 +1,78 @@
+// Audit result → XLSX workbook (report-cli.md): a sheet of communities with the CSV's columns
+// (numbers as numbers), a sheet of failures (one row per failure: community, rule, actual, required,
+// source) and a sheet of the parameters used (preset, mode, distances, thresholds and their sources).
+import type { AuditResult, RuleId, RulePreset } from '../../engine/types';
+import { presetDocuments, ruleCitation } from '../../engine/citation';
+import type { LayerImport, LayerKind } from '../import/types';
+import { communityTable, headerZh } from './communityRow';
+import { writeXlsx, type XlsxCell } from './xlsxWriter';
+
+export interface XlsxOptions {
+  /** Chinese sheet names and column headers (as the CSV's --csv-headers zh). */
+  chineseHeaders?: boolean;
+  /** The preset the audit ran with: its thresholds and sources go to the parameters sheet. */
+  preset?: RulePreset;
+  /** What the import did per layer (files, CRS): listed on the parameters sheet. */
+  inputs?: Partial<Record<LayerKind, LayerImport>>;
+}
+
+const FAILURE_COLUMNS = [
+  ['communityId', '社区编码'], ['communityName', '社区名称'], ['rule', '规则'], ['tier', '生活圈（分钟）'],
+  ['category', '设施类别'], ['group', '“6个1”项'], ['actual', '实际值'], ['required', '要求值'], ['bound', '要求方向'], ['source', '依据'],
+] as const;
+
+/** Rule thresholds of a preset as [parameter, value, citation] rows, enabled rules only. */
+function ruleRows(preset: RulePreset, lang: 'zh' | 'en'): XlsxCell[][] {
+  const rows: XlsxCell[][] = [];
+  for (const id of Object.keys(preset.rules) as RuleId[]) {
+    const rule = preset.rules[id] as unknown as Record<string, unknown> & { enabled: boolean };
+    if (!rule.enabled) continue;
+    const source = ruleCitation(preset, id, lang);
+    for (const [k, v] of Object.entries(rule)) {
+      if (k === 'enabled' || k === 'source' || k === 'cite' || k === 'groups') continue;
+      if (typeof v === 'number' || typeof v === 'string') rows.push([`rules.${id}.${k}`, v, source]);
+    }
+  }
+  return rows;
+}
+
+export function auditToXlsx(result: AuditResult, options: XlsxOptions = {}): Uint8Array {
+  const zh = options.chineseHeaders === true;
+  // Citations in the language of the headers.
+  const lang = zh ? 'zh' : 'en';
+  const { keys, rows } = communityTable(result);
+  const communities: XlsxCell[][] = [keys.map((k) => (zh ? headerZh(k) : k)), ...rows.map((r) => keys.map((k) => r[k] ?? null))];
+
+  const failures: XlsxCell[][] = [FAILURE_COLUMNS.map(([en, cn]) => (zh ? cn : en))];
+  for (const c of result.communities)
+    for (const f of c.failures)
+      failures.push([c.id, c.name, f.rule, f.tier ?? null, f.category ?? null, f.group ?? null, f.actual, f.required, f.bound === 'max' ? '≤' : '≥', f.source[lang]]);
+
+  const p = result.parameters;
+  const params: XlsxCell[][] = [zh ? ['参数', '值', '依据'] : ['parameter', 'value', 'source']];
+  params.push(['preset', result.preset, options.preset ? presetDocuments(options.preset, lang).join(lang === 'zh' ? '；' : '; ') : null]);
+  if (options.preset) params.push(['presetName', options.preset.name[lang], null]);
+  params.push(['mode', p.mode, null]);
+  for (const [tier, d] of Object.entries(p.tiers)) params.push([`tiers.${tier}.distance_m`, d, null]);
+  params.push(['greenDistance_m', p.greenDistance_m, null], ['parkDistance_m', p.parkDistance_m, null]);
+  params.push(['personsPerHousehold', p.personsPerHousehold, null], ['detourFactor', p.detourFactor, null], ['lifeCircleThreshold', p.lifeCircleThreshold, null]);
+  for (const [k, v] of Object.entries(p)) {
+    // Parameters added to the engine later (e.g. the coverage basis) are listed as they come.
+    if (!['mode', 'tiers', 'greenDistance_m', 'parkDistance_m', 'personsPerHousehold', 'detourFactor', 'lifeCircleThreshold'].includes(k) && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')) params.push([k, v, null]);
+  }
+  if (options.preset) {
+    for (const [tier, cats] of Object.entries(options.preset.requiredByTier)) params.push([`requiredByTier.${tier}`, cats.join(', '), null]);
+    params.push(...ruleRows(options.preset, lang));
+  }
+  for (const [kind, l] of Object.entries(options.inputs ?? {})) {
+    if (!l) continue;
+    params.push([`input.${kind}`, l.files.join(', '), `${l.format}; ${l.crs.note.en}; ${l.counts.valid} features`]);
+  }
+  params.push(['summary.communities', result.summary.communities, null], ['summary.failing', result.summary.failing, null]);
+
+  return writeXlsx([
+    { name: zh ? '社区' : 'communities', rows: communities, header: true },
+    { name: zh ? '未达标项' : 'failures', rows: failures, header: true },
+    { name: zh ? '参数' : 'parameters', rows: params, header: true },
+  ]);
+}
