@@ -32,7 +32,14 @@ async function centreOn(page: Page, p: [number, number], zoom: number): Promise<
     const r = map.getCanvas().getBoundingClientRect();
     return [r.left + px.x, r.top + px.y];
   }, { p, zoom });
-  await page.waitForTimeout(500);
+  // Picking reads what was drawn: wait until the map has rendered the new view (on a loaded
+  // machine a fixed pause was sometimes too short, and the click then missed the facility).
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }));
+  await page.waitForTimeout(300);
   return xy as [number, number];
 }
 
