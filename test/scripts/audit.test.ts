@@ -131,7 +131,7 @@ describe.skipIf(!existsSync(HAIDIAN))('audit command on a real OSM export (Beiji
   });
 });
 
-describe('audit command: process', () => {
+describe('audit command: process', { timeout: 240_000 }, () => {
   it('JSON to stdout, exit 0', () => {
     const r = spawnAudit(BASE);
     expect(r.status, r.stderr).toBe(0);
