@@ -130,6 +130,10 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${USAGE}\n(see docs/network-areas.md)\n`);
+    return;
+  }
   try {
     const { collection, summary, out } = await runServiceAreas(process.argv.slice(2));
     if (out) {
