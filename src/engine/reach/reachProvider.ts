@@ -36,7 +36,9 @@ export interface ReachProvider {
   reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings;
   /**
    * Optional: the area (m²) of reachedPart(community, sources, distance) without building its
-   * rings (the audit's share needs only this). Same value up to centimetre rounding.
+   * rings (the audit's share needs only this). Same value up to centimetre rounding, except that
+   * straight-line discs are measured as true circles (reachedPart draws them as polygons whose area
+   * is smaller by less than 0.1 %, geo/circle.ts).
    */
   reachedArea?(community: PreparedCommunity, sources: ReachSource[], distance: number): number;
   /**

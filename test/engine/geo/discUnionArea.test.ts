@@ -1,0 +1,83 @@
+// Area of a polygon ∩ a union of equal discs (Green's theorem, true circles): closed-form cases by
+// hand, and random non-convex polygons with holes against a second method (clipper intersection
+// of the polygon with the union of very fine circle polygons).
+import { describe, expect, it } from 'vitest';
+import { areaInDiscUnion } from '../../../src/engine/geo/discUnionArea';
+import { circleRing } from '../../../src/engine/geo/circle';
+import { intersection, union } from '../../../src/engine/geo/clip';
+import { ringsArea } from '../../../src/engine/geo/metricRings';
+import { toFlat } from '../../../src/engine/geo/flatRing';
+import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
+import { mulberry32 } from '../../../bench/lib/random';
+
+const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+const area = (rings: MetricRings, centers: number[], r: number) => areaInDiscUnion(rings.map(toFlat), centers, r, [0, 0]);
+const disc = (r: number) => Math.PI * r * r;
+
+describe('areaInDiscUnion: closed forms', () => {
+  const box: MetricRings = [square(-100, -100, 100, 100)];
+  it('a disc inside the polygon: πr²', () => {
+    expect(area(box, [0, 0], 50)).toBeCloseTo(disc(50), 6);
+  });
+  it('a disc centred on a corner: a quarter; on an edge: a half', () => {
+    expect(area(box, [100, 100], 50)).toBeCloseTo(disc(50) / 4, 6);
+    expect(area(box, [100, 0], 50)).toBeCloseTo(disc(50) / 2, 6);
+  });
+  it('two overlapping discs: 2πr² minus the lens', () => {
+    // d = 60, r = 50: lens = 2r²·acos(d/2r) − (d/2)·√(4r² − d²) = 5000·acos(0.6) − 30·80.
+    const lens = 5000 * Math.acos(0.6) - 2400;
+    expect(area(box, [-30, 0, 30, 0], 50)).toBeCloseTo(2 * disc(50) - lens, 6);
+  });
+  it('the same disc twice counts once', () => {
+    expect(area(box, [0, 0, 0, 0, 0, 0], 50)).toBeCloseTo(disc(50), 6);
+  });
+  it('a hole inside the disc is not counted', () => {
+    const withHole: MetricRings = [square(-100, -100, 100, 100), square(-20, -20, 20, 20).reverse()];
+    expect(area(withHole, [0, 0], 50)).toBeCloseTo(disc(50) - 1600, 6);
+  });
+  it('a disc covering the whole polygon: the polygon area; a disc far away: 0', () => {
+    const small: MetricRings = [square(0, 0, 10, 10)];
+    expect(area(small, [5, 5], 100)).toBeCloseTo(100, 6);
+    expect(area(small, [500, 500], 100)).toBe(0);
+  });
+  it('two polygons of a multipolygon, each half in the disc', () => {
+    const two: MetricRings = [square(-60, -10, -40, 10), square(40, -10, 60, 10)];
+    // Disc r = 50 at the origin cuts each square at |x| = √(2500 − y²); area inside = ∫(√(2500−y²) − 40) dy over |y| ≤ 10, twice.
+    const F = (y: number) => (y * Math.sqrt(2500 - y * y) + 2500 * Math.asin(y / 50)) / 2;
+    const one = F(10) - F(-10) - 40 * 20;
+    expect(area(two, [0, 0], 50)).toBeCloseTo(2 * one, 6);
+  });
+});
+
+/** A random star-shaped (generally non-convex) ring around (cx, cy), counter-clockwise. */
+function star(rand: () => number, cx: number, cy: number, rMin: number, rMax: number, n: number): XY[] {
+  const out: XY[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n;
+    const rr = rMin + (rMax - rMin) * rand();
+    out.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+  }
+  return out;
+}
+
+describe('areaInDiscUnion against clipper with fine circles', () => {
+  it('random non-convex polygons with holes and 1–12 discs', () => {
+    const rand = mulberry32(20261202);
+    for (let trial = 0; trial < 60; trial++) {
+      const cx = (rand() - 0.5) * 20_000, cy = (rand() - 0.5) * 20_000;
+      const rings: MetricRings = union([star(rand, cx, cy, 150, 400, 5 + Math.floor(rand() * 30))]);
+      if (trial % 3 === 0) rings.push(star(rand, cx, cy, 20, 60, 6).reverse());
+      const clean = union(rings);
+      const r = 50 + rand() * 400;
+      const k = 1 + Math.floor(rand() * 12);
+      const centers: number[] = [];
+      for (let i = 0; i < k; i++) centers.push(cx + (rand() - 0.5) * 900, cy + (rand() - 0.5) * 900);
+      const fine: MetricRings = [];
+      for (let i = 0; i < k; i++) fine.push(circleRing([centers[2 * i], centers[2 * i + 1]], r, 1e-6 * r));
+      const expected = ringsArea(intersection(clean, union(fine)));
+      const got = areaInDiscUnion(clean.map(toFlat), centers, r, [cx, cy]);
+      // Fine circles (sagitta 1e-6·r: area deficit < 2e-6) and centimetre clipper coordinates.
+      expect(Math.abs(got - expected), `trial ${trial}: ${got} vs ${expected}`).toBeLessThan(0.5 + 1e-5 * expected);
+    }
+  });
+});
