@@ -39,7 +39,7 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
   if (out && !OUT_EXT.includes(extname(out).toLowerCase())) throw new InputError(`--out: "${out}" must end in ${OUT_EXT.join(', ')}`);
   const csvHeaders = args.get('csv-headers') ?? 'en';
   if (csvHeaders !== 'en' && csvHeaders !== 'zh') throw new InputError(`--csv-headers: "${csvHeaders}" must be en or zh`);
-  const run = runAuditOf(await loadAuditInput(args, USAGE));
+  const run = await runAuditOf(await loadAuditInput(args, USAGE));
   const { result, data, layers, preset } = run;
   const ext = out ? extname(out).toLowerCase() : '.json';
   const output =

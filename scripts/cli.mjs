@@ -66,7 +66,8 @@ async function build() {
   const entries = Object.entries(COMMANDS).filter(([, src]) => existsSync(join(ROOT, src)));
   await esbuild({
     absWorkingDir: ROOT,
-    entryPoints: Object.fromEntries(entries.map(([name, src]) => [name, src])),
+    // The audit threads' entry (scripts/lib/auditThreads.ts) is bundled beside the commands.
+    entryPoints: { ...Object.fromEntries(entries.map(([name, src]) => [name, src])), 'audit-worker': 'scripts/lib/auditWorker.ts' },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -118,6 +119,8 @@ async function main() {
       return;
     }
   }
+  // Where the audit threads find their bundled entry.
+  process.env.LIFECIRCLE_CLI_DIR = OUT_DIR;
   // The command runs its main() when it is the process's script: make it so.
   process.argv = [process.argv[0], bundle, ...args];
   await import(pathToFileURL(bundle).href);

@@ -90,7 +90,7 @@ export async function runReportCommand(argv: string[], options: { date?: string 
   const title = args.get('title');
   if (title !== undefined && !title.trim()) throw new InputError('--title: the title is empty');
 
-  const run = runAuditOf(await loadAuditInput(args, USAGE));
+  const run = await runAuditOf(await loadAuditInput(args, USAGE));
   const communitiesPath = args.get('communities')!;
   const reportOptions: ReportOptions = {
     lang, title, pages, date: options.date,

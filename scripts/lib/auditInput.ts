@@ -4,9 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
-import { datasetProjection, prepareAudit, runAudit, type AuditContext } from '../../src/engine/audit';
+import { auditResultOf, runAudit, type AuditContext } from '../../src/engine/audit';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
-import { createNetworkReach } from '../../src/engine/network/networkReach';
+import { auditContextOf } from './auditContext';
+import { auditOnThreads, defaultThreads } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, loadLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
@@ -15,14 +16,14 @@ export const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads
 
 /** Flags read by loadAuditInput; a command adds its own. */
 export const AUDIT_INPUT_FLAGS = [
-  ...LAYERS, 'preset', 'config', 'mode', 'mapping',
+  ...LAYERS, 'preset', 'config', 'mode', 'mapping', 'threads',
   ...LAYERS.map((l) => `${l}-crs`), ...LAYERS.map((l) => `${l}-field`), ...LAYERS.map((l) => `${l}-encoding`),
 ];
 /** Flags that may be given more than once. */
 export const AUDIT_INPUT_REPEATABLE = LAYERS.map((l) => `${l}-field`);
 
 /** The usage lines of the shared input flags (after the command's own first line). */
-export const AUDIT_INPUT_USAGE = `       [--preset <id>] [--config <rules.json>] [--mode euclidean|network]
+export const AUDIT_INPUT_USAGE = `       [--preset <id>] [--config <rules.json>] [--mode euclidean|network] [--threads <n>]
        [--communities-crs <crs>] [--facilities-crs <crs>] [--green-crs <crs>] [--roads-crs <crs>]
        [--mapping <fields.json>] [--<layer>-field <canonical>=<source field>] [--<layer>-encoding <gb18030|utf-8>]`;
 export const AUDIT_INPUT_FORMATS = `<file>: GeoJSON, FlatGeobuf, Shapefile (.shp + sidecars, or .zip), CSV/XLSX points, OSM (.osm, .osm.pbf)
@@ -33,6 +34,8 @@ export interface AuditInput {
   preset: RulePreset;
   mode: DistanceMode;
   layers: Partial<Record<LayerKind, LayerImport>>;
+  /** --threads: how many threads audit the communities (undefined: auditThreads.defaultThreads). */
+  threads?: number;
 }
 
 export interface AuditRun extends AuditInput {
@@ -121,16 +124,27 @@ export async function loadAuditInput(args: ParsedArgs, usage: string): Promise<A
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
   };
   if (mode === 'network' && !data.roads?.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
-  return { data, preset, mode, layers };
+  return { data, preset, mode, layers, threads: threadsFlag(args.get('threads')) };
 }
 
-/** Prepares and runs the audit; in network mode the graph is built in the audit's own projection. */
-export function runAuditOf(input: AuditInput): AuditRun {
-  // One projection for the network graph and the audit, so network metres are the audit's metres.
-  const projection = datasetProjection(input.data);
-  const reach = input.mode === 'network' ? createNetworkReach(input.data.roads ?? [], projection) : undefined;
-  const ctx = prepareAudit(input.data, input.preset, { mode: input.mode, reach, projection });
-  return { ...input, ctx, result: runAudit(ctx) };
+function threadsFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InputError(`--threads: "${v}" must be a whole number from 1 to 256`);
+  return n;
+}
+
+/**
+ * Prepares and runs the audit, on `input.threads` threads (default: the machine's cores for
+ * city-sized inputs, auditThreads.ts); the result is the same for any number of threads.
+ */
+export async function runAuditOf(input: AuditInput): Promise<AuditRun> {
+  const ctx = auditContextOf(input.data, input.preset, input.mode);
+  const threads = input.threads ?? defaultThreads(ctx.communities.length);
+  const result = threads > 1
+    ? auditResultOf(ctx, await auditOnThreads(ctx, input.data, input.preset, input.mode, threads))
+    : runAudit(ctx);
+  return { ...input, ctx, result };
 }
 
 /** What a command tells on stderr about its inputs and the audit: layers read, warnings, counts. */

@@ -359,6 +359,14 @@ export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditRe
     results[i] = auditCommunity(ctx, i);
     if ((i + 1) % step === 0 || i + 1 === n) onProgress?.(i + 1, n);
   }
+  return auditResultOf(ctx, results);
+}
+
+/**
+ * The audit of a whole dataset from its communities' results (in community order), however they
+ * were computed: in one loop, in chunks, or split across threads.
+ */
+export function auditResultOf(ctx: AuditContext, results: CommunityResult[]): AuditResult {
   return { preset: ctx.preset.id, parameters: ctx.parameters, communities: results, summary: summarize(results), warnings: ctx.warnings };
 }
 

@@ -17,7 +17,7 @@ let run: AuditRun;
 
 beforeAll(async () => {
   const args = parseFlags(['--communities', join(FX, 'communities.geojson'), '--facilities', join(FX, 'facilities.geojson'), '--green', join(FX, 'green.geojson')], AUDIT_INPUT_FLAGS, 'usage');
-  run = runAuditOf(await loadAuditInput(args, 'usage'));
+  run = await runAuditOf(await loadAuditInput(args, 'usage'));
 });
 
 const render = (options: ReportOptions = {}, over: Partial<AuditRun> = {}) => {
