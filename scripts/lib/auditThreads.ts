@@ -19,7 +19,7 @@ export interface ThreadJob {
 }
 
 /** Below this many communities a thread's start and its own prepare cost more than it saves. */
-const MIN_COMMUNITIES_FOR_THREADS = 1000;
+const MIN_COMMUNITIES_FOR_THREADS = 5000;
 
 /** Threads used when --threads is not given: the machine's cores, for city-sized inputs. */
 export function defaultThreads(communities: number): number {

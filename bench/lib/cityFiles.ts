@@ -1,0 +1,21 @@
+// The synthetic city (syntheticCity.ts) written as GeoJSON files, for benches that run the
+// command-line audit as a whole process. Written once per size into node_modules/.cache.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './baseline';
+import { syntheticCity } from './syntheticCity';
+
+/** The audit flags that name the city's three layers. */
+export function cityFiles(communities: number): string[] {
+  const dir = join(root, 'node_modules', '.cache', `lifecircle-city-${communities}`);
+  const files = ['communities', 'facilities', 'green'].map((l) => join(dir, `${l}.geojson`));
+  if (!files.every(existsSync)) {
+    const d = syntheticCity({ communities });
+    mkdirSync(dir, { recursive: true });
+    const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+    writeFileSync(files[0], fc(d.communities.map((c) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: c.geometry }, properties: { id: c.id, name: c.name, households: c.households, setting: c.setting } }))));
+    writeFileSync(files[1], fc(d.facilities.map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.position }, properties: { id: f.id, category: f.category, floorArea: f.floorArea } }))));
+    writeFileSync(files[2], fc(d.green.map((g) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: g.geometry }, properties: { id: g.id, kind: g.kind } }))));
+  }
+  return ['--communities', files[0], '--facilities', files[1], '--green', files[2]];
+}
