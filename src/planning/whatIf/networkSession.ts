@@ -3,7 +3,7 @@
 // and walking network), service-area bands for one facility or a whole category, and moving a
 // facility with an incremental re-audit of only the communities it can reach. Pure: it runs in
 // the network worker (src/worker/network.worker.ts) and in Node tests alike.
-import { auditCommunities, prepareAudit, withFacilityChanged, type AuditContext } from '../../engine/audit';
+import { auditCommunities, prepareAudit, reachCoverageWarnings, withFacilityChanged, type AuditContext } from '../../engine/audit';
 import { buildRoadGraph, graphStats, type GraphStats, type RoadGraph } from '../../engine/network/graph';
 import { createNetworkReachFromGraph } from '../../engine/network/networkReach';
 import { networkDistances } from '../../engine/network/distances';
@@ -106,6 +106,11 @@ export function roadsFingerprint(roads: RoadLine[] | undefined): string {
   return `${roads.length}|${n}|${sx.toFixed(7)}|${sy.toFixed(7)}`;
 }
 
+/** What a road graph depends on: the roads layer and the centre of the projection it was built in. */
+export function graphKey(roads: string, center: Position): string {
+  return `${roads}@${center[0]},${center[1]}`;
+}
+
 /** Tier keys of a preset sorted by distance (smallest first). */
 export function tiersByDistance(preset: RulePreset): [string, RulePreset['tiers'][string]][] {
   return Object.entries(preset.tiers).sort((a, b) => a[1].distance_m - b[1].distance_m);
@@ -116,7 +121,8 @@ const MAX_CONTEXTS = 6;
 export function createNetworkSession(): NetworkSession {
   let data: Dataset | null = null;
   let roadsKey = '';
-  let graph: { graph: RoadGraph; info: GraphInfo } | null = null;
+  /** The graph with the key it was built for: the roads layer and the projection of its metres. */
+  let graph: { key: string; graph: RoadGraph; info: GraphInfo } | null = null;
   /** Contexts per mode and preset (keyed by the preset's JSON: edits make a new key), oldest first. */
   const contexts = new Map<string, AuditContext>();
 
@@ -130,15 +136,22 @@ export function createNetworkSession(): NetworkSession {
   }
 
   function graphFor(preset: RulePreset): { graph: RoadGraph; info: GraphInfo } | null {
-    if (!data?.roads?.length) return null;
-    if (graph) return graph;
+    if (!data?.roads?.length) {
+      graph = null;
+      return null;
+    }
     // The graph uses the audit's local projection (it depends on the dataset only, not the
-    // preset), so network areas and the prepared community rings share one metric frame.
+    // preset), so network areas and the prepared community rings share one metric frame. A graph
+    // is valid only for the roads and the projection it was built in: other communities move the
+    // projection's centre, and a graph kept from before would put its roads in the wrong place.
     const projection = contextFor(preset, 'euclidean')!.projection;
+    const key = graphKey(roadsKey, projection.center);
+    if (graph?.key === key) return graph;
+    graph = null;
     const t0 = now();
     const g = buildRoadGraph(data.roads, projection);
     const buildMs = now() - t0;
-    graph = { graph: g, info: { ...graphStats(g), buildMs } };
+    graph = { key, graph: g, info: { ...graphStats(g), buildMs } };
     return graph;
   }
 
@@ -154,18 +167,18 @@ export function createNetworkSession(): NetworkSession {
     // reach and walking tier distances: what prepareAudit(data, preset, { reach }) would build.
     const base = contextFor(preset, 'euclidean')!;
     const tiers = tierDistances(preset, 'network');
-    return remember(key, { ...base, mode: 'network', reach: memoReach(createNetworkReachFromGraph(g.graph)), tierDistances: tiers, parameters: { ...base.parameters, mode: 'network', tiers } });
+    const reach = createNetworkReachFromGraph(g.graph);
+    const warnings = [...base.warnings, ...reachCoverageWarnings(reach, base)];
+    return remember(key, { ...base, mode: 'network', reach: memoReach(reach), tierDistances: tiers, parameters: { ...base.parameters, mode: 'network', tiers }, warnings });
   }
 
   return {
     setDataset(d: Dataset) {
       data = d;
       contexts.clear();
-      const key = roadsFingerprint(d.roads);
-      if (key !== roadsKey) {
-        graph = null;
-        roadsKey = key;
-      }
+      // The graph is kept only while both its roads and its projection stay (graphFor checks the key).
+      roadsKey = roadsFingerprint(d.roads);
+      if (!d.roads?.length) graph = null;
     },
 
     dataset: () => data,

@@ -132,6 +132,49 @@ describe('network session: side by side', () => {
   });
 });
 
+describe('network session: a graph never outlives its data and projection', () => {
+  // The grid's communities and facilities moved 3° of longitude east (about 290 km), the roads
+  // left where they were: what importing other communities over the demo's roads looked like.
+  const away = (): Dataset => {
+    const d = streetGrid();
+    const move = (p: [number, number]): [number, number] => [p[0] + 3, p[1]];
+    return {
+      ...d,
+      communities: d.communities.map((c) => ({ ...c, geometry: c.geometry.map((poly) => poly.map((ring) => ring.map(move))) })),
+      facilities: d.facilities.map((f) => ({ ...f, position: move(f.position) })),
+    };
+  };
+
+  it('other communities with the same roads: no road is near them, as in a fresh session', () => {
+    const s = createNetworkSession();
+    s.setDataset(streetGrid());
+    // C4 = [−200, 0] × [50, 250], next to K at (0, 10): reached on foot on the grid.
+    const onGrid = s.compare(preset, 4).network!.lifeCircles['5'].kindergarten!;
+    expect(onGrid).toBeGreaterThan(0.3);
+    const before = s.graphInfo(preset)!;
+    s.setDataset(away());
+    // The roads are 290 km away from the moved communities: K cannot join the network, so it
+    // reaches only the strip beside itself (the network's lateral offset), far less than on the grid.
+    const moved = s.compare(preset, 4).network!;
+    expect(moved.lifeCircles['5'].kindergarten).toBeLessThan(onGrid / 2);
+    const fresh = createNetworkSession();
+    fresh.setDataset(away());
+    expect(moved).toEqual(fresh.compare(preset, 4).network);
+    // The graph was rebuilt in the new projection (same roads, so the same counts).
+    expect(s.graphInfo(preset)!.edges).toBe(before.edges);
+    expect(s.bands(preset, { facility: K }).offNetwork).toEqual(['K']);
+  });
+
+  it('the same dataset again keeps the graph (no rebuild)', () => {
+    const s = createNetworkSession();
+    s.setDataset(streetGrid());
+    const g1 = s.graphInfo(preset);
+    s.setDataset(streetGrid());
+    expect(s.graphInfo(preset)).toBe(g1);
+  });
+
+});
+
 describe('network session: moving a facility', () => {
   it('category reach: the largest tier at which the preset asks for the category', () => {
     const tiers = { '5': 300, '10': 500, '15': 1000 };
