@@ -156,8 +156,17 @@ export function auditNotes(run: AuditRun): string[] {
     for (const p of l.problems.filter((x) => x.severity === 'warning').slice(0, 10)) notes.push(`warning: ${formatProblem(p)}`);
     for (const n of l.notes) notes.push(n);
   }
-  for (const w of result.warnings.slice(0, 20)) notes.push(`warning: ${w.layer}: feature ${w.feature}${w.field ? `: field ${w.field}` : ''}: ${w.message}`);
-  if (result.warnings.length > 20) notes.push(`… ${result.warnings.length - 20} more data warnings (see the JSON output)`);
+  const line = (w: AuditResult['warnings'][number]) => `warning: ${w.layer}: feature ${w.feature}${w.field ? `: field ${w.field}` : ''}: ${w.message}`;
+  // Walking mode: communities no road reaches come first and all of them (a road layer from
+  // another place must not pass as an audit where everything fails).
+  const offNetwork = result.warnings.filter((w) => w.code === 'community_off_network');
+  if (offNetwork.length > 0) {
+    notes.push(`warning: ${run.layers.roads?.files[0] ?? 'roads'}: ${offNetwork.length} of ${result.summary.communities} communities have no walkable road within the connector distance; walking figures there are not meaningful (does the road layer cover the communities?)`);
+    for (const w of offNetwork) notes.push(line(w));
+  }
+  const others = result.warnings.filter((w) => w.code !== 'community_off_network');
+  for (const w of others.slice(0, 20)) notes.push(line(w));
+  if (others.length > 20) notes.push(`… ${others.length - 20} more data warnings (see the JSON output)`);
   notes.push(`${result.summary.communities} communities audited (${mode}, preset ${result.preset}): ${result.summary.failing} failing`);
   return notes;
 }

@@ -75,6 +75,7 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
   }
   const reach = options.reach ?? createEuclideanReach();
   const prep = prepareDataset(data, preset, options.projection);
+  if (reach.coverageWarnings) prep.warnings.push(...reachCoverageWarnings(reach, prep));
   const tiers = tierDistances(preset, mode);
   const parameters: AuditParameters = {
     mode,
@@ -86,6 +87,17 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
     lifeCircleThreshold: preset.rules.lifeCircle.threshold,
   };
   return { ...prep, data, preset, mode, reach, tierDistances: tiers, parameters, sources: ruleSources(preset) };
+}
+
+/**
+ * What the reach provider cannot serve (walking mode: communities with no road near them,
+ * facilities that cannot join the network), for the facilities the rules use (a known category
+ * and a valid position).
+ */
+export function reachCoverageWarnings(reach: ReachProvider, prep: Pick<Preparation, 'communities' | 'facilities'>): DataWarning[] {
+  if (!reach.coverageWarnings) return [];
+  const points = prep.facilities.filter((f) => f.category && Number.isFinite(f.xy[0]) && Number.isFinite(f.xy[1])).map((f) => ({ id: f.id ?? String(f.index), xy: f.xy }));
+  return reach.coverageWarnings(prep.communities, points);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -442,6 +454,7 @@ export function withFacilityChanged(ctx: AuditContext, change: FacilityChange): 
     } else {
       if (pf.floorAreaDefaulted) w.push({ code: 'missing_floor_area', layer: 'facilities', feature: fid, field: 'area', message: `facility ${fid}: floor area missing; preset default ${pf.floorArea} m² used` });
       assignFacility(pf, f, ctx.locator, ctx.communityById, w);
+      if (ctx.reach.coverageWarnings) w.push(...ctx.reach.coverageWarnings([], [{ id: fid, xy: pf.xy }]));
     }
     warnings = [...warnings, ...w];
     return pf;

@@ -223,7 +223,11 @@ export type WarningCode =
   | 'missing_floor_area'
   | 'unknown_community_assignment'
   | 'invalid_geometry'
-  | 'duplicate_id';
+  | 'duplicate_id'
+  /** Walking mode: no road within the connector distance of the community. */
+  | 'community_off_network'
+  /** Walking mode: the facility is farther than the connector distance from every road. */
+  | 'facility_off_network';
 
 export interface DataWarning {
   code: WarningCode;

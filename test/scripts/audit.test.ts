@@ -88,6 +88,27 @@ describe('audit command: figures', () => {
     });
   });
 
+  it('--mode network with roads from another city: every community named as a data warning', async () => {
+    // The fixture's roads moved 5° of longitude east (about 480 km): they cover none of the communities.
+    const roads = JSON.parse(readFileSync(join(FX, 'base/roads.geojson'), 'utf8')) as { features: { geometry: { coordinates: number[][] } }[] };
+    for (const f of roads.features) f.geometry.coordinates = f.geometry.coordinates.map(([x, y]) => [x + 5, y]);
+    const elsewhere = join(tmp, 'roads-elsewhere.geojson');
+    writeFileSync(elsewhere, JSON.stringify(roads));
+    const r = await runAuditCommand([...BASE, '--roads', elsewhere, '--mode', 'network']);
+    const off = r.result.warnings.filter((w) => w.code === 'community_off_network').map((w) => w.feature);
+    expect(off).toEqual(['C001', 'C002', 'C003', 'C004', 'C005']);
+    // Every facility with a known category is off the network too.
+    const facilities = JSON.parse(readFileSync(join(FX, 'base/facilities.geojson'), 'utf8')) as { features: unknown[] };
+    expect(r.result.warnings.filter((w) => w.code === 'facility_off_network').length).toBeGreaterThan(0);
+    expect(r.result.warnings.filter((w) => w.code === 'facility_off_network').length).toBeLessThanOrEqual(facilities.features.length);
+    // stderr: a headline naming the road file, then each community.
+    expect(r.notes.some((n) => n.includes('roads-elsewhere.geojson') && /5 of 5 communities have no walkable road/.test(n))).toBe(true);
+    for (const id of off) expect(r.notes.some((n) => n.startsWith(`warning: communities: feature ${id}:`) && /no walkable road within 300 m/.test(n))).toBe(true);
+    // The fixture's own roads cover every community: no such warning.
+    const own = await runAuditCommand([...BASE, '--roads', join(FX, 'base/roads.geojson'), '--mode', 'network']);
+    expect(own.result.warnings.filter((w) => w.code === 'community_off_network')).toEqual([]);
+  });
+
   it('--preset and --config choose the rules', async () => {
     const y = (await runAuditCommand([...BASE, '--preset', 'yanan-2016'])).result;
     expect(y.preset).toBe('yanan-2016');

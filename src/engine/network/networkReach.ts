@@ -4,7 +4,7 @@
 // Dijkstra) and cached; per community only the edges near it are turned into area and clipped.
 import Flatbush from 'flatbush';
 import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from '../reach/reachProvider';
-import type { RoadLine } from '../types';
+import type { DataWarning, RoadLine } from '../types';
 import { buildRoadGraph, graphStats, type GraphStats, type MetricProjection, type RoadGraph } from './graph';
 import { networkDistances, type NetworkDistances, type Origins } from './distances';
 import { certifyRect } from './certify';
@@ -13,6 +13,7 @@ import { distanceToPolygon, polygonSeeds, pointOrigins } from './origins';
 import { DEFAULT_MAX_OFFSET_M, serviceAreaPaths, type AreaOptions, type LinearPiece } from './serviceArea';
 import { fromPaths, intersectPaths, offsetPaths, ringsArea, toPaths, type IntPaths } from './clip';
 import { reachedAreaOf } from './reachedArea';
+import { networkCoverageWarnings } from './networkCoverage';
 
 export interface NetworkReachOptions extends AreaOptions {
   /** Longest straight connector from a facility to the network (metres). Default 300. */
@@ -46,6 +47,9 @@ export interface NetworkReach extends ReachProvider {
   offNetwork(): string[];
   /** How many Dijkstra runs were made (for benchmarks and tests). */
   readonly runs: number;
+  /** Longest straight connector to the network (metres) this reach uses. */
+  readonly maxConnector_m: number;
+  coverageWarnings(communities: PreparedCommunity[], points: { id: string; xy: XY }[]): DataWarning[];
 }
 
 interface Field {
@@ -166,6 +170,8 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
   return {
     mode: 'network',
     graph,
+    maxConnector_m: maxConnector,
+    coverageWarnings: (communities, points) => networkCoverageWarnings(graph, communities, points, maxConnector),
     graphStats: stats,
     get runs() {
       return runs;

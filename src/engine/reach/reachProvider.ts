@@ -1,7 +1,7 @@
 // How "within reach" is measured, as one interface with two implementations: straight-line
 // (euclideanReach.ts) and walking network (network/networkReach.ts). The audit asks only this
 // interface, so network mode plugs in without touching the rules (audit-cli.md `--mode`).
-import type { DistanceMode } from '../types';
+import type { DataWarning, DistanceMode } from '../types';
 
 /** Metres in the dataset's local projection (geo/localProjection.ts): [x east, y north]. */
 export type XY = [number, number];
@@ -46,4 +46,9 @@ export interface ReachProvider {
    * prefiltered subsets, so a provider can compute it once. Results must not change.
    */
   prepareSources?(sources: ReachSource[], distance: number): void;
+  /**
+   * Optional: data warnings for the inputs this provider cannot serve (walking mode: communities
+   * with no road near them, facilities that cannot join the network). The audit adds them to its own.
+   */
+  coverageWarnings?(communities: PreparedCommunity[], points: { id: string; xy: XY }[]): DataWarning[];
 }

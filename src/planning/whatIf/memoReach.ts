@@ -63,5 +63,7 @@ export function memoReach(inner: ReachProvider, maxEntries = 20_000): MemoReach 
   }
   const prep = inner.prepareSources;
   if (typeof prep === 'function') wrapped.prepareSources = (sources, distance) => prep.call(inner, sources.map(qualifiedSource), distance);
+  const cover = inner.coverageWarnings;
+  if (typeof cover === 'function') wrapped.coverageWarnings = (communities, points) => cover.call(inner, communities, points);
   return wrapped;
 }
