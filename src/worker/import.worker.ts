@@ -8,6 +8,7 @@ import { inspectLayer, readLayer, type LayerInspection, type ReadLayerOptions } 
 import type { InputFile, LayerKind } from '../io/import/types';
 import { readOsm } from '../io/osm/index';
 import { summarizeImport, type ImportSummary, type OsmSummary } from '../io/import/importSummary';
+import { layerExtent } from '../io/import/layerExtent';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -45,7 +46,8 @@ const api = {
     const r = await readOsm(f.bytes, f.name, { onProgress, lang: options.lang });
     const token = ++lastToken;
     held = { token, layers: { communities: r.communities, facilities: r.facilities, green: r.green, roads: r.roads } };
-    return { token, notes: r.notes, counts: { communities: r.communities.length, facilities: r.facilities.length, green: r.green.length, roads: r.roads.length } };
+    const extents = { communities: layerExtent('communities', r.communities), facilities: layerExtent('facilities', r.facilities), green: layerExtent('green', r.green), roads: layerExtent('roads', r.roads) };
+    return { token, notes: r.notes, counts: { communities: r.communities.length, facilities: r.facilities.length, green: r.green.length, roads: r.roads.length }, extents };
   },
 
   /** The held layers of a validation (JSON of { kind: features }); throws when superseded. */

@@ -2,6 +2,7 @@
 // features (which stay in the worker until the user confirms, so a large file never crosses to
 // the main thread just to be previewed) and with the problem list cut to its first entries.
 import type { ImportProblem, LayerImport, LayerKind } from './types';
+import { layerExtent, type Extent } from './layerExtent';
 
 export const MAX_PROBLEMS_SHOWN = 500;
 
@@ -13,10 +14,14 @@ export interface ImportSummary extends Omit<LayerImport, 'features' | 'problems'
   unknownCategories: { value: string; count: number }[];
   /** Number of valid features held by the worker. */
   featureCount: number;
+  /** Where the valid features lie (lon/lat); null when there are none. */
+  extent: Extent | null;
 }
 
 export interface OsmSummary {
   counts: Record<LayerKind, number>;
+  /** Where each layer's features lie (lon/lat); null for an empty layer. */
+  extents: Record<LayerKind, Extent | null>;
   notes: string[];
 }
 
@@ -34,5 +39,5 @@ export function unknownCategoryValues(problems: readonly ImportProblem[]): { val
 
 export function summarizeImport(r: LayerImport, limit = MAX_PROBLEMS_SHOWN): ImportSummary {
   const { features, problems, ...rest } = r;
-  return { ...rest, problems: problems.slice(0, limit), problemTotal: problems.length, unknownCategories: unknownCategoryValues(problems), featureCount: features.length };
+  return { ...rest, problems: problems.slice(0, limit), problemTotal: problems.length, unknownCategories: unknownCategoryValues(problems), featureCount: features.length, extent: layerExtent(r.kind, features) };
 }

@@ -16,7 +16,9 @@ import { missingShapefileParts } from './groupFiles';
 import { guessLayerKind } from './guessLayer';
 import { browserStore, recallChoice, rememberChoice, rememberedFieldMap, rememberedValueMaps, type RememberedChoice } from './importMemory';
 import { crsChoices, normalizeCrsInput } from './crsChoices';
-import { applyImportedLayers, dataHint, layerCounts, withFileName } from './applyImport';
+import { dataHint, layerCounts, withFileName } from './applyImport';
+import { applyImport } from '../../planning/importPlan';
+import { ImportTargetChoice, useImportTarget, type ImportedPreview } from './ImportTargetChoice';
 import type { ImportSummary, OsmSummary } from '../../io/import/importSummary';
 import { recordLayerMeta } from './layerMeta';
 import { VALUE_CHOICES, VALUE_MAP_OF, chosenValue, unknownValues, valueMapFor, type ValueMaps } from './valueMaps';
@@ -35,9 +37,14 @@ interface Props {
   onCancel: () => void;
   /** More groups wait after this one: Cancel reads "Skip this group". */
   more?: boolean;
+  /** Groups of files in this batch, and whether an earlier one already started a new project. */
+  groups?: number;
+  batchStarted?: boolean;
+  /** Called once this group's layers went into the project. */
+  onApplied?: () => void;
 }
 
-export function ImportFlow({ group, client, project, lang, onApply, onDone, onCancel, more }: Props) {
+export function ImportFlow({ group, client, project, lang, onApply, onDone, onCancel, more, groups = 1, batchStarted = false, onApplied }: Props) {
   const { t } = useTranslation();
   const osm = group.osm;
   const file = group.label;
@@ -68,6 +75,16 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
   const hint = useMemo(() => dataHint(project), [project]);
   const choices = useMemo(() => crsChoices(inspection?.crs.suggestions), [inspection]);
   const missing = missingShapefileParts(group);
+  // What the confirm would put into the project (layers with features), and where they lie.
+  const preview = useMemo<ImportedPreview | null>(() => {
+    if (result && result.featureCount > 0) return { counts: { [result.kind]: result.featureCount }, extents: { [result.kind]: result.extent } };
+    if (osmResult) {
+      const kinds = osmKinds.filter((k) => osmResult.counts[k] > 0);
+      if (kinds.length) return { counts: Object.fromEntries(kinds.map((k) => [k, osmResult.counts[k]])), extents: Object.fromEntries(kinds.map((k) => [k, osmResult.extents[k]])) };
+    }
+    return null;
+  }, [result, osmResult, osmKinds]);
+  const importTarget = useImportTarget(project, preview, batchStarted);
 
   // (b) Inspection, again whenever the encoding or CRS choice changes.
   useEffect(() => {
@@ -171,7 +188,8 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
     client()
       .take(token, kinds)
       .then((layers) => {
-        onApply((p) => applyImportedLayers(p, layers));
+        onApply((p) => applyImport(p, layers, { target: importTarget.target, label: file }));
+        onApplied?.();
         if (osm && osmResult) {
           recordLayerMeta(kinds.map((k) => ({
             kind: k, files: [file], format: 'osm', fieldMap: {}, notes: osmResult.notes, importedAt: at,
@@ -246,6 +264,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
             </div>
           )}
           {result && <ResultView result={result} lang={lang} />}
+          {preview && <ImportTargetChoice project={project} imported={preview} target={importTarget.target} current={importTarget.current} onPick={importTarget.pick} batchStarted={batchStarted} groups={groups} />}
           {osmResult && (
             <div data-testid="import-osm-result">
               <div className="import-counts">

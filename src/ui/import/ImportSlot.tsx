@@ -2,7 +2,8 @@
 // per group of files (a shapefile set is one group) that walks through the target layer, the
 // inspection (format, encoding, CRS), the field mapping and the validation, all read in the import
 // worker. Nothing reaches the project before "Import valid features": then one update through the
-// App's callback (replaceLayer), so a failed or cancelled import leaves the project as it was.
+// App's callback (planning/importPlan.ts: a new project with only the imported data, or the
+// matching layers replaced), so a failed or cancelled import leaves the project as it was.
 // Props stay compatible with the placeholder: <ImportSlot onClose /> rendered while open still works.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -82,6 +83,8 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const [index, setIndex] = useState(0);
   const [batch, setBatch] = useState(0);
+  /** A group of the current batch went into the project (later groups add to what it started). */
+  const [batchStarted, setBatchStarted] = useState(false);
   const clientRef = useRef<ImportClient | null>(null);
   const client = useCallback(() => (clientRef.current ??= createImportClient()), []);
   const lang: 'zh' | 'en' = i18n.language === 'en' ? 'en' : 'zh';
@@ -103,6 +106,7 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
     setGroups(g.groups);
     setRejected(g.rejected);
     setIndex(0);
+    setBatchStarted(false);
     setBatch((b) => b + 1);
     if (!open) onOpen?.();
   }, [open, onOpen]);
@@ -177,6 +181,9 @@ export function ImportSlot({ onClose, open = true, onOpen, project, onApply }: I
               onDone={next}
               onCancel={next}
               more={index + 1 < groups.length}
+              groups={groups.length}
+              batchStarted={batchStarted}
+              onApplied={() => setBatchStarted(true)}
             />
           )}
         </div>
