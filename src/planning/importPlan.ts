@@ -1,9 +1,8 @@
 // How confirmed imports change the project: either a new project with only the imported data
 // (every layer replaced, the demo's roads and facilities gone), or the matching layers replaced
 // in the current one. Which one is offered first follows where the data lie: a layer that does
-// not overlap the project's other layers, or any import over the made-up demo district, starts a
-// new project by default, so imported communities never sit on another place's facilities, green
-// and roads. After any import the project is named for the files, not for the demo.
+// not overlap the layers the project would keep starts a new project by default, so imported
+// communities never sit silently on another place's facilities, green and roads. After any import the project is named for the files, not for the demo.
 import type { I18nText } from '../engine/types';
 import type { LayerKind } from '../io/import/types';
 import { extentsOverlap, layerExtent, type Extent } from '../io/import/layerExtent';
@@ -80,12 +79,12 @@ export function nonOverlapping(current: LayerExtents, imported: LayerExtents, ta
 }
 
 /**
- * The target offered first: a new project when the current one is the made-up demo (or sample),
- * or when an imported layer does not overlap the layers the project would keep; the matching
- * layers otherwise. Once a batch of files has started a project, its later files add to it.
+ * The target offered first: a new project when an imported layer does not overlap the layers the
+ * project would keep (or there is no project); the matching layers otherwise. Once a batch of
+ * files has started a project, its later files add to it.
  */
 export function defaultImportTarget(p: Project | null, current: LayerExtents, imported: LayerExtents, batchStarted: boolean): ImportTarget {
   if (batchStarted) return 'layers';
-  if (!p || p.dataset.source !== 'import') return 'newProject';
+  if (!p) return 'newProject';
   return nonOverlapping(current, imported, 'layers').length > 0 ? 'newProject' : 'layers';
 }

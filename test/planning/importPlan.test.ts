@@ -61,6 +61,15 @@ describe('importing communities from another place over the demo', () => {
     expect(countsAfterImport(p, { communities: 2 }, 'layers')).toEqual({ communities: 2, facilities: 1, green: 1, roads: 1 });
   });
 
+  it('a layer that overlaps the demo replaces that layer by default, and the project is named for the file', () => {
+    const p = demo();
+    const here = [square('H', 120.001, 30.001)];
+    expect(defaultImportTarget(p, projectExtents(p.layers), { communities: layerExtent('communities', here) }, false)).toBe('layers');
+    const q = applyImport(p, { communities: here }, { target: 'layers', label: 'here.geojson' });
+    expect(q.layers.facilities).toBe(p.layers.facilities);
+    expect(q.dataset.name).toEqual({ zh: 'here.geojson', en: 'here.geojson' });
+  });
+
   it('replacing the layer anyway warns about every kept layer that lies elsewhere', () => {
     const p = demo();
     const pairs = nonOverlapping(projectExtents(p.layers), { communities: layerExtent('communities', meishan) }, 'layers');

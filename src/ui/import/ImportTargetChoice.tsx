@@ -37,7 +37,8 @@ interface Props {
 export function ImportTargetChoice({ project, imported, target, current, onPick, batchStarted, groups }: Props) {
   registerImportTargetStrings();
   const { t } = useTranslation();
-  const pairs = useMemo(() => nonOverlapping(current, imported.extents, target), [current, imported, target]);
+  // Against the layers the current project would keep: the reason a new project is offered first.
+  const pairs = useMemo(() => nonOverlapping(current, imported.extents, 'layers'), [current, imported]);
   const after = countsAfterImport(project, imported.counts, target);
   const isDemo = !!project && project.dataset.source !== 'import' && !batchStarted;
   const radio = (value: ImportTarget, label: string) => (
