@@ -53,6 +53,12 @@ async function openPicker(page: Page, files: string[]) {
   await page.waitForSelector('[data-testid=import-flow]');
 }
 
+/** Replace the matching layer and keep the others (the default only when the layers overlap). */
+async function keepOtherLayers(page: Page) {
+  await page.click('[data-testid=import-target-layers]');
+  await page.waitForSelector('[data-testid=import-target][data-target=layers]');
+}
+
 /** Waits until the inspection finished (Next enabled) or failed (error shown). */
 async function waitInspected(page: Page) {
   await page.waitForFunction(() => {
@@ -178,6 +184,8 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.waitForSelector('[data-testid=import-result]');
     expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('11');
     expect(await text(page, '[data-testid=import-applied-crs]')).toContain('EPSG:4544');
+    // Chengdu facilities under the demo's communities: a new project is offered; these tests keep the layers.
+    await keepOtherLayers(page);
     await page.click('[data-testid=import-confirm]');
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 11, null, { timeout: 20_000 });
     // Every facility within 1 m of its WGS84 original (the fixture was projected from base/ with ogr2ogr).
@@ -411,6 +419,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await text(page, '[data-testid=import-osm-count-facilities]')).toBe('2');
     expect(await text(page, '[data-testid=import-osm-count-roads]')).toBe('1');
     expect(await text(page, '[data-testid=import-osm-notes]')).toContain('估算');
+    await keepOtherLayers(page);
     await page.click('[data-testid=import-confirm]');
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.roads === 1, null, { timeout: 20_000 });
     // Empty OSM layers (no communities, no green here) leave the project's layers in place.
@@ -444,6 +453,7 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('4');
     expect(await attr(page, '[data-testid=import-result]', 'data-errors')).toBe('0');
     expect(await page.$('[data-testid=import-unknown-categories]')).toBeNull();
+    await keepOtherLayers(page);
     await page.click('[data-testid=import-confirm]');
     await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
     await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts?.facilities === 4, null, { timeout: 20_000 });
