@@ -76,6 +76,23 @@ async function waitAudited(page: Page, mode?: 'euclidean' | 'network') {
   }, mode, { timeout: 120_000 });
 }
 
+/** Screen position of a lon/lat after centring the map on it at `zoom`, once the map has drawn it. */
+async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
+  const xy = await page.evaluate(({ p, zoom }) => {
+    const map = (window as unknown as { __lifecircle: { map: { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement } } }).__lifecircle.map;
+    map.jumpTo({ center: p, zoom });
+    const px = map.project(p);
+    const r = map.getCanvas().getBoundingClientRect();
+    return [r.left + px.x, r.top + px.y];
+  }, { p, zoom });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (window as unknown as { __lifecircle: { map: { once: (e: string, f: () => void) => void; triggerRepaint: () => void } } }).__lifecircle.map;
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }));
+  return xy as [number, number];
+}
+
 interface Row { key: string; euclidean: number; network: number | null }
 const compareRows = (page: Page): Promise<Row[]> =>
   page.$$eval('[data-testid=compare-row]', (rs) => rs.map((r) => ({
@@ -182,6 +199,16 @@ describe.skipIf(!chromiumAvailable)('importing data from another place (Chromium
     await waitAudited(page);
     await page.waitForSelector('[data-testid=road-coverage][data-kind=uncovered]', { timeout: 120_000 });
     expect(await attr(page, '[data-testid=road-coverage]', 'data-off')).toBe('5');
+    // The facility panel describes these roads (123 two-point lines: 123 edges), not the demo's
+    // thousands, and says the facility cannot join them.
+    const f01 = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { facilities: { id: string; position: [number, number] }[] } } }).__lifecircle.layers.facilities.find((f) => f.id === 'F01')!.position);
+    const xy = await centreOn(page, f01, 16);
+    await page.mouse.click(xy[0], xy[1]);
+    await page.waitForSelector('[data-testid=facility-network]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=graph-timing]', { timeout: 60_000 });
+    expect(await text(page, '[data-testid=graph-timing]')).toMatch(/\b123 路段/);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=facility-network]')?.textContent ?? '').includes('不接入路网'), null, { timeout: 60_000 });
+    await page.keyboard.press('Escape');
     // The comparison for one community, computed on these roads only.
     const before = await selectCommunity(page, 'C001');
     expect(before.find((r) => r.key === 'green')!.network).toBeLessThanOrEqual(before.find((r) => r.key === 'green')!.euclidean);
