@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createNetworkReach } from '../../../src/engine/network/networkReach';
 import { buildGraph } from '../../../src/engine/network/graph';
 import { communityHasRoad, segmentToPolygonDistance } from '../../../src/engine/network/networkCoverage';
-import { datasetProjection, prepareAudit, runAudit } from '../../../src/engine/audit';
+import { datasetProjection, prepareAudit, runAudit, withFacilityChanged } from '../../../src/engine/audit';
 import { getPreset } from '../../../src/engine/presets';
 import type { Community, Dataset, Position } from '../../../src/engine/types';
 import type { XY } from '../../../src/engine/reach/reachProvider';
@@ -62,6 +62,19 @@ describe('walking-mode data warnings', () => {
     const off = result.warnings.filter((w) => w.code === 'community_off_network').map((w) => w.feature);
     expect(off).toEqual(data.communities.map((c) => c.id));
     expect(result.warnings.filter((w) => w.code === 'facility_off_network').map((w) => w.feature)).toEqual(['K', 'S']);
+  });
+
+  it('a facility moved away from every road is warned about; moved back, the warning goes', () => {
+    const data = streetGrid();
+    const projection = datasetProjection(data);
+    const ctx = prepareAudit(data, preset, { reach: createNetworkReach(data.roads!, projection), projection });
+    const offK = (c: typeof ctx) => c.warnings.filter((w) => w.code === 'facility_off_network' && w.feature === 'K').length;
+    expect(offK(ctx)).toBe(0);
+    // (0, 700): the nearest street end (±100, 300) is √(100² + 400²) ≈ 412 m away.
+    const away = withFacilityChanged(ctx, { type: 'update', index: 0, facility: { ...data.facilities[0], position: ll(0, 700) } }).ctx;
+    expect(offK(away)).toBe(1);
+    const back = withFacilityChanged(away, { type: 'update', index: 0, facility: data.facilities[0] }).ctx;
+    expect(offK(back)).toBe(0);
   });
 
   it('straight-line mode adds none of them', () => {
