@@ -152,10 +152,13 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     setHistory(emptyMoveHistory());
     setLastMove(null);
     setGraph(null);
+    // The measurement hook must not go on reporting the previous data's graph either.
+    timings.current.graph = null;
+    publish();
     setMoving(false);
     setPending(null);
     void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
-  }, [layers, clientVersion]);
+  }, [layers, clientVersion, publish]);
 
   // The road graph, built once per roads layer in the worker (its build time is reported), when
   // first needed: a facility selected or walking mode (nothing competes with the app's start-up).
