@@ -157,6 +157,8 @@ describe.skipIf(!chromiumAvailable)('importing data from another place (Chromium
     const name = await text(page, '[data-testid=dataset-name]');
     expect(name).toContain('communities');
     expect(name).not.toContain('示范区');
+    // The demo's walking graph is gone with the demo's roads (the network hook reports none).
+    await page.waitForFunction(() => ((window as unknown as { __lifecircle: { network?: { graph: unknown } } }).__lifecircle.network?.graph ?? null) === null, null, { timeout: 30_000 });
     // Walking mode is still chosen, and there are no roads: said plainly, with an import offered.
     await page.waitForSelector('[data-testid=road-coverage][data-kind=noRoads]');
     expect(await text(page, '[data-testid=road-coverage]')).toContain('没有道路图层');
