@@ -150,6 +150,17 @@ describe.skipIf(!existsSync(HAIDIAN))('audit command on a real OSM export (Beiji
     expect(r.layers.communities!.features.every((c) => (c as { estimated?: { households?: boolean } }).estimated?.households === true)).toBe(true);
     expect(r.layers.communities!.notes.length).toBeGreaterThan(0);
   });
+
+  const XUANWU = join(ROOT, '..', 'shared', 'data', 'real', 'nanjing-xuanwu', 'xuanwu.osm');
+  it.skipIf(!existsSync(XUANWU))('walking mode with Nanjing roads under Beijing communities names every community (about 900 km apart)', async () => {
+    const r = await runAuditCommand(['--communities', HAIDIAN, '--facilities', HAIDIAN, '--roads', XUANWU, '--mode', 'network']);
+    const off = r.result.warnings.filter((w) => w.code === 'community_off_network').map((w) => w.feature);
+    expect(off).toEqual(r.result.communities.map((c) => c.id));
+    expect(r.notes.some((n) => n.includes('xuanwu.osm') && n.includes(`${off.length} of ${off.length} communities have no walkable road`))).toBe(true);
+    // Haidian's own 302 highway ways: fewer communities without a road than with Nanjing's (none expected in a city block).
+    const own = await runAuditCommand(['--communities', HAIDIAN, '--facilities', HAIDIAN, '--roads', HAIDIAN, '--mode', 'network']);
+    expect(own.result.warnings.filter((w) => w.code === 'community_off_network').length).toBeLessThan(off.length);
+  }, 120_000);
 });
 
 describe('audit command: process', { timeout: 240_000 }, () => {
