@@ -201,6 +201,9 @@ describe.skipIf(!chromiumAvailable)('importing data from another place (Chromium
     await waitAudited(page);
     await page.waitForSelector('[data-testid=road-coverage][data-kind=uncovered]', { timeout: 120_000 });
     expect(await attr(page, '[data-testid=road-coverage]', 'data-off')).toBe('5');
+    // Each community is listed by name and id, and the facilities that cannot join are counted.
+    expect((await page.$$eval('[data-testid=road-coverage-community]', (es) => es.map((e) => e.getAttribute('data-id')))).sort()).toEqual(['C001', 'C002', 'C003', 'C004', 'C005']);
+    expect(await text(page, '[data-testid=road-coverage-list] summary')).toMatch(/5 个社区没有道路，\d+ 处设施无法接入路网/);
     // The facility panel describes these roads (123 two-point lines: 123 edges), not the demo's
     // thousands, and says the facility cannot join them.
     const f01 = await page.evaluate(() => (window as unknown as { __lifecircle: { layers: { facilities: { id: string; position: [number, number] }[] } } }).__lifecircle.layers.facilities.find((f) => f.id === 'F01')!.position);

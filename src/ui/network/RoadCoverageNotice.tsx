@@ -22,6 +22,15 @@ export function RoadCoverageNotice({ coverage, onImport, onEuclidean }: Props) {
       <span>⚠ {text}</span>{' '}
       <button onClick={onImport} data-testid="road-coverage-import">{t('roadCoverage.importRoads')}</button>{' '}
       <button onClick={onEuclidean} data-testid="road-coverage-euclidean">{t('roadCoverage.useEuclidean')}</button>
+      {coverage.kind === 'uncovered' && (
+        <details data-testid="road-coverage-list">
+          <summary>{t('roadCoverage.list', { communities: coverage.off, facilities: coverage.facilities.length })}</summary>
+          <ul>
+            {coverage.communities.map((c) => <li key={c.id} data-testid="road-coverage-community" data-id={c.id}>{c.name} ({c.id})</li>)}
+          </ul>
+          {coverage.facilities.length > 0 && <div>{t('roadCoverage.facilities', { ids: coverage.facilities.join(', ') })}</div>}
+        </details>
+      )}
     </div>
   );
 }

@@ -7,12 +7,23 @@ import type { AuditResult, DistanceMode } from '../../engine/types';
 export type RoadCoverage =
   | { kind: 'ok' }
   | { kind: 'noRoads' }
-  | { kind: 'uncovered'; off: number; total: number; ids: string[] };
+  | {
+    kind: 'uncovered';
+    off: number;
+    total: number;
+    /** The communities without a road (id and name, in data order). */
+    communities: { id: string; name: string }[];
+    /** Ids of facilities that cannot join the network. */
+    facilities: string[];
+  };
 
 export function roadCoverage(mode: DistanceMode, hasRoads: boolean, result: AuditResult | null): RoadCoverage {
   if (mode !== 'network') return { kind: 'ok' };
   if (!hasRoads) return { kind: 'noRoads' };
   if (!result || result.parameters.mode !== 'network') return { kind: 'ok' };
-  const ids = result.warnings.filter((w) => w.code === 'community_off_network').map((w) => w.feature);
-  return ids.length ? { kind: 'uncovered', off: ids.length, total: result.communities.length, ids } : { kind: 'ok' };
+  const ids = new Set(result.warnings.filter((w) => w.code === 'community_off_network').map((w) => w.feature));
+  if (ids.size === 0) return { kind: 'ok' };
+  const communities = result.communities.filter((c) => ids.has(c.id)).map((c) => ({ id: c.id, name: c.name }));
+  const facilities = result.warnings.filter((w) => w.code === 'facility_off_network').map((w) => w.feature);
+  return { kind: 'uncovered', off: ids.size, total: result.communities.length, communities, facilities };
 }

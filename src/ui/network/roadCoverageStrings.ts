@@ -8,6 +8,8 @@ export const ROAD_COVERAGE_STRINGS = {
     uncoveredAll: '道路图层没有覆盖数据：全部 {{total}} 个社区 300 米内都没有可步行道路。道路图层是否来自另一个地区？',
     importRoads: '导入道路…',
     useEuclidean: '改用直线距离',
+    list: '名单：{{communities}} 个社区没有道路，{{facilities}} 处设施无法接入路网',
+    facilities: '无法接入路网的设施：{{ids}}',
   },
   en: {
     noRoads: 'Walking mode needs a road layer that covers these communities. The project has none, so walking distances cannot be computed: the figures shown are straight-line.',
@@ -15,6 +17,8 @@ export const ROAD_COVERAGE_STRINGS = {
     uncoveredAll: 'The road layer does not cover the data: none of the {{total}} communities has a walkable road within 300 m. Is the road layer from another place?',
     importRoads: 'Import roads…',
     useEuclidean: 'Use straight line',
+    list: 'List: {{communities}} communities without a road, {{facilities}} facilities that cannot join the network',
+    facilities: 'Facilities that cannot join the network: {{ids}}',
   },
 } as const;
 

@@ -5,7 +5,7 @@ import type { AuditResult, DataWarning } from '../../../src/engine/types';
 const result = (mode: 'euclidean' | 'network', n: number, warnings: DataWarning[]): AuditResult => ({
   preset: 'national-2022',
   parameters: { mode, tiers: {}, greenDistance_m: 300, parkDistance_m: 500, personsPerHousehold: 3.2, detourFactor: 1, lifeCircleThreshold: 0.9 },
-  communities: Array.from({ length: n }, () => ({}) as AuditResult['communities'][number]),
+  communities: Array.from({ length: n }, (_, i) => ({ id: 'ABC'[i], name: `社区${'ABC'[i]}` }) as AuditResult['communities'][number]),
   summary: { communities: n, failing: 0, byRule: {}, households: 0 },
   warnings,
 });
@@ -19,7 +19,10 @@ describe('roadCoverage', () => {
     expect(roadCoverage('network', false, result('euclidean', 3, []))).toEqual({ kind: 'noRoads' });
   });
   it('walking mode with roads elsewhere counts the communities without a road', () => {
-    expect(roadCoverage('network', true, result('network', 3, [off('A'), off('C')]))).toEqual({ kind: 'uncovered', off: 2, total: 3, ids: ['A', 'C'] });
+    const fac: DataWarning = { code: 'facility_off_network', layer: 'facilities', feature: 'F9', message: '' };
+    expect(roadCoverage('network', true, result('network', 3, [off('C'), fac, off('A')]))).toEqual({
+      kind: 'uncovered', off: 2, total: 3, communities: [{ id: 'A', name: '社区A' }, { id: 'C', name: '社区C' }], facilities: ['F9'],
+    });
     expect(roadCoverage('network', true, result('network', 3, []))).toEqual({ kind: 'ok' });
   });
   it('a result of the other mode (still computing) is not judged', () => {
