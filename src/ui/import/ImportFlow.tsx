@@ -195,9 +195,9 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
             kind: k, files: [file], format: 'osm', fieldMap: {}, notes: osmResult.notes, importedAt: at,
             crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } },
             counts: { read: osmResult.counts[k], valid: osmResult.counts[k], errors: 0, warnings: 0 },
-          })));
+          })), undefined, importTarget.target === 'newProject');
         } else if (result) {
-          recordLayerMeta([{ kind: result.kind, files: result.files, format: result.format, crs: result.crs, encoding: result.encoding, fieldMap: result.fieldMap, counts: result.counts, notes: result.notes, importedAt: at }]);
+          recordLayerMeta([{ kind: result.kind, files: result.files, format: result.format, crs: result.crs, encoding: result.encoding, fieldMap: result.fieldMap, counts: result.counts, notes: result.notes, importedAt: at }], undefined, importTarget.target === 'newProject');
           const store = browserStore();
           if (store) rememberChoice(store, result.schemaKey, { kind: result.kind, fieldMap: result.fieldMap, encoding, crs, swapXY, ...valueMapFor(result.kind, valueMaps), savedAt: Date.now() });
         }

@@ -32,9 +32,10 @@ export function importedLayerMeta(kind: LayerKind, store?: KeyValueStore): Impor
   return readLayerMeta(store)[kind];
 }
 
-export function recordLayerMeta(metas: ImportedLayerMeta[], store: KeyValueStore | undefined = browserStore()): void {
+/** Records the given layers' metadata; `newProject`: the other layers' records go (their layers did). */
+export function recordLayerMeta(metas: ImportedLayerMeta[], store: KeyValueStore | undefined = browserStore(), newProject = false): void {
   if (!store) return;
-  const all = readLayerMeta(store);
+  const all = newProject ? {} : readLayerMeta(store);
   for (const m of metas) all[m.kind] = m;
   try {
     store.setItem(LAYER_META_KEY, JSON.stringify(all));

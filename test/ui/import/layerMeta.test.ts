@@ -25,6 +25,13 @@ describe('applied CRS recorded per layer', () => {
     expect(Object.keys(JSON.parse(store.data.get(LAYER_META_KEY)!)).sort()).toEqual(['communities', 'facilities']);
   });
 
+  it('a new project keeps only the records of the layers it imported', () => {
+    const store = memoryStore();
+    recordLayerMeta([meta('facilities', 'GCJ02', 'GCJ02→WGS84'), meta('roads', 'EPSG:4326')], store);
+    recordLayerMeta([meta('communities', 'EPSG:4544')], store, true);
+    expect(Object.keys(readLayerMeta(store))).toEqual(['communities']);
+  });
+
   it('reads garbage as no record', () => {
     const store = memoryStore();
     store.data.set(LAYER_META_KEY, '][');
