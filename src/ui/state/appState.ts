@@ -224,7 +224,7 @@ function reduce(s: AppState, a: Action): AppState {
       return s.audit.gaps === null ? s : audit(s, { gaps: null });
     case 'facility/moved': {
       const res = s.audit.result;
-      const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results) : res;
+      const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results, selectPreset(s) ?? undefined) : res;
       return { ...s, project: a.project, audit: { ...s.audit, result, patchedLayers: a.project.layers } };
     }
   }
