@@ -35,6 +35,7 @@ import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
+import { parkAreaByCommunity } from './parkAssignment';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -165,6 +166,16 @@ function sumFloor(ctx: AuditContext, facilityIdx: number[], cats: readonly Facil
   return { total, areas };
 }
 
+const parkAreaCache = new WeakMap<object, { communities: PreparedCommunity[]; areas: Float64Array }>();
+/** Park area counted with each community (parkAssignment.ts), once per prepared green layer. */
+function parkAreas(ctx: AuditContext): Float64Array {
+  const hit = parkAreaCache.get(ctx.green);
+  if (hit && hit.communities === ctx.communities) return hit.areas;
+  const areas = parkAreaByCommunity(ctx.communities, ctx.communityIndex as Flatbush | null, ctx.green);
+  parkAreaCache.set(ctx.green, { communities: ctx.communities, areas });
+  return areas;
+}
+
 /** Assigned facilities per category: count and floor area (the city-wide indicators sum them). */
 function byCategory(ctx: AuditContext, facilityIdx: number[]): NonNullable<CommunityResult['facilitiesByCategory']> {
   const out: NonNullable<CommunityResult['facilitiesByCategory']> = {};
@@ -279,10 +290,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     extra.outdoorVenue_m2 = sumFloor(ctx, assigned, ['activity_venue']).total;
     push(checkOutdoorVenue(extra.outdoorVenue_m2, rules.outdoorVenue));
   }
-  // Park area inside the community: the basis of the city-wide 人均公园绿地 as well as the rule.
-  const parkArea = parkAreaInside(ctx, c);
   if (on('perCapitaPark')) {
-    const v = perCapita(parkArea, population);
+    const v = perCapita(parkAreaInside(ctx, c), population);
     if (v !== null) extra.parkPerCapita_m2 = v;
     push(checkPerCapitaPark(v, rules.perCapitaPark));
   }
@@ -319,7 +328,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     extra,
     facilityIds: assigned.map((i) => ctx.facilities[i].id),
     facilitiesByCategory: byCategory(ctx, assigned),
-    parkArea_m2: parkArea,
+    parkArea_m2: parkAreas(ctx)[index],
     estimates,
     status: failures.length ? 'fail' : 'pass',
     failures: failures.map((f): Failure => ({ ...f, source: ctx.sources[f.rule] })),

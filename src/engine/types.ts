@@ -307,7 +307,7 @@ export interface CommunityResult {
   facilityIds: string[];
   /** Assigned facilities per category: how many and their floor area (preset defaults for missing ones). */
   facilitiesByCategory?: Partial<Record<FacilityCategory, { count: number; floorArea_m2: number }>>;
-  /** Park (公园绿地) area inside the community, m² (the basis of 人均公园绿地). */
+  /** Park (公园绿地) area counted with this community, m²: each park once, with the community holding its centre, else the nearest (parkAssignment.ts). */
   parkArea_m2?: number;
   /** Values that rest on estimates (defaults used for missing floor area, estimated households). */
   estimates: string[];

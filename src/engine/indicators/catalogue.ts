@@ -189,8 +189,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'parkPerCapita', unit: 'm2_per_person',
     name: { zh: '人均公园绿地面积', en: 'Park green space per person' },
     definition: {
-      zh: '各社区范围内公园绿地面积合计 ÷ 常住人口合计（缺人口时按户数 × 户均人口；社区范围外的公园不计）',
-      en: 'total park area inside the communities ÷ total population (households × persons per household where population is missing; parks outside every community not counted)',
+      zh: '公园绿地面积合计 ÷ 常住人口合计。每处公园只计一次，计入其中心所在（否则最近）的社区，分街道时随该社区；距所有社区5公里以上的公园不计；缺人口时按户数 × 户均人口',
+      en: 'total park area ÷ total population. Each park counts once, with the community holding its centre (else the nearest one), and with that community\'s street; parks over 5 km from every community are left out; households × persons per household where population is missing',
     },
     measure: perPerson((c) => c.parkArea_m2),
   },

@@ -22,7 +22,7 @@ describe('city-wide indicators (national-2022)', () => {
     expect(result.communities[0].facilitiesByCategory).toEqual({
       community_service: { count: 1, floorArea_m2: 600 }, elderly_care: { count: 1, floorArea_m2: 300 }, health_station: { count: 1, floorArea_m2: 200 },
     });
-    expect(result.communities[0].parkArea_m2).toBeCloseTo(500_000, -2);
+    expect(result.communities.map((c) => Math.round(c.parkArea_m2!))).toEqual([500_000, 300_000, 0, 0, 0]);
   });
 
   it('shares of communities with a service facility, urban and rural apart', () => {
@@ -58,8 +58,8 @@ describe('city-wide indicators (national-2022)', () => {
   });
 
   it('park area and health floor area per person', () => {
-    // 500,000 m² / (6000 + 3000 + 1500 + 1500) people
-    expect(a.parkPerCapita.value).toBeCloseTo(500_000 / 12_000, 1);
+    // (500,000 m² of P1 + 300,000 m² of P2; P3 too far) / (6000 + 3000 + 1500 + 1500) people
+    expect(a.parkPerCapita.value).toBeCloseTo(800_000 / 12_000, 1);
     expect(a.healthPer1000.value).toBeCloseTo((200 / 12_000) * 1000, 9);
   });
 

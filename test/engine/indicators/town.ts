@@ -8,10 +8,12 @@ const sq = (x0: number) => [[rect(x0, 0, x0 + 1000, 1000)]];
  * A (东街, urban, 2000 hh, 6000 people): service 600 m², elderly care, health station 200 m², park
  *   P1 = its lower half (500,000 m²) → park coverage 1, green coverage (300 m) 0.8.
  * B (东街, urban, 1000 hh, population from 3 per household = 3000): service 200 m²; park P2 is a
- *   strip just west of it → park coverage 0.5 (x ≤ 500 m in), green coverage 0.3, park inside 0.
+ *   strip 50 m west of it (300,000 m², nearest community B: counted with B) → park coverage 0.5
+ *   (x ≤ 500 m in), green coverage 0.3.
  * C (西街, rural, 500 hh, 1500 people): elderly care only.
  * D (西街, rural, resettlement, 500 hh → 1500 people): service 400 m²; fails other rules.
  * E (no street, urban, households unknown): service 100 m².
+ * P3, a park 17 km from every community, is counted with none.
  */
 export function town(): Dataset {
   return {
@@ -34,6 +36,7 @@ export function town(): Dataset {
     green: [
       green('P1', [[rect(0, 0, 1000, 500)]], 'park'),
       green('P2', [[rect(2900, -1000, 3000, 2000)]], 'park'),
+      green('P3', [[rect(30000, 0, 30100, 100)]], 'park'),
     ],
   };
 }
