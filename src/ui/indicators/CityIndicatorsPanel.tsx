@@ -20,7 +20,10 @@ interface Props {
 
 /** Indicators worth showing: computable, or with a document's target or figure to compare with. */
 export function shownIndicators(list: readonly IndicatorResult[]): IndicatorResult[] {
-  return list.filter((x) => x.value !== null || x.target !== null || x.reference !== null);
+  const shown = list.filter((x) => x.value !== null || x.target !== null || x.reference !== null);
+  // The documents' targets first, then their situation figures, then the rest (catalogue order within).
+  const rank = (x: IndicatorResult) => (x.target ? 0 : x.reference ? 1 : 2);
+  return shown.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i).map((e) => e.x);
 }
 
 function Met({ met }: { met: boolean | null }) {
@@ -47,18 +50,20 @@ export function CityIndicatorsPanel({ indicators, open, onToggle, indicator, onP
           <ul className="indicator-list">
             {rows.map((x) => (
               <li key={x.id} className={`indicator${x.id === chosen?.id ? ' chosen' : ''}`} data-testid="indicator" data-id={x.id} data-value={x.value ?? ''} data-met={x.met ?? ''}>
-                <div className="indicator-name">{x.name[lang]}</div>
-                <div className="indicator-figures">
+                <div className="indicator-line">
+                  <span className="indicator-name">{x.name[lang]}</span>
                   <span className="indicator-value">{indicatorValueText(t, lang, x.unit, x.value)}</span>
-                  {x.target && <span className="indicator-target">{t('indicators.target')} {targetText(t, lang, x.unit, x.target)}</span>}
                   <Met met={x.met} />
                 </div>
-                {x.reference && <div className="indicator-reference">{t('indicators.reference')} {referenceText(t, lang, x.unit, x.reference)}</div>}
+                <div className="indicator-meta">
+                  {x.target && <span className="indicator-target">{t('indicators.target')} {targetText(t, lang, x.unit, x.target)}</span>}
+                  {x.reference && <span className="indicator-reference">{t('indicators.reference')} {referenceText(t, lang, x.unit, x.reference)}</span>}
+                  {streets.length > 0 && x.value !== null && (
+                    <button type="button" className="link" onClick={() => onPickIndicator(x.id)} aria-pressed={x.id === chosen?.id} data-testid="indicator-by-street">{t('indicators.byStreet')}</button>
+                  )}
+                </div>
                 <div className="source" data-testid="indicator-source">{t('indicators.source')}{lang === 'zh' ? '：' : ': '}{x.source[lang]}</div>
                 <details className="indicator-definition"><summary>{t('indicators.definition')}</summary>{x.definition[lang]}</details>
-                {streets.length > 0 && x.value !== null && (
-                  <button type="button" className="link" onClick={() => onPickIndicator(x.id)} aria-pressed={x.id === chosen?.id} data-testid="indicator-by-street">{t('indicators.byStreet')}</button>
-                )}
               </li>
             ))}
           </ul>
