@@ -14,7 +14,7 @@ let run: AuditRun;
 
 beforeAll(async () => {
   const args = parseFlags(['--communities', join(FX, 'communities.geojson'), '--facilities', join(FX, 'facilities.geojson'), '--green', join(FX, 'green.geojson')], AUDIT_INPUT_FLAGS, 'usage');
-  run = runAuditOf(await loadAuditInput(args, 'usage'));
+  run = await runAuditOf(await loadAuditInput(args, 'usage'));
 });
 
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
