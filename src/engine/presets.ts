@@ -90,6 +90,7 @@ class Checker {
       this.text(o, 'label', p, true);
       this.text(o, 'clause', p, true);
       this.text(o, 'note', p, true);
+      this.text(o, 'sentence', p, true);
       this.str(o, 'quote', p, true);
       if (o.figures !== undefined) this.obj(o.figures, `${p}.figures`);
       for (const k of ['default', 'fallback']) if (o[k] !== undefined) this.bool(o, k, p);

@@ -139,6 +139,11 @@ export interface Citation {
   /** This preset's own documents are silent: the figure is taken from another document (cited). */
   fallback?: boolean;
   note?: I18nText;
+  /**
+   * The document's sentence as shown to users (Simplified Chinese, and in English), where the
+   * figure's sentence is quoted (city-wide indicators); `quote` keeps the seed's verbatim text.
+   */
+  sentence?: I18nText;
   /** Internal: the document's sentence behind the figures, checked against the seed; never shown. */
   quote?: string;
 }
@@ -359,6 +364,8 @@ export interface IndicatorResult extends IndicatorFigure {
   reference: { value: number; year?: number } | null;
   /** The document and clause behind target and reference (citation.ts), or that none sets one. */
   source: I18nText;
+  /** The documents' sentences behind target and reference (label 目标 / 现状), figures as cited only. */
+  sentences: { label: I18nText | null; text: I18nText }[];
 }
 
 export interface StreetIndicators {

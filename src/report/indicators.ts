@@ -1,10 +1,10 @@
 // The city-wide indicators page (issue text: "how is the city doing"): for the whole area a table
-// of indicator, value, target, met, the documents' situation figure and the source (document and
-// clause), the definition of each figure, then the figures per street (街道) or town. Uses
+// of indicator, value, target, met, the documents' situation figure and the source (document,
+// clause and the sentence quoted), the definition of each figure, then the figures per street (街道) or town. Uses
 // summary.indicators when the audit reports them, else computes them from the communities.
 import type { IndicatorFigure, IndicatorId, IndicatorResult, IndicatorsSummary } from '../engine/types';
 import { computeIndicators } from '../engine/indicators/computeIndicators';
-import { indicatorValueText, referenceText, targetText } from '../text/indicatorText';
+import { indicatorValueText, referenceText, sentencesText, targetText } from '../text/indicatorText';
 import { num, type ReportContext } from './context';
 import { html, type Html } from './html';
 
@@ -43,7 +43,7 @@ export function indicatorsSection(ctx: ReportContext): Html {
 <h3>${t('indicators.heading')}</h3>
 <p>${t('indicators.intro', { preset: ctx.preset.name[lang] })}</p>
 <table class="indicators"><thead><tr><th>${t('indicators.indicator')}</th><th class="n">${t('indicators.value')}</th><th>${t('indicators.target')}</th><th>${t('indicators.status')}</th><th>${t('indicators.reference')}</th><th>${t('indicators.source')}</th></tr></thead>
-<tbody>${rows.map((x) => html`<tr><td>${x.name[lang]}</td><td class="n">${indicatorValueText(t, lang, x.unit, x.value)}</td><td>${targetText(t, lang, x.unit, x.target)}</td>${metCell(ctx, x.met)}<td>${referenceText(t, lang, x.unit, x.reference)}</td><td class="source">${x.source[lang]}</td></tr>`)}</tbody></table>
+<tbody>${rows.map((x) => html`<tr><td>${x.name[lang]}</td><td class="n">${indicatorValueText(t, lang, x.unit, x.value)}</td><td>${targetText(t, lang, x.unit, x.target)}</td>${metCell(ctx, x.met)}<td>${referenceText(t, lang, x.unit, x.reference)}</td><td class="source">${x.source[lang]}${x.sentences.length ? html`<br><span class="sentence">${sentencesText(x.sentences, lang)}</span>` : ''}</td></tr>`)}</tbody></table>
 <p class="note">${t('indicators.referenceNote')}</p>
 <h3>${t('indicators.definitions')}</h3>
 <ul class="definitions">${rows.map((x) => html`<li><b>${x.name[lang]}</b>${lang === 'zh' ? '：' : ': '}${x.definition[lang]}</li>`)}</ul>

@@ -98,6 +98,7 @@ td.file { word-break: break-all; }
 .indicators-page { break-before: page; page-break-before: always; }
 table.indicators td.pass { color: #2d7a3e; } table.indicators td.fail { color: #b03326; font-weight: 700; }
 table.indicators td.source { font-size: 7.5pt; color: #3d4652; }
+table.indicators .sentence { color: #5b6470; }
 ul.definitions { font-size: 8pt; padding-left: 4mm; } ul.definitions li { margin-bottom: 0.8mm; break-inside: avoid; }
 `;
 }

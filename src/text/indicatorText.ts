@@ -37,3 +37,10 @@ export function referenceText(t: Translate, lang: Locale, unit: IndicatorUnit, r
   if (reference.year === undefined) return v;
   return lang === 'zh' ? `${v}（${reference.year}）` : `${v} (${reference.year})`;
 }
+
+/** The documents' sentences, quoted: "“…”", or labelled when several: "目标：“…”；现状：“…”". */
+export function sentencesText(sentences: IndicatorResult['sentences'], lang: Locale): string {
+  const q = (s: string) => (lang === 'zh' ? `“${s}”` : `"${s}"`);
+  if (sentences.length === 1) return q(sentences[0].text[lang]);
+  return sentences.map((s) => (s.label ? `${s.label[lang]}${lang === 'zh' ? '：' : ': '}${q(s.text[lang])}` : q(s.text[lang]))).join(lang === 'zh' ? '；' : '; ');
+}

@@ -1,5 +1,5 @@
 // The city-wide indicators panel in headless Chromium: shown before any community is picked, each
-// figure naming its document; the share of communities with a service facility and with elderly
+// figure naming its document and sentence; the share of communities with a service facility and with elderly
 // care recomputed here from the files (explicit community field, else point in polygon) and
 // compared with the panel; the street breakdown, a street filtering the table; hidden while a
 // community is selected.
@@ -54,6 +54,7 @@ describe.skipIf(!chromiumAvailable)('city-wide indicators panel in Chromium', ()
     const rows = await page.$$eval('[data-testid=indicator]', (es) => es.map((e) => ({
       id: e.getAttribute('data-id'), value: e.getAttribute('data-value'), met: e.getAttribute('data-met'),
       source: e.querySelector('[data-testid=indicator-source]')?.textContent ?? '',
+      sentence: e.querySelector('[data-testid=indicator-sentence]')?.textContent ?? '',
       text: e.textContent ?? '',
     })));
     expect(rows.length).toBeGreaterThanOrEqual(8);
@@ -68,6 +69,9 @@ describe.skipIf(!chromiumAvailable)('city-wide indicators panel in Chromium', ()
     expect(per100.text).toMatch(/目标 ≥ 30 m²\/百户/);
     expect(per100.text).toMatch(/(达到|未达到)/);
     expect(per100.source).toContain('城乡社区服务能力提升行动方案');
+    // …and the sentence it answers.
+    expect(per100.sentence).toBe('原文：“每百户居民拥有社区综合服务设施面积不低于30平方米”');
+    for (const r of rows) if (r.met !== '') expect(r.sentence).toMatch(/^原文：“/);
 
     const service = Number(rows.find((r) => r.id === 'serviceFacilityCoverage')!.value);
     const elderly = Number(rows.find((r) => r.id === 'elderlyServiceCoverage')!.value);

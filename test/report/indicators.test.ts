@@ -32,6 +32,7 @@ describe('report: city-wide indicators', () => {
     expect(t).toContain('城乡社区综合服务设施覆盖率 80.0%');
     expect(t).toContain('城市社区综合服务设施覆盖率 75.0%');
     expect(t).toContain('社区养老服务覆盖率 20.0%');
+    expect(t).toContain('“每百户居民拥有社区综合服务设施面积不低于30平方米”');
     expect(t).toContain('指标口径');
     expect(t).toContain('无法分街道统计');
   });

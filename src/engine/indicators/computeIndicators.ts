@@ -5,7 +5,7 @@
 import type {
   CommunityResult, IndicatorFigure, IndicatorId, IndicatorResult, IndicatorsSummary, IndicatorTarget, RulePreset, StreetIndicators,
 } from '../types';
-import { indicatorCitation } from '../citation';
+import { figuresAsCited, indicatorCitation } from '../citation';
 import { INDICATORS, unitScale, type IndicatorDefinition } from './catalogue';
 
 /** Relative tolerance for "reaches the target" (float sums of shares). */
@@ -40,6 +40,7 @@ export function areaIndicators(communities: readonly CommunityResult[], preset: 
       target,
       reference: spec?.reference ?? null,
       source: { zh: indicatorCitation(preset, def.id, 'zh'), en: indicatorCitation(preset, def.id, 'en') },
+      sentences: (spec?.cite ?? []).filter((c) => c.sentence && figuresAsCited(preset, c)).map((c) => ({ label: c.label ?? null, text: c.sentence! })),
     };
   });
 }

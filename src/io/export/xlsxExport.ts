@@ -7,6 +7,7 @@ import { presetDocuments, ruleCitation } from '../../engine/citation';
 import type { LayerImport, LayerKind } from '../import/types';
 import { communityTable, headerZh } from './communityRow';
 import { writeXlsx, type XlsxCell } from './xlsxWriter';
+import { sentencesText } from '../../text/indicatorText';
 
 export interface XlsxOptions {
   /** Chinese sheet names and column headers (as the CSV's --csv-headers zh). */
@@ -40,7 +41,7 @@ function ruleRows(preset: RulePreset, lang: 'zh' | 'en'): XlsxCell[][] {
 const INDICATOR_COLUMNS = [
   ['scope', '范围'], ['indicator', '指标'], ['name', '名称'], ['value', '数值'], ['unit', '单位'], ['numerator', '分子'], ['denominator', '分母'],
   ['targetBound', '目标方向'], ['target', '目标'], ['met', '是否达到'], ['reference', '文件所载现状'], ['referenceYear', '现状年份'],
-  ['definition', '口径'], ['source', '依据'],
+  ['definition', '口径'], ['source', '依据'], ['sentence', '文件原文'],
 ] as const;
 
 /** The city-wide indicators: the whole area first (scope 全域 / all), then each street; shares as 0..1. */
@@ -49,7 +50,7 @@ function indicatorRows(ind: IndicatorsSummary, lang: 'zh' | 'en'): XlsxCell[][] 
   const bound = (t: IndicatorTarget | null) => (t ? (t.bound === 'max' ? '≤' : t.exclusive ? '>' : '≥') : null);
   const all = lang === 'zh' ? '全域' : 'all';
   for (const x of ind.area) {
-    rows.push([all, x.id, x.name[lang], x.value, x.unit, x.numerator, x.denominator, bound(x.target), x.target?.value ?? null, x.met, x.reference?.value ?? null, x.reference?.year ?? null, x.definition[lang], x.source[lang]]);
+    rows.push([all, x.id, x.name[lang], x.value, x.unit, x.numerator, x.denominator, bound(x.target), x.target?.value ?? null, x.met, x.reference?.value ?? null, x.reference?.year ?? null, x.definition[lang], x.source[lang], x.sentences.length ? sentencesText(x.sentences, lang) : null]);
   }
   const names = new Map(ind.area.map((x) => [x.id, x]));
   for (const s of ind.streets) {
@@ -57,7 +58,7 @@ function indicatorRows(ind: IndicatorsSummary, lang: 'zh' | 'en'): XlsxCell[][] 
     for (const [id, f] of Object.entries(s.values)) {
       const x = names.get(id as IndicatorResult['id']);
       if (!x || !f) continue;
-      rows.push([scope, id, x.name[lang], f.value, x.unit, f.numerator, f.denominator, bound(x.target), x.target?.value ?? null, f.met, null, null, null, null]);
+      rows.push([scope, id, x.name[lang], f.value, x.unit, f.numerator, f.denominator, bound(x.target), x.target?.value ?? null, f.met, null, null, null, null, null]);
     }
   }
   return rows;

@@ -1,10 +1,10 @@
 // "How is the city doing?": the city-wide indicators before any single community, each figure
-// with its target and met / not met, the situation its document reports, and which document and
-// clause it answers; then one indicator per street (街道) or town, a street opening its
+// with its target and met / not met, the situation its document reports, and which document,
+// clause and sentence it answers; then one indicator per street (街道) or town, a street opening its
 // communities in the table. Plain props; the store is read by workspace/IndicatorsRegion.
 import { useTranslation } from 'react-i18next';
 import type { IndicatorId, IndicatorResult, IndicatorsSummary } from '../../engine/types';
-import { indicatorValueText, referenceText, targetText } from '../../text/indicatorText';
+import { indicatorValueText, referenceText, sentencesText, targetText } from '../../text/indicatorText';
 
 interface Props {
   indicators: IndicatorsSummary;
@@ -63,6 +63,7 @@ export function CityIndicatorsPanel({ indicators, open, onToggle, indicator, onP
                   )}
                 </div>
                 <div className="source" data-testid="indicator-source">{t('indicators.source')}{lang === 'zh' ? '：' : ': '}{x.source[lang]}</div>
+                {x.sentences.length > 0 && <div className="indicator-sentence" data-testid="indicator-sentence">{t('indicators.sentence')}{lang === 'zh' ? '：' : ': '}{sentencesText(x.sentences, lang)}</div>}
                 <details className="indicator-definition"><summary>{t('indicators.definition')}</summary>{x.definition[lang]}</details>
               </li>
             ))}

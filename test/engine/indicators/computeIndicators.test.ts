@@ -106,6 +106,16 @@ describe('targets and reference values of other presets', () => {
     expect(a.areaPer100Households.met).toBe(false); // 30 < 40
     expect(a.elderlyServiceCoverage.source.zh).toContain('目标：');
     expect(a.elderlyServiceCoverage.source.zh).toContain('现状：');
+    expect(a.elderlyServiceCoverage.sentences.map((x) => [x.label?.zh, x.text.zh])).toEqual([
+      ['目标', '社区养老服务覆盖率达90%以上'], ['现状', '配备社区养老服务功能设施282个，占比84.49%'],
+    ]);
+    expect(a.greenCoverage.sentences).toEqual([]);
+    // A target edited away from the document no longer quotes it.
+    const edited = getPreset('meishan-2025')!;
+    edited.indicators!.elderlyServiceCoverage!.target!.value = 0.95;
+    const e = byId(computeIndicators(auditDataset(town(), edited).communities, edited).area).elderlyServiceCoverage;
+    expect(e.sentences.map((x) => x.label?.zh)).toEqual(['现状']);
+    expect(e.source.zh).toContain('用户设定值');
   });
   it('Chongqing: 98.8 % is a reference, not a target', () => {
     const preset = getPreset('chongqing-2020')!;

@@ -40,6 +40,35 @@ describe('indicator targets in the built-in presets', () => {
   });
 });
 
+// Characters of the seeds' Traditional script whose Simplified form differs (as in citation.test.ts).
+const TRADITIONAL = /[實現見綠園區設務戶規劃標準應於條鐘構級築積會議進機關歲國據鄉綜蓋養達備擁衛範個]/;
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+describe('the sentences shown for each indicator figure', () => {
+  it('every citation of a document has one, in Simplified Chinese and in English, stating the figure', () => {
+    let n = 0;
+    for (const p of listPresets()) {
+      for (const [id, spec] of Object.entries(p.indicators ?? {})) {
+        for (const c of spec.cite ?? []) {
+          if (!c.doc) continue;
+          const where = `${p.id} ${id}`;
+          expect(c.sentence, where).toBeDefined();
+          expect(c.sentence!.zh, where).not.toMatch(TRADITIONAL);
+          expect(c.sentence!.en, where).not.toMatch(CJK);
+          for (const v of Object.values(c.figures ?? {})) {
+            const shown = String(+(Number(v) * (/Coverage|Compliance/.test(id) ? 100 : 1)).toFixed(4));
+            if (shown === '100' && /全覆盖|全达标/.test(c.sentence!.zh)) continue;
+            expect(c.sentence!.zh, where).toContain(shown);
+            if (shown !== '100') expect(c.sentence!.en, where).toContain(shown);
+          }
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe('validatePreset: indicators', () => {
   it('names the field at fault', () => {
     const p = getPreset('national-2022')! as unknown as Record<string, unknown>;

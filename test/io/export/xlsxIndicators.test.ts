@@ -24,6 +24,7 @@ describe('XLSX indicators sheet', () => {
     expect(per100.targetBound?.value).toBe('≥');
     expect(per100.met?.value).toBe(true);
     expect(String(per100.source?.value)).toContain('action 5');
+    expect(per100.sentence?.value).toBe('"community service facilities of at least 30 m² per 100 resident households"');
     const east = rows.find((r) => r.scope?.value === '东街' && r.indicator?.value === 'serviceFacilityCoverage')!;
     expect(east.value?.value).toBe(1);
     expect(rows.filter((r) => r.scope?.value === 'no street').length).toBeGreaterThan(0);
