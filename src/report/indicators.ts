@@ -4,17 +4,12 @@
 // summary.indicators when the audit reports them, else computes them from the communities.
 import type { IndicatorFigure, IndicatorId, IndicatorResult, IndicatorsSummary } from '../engine/types';
 import { computeIndicators } from '../engine/indicators/computeIndicators';
-import { indicatorValueText, referenceText, sentencesText, targetText } from '../text/indicatorText';
+import { indicatorValueText, referenceText, sentencesText, shownIndicators, targetText } from '../text/indicatorText';
 import { num, type ReportContext } from './context';
 import { html, type Html } from './html';
 
 export function reportIndicators(ctx: ReportContext): IndicatorsSummary {
   return ctx.result.summary.indicators ?? computeIndicators(ctx.result.communities, ctx.preset);
-}
-
-/** Indicators worth a row: computable, or with a document's target or figure to compare with. */
-export function shownIndicators(list: readonly IndicatorResult[]): IndicatorResult[] {
-  return list.filter((x) => x.value !== null || x.target !== null || x.reference !== null);
 }
 
 function metCell(ctx: ReportContext, met: boolean | null): Html {
@@ -33,11 +28,11 @@ export function indicatorsSection(ctx: ReportContext): Html {
   const summary = reportIndicators(ctx);
   const rows = shownIndicators(summary.area);
   if (!rows.length) return html``;
-  // Per street: the indicators with a target or a reference, then the core ones, at most six columns.
+  // Per street: the indicators with a target or a reference, then the core ones, at most four columns.
   const core: IndicatorId[] = ['serviceFacilityCoverage', 'elderlyServiceCoverage', 'areaPer100Households', 'parkCoverage'];
   const streetCols = [...rows.filter((x) => x.target || x.reference), ...rows.filter((x) => core.includes(x.id))]
     .filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i && x.id !== 'streetElderlyCoverage')
-    .slice(0, 6);
+    .slice(0, 4);
   const streets = summary.streets.filter((s) => s.street !== '' || summary.streets.length > 1);
   return html`<div class="indicators-page">
 <h3>${t('indicators.heading')}</h3>

@@ -99,6 +99,7 @@ td.file { word-break: break-all; }
 table.indicators td.pass { color: #2d7a3e; } table.indicators td.fail { color: #b03326; font-weight: 700; }
 table.indicators td.source { font-size: 7.5pt; color: #3d4652; }
 table.indicators .sentence { color: #5b6470; }
+table.by-street th { white-space: normal; font-size: 7.5pt; }
 ul.definitions { font-size: 8pt; padding-left: 4mm; } ul.definitions li { margin-bottom: 0.8mm; break-inside: avoid; }
 `;
 }

@@ -44,3 +44,16 @@ export function sentencesText(sentences: IndicatorResult['sentences'], lang: Loc
   if (sentences.length === 1) return q(sentences[0].text[lang]);
   return sentences.map((s) => (s.label ? `${s.label[lang]}${lang === 'zh' ? '：' : ': '}${q(s.text[lang])}` : q(s.text[lang]))).join(lang === 'zh' ? '；' : '; ');
 }
+
+/**
+ * The indicators worth showing (computable, or with a document's target or figure to compare
+ * with), the documents' targets first, then their situation figures, then the rest.
+ */
+export function shownIndicators(list: readonly IndicatorResult[]): IndicatorResult[] {
+  const rank = (x: IndicatorResult) => (x.target ? 0 : x.reference ? 1 : 2);
+  return list
+    .filter((x) => x.value !== null || x.target !== null || x.reference !== null)
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i)
+    .map((e) => e.x);
+}

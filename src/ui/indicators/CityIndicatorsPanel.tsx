@@ -3,8 +3,8 @@
 // clause and sentence it answers; then one indicator per street (街道) or town, a street opening its
 // communities in the table. Plain props; the store is read by workspace/IndicatorsRegion.
 import { useTranslation } from 'react-i18next';
-import type { IndicatorId, IndicatorResult, IndicatorsSummary } from '../../engine/types';
-import { indicatorValueText, referenceText, sentencesText, targetText } from '../../text/indicatorText';
+import type { IndicatorId, IndicatorsSummary } from '../../engine/types';
+import { indicatorValueText, referenceText, sentencesText, shownIndicators, targetText } from '../../text/indicatorText';
 
 interface Props {
   indicators: IndicatorsSummary;
@@ -16,14 +16,6 @@ interface Props {
   /** The table's street filter ('' = all). */
   street: string;
   onPickStreet: (street: string) => void;
-}
-
-/** Indicators worth showing: computable, or with a document's target or figure to compare with. */
-export function shownIndicators(list: readonly IndicatorResult[]): IndicatorResult[] {
-  const shown = list.filter((x) => x.value !== null || x.target !== null || x.reference !== null);
-  // The documents' targets first, then their situation figures, then the rest (catalogue order within).
-  const rank = (x: IndicatorResult) => (x.target ? 0 : x.reference ? 1 : 2);
-  return shown.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i).map((e) => e.x);
 }
 
 function Met({ met }: { met: boolean | null }) {
