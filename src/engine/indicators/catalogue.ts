@@ -63,10 +63,23 @@ function per100(only?: (c: CommunityResult) => boolean) {
   };
 }
 
-/** Σ households × share ÷ Σ households; by community area when no community has households. */
+/** The coverage basis fields of the audit-cli.md "Coverage basis" (present when the engine reports them). */
+type WithBasis = CommunityResult & { coverageBasis?: string; residentialArea_m2?: number };
+
+/**
+ * Σ weight × share ÷ Σ weight. The weight is the community's residential land area when every
+ * community's share is over residential area (residential land without households: the standard's
+ * "land within the radius ÷ all residential land"), else its households; by community area when no
+ * community has households.
+ */
 function coverage(share: (c: CommunityResult) => number) {
   return (cs: readonly CommunityResult[]): Measure => {
     let numerator = 0, denominator = 0;
+    const byLand = cs.length > 0 && cs.every((c) => (c as WithBasis).coverageBasis === 'residential-area' && Number.isFinite((c as WithBasis).residentialArea_m2));
+    if (byLand) {
+      for (const c of cs) { const a = (c as WithBasis).residentialArea_m2!; numerator += a * share(c); denominator += a; }
+      return { numerator, denominator };
+    }
     for (const c of cs) { const h = validHouseholds(c); numerator += h * share(c); denominator += h; }
     if (denominator > 0) return { numerator, denominator };
     for (const c of cs) { numerator += c.area_m2 * share(c); denominator += c.area_m2; }
@@ -171,8 +184,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'parkCoverage', unit: 'share',
     name: { zh: '公园绿地服务半径覆盖率', en: 'Park service-radius coverage' },
     definition: {
-      zh: '各社区在公园服务半径内的份额按户数加权：Σ(户数 × 份额) ÷ Σ户数。份额按审计的覆盖口径计（给出居住用地时为居住用地），即服务半径内居民占全部居民的比例；全部社区无户数时按社区面积加权',
-      en: "each community's share within the park radius weighted by its households: Σ(households × share) ÷ Σ households. The share follows the audit's coverage basis (residential land when given), so this is the share of residents within the radius; by community area when no community has households",
+      zh: '各社区在公园服务半径内的份额按户数加权：Σ(户数 × 份额) ÷ Σ户数，份额按审计的覆盖口径计（给出居住用地时为居住用地），即服务半径内居民占全部居民的比例；各社区均按居住用地面积计时，按居住用地面积加权，即服务半径内居住用地 ÷ 全部居住用地；全部社区无户数时按社区面积加权',
+      en: "each community's share within the park radius weighted by its households: Σ(households × share) ÷ Σ households, the share following the audit's coverage basis (residential land when given): the share of residents within the radius. When every share is over residential land area, weighted by that area: residential land within the radius ÷ all residential land. By community area when no community has households",
     },
     measure: coverage((c) => c.parkCoverage),
   },
