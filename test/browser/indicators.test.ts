@@ -101,6 +101,17 @@ describe.skipIf(!chromiumAvailable)('city-wide indicators panel in Chromium', ()
     await page.waitForFunction((n) => document.querySelector('[data-testid=row-count]')?.getAttribute('data-shown') === String(n), data.communities.length, { timeout: 15_000 });
   });
 
+  it('in English: names, sources and sentences without Chinese text', async () => {
+    await page.click('[data-testid=lang-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.textContent('#city-indicators-title')).toBe('How is the whole area doing?');
+    const texts = await page.$$eval('[data-testid=indicator]', (es) => es.map((e) => e.textContent ?? ''));
+    for (const text of texts) expect(text).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
+    expect(texts.join(' ')).toContain('The document says: "community service facilities of at least 30 m² per 100 resident households"');
+    await page.click('[data-testid=lang-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+  });
+
   it('gives way to a community\'s detail, and comes back when it is closed', async () => {
     await page.click('[data-testid=community-row]');
     await page.waitForSelector('[data-testid=detail]', { timeout: 15_000 });
