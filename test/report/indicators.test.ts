@@ -43,3 +43,20 @@ describe('report: city-wide indicators', () => {
     expect(t).toMatch(/Community elderly-care coverage\s*: communities with at least one elderly-care facility/);
   });
 });
+
+describe('report: indicator texts and the report font', () => {
+  it('use only characters Noto Sans SC has (a missing one falls back to a system font in the PDF)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { codePointsOf, parseFontsourceCss } = await import('../../src/report/fonts');
+    const { listPresets } = await import('../../src/engine/presets');
+    const { computeIndicators } = await import('../../src/engine/indicators/computeIndicators');
+    const slices = parseFontsourceCss(readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'), 'utf8'));
+    const covered = (cp: number) => slices.some((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b));
+    for (const p of listPresets()) {
+      const texts = computeIndicators(run.result.communities, p).area.flatMap((x) => [x.name, x.definition, x.source, ...x.sentences.map((s) => s.text)]).flatMap((t) => [t.zh, t.en]);
+      const missing = [...codePointsOf(texts.join(''))].filter((cp) => cp > 32 && !covered(cp)).map((cp) => String.fromCodePoint(cp));
+      expect(missing, p.id).toEqual([]);
+    }
+  });
+});

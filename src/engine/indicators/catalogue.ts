@@ -184,8 +184,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'parkCoverage', unit: 'share',
     name: { zh: '公园绿地服务半径覆盖率', en: 'Park service-radius coverage' },
     definition: {
-      zh: '各社区在公园服务半径内的份额按户数加权：Σ(户数 × 份额) ÷ Σ户数，份额按审计的覆盖口径计（给出居住用地时为居住用地），即服务半径内居民占全部居民的比例；各社区均按居住用地面积计时，按居住用地面积加权，即服务半径内居住用地 ÷ 全部居住用地；全部社区无户数时按社区面积加权',
-      en: "each community's share within the park radius weighted by its households: Σ(households × share) ÷ Σ households, the share following the audit's coverage basis (residential land when given): the share of residents within the radius. When every share is over residential land area, weighted by that area: residential land within the radius ÷ all residential land. By community area when no community has households",
+      zh: '各社区在公园服务半径内的份额按户数加权：（户数 × 份额）之和 ÷ 户数之和，份额按审计的覆盖口径计（给出居住用地时为居住用地），即服务半径内居民占全部居民的比例；各社区均按居住用地面积计时，按居住用地面积加权，即服务半径内居住用地 ÷ 全部居住用地；全部社区无户数时按社区面积加权',
+      en: "each community's share within the park radius weighted by its households: sum of (households × share) ÷ sum of households, the share following the audit's coverage basis (residential land when given): the share of residents within the radius. When every share is over residential land area, weighted by that area: residential land within the radius ÷ all residential land. By community area when no community has households",
     },
     measure: coverage((c) => c.parkCoverage),
   },
@@ -193,8 +193,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'greenCoverage', unit: 'share',
     name: { zh: '绿地服务半径覆盖率（300米见绿）', en: 'Green space service-radius coverage (green within 300 m)' },
     definition: {
-      zh: '各社区在绿地服务半径内的份额按户数加权：Σ(户数 × 份额) ÷ Σ户数（口径同公园绿地服务半径覆盖率）',
-      en: "each community's share within the green-space radius weighted by its households: Σ(households × share) ÷ Σ households (as the park coverage)",
+      zh: '各社区在绿地服务半径内的份额按户数加权：（户数 × 份额）之和 ÷ 户数之和（口径同公园绿地服务半径覆盖率）',
+      en: "each community's share within the green-space radius weighted by its households: sum of (households × share) ÷ sum of households (as the park coverage)",
     },
     measure: coverage((c) => c.greenCoverage),
   },
