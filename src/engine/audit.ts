@@ -34,6 +34,8 @@ import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
 import { ruleSources } from './citation';
+import { computeIndicators } from './indicators/computeIndicators';
+import { parkAreaByCommunity } from './parkAssignment';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -176,6 +178,29 @@ function sumFloor(ctx: AuditContext, facilityIdx: number[], cats: readonly Facil
   return { total, areas };
 }
 
+const parkAreaCache = new WeakMap<object, { communities: PreparedCommunity[]; areas: Float64Array }>();
+/** Park area counted with each community (parkAssignment.ts), once per prepared green layer. */
+function parkAreas(ctx: AuditContext): Float64Array {
+  const hit = parkAreaCache.get(ctx.green);
+  if (hit && hit.communities === ctx.communities) return hit.areas;
+  const areas = parkAreaByCommunity(ctx.communities, ctx.communityIndex as Flatbush | null, ctx.green);
+  parkAreaCache.set(ctx.green, { communities: ctx.communities, areas });
+  return areas;
+}
+
+/** Assigned facilities per category: count and floor area (the city-wide indicators sum them). */
+function byCategory(ctx: AuditContext, facilityIdx: number[]): NonNullable<CommunityResult['facilitiesByCategory']> {
+  const out: NonNullable<CommunityResult['facilitiesByCategory']> = {};
+  for (const i of facilityIdx) {
+    const f = ctx.facilities[i];
+    if (!f.category) continue;
+    const e = (out[f.category] ??= { count: 0, floorArea_m2: 0 });
+    e.count++;
+    e.floorArea_m2 += f.floorArea;
+  }
+  return out;
+}
+
 /** Area (m²) of park polygons inside the community (straight geometry, distance 0). */
 function parkAreaInside(ctx: AuditContext, c: PreparedCommunity): number {
   const parks = greenSources(ctx, c, 'park', 0);
@@ -300,6 +325,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     name: community.name ?? community.id,
     setting,
     ...(community.street !== undefined ? { street: community.street } : {}),
+    ...(community.resettlement === true ? { resettlement: true } : {}),
     households,
     population,
     populationEstimated: !hasPopulation || community.estimated?.population === true,
@@ -313,6 +339,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     sixOnes,
     extra,
     facilityIds: assigned.map((i) => ctx.facilities[i].id),
+    facilitiesByCategory: byCategory(ctx, assigned),
+    parkArea_m2: parkAreas(ctx)[index],
     estimates,
     status: failures.length ? 'fail' : 'pass',
     failures: failures.map((f): Failure => ({ ...f, source: ctx.sources[f.rule] })),
@@ -324,7 +352,8 @@ export function auditCommunities(ctx: AuditContext, indices: number[]): Communit
   return indices.map((i) => auditCommunity(ctx, i));
 }
 
-export function summarize(results: CommunityResult[]): AuditSummary {
+/** Counts of failing communities per rule, households, and (given the preset) the city-wide indicators. */
+export function summarize(results: CommunityResult[], preset?: RulePreset): AuditSummary {
   const byRule: Partial<Record<RuleId, number>> = {};
   let failing = 0, households = 0;
   for (const r of results) {
@@ -334,7 +363,9 @@ export function summarize(results: CommunityResult[]): AuditSummary {
     for (const f of r.failures) seen.add(f.rule);
     for (const id of seen) byRule[id] = (byRule[id] ?? 0) + 1;
   }
-  return { communities: results.length, failing, byRule, households };
+  const summary: AuditSummary = { communities: results.length, failing, byRule, households };
+  if (preset) summary.indicators = computeIndicators(results, preset);
+  return summary;
 }
 
 type WithPrepareSources = ReachProvider & { prepareSources?: (sources: ReachSource[], distance: number) => void };
@@ -379,7 +410,7 @@ export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditRe
  * were computed: in one loop, in chunks, or split across threads.
  */
 export function auditResultOf(ctx: AuditContext, results: CommunityResult[]): AuditResult {
-  return { preset: ctx.preset.id, parameters: ctx.parameters, communities: results, summary: summarize(results), warnings: ctx.warnings };
+  return { preset: ctx.preset.id, parameters: ctx.parameters, communities: results, summary: summarize(results, ctx.preset), warnings: ctx.warnings };
 }
 
 /** Convenience: prepare + run. */

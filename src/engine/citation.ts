@@ -3,7 +3,7 @@
 // own default or a value the user set. One renderer for every output (detail panel, preset editor,
 // CLI JSON, exports, reports), so the wording is the same everywhere. The seed quotes kept in the
 // citation data are internal (checked by the preset tests) and never rendered.
-import type { CitedDocument, Citation, I18nText, RuleId, RulePreset } from './types';
+import type { CitedDocument, Citation, I18nText, IndicatorId, RuleId, RulePreset } from './types';
 import registry from './presets/documents.json';
 
 export type CitationLang = 'zh' | 'en';
@@ -16,6 +16,7 @@ const TEXT = {
   fallback: { zh: '本预设的文件未规定，沿用', en: "not set by this preset's documents; taken from " },
   unknownDoc: { zh: '未知文件', en: 'unknown document' },
   none: { zh: '未注明来源', en: 'no source given' },
+  noTarget: { zh: '本预设所依文件未给出该指标', en: "not stated by this preset's documents" },
 } satisfies Record<string, I18nText>;
 
 const SEP = { zh: '；', en: '; ' };
@@ -84,8 +85,22 @@ export function ruleCitation(preset: RulePreset, rule: RuleId, lang: CitationLan
   const r = preset.rules[rule] as RulePreset['rules'][RuleId] | undefined;
   if (!r) return TEXT.none[lang];
   if (!r.cite?.length) return r.source?.trim() || TEXT.none[lang];
+  return citationLines(preset, r.cite, lang);
+}
+
+/**
+ * The citation of a city-wide indicator's target and reference value (preset.indicators), in the
+ * rules' wording; an indicator the preset's documents give no figure for says so.
+ */
+export function indicatorCitation(preset: RulePreset, id: IndicatorId, lang: CitationLang): string {
+  const cite = preset.indicators?.[id]?.cite;
+  return cite?.length ? citationLines(preset, cite, lang) : TEXT.noTarget[lang];
+}
+
+/** Citation lines as one line: lines with the same text merged (labels joined), a lone line unlabelled. */
+function citationLines(preset: RulePreset, cite: Citation[], lang: CitationLang): string {
   const groups: { labels: string[]; text: string }[] = [];
-  for (const c of r.cite) {
+  for (const c of cite) {
     const text = body(preset, c, lang);
     const g = groups.find((x) => x.text === text);
     const label = c.label?.[lang];

@@ -4,7 +4,7 @@
 // as version 1, a newer version is refused by name. Presets saved before citations existed carry a
 // free-text `source` instead of `cite`: still valid, their text is shown as given.
 import type { FacilityCategory, RulePreset } from './types';
-import { FACILITY_CATEGORIES } from './types';
+import { FACILITY_CATEGORIES, INDICATOR_IDS } from './types';
 import { citedDocument } from './citation';
 import national from './presets/national-2022.json';
 import yanan from './presets/yanan-2016.json';
@@ -49,6 +49,7 @@ export function defaultPreset(): RulePreset {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const CATS = new Set<string>(FACILITY_CATEGORIES);
+const INDICATOR_SET = new Set<string>(INDICATOR_IDS);
 
 class Checker {
   errors: string[] = [];
@@ -89,6 +90,7 @@ class Checker {
       this.text(o, 'label', p, true);
       this.text(o, 'clause', p, true);
       this.text(o, 'note', p, true);
+      this.text(o, 'sentence', p, true);
       this.str(o, 'quote', p, true);
       if (o.figures !== undefined) this.obj(o.figures, `${p}.figures`);
       for (const k of ['default', 'fallback']) if (o[k] !== undefined) this.bool(o, k, p);
@@ -193,6 +195,30 @@ export function validatePreset(value: unknown): { preset: RulePreset } | { error
       c.num(r, 'max', path, { min: 0 });
       if (typeof r.min === 'number' && typeof r.max === 'number' && r.min > r.max) c.errors.push(`${path}: min (${r.min}) is larger than max (${r.max})`);
     });
+  }
+  if (p.indicators !== undefined) {
+    const inds = c.obj(p.indicators, 'preset.indicators');
+    if (inds) for (const [id, v] of Object.entries(inds)) {
+      const path = `preset.indicators.${id}`;
+      if (!INDICATOR_SET.has(id)) { c.errors.push(`${path}: unknown indicator (known: ${INDICATOR_IDS.join(', ')})`); continue; }
+      const o = c.obj(v, path);
+      if (!o) continue;
+      c.text(o, 'name', path, true);
+      c.text(o, 'note', path, true);
+      if (o.target !== undefined) {
+        const t = c.obj(o.target, `${path}.target`);
+        if (t) {
+          c.num(t, 'value', `${path}.target`, { min: 0 });
+          if (t.bound !== 'min' && t.bound !== 'max') c.errors.push(`${path}.target.bound: must be "min" or "max"`);
+          if (t.exclusive !== undefined) c.bool(t, 'exclusive', `${path}.target`);
+        }
+      }
+      if (o.reference !== undefined) {
+        const r = c.obj(o.reference, `${path}.reference`);
+        if (r) { c.num(r, 'value', `${path}.reference`, { min: 0 }); c.num(r, 'year', `${path}.reference`, { optional: true }); }
+      }
+      c.citations(o.cite, `${path}.cite`, (key) => key in documents || citedDocument({}, key) !== undefined);
+    }
   }
   if (c.errors.length) return { errors: c.errors };
   const preset = structuredClone({ ...p, schemaVersion: PRESET_SCHEMA_VERSION }) as unknown as RulePreset;

@@ -139,6 +139,11 @@ export interface Citation {
   /** This preset's own documents are silent: the figure is taken from another document (cited). */
   fallback?: boolean;
   note?: I18nText;
+  /**
+   * The document's sentence as shown to users (Simplified Chinese, and in English), where the
+   * figure's sentence is quoted (city-wide indicators); `quote` keeps the seed's verbatim text.
+   */
+  sentence?: I18nText;
   /** Internal: the document's sentence behind the figures, checked against the seed; never shown. */
   quote?: string;
 }
@@ -190,6 +195,52 @@ export interface RulePreset {
     healthPer1000: { enabled: boolean; m2Per1000: number } & RuleSource;
     communitySize: { enabled: boolean; min: number; max: number } & RuleSource;
   };
+  /**
+   * City-wide indicators as this preset's documents count them (indicators/catalogue.ts defines
+   * what each id measures): the document's name for it, its target and the situation it reports,
+   * each cited like a rule. An indicator the preset does not list is still computed, without target.
+   */
+  indicators?: Partial<Record<IndicatorId, IndicatorSpec>>;
+}
+
+/** City-wide indicators the engine computes (indicators/catalogue.ts: definitions). */
+export const INDICATOR_IDS = [
+  'serviceFacilityCoverage',
+  'serviceFacilityCoverageUrban',
+  'serviceFacilityCoverageRural',
+  'elderlyServiceCoverage',
+  'streetElderlyCoverage',
+  'areaPer100Households',
+  'areaPer100HouseholdsUrban',
+  'areaPer100HouseholdsRural',
+  'parkCoverage',
+  'greenCoverage',
+  'parkPerCapita',
+  'healthPer1000',
+  'resettlementServiceCoverage',
+  'resettlementCompliance',
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+/** A city-wide target: 'min' = the value must reach it (exclusive: exceed it, "超过"); 'max' = stay at or below. */
+export interface IndicatorTarget {
+  value: number;
+  bound: 'min' | 'max';
+  exclusive?: boolean;
+}
+
+/** An indicator as a preset's documents state it. Shares are 0..1, areas m². */
+export interface IndicatorSpec {
+  /** The document's own name for the figure, e.g. { zh: '社区养老服务覆盖率', … }. */
+  name?: I18nText;
+  /** What the document's figure covers when narrower than the catalogue's definition (e.g. 城市建成区). */
+  note?: I18nText;
+  /** A target the document sets ("达到…以上", "不低于…"). */
+  target?: IndicatorTarget;
+  /** A figure the document reports as the situation ("目前…98.8%"): a reference value, never a target. */
+  reference?: { value: number; year?: number };
+  /** Citation lines for the target and the reference (labels 目标 / 现状), like a rule's. */
+  cite?: Citation[];
 }
 
 export type RuleId = keyof RulePreset['rules'];
@@ -243,6 +294,8 @@ export interface CommunityResult {
   name: string;
   setting: Setting;
   street?: string;
+  /** 易地扶贫搬迁安置区 (checked against every rule; counted by the resettlement indicators). */
+  resettlement?: boolean;
   households: number | null;
   population: number | null;
   populationEstimated: boolean;
@@ -261,6 +314,10 @@ export interface CommunityResult {
   extra: Partial<Record<'outdoorVenue_m2' | 'parkPerCapita_m2' | 'sportsPerCapita_m2' | 'healthPer1000_m2', number>>;
   /** Ids of facilities assigned to this community (by explicit field or location). */
   facilityIds: string[];
+  /** Assigned facilities per category: how many and their floor area (preset defaults for missing ones). */
+  facilitiesByCategory?: Partial<Record<FacilityCategory, { count: number; floorArea_m2: number }>>;
+  /** Park (公园绿地) area counted with this community, m²: each park once, with the community holding its centre, else the nearest (parkAssignment.ts). */
+  parkArea_m2?: number;
   /** Values that rest on estimates (defaults used for missing floor area, estimated households). */
   estimates: string[];
   status: 'pass' | 'fail';
@@ -283,6 +340,51 @@ export interface AuditSummary {
   failing: number;
   byRule: Partial<Record<RuleId, number>>;
   households: number;
+  /** City-wide indicators for the whole area and per street (indicators/computeIndicators.ts). */
+  indicators?: IndicatorsSummary;
+}
+
+/** One city-wide indicator's figure for a set of communities. */
+export interface IndicatorFigure {
+  /** null when it cannot be computed (no community of the kind, no households, no population). */
+  value: number | null;
+  /** value = numerator / denominator (× the unit's scale: 100 households, 1000 persons). */
+  numerator: number;
+  denominator: number;
+  /** Target met; null without target or value. */
+  met: boolean | null;
+}
+
+export type IndicatorUnit = 'share' | 'm2_per_100_households' | 'm2_per_person' | 'm2_per_1000_persons';
+
+export interface IndicatorResult extends IndicatorFigure {
+  id: IndicatorId;
+  /** The document's name for it when the preset gives one, else the catalogue's. */
+  name: I18nText;
+  /** How the figure is counted (catalogue), plus the document's scope note. */
+  definition: I18nText;
+  unit: IndicatorUnit;
+  target: IndicatorTarget | null;
+  reference: { value: number; year?: number } | null;
+  /** The document and clause behind target and reference (citation.ts), or that none sets one. */
+  source: I18nText;
+  /** The documents' sentences behind target and reference (label 目标 / 现状), figures as cited only. */
+  sentences: { label: I18nText | null; text: I18nText }[];
+}
+
+export interface StreetIndicators {
+  /** The communities' street (街道) or town (乡镇); '' for communities without one. */
+  street: string;
+  communities: number;
+  households: number;
+  values: Partial<Record<IndicatorId, IndicatorFigure>>;
+}
+
+export interface IndicatorsSummary {
+  /** The whole audited area. */
+  area: IndicatorResult[];
+  /** Per street or town, sorted by name; communities without a street last (street ''). */
+  streets: StreetIndicators[];
 }
 
 export interface AuditResult {

@@ -1,7 +1,7 @@
 // Moving a facility as pure project updaters (kepler.gl style, like state/project.ts): the new
 // project with one facility at another position, a history of moves for undo/redo, and the audit
 // result with the re-audited communities patched in (summary recomputed).
-import type { AuditResult, CommunityResult, Position } from '../engine/types';
+import type { AuditResult, CommunityResult, Position, RulePreset } from '../engine/types';
 import { summarize } from '../engine/audit';
 import type { Project } from './project';
 
@@ -51,8 +51,11 @@ export function redoMove(h: MoveHistory): { move: FacilityMove; history: MoveHis
   return { move: last, history: { done: [...h.done, last], undone: h.undone.slice(0, -1) } };
 }
 
-/** The audit result with communities `indices` replaced by `fresh` (same order) and the summary recomputed. */
-export function patchResults(result: AuditResult, indices: number[], fresh: CommunityResult[]): AuditResult {
+/**
+ * The audit result with communities `indices` replaced by `fresh` (same order) and the summary
+ * recomputed (its city-wide indicators too, given the preset audited).
+ */
+export function patchResults(result: AuditResult, indices: number[], fresh: CommunityResult[], preset?: RulePreset): AuditResult {
   if (indices.length !== fresh.length) throw new Error(`patchResults: ${indices.length} indices but ${fresh.length} results`);
   const communities = result.communities.slice();
   indices.forEach((i, k) => {
@@ -60,5 +63,5 @@ export function patchResults(result: AuditResult, indices: number[], fresh: Comm
     if (communities[i].id !== fresh[k].id) throw new Error(`patchResults: index ${i} holds ${communities[i].id}, not ${fresh[k].id}`);
     communities[i] = fresh[k];
   });
-  return { ...result, communities, summary: summarize(communities) };
+  return { ...result, communities, summary: summarize(communities, preset) };
 }

@@ -95,5 +95,11 @@ tr.mapped td { background: #fbeae7; }
 .six-ones li b { font-weight: 700; margin-left: 1.2mm; }
 .six-ones li.pass b { color: #2d7a3e; } .six-ones li.fail b { color: #b03326; }
 td.file { word-break: break-all; }
+.indicators-page { break-before: page; page-break-before: always; }
+table.indicators td.pass { color: #2d7a3e; } table.indicators td.fail { color: #b03326; font-weight: 700; }
+table.indicators td.source { font-size: 7.5pt; color: #3d4652; }
+table.indicators .sentence { color: #5b6470; }
+table.by-street th { white-space: normal; font-size: 7.5pt; }
+ul.definitions { font-size: 8pt; padding-left: 4mm; } ul.definitions li { margin-bottom: 0.8mm; break-inside: avoid; }
 `;
 }

@@ -6,6 +6,7 @@ import type { AuditSummary, FacilityCategory, RuleId, WarningCode } from '../eng
 import { beyondMark, categoryName, estimateFlags, estimateMark, households, m2, num, pct, shortfallHeading, tierName, type ReportContext } from './context';
 import { shortfall } from './shortfall';
 import { html, type Html } from './html';
+import { indicatorsSection } from './indicators';
 
 /** summary.householdsWithin of audit-cli.md "Coverage basis": [tier][category] and .green/.park. */
 export type HouseholdsWithin = Record<string, number | Partial<Record<FacilityCategory, number>>>;
@@ -101,11 +102,6 @@ function warningsNote(ctx: ReportContext): Html {
   if (!counts.size) return html``;
   return html`<h3>${ctx.t('summary.warningsHeading')}</h3><p>${ctx.t('summary.warningsIntro')}</p>
 <ul>${[...counts].map(([code, n]) => html`<li>${ctx.t(`warning.${code}`)}: ${num(ctx, n)}</li>`)}</ul>`;
-}
-
-/** City-wide indicators (summary.indicators) get their section here once the engine reports them. */
-export function indicatorsSection(_ctx: ReportContext): Html {
-  return html``;
 }
 
 export function summarySection(ctx: ReportContext): Html {

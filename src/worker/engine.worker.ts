@@ -71,7 +71,7 @@ const api = {
       preset: preset.id,
       parameters: next.parameters,
       communities: results,
-      summary: summarize(results),
+      summary: summarize(results, preset),
       warnings: next.warnings,
     };
   },

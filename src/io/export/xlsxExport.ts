@@ -1,11 +1,13 @@
 // Audit result → XLSX workbook (report-cli.md): a sheet of communities with the CSV's columns
 // (numbers as numbers), a sheet of failures (one row per failure: community, rule, actual, required,
-// source) and a sheet of the parameters used (preset, mode, distances, thresholds and their sources).
-import type { AuditResult, RuleId, RulePreset } from '../../engine/types';
+// source), a sheet of the parameters used (preset, mode, distances, thresholds and their sources) and,
+// when the audit reports them, a sheet of the city-wide indicators (whole area, then per street).
+import type { AuditResult, IndicatorResult, IndicatorsSummary, IndicatorTarget, RuleId, RulePreset } from '../../engine/types';
 import { presetDocuments, ruleCitation } from '../../engine/citation';
 import type { LayerImport, LayerKind } from '../import/types';
 import { communityTable, headerZh } from './communityRow';
 import { writeXlsx, type XlsxCell } from './xlsxWriter';
+import { sentencesText } from '../../text/indicatorText';
 
 export interface XlsxOptions {
   /** Chinese sheet names and column headers (as the CSV's --csv-headers zh). */
@@ -31,6 +33,32 @@ function ruleRows(preset: RulePreset, lang: 'zh' | 'en'): XlsxCell[][] {
     for (const [k, v] of Object.entries(rule)) {
       if (k === 'enabled' || k === 'source' || k === 'cite' || k === 'groups') continue;
       if (typeof v === 'number' || typeof v === 'string') rows.push([`rules.${id}.${k}`, v, source]);
+    }
+  }
+  return rows;
+}
+
+const INDICATOR_COLUMNS = [
+  ['scope', '范围'], ['indicator', '指标'], ['name', '名称'], ['value', '数值'], ['unit', '单位'], ['numerator', '分子'], ['denominator', '分母'],
+  ['targetBound', '目标方向'], ['target', '目标'], ['met', '是否达到'], ['reference', '文件所载现状'], ['referenceYear', '现状年份'],
+  ['definition', '口径'], ['source', '依据'], ['sentence', '文件原文'],
+] as const;
+
+/** The city-wide indicators: the whole area first (scope 全域 / all), then each street; shares as 0..1. */
+function indicatorRows(ind: IndicatorsSummary, lang: 'zh' | 'en'): XlsxCell[][] {
+  const rows: XlsxCell[][] = [INDICATOR_COLUMNS.map(([en, cn]) => (lang === 'zh' ? cn : en))];
+  const bound = (t: IndicatorTarget | null) => (t ? (t.bound === 'max' ? '≤' : t.exclusive ? '>' : '≥') : null);
+  const all = lang === 'zh' ? '全域' : 'all';
+  for (const x of ind.area) {
+    rows.push([all, x.id, x.name[lang], x.value, x.unit, x.numerator, x.denominator, bound(x.target), x.target?.value ?? null, x.met, x.reference?.value ?? null, x.reference?.year ?? null, x.definition[lang], x.source[lang], x.sentences.length ? sentencesText(x.sentences, lang) : null]);
+  }
+  const names = new Map(ind.area.map((x) => [x.id, x]));
+  for (const s of ind.streets) {
+    const scope = s.street || (lang === 'zh' ? '未注明街道' : 'no street');
+    for (const [id, f] of Object.entries(s.values)) {
+      const x = names.get(id as IndicatorResult['id']);
+      if (!x || !f) continue;
+      rows.push([scope, id, x.name[lang], f.value, x.unit, f.numerator, f.denominator, bound(x.target), x.target?.value ?? null, f.met, null, null, null, null, null]);
     }
   }
   return rows;
@@ -70,9 +98,11 @@ export function auditToXlsx(result: AuditResult, options: XlsxOptions = {}): Uin
   }
   params.push(['summary.communities', result.summary.communities, null], ['summary.failing', result.summary.failing, null]);
 
-  return writeXlsx([
+  const sheets = [
     { name: zh ? '社区' : 'communities', rows: communities, header: true },
     { name: zh ? '未达标项' : 'failures', rows: failures, header: true },
     { name: zh ? '参数' : 'parameters', rows: params, header: true },
-  ]);
+  ];
+  if (result.summary.indicators) sheets.push({ name: zh ? '整体指标' : 'indicators', rows: indicatorRows(result.summary.indicators, lang), header: true });
+  return writeXlsx(sheets);
 }

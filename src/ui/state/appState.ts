@@ -6,8 +6,10 @@
 // Slices: the project (base data and presets, planning/project.ts), the edited preset with its
 // undo history, the user's view choices, the selection, the view (fit requests, open dialog), and
 // the audit (result, progress, errors, gap layer). A new feature adds a slice and its actions here
-// (scenarios, comparison, presentation), not state in App.tsx.
-import type { AuditResult, CommunityResult, DistanceMode, RulePreset } from '../../engine/types';
+// (scenarios, comparison, presentation), not state in App.tsx. The city-wide indicators panel keeps
+// only its view (open, which indicator per street); the figures are derived from the audit.
+import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, RulePreset } from '../../engine/types';
+import { computeIndicators } from '../../engine/indicators/computeIndicators';
 import type { Gap } from '../../worker/engine.worker';
 import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, type ProjectLayers } from '../../planning/project';
 import { patchResults } from '../../planning/moveFacility';
@@ -54,6 +56,12 @@ export interface PresetEdits {
   history: PresetHistory;
 }
 
+/** The city-wide indicators panel: open or folded, and the indicator its street breakdown shows. */
+export interface IndicatorsPanelState {
+  open: boolean;
+  indicator: IndicatorId;
+}
+
 export interface AppState {
   project: Project | null;
   loadError: string | null;
@@ -62,6 +70,7 @@ export interface AppState {
   selection: SelectionState;
   view: ViewState;
   audit: AuditState;
+  indicators: IndicatorsPanelState;
 }
 
 export type Action =
@@ -95,6 +104,9 @@ export type Action =
   | { type: 'gaps/finished'; gaps: Gap[] | null }
   | { type: 'gaps/failed'; message: string }
   | { type: 'gaps/cleared' }
+  | { type: 'indicators/toggled' }
+  /** The indicator the street breakdown shows. */
+  | { type: 'indicators/picked'; indicator: IndicatorId }
   /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] };
 
@@ -109,6 +121,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     selection: { community: null, facility: null, zoomToken: 0 },
     view: { fitToken: 0, dialog: null },
     audit: initialAuditState,
+    indicators: { open: true, indicator: 'serviceFacilityCoverage' },
   };
 }
 
@@ -119,6 +132,19 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
 export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.history.present ?? null;
 export const selectLayers = (s: AppState): ProjectLayers | null => s.project?.layers ?? null;
 export const selectHasRoads = (s: AppState): boolean => (s.project?.layers.roads.length ?? 0) > 0;
+
+let lastIndicators: { result: AuditResult; preset: RulePreset; value: IndicatorsSummary } | null = null;
+/**
+ * The city-wide indicators of the shown result under the active preset (recomputed from the
+ * communities, so a patched what-if result and an edited target show at once); the same object
+ * while neither changes.
+ */
+export const selectCityIndicators = (s: AppState): IndicatorsSummary | null => {
+  const result = s.audit.result, preset = selectPreset(s);
+  if (!result || !preset) return null;
+  if (lastIndicators?.result !== result || lastIndicators.preset !== preset) lastIndicators = { result, preset, value: computeIndicators(result.communities, preset) };
+  return lastIndicators.value;
+};
 
 // ----------------------------------------------------------------------------------------------
 // Updaters
@@ -222,9 +248,13 @@ function reduce(s: AppState, a: Action): AppState {
       return audit(s, { gapsBusy: false, error: a.message });
     case 'gaps/cleared':
       return s.audit.gaps === null ? s : audit(s, { gaps: null });
+    case 'indicators/toggled':
+      return { ...s, indicators: { ...s.indicators, open: !s.indicators.open } };
+    case 'indicators/picked':
+      return s.indicators.indicator === a.indicator ? s : { ...s, indicators: { ...s.indicators, indicator: a.indicator } };
     case 'facility/moved': {
       const res = s.audit.result;
-      const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results) : res;
+      const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results, selectPreset(s) ?? undefined) : res;
       return { ...s, project: a.project, audit: { ...s.audit, result, patchedLayers: a.project.layers } };
     }
   }

@@ -1,5 +1,6 @@
 // The side panel, connected to the store: the preset picker and editor (edits with undo/redo),
-// the selected community's detail and its straight-line / walking figures side by side.
+// the city-wide indicators while no community is selected, the selected community's detail and
+// its straight-line / walking figures side by side.
 import { PresetPanel } from '../preset/PresetPanel';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ModeBadge } from '../network/ModeBadge';
@@ -7,6 +8,7 @@ import { ModeComparison } from '../network/ModeComparison';
 import { selectPreset, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
+import { IndicatorsRegion } from './IndicatorsRegion';
 
 const selectProject = (s: AppState) => s.project;
 const selectHistory = (s: AppState) => s.presetEdits?.history ?? null;
@@ -39,6 +41,7 @@ export function SidePanel() {
         onSave={(saved) => dispatch({ type: 'preset/saved', preset: saved })}
         onDelete={(id) => dispatch({ type: 'preset/deleted', id })}
       />
+      {selected === null && <IndicatorsRegion />}
       <DetailPanel
         community={selected !== null ? project.layers.communities[selected] ?? null : null}
         result={selectedResult}
