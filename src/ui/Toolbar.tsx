@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditResult, RulePreset } from '../engine/types';
 import type { Project } from '../planning/project';
 import { formatNumber, formatSharePercent } from '../text/format';
+import { ExportMenu, type ExportItem } from './export/ExportMenu';
 
 interface Props {
   project: Project;
@@ -11,7 +12,7 @@ interface Props {
   preset: RulePreset;
   onImport: () => void;
   onSettings: () => void;
-  onExport: () => void;
+  exports: ExportItem[];
   onReset: () => void;
   onToggleLang: () => void;
   onFit: () => void;
@@ -52,7 +53,7 @@ export function Toolbar(p: Props) {
       </div>
       <div className="actions">
         <button onClick={p.onImport} data-testid="import-button">⇪ {t('toolbar.import')}</button>
-        <button onClick={p.onExport} disabled={!p.result}>⇩ {t('toolbar.export')}</button>
+        <ExportMenu items={p.exports} />
         <button onClick={p.onFit} data-testid="toolbar-fit">⤢ {t('toolbar.fit')}</button>
         <button onClick={p.onReset}>↺ {t('toolbar.reset')}</button>
         <button onClick={p.onSettings}>⚙ {t('toolbar.settings')}</button>

@@ -1,23 +1,26 @@
 // Map panel: what the community colour shows, which layers draw, life circles and the
 // uncovered-area (gap) layer for a chosen tier and category.
 import { useTranslation } from 'react-i18next';
-import { FACILITY_CATEGORIES, type FacilityCategory, type RulePreset } from '../../engine/types';
+import type { FacilityCategory, RulePreset } from '../../engine/types';
 import type { CirclesMode, UiChoices } from '../state/uiChoices';
 import { METRIC_KEYS, type MetricKey } from './metrics';
+import { gapTiers, tierCategories, validGapChoice } from './gapChoice';
 
 interface Props {
   ui: UiChoices;
   preset: RulePreset;
   onChange: (patch: Partial<UiChoices>) => void;
   gapsBusy: boolean;
+  /** Communities below the preset's threshold for the chosen tier and category (gapChoice.ts). */
   gapsCount: number | null;
 }
 
 export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props) {
   const { t } = useTranslation();
-  const tiers = Object.entries(preset.tiers).sort((a, b) => a[1].minutes - b[1].minutes);
+  const tiers = gapTiers(preset);
   const needsTierCat = ui.colorBy === 'lifeCircle' || ui.showGaps || ui.circles === 'category';
-  const required = new Set(preset.requiredByTier[ui.tier] ?? []);
+  const categories = tierCategories(preset, ui.tier);
+  const threshold = Math.round(preset.rules.lifeCircle.threshold * 1000) / 10;
   return (
     <div className="map-controls" data-testid="map-controls">
       <label className="field">
@@ -46,19 +49,19 @@ export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props
         <div className="tier-cat">
           <label className="field">
             <span>{t('map.tier')}</span>
-            <select value={ui.tier} onChange={(e) => onChange({ tier: e.target.value })} data-testid="gap-tier">
-              {tiers.map(([k, tier]) => <option key={k} value={k}>{t('tier.label', { minutes: tier.minutes })} · {tier.distance_m} m</option>)}
+            <select value={ui.tier} onChange={(e) => onChange(validGapChoice(preset, e.target.value, ui.category))} data-testid="gap-tier">
+              {tiers.map((k) => <option key={k} value={k}>{t('tier.label', { minutes: preset.tiers[k].minutes })} · {preset.tiers[k].distance_m} m</option>)}
             </select>
           </label>
           <label className="field">
             <span>{t('map.category')}</span>
             <select value={ui.category} onChange={(e) => onChange({ category: e.target.value as FacilityCategory })} data-testid="gap-category">
-              {FACILITY_CATEGORIES.map((c) => <option key={c} value={c}>{required.has(c) ? '★ ' : ''}{t(`category.${c}`)}</option>)}
+              {categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
             </select>
           </label>
         </div>
       )}
-      {ui.showGaps && <div className="gap-status" data-testid="gap-status">{gapsBusy ? t('map.gapsComputing') : gapsCount !== null ? t('map.gapsCount', { count: gapsCount }) : ''}</div>}
+      {ui.showGaps && <div className="gap-status" data-testid="gap-status">{gapsBusy ? t('map.gapsComputing') : gapsCount !== null ? t('map.gapsCount', { count: gapsCount, threshold }) : ''}</div>}
     </div>
   );
 }

@@ -149,11 +149,16 @@ export const selectCityIndicators = (s: AppState): IndicatorsSummary | null => {
 // ----------------------------------------------------------------------------------------------
 // Updaters
 
-/** A new project value; when its layers changed (not by a move), the selection and results are dropped. */
+/** A new project value; when its layers changed (not by a move), the selection and results are
+ *  dropped; when its communities changed, so are the table's search text and street (they named
+ *  the old data). */
 function withProject(s: AppState, project: Project, fit: boolean): AppState {
   const layersChanged = project.layers !== s.project?.layers;
+  const communitiesChanged = project.layers.communities !== s.project?.layers.communities;
+  const filters = s.ui.filters;
   return {
     ...s,
+    ui: communitiesChanged && (filters.search || filters.street) ? { ...s.ui, filters: { ...filters, search: '', street: '' } } : s.ui,
     project,
     loadError: null,
     view: fit ? { ...s.view, fitToken: s.view.fitToken + 1 } : s.view,

@@ -15,6 +15,12 @@ export interface TableFilters {
   setting: '' | 'urban' | 'rural';
 }
 
+/** The community table's sort: a column of table/columns.ts and its direction. */
+export interface TableSort {
+  id: string;
+  desc: boolean;
+}
+
 export interface UiChoices {
   lang: 'zh' | 'en';
   colorBy: MetricKey;
@@ -31,6 +37,7 @@ export interface UiChoices {
   tiandituKey: string;
   mode: DistanceMode;
   filters: TableFilters;
+  tableSort: TableSort;
 }
 
 export const DEFAULT_UI: UiChoices = {
@@ -48,6 +55,7 @@ export const DEFAULT_UI: UiChoices = {
   tiandituKey: '',
   mode: 'euclidean',
   filters: { search: '', failingOnly: false, rule: '', street: '', setting: '' },
+  tableSort: { id: 'failures', desc: true },
 };
 
 /** Saved choices over the defaults (older saves lack newer fields). */

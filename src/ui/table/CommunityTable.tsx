@@ -1,23 +1,15 @@
-// Community list: every community, sortable (TanStack Table v9), filtered (filterRows.ts),
-// virtualised (TanStack Virtual) so 10,000 rows scroll smoothly. Selection is shared with the map.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Community list: every community, sortable and filtered (filterRows.ts: visibleRows, the same
+// rows the CSV export writes), virtualised (TanStack Virtual) so 10,000 rows scroll smoothly.
+// Columns come from table/columns.ts, shared with the export. Selection is shared with the map.
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AuditResult, RuleId } from '../../engine/types';
-import type { TableFilters } from '../state/uiChoices';
-import { filterRows, streetsOf, toRows, type Row } from './filterRows';
-import { formatNumber, formatSharePercent } from '../../text/format';
-
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
-const helper = createColumnHelper<typeof features, Row>();
+import type { TableFilters, TableSort } from '../state/uiChoices';
+import { streetsOf, visibleRows } from './filterRows';
+import { COLUMNS, GRID_TEMPLATE, nextSort, toRows } from './columns';
 
 const RULES: RuleId[] = ['areaPer100Households', 'stationMinArea', 'greenCoverage', 'parkCoverage', 'lifeCircle', 'sixOnes', 'outdoorVenue', 'perCapitaPark', 'perCapitaSports', 'healthPer1000', 'communitySize'];
-const GRID = '84px minmax(120px,1.4fr) minmax(90px,1fr) 84px 104px 110px 76px 76px 90px 90px';
 const ROW_H = 36;
 
 interface Props {
@@ -25,39 +17,24 @@ interface Props {
   total: number;
   filters: TableFilters;
   onFilters: (f: TableFilters) => void;
+  sort: TableSort;
+  onSort: (s: TableSort) => void;
   selected: number | null;
   onSelect: (index: number | null) => void;
 }
 
-export function CommunityTable({ result, total, filters, onFilters, selected, onSelect }: Props) {
+export function CommunityTable({ result, total, filters, onFilters, sort, onSort, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const allRows = useMemo(() => (result ? toRows(result.communities) : []), [result]);
-  const rows = useMemo(() => filterRows(allRows, filters), [allRows, filters]);
   const streets = useMemo(() => streetsOf(allRows), [allRows]);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'failures', desc: true }]);
-
-  const columns = useMemo(() => helper.columns([
-    helper.accessor('id', { header: t('table.id'), sortFn: 'alphanumeric' }),
-    helper.accessor('name', { header: t('table.name'), sortFn: 'alphanumeric' }),
-    helper.accessor((r) => r.street ?? '', { id: 'street', header: t('table.street'), sortFn: 'alphanumeric' }),
-    helper.accessor((r) => r.households ?? -1, { id: 'households', header: t('table.households'), cell: (c) => formatNumber(c.row.original.households, lang) }),
-    helper.accessor((r) => r.areaPer100Households_m2 ?? -1, { id: 'areaPer100', header: t('table.areaPer100'), cell: (c) => <Num v={c.row.original.areaPer100Households_m2} digits={1} fail={c.row.original.failures.some((f) => f.rule === 'areaPer100Households')} lang={lang} /> }),
-    helper.accessor('largestStation_m2', { header: t('table.largestStation'), cell: (c) => <Num v={c.row.original.largestStation_m2} digits={0} fail={c.row.original.failures.some((f) => f.rule === 'stationMinArea')} lang={lang} /> }),
-    helper.accessor('greenCoverage', { header: t('table.green'), cell: (c) => <Pct v={c.row.original.greenCoverage} fail={c.row.original.failures.some((f) => f.rule === 'greenCoverage')} /> }),
-    helper.accessor('parkCoverage', { header: t('table.park'), cell: (c) => <Pct v={c.row.original.parkCoverage} fail={c.row.original.failures.some((f) => f.rule === 'parkCoverage')} /> }),
-    helper.accessor((r) => r.failures.length, { id: 'failures', header: t('table.failures'), sortDescFirst: true }),
-    helper.accessor('status', { header: t('table.status'), cell: (c) => <span className={`badge ${c.row.original.status}`}>{t(`status.${c.row.original.status}`)}</span> }),
-  ]), [t, lang]);
-
-  const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting, enableMultiSort: false });
-  const sorted = table.getRowModel().rows;
+  const sorted = useMemo(() => visibleRows(result, filters, sort), [result, filters, sort]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 8, getItemKey: (i) => sorted[i].original.id + ':' + sorted[i].original.index });
+  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 8, getItemKey: (i) => sorted[i].id + ':' + sorted[i].index });
 
   // Keep the selected row in view (selection from the map).
-  const position = useMemo(() => (selected === null ? -1 : sorted.findIndex((r) => r.original.index === selected)), [sorted, selected]);
+  const position = useMemo(() => (selected === null ? -1 : sorted.findIndex((r) => r.index === selected)), [sorted, selected]);
   useEffect(() => {
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
   }, [position, virtualizer]);
@@ -67,7 +44,7 @@ export function CommunityTable({ result, total, filters, onFilters, selected, on
     e.preventDefault();
     if (sorted.length === 0) return;
     const next = position < 0 ? 0 : Math.max(0, Math.min(sorted.length - 1, position + (e.key === 'ArrowDown' ? 1 : -1)));
-    onSelect(sorted[next].original.index);
+    onSelect(sorted[next].index);
   };
 
   const set = (patch: Partial<TableFilters>) => onFilters({ ...filters, ...patch });
@@ -91,14 +68,14 @@ export function CommunityTable({ result, total, filters, onFilters, selected, on
           <option value="urban">{t('setting.urban')}</option>
           <option value="rural">{t('setting.rural')}</option>
         </select>
-        <span className="row-count" data-testid="row-count" data-shown={rows.length} data-total={total}>{t('table.rows', { shown: rows.length, total })}</span>
+        <span className="row-count" data-testid="row-count" data-shown={sorted.length} data-total={total}>{t('table.rows', { shown: sorted.length, total })}</span>
       </div>
-      <div className="grid-head" style={{ gridTemplateColumns: GRID }} role="row">
-        {table.getHeaderGroups()[0].headers.map((h) => {
-          const dir = h.column.getIsSorted();
+      <div className="grid-head" style={{ gridTemplateColumns: GRID_TEMPLATE }} role="row">
+        {COLUMNS.map((c) => {
+          const dir = sort.id === c.id ? (sort.desc ? 'desc' : 'asc') : null;
           return (
-            <button key={h.id} role="columnheader" className={`th ${dir ? 'sorted' : ''}`} onClick={h.column.getToggleSortingHandler()} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-col={h.id}>
-              <table.FlexRender header={h} />{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
+            <button key={c.id} role="columnheader" className={`th ${dir ? 'sorted' : ''} ${c.numeric ? 'num' : ''}`} onClick={() => onSort(nextSort(sort, c.id))} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-col={c.id} title={t(c.label)}>
+              {t(c.label)}{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
             </button>
           );
         })}
@@ -108,8 +85,7 @@ export function CommunityTable({ result, total, filters, onFilters, selected, on
         {result && sorted.length === 0 && <div className="empty">{allRows.length === 0 ? t('table.emptyData') : t('table.empty')}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = sorted[item.index];
-            const r = row.original;
+            const r = sorted[item.index];
             return (
               <div
                 key={item.key}
@@ -118,12 +94,18 @@ export function CommunityTable({ result, total, filters, onFilters, selected, on
                 data-id={r.id}
                 data-status={r.status}
                 className={`grid-row ${r.status} ${r.index === selected ? 'selected' : ''}`}
-                style={{ gridTemplateColumns: GRID, transform: `translateY(${item.start}px)`, height: ROW_H }}
+                style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_H }}
                 onClick={() => onSelect(r.index === selected ? null : r.index)}
               >
-                {row.getAllCells().map((cell) => (
-                  <div key={cell.id} role="gridcell" className={`td td-${cell.column.id}`}><table.FlexRender cell={cell} /></div>
-                ))}
+                {COLUMNS.map((c) => {
+                  const fail = !!c.rule && r.failures.some((f) => f.rule === c.rule);
+                  const text = c.text(r, t, lang);
+                  return (
+                    <div key={c.id} role="gridcell" className={`td td-${c.id}`} title={c.id === 'id' || c.id === 'name' ? text : undefined}>
+                      {c.id === 'status' ? <span className={`badge ${r.status}`}>{text}</span> : c.rule ? <span className={fail ? 'num bad' : 'num'}>{text}</span> : text}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}
@@ -131,11 +113,4 @@ export function CommunityTable({ result, total, filters, onFilters, selected, on
       </div>
     </div>
   );
-}
-
-function Num({ v, digits, fail, lang }: { v: number | null; digits: number; fail: boolean; lang: 'zh' | 'en' }) {
-  return <span className={fail ? 'num bad' : 'num'}>{formatNumber(v, lang, digits)}</span>;
-}
-function Pct({ v, fail }: { v: number; fail: boolean }) {
-  return <span className={fail ? 'num bad' : 'num'}>{formatSharePercent(v)}%</span>;
 }

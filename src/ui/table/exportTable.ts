@@ -1,23 +1,32 @@
-// The community table as CSV (what the user sees: same columns, translated headers).
-import type { AuditResult } from '../../engine/types';
-import { failureText, type Translate } from '../../text/ruleText';
+// The community table as CSV: the rows the table shows (filter and sort) or all of them, with the
+// table's own columns, labels and rounding (table/columns.ts), in the UI's language.
+import type { AuditResult, RulePreset } from '../../engine/types';
+import type { Translate } from '../../text/ruleText';
+import type { TableFilters, TableSort } from '../state/uiChoices';
+import { DEFAULT_UI } from '../state/uiChoices';
+import { tableExport } from './columns';
 import { downloadText, toCsv } from './csv';
+import { visibleRows } from './filterRows';
 
-export function tableCsv(result: AuditResult, t: Translate, lang: 'zh' | 'en'): string {
-  const header = [t('table.id'), t('table.name'), t('table.street'), t('table.households'), `${t('table.areaPer100')} (m²)`, `${t('table.largestStation')} (m²)`, `${t('table.green')} (%)`, `${t('table.park')} (%)`, t('table.failures'), t('table.status'), t('detail.failures')];
-  const rows = result.communities.map((r) => [
-    r.id, r.name, r.street ?? '', r.households,
-    r.areaPer100Households_m2 === null ? '' : Math.round(r.areaPer100Households_m2 * 100) / 100,
-    Math.round(r.largestStation_m2),
-    Math.round(r.greenCoverage * 1000) / 10,
-    Math.round(r.parkCoverage * 1000) / 10,
-    r.failures.length,
-    t(`status.${r.status}`),
-    r.failures.map((f) => failureText(f, t, lang).line).join('; '),
-  ]);
-  return toCsv(header, rows);
+export type ExportScope = 'shown' | 'all';
+
+export interface TableExportInput {
+  result: AuditResult;
+  preset?: RulePreset;
+  filters: TableFilters;
+  sort: TableSort;
+  t: Translate;
+  lang: 'zh' | 'en';
 }
 
-export function exportTableCsv(result: AuditResult, t: Translate, lang: 'zh' | 'en'): void {
-  downloadText(`lifecircle-${result.preset}.csv`, tableCsv(result, t, lang));
+/** `shown`: the table's rows in its order; `all`: every community, in the table's order. */
+export function tableCsv(input: TableExportInput, scope: ExportScope): string {
+  const filters = scope === 'shown' ? input.filters : DEFAULT_UI.filters;
+  const rows = visibleRows(input.result, filters, input.sort);
+  const { header, cells } = tableExport(rows, input.t, input.lang, input.preset);
+  return toCsv(header, cells);
+}
+
+export function exportTableCsv(input: TableExportInput, scope: ExportScope): void {
+  downloadText(`lifecircle-${input.result.preset}${scope === 'shown' ? '-filtered' : ''}.csv`, tableCsv(input, scope));
 }

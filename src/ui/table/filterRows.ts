@@ -1,16 +1,10 @@
 // Table filters as a pure function over audit rows: failing only, by rule, by street, by setting,
 // and a search on name or id (case-insensitive, substring).
-import type { CommunityResult } from '../../engine/types';
-import type { TableFilters } from '../state/uiChoices';
+import type { AuditResult } from '../../engine/types';
+import type { TableFilters, TableSort } from '../state/uiChoices';
+import { sortRows, toRows, type Row } from './columns';
 
-export interface Row extends CommunityResult {
-  /** Index in the dataset's communities (and in the audit's communities). */
-  index: number;
-}
-
-export function toRows(results: CommunityResult[]): Row[] {
-  return results.map((r, index) => ({ ...r, index }));
-}
+export type { Row } from './columns';
 
 export function filterRows(rows: Row[], f: TableFilters): Row[] {
   const q = f.search.trim().toLowerCase();
@@ -26,4 +20,9 @@ export function filterRows(rows: Row[], f: TableFilters): Row[] {
 
 export function streetsOf(rows: { street?: string }[]): string[] {
   return [...new Set(rows.map((r) => r.street).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** The rows the table shows, in its order: filtered, then sorted. The export writes these. */
+export function visibleRows(result: AuditResult | null, filters: TableFilters, sort: TableSort): Row[] {
+  return result ? sortRows(filterRows(toRows(result.communities), filters), sort) : [];
 }

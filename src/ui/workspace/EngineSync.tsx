@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Dataset } from '../../engine/types';
 import { createEngineClient, progressProxy, type EngineClient } from '../../worker/engineClient';
 import { selectLayers, selectPreset, type Action, type AppState } from '../state/appState';
+import { uncoveredCommunities } from '../map/gapChoice';
 import { useSelector, useStore } from '../state/store';
 
 const AUDIT_DEBOUNCE_MS = 250;
@@ -88,7 +89,7 @@ export function EngineSync() {
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine || !result || !showGaps) { dispatch({ type: 'gaps/cleared' }); return; }
-    const indices = result.communities.map((r, i) => ((r.lifeCircles[tier]?.[category] ?? 0) < 1 ? i : -1)).filter((i) => i >= 0);
+    const indices = uncoveredCommunities(result, tier, category);
     const id = ++gapRunId.current;
     dispatch({ type: 'gaps/started' });
     engine.gaps(id, indices, tier, category).then((g) => {

@@ -1,6 +1,6 @@
 // The map area, connected to the store: the map with its tooltips, the walking-network facility
 // panel and mode badge, the map controls and the legend.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiChoices } from '../state/uiChoices';
 import { MapView } from '../map/MapView';
@@ -13,6 +13,7 @@ import { failureText } from '../../text/ruleText';
 import { selectPreset, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
+import { communitiesBelowThreshold, validGapChoice } from '../map/gapChoice';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
@@ -37,6 +38,14 @@ export function MapRegion() {
   const net = useNetwork();
 
   const patchUi = useCallback((patch: Partial<UiChoices>) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
+  // A preset without the chosen tier or category (another preset picked): fall back to one it has.
+  useEffect(() => {
+    if (!preset) return;
+    const valid = validGapChoice(preset, ui.tier, ui.category);
+    if (valid.tier !== ui.tier || valid.category !== ui.category) patchUi(valid);
+  }, [preset, ui.tier, ui.category, patchUi]);
+  const gapsCount = useMemo(() => (gaps && result && preset ? communitiesBelowThreshold(result, preset, ui.tier, ui.category) : null), [gaps, result, preset, ui.tier, ui.category]);
+
   const symbols = useMemo(() => (t('symbol', { returnObjects: true }) as unknown as Record<string, string>), [t]);
 
   const tooltip = useCallback((kind: 'community' | 'facility' | 'gap', index: number): string => {
@@ -82,7 +91,7 @@ export function MapRegion() {
       />
       {net.panel && <FacilityNetworkPanel {...net.panel} />}
       <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
-      <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gaps?.length ?? null} />
+      <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gapsCount} />
       <Legend ui={ui} preset={preset} />
       <div className="map-hint">{t('map.clickHint')}</div>
     </section>

@@ -7,6 +7,7 @@ import { useSelector, useStore } from '../state/store';
 const selectResult = (s: AppState) => s.audit.result;
 const selectTotal = (s: AppState) => s.project?.layers.communities.length ?? 0;
 const selectFilters = (s: AppState) => s.ui.filters;
+const selectSort = (s: AppState) => s.ui.tableSort;
 const selectSelected = (s: AppState) => s.selection.community;
 
 export function TableRegion() {
@@ -14,6 +15,7 @@ export function TableRegion() {
   const result = useSelector(selectResult);
   const total = useSelector(selectTotal);
   const filters = useSelector(selectFilters);
+  const sort = useSelector(selectSort);
   const selected = useSelector(selectSelected);
   return (
     <section className="table-area">
@@ -22,6 +24,8 @@ export function TableRegion() {
         total={total}
         filters={filters}
         onFilters={(f) => dispatch({ type: 'ui/changed', patch: { filters: f } })}
+        sort={sort}
+        onSort={(tableSort) => dispatch({ type: 'ui/changed', patch: { tableSort } })}
         selected={selected}
         onSelect={(index) => dispatch({ type: 'selection/community', index, zoom: true })}
       />

@@ -1,11 +1,13 @@
 // The header, connected to the store: the project, the audit headline and the project actions.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newProject } from '../../planning/project';
 import { Toolbar } from '../Toolbar';
 import { loadDemo } from '../data/loadDemo';
 import { initI18n } from '../i18n';
 import { exportTableCsv } from '../table/exportTable';
+import { visibleRows } from '../table/filterRows';
+import type { ExportItem } from '../export/ExportMenu';
 import { selectPreset, type Action, type AppState } from '../state/appState';
 import { clearSaved } from '../state/persist';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
@@ -13,6 +15,8 @@ import { useSelector, useStore } from '../state/store';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
+const selectFilters = (s: AppState) => s.ui.filters;
+const selectSort = (s: AppState) => s.ui.tableSort;
 
 export function ToolbarRegion() {
   const { t, i18n } = useTranslation();
@@ -21,6 +25,19 @@ export function ToolbarRegion() {
   const project = useSelector(selectProject);
   const result = useSelector(selectResult);
   const preset = useSelector(selectPreset);
+  const filters = useSelector(selectFilters);
+  const sort = useSelector(selectSort);
+
+  // The export menu: the table as shown (filter and sort) or every community.
+  const exports = useMemo((): ExportItem[] => {
+    const shown = result ? visibleRows(result, filters, sort).length : 0;
+    const all = result?.communities.length ?? 0;
+    const input = result ? { result, preset: preset ?? undefined, filters, sort, t, lang } : null;
+    return [
+      { id: 'csv-shown', label: t('export.csvShown', { count: shown }), disabled: !input, run: () => { if (input) exportTableCsv(input, 'shown'); } },
+      { id: 'csv-all', label: t('export.csvAll', { count: all }), disabled: !input, run: () => { if (input) exportTableCsv(input, 'all'); } },
+    ];
+  }, [result, preset, filters, sort, t, lang]);
 
   const toggleLang = useCallback(() => {
     const next = lang === 'zh' ? 'en' : 'zh';
@@ -43,7 +60,7 @@ export function ToolbarRegion() {
       preset={preset}
       onImport={() => dispatch({ type: 'dialog/opened', dialog: 'import' })}
       onSettings={() => dispatch({ type: 'dialog/opened', dialog: 'settings' })}
-      onExport={() => result && exportTableCsv(result, t, lang)}
+      exports={exports}
       onReset={() => void resetToDemo()}
       onToggleLang={toggleLang}
       onFit={() => dispatch({ type: 'view/fit' })}

@@ -61,6 +61,16 @@ describe('app state: project and selection', () => {
     expect(s.view.fitToken).toBe(fit + 1);
   });
 
+  it('new communities clear the table search and street (they named the old data); other filters stay', () => {
+    let s = run([{ type: 'ui/changed', patch: { filters: { search: '东关', failingOnly: true, rule: '', street: '东城街道', setting: '' } } }], loaded());
+    s = appReducer(s, { type: 'project/updated', update: (p) => replaceLayer(p, 'facilities', []) });
+    expect(s.ui.filters.search).toBe('东关');
+    s = appReducer(s, { type: 'project/updated', update: (p) => replaceLayer(p, 'communities', [community('X')]) });
+    expect(s.ui.filters).toEqual({ search: '', failingOnly: true, rule: '', street: '', setting: '' });
+    s = run([{ type: 'ui/changed', patch: { filters: { ...s.ui.filters, search: 'X' } } }, { type: 'project/loaded', project: project() }], s);
+    expect(s.ui.filters.search).toBe('');
+  });
+
   it('a change that leaves the layers alone keeps the selection and the results', () => {
     let s = run([{ type: 'selection/community', index: 1 }, { type: 'audit/finished', result: result(['pass', 'fail', 'pass']) }], loaded());
     s = appReducer(s, { type: 'preset/picked', id: 'meishan-2025' });
