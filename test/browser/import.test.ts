@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
+import { FACILITY_CATEGORIES } from '../../src/engine/types';
 
 if (!chromiumAvailable) console.warn('[browser import tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
 
@@ -120,7 +121,12 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.click('[data-testid=import-next]');
     // Field mapping preselected from the English field names; 洗衣店 (laundry) is not in the vocabulary.
     expect(await page.$eval('[data-testid=import-field-category]', (e) => (e as HTMLSelectElement).value)).toBe('category');
-    expect(await text(page, '[data-testid=import-category-values]')).toMatch(/洗衣店 → 无法识别/);
+    expect(await text(page, '[data-testid=import-value-result][data-value="洗衣店"]')).toMatch(/→ 无法识别/);
+    // Target fields and recognised values named in the UI's language, not by internal keys.
+    expect(await text(page, '[data-testid=import-target-id]')).toBe('编号');
+    expect(await text(page, '[data-testid=import-target-area]')).toBe('建筑面积');
+    expect(await text(page, '[data-testid=import-value-result][data-value="幼儿园"]')).toBe('→ 幼儿园');
+    expect(await text(page, '[data-testid=import-value-result][data-value="elderly_care"]')).toBe('→ 养老服务站');
     await page.click('[data-testid=import-next]');
     await page.waitForSelector('[data-testid=import-result]');
     // Hand count: K1 幼儿园, K2 社区服务站, K3 elderly_care are vocabulary values; K4 洗衣店 is not.
@@ -143,8 +149,9 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
   }, 120_000);
 
   for (const [name, path, expected] of [
-    ['a GeoJSON file that is not JSON', join(IO_FIXTURES, 'malformed/not-json.geojson'), /not-json\.geojson.*not valid JSON/],
-    ['a CSV without coordinate columns', join(IO_FIXTURES, 'malformed/no-coordinates.csv'), /no-coordinates\.csv.*no coordinate columns/],
+    // In the UI's language (Chinese here), naming the file.
+    ['a GeoJSON file that is not JSON', join(IO_FIXTURES, 'malformed/not-json.geojson'), /not-json\.geojson：不是有效的 JSON/],
+    ['a CSV without coordinate columns', join(IO_FIXTURES, 'malformed/no-coordinates.csv'), /no-coordinates\.csv：.*找不到坐标列/],
   ] as const) {
     it(`refuses ${name} naming the file, and leaves table and counts unchanged`, async () => {
       const before = await projectView(page);
@@ -438,15 +445,21 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.click('[data-testid=import-next]');
     await page.click('[data-testid=import-next]');
     await page.waitForSelector('[data-testid=import-category-map]');
-    // Only 洗衣店 (K4) is outside the vocabulary; it defaults to "skip".
-    expect(await page.$$eval('[data-testid=import-category-map-select]', (s) => s.map((e) => [e.getAttribute('data-value'), (e as HTMLSelectElement).value]))).toEqual([['洗衣店', '']]);
+    // Every value gets a choice; only 洗衣店 (K4) is outside the vocabulary and defaults to "skip".
+    const selects = await page.$$eval('[data-testid=import-category-map-select]', (s) => s.map((e) => [e.getAttribute('data-value'), e.getAttribute('data-auto'), (e as HTMLSelectElement).value]));
+    expect(selects).toHaveLength(4);
+    expect(selects.filter((x) => !x[1])).toEqual([['洗衣店', '', '']]);
     expect(await text(page, '[data-testid=import-category-map]')).toContain('洗衣店 (1)');
-    // The vocabulary in Chinese first (the UI is in Chinese), key in brackets.
-    const options = await page.$$eval('[data-testid=import-category-map-select] option', (o) => o.map((e) => e.textContent ?? ''));
+    // The whole vocabulary (every facility category), in Chinese, with no internal keys.
+    const options = await page.$$eval('[data-testid=import-category-map-select][data-value="洗衣店"] option', (o) => o.map((e) => e.textContent ?? ''));
     expect(options[0]).toMatch(/跳过/);
-    expect(options).toContain('幼儿园 (kindergarten)');
+    expect(options).toContain('幼儿园');
+    expect(options.length).toBe(1 + FACILITY_CATEGORIES.length);
+    expect(options.join(' ')).not.toMatch(/[a-z]{3,}/);
     await page.selectOption('[data-testid=import-category-map-select][data-value="洗衣店"]', 'supermarket');
-    expect(await text(page, '[data-testid=import-category-values]')).toMatch(/洗衣店 → .*\(supermarket\)/);
+    expect(await attr(page, '[data-testid=import-value-result][data-value="洗衣店"]', 'data-result')).toBe('supermarket');
+    // A recognised value can be changed too: 幼儿园 offers "automatic: 幼儿园" and every category.
+    expect(await page.$eval('[data-testid=import-category-map-select][data-value="幼儿园"] option', (e) => e.textContent)).toBe('自动：幼儿园');
     await page.click('[data-testid=import-next]');
     await page.waitForSelector('[data-testid=import-result]');
     // Hand count: without the map 3 valid (first test); 洗衣店 → supermarket adds K4: 4 valid, 0 errors.
@@ -480,8 +493,9 @@ describe.skipIf(!chromiumAvailable)('import UI in Chromium', () => {
     await page.click('[data-testid=import-next]');
     await page.click('[data-testid=import-next]');
     await page.waitForSelector('[data-testid=import-value-map]');
-    // 城镇 is known; only 行政村 (V1) needs a choice, default "take as urban".
-    expect(await page.$$eval('[data-testid=import-value-map-select]', (s) => s.map((e) => [e.getAttribute('data-value'), (e as HTMLSelectElement).value]))).toEqual([['行政村', '']]);
+    // 城镇 is known; only 行政村 (V1) needs a choice, default "take as urban". Values read in Chinese (城镇 → 城镇, not "urban").
+    expect(await page.$$eval('[data-testid=import-value-map-select]', (s) => s.filter((e) => !e.getAttribute('data-auto')).map((e) => [e.getAttribute('data-value'), (e as HTMLSelectElement).value]))).toEqual([['行政村', '']]);
+    expect(await text(page, '[data-testid=import-value-result][data-value="城镇"]')).toBe('→ 城镇');
     await page.selectOption('[data-testid=import-value-map-select][data-value="行政村"]', 'rural');
     await page.click('[data-testid=import-next]');
     await page.waitForSelector('[data-testid=import-result]');

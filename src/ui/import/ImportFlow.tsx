@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { FieldMap, LayerKind } from '../../io/import/types';
 import type { LayerInspection } from '../../io/import/inspectLayer';
 import { FIELD_NAMES, REQUIRED_FIELDS, detectFieldMap } from '../../io/fields/fieldNames';
-import { categoryOf, greenKindOf, settingOf } from '../../io/fields/categoryValues';
 import type { Project } from '../../planning/project';
 import type { ImportClient } from '../../worker/importClient';
 import type { FileGroup } from './groupFiles';
@@ -21,7 +20,8 @@ import { applyImport } from '../../planning/importPlan';
 import { ImportTargetChoice, useImportTarget, type ImportedPreview } from './ImportTargetChoice';
 import type { ImportSummary, OsmSummary } from '../../io/import/importSummary';
 import { recordLayerMeta } from './layerMeta';
-import { VALUE_CHOICES, VALUE_MAP_OF, chosenValue, unknownValues, valueMapFor, type ValueMaps } from './valueMaps';
+import { VALUE_CHOICES, VALUE_MAP_OF, autoValue, chosenValue, distinctValues, valueMapFor, type ValueMaps } from './valueMaps';
+import { problemText } from './problemText';
 
 const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
@@ -219,7 +219,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
         {stepNames.map((s, i) => enabledSteps.includes(i) && <li key={s} className={i === step ? 'active' : ''}>{i + 1}. {t(`importUi.steps.${s}`)}</li>)}
       </ol>
       {missing.length > 0 && <div className="import-warn">{file}: {t('importUi.missingParts', { parts: missing.join(', ') })}</div>}
-      {error && <div className="import-error" role="alert" data-testid="import-error">{t('importUi.failed', { message: error })}</div>}
+      {error && <div className="import-error" role="alert" data-testid="import-error">{t('importUi.failed', { message: problemText(error, lang) })}</div>}
       {notice && <div className="import-notice" data-testid="import-notice">{notice}</div>}
       {busy === 'inspect' && <div className="import-notice" aria-busy="true">{t('importUi.inspecting')}</div>}
 
@@ -428,20 +428,16 @@ interface FieldStepProps {
 function FieldStep({ inspection, kind, fieldMap, setFieldMap, valueMaps, setValueMaps }: FieldStepProps) {
   const { t } = useTranslation();
   const of = VALUE_MAP_OF[kind];
-  const unknown = of ? unknownValues(inspection, fieldMap[of.field], of.key) : [];
   const current: Record<string, string> | undefined = of ? valueMaps[of.key] : undefined;
   const isCategory = of?.key === 'categoryMap';
-  const choiceLabel = (c: string) => (isCategory || of?.key === 'kindMap' ? `${t(`category.${c}`)} (${c})` : `${t(`importUi.setting.${c}`)} (${c})`);
+  // Vocabulary labels in the UI's language: categories and green kinds by the app's names, settings by the dialog's.
+  const choiceLabel = (c: string) => (of?.key === 'settingMap' ? t(`importUi.setting.${c}`) : t(`category.${c}`));
   const canon = Object.keys(FIELD_NAMES[kind]);
   const required = REQUIRED_FIELDS[kind];
-  const valueField = kind === 'facilities' ? fieldMap.category : kind === 'green' ? fieldMap.kind : kind === 'communities' ? fieldMap.setting : undefined;
-  const values = valueField ? inspection.samples[valueField] ?? [] : [];
-  const mapValue = (v: unknown): string | undefined => {
-    if (kind === 'facilities') { const c = chosenValue(current, v) ?? categoryOf(v); return c && `${t(`category.${c}`)} (${c})`; }
-    if (kind === 'green') return chosenValue(current, v) ?? greenKindOf(v);
-    if (kind === 'communities') return chosenValue(current, v) ?? settingOf(v);
-    return undefined;
-  };
+  // Every distinct value of the mapped field, each with its choice: automatic (the built-in
+  // synonyms) or any term of the vocabulary (every facility category for facilities).
+  const values = of ? distinctValues(inspection, fieldMap[of.field]) : [];
+  const unrecognised = (of?.key === 'categoryMap' ? 'importUi.categoryMapSkip' : of?.key === 'settingMap' ? 'importUi.valueMapDefaultUrban' : 'importUi.valueMapDefaultGreen');
   return (
     <section className="import-section" data-testid="import-step-fields">
       <h3>{t('importUi.steps.fields')}</h3>
@@ -450,7 +446,7 @@ function FieldStep({ inspection, kind, fieldMap, setFieldMap, valueMaps, setValu
         <tbody>
           {canon.map((c) => (
             <tr key={c}>
-              <td>{c}{required.includes(c) ? <b> *{t('importUi.required')}</b> : null}</td>
+              <td data-testid={`import-target-${c}`}>{t(`importUi.target.${c}`)}{required.includes(c) ? <b> *{t('importUi.required')}</b> : null}</td>
               <td>
                 <select value={fieldMap[c] ?? ''} data-testid={`import-field-${c}`} onChange={(e) => {
                   const next = { ...fieldMap };
@@ -467,38 +463,33 @@ function FieldStep({ inspection, kind, fieldMap, setFieldMap, valueMaps, setValu
           ))}
         </tbody>
       </table>
-      {values.length > 0 && (
+      {of && values.length > 0 && (
         <div style={{ marginTop: 8 }} data-testid="import-category-values">
           <b>{t('importUi.categoryValues')}</b>
-          <ul className="import-samples">
-            {values.map((v, i) => {
-              const m = mapValue(v);
-              return <li key={i}>{show(v)} → {m ?? <span className="import-warn">{t('importUi.unknownValue')}</span>}</li>;
-            })}
-          </ul>
-        </div>
-      )}
-      {of && unknown.length > 0 && (
-        <div style={{ marginTop: 8 }} data-testid={isCategory ? 'import-category-map' : 'import-value-map'}>
-          <b>{t(isCategory ? 'importUi.categoryMapTitle' : 'importUi.valueMapTitle')}</b>
-          <table className="import-fields">
+          <table className="import-fields" data-testid={isCategory ? 'import-category-map' : 'import-value-map'}>
             <tbody>
-              {unknown.map(({ value, count }) => (
-                <tr key={value}>
-                  <td>{value}{count !== undefined ? ` (${count})` : ''}</td>
-                  <td>
-                    <select value={chosenValue(current, value) ?? ''} data-testid={isCategory ? 'import-category-map-select' : 'import-value-map-select'} data-value={value} onChange={(e) => {
-                      const next: Record<string, string> = { ...current };
-                      if (e.target.value) next[value] = e.target.value;
-                      else delete next[value];
-                      setValueMaps({ ...valueMaps, [of.key]: next });
-                    }}>
-                      <option value="">{t(isCategory ? 'importUi.categoryMapSkip' : of.key === 'settingMap' ? 'importUi.valueMapDefaultUrban' : 'importUi.valueMapDefaultGreen')}</option>
-                      {VALUE_CHOICES[of.key].map((c) => <option key={c} value={c}>{choiceLabel(c)}</option>)}
-                    </select>
-                  </td>
-                </tr>
-              ))}
+              {values.map(({ value, count }) => {
+                const auto = autoValue(of.key, value);
+                const chosen = chosenValue(current, value);
+                const result = chosen ?? auto;
+                return (
+                  <tr key={value}>
+                    <td>{value}{count !== undefined ? ` (${count})` : ''}</td>
+                    <td data-testid="import-value-result" data-value={value} data-result={result ?? ''}>→ {result ? choiceLabel(result) : <span className="import-warn">{t(isCategory ? 'importUi.unknownValue' : unrecognised)}</span>}</td>
+                    <td>
+                      <select value={chosen ?? ''} data-testid={isCategory ? 'import-category-map-select' : 'import-value-map-select'} data-value={value} data-auto={auto ?? ''} onChange={(e) => {
+                        const next: Record<string, string> = { ...current };
+                        if (e.target.value) next[value] = e.target.value;
+                        else delete next[value];
+                        setValueMaps({ ...valueMaps, [of.key]: next });
+                      }}>
+                        <option value="">{auto ? t('importUi.valueAuto', { label: choiceLabel(auto) }) : t(unrecognised)}</option>
+                        {VALUE_CHOICES[of.key].map((c) => <option key={c} value={c}>{choiceLabel(c)}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -514,7 +505,7 @@ function ResultView({ result, lang }: { result: ImportSummary; lang: 'zh' | 'en'
   const fatal = result.featureCount === 0 ? result.problems.find((p) => p.severity === 'error' && p.feature === undefined) : undefined;
   return (
     <div data-testid="import-result" data-valid={result.counts.valid} data-errors={result.counts.errors}>
-      {fatal && <div className="import-error" role="alert" data-testid="import-error">{t('importUi.failed', { message: withFileName(fatal.message, fatal.file) })}</div>}
+      {fatal && <div className="import-error" role="alert" data-testid="import-error">{t('importUi.failed', { message: problemText(withFileName(fatal.message, fatal.file), lang) })}</div>}
       <div className="import-counts">
         <span>{t('importUi.read')} <b>{result.counts.read}</b></span>
         <span>{t('importUi.valid')} <b data-testid="import-valid-count">{result.counts.valid}</b></span>
@@ -539,7 +530,7 @@ function ResultView({ result, lang }: { result: ImportSummary; lang: 'zh' | 'en'
         <>
           <h3 style={{ marginTop: 10 }}>{t('importUi.problems')}</h3>
           {result.problemTotal > shown.length && <div className="import-samples" data-testid="import-problems-more">{t('importUi.problemsMore', { shown: shown.length, total: result.problemTotal })}</div>}
-          <ProblemList problems={shown} />
+          <ProblemList problems={shown} lang={lang} />
         </>
       )}
     </div>
@@ -551,9 +542,11 @@ const LIST_PX = 264;
 
 /** The problem rows, virtualised (fixed row height, full text on hover): rendering 500 table rows at
  *  once stalled the page for 0.2–0.3 s when a validation came back. */
-function ProblemList({ problems }: { problems: ImportSummary['problems'] }) {
+function ProblemList({ problems, lang }: { problems: ImportSummary['problems']; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
   const [top, setTop] = useState(0);
+  // Source fields are the file's own names; only the readers' own "geometry" is a word of ours.
+  const fieldName = (f: string | undefined) => (f === 'geometry' ? t('importUi.target.geometry') : f ?? '');
   const first = Math.max(0, Math.floor(top / ROW_PX) - 5);
   const last = Math.min(problems.length, Math.ceil((top + LIST_PX) / ROW_PX) + 5);
   return (
@@ -563,8 +556,8 @@ function ProblemList({ problems }: { problems: ImportSummary['problems'] }) {
       </div>
       <div style={{ position: 'relative', height: problems.length * ROW_PX }}>
         {problems.slice(first, last).map((p, i) => (
-          <div key={first + i} className={`import-problem ${p.severity}`} data-testid="import-problem" style={{ position: 'absolute', top: (first + i) * ROW_PX, height: ROW_PX, left: 0, right: 0 }} title={`${p.file} · ${p.feature ?? ''} · ${p.field ?? ''}\n${p.message}`}>
-            <span>{p.file}</span><span>{p.feature ?? ''}</span><span>{p.field ?? ''}</span><span>{p.message}</span>
+          <div key={first + i} className={`import-problem ${p.severity}`} data-testid="import-problem" style={{ position: 'absolute', top: (first + i) * ROW_PX, height: ROW_PX, left: 0, right: 0 }} title={`${p.file} · ${p.feature ?? ''} · ${fieldName(p.field)}\n${problemText(p.message, lang)}`}>
+            <span>{p.file}</span><span>{p.feature ?? ''}</span><span>{fieldName(p.field)}</span><span>{problemText(p.message, lang)}</span>
           </div>
         ))}
       </div>

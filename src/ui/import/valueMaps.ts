@@ -26,15 +26,26 @@ export const VALUE_CHOICES: { [K in ValueMapKey]: readonly NonNullable<ValueMaps
 
 const KNOWN: Record<ValueMapKey, (v: unknown) => string | undefined> = { categoryMap: categoryOf, settingMap: settingOf, kindMap: greenKindOf };
 
-/** Every distinct value of `field` the built-in synonyms do not know, with its feature count (all
- *  features when the field has few distinct values, else the samples only, without counts), most first. */
-export function unknownValues(inspection: LayerInspection, field: string | undefined, key: ValueMapKey): { value: string; count?: number }[] {
+/** Every distinct value of `field` with its feature count (all features when the field has few
+ *  distinct values, else the samples only, without counts), most first: each gets a choice. */
+export function distinctValues(inspection: LayerInspection, field: string | undefined): { value: string; count?: number }[] {
   if (!field) return [];
   const counts = inspection.valueCounts[field];
   const all: { value: string; count?: number }[] = counts
     ? Object.entries(counts).map(([value, count]) => ({ value, count }))
     : [...new Set((inspection.samples[field] ?? []).map((v) => String(v).trim()))].filter((v) => v !== '').map((value) => ({ value }));
-  return all.filter((v) => !KNOWN[key](v.value)).sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.value.localeCompare(b.value));
+  return all.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.value.localeCompare(b.value));
+}
+
+/** What the built-in synonyms make of a value without a choice (undefined: not recognised). */
+export function autoValue(key: ValueMapKey, value: unknown): string | undefined {
+  return KNOWN[key](value);
+}
+
+/** Every distinct value of `field` the built-in synonyms do not know, with its feature count (all
+ *  features when the field has few distinct values, else the samples only, without counts), most first. */
+export function unknownValues(inspection: LayerInspection, field: string | undefined, key: ValueMapKey): { value: string; count?: number }[] {
+  return distinctValues(inspection, field).filter((v) => !KNOWN[key](v.value));
 }
 
 /** The user's choice for a raw value in a map (trimmed, own keys only). */

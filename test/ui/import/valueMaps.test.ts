@@ -2,12 +2,23 @@
 // gives back. Inspections are built by hand (counts chosen for the case).
 import { describe, expect, it } from 'vitest';
 import type { LayerInspection } from '../../../src/io/import/inspectLayer';
-import { chosenValue, unknownValues, valueMapFor } from '../../../src/ui/import/valueMaps';
+import { FACILITY_CATEGORIES } from '../../../src/engine/types';
+import { VALUE_CHOICES, autoValue, chosenValue, distinctValues, unknownValues, valueMapFor } from '../../../src/ui/import/valueMaps';
 import { rememberedValueMaps, type RememberedChoice } from '../../../src/ui/import/importMemory';
 
 const inspection = (valueCounts: LayerInspection['valueCounts'], samples: LayerInspection['samples'] = {}): LayerInspection => ({
   format: 'geojson', featureCount: 10, fields: Object.keys({ ...valueCounts, ...samples }), samples, valueCounts, suggestedFieldMap: {}, schemaKey: 'k',
   crs: { source: 'EPSG:4326', from: 'geojson', note: { zh: '', en: '' } }, geometryTypes: {},
+});
+
+describe('distinctValues', () => {
+  it('lists every value of the field (known ones too), most frequent first, each open to a choice among every facility category', () => {
+    const ins = inspection({ 类型: { 幼儿园: 5, 托老所: 1, 便民服务点: 3, 社区卫生服务站: 1 } });
+    expect(distinctValues(ins, '类型')).toEqual([{ value: '幼儿园', count: 5 }, { value: '便民服务点', count: 3 }, { value: '托老所', count: 1 }, { value: '社区卫生服务站', count: 1 }]);
+    expect(autoValue('categoryMap', '幼儿园')).toBe('kindergarten');
+    expect(autoValue('categoryMap', '便民服务点')).toBeUndefined();
+    expect(VALUE_CHOICES.categoryMap).toEqual(FACILITY_CATEGORIES);
+  });
 });
 
 describe('unknownValues', () => {
