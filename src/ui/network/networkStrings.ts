@@ -37,6 +37,7 @@ export const NETWORK_STRINGS = {
 export function registerNetworkStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) throw new Error('registerNetworkStrings: initialise i18next first (ui/i18n initI18n)');
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('networkUi.mode.network', { lng })) i18n.addResourceBundle(lng, 'translation', { networkUi: NETWORK_STRINGS[lng] }, true, false);
+    // getResource, not exists(): exists() falls back to Chinese, so English was never added once Chinese was.
+    if (i18n.getResource(lng, 'translation', 'networkUi.mode.network') === undefined) i18n.addResourceBundle(lng, 'translation', { networkUi: NETWORK_STRINGS[lng] }, true, false);
   }
 }

@@ -1,0 +1,18 @@
+// The walking-network strings reach both languages: registering into an i18next whose fallback is
+// Chinese must still add the English bundle (距离口径 never shows in the English UI).
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { registerNetworkStrings } from '../../../src/ui/network/networkStrings';
+
+describe('network strings', () => {
+  it('adds the English strings even though Chinese is the fallback language', async () => {
+    const i = i18next.createInstance();
+    await i.init({ lng: 'en', fallbackLng: 'zh', resources: { zh: { translation: {} }, en: { translation: {} } } });
+    registerNetworkStrings(i);
+    expect(i.t('networkUi.mode.label')).toBe('Distance');
+    expect(i.t('networkUi.mode.toggleToNetwork')).toBe('Use walking network');
+    expect(i.t('networkUi.compare.title', { lng: 'zh' })).toBe('直线与步行对比');
+    registerNetworkStrings(i);
+    expect(i.t('networkUi.compare.title')).toBe('Straight line vs walking');
+  });
+});
