@@ -30,7 +30,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
   if (!result) return <section className="detail" data-testid="detail"><h2>{community.name}</h2><p>{t('status.pending')}…</p></section>;
 
   const est = new Set(result.estimates.map((e) => e.split(/[:\s]/)[0]));
-  const mark = (key: string) => (est.has(key) || result.estimates.some((e) => e.includes(key)) ? <em className="estimate">（{t('detail.estimate')}）</em> : null);
+  const mark = (key: string) => (est.has(key) || result.estimates.some((e) => e.includes(key)) ? <em className="estimate">{t('detail.estimateMark', { text: t('detail.estimate') })}</em> : null);
   const warnings = (audit?.warnings ?? []).filter((w) => (w.layer === 'communities' && w.feature === result.id) || (w.layer === 'facilities' && result.facilityIds.includes(w.feature)));
   const tiers = Object.entries(result.lifeCircles).sort((a, b) => Number(a[0]) - Number(b[0]));
   const served = result.facilityIds.map((id) => facilityIndex.get(id)).filter((i): i is number => i !== undefined);
@@ -78,8 +78,8 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
 
       <h3>{t('detail.figures')} {modeBadge}</h3>
       <dl className="figures">
-        <dt>{t('detail.households')}</dt><dd>{t('unit.households', { value: formatNumber(result.households, lang) })}{community.estimated?.households ? <em className="estimate">（{t('detail.estimate')}）</em> : mark('households')}</dd>
-        <dt>{t('detail.population')}</dt><dd>{t('unit.persons', { value: formatNumber(result.population, lang) })}{result.populationEstimated && <em className="estimate">（{t('detail.estimate')}）</em>}</dd>
+        <dt>{t('detail.households')}</dt><dd>{t('unit.households', { value: formatNumber(result.households, lang) })}{community.estimated?.households ? <em className="estimate">{t('detail.estimateMark', { text: t('detail.estimate') })}</em> : mark('households')}</dd>
+        <dt>{t('detail.population')}</dt><dd>{t('unit.persons', { value: formatNumber(result.population, lang) })}{result.populationEstimated && <em className="estimate">{t('detail.estimateMark', { text: t('detail.estimate') })}</em>}</dd>
         <dt>{t('detail.area')}</dt><dd>{t('unit.ha', { value: formatNumber(result.area_m2 / 10000, lang, 1) })}</dd>
         <dt>{t('detail.serviceArea')}</dt><dd>{m2(result.serviceArea_m2)}{mark('serviceArea')}</dd>
         <dt>{t('detail.areaPer100')}</dt><dd>{t('unit.m2per100', { value: formatNumber(result.areaPer100Households_m2, lang, 1) })}</dd>
@@ -88,7 +88,7 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         <dt>{t('detail.park')}</dt><dd>{formatSharePercent(result.parkCoverage)}%</dd>
       </dl>
       {result.estimates.length > 0 && (
-        <ul className="estimates"><b>{t('detail.estimates')}：</b>{result.estimates.map((e, i) => <li key={i}>{estimateText(e, t)}</li>)}</ul>
+        <ul className="estimates"><b>{t('detail.listLabel', { label: t('detail.estimates') })}</b>{result.estimates.map((e, i) => <li key={i}>{estimateText(e, t)}</li>)}</ul>
       )}
 
       <h3>{t('detail.lifeCircles')} {modeBadge}</h3>

@@ -16,6 +16,7 @@ import { basemapCollections, buildCommunityMapData, type CommunityMapData, type 
 import { CATEGORY_COLORS, PENDING, SELECTED_LINE, type RGBA } from './colors';
 import { colorFor, metricScale, metricValue } from './metrics';
 import type { Gap } from '../../worker/engine.worker';
+import { thinPoints } from './thinSymbols';
 
 setWorkerUrl(mlWorkerUrl);
 
@@ -65,9 +66,28 @@ export function MapView(p: MapViewProps) {
   const collections = useMemo(() => basemapCollections(p.layers), [p.layers]);
   // Label data once per dataset (not per zoom change): 10,000 labels re-laid out on every zoom froze the map.
   const labels = useMemo(
-    () => p.layers.communities.map((c, i) => ({ name: c.name, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),
+    () => p.layers.communities.map((c, i) => ({ name: c.name, households: c.households, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),
     [p.layers.communities, mapData],
   );
+
+  // Symbols thinned to one per screen cell below the full zoom (thinSymbols.ts), re-chosen per
+  // half zoom step: larger facilities first, the selected one always; labels of the larger
+  // communities (by households) first.
+  const thinZoom = Math.floor(zoom * 2) / 2;
+  const facilityPositions = useMemo(() => p.layers.facilities.map((f) => f.position), [p.layers.facilities]);
+  const shownFacilities = useMemo(
+    () => thinPoints(facilityPositions, (i) => p.layers.facilities[i].floorArea ?? 0, thinZoom, { keep: p.selectedFacility !== null ? [p.selectedFacility] : [] }),
+    [facilityPositions, p.layers.facilities, thinZoom, p.selectedFacility],
+  );
+  const shownLabels = useMemo(() => {
+    const households = labels.map((d) => d.households ?? 0);
+    return thinPoints(labels.map((d) => d.position), (i) => households[i], thinZoom, { cellPx: 90, fullZoom: 16 }).map((i) => labels[i]);
+  }, [labels, thinZoom]);
+
+  // For tests and measurements: how many facility symbols the current zoom draws.
+  useEffect(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), facilitySymbols: { drawn: shownFacilities.length, total: p.layers.facilities.length, zoom: thinZoom } };
+  }, [shownFacilities, p.layers.facilities.length, thinZoom]);
 
   // Map creation, once.
   useEffect(() => {
@@ -93,7 +113,7 @@ export function MapView(p: MapViewProps) {
       const cb = propsRef.current;
       if (!info || !info.layer) return;
       const id = info.layer.id;
-      if (id === 'facilities') cb.onSelectFacility(info.index);
+      if (id === 'facilities') cb.onSelectFacility(info.object as number);
       else cb.onSelectCommunity((info.object as PolygonPart).index);
     });
     map.on('style.load', () => setStyleVersion((v) => v + 1));
@@ -234,16 +254,18 @@ export function MapView(p: MapViewProps) {
         }));
     }
     if (p.ui.showFacilities && p.layers.facilities.length > 0) {
-      out.push(new ScatterplotLayer<Facility>({
+      const fs = p.layers.facilities;
+      // Data are facility indices (thinned below the full zoom), so picks name the facility itself.
+      out.push(new ScatterplotLayer<number>({
         id: 'facilities',
-        data: p.layers.facilities,
-        getPosition: (f) => f.position,
+        data: shownFacilities,
+        getPosition: (i) => fs[i].position,
         // Size by floor area (√area, so area reads as disc area), small enough that the community
         // colours stay readable at district scale; larger when zoomed in.
-        getRadius: (f) => 2.5 + Math.min(5, Math.sqrt(Math.max(0, f.floorArea ?? 200)) / 25),
+        getRadius: (i) => 2.5 + Math.min(5, Math.sqrt(Math.max(0, fs[i].floorArea ?? 200)) / 25),
         radiusUnits: 'pixels',
         radiusScale: zoom >= 15 ? 2.2 : zoom >= 14 ? 1.3 : 1,
-        getFillColor: (f) => CATEGORY_COLORS[f.category] ?? [0, 0, 0, 255],
+        getFillColor: (i) => CATEGORY_COLORS[fs[i].category] ?? [0, 0, 0, 255],
         getLineColor: [255, 255, 255, 255],
         lineWidthMinPixels: 1,
         stroked: true,
@@ -252,7 +274,7 @@ export function MapView(p: MapViewProps) {
       if (zoom >= 15)
         out.push(new TextLayer<Facility>({
           id: 'facility-symbols',
-          data: p.layers.facilities,
+          data: fs,
           getPosition: (f) => f.position,
           getText: (f) => p.symbols[f.category] ?? '?',
           getSize: 11,
@@ -266,7 +288,7 @@ export function MapView(p: MapViewProps) {
     if (p.ui.showLabels && zoom >= 12.8)
       out.push(new TextLayer<{ name: string; position: Position }>({
         id: 'labels',
-        data: labels,
+        data: shownLabels,
         getPosition: (d) => d.position,
         getText: (d) => d.name,
         getSize: zoom >= 14.5 ? 16 : 13,
@@ -280,7 +302,7 @@ export function MapView(p: MapViewProps) {
       }));
     if (p.extraLayers) out.push(...p.extraLayers);
     return out;
-  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, labels, p.extraLayers]);
+  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, shownFacilities, shownLabels, p.extraLayers]);
 
   useEffect(() => {
     overlayRef.current?.setProps({
@@ -289,7 +311,7 @@ export function MapView(p: MapViewProps) {
         if (!info.picked || !info.layer) return null;
         const cb = propsRef.current;
         const id = info.layer.id;
-        const text = id === 'facilities' ? cb.tooltip('facility', info.index) : id === 'communities' ? cb.tooltip('community', (info.object as PolygonPart).index) : id === 'gaps' ? cb.tooltip('gap', (info.object as PolygonPart).index) : null;
+        const text = id === 'facilities' ? cb.tooltip('facility', info.object as number) : id === 'communities' ? cb.tooltip('community', (info.object as PolygonPart).index) : id === 'gaps' ? cb.tooltip('gap', (info.object as PolygonPart).index) : null;
         return text ? { text, style: { fontSize: '15px', lineHeight: '1.45', whiteSpace: 'pre-line', background: 'rgba(20,20,20,0.88)', color: '#fff', borderRadius: '6px', padding: '8px 10px', maxWidth: '360px' } } : null;
       },
     });

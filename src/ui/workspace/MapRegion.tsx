@@ -90,10 +90,13 @@ export function MapRegion() {
         onMap={net.onMap}
       />
       {net.panel && <FacilityNetworkPanel {...net.panel} />}
-      <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
+      {/* One row for the distance badge and the hint: they wrap rather than overlap on a narrow map. */}
+      <div className="map-topbar">
+        <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
+        <div className="map-hint">{t('map.clickHint')}</div>
+      </div>
       <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gapsCount} />
       <Legend ui={ui} preset={preset} />
-      <div className="map-hint">{t('map.clickHint')}</div>
     </section>
   );
 }
