@@ -171,6 +171,23 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('a first use of the app (Chr
     await page.selectOption('[data-testid=color-by]', 'lifeCircle');
     found.push(...await cjkLeft(page));
     await page.click('[data-testid=toggle-gaps]');
+    // A facility's walking panel (picked on the map at zoom 15, where every symbol is drawn).
+    const xy = await page.evaluate(() => {
+      const lc = (window as unknown as LcWindow).__lifecircle as { layers: { facilities: { position: [number, number] }[] }; map: { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement } };
+      const p = lc.layers.facilities[0].position;
+      lc.map.jumpTo({ center: p, zoom: 15 });
+      const px = lc.map.project(p);
+      const r = lc.map.getCanvas().getBoundingClientRect();
+      return [r.left + px.x, r.top + px.y];
+    });
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    }));
+    await page.mouse.click(xy[0], xy[1]);
+    await page.waitForSelector('[data-testid=facility-network]', { timeout: 60_000 });
+    found.push(...await cjkLeft(page));
     // The export menu, the settings dialog and the import dialog.
     await page.click('[data-testid=export-button]');
     found.push(...await cjkLeft(page));
