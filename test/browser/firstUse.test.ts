@@ -242,6 +242,9 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('a first use of the app (Chr
     expect(overlaps(hint, badge)).toBe(false);
     const body = await page.$eval('.grid-body', (e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(body.scroll).toBeLessThanOrEqual(body.client);
+    // Every cell shows its whole text (no ellipsis), shares included ("47.2%" in bold).
+    const clipped = await page.$$eval('[data-testid=community-row] .td', (es) => es.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.className}: ${e.textContent}`));
+    expect(clipped.filter((c) => !/td-(name|street)/.test(c))).toEqual([]);
     const status = await box(page, '[data-col=status]');
     const table = await box(page, '.grid-body');
     expect(status.right).toBeLessThanOrEqual(table.right + 0.5);
@@ -269,6 +272,14 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('a first use of the app (Chr
     expect(map.width).toBeGreaterThanOrEqual(350);
     expect(map.height).toBeGreaterThanOrEqual(250);
     expect(map.top).toBeLessThan(844);
+    // The data fill the phone's map (no desktop-sized side paddings around them).
+    const dataWidth = await page.evaluate(() => {
+      const lc = (window as unknown as LcWindow).__lifecircle as { layers: { communities: { geometry: number[][][][] }[] }; map: { project: (p: [number, number]) => { x: number } } };
+      let w = Infinity, e = -Infinity;
+      for (const c of lc.layers.communities) for (const poly of c.geometry) for (const [x] of poly[0]) { w = Math.min(w, x); e = Math.max(e, x); }
+      return lc.map.project([e, 0]).x - lc.map.project([w, 0]).x;
+    });
+    expect(dataWidth).toBeGreaterThan(map.width * 0.5);
     const failing = await box(page, '[data-testid=failing-count]');
     expect(failing.top).toBeGreaterThanOrEqual(0);
     expect(failing.right).toBeLessThanOrEqual(390);

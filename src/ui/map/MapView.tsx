@@ -53,6 +53,9 @@ declare global {
   }
 }
 
+/** A phone-sized map: the side paddings kept free for the map panels would leave no room for the data. */
+const narrow = (map: MlMap) => map.getContainer().clientWidth < 600;
+
 export function MapView(p: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
@@ -153,7 +156,7 @@ export function MapView(p: MapViewProps) {
     const map = mapRef.current;
     const e = mapData.extent;
     if (!map || !e) return;
-    map.fitBounds([[e[0], e[1]], [e[2], e[3]]], { padding: { top: 40, bottom: 30, left: 280, right: 50 }, animate: false });
+    map.fitBounds([[e[0], e[1]], [e[2], e[3]]], { padding: narrow(map) ? 16 : { top: 40, bottom: 30, left: 280, right: 50 }, animate: false });
     setZoom(map.getZoom());
   }, [mapData, p.fitToken]);
 
@@ -162,7 +165,7 @@ export function MapView(p: MapViewProps) {
     const map = mapRef.current;
     if (!map || p.selected === null || p.zoomToken === 0) return;
     const b = mapData.bboxes[p.selected];
-    if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 160, maxZoom: 16, duration: 600 });
+    if (b) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: narrow(map) ? 40 : 160, maxZoom: 16, duration: 600 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.zoomToken]);
 
