@@ -206,6 +206,38 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('a first use of the app (Chr
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('the import dialog speaks English in the English UI (target fields, values, errors)', async () => {
+    const open = async (file: string) => {
+      await page.click('[data-testid=import-button]');
+      await page.waitForSelector('[data-testid=import-file-input]', { state: 'attached' });
+      await page.setInputFiles('[data-testid=import-file-input]', [join(ROOT, file)]);
+      await page.waitForSelector('[data-testid=import-flow]');
+      await page.waitForFunction(() => {
+        const next = document.querySelector('[data-testid=import-next]') as HTMLButtonElement | null;
+        return !!document.querySelector('[data-testid=import-error]') || (!!next && !next.disabled);
+      }, null, { timeout: 30_000 });
+    };
+    await page.click('[data-testid=lang-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await open('test/fixtures/ui-import/facilities-with-unknown-category.geojson');
+    await page.click('[data-testid=import-next]');
+    await page.click('[data-testid=import-next]');
+    await page.waitForSelector('[data-testid=import-category-map]');
+    expect(await page.textContent('[data-testid=import-target-id]')).toBe('ID');
+    expect(await page.textContent('[data-testid=import-target-area]')).toBe('Floor area');
+    expect(await page.textContent('[data-testid=import-value-result][data-value="幼儿园"]')).toBe('→ Kindergarten');
+    const options = await page.$$eval('[data-testid=import-category-map-select][data-value="洗衣店"] option', (o) => o.map((e) => e.textContent ?? ''));
+    expect(options.join(' ')).not.toMatch(CJK);
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await open('test/fixtures/io/malformed/not-json.geojson');
+    expect(await page.textContent('[data-testid=import-error]')).toMatch(/^Import failed: not-json\.geojson: not valid JSON/);
+    await page.click('[data-testid=import-cancel]');
+    await page.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+    await page.click('[data-testid=lang-toggle]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  }, 120_000);
+
   it('thins facility symbols out at district zoom and draws every one from zoom 14', async () => {
     const symbols = () => page.evaluate(() => (window as unknown as LcWindow).__lifecircle.facilitySymbols as { drawn: number; total: number; zoom: number });
     const idle = () => page.evaluate(() => new Promise<void>((resolve) => {
