@@ -43,6 +43,7 @@ export function Legend({ ui, preset }: { ui: UiChoices; preset: RulePreset }) {
           {FACILITY_CATEGORIES.map((c) => (
             <div key={c}><i className="dot" style={{ background: toCss(CATEGORY_COLORS[c]) }}>{t(`symbol.${c}`)}</i> {t(`category.${c}`)}</div>
           ))}
+          <div className="muted small" data-testid="legend-thinned">{t('map.facilitiesThinned')}</div>
         </details>
       )}
     </div>
