@@ -31,6 +31,7 @@ export const IMPORT_TARGET_STRINGS = {
 export function registerImportTargetStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) return;
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('importTarget.title', { lng })) i18n.addResourceBundle(lng, 'translation', { importTarget: IMPORT_TARGET_STRINGS[lng] }, true, false);
+    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
+    if (i18n.getResource(lng, 'translation', 'importTarget.title') === undefined) i18n.addResourceBundle(lng, 'translation', { importTarget: IMPORT_TARGET_STRINGS[lng] }, true, false);
   }
 }

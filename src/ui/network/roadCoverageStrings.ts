@@ -25,6 +25,7 @@ export const ROAD_COVERAGE_STRINGS = {
 export function registerRoadCoverageStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) return;
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('roadCoverage.noRoads', { lng })) i18n.addResourceBundle(lng, 'translation', { roadCoverage: ROAD_COVERAGE_STRINGS[lng] }, true, false);
+    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
+    if (i18n.getResource(lng, 'translation', 'roadCoverage.noRoads') === undefined) i18n.addResourceBundle(lng, 'translation', { roadCoverage: ROAD_COVERAGE_STRINGS[lng] }, true, false);
   }
 }
