@@ -11,7 +11,7 @@ import type { LayerImport, LayerKind } from '../src/io/import/types';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson, auditToXlsx } from '../src/io/export/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditNotes, commandMain, InputError, loadAuditInput, parseFlags, runAuditOf, writeOutput,
+  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, parseFlags, runAuditOf, writeOutput,
 } from './lib/index';
 
 const OUT_EXT = ['.json', '.csv', '.xlsx', '.geojson', '.fgb'];
@@ -39,6 +39,8 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
   if (out && !OUT_EXT.includes(extname(out).toLowerCase())) throw new InputError(`--out: "${out}" must end in ${OUT_EXT.join(', ')}`);
   const csvHeaders = args.get('csv-headers') ?? 'en';
   if (csvHeaders !== 'en' && csvHeaders !== 'zh') throw new InputError(`--csv-headers: "${csvHeaders}" must be en or zh`);
+  checkAuditFlags(args, USAGE);
+  refuseOutputOverInput('--out', out, auditInputPaths(args));
   const run = await runAuditOf(await loadAuditInput(args, USAGE));
   const { result, data, layers, preset } = run;
   const ext = out ? extname(out).toLowerCase() : '.json';

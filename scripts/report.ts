@@ -14,7 +14,7 @@ import type { LayerImport } from '../src/io/import/types';
 import { renderReport, reportGaps, type ReportLayer, type ReportOptions, type ReportPages } from '../src/report/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditNotes, commandMain, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, writeOutput, type AuditRun,
+  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, writeOutput, type AuditRun,
 } from './lib/index';
 import { reportFonts } from './lib/reportFonts';
 import { printPdf } from './lib/printPdf';
@@ -90,6 +90,8 @@ export async function runReportCommand(argv: string[], options: { date?: string 
   const title = args.get('title');
   if (title !== undefined && !title.trim()) throw new InputError('--title: the title is empty');
 
+  checkAuditFlags(args, USAGE);
+  refuseOutputOverInput('--out', out, auditInputPaths(args));
   const run = await runAuditOf(await loadAuditInput(args, USAGE));
   const communitiesPath = args.get('communities')!;
   const reportOptions: ReportOptions = {

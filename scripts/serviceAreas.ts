@@ -13,7 +13,7 @@ import { geodesicCircle } from '../src/engine/network/geodesicCircle';
 import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
-import { exitOnError, InputError, layerCentre, loadLayer, parseFlags, writeAtomic } from './lib/index';
+import { exitOnError, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, writeAtomic } from './lib/index';
 
 export { InputError };
 
@@ -77,6 +77,7 @@ export function parseArgs(argv: string[]): Args {
 
 export async function runServiceAreas(argv: string[]): Promise<{ collection: FeatureCollection; summary: string; out?: string }> {
   const args = parseArgs(argv);
+  refuseOutputOverInput('--out', args.out, { facilities: args.facilities, roads: args.roads });
   const facLayer = await loadLayer(args.facilities, 'facilities', { crs: args.facilitiesCrs });
   let facilities = facLayer.features;
   if (args.category) facilities = facilities.filter((f) => f.category === args.category);

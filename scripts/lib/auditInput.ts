@@ -103,6 +103,13 @@ export function checkAuditFlags(args: ParsedArgs, usage: string): DistanceMode {
   return mode;
 }
 
+/** The files the input flags name (layers, rules, field mapping): what an output must never be. */
+export function auditInputPaths(args: ParsedArgs): Record<string, string | undefined> {
+  const paths: Record<string, string | undefined> = {};
+  for (const k of [...LAYERS, 'config', 'mapping']) paths[k] = args.get(k);
+  return paths;
+}
+
 /** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
 export async function loadAuditInput(args: ParsedArgs, usage: string): Promise<AuditInput> {
   const mode = checkAuditFlags(args, usage);

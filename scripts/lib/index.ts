@@ -7,5 +7,6 @@ export { writeAtomic, writeOutput } from './writeAtomic';
 export { loadLayer, layerCentre, type LoadLayerOptions } from './loadLayer';
 export {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE, LAYERS,
-  auditNotes, loadAuditInput, readJson, runAuditOf, type AuditInput, type AuditRun,
+  auditInputPaths, auditNotes, checkAuditFlags, loadAuditInput, readJson, runAuditOf, type AuditInput, type AuditRun,
 } from './auditInput';
+export { refuseOutputOverInput } from './outputGuard';
