@@ -3,6 +3,7 @@
 import { geojson as fgb } from 'flatgeobuf';
 import type { HeaderMeta } from 'flatgeobuf';
 import type { Feature, FeatureCollection } from 'geojson';
+import { checkFlatGeobuf } from './formats/fgbStructure';
 
 export interface FlatGeobufRead {
   collection: FeatureCollection;
@@ -12,7 +13,9 @@ export interface FlatGeobufRead {
   wkt?: string;
 }
 
-export async function readFlatGeobuf(bytes: Uint8Array): Promise<FlatGeobufRead> {
+export async function readFlatGeobuf(bytes: Uint8Array, name = 'FlatGeobuf'): Promise<FlatGeobufRead> {
+  // Lengths and offsets against the file size first: the library loops forever on some bad headers.
+  if (checkFlatGeobuf(name, bytes).features === 0) return { collection: { type: 'FeatureCollection', features: [] } };
   let header: HeaderMeta | undefined;
   const features: Feature[] = [];
   for await (const f of fgb.deserialize(bytes, { headerMetaFn: (h: HeaderMeta) => { header = h; } })) {

@@ -4,11 +4,14 @@ import type { HeaderMeta } from 'flatgeobuf';
 import type { Geometry } from 'geojson';
 import type { RawFeature, RawLayer } from '../import/types';
 import { abortError } from '../import/abort';
+import { checkFlatGeobuf } from './fgbStructure';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03]; // "fgb\x03"
 
 export async function readFgbLayer(name: string, bytes: Uint8Array, ctl: { signal?: { readonly aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<RawLayer> {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) throw new Error(`${name}: not a FlatGeobuf file (bad magic bytes)`);
+  // Lengths and offsets against the file size first: the library loops forever on some bad headers.
+  if (checkFlatGeobuf(name, bytes).features === 0) return { format: 'flatgeobuf', features: [], fields: [], problems: [] };
   let header: HeaderMeta | undefined;
   const features: RawFeature[] = [];
   try {
