@@ -1,7 +1,8 @@
 // XLSX point table reader: the first worksheet of an Office Open XML workbook (ECMA-376 Part 1,
 // §18.3 sheetData, §18.4 sharedStrings), read with fflate (zip) and fast-xml-parser.
 // The first non-empty row is the header. Dates stay serial numbers; formulas give their cached value.
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipCapped } from './zipArchive';
 import { XMLParser } from 'fast-xml-parser';
 import type { RawLayer } from '../import/types';
 import { pointTableToLayer } from './pointTable';
@@ -38,8 +39,9 @@ const colIndex = (ref: string): number => {
 export function readXlsxRows(name: string, bytes: Uint8Array): { header: string[]; rows: Record<string, unknown>[]; sheet: string } {
   let zip: Record<string, Uint8Array>;
   try {
-    zip = unzipSync(bytes);
+    zip = unzipCapped(name, bytes);
   } catch (e) {
+    if ((e as Error).message.includes('解压后超过')) throw e;
     throw new Error(`${name}: not an XLSX workbook (not a zip archive: ${(e as Error).message})`, { cause: e });
   }
   const get = (p: string) => zip[p] ?? zip[p.replace(/^\//, '')];

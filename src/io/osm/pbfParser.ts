@@ -89,12 +89,20 @@ function readBlobHeader(tag: number, h: BlobHeader, pbf: PbfReader): void {
   else if (tag === 3) h.datasize = pbf.readVarint();
 }
 
+/** The format's limit on one blob's uncompressed size. */
+const MAX_BLOB_BYTES = 32 * 1024 * 1024;
+
 function unpackBlob(bytes: Uint8Array): Uint8Array {
   const blob = new PbfReader(bytes).readFields(readBlob, {} as Blob);
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
-    const out = unzlibSync(blob.zlib);
-    if (blob.rawSize !== undefined && out.length !== blob.rawSize) throw new Error(`zlib data inflates to ${out.length} bytes, header says ${blob.rawSize}`);
+    // A blob inflates to at most 32 MiB (OSM PBF format: "the uncompressed size of a blob"); the
+    // output buffer is sized from the declared size plus one byte, so a lying blob cannot grow further.
+    const declared = blob.rawSize ?? MAX_BLOB_BYTES;
+    if (declared > MAX_BLOB_BYTES) throw new Error(`a blob declares ${declared} bytes uncompressed: 解压后超过 32 MB (more than the format's 32 MB once decompressed)`);
+    const out = unzlibSync(blob.zlib, { out: new Uint8Array(declared + 1) });
+    if (blob.rawSize !== undefined && out.length !== blob.rawSize) throw new Error(`zlib data inflates to ${out.length > blob.rawSize ? 'more than ' : ''}${out.length} bytes, header says ${blob.rawSize}`);
+    if (out.length > MAX_BLOB_BYTES) throw new Error('a blob inflates to more than 32 MB: 解压后超过 32 MB');
     return out;
   }
   throw new Error(blob.other ? `${blob.other} compression is not supported (re-export with zlib, e.g. osmium cat -f pbf,pbf_compression=zlib)` : 'empty blob');

@@ -1,24 +1,18 @@
 // Shapefile set (.shp + .dbf + .shx/.prj/.cpg/.qpj, given together or in a .zip) → RawLayer.
-import { unzipSync } from 'fflate';
 import type { ImportProblem, InputFile, RawFeature, RawLayer } from '../../import/types';
 import { readShp } from './shp';
 import { dbfTextBytes, readDbf } from './dbf';
 import { detectEncoding, encodingFromCpg } from '../textEncoding';
+import { unzipCapped } from '../zipArchive';
 
 const ext = (name: string) => (/\.([^./\\]+)$/.exec(name)?.[1] ?? '').toLowerCase();
 const base = (name: string) => name.replace(/\.[^./\\]+$/, '');
 
-/** Files of a zip archive as InputFiles named "<zip>/<entry>" (folders kept, __MACOSX skipped). */
+/** Files of a zip archive as InputFiles named "<zip>/<entry>" (folders kept, __MACOSX skipped),
+ *  with the archive's decompressed size capped (zipArchive.ts). */
 export function unzipFiles(zip: InputFile): InputFile[] {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip.bytes);
-  } catch (e) {
-    throw new Error(`${zip.name}: not a readable zip archive (${(e as Error).message})`, { cause: e });
-  }
-  return Object.entries(entries)
-    .filter(([n, b]) => !n.startsWith('__MACOSX') && !n.endsWith('/') && b.length >= 0)
-    .map(([n, b]) => ({ name: `${zip.name}/${n}`, bytes: b }));
+  const entries = unzipCapped(zip.name, zip.bytes, { filter: (n) => !n.startsWith('__MACOSX') });
+  return Object.entries(entries).map(([n, b]) => ({ name: `${zip.name}/${n}`, bytes: b }));
 }
 
 export function readShapefile(files: InputFile[], options: { encoding?: string; onProgress?: (done: number, total: number) => void } = {}): RawLayer {
