@@ -11,6 +11,7 @@ import { auditOnThreads, defaultThreads } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, loadLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
+import { createProgress, type Progress } from './progress';
 
 export const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
 
@@ -111,7 +112,7 @@ export function auditInputPaths(args: ParsedArgs): Record<string, string | undef
 }
 
 /** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
-export async function loadAuditInput(args: ParsedArgs, usage: string): Promise<AuditInput> {
+export async function loadAuditInput(args: ParsedArgs, usage: string, progress: Progress = createProgress()): Promise<AuditInput> {
   const mode = checkAuditFlags(args, usage);
   const preset = await choosePreset(args.get('preset'), args.get('config'));
   const maps = await fieldMaps(args);
@@ -120,7 +121,10 @@ export async function loadAuditInput(args: ParsedArgs, usage: string): Promise<A
   for (const kind of LAYERS) {
     const path = args.get(kind);
     if (!path) continue;
-    const layer = await loadLayer(path, kind, { crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint });
+    const layer = await loadLayer(path, kind, {
+      crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint,
+      onProgress: (done, total) => progress.report(`reading ${path}`, done, total),
+    });
     layers[kind] = layer;
     hint ??= layerCentre(layer);
   }
@@ -145,12 +149,12 @@ function threadsFlag(v: string | undefined): number | undefined {
  * Prepares and runs the audit, on `input.threads` threads (default: the machine's cores for
  * city-sized inputs, auditThreads.ts); the result is the same for any number of threads.
  */
-export async function runAuditOf(input: AuditInput): Promise<AuditRun> {
+export async function runAuditOf(input: AuditInput, progress: Progress = createProgress()): Promise<AuditRun> {
   const ctx = auditContextOf(input.data, input.preset, input.mode);
   const threads = input.threads ?? defaultThreads(ctx.communities.length);
   const result = threads > 1
     ? auditResultOf(ctx, await auditOnThreads(ctx, input.data, input.preset, input.mode, threads))
-    : runAudit(ctx);
+    : runAudit(ctx, { onProgress: (done, total) => progress.report('auditing communities', done, total) });
   return { ...input, ctx, result };
 }
 

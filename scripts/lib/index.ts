@@ -10,3 +10,4 @@ export {
   auditInputPaths, auditNotes, checkAuditFlags, loadAuditInput, readJson, runAuditOf, type AuditInput, type AuditRun,
 } from './auditInput';
 export { refuseOutputOverInput } from './outputGuard';
+export { createProgress, type Progress } from './progress';

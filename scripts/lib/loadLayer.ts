@@ -10,6 +10,8 @@ export interface LoadLayerOptions {
   encoding?: string;
   fieldMap?: FieldMap;
   hint?: { lon: number; lat: number };
+  /** Reading progress (bytes or features done of total), for long reads. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function loadLayer<K extends LayerKind>(path: string, kind: K, options: LoadLayerOptions = {}): Promise<LayerImport<K>> {

@@ -65,6 +65,32 @@ export function difference(a: MetricRings, b: MetricRings): MetricRings {
   return fromPaths(execute(ClipType.ctDifference, toPaths(a), toPaths(b)));
 }
 
+/** Shapes merged per clipper run in unionTreePaths. */
+const UNION_FAN_IN = 4;
+
+/**
+ * Union (non-zero) of many overlapping shapes by pairwise merging in a balanced tree, each shape a
+ * group of paths. One sweep over all shapes meets every crossing of every pair of edges, including
+ * those deep inside the union: with m mutually overlapping circles that is O(m²) crossings, the
+ * quadratic step of dense coverage. Merging in a tree only ever sweeps the outlines of partial
+ * unions (the outline of a union of disks has linear complexity), so the work is about O(m log m).
+ * The result is the same region (clipper is exact on integer coordinates).
+ */
+export function unionTreePaths(shapes: IntPaths[]): IntPaths {
+  let level = shapes.filter((s) => s.length);
+  if (level.length === 0) return [];
+  if (level.length === 1) return level[0];
+  while (level.length > 1) {
+    const next: IntPaths[] = [];
+    for (let i = 0; i < level.length; i += UNION_FAN_IN) {
+      const group = level.slice(i, i + UNION_FAN_IN);
+      next.push(group.length === 1 ? group[0] : execute(ClipType.ctUnion, group.flat(), []));
+    }
+    level = next;
+  }
+  return level[0];
+}
+
 /** a ∩ b on integer paths (no conversion), for hot loops. */
 export function intersectionPaths(a: IntPaths, b: IntPaths): IntPaths {
   if (!a.length || !b.length) return [];

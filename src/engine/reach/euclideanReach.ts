@@ -12,7 +12,7 @@
 // exact area within the true discs (geo/discUnionArea.ts). Geometry (reachedPart) always comes
 // from clipper.
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
-import { intersectionPaths, fromPaths, offsetPaths, toPaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
+import { intersectionPaths, fromPaths, offsetPaths, toPaths, unionTreePaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
 import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
 import { areaWithinConvexUnionFlat, isConvexCCW } from '../geo/convexClip';
 import { areaInDiscUnion } from '../geo/discUnionArea';
@@ -31,6 +31,8 @@ type PointSource = Extract<ReachSource, { kind: 'point' }>;
 
 /** Up to this many convex pieces, areas use inclusion–exclusion (≤ 2^k − 1 convex clips). */
 const MAX_CONVEX_TERMS = 6;
+/** More shapes than this are merged in a tree before the intersection (see clipped). */
+const TREE_UNION_ABOVE = 8;
 /** Margin (m) of the clip window around the community's bbox. */
 const WINDOW_MARGIN = 1;
 
@@ -179,7 +181,10 @@ export function createEuclideanReach(): EuclideanReach {
 
   function clipped(community: PreparedCommunity, shapes: FlatRing[]): IntPaths {
     stats.clipped++;
-    return intersectionPaths(pathsOf(community), shapes.map(flatToPath));
+    // Many overlapping shapes are merged in a tree first (geo/clip.ts: one sweep over them all is
+    // quadratic in their number).
+    const clip = shapes.length > TREE_UNION_ABOVE ? unionTreePaths(shapes.map((s) => [flatToPath(s)])) : shapes.map(flatToPath);
+    return intersectionPaths(pathsOf(community), clip);
   }
 
   return {
