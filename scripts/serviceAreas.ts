@@ -13,7 +13,8 @@ import { geodesicCircle } from '../src/engine/network/geodesicCircle';
 import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
-import { exitOnError, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, writeAtomic } from './lib/index';
+import { distanceProblem } from '../src/engine/plausibility';
+import { createProgress, exitOnError, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, writeAtomic } from './lib/index';
 
 export { InputError };
 
@@ -32,7 +33,14 @@ interface Args {
   out?: string;
   maxOffset: number;
   maxConnector: number;
+  /** Plausibility warnings for stderr. */
+  warnings: string[];
 }
+
+/** Distances one command accepts: each is a band for every facility. */
+export const MAX_DISTANCES = 20;
+/** Bands (facilities × distances) one command computes; more would hold gigabytes in memory. */
+export const MAX_BANDS = 200_000;
 
 export function parseArgs(argv: string[]): Args {
   const known = ['facilities', 'roads', 'distances', 'mode', 'category', 'facilities-crs', 'roads-crs', 'out', 'max-offset', 'max-connector'];
@@ -45,6 +53,14 @@ export function parseArgs(argv: string[]): Args {
   const nums = distances.map(Number);
   const bad = distances.find((s, i) => s === '' || !Number.isFinite(nums[i]) || nums[i] <= 0);
   if (bad !== undefined) throw new InputError(`--distances: "${bad}" is not a positive number of metres`);
+  const unique = [...new Set(nums)];
+  if (unique.length > MAX_DISTANCES) throw new InputError(`--distances: ${unique.length} distances; at most ${MAX_DISTANCES} (each one is a band per facility: run several commands for more)`);
+  const warnings: string[] = [];
+  for (const d of unique) {
+    const p = distanceProblem(d);
+    if (p?.severity === 'error') throw new InputError(`--distances: ${p.message}`);
+    if (p) warnings.push(`warning: --distances: ${p.message}`);
+  }
   const mode = v.get('mode') ?? 'network';
   if (mode !== 'network' && mode !== 'euclidean') throw new InputError(`--mode: "${mode}" must be network or euclidean`);
   const category = v.get('category');
@@ -64,7 +80,8 @@ export function parseArgs(argv: string[]): Args {
   return {
     facilities,
     roads,
-    distances: [...new Set(nums)],
+    distances: unique,
+    warnings,
     mode,
     category,
     facilitiesCrs: v.get('facilities-crs'),
@@ -81,6 +98,9 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
   const facLayer = await loadLayer(args.facilities, 'facilities', { crs: args.facilitiesCrs });
   let facilities = facLayer.features;
   if (args.category) facilities = facilities.filter((f) => f.category === args.category);
+  const bands = facilities.length * args.distances.length;
+  if (bands > MAX_BANDS)
+    throw new InputError(`${args.facilities}: ${facilities.length} facilities × ${args.distances.length} distances = ${bands} bands; at most ${MAX_BANDS} per run (pick a --category, fewer distances, or split the file)`);
   const ids = new Set<string>();
   for (const f of facilities) {
     if (ids.has(f.id)) throw new InputError(`${args.facilities}: feature ${f.id}: field id: duplicate id`);
@@ -88,11 +108,14 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
   }
 
   const features: Feature[] = [];
+  const progress = createProgress();
   let summary: string;
   if (args.mode === 'euclidean') {
-    for (const f of facilities)
+    for (const [i, f] of facilities.entries()) {
+      progress.report('service areas (facilities)', i + 1, facilities.length);
       for (const d of args.distances)
         features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [geodesicCircle(f.position, d, 128)] }, properties: { kind: 'area', facility: f.id, distance: d, mode: 'euclidean' } });
+    }
     summary = `${facilities.length} facilities × ${args.distances.length} distances, straight-line (geodesic circles)`;
   } else {
     const roadLayer = await loadLayer(args.roads!, 'roads', { crs: args.roadsCrs, hint: layerCentre(facLayer) });
@@ -103,7 +126,8 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
     const graph = buildRoadGraph(roads, projection);
     const stats = graphStats(graph);
     let off = 0;
-    for (const f of facilities) {
+    for (const [i, f] of facilities.entries()) {
+      progress.report('service areas (facilities)', i + 1, facilities.length);
       const res = facilityBands(graph, { id: f.id, xy: projection.forward(f.position) }, args.distances, { maxOffset_m: args.maxOffset, maxConnector_m: args.maxConnector });
       if (!res.join) off++;
       for (const b of res.bands) {
@@ -127,7 +151,7 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
       `(${(stats.totalLength_m / 1000).toFixed(1)} km, ${stats.components} components, largest ${(stats.largestComponentShare * 100).toFixed(1)}%); ` +
       `${off} facilities off network (> ${args.maxConnector} m from any road)`;
   }
-  return { collection: { type: 'FeatureCollection', features }, summary, out: args.out };
+  return { collection: { type: 'FeatureCollection', features }, summary: [...args.warnings, summary].join('\n'), out: args.out };
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProv
 import { centerOf, createLocalProjection, type LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { createCommunityLocator, type CommunityLocator } from './communityLocator';
+import { communityAreaProblem, householdsProblem } from './plausibility';
 
 const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
 
@@ -232,6 +233,11 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     } else if (c.households <= 0) {
       warnings.push({ code: 'zero_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households is ${c.households}; areaPer100Households cannot be computed` });
     }
+    // Figures beyond any real community are flagged, not dropped (plausibility.ts).
+    const area = communityAreaProblem(communities[i].area_m2);
+    if (area) warnings.push({ code: 'implausible_value', layer: 'communities', feature: id, field: 'geometry', message: `community ${id}: ${area.message}` });
+    const hh = householdsProblem(c.households, communities[i].area_m2);
+    if (hh) warnings.push({ code: 'implausible_value', layer: 'communities', feature: id, field: 'households', message: `community ${id}: ${hh.message}` });
   });
   const communityIndex = buildCommunityIndex(communities);
   const overlapPairs = new Set<string>();

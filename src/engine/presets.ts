@@ -12,6 +12,8 @@ import nanjing from './presets/nanjing-2010.json';
 import meishan from './presets/meishan-2025.json';
 import chongqing from './presets/chongqing-2020.json';
 import actionPlan from './presets/action-plan-002.json';
+// Distances beyond what a local projection measures correctly are refused (plausibility.ts).
+import { MAX_COMPUTABLE_DISTANCE_M } from './plausibility';
 
 export const PRESET_SCHEMA_VERSION = 1;
 export const DEFAULT_PRESET_ID = 'national-2022';
@@ -140,7 +142,7 @@ export function validatePreset(value: unknown): { preset: RulePreset } | { error
       const t = c.obj(tiers[k], `preset.tiers.${k}`);
       if (!t) continue;
       c.num(t, 'minutes', `preset.tiers.${k}`, { min: 0, exclusiveMin: true });
-      c.num(t, 'distance_m', `preset.tiers.${k}`, { min: 0, exclusiveMin: true });
+      c.num(t, 'distance_m', `preset.tiers.${k}`, { min: 0, exclusiveMin: true, max: MAX_COMPUTABLE_DISTANCE_M });
       c.text(t, 'level', `preset.tiers.${k}`);
     }
   }
@@ -168,8 +170,8 @@ export function validatePreset(value: unknown): { preset: RulePreset } | { error
     const share = { min: 0, max: 1 };
     rule('areaPer100Households', (r, path) => { c.num(r, 'threshold', path, { min: 0 }); c.num(r, 'ruralThreshold', path, { min: 0, optional: true }); });
     rule('stationMinArea', (r, path) => { c.num(r, 'urban', path, { min: 0 }); c.num(r, 'rural', path, { min: 0 }); });
-    rule('greenCoverage', (r, path) => { c.num(r, 'distance_m', path, { min: 0 }); c.num(r, 'threshold', path, share); });
-    rule('parkCoverage', (r, path) => { c.num(r, 'distance_m', path, { min: 0 }); c.num(r, 'threshold', path, share); });
+    rule('greenCoverage', (r, path) => { c.num(r, 'distance_m', path, { min: 0, max: MAX_COMPUTABLE_DISTANCE_M }); c.num(r, 'threshold', path, share); });
+    rule('parkCoverage', (r, path) => { c.num(r, 'distance_m', path, { min: 0, max: MAX_COMPUTABLE_DISTANCE_M }); c.num(r, 'threshold', path, share); });
     rule('lifeCircle', (r, path) => c.num(r, 'threshold', path, share));
     rule('sixOnes', (r, path) => {
       c.num(r, 'threshold', path, share);

@@ -278,7 +278,9 @@ export type WarningCode =
   /** Walking mode: no road within the connector distance of the community. */
   | 'community_off_network'
   /** Walking mode: the facility is farther than the connector distance from every road. */
-  | 'facility_off_network';
+  | 'facility_off_network'
+  /** A figure beyond any real community (plausibility.ts): area, households, density. */
+  | 'implausible_value';
 
 export interface DataWarning {
   code: WarningCode;

@@ -6,6 +6,7 @@ import type { FieldMap, ImportOptions, LayerKind, RawFeature } from './types';
 import { FACILITY_CATEGORIES } from '../../engine/types';
 import { categoryOf, greenKindOf, settingOf } from '../fields/categoryValues';
 import { checkLine, checkPosition, checkRing } from '../validate/geometryChecks';
+import { polygonExtentProblem } from '../../engine/plausibility';
 
 export interface FeatureIssue {
   field?: string;
@@ -83,7 +84,14 @@ function polygonal(g: Geometry | null, issues: FeatureIssue[]): MultiPolygonCoor
     });
   });
   if (bad) return null;
-  return (polys as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]] as Position)));
+  const out = (polys as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]] as Position)));
+  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts).
+  const extent = polygonExtentProblem(out);
+  if (extent) {
+    issues.push({ field: 'geometry', ...extent });
+    return null;
+  }
+  return out;
 }
 
 function pointOf(g: Geometry | null, issues: FeatureIssue[]): Position | null {
