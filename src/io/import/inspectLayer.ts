@@ -5,6 +5,7 @@ import type { AppliedCrs, EncodingInfo, FieldMap, InputFile, LayerKind, SourceFo
 import { detectFormat, readRaw } from './readRaw';
 import { resolveCrs } from '../crs/resolveCrs';
 import { detectFieldMap, schemaKey } from '../fields/fieldNames';
+import { emptyBag } from './plainProperties';
 
 export interface LayerInspection {
   format: SourceFormat;
@@ -36,7 +37,7 @@ export async function inspectLayer(files: InputFile[], kind: LayerKind, options:
   }
   const raw = await readRaw(files, options);
   const crs = resolveCrs(raw, files.map((f) => f.name), options);
-  const samples: Record<string, unknown[]> = {};
+  const samples = emptyBag<unknown[]>();
   for (const field of raw.fields) {
     const vals = new Set<unknown>();
     for (const f of raw.features) {
@@ -46,7 +47,7 @@ export async function inspectLayer(files: InputFile[], kind: LayerKind, options:
     }
     samples[field] = [...vals];
   }
-  const valueCounts: Record<string, Record<string, number>> = {};
+  const valueCounts = emptyBag<Record<string, number>>();
   for (const field of raw.fields) {
     const counts = new Map<string, number>();
     let tooMany = false;
@@ -63,9 +64,9 @@ export async function inspectLayer(files: InputFile[], kind: LayerKind, options:
         break;
       }
     }
-    if (!tooMany) valueCounts[field] = Object.fromEntries(counts);
+    if (!tooMany) valueCounts[field] = Object.assign(emptyBag<number>(), Object.fromEntries(counts));
   }
-  const geometryTypes: Record<string, number> = {};
+  const geometryTypes = emptyBag<number>();
   for (const f of raw.features) {
     const t = f.geometry?.type ?? 'none';
     geometryTypes[t] = (geometryTypes[t] ?? 0) + 1;

@@ -6,6 +6,7 @@ import { readFgbLayer } from '../formats/fgb';
 import { readShapefile, unzipFiles } from '../formats/shapefile/index';
 import { readCsv } from '../formats/csv';
 import { readXlsx } from '../formats/xlsx';
+import { plainProperties } from './plainProperties';
 
 const ext = (name: string) => (/\.([^./\\]+)$/.exec(name)?.[1] ?? '').toLowerCase();
 
@@ -37,6 +38,13 @@ export interface RawReadOptions {
 
 /** Reads every format but OSM (handled by readLayer, which needs the layer kind). */
 export async function readRaw(files: InputFile[], options: RawReadOptions = {}): Promise<RawLayer> {
+  const raw = await readRawAsIs(files, options);
+  // Property bags as plain data (plainProperties.ts): hostile field names and deep nesting.
+  for (const f of raw.features) f.properties = plainProperties(f.properties);
+  return raw;
+}
+
+async function readRawAsIs(files: InputFile[], options: RawReadOptions): Promise<RawLayer> {
   if (files.length === 0) throw new Error('no files given');
   let fmt = detectFormat(files);
   let set = files;
