@@ -4,6 +4,7 @@
 // community labels are drawn by deck.gl's TextLayer.
 import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Basemap } from '../state/uiChoices';
+import { OSM_TILE_ORIGIN, TIANDITU_ORIGIN } from './basemapOrigins';
 
 export const BASEMAP_SOURCES = ['water', 'green', 'roads'] as const;
 
@@ -27,11 +28,11 @@ export const roadClass = (kind: string | undefined): string => (kind ? (OSM_CLAS
 function rasterLayer(basemap: Basemap, key: string): { sources: StyleSpecification['sources']; layers: LayerSpecification[] } {
   if (basemap === 'osm')
     return {
-      sources: { raster: { type: 'raster', tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'], tileSize: 256, attribution: '© OpenStreetMap contributors', maxzoom: 19 } },
+      sources: { raster: { type: 'raster', tiles: [`${OSM_TILE_ORIGIN}/{z}/{x}/{y}.png`], tileSize: 256, attribution: '© OpenStreetMap contributors', maxzoom: 19 } },
       layers: [{ id: 'raster', type: 'raster', source: 'raster' }],
     };
   if (basemap === 'tianditu' && key) {
-    const url = (layer: string) => `https://t0.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
+    const url = (layer: string) => `${TIANDITU_ORIGIN}/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
     return {
       sources: {
         raster: { type: 'raster', tiles: [url('vec')], tileSize: 256, attribution: '© 天地图 Tianditu' },
