@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { RawLayer } from '../import/types';
 import { decodeText } from './textEncoding';
 import { parseFeatureCollectionChunked, type ChunkControl } from './geojsonChunks';
+import { geometryShapeError } from '../validate/geometryChecks';
 
 /** Files above this size are parsed feature chunk by chunk (progress, cancellation). */
 export const CHUNKED_GEOJSON_BYTES = 16 << 20;
@@ -27,7 +28,8 @@ export async function readGeoJson(name: string, bytes: Uint8Array, ctl: ChunkCon
   const features = feats.map((f) => {
     const properties = (f && typeof f === 'object' && f.properties && typeof f.properties === 'object' ? f.properties : {}) as Record<string, unknown>;
     for (const k of Object.keys(properties)) fields.add(k);
-    const out: RawLayer['features'][number] = { geometry: f?.geometry ?? null, properties };
+    const shape = geometryShapeError(f?.geometry);
+    const out: RawLayer['features'][number] = shape ? { geometry: null, properties, geometryError: shape } : { geometry: f?.geometry ?? null, properties };
     if (f && f.id !== undefined && properties.id === undefined) {
       out.properties = { id: f.id, ...properties };
       fields.add('id');

@@ -130,9 +130,11 @@ async function readOsmLayer<K extends LayerKind>(file: InputFile, kind: K, optio
     };
   }
   const features = layers[kind] as EngineFeature<K>[];
+  // An extract without this layer's features says so (an empty layer is not silently accepted).
+  const problems: LayerImport<K>['problems'] = features.length ? [] : [{ file: file.name, message: `no ${kind} found in the OpenStreetMap data`, severity: 'warning' }];
   return {
-    kind, files: [file.name], format: 'osm', features, problems: [], fieldMap: {}, schemaKey: 'osm', notes: layers.notes,
+    kind, files: [file.name], format: 'osm', features, problems, fieldMap: {}, schemaKey: 'osm', notes: layers.notes,
     crs: { source: 'EPSG:4326', from: 'default', note: { zh: 'OpenStreetMap 数据为 WGS84 经纬度', en: 'OpenStreetMap data is WGS84 longitude/latitude' } },
-    counts: { read: features.length, valid: features.length, errors: 0, warnings: 0 },
+    counts: { read: features.length, valid: features.length, errors: 0, warnings: problems.length },
   };
 }

@@ -10,6 +10,37 @@ export interface GeometryIssue {
 
 const finiteLonLat = (p: number[]): boolean => Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
 
+/** Array nesting of `coordinates` per GeoJSON geometry type (RFC 7946 §3.1). */
+const COORDINATE_DEPTH: Record<string, number> = { Point: 1, MultiPoint: 2, LineString: 2, MultiLineString: 3, Polygon: 3, MultiPolygon: 4 };
+
+/** Whether a geometry object has the shape its type requires (coordinates nested as arrays to the
+ *  type's depth, GeometryCollection members likewise), before anything walks it; else what is wrong. */
+export function geometryShapeError(g: unknown, depth = 0): string | undefined {
+  if (g === null || g === undefined) return undefined;
+  if (typeof g !== 'object') return 'geometry is not an object';
+  const { type } = g as { type?: unknown };
+  if (type === 'GeometryCollection') {
+    const members = (g as { geometries?: unknown }).geometries;
+    if (!Array.isArray(members)) return 'GeometryCollection has no geometries array';
+    if (depth > 8) return 'GeometryCollection nested too deep';
+    for (const m of members) {
+      const e = m === null ? 'a member geometry is null' : geometryShapeError(m, depth + 1);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  const want = typeof type === 'string' ? COORDINATE_DEPTH[type] : undefined;
+  if (want === undefined) return `unknown geometry type ${JSON.stringify(type)}`;
+  const walk = (v: unknown, d: number): boolean => {
+    if (!Array.isArray(v)) return false;
+    if (d === 1) return true;
+    for (const x of v) if (!walk(x, d - 1)) return false;
+    return true;
+  };
+  if (!walk((g as { coordinates?: unknown }).coordinates, want)) return `${type} coordinates are missing or not nested ${want} deep`;
+  return undefined;
+}
+
 export function checkPosition(p: unknown): GeometryIssue | undefined {
   if (!Array.isArray(p) || p.length < 2) return { message: 'position is not [x, y]', severity: 'error' };
   if (!finiteLonLat(p as number[])) return { message: `coordinate (${p[0]}, ${p[1]}) is out of longitude/latitude range`, severity: 'error' };

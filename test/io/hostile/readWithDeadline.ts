@@ -2,15 +2,16 @@
 // in synchronous code (which no in-thread timeout can interrupt) is ended and reported as a hang,
 // and the remaining cases go on in a fresh worker.
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ReaderCase, ReaderOutcome } from './readerWorker';
 
 export type DeadlineOutcome = ReaderOutcome | { hang: true; ms: number };
 
 // Node 20 workers ignore `--import tsx` in execArgv: load the TypeScript worker through tsx's API.
-const TSX_API = pathToFileURL(join(__dirname, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href;
-const WORKER = pathToFileURL(join(__dirname, 'readerWorker.ts')).href;
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TSX_API = pathToFileURL(join(HERE, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href;
+const WORKER = pathToFileURL(join(HERE, 'readerWorker.ts')).href;
 const BOOT = `import(${JSON.stringify(TSX_API)}).then((api) => api.tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`;
 
 function startWorker(): Worker {
@@ -35,7 +36,7 @@ export async function readWithDeadline(cases: ReaderCase[], ms: number): Promise
         const onError = (e: Error) => {
           clearTimeout(timer);
           worker.off('message', onMessage);
-          resolve({ features: 0, errors: [], thrown: `worker died: ${e.message}` });
+          resolve({ features: 0, errors: [], warnings: [], thrown: `worker died: ${e.message}` });
         };
         worker.on('message', onMessage);
         worker.once('error', onError);

@@ -5,15 +5,22 @@ import { readLayer } from '../../../src/io/import/readLayer';
 import type { InputFile, LayerKind } from '../../../src/io/import/types';
 
 export interface ReaderCase { files: InputFile[]; kind: LayerKind }
-export interface ReaderOutcome { features: number; errors: string[]; thrown?: string }
+export interface ReaderOutcome {
+  features: number;
+  errors: string[];
+  /** Warnings (file: message), e.g. an OSM extract without this layer's features. */
+  warnings: string[];
+  thrown?: string;
+}
 
 parentPort!.on('message', async (msg: { index: number; case: ReaderCase }) => {
   let outcome: ReaderOutcome;
   try {
     const l = await readLayer(msg.case.files, msg.case.kind);
-    outcome = { features: l.features.length, errors: l.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`) };
+    const text = (sev: string) => l.problems.filter((p) => p.severity === sev).map((p) => `${p.file}: ${p.message}`);
+    outcome = { features: l.features.length, errors: text('error'), warnings: text('warning') };
   } catch (e) {
-    outcome = { features: 0, errors: [], thrown: String((e as Error)?.message ?? e) };
+    outcome = { features: 0, errors: [], warnings: [], thrown: String((e as Error)?.message ?? e) };
   }
   parentPort!.postMessage({ index: msg.index, outcome });
 });
