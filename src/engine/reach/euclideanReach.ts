@@ -8,9 +8,9 @@
 // Otherwise every shape is cut to the community's window (bbox + margin) first, circles already
 // covered by a kept circle are dropped, and the area is computed by inclusion–exclusion over the
 // few convex pieces (geo/convexClip.ts), or by one clipper intersection (non-zero union of the
-// pieces) when they are many or not convex. When every source is a point, the area is instead the
-// exact area within the true discs (geo/discUnionArea.ts). Geometry (reachedPart) always comes
-// from clipper.
+// pieces, merged in a tree first when there are many: geo/clip.ts unionTreePaths) when they are
+// many or not convex. When every source is a point, the area is instead the exact area within the
+// true discs (geo/discUnionArea.ts). Geometry (reachedPart) always comes from clipper.
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
 import { intersectionPaths, fromPaths, offsetPaths, toPaths, unionTreePaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
 import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
