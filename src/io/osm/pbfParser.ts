@@ -101,7 +101,7 @@ function unpackBlob(bytes: Uint8Array): Uint8Array {
     const declared = blob.rawSize ?? MAX_BLOB_BYTES;
     if (declared > MAX_BLOB_BYTES) throw new Error(`a blob declares ${declared} bytes uncompressed: 解压后超过 32 MB (more than the format's 32 MB once decompressed)`);
     const out = unzlibSync(blob.zlib, { out: new Uint8Array(declared + 1) });
-    if (blob.rawSize !== undefined && out.length !== blob.rawSize) throw new Error(`zlib data inflates to ${out.length > blob.rawSize ? 'more than ' : ''}${out.length} bytes, header says ${blob.rawSize}`);
+    if (blob.rawSize !== undefined && out.length !== blob.rawSize) throw new Error(`zlib data inflates to ${out.length > blob.rawSize ? `more than ${blob.rawSize}` : out.length} bytes, header says ${blob.rawSize}`);
     if (out.length > MAX_BLOB_BYTES) throw new Error('a blob inflates to more than 32 MB: 解压后超过 32 MB');
     return out;
   }
