@@ -14,6 +14,7 @@
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource, XY } from './reachProvider';
 import { intersectionPaths, fromPaths, offsetPaths, toPaths, unionTreePaths, CLIP_SCALE, type IntPaths } from '../geo/clip';
 import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
+import { keptDiscs } from '../geo/coveredDiscs';
 import { areaWithinConvexUnionFlat, isConvexCCW } from '../geo/convexClip';
 import { areaInDiscUnion } from '../geo/discUnionArea';
 import { clipFlatToRect, isConvexFlat, pruneContainedFlat, toFlat, type FlatRing } from '../geo/flatRing';
@@ -31,6 +32,8 @@ type PointSource = Extract<ReachSource, { kind: 'point' }>;
 
 /** Up to this many convex pieces, areas use inclusion–exclusion (≤ 2^k − 1 convex clips). */
 const MAX_CONVEX_TERMS = 6;
+/** More discs than this around one community are pruned before their union's area is measured. */
+const PRUNE_DISCS_ABOVE = 32;
 /** More shapes than this are merged in a tree before the intersection (see clipped). */
 const TREE_UNION_ABOVE = 8;
 /** Margin (m) of the clip window around the community's bbox. */
@@ -175,7 +178,10 @@ export function createEuclideanReach(): EuclideanReach {
     }
     if (!centers.length) { stats.empty++; return 0; }
     stats.discs++;
-    const a = areaInDiscUnion(flatOf(community).rings, centers, d, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
+    // Many discs: first drop those lying inside the others over the community (geo/coveredDiscs.ts;
+    // the union there is unchanged, and the disc-union area is quadratic in the number of discs).
+    const kept = centers.length > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(centers, d, b) : centers;
+    const a = kept.length ? areaInDiscUnion(flatOf(community).rings, kept, d, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]) : 0;
     return Math.max(0, Math.min(community.area_m2, a));
   }
 
