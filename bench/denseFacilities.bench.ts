@@ -1,7 +1,8 @@
 // Dense facilities: the same communities with 1×, 2× and 4× as many facilities (uniformly spread).
-// Coverage merges the circles that reach a community; one clipper sweep over them all grew with
-// the square of their number, the tree merge (geo/clip.ts unionTreePaths) about linearly. The ratio
-// of times between consecutive rows is the claim: about 2 when linear, about 4 when quadratic.
+// Straight-line coverage measures the union of the discs that reach a community exactly, comparing
+// every circle with every other: quadratic in their number, until the discs lying inside the others
+// are dropped first (geo/coveredDiscs.ts). The ratio of times between consecutive rows is the
+// claim: about 2 when linear, about 4 when quadratic.
 import { prepareAudit, runAudit } from '../src/engine/audit';
 import { defaultPreset } from '../src/engine/presets';
 import type { Facility, FacilityCategory } from '../src/engine/types';
