@@ -14,6 +14,17 @@ const FROM: Record<string, string> = {
   'from the coordinate column names': '依据坐标列名', 'given by the user': '用户指定', 'from the .prj': '来自 .prj', 'from the FlatGeobuf header': '来自 FlatGeobuf 文件头',
   'from the GeoJSON crs member': '来自 GeoJSON 的 crs 成员', 'from the .qpj': '来自 .qpj', 'default for the format': '该格式的默认值', 'not stated by the file': '文件未说明',
 };
+/** Why a zip archive could not be read (io/formats/zipArchive.ts), in Chinese. */
+function zipReason(reason: string): string {
+  return reason
+    .replace(/^no end of central directory record$/, '找不到中央目录结束记录')
+    .replace(/^record at (\d+) runs past the end of the file$/, '第 $1 字节处的记录超出文件末尾')
+    .replace(/^bad zip64 end of central directory$/, 'zip64 中央目录结束记录损坏')
+    .replace(/^bad central directory header at (\d+)$/, '第 $1 字节处的中央目录头损坏')
+    .replace(/^(.+): bad local header at (\d+)$/, '$1：第 $2 字节处的本地文件头损坏')
+    .replace(/^(.+): data runs past the end of the file$/, '$1：数据超出文件末尾');
+}
+
 const suggestions = (list: string) => list.replace(/ with X\/Y swapped/g, '（X/Y 互换）').replace(/ or /g, ' 或 ');
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
@@ -31,7 +42,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^not valid JSON \((.*)\)$/s, (m) => `不是有效的 JSON（${m[1]}）`],
   [/^not GeoJSON \(expected a FeatureCollection, a Feature or a geometry\)$/, () => `不是 GeoJSON（应为 FeatureCollection、Feature 或几何对象）`],
   [/^no header row$/, () => `没有表头行`],
-  [/^not a readable zip archive \((.*)\)$/s, (m) => `无法读取的 zip 压缩包（${m[1]}）`],
+  [/^not a readable zip archive \((.*)\)$/s, (m) => `无法读取的 zip 压缩包（${zipReason(m[1])}）`],
   [/^no \.shp file in the set$/, () => `这组文件中没有 .shp 文件`],
   [/^several \.shp files given; reading (.*) only \(others: (.*)\)$/, (m) => `选择了多个 .shp 文件，只读取 ${m[1]}（其余：${m[2]}）`],
   [/^no \.dbf attribute table beside the \.shp: features have no attributes$/, () => '.shp 旁没有 .dbf 属性表：要素没有属性'],
@@ -39,7 +50,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^encoding "(.*)" not available \((.*)\)$/s, (m) => `编码“${m[1]}”不可用（${m[2]}）`],
   [/^(\d+) attribute records for (\d+) shapes: features beyond the shorter one are dropped$/, (m) => `属性记录 ${m[1]} 条、图形 ${m[2]} 个，数量不符：多出的要素被舍弃`],
   [/^no coordinate columns found among \[(.*)\]; expected lng\/lat, lon\/lat, x\/y or 经度\/纬度$/, (m) => `在 [${m[1]}] 中找不到坐标列；应为 lng/lat、lon/lat、x/y 或 经度/纬度`],
-  [/^not an XLSX workbook \(not a zip archive: (.*)\)$/s, (m) => `不是 XLSX 工作簿（不是 zip 压缩包：${m[1]}）`],
+  [/^not an XLSX workbook \(not a zip archive: (.*)\)$/s, (m) => `不是 XLSX 工作簿（不是 zip 压缩包：${problemText(m[1], 'zh')}）`],
   [/^not an XLSX workbook \(no xl\/workbook\.xml\)$/, () => `不是 XLSX 工作簿（缺少 xl/workbook.xml）`],
   [/^workbook has no sheets$/, () => `工作簿中没有工作表`],
   [/^the first worksheet is empty$/, () => `第一个工作表为空`],
