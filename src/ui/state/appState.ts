@@ -22,7 +22,7 @@ export interface Progress {
   total: number;
 }
 
-export type Dialog = 'import' | 'settings';
+export type Dialog = 'import' | 'settings' | 'report';
 
 export interface SelectionState {
   community: number | null;

@@ -1,7 +1,8 @@
 // The workspace's dialogs, connected to the store: import (always mounted so that files dropped
-// anywhere open it) and settings.
+// anywhere open it), settings and the report preview.
 import { ImportSlot } from '../import/ImportSlot';
 import { SettingsDialog } from '../SettingsDialog';
+import { ReportPreviewRegion } from './ReportPreviewRegion';
 import type { Action, AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 
@@ -23,6 +24,7 @@ export function Dialogs() {
         project={project}
         onApply={(update) => dispatch({ type: 'project/updated', update, fit: true })}
       />
+      {dialog === 'report' && <ReportPreviewRegion onClose={() => dispatch({ type: 'dialog/closed', dialog: 'report' })} />}
       {dialog === 'settings' && <SettingsDialog ui={ui} onChange={(patch) => dispatch({ type: 'ui/changed', patch })} onClose={() => dispatch({ type: 'dialog/closed' })} />}
     </>
   );
