@@ -9,6 +9,7 @@ import { exportTableCsv } from '../table/exportTable';
 import { visibleRows } from '../table/filterRows';
 import type { ExportItem } from '../export/ExportMenu';
 import { useExportEntries } from './exportEntries';
+import { PresentActions } from '../present/PresentActions';
 import { selectPreset, type Action, type AppState } from '../state/appState';
 import { clearSaved } from '../state/persist';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
@@ -65,6 +66,7 @@ export function ToolbarRegion() {
       onImport={() => dispatch({ type: 'dialog/opened', dialog: 'import' })}
       onSettings={() => dispatch({ type: 'dialog/opened', dialog: 'settings' })}
       exports={exports}
+      extraActions={<PresentActions onStart={() => dispatch({ type: 'presentation/opened' })} onPlan={() => dispatch({ type: 'presentation/editor', open: true })} />}
       onReset={() => void resetToDemo()}
       onToggleLang={toggleLang}
       onFit={() => dispatch({ type: 'view/fit' })}
