@@ -7,6 +7,7 @@ import type { AuditResult, Community } from '../../engine/types';
 import { addView, moveView, removeView, retitleView, type Bounds, type PresentationView } from '../../planning/presentation';
 import { rankFailing } from '../../report/gapList';
 import { registerPresentStrings } from './presentStrings';
+import { installBundledFont } from '../export/reportFontsBrowser';
 import './present.css';
 
 interface Props {
@@ -24,6 +25,7 @@ interface Props {
 
 export function PresentationEditor(p: Props) {
   registerPresentStrings();
+  installBundledFont();
   const { t } = useTranslation();
   const [pick, setPick] = useState('');
   const byId = new Map(p.communities.map((c) => [c.id, c]));

@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MlMap } from 'maplibre-gl';
-import type { AuditResult, RulePreset } from '../../engine/types';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { AuditResult, Facility, RulePreset } from '../../engine/types';
 import type { PresentationView } from '../../planning/presentation';
 import type { Project } from '../../planning/project';
 import type { CommunityGap } from '../../report/gaps';
@@ -14,8 +15,10 @@ import { failureText } from '../../text/ruleText';
 import { MapView } from '../map/MapView';
 import { CATEGORY_COLORS, FAIL, PASS, toCss } from '../map/colors';
 import { GAP_SWATCH } from '../map/legendEntries';
+import { ringsBBox, type BBox } from '../map/layerData';
 import type { UiChoices } from '../state/uiChoices';
 import { registerPresentStrings } from './presentStrings';
+import { installBundledFont } from '../export/reportFontsBrowser';
 import './present.css';
 
 interface Props {
@@ -37,6 +40,7 @@ const MAX_FAILURES = 3;
 
 export function PresentationScreen(p: Props) {
   registerPresentStrings();
+  installBundledFont();
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'zh') as 'zh' | 'en';
   const mapRef = useRef<MlMap | null>(null);
@@ -51,7 +55,7 @@ export function PresentationScreen(p: Props) {
   const ui = useMemo<UiChoices>(() => ({
     ...p.ui,
     colorBy: 'status',
-    showFacilities: index >= 0,
+    showFacilities: false,
     showGreen: true,
     showNetwork: false,
     showLabels: true,
@@ -59,14 +63,39 @@ export function PresentationScreen(p: Props) {
     circles: lifeGap ? 'category' : 'none',
     tier: lifeGap ? lifeGap.tier : p.ui.tier,
     category: lifeGap ? lifeGap.category : p.ui.category,
-  }), [p.ui, index, gap, lifeGap]);
+  }), [p.ui, gap, lifeGap]);
   const gaps = useMemo(() => (gap && index >= 0 ? [{ community: index, polygon: gap.uncovered }] : null), [gap, index]);
   const symbols = useMemo(() => (t('symbol', { returnObjects: true }) as unknown as Record<string, string>), [t]);
 
-  // A saved map view: fly there (the map's own fit and zoom handle the other kinds).
+  // The camera for each view, leaving room for the headline (top left) and the legend (bottom left).
+  const extent = useMemo(() => {
+    let b: BBox | null = null;
+    for (const c of p.project.layers.communities) b = ringsBBox(c.geometry, b ?? undefined);
+    return b && Number.isFinite(b[0]) ? b : null;
+  }, [p.project.layers.communities]);
   useEffect(() => {
-    if (view?.kind === 'camera') mapRef.current?.fitBounds([[view.bounds[0], view.bounds[1]], [view.bounds[2], view.bounds[3]]], { duration: 600 });
-  }, [view, p.step]);
+    const map = mapRef.current;
+    if (!map || !view) return;
+    const el = map.getContainer();
+    const w = el.clientWidth;
+    const h = el.clientHeight;
+    let b: BBox | null = null;
+    let padding = { top: 40, bottom: 40, left: 40, right: 40 };
+    if (view.kind === 'camera') b = view.bounds;
+    else if (view.kind === 'overview') { b = extent; padding = { top: 60, bottom: 60, left: Math.min(420, w * 0.22), right: 60 }; }
+    else if (index >= 0) { b = ringsBBox(p.project.layers.communities[index].geometry); padding = { top: Math.min(340, h * 0.3), bottom: 110, left: Math.min(520, w * 0.27), right: 120 }; }
+    if (b && Number.isFinite(b[0])) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding, maxZoom: 17, duration: view.kind === 'overview' ? 0 : 700 });
+  }, [view, index, extent, p.project.layers.communities]);
+
+  // Facilities of the gap's category only (the workspace's all-category dots are too busy for a meeting room).
+  const categoryLayer = useMemo(() => {
+    if (!lifeGap) return [];
+    const data = p.project.layers.facilities.filter((f) => f.category === lifeGap.category);
+    return [new ScatterplotLayer<Facility>({
+      id: 'present-facilities', data, getPosition: (f) => f.position, radiusUnits: 'pixels', getRadius: 9,
+      getFillColor: CATEGORY_COLORS[lifeGap.category], getLineColor: [255, 255, 255, 255], lineWidthUnits: 'pixels', getLineWidth: 2.5, stroked: true,
+    })];
+  }, [lifeGap, p.project.layers.facilities]);
 
   const s = p.result?.summary;
   const tierLabel = (tier: string) => t('tier.label', { minutes: p.preset.tiers[tier]?.minutes ?? tier });
@@ -81,14 +110,15 @@ export function PresentationScreen(p: Props) {
         preset={p.preset}
         ui={ui}
         selected={index >= 0 ? index : null}
-        zoomToken={p.step + 1}
+        zoomToken={0}
         selectedFacility={null}
         gaps={gaps}
         symbols={symbols}
         tooltip={noTooltip}
         onSelectCommunity={noop}
         onSelectFacility={noop}
-        fitToken={view?.kind === 'overview' ? p.step + 1 : 0}
+        fitToken={0}
+        extraLayers={categoryLayer}
         onMap={(m) => { mapRef.current = m; m?.keyboard.disable(); }}
       />
       <header className="present-headline" data-testid="present-headline">
