@@ -53,10 +53,10 @@ export const EXPORT_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next (idempotent; checked per language without the Chinese fallback). */
 export function registerExportStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) throw new Error('registerExportStrings: initialise i18next first (ui/i18n initI18n)');
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('exportUi.xlsx', { lng })) i18n.addResourceBundle(lng, 'translation', { exportUi: EXPORT_STRINGS[lng] }, true, false);
+    if (i18n.getResource(lng, 'translation', 'exportUi.xlsx') === undefined) i18n.addResourceBundle(lng, 'translation', { exportUi: EXPORT_STRINGS[lng] }, true, false);
   }
 }

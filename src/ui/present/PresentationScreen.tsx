@@ -98,8 +98,10 @@ export function PresentationScreen(p: Props) {
   }, [lifeGap, p.project.layers.facilities]);
 
   const s = p.result?.summary;
+  // Category names inside an English sentence read in lower case ("No kindergarten within 5 min").
+  const categoryWord = (c: string) => (lang === 'en' ? t(`category.${c}`).toLowerCase() : t(`category.${c}`));
   const tierLabel = (tier: string) => t('tier.label', { minutes: p.preset.tiers[tier]?.minutes ?? tier });
-  const gapCaption = gap ? ('tier' in gap ? t('presentUi.gapCaption', { tier: tierLabel(gap.tier), category: t(`category.${gap.category}`) }) : t(gap.green === 'park' ? 'presentUi.gapPark' : 'presentUi.gapGreen')) : null;
+  const gapCaption = gap ? ('tier' in gap ? t('presentUi.gapCaption', { tier: tierLabel(gap.tier), category: categoryWord(gap.category) }) : t(gap.green === 'park' ? 'presentUi.gapPark' : 'presentUi.gapGreen')) : null;
 
   return (
     <div className="present" data-testid="presentation" data-step={p.step} data-total={p.views.length} data-kind={view?.kind ?? ''}>

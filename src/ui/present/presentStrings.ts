@@ -68,7 +68,7 @@ export const PRESENT_STRINGS = {
     fail: 'falls short',
     failures: '{{count}} shortfalls',
     moreFailures: '{{count}} more',
-    gapCaption: 'No {{category}} within {{tier}}',
+    gapCaption: 'Not within {{tier}} reach of a {{category}}',
     gapGreen: 'No green space within 300 m',
     gapPark: 'No park within 500 m',
     circles: '{{category}}: {{tier}} reach',
@@ -101,10 +101,10 @@ export const PRESENT_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next (idempotent; checked per language without the Chinese fallback). */
 export function registerPresentStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) throw new Error('registerPresentStrings: initialise i18next first (ui/i18n initI18n)');
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('presentUi.start', { lng })) i18n.addResourceBundle(lng, 'translation', { presentUi: PRESENT_STRINGS[lng] }, true, false);
+    if (i18n.getResource(lng, 'translation', 'presentUi.start') === undefined) i18n.addResourceBundle(lng, 'translation', { presentUi: PRESENT_STRINGS[lng] }, true, false);
   }
 }
