@@ -122,8 +122,9 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('exports and report preview 
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2));
     expect(bytes.readUInt32BE(20)).toBe(Math.round(box.height * 2));
-    // The map is not blank: the browser decodes the PNG and counts distinct colours.
-    const colours = await page.evaluate(async (b64) => {
+    // The whole view is drawn at 2×, not only the basemap: community fills (deck.gl) in every
+    // quadrant of the image (a pixel-ratio change alone once left deck.gl drawing into one corner).
+    const quadrants = await page.evaluate(async (b64) => {
       const img = new Image();
       img.src = 'data:image/png;base64,' + b64;
       await img.decode();
@@ -132,12 +133,23 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('exports and report preview 
       c.height = img.height;
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      const set = new Set<number>();
-      for (let i = 0; i < d.length; i += 4 * 97) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      return set.size;
+      const share = (x0: number, y0: number) => {
+        const w = Math.floor(c.width / 4);
+        const h = Math.floor(c.height / 4);
+        const d = g.getImageData(x0, y0, w, h).data;
+        let near = 0;
+        // Failing fill (vermillion over the light basemap) or passing fill (blue over it).
+        for (let i = 0; i < d.length; i += 4) {
+          const fail = Math.abs(d[i] - 226) < 40 && Math.abs(d[i + 1] - 140) < 40 && Math.abs(d[i + 2] - 80) < 50;
+          const pass = Math.abs(d[i] - 140) < 40 && Math.abs(d[i + 1] - 180) < 40 && Math.abs(d[i + 2] - 210) < 40;
+          if (fail || pass) near++;
+        }
+        return near / (w * h);
+      };
+      // The middle of each quadrant (the corners hold the title, legend, scale bar and attribution).
+      return [share(c.width / 8, c.height / 8), share((5 * c.width) / 8, c.height / 8), share(c.width / 8, (5 * c.height) / 8), share((5 * c.width) / 8, (5 * c.height) / 8)].map((v) => Math.round(v * 1000) / 1000);
     }, bytes.toString('base64'));
-    expect(colours).toBeGreaterThan(50);
+    for (const q of quadrants) expect(q, `community fills per quadrant: ${quadrants.join(', ')}`).toBeGreaterThan(0.2);
     // The map keeps working at its own pixel ratio afterwards.
     expect(await page.evaluate(() => ((window as unknown as LcWindow).__lifecircle.map as { getPixelRatio: () => number }).getPixelRatio())).toBe(1);
   }, 180_000);

@@ -1,10 +1,11 @@
 // The current map view as a PNG at 2× (or `ratio`×) resolution, with a title, the legend, a scale
-// bar and the attribution drawn onto it. MapLibre renders one frame at the higher pixel ratio
-// (deck.gl draws interleaved into the same canvas), the frame is copied inside MapLibre's render
-// event (before the drawing buffer is cleared), and the pixel ratio is restored afterwards.
+// bar and the attribution drawn onto it. The frame is copied inside MapLibre's render event
+// (before the drawing buffer is cleared); the map's layout is restored afterwards.
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LegendContent } from '../map/legendEntries';
 import { haversine, scaleBar } from './scaleBar';
+import { REPORT_FONT_FAMILY } from '../../report/fonts';
+import { installBundledFont } from './reportFontsBrowser';
 
 export interface MapImageDecor {
   title: string;
@@ -13,7 +14,7 @@ export interface MapImageDecor {
   attribution: string[];
 }
 
-const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+const FONT = `'${REPORT_FONT_FAMILY}', "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif`;
 
 function waitFor(map: MlMap, event: 'idle' | 'render', timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -67,7 +68,7 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
   g.fillText(d.title, pad + 12, pad + 19);
 
   // Legend (top right).
-  g.font = `600 14px ${FONT}`;
+  g.font = `700 14px ${FONT}`;
   const rowH = 22;
   const lw = Math.max(g.measureText(d.legend.title).width, ...d.legend.entries.map((e) => { g.font = `13px ${FONT}`; return g.measureText(e.label).width + 26; })) + 24;
   const lh = 34 + d.legend.entries.length * rowH;
@@ -80,7 +81,7 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
   g.lineWidth = 1;
   g.stroke();
   g.fillStyle = '#1a1a1a';
-  g.font = `600 14px ${FONT}`;
+  g.font = `700 14px ${FONT}`;
   g.fillText(d.legend.title, lx + 12, ly + 18);
   g.font = `13px ${FONT}`;
   d.legend.entries.forEach((e, i) => {
@@ -99,8 +100,9 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
   const a = map.unproject([pad, y0]);
   const b = map.unproject([pad + maxPx, y0]);
   const bar = scaleBar(haversine([a.lng, a.lat], [b.lng, b.lat]), maxPx);
+  g.font = `700 13px ${FONT}`;
   g.fillStyle = 'rgba(255,255,255,0.9)';
-  roundRect(g, pad - 4, y0 - 22, bar.px + 8 + 60, 32, 4);
+  roundRect(g, pad - 6, y0 - 22, bar.px + 22 + g.measureText(bar.label).width, 32, 4);
   g.fill();
   g.strokeStyle = '#1a1a1a';
   g.lineWidth = 2;
@@ -111,10 +113,9 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
   g.lineTo(pad + bar.px, y0 - 6);
   g.stroke();
   g.fillStyle = '#1a1a1a';
-  g.font = `600 13px ${FONT}`;
+  g.font = `700 13px ${FONT}`;
   g.fillText(bar.label, pad + bar.px + 8, y0 - 4);
 
-  // North arrow above the scale bar when the map is not rotated (it never is in this app).
   // Attribution (bottom right).
   g.font = `12px ${FONT}`;
   const text = d.attribution.join(' · ');
@@ -127,7 +128,6 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
 
 /** PNG bytes of the current view at `ratio`× the CSS size of the map. */
 export async function mapPng(map: MlMap, decor: MapImageDecor, ratio = 2): Promise<Uint8Array> {
-  const prev = map.getPixelRatio();
   const el = map.getContainer();
   const w = el.clientWidth;
   const h = el.clientHeight;
@@ -135,13 +135,31 @@ export async function mapPng(map: MlMap, decor: MapImageDecor, ratio = 2): Promi
   out.width = Math.round(w * ratio);
   out.height = Math.round(h * ratio);
   const g = out.getContext('2d')!;
+  // The map is laid out `ratio` times larger (and shown scaled back down, so nothing moves on
+  // screen) one zoom level per doubling closer, and rendered at its own pixel ratio: MapLibre and
+  // deck.gl (interleaved into MapLibre's context) then both draw the same view with `ratio`× the
+  // pixels. Raising the map's pixel ratio alone does not work: deck.gl sizes its frame by the
+  // browser's device pixel ratio and drew into a corner of the larger canvas.
+  const saved = { width: el.style.width, height: el.style.height, transform: el.style.transform, transformOrigin: el.style.transformOrigin };
+  const center = map.getCenter();
+  const zoom = map.getZoom();
   try {
-    map.setPixelRatio(ratio);
+    Object.assign(el.style, { width: `${w * ratio}px`, height: `${h * ratio}px`, transform: `scale(${1 / ratio})`, transformOrigin: '0 0' });
+    map.resize();
+    map.jumpTo({ center, zoom: zoom + Math.log2(ratio) });
     await waitFor(map, 'idle', 15_000);
+    // deck.gl learns the new canvas size from a ResizeObserver: let it run, then draw once more.
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     await captureFrame(map, g);
   } finally {
-    map.setPixelRatio(prev);
+    Object.assign(el.style, saved);
+    map.resize();
+    map.jumpTo({ center, zoom });
   }
+  // The bundled Noto Sans SC for the title, legend and attribution (offline; the same on every machine).
+  installBundledFont();
+  const text = [decor.title, decor.legend.title, ...decor.legend.entries.map((e) => e.label), ...decor.attribution].join('');
+  await Promise.all([400, 700].map((wt) => document.fonts.load(`${wt} 16px '${REPORT_FONT_FAMILY}'`, text).catch(() => [])));
   g.save();
   g.scale(ratio, ratio);
   drawDecor(g, map, w, h, decor);
