@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportPages } from '../../report/index';
 import { registerExportStrings } from './exportStrings';
+import { installBundledFont } from './reportFontsBrowser';
 import './export.css';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 
 export function ReportPreview({ render, initialLang, onClose }: Props) {
   registerExportStrings();
+  installBundledFont();
   const { t } = useTranslation();
   const [lang, setLang] = useState(initialLang);
   const [pages, setPages] = useState<ReportPages>('failing');
