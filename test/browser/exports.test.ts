@@ -93,6 +93,15 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('exports and report preview 
     expect(failures.every((r) => r['社区名称']?.value === HOSTILE)).toBe(true);
   }, 180_000);
 
+  it('keeps the table CSV beside the new entries, with the hostile name as literal text', async () => {
+    const { name, bytes } = await download(page, 'csv');
+    expect(name).toMatch(/\.csv$/);
+    const text = bytes.toString('utf8');
+    expect(text).toContain(HOSTILE);
+    // No cell starts a formula (=, +, -, @ at a cell's start run in Excel).
+    expect(text.split(/\r?\n/).flatMap((l) => l.split(',')).filter((c) => /^"?[=+@]/.test(c))).toEqual([]);
+  }, 120_000);
+
   it('downloads the communities with every metric as GeoJSON and as FlatGeobuf', async () => {
     const gj = await download(page, 'geojson');
     const fc = JSON.parse(gj.bytes.toString('utf8')) as { features: { geometry: { type: string; coordinates: unknown[] }; properties: Record<string, unknown> }[] };
