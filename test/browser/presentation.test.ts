@@ -1,7 +1,8 @@
 // Presentation mode in headless Chromium at 1920×1080: it opens from the address (?present=1) and
 // with the key P, the map fills the screen, headlines are at least 32 px and no text under 16 px,
 // no table or technical controls; → / PageDown step forward, ← / PageUp back, Esc leaves. The
-// planner's sequence (added community, own title) is saved with the project and survives a reload.
+// planner's sequence (added community, own title, a saved map view) is saved with the project and
+// survives a reload. No request leaves the app's own server (it works offline).
 // With LIFECIRCLE_SHOTS=<dir> it also saves a screenshot of every screen (for looking at them).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,10 +56,15 @@ describe.skipIf(!chromiumAvailable)('presentation mode (Chromium, 1920×1080)', 
   let app: App;
   let page: Page;
   const errors: string[] = [];
+  let offline: string[] = [];
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
     const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    // No network beyond the app's own server: the presentation must work offline.
+    const outside: string[] = [];
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) => { outside.push(route.request().url()); return route.abort(); });
+    offline = outside;
     page = await context.newPage();
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -149,8 +155,12 @@ describe.skipIf(!chromiumAvailable)('presentation mode (Chromium, 1920×1080)', 
     await titles[before].fill('居民议事：新建幼儿园选址');
     // Move it to second place.
     await page.click(`[data-testid=present-editor-view]:nth-child(${before + 1}) button:nth-of-type(1)`);
+    // And the current map view as the last page.
+    await page.click('[data-testid=present-editor-add-camera]');
+    expect(await page.$$eval('[data-testid=present-editor-view]', (vs) => vs.map((v) => v.getAttribute('data-kind')).at(-1))).toBe('camera');
     const order = await page.$$eval('[data-testid=present-editor-title]', (is) => is.map((i) => (i as HTMLInputElement).value));
     expect(order[before - 1]).toBe('居民议事：新建幼儿园选址');
+    expect(order).toHaveLength(before + 2);
     // Saved with the project (IndexedDB, debounced): reload and find it again.
     await page.waitForTimeout(1200);
     await page.reload();
@@ -165,8 +175,13 @@ describe.skipIf(!chromiumAvailable)('presentation mode (Chromium, 1920×1080)', 
     await waitStep(page, before - 1);
     expect(await page.textContent('[data-testid=present-headline] h1')).toBe('居民议事：新建幼儿园选址');
     await shoot(page, 'present-4-own-title');
+    for (let k = before - 1; k < order.length - 1; k++) await page.keyboard.press('PageDown');
+    await waitStep(page, order.length - 1);
+    expect(await kind(page)).toBe('camera');
+    await shoot(page, 'present-5-map-view');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=presentation]', { state: 'detached' });
     expect(errors).toEqual([]);
+    expect(offline).toEqual([]);
   }, 300_000);
 });
