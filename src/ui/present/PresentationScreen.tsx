@@ -44,6 +44,7 @@ export function PresentationScreen(p: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'zh') as 'zh' | 'en';
   const mapRef = useRef<MlMap | null>(null);
+  const headlineRef = useRef<HTMLElement>(null);
   const view = p.views[Math.min(p.step, p.views.length - 1)] as PresentationView | undefined;
   const index = view?.kind === 'community' ? p.project.layers.communities.findIndex((c) => c.id === view.communityId) : -1;
   const r = index >= 0 && p.result?.communities.length === p.project.layers.communities.length ? p.result.communities[index] : null;
@@ -82,7 +83,12 @@ export function PresentationScreen(p: Props) {
     let b: BBox | null = null;
     let padding = { top: 40, bottom: 40, left: 40, right: 40 };
     if (view.kind === 'camera') b = view.bounds;
-    else if (view.kind === 'overview') { b = extent; padding = { top: 60, bottom: 60, left: Math.min(420, w * 0.22), right: 60 }; }
+    else if (view.kind === 'overview') {
+      // The whole area to the right of the headline box.
+      const right = headlineRef.current?.getBoundingClientRect().right ?? 0;
+      b = extent;
+      padding = { top: 60, bottom: 130, left: Math.min(w * 0.4, Math.max(420, right + 24)), right: 60 };
+    }
     else if (index >= 0) { b = ringsBBox(p.project.layers.communities[index].geometry); padding = { top: Math.min(340, h * 0.3), bottom: 110, left: Math.min(520, w * 0.27), right: 120 }; }
     if (b && Number.isFinite(b[0])) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding, maxZoom: 17, duration: view.kind === 'overview' ? 0 : 700 });
   }, [view, index, extent, p.project.layers.communities]);
@@ -98,6 +104,8 @@ export function PresentationScreen(p: Props) {
   }, [lifeGap, p.project.layers.facilities]);
 
   const s = p.result?.summary;
+  // The rules most communities fail, most first (at most three): what the district lacks.
+  const topRules = Object.entries(s?.byRule ?? {}).filter(([, n]) => (n ?? 0) > 0).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)).slice(0, 3) as [string, number][];
   // Category names inside an English sentence read in lower case ("No kindergarten within 5 min").
   const categoryWord = (c: string) => (lang === 'en' ? t(`category.${c}`).toLowerCase() : t(`category.${c}`));
   const tierLabel = (tier: string) => t('tier.label', { minutes: p.preset.tiers[tier]?.minutes ?? tier });
@@ -123,12 +131,17 @@ export function PresentationScreen(p: Props) {
         extraLayers={categoryLayer}
         onMap={(m) => { mapRef.current = m; m?.keyboard.disable(); }}
       />
-      <header className="present-headline" data-testid="present-headline">
+      <header className="present-headline" data-testid="present-headline" ref={headlineRef}>
         <h1>{view?.title ?? t('presentUi.noViews')}</h1>
         {view?.kind === 'overview' && s && (
           <div className="present-facts">
             <p className="present-big">{s.failing > 0 ? t('presentUi.overviewLine', { communities: formatNumber(s.communities, lang), failing: formatNumber(s.failing, lang) }) : t('presentUi.allPass')}</p>
             {s.failing > 0 && <p>{t('presentUi.overviewShare', { share: formatSharePercent(s.failing / Math.max(1, s.communities)) })}</p>}
+            {topRules.length > 0 && (
+              <ul className="present-failures" data-testid="present-top-rules">
+                {topRules.map(([rule, n]) => <li key={rule}>{t('presentUi.ruleCount', { rule: t(`rule.${rule}`), count: formatNumber(n, lang) })}</li>)}
+              </ul>
+            )}
           </div>
         )}
         {r && (
