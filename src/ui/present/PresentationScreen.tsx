@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MlMap } from 'maplibre-gl';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { AuditResult, Facility, RulePreset } from '../../engine/types';
+import type { AuditResult, Facility, Failure, RulePreset } from '../../engine/types';
 import type { PresentationView } from '../../planning/presentation';
 import type { Project } from '../../planning/project';
 import type { CommunityGap } from '../../report/gaps';
@@ -103,11 +103,22 @@ export function PresentationScreen(p: Props) {
     })];
   }, [lifeGap, p.project.layers.facilities]);
 
+  // Category names inside an English sentence read in lower case ("within 5 min of any kindergarten").
+  const categoryWord = (c: string) => (lang === 'en' ? t(`category.${c}`).toLowerCase() : t(`category.${c}`));
+  // A failure in words a resident follows: what share of the community is how near to what,
+  // against the standard (other rules keep the workspace's wording).
+  const residentLine = (f: Failure): string => {
+    const ft = failureText(f, t, lang, p.preset);
+    const params = p.result?.parameters;
+    if (f.rule === 'lifeCircle' && f.tier && f.category)
+      return t('presentUi.line.lifeCircle', { actual: ft.actual, required: ft.required, minutes: p.preset.tiers[f.tier]?.minutes ?? f.tier, category: categoryWord(f.category) });
+    if ((f.rule === 'greenCoverage' || f.rule === 'parkCoverage') && params)
+      return t(`presentUi.line.${f.rule === 'parkCoverage' ? 'park' : 'green'}`, { actual: ft.actual, required: ft.required, distance: f.rule === 'parkCoverage' ? params.parkDistance_m : params.greenDistance_m });
+    return ft.line;
+  };
   const s = p.result?.summary;
   // The rules most communities fail, most first (at most three): what the district lacks.
   const topRules = Object.entries(s?.byRule ?? {}).filter(([, n]) => (n ?? 0) > 0).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)).slice(0, 3) as [string, number][];
-  // Category names inside an English sentence read in lower case ("No kindergarten within 5 min").
-  const categoryWord = (c: string) => (lang === 'en' ? t(`category.${c}`).toLowerCase() : t(`category.${c}`));
   const tierLabel = (tier: string) => t('tier.label', { minutes: p.preset.tiers[tier]?.minutes ?? tier });
   const gapCaption = gap ? ('tier' in gap ? t('presentUi.gapCaption', { tier: tierLabel(gap.tier), category: categoryWord(gap.category) }) : t(gap.green === 'park' ? 'presentUi.gapPark' : 'presentUi.gapGreen')) : null;
 
@@ -152,7 +163,7 @@ export function PresentationScreen(p: Props) {
             </p>
             {r.failures.length > 0 && (
               <ul className="present-failures">
-                {r.failures.slice(0, MAX_FAILURES).map((f, k) => <li key={k}>{failureText(f, t, lang, p.preset).line}</li>)}
+                {r.failures.slice(0, MAX_FAILURES).map((f, k) => <li key={k}>{residentLine(f)}</li>)}
                 {r.failures.length > MAX_FAILURES && <li className="more">{t('presentUi.moreFailures', { count: r.failures.length - MAX_FAILURES })}</li>}
               </ul>
             )}
