@@ -95,7 +95,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('exports and report preview 
   }, 180_000);
 
   it('keeps the table CSV beside the new entries, with the hostile name as literal text', async () => {
-    const { name, bytes } = await download(page, 'csv');
+    const { name, bytes } = await download(page, 'csv-all');
     expect(name).toMatch(/\.csv$/);
     const text = bytes.toString('utf8');
     expect(text).toContain(HOSTILE);
