@@ -1,6 +1,7 @@
 // The project: the base data of a plan (every loaded layer) and the user's presets, as one plain
 // serialisable value. All changes go through the pure updaters below (kepler.gl style), so
 // replacing a layer from the import dialog is one call: replaceLayer(project, kind, features).
+import type { PresentationView } from './presentation';
 import type { Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, RoadLine, RulePreset } from '../engine/types';
 
 export interface WaterBody {
@@ -29,6 +30,8 @@ export interface Project {
   /** Presets saved by the user (built-ins are not stored). */
   customPresets: RulePreset[];
   activePresetId: string;
+  /** The presentation the planner prepared (planning/presentation.ts); absent: the default sequence. */
+  presentation?: PresentationView[];
 }
 
 export function emptyLayers(): ProjectLayers {

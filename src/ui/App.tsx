@@ -17,6 +17,8 @@ import { MapRegion } from './workspace/MapRegion';
 import { TableRegion } from './workspace/TableRegion';
 import { SidePanel } from './workspace/SidePanel';
 import { Dialogs } from './workspace/Dialogs';
+import { PresentationKeys } from './workspace/PresentationKeys';
+import { PresentationRegion } from './workspace/PresentationRegion';
 
 export function App() {
   const [store] = useState(() => createStore<AppState, Action>(appReducer, initialAppState()));
@@ -26,12 +28,14 @@ export function App() {
       <Persistence />
       <KeyboardShortcuts />
       <TestHooks />
+      <PresentationKeys />
       <Workspace />
     </StoreProvider>
   );
 }
 
 const selectLoadError = (s: AppState) => s.loadError;
+const selectPresenting = (s: AppState) => s.presentation.open;
 const selectReady = (s: AppState) => !!s.project && !!selectPreset(s);
 const selectFailingShare = (s: AppState) => {
   const r = s.audit.result;
@@ -43,8 +47,10 @@ function Workspace() {
   const loadError = useSelector(selectLoadError);
   const ready = useSelector(selectReady);
   const failingShare = useSelector(selectFailingShare);
+  const presenting = useSelector(selectPresenting);
   if (loadError) return <div className="fullscreen-message" role="alert"><h1>{t('app.loadFailed')}</h1><p>{loadError}</p></div>;
   if (!ready) return <div className="fullscreen-message" aria-busy="true"><div className="spinner" /><p>{t('app.loading')}</p></div>;
+  if (presenting) return <PresentationRegion />;
   return (
     <NetworkWhatIfProvider>
       <div className="app">

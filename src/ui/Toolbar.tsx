@@ -1,5 +1,6 @@
 // Header: title, dataset, the audit's headline (how many communities fail), the active preset,
 // and the project actions (import slot, export, reset, language, settings).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, RulePreset } from '../engine/types';
 import type { Project } from '../planning/project';
@@ -13,6 +14,8 @@ interface Props {
   onImport: () => void;
   onSettings: () => void;
   exports: ExportItem[];
+  /** Further actions (presentation mode). */
+  extraActions?: ReactNode;
   onReset: () => void;
   onToggleLang: () => void;
   onFit: () => void;
@@ -54,6 +57,7 @@ export function Toolbar(p: Props) {
       <div className="actions">
         <button onClick={p.onImport} data-testid="import-button">⇪ {t('toolbar.import')}</button>
         <ExportMenu items={p.exports} />
+        {p.extraActions}
         <button onClick={p.onFit} data-testid="toolbar-fit">⤢ {t('toolbar.fit')}</button>
         <button onClick={p.onReset}>↺ {t('toolbar.reset')}</button>
         <button onClick={p.onSettings}>⚙ {t('toolbar.settings')}</button>

@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import { announceSources, auditCommunities, communitiesWithin, datasetProjection, prepareAudit, summarize, uncoveredPart, type AuditContext } from '../engine/audit';
 import { createNetworkReach } from '../engine/network/networkReach';
+import { reportGaps, worstGap, type CommunityGap, type ReportPages } from '../report/gaps';
 import type { AuditResult, CommunityResult, Dataset, DistanceMode, FacilityCategory, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
 
 type Ctx = AuditContext;
@@ -89,6 +90,23 @@ const api = {
       }
     }
     return out;
+  },
+
+  /** The mapped gap of each community that gets a report page (report/gaps.ts), from the last
+   *  audit's prepared context; empty when there is none or `result` is not of the current data. */
+  reportGaps(result: AuditResult, pages: ReportPages): Record<string, CommunityGap> {
+    if (!ctx || !data || result.communities.length !== data.communities.length) return {};
+    return reportGaps(ctx, result, pages);
+  },
+
+  /** The worst life-circle gap of one community (report/gaps.ts worstGap) with its uncovered part:
+   *  what a presentation shows for a picked community; null when it has none or no audit ran. */
+  worstGapOf(result: AuditResult, index: number): CommunityGap | null {
+    const c = result.communities[index];
+    if (!ctx || !data || !c || result.communities.length !== data.communities.length) return null;
+    const g = worstGap(c);
+    if (!g) return null;
+    return { ...g, uncovered: 'green' in g ? uncoveredPart(ctx, index, { green: g.green }) : uncoveredPart(ctx, index, g.tier, g.category) };
   },
 
   /** Communities a facility at `position` can reach within `distance_m` (for incremental what-if). */

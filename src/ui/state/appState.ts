@@ -16,13 +16,14 @@ import { patchResults } from '../../planning/moveFacility';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
 import { applyEdit, redo, startHistory, undo, type PresetHistory } from './presetHistory';
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
+import { initialPresentationState, isPresentationAction, reducePresentation, type PresentationAction, type PresentationState } from './presentationState';
 
 export interface Progress {
   done: number;
   total: number;
 }
 
-export type Dialog = 'import' | 'settings';
+export type Dialog = 'import' | 'settings' | 'report';
 
 export interface SelectionState {
   community: number | null;
@@ -71,6 +72,8 @@ export interface AppState {
   view: ViewState;
   audit: AuditState;
   indicators: IndicatorsPanelState;
+  /** Presentation mode and the planner's sequence editor (state/presentationState.ts). */
+  presentation: PresentationState;
 }
 
 export type Action =
@@ -108,7 +111,8 @@ export type Action =
   /** The indicator the street breakdown shows. */
   | { type: 'indicators/picked'; indicator: IndicatorId }
   /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
-  | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] };
+  | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
+  | PresentationAction;
 
 export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false };
 
@@ -122,6 +126,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     view: { fitToken: 0, dialog: null },
     audit: initialAuditState,
     indicators: { open: true, indicator: 'serviceFacilityCoverage' },
+    presentation: initialPresentationState,
   };
 }
 
@@ -191,6 +196,7 @@ function audit(s: AppState, patch: Partial<AuditState>): AppState {
 }
 
 function reduce(s: AppState, a: Action): AppState {
+  if (isPresentationAction(a)) return reducePresentation(s, a);
   switch (a.type) {
     case 'project/loaded':
       return withProject(s, a.project, !!a.fit);

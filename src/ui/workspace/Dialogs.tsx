@@ -1,7 +1,9 @@
 // The workspace's dialogs, connected to the store: import (always mounted so that files dropped
-// anywhere open it) and settings.
+// anywhere open it), settings, the report preview and the presentation editor.
 import { ImportSlot } from '../import/ImportSlot';
 import { SettingsDialog } from '../SettingsDialog';
+import { ReportPreviewRegion } from './ReportPreviewRegion';
+import { PresentationEditorRegion } from './PresentationRegion';
 import type { Action, AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 
@@ -23,6 +25,8 @@ export function Dialogs() {
         project={project}
         onApply={(update) => dispatch({ type: 'project/updated', update, fit: true })}
       />
+      <PresentationEditorRegion />
+      {dialog === 'report' && <ReportPreviewRegion onClose={() => dispatch({ type: 'dialog/closed', dialog: 'report' })} />}
       {dialog === 'settings' && <SettingsDialog ui={ui} onChange={(patch) => dispatch({ type: 'ui/changed', patch })} onClose={() => dispatch({ type: 'dialog/closed' })} />}
     </>
   );

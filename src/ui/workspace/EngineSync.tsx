@@ -8,6 +8,7 @@ import { createEngineClient, progressProxy, type EngineClient } from '../../work
 import { selectLayers, selectPreset, type Action, type AppState } from '../state/appState';
 import { uncoveredCommunities } from '../map/gapChoice';
 import { useSelector, useStore } from '../state/store';
+import { setEngine } from './engineHandle';
 
 const AUDIT_DEBOUNCE_MS = 250;
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
@@ -41,9 +42,11 @@ export function EngineSync() {
   useEffect(() => {
     const client = createEngineClient();
     engineRef.current = client.engine;
+    setEngine(client.engine);
     return () => {
       client.terminate();
       engineRef.current = null;
+      setEngine(null);
     };
   }, []);
 

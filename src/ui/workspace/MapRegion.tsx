@@ -14,6 +14,7 @@ import { selectPreset, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { communitiesBelowThreshold, validGapChoice } from '../map/gapChoice';
+import { setMainMap } from '../map/mapHandle';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
@@ -87,7 +88,7 @@ export function MapRegion() {
         fitToken={fitToken}
         extraLayers={net.layers}
         onMapClick={net.onMapClick}
-        onMap={net.onMap}
+        onMap={(map) => { setMainMap(map); net.onMap(map); }}
       />
       {net.panel && <FacilityNetworkPanel {...net.panel} />}
       {/* One row for the distance badge and the hint: they wrap rather than overlap on a narrow map. */}

@@ -8,6 +8,8 @@ import { initI18n } from '../i18n';
 import { exportTableCsv } from '../table/exportTable';
 import { visibleRows } from '../table/filterRows';
 import type { ExportItem } from '../export/ExportMenu';
+import { useExportEntries } from './exportEntries';
+import { PresentActions } from '../present/PresentActions';
 import { selectPreset, type Action, type AppState } from '../state/appState';
 import { clearSaved } from '../state/persist';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
@@ -27,6 +29,7 @@ export function ToolbarRegion() {
   const preset = useSelector(selectPreset);
   const filters = useSelector(selectFilters);
   const sort = useSelector(selectSort);
+  const resultExports = useExportEntries();
 
   // The export menu: the table as shown (filter and sort) or every community.
   const exports = useMemo((): ExportItem[] => {
@@ -36,8 +39,10 @@ export function ToolbarRegion() {
     return [
       { id: 'csv-shown', label: t('export.csvShown', { count: shown }), disabled: !input, run: () => { if (input) exportTableCsv(input, 'shown'); } },
       { id: 'csv-all', label: t('export.csvAll', { count: all }), disabled: !input, run: () => { if (input) exportTableCsv(input, 'all'); } },
+      // The results as files, the map as an image and the report (workspace/exportEntries.ts).
+      ...resultExports.map((e) => ({ ...e, disabled: e.disabled || !input })),
     ];
-  }, [result, preset, filters, sort, t, lang]);
+  }, [result, preset, filters, sort, t, lang, resultExports]);
 
   const toggleLang = useCallback(() => {
     const next = lang === 'zh' ? 'en' : 'zh';
@@ -61,6 +66,7 @@ export function ToolbarRegion() {
       onImport={() => dispatch({ type: 'dialog/opened', dialog: 'import' })}
       onSettings={() => dispatch({ type: 'dialog/opened', dialog: 'settings' })}
       exports={exports}
+      extraActions={<PresentActions onStart={() => dispatch({ type: 'presentation/opened' })} onPlan={() => dispatch({ type: 'presentation/editor', open: true })} />}
       onReset={() => void resetToDemo()}
       onToggleLang={toggleLang}
       onFit={() => dispatch({ type: 'view/fit' })}
