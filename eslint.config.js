@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'dist-cli.tmp-*/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/out/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-cli.tmp-*/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/out/**', '.tmp/**', 'test/.out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
