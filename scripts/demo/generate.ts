@@ -164,7 +164,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
       resettlement: plans.filter((p) => p.resettlement).map((p) => p.id),
     },
   };
-  return { dataset: { communities, facilities, green, roads }, water, meta };
+  return { dataset: { communities, facilities, green, roads, residential: [] }, water, meta };
 }
 
 export function waterToGeoJSON(ws: WaterBody[]): FeatureCollection {
