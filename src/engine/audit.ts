@@ -248,6 +248,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   const estimates: string[] = [];
   if (community.estimated?.households) estimates.push('households');
   if (community.estimated?.population || (!hasPopulation && population !== null)) estimates.push('population');
+  if (ctx.basis[index]?.householdsEstimated) estimates.push('residentialHouseholds');
   const assigned = ctx.facilitiesOf[index] ?? [];
   for (const i of assigned) {
     const f = ctx.facilities[i];

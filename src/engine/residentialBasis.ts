@@ -24,6 +24,7 @@ export interface PreparedResidential {
   area_m2: number;
   /** Households on the feature; null when it has none (or an invalid value). */
   households: number | null;
+  householdsEstimated: boolean;
 }
 
 /** A part of a community's residential land; `weight` is households per m² (1 on the area basis). */
@@ -39,6 +40,8 @@ export interface CommunityBasis {
   total: number;
   /** Residential land inside the community (m², overlaps once). */
   residentialArea_m2: number;
+  /** Some of the households weighting it are estimates (e.g. from OSM building floor area). */
+  householdsEstimated?: boolean;
 }
 
 export interface ResidentialPreparation {
@@ -105,7 +108,7 @@ export function prepareResidential(
       missing++;
     }
     const area = rings.length ? Math.max(0, ringsArea(rings)) : 0;
-    return { index: i, id, rings, bbox: rings.length ? ringsBBox(rings) : [0, 0, 0, 0], area_m2: area, households };
+    return { index: i, id, rings, bbox: rings.length ? ringsBBox(rings) : [0, 0, 0, 0], area_m2: area, households, householdsEstimated: r.householdsEstimated === true };
   });
   const weighting = missing ? 'area' : 'households';
   if (missing) {
@@ -147,7 +150,8 @@ export function prepareResidential(
     if (weighting === 'households') {
       for (const p of parts) piecesOf(p.rings, c, (p.r.households as number) / p.r.area_m2, pieces);
       const total = pieces.reduce((s, p) => s + p.weight * p.area_m2, 0);
-      if (total > 0) return { kind: 'residential-households', pieces, total, residentialArea_m2: residentialArea };
+      const householdsEstimated = parts.some((p) => p.r.householdsEstimated);
+      if (total > 0) return { kind: 'residential-households', pieces, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
       pieces.length = 0; // no households on this community's land: its area decides
     }
     piecesOf(landRings, c, 1, pieces);

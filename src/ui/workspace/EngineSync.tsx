@@ -55,7 +55,7 @@ export function EngineSync() {
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine || !layers) return;
-    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
     const patched = store.getState().audit.patchedLayers === layers;
     void engine.setDataset(data).then(() => { if (!patched) dispatch({ type: 'audit/datasetReady' }); });
   }, [layers, store, dispatch]);
