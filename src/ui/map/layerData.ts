@@ -64,10 +64,11 @@ export function buildCommunityMapData(layers: ProjectLayers): CommunityMapData {
   return { parts, labelPoints, bboxes, extent: Number.isFinite(extent[0]) ? extent : null };
 }
 
-export function basemapCollections(layers: ProjectLayers): Record<'water' | 'green' | 'roads', FeatureCollection> {
+export function basemapCollections(layers: ProjectLayers): Record<'water' | 'green' | 'roads' | 'residential', FeatureCollection> {
   return {
     water: { type: 'FeatureCollection', features: layers.water.map((w) => ({ type: 'Feature', properties: { kind: w.kind }, geometry: { type: 'MultiPolygon', coordinates: w.geometry } })) },
     green: { type: 'FeatureCollection', features: layers.green.map((g) => ({ type: 'Feature', properties: { kind: g.kind }, geometry: { type: 'MultiPolygon', coordinates: g.geometry } })) },
+    residential: { type: 'FeatureCollection', features: (layers.residential ?? []).map((r) => ({ type: 'Feature', properties: { id: r.id }, geometry: { type: 'MultiPolygon', coordinates: r.geometry } })) },
     roads: { type: 'FeatureCollection', features: layers.roads.map((r) => ({ type: 'Feature', properties: { cls: roadClass(r.kind) }, geometry: { type: 'LineString', coordinates: r.coordinates } })) },
   };
 }
