@@ -162,7 +162,20 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
 /** The sources that can reach a piece: within d straight-line metres of its bbox. */
 function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] {
   const out: ReachSource[] = [];
-  for (const s of sources) if ((s.kind === 'point' ? pointBBoxGap(s.xy, b) : bboxGap(s.bbox, b)) <= d) out.push(s);
+  const d2 = d * d;
+  for (const s of sources) {
+    let dx: number, dy: number;
+    if (s.kind === 'point') {
+      const [x, y] = s.xy;
+      dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
+      dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
+    } else {
+      const g = s.bbox;
+      dx = Math.max(0, g[0] - b[2], b[0] - g[2]);
+      dy = Math.max(0, g[1] - b[3], b[1] - g[3]);
+    }
+    if (dx * dx + dy * dy <= d2) out.push(s);
+  }
   return out;
 }
 

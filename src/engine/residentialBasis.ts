@@ -8,8 +8,8 @@
 // - no residential land inside → the community's own area, with a data warning.
 // The share is Σ weight × reached area ÷ Σ weight × piece area.
 import Flatbush from 'flatbush';
-import type { CoverageBasis, DataWarning, ResidentialLand } from './types';
-import type { BBox, MetricRings, PreparedCommunity } from './reach/reachProvider';
+import type { CoverageBasis, DataWarning, MultiPolygonCoords, ResidentialLand } from './types';
+import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
 import { groupRings, multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { intersection, union } from './geo/clip';
@@ -78,6 +78,45 @@ function insideCommunity(rings: MetricRings, bbox: BBox, c: PreparedCommunity): 
   return pointInRings(rings[0][0], c.rings) > 0;
 }
 
+/** Proper or touching intersection of segments ab and cd. */
+function segmentsMeet(a: XY, b: XY, c: XY, d: XY): boolean {
+  const o = (p: XY, q: XY, r: XY) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const o1 = o(a, b, c), o2 = o(a, b, d), o3 = o(c, d, a), o4 = o(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  const on = (p: XY, q: XY, r: XY) => Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+  return (o1 === 0 && on(a, b, c)) || (o2 === 0 && on(a, b, d)) || (o3 === 0 && on(c, d, a)) || (o4 === 0 && on(c, d, b));
+}
+
+/**
+ * Fast path for the common residential feature (a building or parcel): one ring of at most 64
+ * vertices that does not cross itself is projected and oriented directly; anything else (holes,
+ * parts, self-intersections, bad coordinates) goes through multiPolygonToMetric's cleaning union.
+ */
+function simpleToMetric(geometry: MultiPolygonCoords, projection: LocalProjection): MetricRings | null {
+  if (!Array.isArray(geometry) || geometry.length !== 1 || !Array.isArray(geometry[0]) || geometry[0].length !== 1) return null;
+  const ring = geometry[0][0];
+  if (!Array.isArray(ring) || ring.length < 4 || ring.length > 65) return null;
+  const out: XY[] = [];
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i];
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
+    if (i === ring.length - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
+    const xy = projection.forward(p);
+    const last = out[out.length - 1];
+    if (!last || last[0] !== xy[0] || last[1] !== xy[1]) out.push(xy);
+  }
+  const n = out.length;
+  if (n < 3) return null;
+  for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) {
+    if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+    if (segmentsMeet(out[i], out[(i + 1) % n], out[j], out[(j + 1) % n])) return null;
+  }
+  const a = ringsArea([out]);
+  if (a === 0) return null;
+  if (a < 0) out.reverse();
+  return [out];
+}
+
 /** Splits oriented rings into connected polygons (outer ring with its holes), as pieces. */
 function piecesOf(rings: MetricRings, c: PreparedCommunity, weight: number, out: BasisPiece[]): void {
   const polys = rings.length === 1 ? [rings] : groupRings(rings);
@@ -100,7 +139,8 @@ export function prepareResidential(
   let firstMissing = '';
   const residential: PreparedResidential[] = land.map((r, i) => {
     const id = r.id ?? String(i);
-    const { rings, problems } = multiPolygonToMetric(r.geometry, projection);
+    const simple = simpleToMetric(r.geometry, projection);
+    const { rings, problems } = simple ? { rings: simple, problems: [] as string[] } : multiPolygonToMetric(r.geometry, projection);
     if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'residential', feature: id, field: 'geometry', message: `residential ${id}: ${problems.join('; ')}` });
     const households = validHouseholds(r.households) ? r.households : null;
     if (households === null) {
