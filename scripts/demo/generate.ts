@@ -68,6 +68,8 @@ export interface DemoMeta {
     resettlement: string[];
     /** The community whose residential parcels are missing from the layer (audit falls back, warns). */
     noResidentialLand: string;
+    /** Communities with one block left to a school or commercial use (no residential parcel). */
+    otherUse: string[];
   };
 }
 
@@ -174,6 +176,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
       noGreenAreas: NO_GREEN_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
       resettlement: plans.filter((p) => p.resettlement).map((p) => p.id),
       noResidentialLand: res.noResidentialLand,
+      otherUse: res.otherUse,
     },
   };
   return { dataset: { communities, facilities, green, roads, residential }, water, meta };

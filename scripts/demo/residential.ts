@@ -28,9 +28,10 @@ export interface ResidentialParcel {
 
 export interface ResidentialPlan {
   parcels: ResidentialParcel[];
-  /** The community left without residential land, and the blocks used for non-housing land. */
+  /** The community left without residential land. */
   noResidentialLand: string;
-  otherUseBlocks: number;
+  /** Communities with one block used for a school or commercial land (no housing). */
+  otherUse: string[];
 }
 
 /** Relative households per m² by building type (high-rise compounds hold ~3× a low-rise lane). */
@@ -77,7 +78,7 @@ export function planResidential(plans: CommunityPlan[], blocks: Block[], rng: Rn
   // The data gap: the mid-zone community with the fewest households (deterministic, not an estate).
   const gap = plans.filter((p) => p.zone === 'mid' && !p.resettlement).sort((a, b) => a.households - b.households || a.index - b.index)[0];
   const parcels: ResidentialParcel[] = [];
-  let otherUse = 0;
+  const otherUse: string[] = [];
   for (const p of plans) {
     if (p === gap) continue;
     const r = rng.fork(p.id);
@@ -110,7 +111,7 @@ export function planResidential(plans: CommunityPlan[], blocks: Block[], rng: Rn
         let k = 0;
         own.forEach((bi, i) => { if (far(bi) > far(own[k])) k = i; });
         own.splice(k, 1);
-        otherUse++;
+        otherUse.push(p.id);
       }
       const mix: ResidentialParcel['kind'][] = p.zone === 'old' ? ['mid', 'low', 'low', 'mid'] : ['high', 'high', 'mid', 'low'];
       own.forEach((bi, k) => {
@@ -129,5 +130,5 @@ export function planResidential(plans: CommunityPlan[], blocks: Block[], rng: Rn
       });
     });
   }
-  return { parcels, noResidentialLand: gap.id, otherUseBlocks: otherUse };
+  return { parcels, noResidentialLand: gap.id, otherUse };
 }
