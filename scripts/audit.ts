@@ -1,4 +1,4 @@
-// `npm run audit -- --communities <file> --facilities <file> [--green <file>] [--roads <file>]
+// `npm run audit -- --communities <file> --facilities <file> [--green <file>] [--roads <file>] [--residential <file>]
 //   [--preset <id>] [--config <rules.json>] [--mode euclidean|network] [--<layer>-crs <crs>]
 //   [--out <file.json|file.csv|file.xlsx|file.geojson|file.fgb>]`
 // Public interface: /work/shared/spec/audit-cli.md (docs/audit-command.md). Exit 0 when the audit
@@ -17,6 +17,7 @@ import {
 const OUT_EXT = ['.json', '.csv', '.xlsx', '.geojson', '.fgb'];
 
 export const USAGE = `usage: npm run audit -- --communities <file> --facilities <file> [--green <file>] [--roads <file>]
+       [--residential <file>]
 ${AUDIT_INPUT_USAGE}
        [--out <file.json|file.csv|file.xlsx|file.geojson|file.fgb>] [--csv-headers en|zh]
 ${AUDIT_INPUT_FORMATS}`;

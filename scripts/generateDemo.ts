@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_SEED, demoFiles, generateDemo } from './demo/generate';
 
 /** The files a complete demo folder holds. */
-export const DEMO_FILES = ['communities.fgb', 'facilities.fgb', 'green.fgb', 'roads.fgb', 'water.fgb', 'meta.json'];
+export const DEMO_FILES = ['communities.fgb', 'facilities.fgb', 'green.fgb', 'roads.fgb', 'water.fgb', 'residential.fgb', 'meta.json'];
 
 const USAGE = 'usage: tsx scripts/generateDemo.ts [--seed N] [--out dir] [--if-missing]';
 
@@ -54,6 +54,7 @@ export async function writeDemo(args: DemoArgs, log: (s: string) => void = conso
   log(`  communities ${c.communities} (rural ${c.ruralCommunities}, with holes ${c.communitiesWithHoles}, two parts ${c.communitiesWithTwoParts}), households ${c.households}`);
   log(`  facilities ${c.facilities}: ${Object.entries(c.facilitiesByCategory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`  green ${c.greenAreas} areas, ${(c.green_m2 / 1e6).toFixed(2)} km² (parks ${(c.park_m2 / 1e6).toFixed(2)} km²), water ${(c.water_m2 / 1e6).toFixed(2)} km²`);
+  log(`  residential land ${c.residentialParcels} parcels, ${(c.residential_m2 / 1e6).toFixed(2)} km² (no parcels: ${demo.meta.design.noResidentialLand})`);
   log(`  roads ${c.roads} lines, ${(c.network_m / 1000).toFixed(1)} km, ${c.bridges} bridges, ${c.deadEnds} dead ends (${c.compoundLanes} compound lanes, ${c.greenEntrances} paths into pocket green)`);
   return Object.keys(files);
 }

@@ -1,4 +1,4 @@
-// `npm run report -- --communities <file> --facilities <file> [--green <file>] [--roads <file>]
+// `npm run report -- --communities <file> --facilities <file> [--green <file>] [--roads <file>] [--residential <file>]
 //   [--preset <id>] [--mode euclidean|network] [--lang zh|en] [--title <text>]
 //   [--pages failing|all|none] [--<layer>-crs <crs>] --out <report.pdf|report.html>`
 // Public interface: /work/shared/spec/report-cli.md (docs/report-command.md). The audit's inputs and
@@ -20,6 +20,7 @@ import { reportFonts } from './lib/reportFonts';
 import { printPdf } from './lib/printPdf';
 
 export const USAGE = `usage: npm run report -- --communities <file> --facilities <file> [--green <file>] [--roads <file>]
+       [--residential <file>]
 ${AUDIT_INPUT_USAGE}
        [--lang zh|en] [--title <text>] [--pages failing|all|none] --out <report.pdf|report.html>
 ${AUDIT_INPUT_FORMATS}`;

@@ -1,7 +1,10 @@
 // Synthetic cities for the audit benchmark: a grid of irregular communities (~400 m cells, 8-vertex
-// jittered outlines) around 114°E 23°N, ~10 facilities and ~1 green space per community.
+// jittered outlines) around 114°E 23°N, ~10 facilities and ~1 green space per community, and
+// optionally ~N residential polygons per community (small rotated building footprints with
+// households, some crossing the community's edge; from their own random stream, so the rest of the
+// city is the same with or without them).
 import proj4 from 'proj4';
-import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, Position } from '../../src/engine/types';
+import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, Position, ResidentialLand } from '../../src/engine/types';
 import { mulberry32 } from './random';
 
 const CATS: FacilityCategory[] = [
@@ -15,6 +18,10 @@ export interface CityOptions {
   greenPerCommunity?: number;
   cell_m?: number;
   seed?: number;
+  /** Residential polygons per community (about; 0 = no residential layer). */
+  residentialPerCommunity?: number;
+  /** Give every residential polygon households (default true). */
+  residentialHouseholds?: boolean;
 }
 
 export function syntheticCity(opts: CityOptions): Dataset {
@@ -37,6 +44,9 @@ export function syntheticCity(opts: CityOptions): Dataset {
   const communities: Community[] = [];
   const facilities: Facility[] = [];
   const green: GreenSpace[] = [];
+  const residential: ResidentialLand[] = [];
+  const rpc = opts.residentialPerCommunity ?? 0;
+  const rr = mulberry32((opts.seed ?? 42) + 7919);
   let n = 0;
   for (let i = 0; i < side && n < opts.communities; i++) {
     for (let j = 0; j < side && n < opts.communities; j++, n++) {
@@ -61,7 +71,16 @@ export function syntheticCity(opts: CityOptions): Dataset {
         const gr = [[x, y], [x + w, y], [x + w, y + h], [x + w * 0.3, y + h * 1.2], [x, y]].map(([u, v]) => ll(u, v));
         green.push({ id: `${id}-G${q}`, kind: rnd() < 0.35 ? 'park' : 'green', geometry: [[gr]] });
       }
+      const r = rpc > 0 ? Math.max(1, Math.round(rpc * (0.7 + 0.6 * rr()))) : 0;
+      for (let q = 0; q < r; q++) {
+        // A building footprint 15–60 m by 10–25 m, rotated, anywhere in the cell's 90 % (some cross its edge).
+        const x = cx + (rr() - 0.5) * cell * 0.9, y = cy + (rr() - 0.5) * cell * 0.9;
+        const w = 15 + rr() * 45, h = 10 + rr() * 15, t = rr() * Math.PI;
+        const cs = Math.cos(t), sn = Math.sin(t);
+        const pts = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2], [-w / 2, -h / 2]].map(([u, v]) => ll(x + u * cs - v * sn, y + u * sn + v * cs));
+        residential.push({ id: `${id}-R${q}`, geometry: [[pts]], ...(opts.residentialHouseholds === false ? {} : { households: 10 + Math.floor(rr() * 150) }) });
+      }
     }
   }
-  return { communities, facilities, green };
+  return { communities, facilities, green, ...(rpc > 0 ? { residential } : {}) };
 }

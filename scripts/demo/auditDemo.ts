@@ -1,6 +1,8 @@
-// `tsx scripts/demo/auditDemo.ts [seed] [preset] [euclidean|network]`: generates the demo district
-// in memory, audits it with the engine and prints the failure mix by rule and by designed
-// defect, to check that roughly a third of communities fail, for different reasons.
+// `tsx scripts/demo/auditDemo.ts [seed] [preset] [euclidean|network] [--list] [--compare-bases]`:
+// generates the demo district in memory, audits it with the engine and prints the failure mix by
+// rule and by designed defect, to check that roughly a third of communities fail, for different
+// reasons. `--compare-bases` also audits without the residential layer (community-area basis) and
+// lists the communities whose status or failures change between the bases.
 import { pathToFileURL } from 'node:url';
 import { auditDataset } from '../../src/engine/audit';
 import { getPreset } from '../../src/engine/presets';
@@ -51,5 +53,21 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log('by rule:', Object.entries(mix.byRule).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
   console.log('by cause:', Object.entries(mix.byCause).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
   console.log('warnings:', result.warnings.length, result.warnings.slice(0, 5).map((w) => `${w.code} ${w.feature}`).join('; '));
+  if (process.argv.includes('--compare-bases')) {
+    const { residential: _r, ...plain } = demo.dataset;
+    const area = auditDataset(plain, preset, { mode, reach });
+    const key = (f: AuditResult['communities'][number]['failures'][number]) => `${f.rule}${f.tier ? ':' + f.tier : ''}${f.category ? ':' + f.category : ''}${f.group ? ':' + f.group : ''}`;
+    let changed = 0;
+    result.communities.forEach((r, i) => {
+      const a = area.communities[i];
+      if (a.status !== r.status) changed++;
+      const fa = new Set(a.failures.map(key)), fr = new Set(r.failures.map(key));
+      const gone = [...fa].filter((k) => !fr.has(k)), added = [...fr].filter((k) => !fa.has(k));
+      if (a.status !== r.status || gone.length || added.length) {
+        console.log(`${r.id} ${r.name} (${r.setting}, ${r.coverageBasis}): area ${a.status} ${a.failures.length} → residential ${r.status} ${r.failures.length}; only on area: ${gone.join(' ') || '—'}; only on residential: ${added.join(' ') || '—'}`);
+      }
+    });
+    console.log(`status changes between the bases: ${changed} of ${result.communities.length}; failing on the area basis ${area.summary.failing}, on the residential basis ${result.summary.failing}`);
+  }
   if (process.argv.includes('--list')) for (const c of result.communities) if (c.status === 'fail') console.log(c.id, c.setting, demo.meta.design.defects[c.id] ?? '', c.failures.map((f) => `${f.rule}${f.tier ? ':' + f.tier : ''}${f.category ? ':' + f.category : ''}${f.group ? ':' + f.group : ''}=${f.actual === null ? 'null' : +f.actual.toFixed(2)}`).join(' '));
 }

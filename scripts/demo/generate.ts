@@ -1,9 +1,9 @@
 // The demo district (示范区, synthetic): layout → land use → communities → facilities → network,
 // all from one seed, converted to WGS84 engine types and FlatGeobuf files. Pure apart from the
 // caller writing the returned bytes, so tests can generate in memory.
-import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, MultiPolygonCoords, RoadLine } from '../../src/engine/types';
+import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, MultiPolygonCoords, ResidentialLand, RoadLine } from '../../src/engine/types';
 import { FACILITY_CATEGORIES } from '../../src/engine/types';
-import { communitiesToGeoJSON, facilitiesToGeoJSON, greenToGeoJSON, roadsToGeoJSON } from '../../src/io/canonical';
+import { communitiesToGeoJSON, facilitiesToGeoJSON, greenToGeoJSON, residentialToGeoJSON, roadsToGeoJSON } from '../../src/io/canonical';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import type { FeatureCollection } from 'geojson';
 import type { XY } from './geometry';
@@ -13,6 +13,7 @@ import { planLandUse, NO_GREEN_AREAS, NO_PARK_AREAS } from './landUse';
 import { outline, planCommunities } from './communities';
 import type { Block } from './landUse';
 import { planFacilities } from './facilities';
+import { planResidential } from './residential';
 import { addDeadEnds, addInsetPaths, buildNetwork } from './network';
 import { createRng } from './prng';
 import { closedRing, DEMO_CENTRE, LOCAL_CRS, toLonLat } from './project';
@@ -55,6 +56,9 @@ export interface DemoMeta {
     greenEntrances: number;
     communitiesWithHoles: number;
     communitiesWithTwoParts: number;
+    /** Residential parcels (urban blocks and village hamlets) and their area. */
+    residentialParcels: number;
+    residential_m2: number;
   };
   /** What the generator built in on purpose, so a failing audit can be read against it. */
   design: {
@@ -62,6 +66,10 @@ export interface DemoMeta {
     noParkAreas: { centre: [number, number]; radius_m: number }[];
     noGreenAreas: { centre: [number, number]; radius_m: number }[];
     resettlement: string[];
+    /** The community whose residential parcels are missing from the layer (audit falls back, warns). */
+    noResidentialLand: string;
+    /** Communities with one block left to a school or commercial use (no residential parcel). */
+    otherUse: string[];
   };
 }
 
@@ -80,6 +88,8 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
   const plans = planCommunities(layout.sub, land, rng.fork('communities'), () => entrances.push(...addInsetPaths(layout.sub, land)));
   const fac = planFacilities(plans, land, rng.fork('facilities'));
   const roadsPlan = buildNetwork(layout.sub, layout, [...deadEnds, ...entrances]);
+  const seats = plans.map((p) => fac.facilities.find((f) => f.community === p.index && f.category === 'community_service')?.xy);
+  const res = planResidential(plans, land.blocks, rng.fork('residential'), seats);
   const { sub } = layout;
 
   const mp = (polygons: XY[][][]): MultiPolygonCoords => polygons.map((rings) => rings.map(closedRing));
@@ -87,6 +97,7 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
     id: p.id, name: p.name, households: p.households, population: null, setting: p.setting,
     resettlement: p.resettlement, street: p.street, geometry: mp(p.polygons),
   }));
+  const residential: (ResidentialLand & { community: string })[] = res.parcels.map((r) => ({ id: r.id, name: r.name, households: r.households, community: r.community, geometry: r.geometry }));
   const facilities: Facility[] = fac.facilities.map((f) => ({ id: f.id, name: f.name, category: f.category, floorArea: f.floorArea, position: toLonLat(f.xy) }));
 
   const green: GreenSpace[] = [];
@@ -156,15 +167,19 @@ export function generateDemo(seed = DEFAULT_SEED): DemoDistrict {
       greenEntrances: entrances.length,
       communitiesWithHoles: plans.filter((p) => p.polygons.some((poly) => poly.length > 1)).length,
       communitiesWithTwoParts: plans.filter((p) => p.polygons.length > 1).length,
+      residentialParcels: res.parcels.length,
+      residential_m2: Math.round(res.parcels.reduce((s, r) => s + r.area_m2, 0)),
     },
     design: {
       defects,
       noParkAreas: NO_PARK_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
       noGreenAreas: NO_GREEN_AREAS.map((a) => ({ centre: toLonLat(a.centre), radius_m: a.r })),
       resettlement: plans.filter((p) => p.resettlement).map((p) => p.id),
+      noResidentialLand: res.noResidentialLand,
+      otherUse: res.otherUse,
     },
   };
-  return { dataset: { communities, facilities, green, roads }, water, meta };
+  return { dataset: { communities, facilities, green, roads, residential }, water, meta };
 }
 
 export function waterToGeoJSON(ws: WaterBody[]): FeatureCollection {
@@ -183,6 +198,7 @@ export function demoFiles(d: DemoDistrict): Record<string, Uint8Array> {
     'green.fgb': writeFlatGeobuf(greenToGeoJSON(d.dataset.green)),
     'roads.fgb': writeFlatGeobuf(roadsToGeoJSON(d.dataset.roads)),
     'water.fgb': writeFlatGeobuf(waterToGeoJSON(d.water)),
+    'residential.fgb': writeFlatGeobuf(residentialToGeoJSON(d.dataset.residential)),
     'meta.json': enc.encode(JSON.stringify(d.meta, null, 2) + '\n'),
   };
 }

@@ -13,7 +13,7 @@ import { layerCentre, loadLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
 import { createProgress, type Progress } from './progress';
 
-export const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
+export const LAYERS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
 
 /** Flags read by loadAuditInput; a command adds its own. */
 export const AUDIT_INPUT_FLAGS = [
@@ -25,7 +25,7 @@ export const AUDIT_INPUT_REPEATABLE = LAYERS.map((l) => `${l}-field`);
 
 /** The usage lines of the shared input flags (after the command's own first line). */
 export const AUDIT_INPUT_USAGE = `       [--preset <id>] [--config <rules.json>] [--mode euclidean|network] [--threads <n>]
-       [--communities-crs <crs>] [--facilities-crs <crs>] [--green-crs <crs>] [--roads-crs <crs>]
+       [--communities-crs <crs>] [--facilities-crs <crs>] [--green-crs <crs>] [--roads-crs <crs>] [--residential-crs <crs>]
        [--mapping <fields.json>] [--<layer>-field <canonical>=<source field>] [--<layer>-encoding <gb18030|utf-8>]`;
 export const AUDIT_INPUT_FORMATS = `<file>: GeoJSON, FlatGeobuf, Shapefile (.shp + sidecars, or .zip), CSV/XLSX points, OSM (.osm, .osm.pbf)
 <crs>: EPSG:nnnn (4326, 4490, 3857, 4491-4554 ...), GCJ02, BD09`;
@@ -133,6 +133,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
     facilities: layers.facilities!.features as Dataset['facilities'],
     green: (layers.green?.features ?? []) as Dataset['green'],
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
+    ...(layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
   };
   if (mode === 'network' && !data.roads?.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
   return { data, preset, mode, layers, threads: threadsFlag(args.get('threads')) };

@@ -15,15 +15,15 @@
 import type Flatbush from 'flatbush';
 import type {
   AuditOptions, AuditParameters, AuditResult, AuditSummary, CommunityResult, DistanceMode, Dataset, Facility,
-  FacilityCategory, Failure, I18nText, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
+  FacilityCategory, Failure, HouseholdsWithin, I18nText, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
 } from './types';
-import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
+import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
   assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
   type Preparation, type PreparedFacility, type SubsetIndex,
 } from './prepare';
-import { difference, intersection } from './geo/clip';
+import { difference, intersection, union } from './geo/clip';
 import type { LocalProjection } from './geo/localProjection';
 import { metricToMultiPolygon, ringsArea } from './geo/metricRings';
 import { distanceToRings } from './geo/pointInPolygon';
@@ -159,9 +159,47 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
   return ringsArea(ctx.reach.reachedPart(c, sources, d));
 }
 
+/** The sources that can reach a piece: within d straight-line metres of its bbox. */
+function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] {
+  const out: ReachSource[] = [];
+  const d2 = d * d;
+  for (const s of sources) {
+    let dx: number, dy: number;
+    if (s.kind === 'point') {
+      const [x, y] = s.xy;
+      dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
+      dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
+    } else {
+      const g = s.bbox;
+      dx = Math.max(0, g[0] - b[2], b[0] - g[2]);
+      dy = Math.max(0, g[1] - b[3], b[1] - g[3]);
+    }
+    if (dx * dx + dy * dy <= d2) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Share (0..1) of the community's coverage basis (residentialBasis.ts) within d of the sources:
+ * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
+ */
 function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
-  if (c.area_m2 <= 0) return 0;
-  const s = reachedArea(ctx, c, sources, d) / c.area_m2;
+  const basis = ctx.basis[c.index];
+  let s: number;
+  if (basis && basis.pieces.length) {
+    if (!sources.length) return 0;
+    let reached = 0;
+    for (const p of basis.pieces) {
+      // Straight-line: only the sources near this piece. Walking: the community's whole set when
+      // any is near, so that every piece shares one distance field (one Dijkstra).
+      const near = sourcesNear(sources, p.bbox, d);
+      if (near.length) reached += p.weight * reachedArea(ctx, p, ctx.mode === 'network' ? sources : near, d);
+    }
+    s = reached / basis.total;
+  } else {
+    if (c.area_m2 <= 0) return 0;
+    s = reachedArea(ctx, c, sources, d) / c.area_m2;
+  }
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
@@ -223,6 +261,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   const estimates: string[] = [];
   if (community.estimated?.households) estimates.push('households');
   if (community.estimated?.population || (!hasPopulation && population !== null)) estimates.push('population');
+  if (ctx.basis[index]?.householdsEstimated) estimates.push('residentialHouseholds');
   const assigned = ctx.facilitiesOf[index] ?? [];
   for (const i of assigned) {
     const f = ctx.facilities[i];
@@ -333,6 +372,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     serviceArea_m2: service.total,
     areaPer100Households_m2: per100,
     largestStation_m2: largest,
+    coverageBasis: ctx.basis[index]?.kind ?? 'community-area',
+    residentialArea_m2: ctx.basis[index]?.residentialArea_m2 ?? 0,
     greenCoverage,
     parkCoverage,
     lifeCircles,
@@ -356,14 +397,28 @@ export function auditCommunities(ctx: AuditContext, indices: number[]): Communit
 export function summarize(results: CommunityResult[], preset?: RulePreset): AuditSummary {
   const byRule: Partial<Record<RuleId, number>> = {};
   let failing = 0, households = 0;
+  const within: HouseholdsWithin = { green: 0, park: 0 };
+  let residential = false;
   for (const r of results) {
+    if (r.coverageBasis && r.coverageBasis !== 'community-area') residential = true;
     if (r.status === 'fail') failing++;
-    if (r.households !== null && Number.isFinite(r.households)) households += r.households;
+    if (r.households !== null && Number.isFinite(r.households)) {
+      const h = r.households;
+      households += h;
+      // Households within reach: each community's households × its share (on its coverage basis).
+      within.green += h * r.greenCoverage;
+      within.park += h * r.parkCoverage;
+      for (const [tier, cats] of Object.entries(r.lifeCircles)) {
+        let row = within[tier];
+        if (typeof row !== 'object') within[tier] = row = {};
+        for (const [cat, v] of Object.entries(cats) as [FacilityCategory, number][]) row[cat] = (row[cat] ?? 0) + h * v;
+      }
+    }
     const seen = new Set<RuleId>();
     for (const f of r.failures) seen.add(f.rule);
     for (const id of seen) byRule[id] = (byRule[id] ?? 0) + 1;
   }
-  const summary: AuditSummary = { communities: results.length, failing, byRule, households };
+  const summary: AuditSummary = { communities: results.length, failing, byRule, households, ...(residential ? { householdsWithin: within } : {}) };
   if (preset) summary.indicators = computeIndicators(results, preset);
   return summary;
 }
@@ -532,32 +587,57 @@ export type ReachTarget =
   | { tier: string; category: FacilityCategory }
   | { green: 'green' | 'park' };
 
-function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): MetricRings {
-  const c = ctx.communities[index];
-  if (!c) throw new Error(`no community at index ${index}`);
+function targetSources(ctx: AuditContext, c: PreparedCommunity, target: ReachTarget): { sources: ReachSource[]; d: number } {
   if ('green' in target) {
     const d = target.green === 'park' ? ctx.preset.rules.parkCoverage.distance_m : ctx.preset.rules.greenCoverage.distance_m;
-    const s = greenSources(ctx, c, target.green, d);
-    return s.length ? ctx.reach.reachedPart(c, s, d) : [];
+    return { sources: greenSources(ctx, c, target.green, d), d };
   }
   const d = ctx.tierDistances[target.tier];
   if (d === undefined) throw new Error(`preset ${ctx.preset.id} has no tier "${target.tier}"`);
-  const s = facilitySources(ctx, c, [target.category], d);
-  return s.length ? ctx.reach.reachedPart(c, s, d) : [];
+  return { sources: facilitySources(ctx, c, [target.category], d), d };
+}
+
+/** What the community's shares are measured over, as rings: its residential pieces, or itself. */
+function basisRings(ctx: AuditContext, index: number): PreparedCommunity[] {
+  const pieces = ctx.basis[index]?.pieces;
+  return pieces && pieces.length ? pieces : [ctx.communities[index]];
+}
+
+function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): MetricRings {
+  const c = ctx.communities[index];
+  if (!c) throw new Error(`no community at index ${index}`);
+  const { sources, d } = targetSources(ctx, c, target);
+  if (!sources.length) return [];
+  const out: MetricRings = [];
+  for (const p of basisRings(ctx, index)) {
+    const near = p === c ? sources : sourcesNear(sources, p.bbox, d);
+    if (near.length) out.push(...ctx.reach.reachedPart(p, ctx.mode === 'network' ? sources : near, d));
+  }
+  return out;
 }
 
 const toTarget = (a: string | ReachTarget, category?: FacilityCategory): ReachTarget =>
   typeof a === 'string' ? { tier: a, category: category as FacilityCategory } : a;
 
-/** The part of community `index` within reach of `category` at `tier` (or of green/park), lon/lat. */
+/**
+ * The part of community `index` within reach of `category` at `tier` (or of green/park), lon/lat:
+ * of its residential land when its shares are measured over residential land.
+ */
 export function coveredPart(ctx: AuditContext, index: number, tier: string | ReachTarget, category?: FacilityCategory): MultiPolygonCoords {
-  return metricToMultiPolygon(reachedRings(ctx, index, toTarget(tier, category)), ctx.projection);
+  const reached = reachedRings(ctx, index, toTarget(tier, category));
+  return metricToMultiPolygon(basisRings(ctx, index).length > 1 && reached.length ? union(reached) : reached, ctx.projection);
 }
 
-/** The part of community `index` NOT within reach (the gap), lon/lat. */
+/**
+ * The part of community `index` NOT within reach (the gap), lon/lat: of its residential land when
+ * its shares are measured over residential land, else of its whole area.
+ */
 export function uncoveredPart(ctx: AuditContext, index: number, tier: string | ReachTarget, category?: FacilityCategory): MultiPolygonCoords {
   const c = ctx.communities[index];
   if (!c) throw new Error(`no community at index ${index}`);
+  const basis = basisRings(ctx, index);
+  const land = basis.length === 1 ? basis[0].rings : basis.flatMap((p) => p.rings);
   const reached = reachedRings(ctx, index, toTarget(tier, category));
-  return metricToMultiPolygon(reached.length ? difference(c.rings, reached) : c.rings, ctx.projection);
+  const gap = reached.length ? difference(land, reached) : basis.length === 1 ? land : union(land);
+  return metricToMultiPolygon(gap, ctx.projection);
 }

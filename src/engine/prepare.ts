@@ -11,6 +11,7 @@ import { centerOf, createLocalProjection, type LocalProjection } from './geo/loc
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { createCommunityLocator, type CommunityLocator } from './communityLocator';
 import { communityAreaProblem, householdsProblem } from './plausibility';
+import { prepareResidential, type ResidentialPreparation } from './residentialBasis';
 
 const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
 
@@ -63,7 +64,7 @@ export interface PreparedIndexes {
   facilitiesOf: number[][];
 }
 
-export interface Preparation extends PreparedIndexes {
+export interface Preparation extends PreparedIndexes, ResidentialPreparation {
   projection: LocalProjection;
   communities: PreparedCommunity[];
   warnings: DataWarning[];
@@ -222,6 +223,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
   dupCheck('communities', data.communities.map((c) => c.id));
   dupCheck('facilities', data.facilities.map((f) => f.id));
   dupCheck('green', data.green.map((g) => g.id));
+  if (data.residential) dupCheck('residential', data.residential.map((r) => r.id));
 
   const communities = data.communities.map((c, i) => prepareCommunity(c, i, proj, warnings));
   const communityById = new Map<string, number>();
@@ -281,6 +283,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     green,
     ...buildGreenIndexes(green),
     facilitiesOf,
+    ...prepareResidential(data.residential, proj, communities, warnings),
     warnings,
   };
 }

@@ -82,11 +82,27 @@ export interface RoadLine {
   coordinates: Position[];
 }
 
+/**
+ * Residential land (居住用地 parcel, residential compound or residential building): what coverage
+ * is measured over when given (audit-cli.md, "Coverage basis").
+ */
+export interface ResidentialLand {
+  id: string;
+  name?: string;
+  /** Households living on this polygon; null/undefined when unknown. */
+  households?: number | null;
+  /** True when households is an estimate (e.g. from OSM building floor area). */
+  householdsEstimated?: boolean;
+  geometry: MultiPolygonCoords;
+}
+
 export interface Dataset {
   communities: Community[];
   facilities: Facility[];
   green: GreenSpace[];
   roads?: RoadLine[];
+  /** Optional residential layer: coverage shares are then measured over it (residentialBasis.ts). */
+  residential?: ResidentialLand[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,16 +296,24 @@ export type WarningCode =
   /** Walking mode: the facility is farther than the connector distance from every road. */
   | 'facility_off_network'
   /** A figure beyond any real community (plausibility.ts): area, households, density. */
-  | 'implausible_value';
+  | 'implausible_value'
+  /** Residential layer given, but none of it lies inside the community (residentialBasis.ts). */
+  | 'no_residential_land';
 
 export interface DataWarning {
   code: WarningCode;
-  layer: 'communities' | 'facilities' | 'green' | 'roads';
+  layer: 'communities' | 'facilities' | 'green' | 'roads' | 'residential';
   /** Feature id (or index when the feature has no id). */
   feature: string;
   field?: string;
   message: string;
 }
+
+/**
+ * What a coverage share is a share of (audit-cli.md, "Coverage basis"): the households on the
+ * residential land inside the community, that land's area, or (no residential land) the community's area.
+ */
+export type CoverageBasis = 'residential-households' | 'residential-area' | 'community-area';
 
 export interface CommunityResult {
   id: string;
@@ -306,9 +330,16 @@ export interface CommunityResult {
   serviceArea_m2: number;
   areaPer100Households_m2: number | null;
   largestStation_m2: number;
+  /**
+   * What greenCoverage, parkCoverage and lifeCircles are shares of. Always set by the audit;
+   * absent only in results saved before it existed (read as 'community-area').
+   */
+  coverageBasis?: CoverageBasis;
+  /** Area (m²) of residential land inside the community (overlaps once); 0 without any. Set with coverageBasis. */
+  residentialArea_m2?: number;
   greenCoverage: number;
   parkCoverage: number;
-  /** lifeCircles[tier][category] = share 0..1 of the community's area within reach. */
+  /** lifeCircles[tier][category] = share 0..1 of the community's coverage basis within reach. */
   lifeCircles: Record<string, Partial<Record<FacilityCategory, number>>>;
   /** sixOnes[groupKey] = satisfied. */
   sixOnes: Record<string, boolean>;
@@ -337,6 +368,12 @@ export interface AuditParameters {
   lifeCircleThreshold: number;
 }
 
+/**
+ * Households within reach over the whole run (Σ community households × share): per tier and
+ * category (`[tier][category]`), and of green space (`green`) and parks (`park`).
+ */
+export type HouseholdsWithin = { green: number; park: number } & { [tier: string]: Partial<Record<FacilityCategory, number>> | number };
+
 export interface AuditSummary {
   communities: number;
   failing: number;
@@ -344,6 +381,12 @@ export interface AuditSummary {
   households: number;
   /** City-wide indicators for the whole area and per street (indicators/computeIndicators.ts). */
   indicators?: IndicatorsSummary;
+  /**
+   * Households within reach: present when some community's coverage is measured over residential
+   * land (a residential layer was given); on the community-area basis it would only spread a
+   * community's households evenly over its fields and factories.
+   */
+  householdsWithin?: HouseholdsWithin;
 }
 
 /** One city-wide indicator's figure for a set of communities. */

@@ -3,7 +3,7 @@
 // kind). This is what the demo district and our own exports use. Files with other field names
 // (Chinese headers, bureau schemas) go through fieldMapping first, which produces this schema.
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, LineString, MultiLineString } from 'geojson';
-import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, RoadLine, FacilityCategory } from '../engine/types';
+import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, ResidentialLand, RoadLine, FacilityCategory } from '../engine/types';
 import { FACILITY_CATEGORIES } from '../engine/types';
 
 export function toMultiPolygon(g: Geometry | null): MultiPolygonCoords | null {
@@ -116,4 +116,25 @@ export function roadsToGeoJSON(rs: RoadLine[]): FeatureCollection {
     geometry: { type: 'LineString', coordinates: r.coordinates },
     properties: { id: r.id, kind: r.kind ?? null, name: r.name ?? null },
   })));
+}
+
+/** Residential land: id, name, households (null when unknown), the community it was drawn for. */
+export function residentialToGeoJSON(rs: (ResidentialLand & { community?: string })[]): FeatureCollection {
+  return fc(rs.map((r) => ({
+    type: 'Feature',
+    geometry: { type: 'MultiPolygon', coordinates: r.geometry },
+    properties: { id: r.id, name: r.name ?? null, households: r.households ?? null, community: r.community ?? null },
+  })));
+}
+
+export function residentialFromGeoJSON(collection: FeatureCollection): ResidentialLand[] {
+  const out: ResidentialLand[] = [];
+  collection.features.forEach((f, i) => {
+    const geometry = toMultiPolygon(f.geometry);
+    if (!geometry) return;
+    const p = f.properties ?? {};
+    const h = p.households;
+    out.push({ id: String(p.id ?? i), ...(p.name ? { name: String(p.name) } : {}), ...(typeof h === 'number' && Number.isFinite(h) ? { households: h } : {}), geometry });
+  });
+  return out;
 }

@@ -12,7 +12,7 @@ export type ImportTarget = 'newProject' | 'layers';
 export type ImportedLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 export type LayerExtents = Partial<Record<LayerKind, Extent | null>>;
 
-export const IMPORT_KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
+export const IMPORT_KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
 
 /** The project's name after importing `label` (file names): the files, never the demo's name. */
 export function importedName(p: Project, label: string, target: ImportTarget): I18nText {
@@ -38,14 +38,17 @@ export function applyImport(p: Project, layers: ImportedLayers, options: { targe
 /** How many features each layer will hold after the import (what the dialog shows before confirming). */
 export function countsAfterImport(p: Project | null, imported: Partial<Record<LayerKind, number>>, target: ImportTarget): Record<LayerKind, number> {
   const out = {} as Record<LayerKind, number>;
-  for (const k of IMPORT_KINDS) out[k] = imported[k] ?? (target === 'newProject' || !p ? 0 : p.layers[k].length);
+  for (const k of IMPORT_KINDS) out[k] = imported[k] ?? (target === 'newProject' || !p ? 0 : (p.layers[k]?.length ?? 0));
   return out;
 }
 
 /** Extents of the project's non-empty layers. */
 export function projectExtents(layers: ProjectLayers): LayerExtents {
   const out: LayerExtents = {};
-  for (const k of IMPORT_KINDS) if (layers[k].length) out[k] = layerExtent(k, layers[k]);
+  for (const k of IMPORT_KINDS) {
+    const features = layers[k];
+    if (features?.length) out[k] = layerExtent(k, features);
+  }
   return out;
 }
 

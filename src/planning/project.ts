@@ -2,7 +2,7 @@
 // serialisable value. All changes go through the pure updaters below (kepler.gl style), so
 // replacing a layer from the import dialog is one call: replaceLayer(project, kind, features).
 import type { PresentationView } from './presentation';
-import type { Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, RoadLine, RulePreset } from '../engine/types';
+import type { Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, ResidentialLand, RoadLine, RulePreset } from '../engine/types';
 
 export interface WaterBody {
   id: string;
@@ -17,6 +17,8 @@ export interface ProjectLayers {
   green: GreenSpace[];
   roads: RoadLine[];
   water: WaterBody[];
+  /** Residential land (coverage is then measured over it); absent in projects saved before it existed. */
+  residential?: ResidentialLand[];
 }
 export type LayerKind = keyof ProjectLayers;
 
@@ -35,7 +37,7 @@ export interface Project {
 }
 
 export function emptyLayers(): ProjectLayers {
-  return { communities: [], facilities: [], green: [], roads: [], water: [] };
+  return { communities: [], facilities: [], green: [], roads: [], water: [], residential: [] };
 }
 
 export function newProject(dataset: Project['dataset'], layers: ProjectLayers, activePresetId: string): Project {

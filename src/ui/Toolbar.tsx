@@ -19,6 +19,8 @@ interface Props {
   onReset: () => void;
   onToggleLang: () => void;
   onFit: () => void;
+  /** More headline figures (e.g. households without reach on the residential basis). */
+  headlineExtra?: ReactNode;
 }
 
 export function Toolbar(p: Props) {
@@ -49,6 +51,7 @@ export function Toolbar(p: Props) {
               <b data-testid="community-count" data-value={s.communities}>{formatNumber(s.communities, lang)}</b>
               <span>{t('summary.communities')} · {t('summary.failShare', { share: formatSharePercent(s.failing / Math.max(1, s.communities)) + '%' })}</span>
             </div>
+            {p.headlineExtra}
           </>
         ) : (
           <div className="stat"><span>{t('status.pending')}…</span></div>

@@ -17,6 +17,9 @@ let network: { projection: ReturnType<typeof datasetProjection>; reach: ReturnTy
 let latestRun = 0;
 let cancelledRun = 0;
 let latestGapRun = 0;
+/** The last audit's preset and mode, and a context of the same data without its residential layer. */
+let lastRun: { preset: RulePreset; mode: DistanceMode } | null = null;
+let areaCtx: Ctx | null = null;
 
 const CHUNK = 32;
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -32,6 +35,7 @@ const api = {
     data = d;
     ctx = null;
     network = null;
+    areaCtx = null;
   },
 
   cancel(runId: number): void {
@@ -68,6 +72,8 @@ const api = {
       onProgress?.(Math.min(n, i + CHUNK), n);
     }
     ctx = next;
+    lastRun = { preset, mode };
+    areaCtx = null;
     return {
       preset: preset.id,
       parameters: next.parameters,
@@ -107,6 +113,21 @@ const api = {
     const g = worstGap(c);
     if (!g) return null;
     return { ...g, uncovered: 'green' in g ? uncoveredPart(ctx, index, { green: g.green }) : uncoveredPart(ctx, index, g.tier, g.category) };
+  },
+
+  /**
+   * One community audited on the community-area basis (the dataset without its residential layer),
+   * with the last audit's preset and mode: the basis comparison beside the residential result.
+   */
+  compareBasis(index: number): CommunityResult | null {
+    if (!data || !ctx || !lastRun || !data.residential?.length) return null;
+    if (!areaCtx) {
+      const plain: Dataset = { ...data, residential: undefined };
+      areaCtx = ctx.mode === 'network' && network
+        ? prepareAudit(plain, lastRun.preset, { reach: network.reach, mode: 'network', projection: network.projection })
+        : prepareAudit(plain, lastRun.preset, { mode: 'euclidean', projection: ctx.projection });
+    }
+    return auditCommunities(areaCtx, [index])[0] ?? null;
   },
 
   /** Communities a facility at `position` can reach within `distance_m` (for incremental what-if). */

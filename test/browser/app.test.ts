@@ -170,8 +170,10 @@ describe.skipIf(!chromiumAvailable)('app in Chromium', () => {
     expect(gapCount).toBeGreaterThan(0);
     await page.waitForTimeout(800);
     const after = await pixelStats(page, await mapEl.screenshot(), [204, 0, 102], 60);
-    // Magenta gap fill appears (blended over community fills it stays magenta-ish).
-    expect(after.nearShare).toBeGreaterThan(before.nearShare + 0.005);
+    // Magenta gap fill appears (blended over community fills it stays magenta-ish). The demo audits
+    // on its residential land, so the gaps are the unreached housing only (0.35 % of the view here,
+    // against ~1 % when they were whole-community areas).
+    expect(after.nearShare).toBeGreaterThan(before.nearShare + 0.002);
     // And deck.gl can pick gap polygons on screen.
     const picked = await page.evaluate(() => {
       const lc = (window as unknown as LcWindow).__lifecircle;

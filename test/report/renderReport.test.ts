@@ -105,7 +105,7 @@ describe('report content', () => {
 
   it('households within reach: shown only when the summary reports them', () => {
     expect(render().includes('可达户数')).toBe(false);
-    const summary = { ...run.result.summary, householdsWithin: { '5': { kindergarten: 4000 }, green: 8000 } } as AuditSummary;
+    const summary = { ...run.result.summary, householdsWithin: { '5': { kindergarten: 4000 }, green: 8000 } } as unknown as AuditSummary;
     const t = text(render({}, { result: { ...run.result, summary } }));
     // Of 2500 + 1800 + 3200 + 1200 + 600 = 9300 households: 4000 = 43.01 % → 43.0 %, 5,300 beyond;
     // green 8000 = 86.02 % → 86.0 %, 1,300 beyond.

@@ -161,6 +161,31 @@ describe.skipIf(!existsSync(HAIDIAN))('audit command on a real OSM export (Beiji
     const own = await runAuditCommand(['--communities', HAIDIAN, '--facilities', HAIDIAN, '--roads', HAIDIAN, '--mode', 'network']);
     expect(own.result.warnings.filter((w) => w.code === 'community_off_network').length).toBeLessThan(off.length);
   }, 120_000);
+
+  it('--residential from the same file: compounds and housing buildings, shares weighted by estimated households', async () => {
+    const base = ['--communities', HAIDIAN, '--facilities', HAIDIAN, '--green', HAIDIAN];
+    const area = (await runAuditCommand(base)).result;
+    const r = await runAuditCommand([...base, '--residential', HAIDIAN]);
+    expect(r.layers.residential!.format).toBe('osm');
+    const res = r.result;
+    // The compounds are the communities here: each community's residential land is all of it.
+    for (const c of res.communities) {
+      expect(c.coverageBasis, c.id).toBe('residential-households');
+      expect(Math.abs(c.residentialArea_m2! - c.area_m2) / c.area_m2, c.id).toBeLessThan(1e-3);
+      expect(c.estimates, c.id).toContain('residentialHouseholds');
+    }
+    // One residential feature per community (the compound itself, households spread evenly): the
+    // shares are the area shares of the whole compound.
+    res.communities.forEach((c, i) => {
+      expect(c.greenCoverage).toBeCloseTo(area.communities[i].greenCoverage, 3);
+      expect(c.lifeCircles['5'].kindergarten).toBeCloseTo(area.communities[i].lifeCircles['5'].kindergarten!, 3);
+    });
+    const within = res.summary.householdsWithin!;
+    const expectedGreen = res.communities.reduce((s, c) => s + (c.households ?? 0) * c.greenCoverage, 0);
+    expect(within.green).toBeCloseTo(expectedGreen, 6);
+    expect(within.green).toBeLessThanOrEqual(res.summary.households);
+    expect(area.summary.householdsWithin).toBeUndefined();
+  });
 });
 
 describe('audit command: process', { timeout: 240_000 }, () => {

@@ -24,7 +24,7 @@ const dirA = mkdtempSync(join(tmpdir(), 'demo-a-'));
 const dirB = mkdtempSync(join(tmpdir(), 'demo-b-'));
 const quiet = (): void => {};
 
-let communities: Community[], facilities: Facility[], green: GreenSpace[], roads: RoadLine[], water: FeatureCollection, meta: DemoMeta;
+let communities: Community[], facilities: Facility[], green: GreenSpace[], roads: RoadLine[], water: FeatureCollection, meta: DemoMeta, residential: FeatureCollection;
 
 const read = async (name: string): Promise<FeatureCollection> => (await readFlatGeobuf(new Uint8Array(readFileSync(join(dirA, name))))).collection;
 
@@ -36,6 +36,7 @@ beforeAll(async () => {
   green = greenFromGeoJSON(await read('green.fgb'));
   roads = roadsFromGeoJSON(await read('roads.fgb'));
   water = await read('water.fgb');
+  residential = await read('residential.fgb');
   meta = JSON.parse(readFileSync(join(dirA, 'meta.json'), 'utf8'));
 }, 120_000);
 
@@ -44,7 +45,7 @@ const geodesicArea = (g: MultiPolygonCoords): number => turf.area(turf.multiPoly
 describe('generateDemo', () => {
   it('regenerates byte-identical files from the same seed', () => {
     const names = readdirSync(dirA).sort();
-    expect(names).toEqual(['communities.fgb', 'facilities.fgb', 'green.fgb', 'meta.json', 'roads.fgb', 'water.fgb']);
+    expect(names).toEqual(['communities.fgb', 'facilities.fgb', 'green.fgb', 'meta.json', 'residential.fgb', 'roads.fgb', 'water.fgb']);
     for (const n of names) expect(Buffer.compare(readFileSync(join(dirA, n)), readFileSync(join(dirB, n))), n).toBe(0);
   });
 
@@ -272,5 +273,44 @@ describe('generateDemo', () => {
     const rural = result.communities.filter((c) => c.setting === 'rural');
     expect(rural.some((c) => c.failures.some((f) => f.rule === 'lifeCircle' && f.category === 'health_center'))).toBe(true);
     expect(result.communities.filter((c) => c.setting === 'urban' && c.status === 'pass').length).toBeGreaterThan(communities.length / 2);
+  });
+
+  it('residential land: households add up to each community\'s, inside it; villages are a few hamlets; one community has none', () => {
+    const byCommunity = new Map<string, { hh: number; n: number; area: number }>();
+    const clip = (g: MultiPolygonCoords) => g.flatMap((poly) => poly.map((r) => r.map(toLocal).map(([x, y]) => ({ X: Math.round(x * 100), Y: Math.round(y * 100) }))));
+    for (const f of residential.features) {
+      const p = f.properties!;
+      const e = byCommunity.get(p.community) ?? { hh: 0, n: 0, area: 0 };
+      e.hh += p.households;
+      e.n++;
+      e.area += geodesicArea(toMultiPolygon(f.geometry)!);
+      byCommunity.set(p.community, e);
+    }
+    expect(meta.counts.residentialParcels).toBe(residential.features.length);
+    const gap = meta.design.noResidentialLand;
+    expect(byCommunity.has(gap)).toBe(false);
+    for (const c of communities) {
+      if (c.id === gap) continue;
+      const e = byCommunity.get(c.id)!;
+      expect(e.hh, c.id).toBe(c.households);
+      // Villages: 2–4 hamlets covering a small part of their land; urban: most of it (setbacks).
+      const share = e.area / geodesicArea(c.geometry);
+      if (c.setting === 'rural') {
+        expect(e.n, c.id).toBeGreaterThanOrEqual(2);
+        expect(e.n, c.id).toBeLessThanOrEqual(4);
+        expect(share, c.id).toBeLessThan(0.25);
+      } else expect(share, c.id).toBeGreaterThan(0.3);
+    }
+    // Every parcel lies inside its community (clipper difference: nothing left outside, to 1 m²).
+    const byId = new Map(communities.map((c) => [c.id, c]));
+    for (const f of residential.features) {
+      const c = new ClipperLib.Clipper();
+      c.AddPaths(clip(toMultiPolygon(f.geometry)!), ClipperLib.PolyType.ptSubject, true);
+      c.AddPaths(clip(byId.get(f.properties!.community)!.geometry), ClipperLib.PolyType.ptClip, true);
+      const out: ClipperLib.Paths = [];
+      c.Execute(ClipperLib.ClipType.ctDifference, out, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
+      const outside = out.reduce((s, p) => s + Math.abs(ClipperLib.Clipper.Area(p)), 0) / 1e4;
+      expect(outside, f.properties!.id).toBeLessThan(1);
+    }
   });
 });

@@ -9,6 +9,7 @@ export const HEADERS_ZH: Record<string, string> = {
   id: '编码', name: '名称', setting: '城乡', street: '街道', households: '户数', population: '人口',
   populationEstimated: '人口为估算', area_m2: '用地面积_m2', serviceArea_m2: '社区服务设施建筑面积_m2',
   areaPer100Households_m2: '每百户建筑面积_m2', largestStation_m2: '最大服务站面积_m2',
+  coverageBasis: '覆盖口径', residentialArea_m2: '居住用地面积_m2',
   greenCoverage: '300米见绿覆盖率', parkCoverage: '500米见园覆盖率', status: '结论', failures: '未达标项', estimates: '估算项',
 };
 
@@ -52,7 +53,9 @@ export function communityRow(c: CommunityResult, lcCols: string[], soCols: strin
     households: c.households, population: c.population, populationEstimated: c.populationEstimated,
     area_m2: round(c.area_m2), serviceArea_m2: round(c.serviceArea_m2),
     areaPer100Households_m2: c.areaPer100Households_m2 === null ? null : round(c.areaPer100Households_m2),
-    largestStation_m2: round(c.largestStation_m2), greenCoverage: round(c.greenCoverage), parkCoverage: round(c.parkCoverage),
+    largestStation_m2: round(c.largestStation_m2),
+    coverageBasis: c.coverageBasis ?? 'community-area', residentialArea_m2: round(c.residentialArea_m2 ?? 0),
+    greenCoverage: round(c.greenCoverage), parkCoverage: round(c.parkCoverage),
   };
   for (const col of lcCols) {
     const [, tier, ...cat] = col.split('_');

@@ -30,6 +30,11 @@ export const FIELD_NAMES: Record<LayerKind, Record<string, string[]>> = {
     name: ['name', '名称', '道路名称'],
     kind: ['kind', 'type', 'highway', '类型', '等级'],
   },
+  residential: {
+    id: ['id', 'code', '编码', '地块编码', '代码'],
+    name: ['name', '名称', '小区名称', '地块名称'],
+    households: ['households', 'hh', '户数', '住户数', '总户数'],
+  },
 };
 
 /** Canonical fields a layer must have mapped. */
@@ -38,6 +43,7 @@ export const REQUIRED_FIELDS: Record<LayerKind, string[]> = {
   facilities: ['category'],
   green: [],
   roads: [],
+  residential: [],
 };
 
 /** canonical → source field, for fields found in `fields`; explicit entries win. */

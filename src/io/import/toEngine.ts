@@ -1,7 +1,7 @@
 // One raw feature (already in WGS84) + field map → an engine feature, or the reasons it is not
 // valid. Errors exclude the feature; warnings keep it. Field names in messages are the source's.
 import type { Geometry } from 'geojson';
-import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, RoadLine } from '../../engine/types';
+import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, ResidentialLand, RoadLine } from '../../engine/types';
 import type { FieldMap, ImportOptions, LayerKind, RawFeature } from './types';
 import { FACILITY_CATEGORIES } from '../../engine/types';
 import { categoryOf, greenKindOf, settingOf } from '../fields/categoryValues';
@@ -16,7 +16,7 @@ export interface FeatureIssue {
 
 export interface Converted {
   /** Valid engine features (a MultiLineString road gives one RoadLine per part). */
-  features: (Community | Facility | GreenSpace | RoadLine)[];
+  features: (Community | Facility | GreenSpace | RoadLine | ResidentialLand)[];
   /** The feature's id (for messages), when known. */
   id?: string;
   issues: FeatureIssue[];
@@ -192,6 +192,16 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
     const g: GreenSpace = { id, kind: k, geometry };
     if (name) g.name = name;
     return { features: [g], id, issues };
+  }
+  if (kind === 'residential') {
+    // Residential land or buildings; households optional (audit-cli.md "Coverage basis").
+    const geometry = polygonal(raw.geometry, issues);
+    const households = quantity(p, map, 'households', issues, 'warning', 'households');
+    if (!geometry || issues.some((i) => i.severity === 'error')) return { features: [], id, issues };
+    const r: ResidentialLand = { id, geometry };
+    if (households !== null) r.households = households;
+    if (name) r.name = name;
+    return { features: [r], id, issues };
   }
   // roads
   const g = raw.geometry;

@@ -1,7 +1,8 @@
 // OpenStreetMap import: .osm (XML) and .osm.pbf bytes → engine layers (communities with estimated
-// households, facilities with estimated floor areas, green space, walking network) and notes.
+// households, facilities with estimated floor areas, green space, walking network, residential land
+// with estimated households) and notes.
 // Pure TypeScript over bytes: runs in the browser worker and in Node.
-import type { Community, Facility, GreenSpace, RoadLine } from '../../engine/types';
+import type { Community, Facility, GreenSpace, ResidentialLand, RoadLine } from '../../engine/types';
 import { buildOsmLayers, type OsmLayerOptions, type OsmStats } from './layers';
 import type { OsmModel } from './model';
 import { parseOsmPbf } from './pbfParser';
@@ -31,6 +32,8 @@ export interface OsmLayers {
   facilities: Facility[];
   green: GreenSpace[];
   roads: RoadLine[];
+  /** Residential land and housing buildings outside it, with estimated households (residential.ts). */
+  residential: ResidentialLand[];
   /** Human-readable notes on what was estimated and how (Chinese / English). */
   notes: string[];
   /** Element and feature counts. */

@@ -10,6 +10,7 @@ import { facilityCategory } from './facilityCategory';
 import { buildGreen, greenKind } from './green';
 import type { OsmModel, Tags } from './model';
 import { buildRoads } from './roads';
+import { buildResidential } from './residential';
 import { AreaIndex } from './spatialIndex';
 import type { OsmLayers } from './index';
 
@@ -33,8 +34,8 @@ export interface OsmLayerOptions {
   lang?: 'zh' | 'en';
 }
 
-export type OsmLayerName = 'communities' | 'facilities' | 'green' | 'roads';
-const ALL_LAYERS: OsmLayerName[] = ['communities', 'facilities', 'green', 'roads'];
+export type OsmLayerName = 'communities' | 'facilities' | 'green' | 'roads' | 'residential';
+const ALL_LAYERS: OsmLayerName[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
 
 export interface OsmStats {
   nodes: number;
@@ -65,7 +66,7 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
   const adminLevel = options.adminLevel ?? DEFAULT_ADMIN_LEVEL;
 
   const want = new Set(options.layers ?? ALL_LAYERS);
-  const needAreas = want.has('communities') || want.has('facilities') || want.has('green');
+  const needAreas = want.has('communities') || want.has('facilities') || want.has('green') || want.has('residential');
 
   const wanted = (t: Tags): boolean => AREA_KEYS.some((k) => t[k] !== undefined) || facilityCategory(t) !== null;
   const { areas, incomplete } = needAreas ? collectAreas(model, wanted) : { areas: [], incomplete: [] };
@@ -87,7 +88,7 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
   const buildings: Building[] = buildingAreas.map((a) => makeBuilding(a, levels, false));
   const buildingIndex = new AreaIndex(buildings);
   // Communities need the facilities too: a building=yes holding one is not housing.
-  const fac = needAreas && (want.has('facilities') || want.has('communities'))
+  const fac = needAreas && (want.has('facilities') || want.has('communities') || want.has('residential'))
     ? buildFacilities(model.taggedNodes, areas, buildingIndex, floorDefaults)
     : { facilities: [], floorAreaFrom: [], facilityBuildings: new Set<Building>(), merged: 0 };
   const housing = buildings
@@ -96,6 +97,7 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
 
   const communityAreas = !want.has('communities') ? [] : from === 'admin' ? areas.filter((a) => isAdminArea(a, adminLevel)) : residentialAreas;
   const com = buildCommunities(communityAreas, housing, perDwelling, { from, lang: options.lang });
+  const res = want.has('residential') ? buildResidential(residentialAreas, housing, perDwelling) : null;
   const green = want.has('green') ? buildGreen(areas.filter((a) => greenKind(a.tags) !== null)) : [];
   const roads = want.has('roads') ? buildRoads(model) : { roads: [], ways: 0, clipped: 0, excluded: { 'not walkable': 0, 'foot=no': 0, access: 0 } };
 
@@ -109,8 +111,8 @@ export function buildOsmLayers(model: OsmModel, fileName: string, options: OsmLa
     walkableWays: roads.ways,
     clippedWays: roads.clipped,
   };
-  const notes = makeNotes({ want, fileName, from, adminLevel, perDwelling, levels, floorDefaults, stats, com, fac, green, roads: roads.roads, roadBuild: roads, buildings });
-  return { communities: com.communities, facilities: want.has('facilities') ? fac.facilities : [], green, roads: roads.roads, notes, stats };
+  const notes = makeNotes({ want, fileName, from, adminLevel, perDwelling, levels, floorDefaults, stats, com, fac, green, roads: roads.roads, roadBuild: roads, buildings, res });
+  return { communities: com.communities, facilities: want.has('facilities') ? fac.facilities : [], green, roads: roads.roads, residential: res?.residential ?? [], notes, stats };
 }
 
 function makeNotes(x: {
@@ -128,6 +130,7 @@ function makeNotes(x: {
   roads: RoadLine[];
   roadBuild: ReturnType<typeof buildRoads>;
   buildings: Building[];
+  res: ReturnType<typeof buildResidential> | null;
 }): string[] {
   const { stats, com, fac, want } = x;
   const notes: string[] = [];
@@ -146,7 +149,14 @@ function makeNotes(x: {
       notes.push(`${noHousing} 个社区内没有住宅建筑，户数缺失，需补充。 / ${noHousing} communities hold no mapped housing: households left missing, fill them in.`);
     }
   }
-  if (want.has('communities') || want.has('facilities')) {
+  if (x.res) {
+    const r = x.res;
+    notes.push(
+      `居住用地 ${r.residential.length} 处：landuse=residential ${r.compoundsWithHousing + r.compoundsWithoutHousing} 处（${r.compoundsWithoutHousing} 处内无住宅建筑、无户数），小区外住宅建筑 ${r.buildingsAlone} 栋；户数为估算值：住宅建筑基底面积 × 层数 ÷ 每户建筑面积 ${x.perDwelling} m²。` +
+        ` / Residential land: ${r.residential.length} features: ${r.compoundsWithHousing + r.compoundsWithoutHousing} landuse=residential (${r.compoundsWithoutHousing} without mapped housing, so without households) and ${r.buildingsAlone} housing buildings outside them; households are ESTIMATES: housing footprint × levels ÷ ${x.perDwelling} m² per dwelling.`,
+    );
+  }
+  if (want.has('communities') || want.has('facilities') || want.has('residential')) {
     const withLevels = x.buildings.filter((b) => b.levelsFrom === 'building:levels').length;
     const withHeight = x.buildings.filter((b) => b.levelsFrom === 'height').length;
     const lv = Object.entries(x.levels).map(([k, v]) => `${k} ${v}`).join(', ');

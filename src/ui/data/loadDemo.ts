@@ -2,7 +2,7 @@
 // The files are bundled as assets through import.meta.glob, which yields nothing (instead of a
 // build error) while the generator has not run; the app then falls back to a small hand-made sample.
 import { readFlatGeobuf } from '../../io/flatgeobuf';
-import { communitiesFromGeoJSON, facilitiesFromGeoJSON, greenFromGeoJSON, roadsFromGeoJSON, toMultiPolygon } from '../../io/canonical';
+import { communitiesFromGeoJSON, facilitiesFromGeoJSON, greenFromGeoJSON, residentialFromGeoJSON, roadsFromGeoJSON, toMultiPolygon } from '../../io/canonical';
 import type { I18nText } from '../../engine/types';
 import { emptyLayers, type ProjectLayers, type WaterBody } from '../../planning/project';
 import { sampleLayers } from './sampleDataset';
@@ -46,7 +46,7 @@ export async function loadDemo(): Promise<LoadedData> {
   if (!demoAvailable()) {
     return { source: 'sample', name: { zh: '小型示例数据', en: 'Small sample' }, layers: sampleLayers() };
   }
-  const [c, f, g, r, w] = await Promise.all(['communities.fgb', 'facilities.fgb', 'green.fgb', 'roads.fgb', 'water.fgb'].map(readFgb));
+  const [c, f, g, r, w, res] = await Promise.all(['communities.fgb', 'facilities.fgb', 'green.fgb', 'roads.fgb', 'water.fgb', 'residential.fgb'].map(readFgb));
   const metaUrl = urlOf('meta.json');
   const meta = metaUrl ? ((await (await fetch(metaUrl)).json()) as DemoMeta) : undefined;
   const layers = emptyLayers();
@@ -54,6 +54,8 @@ export async function loadDemo(): Promise<LoadedData> {
   if (f) layers.facilities = facilitiesFromGeoJSON(f);
   if (g) layers.green = greenFromGeoJSON(g);
   if (r) layers.roads = roadsFromGeoJSON(r);
+  // Residential land: the audit then measures coverage over it (households-weighted).
+  if (res) layers.residential = residentialFromGeoJSON(res);
   if (w)
     layers.water = w.features.map((ft, i): WaterBody => ({
       id: String(ft.properties?.id ?? i),

@@ -7,6 +7,7 @@ import type { AuditResult, Community, CommunityResult, Facility, FacilityCategor
 import { formatNumber, formatSharePercent } from '../../text/format';
 import { failureText } from '../../text/ruleText';
 import { CATEGORY_COLORS, toCss } from '../map/colors';
+import { registerResidentialStrings } from '../residential/residentialStrings';
 
 interface Props {
   community: Community | null;
@@ -23,6 +24,7 @@ interface Props {
 
 export function DetailPanel({ community, result, audit, preset, facilities, onClose, onShowGaps, onSelectFacility, modeBadge }: Props) {
   const { t, i18n } = useTranslation();
+  registerResidentialStrings();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const facilityIndex = useMemo(() => new Map(facilities.map((f, i) => [f.id, i])), [facilities]);
 
@@ -84,6 +86,9 @@ export function DetailPanel({ community, result, audit, preset, facilities, onCl
         <dt>{t('detail.serviceArea')}</dt><dd>{m2(result.serviceArea_m2)}{mark('serviceArea')}</dd>
         <dt>{t('detail.areaPer100')}</dt><dd>{t('unit.m2per100', { value: formatNumber(result.areaPer100Households_m2, lang, 1) })}</dd>
         <dt>{t('detail.largestStation')}</dt><dd>{m2(result.largestStation_m2)}</dd>
+        <dt>{t('residentialUi.basis.label')}</dt>
+        <dd data-testid="detail-basis" data-basis={result.coverageBasis ?? 'community-area'}>{t(`residentialUi.basis.${result.coverageBasis ?? 'community-area'}`)}</dd>
+        {(result.residentialArea_m2 ?? 0) > 0 && <><dt>{t('residentialUi.basis.residentialArea')}</dt><dd>{t('unit.ha', { value: formatNumber((result.residentialArea_m2 ?? 0) / 10000, lang, 1) })}</dd></>}
         <dt>{t('detail.green')}</dt><dd>{formatSharePercent(result.greenCoverage)}%</dd>
         <dt>{t('detail.park')}</dt><dd>{formatSharePercent(result.parkCoverage)}%</dd>
       </dl>
@@ -164,6 +169,7 @@ function groupByRule(fs: Failure[]): [RuleId, Failure[]][] {
 function estimateText(e: string, t: (k: string, v?: Record<string, unknown>) => string): string {
   if (e === 'households') return t('detail.estimateHouseholds');
   if (e === 'population') return t('detail.estimatePopulation');
+  if (e === 'residentialHouseholds') return t('residentialUi.estimate');
   const m = /^floorArea:(\S+)(?: \(preset default ([\d.]+) m²\))?/.exec(e);
   if (m) return m[2] ? t('detail.estimateFloorAreaDefault', { id: m[1], area: m[2] }) : t('detail.estimateFloorArea', { id: m[1] });
   return e;

@@ -23,7 +23,7 @@ import { recordLayerMeta } from './layerMeta';
 import { VALUE_CHOICES, VALUE_MAP_OF, autoValue, chosenValue, distinctValues, valueMapFor, type ValueMaps } from './valueMaps';
 import { problemText } from './problemText';
 
-const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads'];
+const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 

@@ -198,9 +198,9 @@ function ImportedLayersList({ project, lang }: { project: Project; lang: 'zh' | 
   if (project.dataset.source !== 'import') return null;
   const metas = readLayerMeta();
   // A record counts only while the layer still holds what was imported (not after a reset to the demo).
-  const rows = (['communities', 'facilities', 'green', 'roads'] as LayerKind[])
+  const rows = (['communities', 'facilities', 'green', 'roads', 'residential'] as LayerKind[])
     .map((k) => metas[k])
-    .filter((m): m is NonNullable<typeof m> => !!m && project.layers[m.kind].length === m.counts.valid);
+    .filter((m): m is NonNullable<typeof m> => !!m && (project.layers[m.kind]?.length ?? 0) === m.counts.valid);
   if (rows.length === 0) return null;
   return (
     <div className="import-section" data-testid="import-layer-meta">

@@ -15,6 +15,7 @@ export const VALUE_MAP_OF: Record<LayerKind, { key: ValueMapKey; field: string }
   facilities: { key: 'categoryMap', field: 'category' },
   green: { key: 'kindMap', field: 'kind' },
   roads: undefined,
+  residential: undefined,
 };
 
 /** The vocabulary a map may choose from. */

@@ -5,6 +5,7 @@ import type { FacilityCategory, RulePreset } from '../../engine/types';
 import type { CirclesMode, UiChoices } from '../state/uiChoices';
 import { METRIC_KEYS, type MetricKey } from './metrics';
 import { gapTiers, tierCategories, validGapChoice } from './gapChoice';
+import { registerResidentialStrings } from '../residential/residentialStrings';
 
 interface Props {
   ui: UiChoices;
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props) {
+  registerResidentialStrings();
   const { t } = useTranslation();
   const tiers = gapTiers(preset);
   const needsTierCat = ui.colorBy === 'lifeCircle' || ui.showGaps || ui.circles === 'category';
@@ -33,6 +35,7 @@ export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props
         <legend>{t('map.layers')}</legend>
         <label><input type="checkbox" checked={ui.showFacilities} onChange={(e) => onChange({ showFacilities: e.target.checked })} data-testid="toggle-facilities" /> {t('map.facilities')}</label>
         <label><input type="checkbox" checked={ui.showGreen} onChange={(e) => onChange({ showGreen: e.target.checked })} /> {t('map.green')}</label>
+        <label><input type="checkbox" checked={ui.showResidential} onChange={(e) => onChange({ showResidential: e.target.checked })} data-testid="toggle-residential" /> {t('residentialUi.layer')}</label>
         <label><input type="checkbox" checked={ui.showNetwork} onChange={(e) => onChange({ showNetwork: e.target.checked })} /> {t('map.network')}</label>
         <label><input type="checkbox" checked={ui.showLabels} onChange={(e) => onChange({ showLabels: e.target.checked })} /> {t('map.labels')}</label>
         <label><input type="checkbox" checked={ui.showGaps} onChange={(e) => onChange({ showGaps: e.target.checked })} data-testid="toggle-gaps" /> {t('map.gaps')}</label>

@@ -149,7 +149,8 @@ export function MapView(p: MapViewProps) {
     if (!map || styleVersion === 0) return;
     for (const [id, fc] of Object.entries(collections)) (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
     if (map.getLayer('green')) map.setLayoutProperty('green', 'visibility', p.ui.showGreen && p.ui.basemap === 'offline' ? 'visible' : 'none');
-  }, [collections, styleVersion, p.ui.showGreen, p.ui.basemap]);
+    if (map.getLayer('residential')) map.setLayoutProperty('residential', 'visibility', p.ui.showResidential ? 'visible' : 'none');
+  }, [collections, styleVersion, p.ui.showGreen, p.ui.showResidential, p.ui.basemap]);
 
   // Fit to data on a new dataset or on request.
   useEffect(() => {

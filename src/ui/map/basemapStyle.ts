@@ -6,7 +6,7 @@ import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Basemap } from '../state/uiChoices';
 import { OSM_TILE_ORIGIN, TIANDITU_ORIGIN } from './basemapOrigins';
 
-export const BASEMAP_SOURCES = ['water', 'green', 'roads'] as const;
+export const BASEMAP_SOURCES = ['water', 'green', 'roads', 'residential'] as const;
 
 const emptyFc = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -75,11 +75,14 @@ export function basemapStyle(basemap: Basemap, tiandituKey: string): StyleSpecif
       water: { type: 'geojson', data: emptyFc() },
       green: { type: 'geojson', data: emptyFc() },
       roads: { type: 'geojson', data: emptyFc() },
+      residential: { type: 'geojson', data: emptyFc() },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } },
       ...online.layers,
       { id: 'green', type: 'fill', source: 'green', layout: { visibility: offline ? 'visible' : 'none' }, paint: { 'fill-color': ['match', ['get', 'kind'], 'park', '#b5dba0', '#d3e8c4'], 'fill-outline-color': '#8fc27a' } },
+      // Residential land (居住用地), drawn in every basemap: coverage is measured over it when present.
+      { id: 'residential', type: 'fill', source: 'residential', paint: { 'fill-color': '#e8c9a0', 'fill-opacity': 0.55, 'fill-outline-color': '#b8895a' } },
       { id: 'water', type: 'fill', source: 'water', layout: { visibility: offline ? 'visible' : 'none' }, paint: { 'fill-color': '#a9cde8' } },
       ...(offline ? roadLayers : []),
     ],

@@ -1,6 +1,6 @@
 // Map data built once per dataset (layerVersion), never per render: flat arrays of polygon parts
 // tagged with their community index, label points, bounding boxes, basemap FeatureCollections.
-import { area, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
+import { area, booleanPointInPolygon, centroid, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Community, Position, Ring } from '../../engine/types';
 import type { ProjectLayers } from '../../planning/project';
@@ -43,7 +43,32 @@ export function labelPoint(c: Community): Position {
     if (a > bestArea) { bestArea = a; best = part; }
   }
   if (!best) return [NaN, NaN];
-  return pointOnFeature(turfPolygon(best)).geometry.coordinates as Position;
+  const poly = turfPolygon(best);
+  const mid = centroid(poly).geometry.coordinates as Position;
+  if (booleanPointInPolygon(mid, poly, { ignoreBoundary: true })) return mid;
+  return interiorPoint(best) ?? (pointOnFeature(poly).geometry.coordinates as Position);
+}
+
+/**
+ * A point strictly inside a polygon (rings with holes) whose centroid is not: the middle of the
+ * widest inside stretch of a few horizontal lines across it (even-odd crossings of every ring).
+ * turf's pointOnFeature would fall back to a vertex, which a neighbour may share.
+ */
+function interiorPoint(rings: Ring[]): Position | null {
+  let minY = Infinity, maxY = -Infinity;
+  for (const p of rings[0]) { if (p[1] < minY) minY = p[1]; if (p[1] > maxY) maxY = p[1]; }
+  let best: Position | null = null, bestW = 0;
+  for (let k = 1; k < 16; k++) {
+    const y = minY + ((maxY - minY) * k) / 16;
+    const xs: number[] = [];
+    for (const r of rings) for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [x1, y1] = r[j], [x2, y2] = r[i];
+      if ((y1 > y) !== (y2 > y)) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+    }
+    xs.sort((a, b) => a - b);
+    for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i + 1] - xs[i] > bestW) { bestW = xs[i + 1] - xs[i]; best = [(xs[i] + xs[i + 1]) / 2, y]; }
+  }
+  return best;
 }
 
 export function buildCommunityMapData(layers: ProjectLayers): CommunityMapData {
@@ -64,10 +89,11 @@ export function buildCommunityMapData(layers: ProjectLayers): CommunityMapData {
   return { parts, labelPoints, bboxes, extent: Number.isFinite(extent[0]) ? extent : null };
 }
 
-export function basemapCollections(layers: ProjectLayers): Record<'water' | 'green' | 'roads', FeatureCollection> {
+export function basemapCollections(layers: ProjectLayers): Record<'water' | 'green' | 'roads' | 'residential', FeatureCollection> {
   return {
     water: { type: 'FeatureCollection', features: layers.water.map((w) => ({ type: 'Feature', properties: { kind: w.kind }, geometry: { type: 'MultiPolygon', coordinates: w.geometry } })) },
     green: { type: 'FeatureCollection', features: layers.green.map((g) => ({ type: 'Feature', properties: { kind: g.kind }, geometry: { type: 'MultiPolygon', coordinates: g.geometry } })) },
+    residential: { type: 'FeatureCollection', features: (layers.residential ?? []).map((r) => ({ type: 'Feature', properties: { id: r.id }, geometry: { type: 'MultiPolygon', coordinates: r.geometry } })) },
     roads: { type: 'FeatureCollection', features: layers.roads.map((r) => ({ type: 'Feature', properties: { cls: roadClass(r.kind) }, geometry: { type: 'LineString', coordinates: r.coordinates } })) },
   };
 }

@@ -1,5 +1,6 @@
 // Which distance the figures on screen use, always visible on the main screen, with a one-click
 // switch (the settings dialog keeps the same choice, ui.mode). STANDARDS §1: "Show which one a figure used."
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DistanceMode } from '../../engine/types';
 import { registerNetworkStrings } from './networkStrings';
@@ -12,9 +13,11 @@ interface Props {
   onChange: (mode: DistanceMode) => void;
   /** Compact: the badge only (e.g. in the detail panel heading). */
   compact?: boolean;
+  /** The coverage basis shown with the mode (residential/BasisBadge). */
+  basis?: ReactNode;
 }
 
-export function ModeBadge({ mode, hasRoads, onChange, compact }: Props) {
+export function ModeBadge({ mode, hasRoads, onChange, compact, basis }: Props) {
   registerNetworkStrings();
   const { t } = useTranslation();
   const other: DistanceMode = mode === 'network' ? 'euclidean' : 'network';
@@ -23,12 +26,13 @@ export function ModeBadge({ mode, hasRoads, onChange, compact }: Props) {
       {mode === 'network' ? '🚶 ' : '📏 '}{t(`networkUi.mode.${mode}`)}
     </span>
   );
-  if (compact) return badge;
+  if (compact) return basis ? <>{badge} {basis}</> : badge;
   const disabled = other === 'network' && !hasRoads;
   return (
     <div className="mode-switch" data-testid="mode-switch">
       <span className="mode-label">{t('networkUi.mode.label')}</span>
       {badge}
+      {basis}
       <button
         data-testid="mode-toggle"
         onClick={() => onChange(other)}

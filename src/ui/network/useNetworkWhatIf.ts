@@ -146,7 +146,7 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     const same = sentTo.current === client && sessionLayers.current === layers;
     sentTo.current = client;
     if (same) return;
-    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
     setCompare(null);
     setBands(null);
     setHistory(emptyMoveHistory());

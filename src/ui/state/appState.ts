@@ -49,6 +49,8 @@ export interface AuditState {
   patchedLayers: ProjectLayers | null;
   gaps: Gap[] | null;
   gapsBusy: boolean;
+  /** The selected community audited on the community-area basis, beside its residential-basis result. */
+  basisCompare: { community: number; area: CommunityResult } | null;
 }
 
 /** The active preset as loaded (`base`) and the user's unsaved edits of it, with undo/redo. */
@@ -110,11 +112,13 @@ export type Action =
   | { type: 'indicators/toggled' }
   /** The indicator the street breakdown shows. */
   | { type: 'indicators/picked'; indicator: IndicatorId }
+  /** The community-area result of one community (basis comparison); null clears it. */
+  | { type: 'basis/compared'; compare: AuditState['basisCompare'] }
   /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
   | PresentationAction;
 
-export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false };
+export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null };
 
 export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
   return {
@@ -168,7 +172,7 @@ function withProject(s: AppState, project: Project, fit: boolean): AppState {
     loadError: null,
     view: fit ? { ...s.view, fitToken: s.view.fitToken + 1 } : s.view,
     selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
-    audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null } : s.audit,
+    audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null } : s.audit,
   };
 }
 
@@ -246,7 +250,7 @@ function reduce(s: AppState, a: Action): AppState {
     case 'audit/progress':
       return s.audit.progress ? audit(s, { progress: { done: a.done, total: a.total } }) : s;
     case 'audit/finished':
-      return audit(s, a.result ? { progress: null, result: a.result } : { progress: null });
+      return audit(s, a.result ? { progress: null, result: a.result, basisCompare: null } : { progress: null });
     case 'audit/failed':
       return audit(s, { progress: null, error: a.message });
     case 'audit/cancelled':
@@ -263,6 +267,8 @@ function reduce(s: AppState, a: Action): AppState {
       return { ...s, indicators: { ...s.indicators, open: !s.indicators.open } };
     case 'indicators/picked':
       return s.indicators.indicator === a.indicator ? s : { ...s, indicators: { ...s.indicators, indicator: a.indicator } };
+    case 'basis/compared':
+      return s.audit.basisCompare === a.compare ? s : audit(s, { basisCompare: a.compare });
     case 'facility/moved': {
       const res = s.audit.result;
       const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results, selectPreset(s) ?? undefined) : res;

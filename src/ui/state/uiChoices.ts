@@ -38,6 +38,10 @@ export interface UiChoices {
   mode: DistanceMode;
   filters: TableFilters;
   tableSort: TableSort;
+  /** Show the residential layer on the map. */
+  showResidential: boolean;
+  /** Compare the selected community's shares on the residential and the community-area basis. */
+  compareBases: boolean;
 }
 
 export const DEFAULT_UI: UiChoices = {
@@ -56,6 +60,8 @@ export const DEFAULT_UI: UiChoices = {
   mode: 'euclidean',
   filters: { search: '', failingOnly: false, rule: '', street: '', setting: '' },
   tableSort: { id: 'failures', desc: true },
+  showResidential: true,
+  compareBases: false,
 };
 
 /** Saved choices over the defaults (older saves lack newer fields). */

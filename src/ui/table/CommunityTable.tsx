@@ -4,10 +4,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AuditResult, RuleId } from '../../engine/types';
+import type { AuditResult, FacilityCategory, RuleId } from '../../engine/types';
 import type { TableFilters, TableSort } from '../state/uiChoices';
 import { streetsOf, visibleRows } from './filterRows';
-import { COLUMNS, GRID_TEMPLATE, nextSort, toRows } from './columns';
+import { COLUMNS, nextSort, toRows, type ColumnId, type Row, type TableColumn } from './columns';
+import { communityHouseholdsWithout } from '../residential/coverageBasis';
+import { formatNumber, type Locale } from '../../text/format';
+import type { Translate } from '../../text/ruleText';
 
 const RULES: RuleId[] = ['areaPer100Households', 'stationMinArea', 'greenCoverage', 'parkCoverage', 'lifeCircle', 'sixOnes', 'outdoorVenue', 'perCapitaPark', 'perCapitaSports', 'healthPer1000', 'communitySize'];
 const ROW_H = 36;
@@ -21,11 +24,28 @@ interface Props {
   onSort: (s: TableSort) => void;
   selected: number | null;
   onSelect: (index: number | null) => void;
+  /** Households with no facility of `category` within `tier` (households × unreached share), headed `label`. */
+  without?: { tier: string; category: FacilityCategory; label: string };
 }
 
-export function CommunityTable({ result, total, filters, onFilters, sort, onSort, selected, onSelect }: Props) {
+export function CommunityTable({ result, total, filters, onFilters, sort, onSort, selected, onSelect, without }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
+  // The households-without column (tier × category of the map's gap layer) follows households; it
+  // is shown, not sorted on (sorting and the CSV use the fixed columns of columns.ts).
+  const columns = useMemo((): (Omit<TableColumn, 'id'> & { id: string; sortable: boolean })[] => {
+    const fixed = COLUMNS.map((c) => ({ ...c, sortable: true }));
+    if (!without) return fixed;
+    const extra = {
+      id: 'householdsWithout', label: without.label, numeric: true, width: '96px', sortable: false,
+      sortValue: (r: Row) => communityHouseholdsWithout(r, without.tier, without.category) ?? -Infinity,
+      text: (r: Row, _t: Translate, l: Locale) => formatNumber(communityHouseholdsWithout(r, without.tier, without.category), l),
+      value: (r: Row) => communityHouseholdsWithout(r, without.tier, without.category),
+    };
+    const at = fixed.findIndex((c) => c.id === 'households') + 1;
+    return [...fixed.slice(0, at), extra, ...fixed.slice(at)];
+  }, [without]);
+  const gridTemplate = columns.map((c) => c.width).join(' ');
   const allRows = useMemo(() => (result ? toRows(result.communities) : []), [result]);
   const streets = useMemo(() => streetsOf(allRows), [allRows]);
   const sorted = useMemo(() => visibleRows(result, filters, sort), [result, filters, sort]);
@@ -70,11 +90,11 @@ export function CommunityTable({ result, total, filters, onFilters, sort, onSort
         </select>
         <span className="row-count" data-testid="row-count" data-shown={sorted.length} data-total={total}>{t('table.rows', { shown: sorted.length, total })}</span>
       </div>
-      <div className="grid-head" style={{ gridTemplateColumns: GRID_TEMPLATE }} role="row">
-        {COLUMNS.map((c) => {
+      <div className="grid-head" style={{ gridTemplateColumns: gridTemplate }} role="row">
+        {columns.map((c) => {
           const dir = sort.id === c.id ? (sort.desc ? 'desc' : 'asc') : null;
           return (
-            <button key={c.id} role="columnheader" className={`th ${dir ? 'sorted' : ''} ${c.numeric ? 'num' : ''}`} onClick={() => onSort(nextSort(sort, c.id))} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-col={c.id} title={t(c.label)}>
+            <button key={c.id} role="columnheader" className={`th ${dir ? 'sorted' : ''} ${c.numeric ? 'num' : ''}`} onClick={() => { if (c.sortable) onSort(nextSort(sort, c.id as ColumnId)); }} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-col={c.id} title={t(c.label)}>
               {t(c.label)}{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
             </button>
           );
@@ -94,10 +114,10 @@ export function CommunityTable({ result, total, filters, onFilters, sort, onSort
                 data-id={r.id}
                 data-status={r.status}
                 className={`grid-row ${r.status} ${r.index === selected ? 'selected' : ''}`}
-                style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_H }}
+                style={{ gridTemplateColumns: gridTemplate, transform: `translateY(${item.start}px)`, height: ROW_H }}
                 onClick={() => onSelect(r.index === selected ? null : r.index)}
               >
-                {COLUMNS.map((c) => {
+                {columns.map((c) => {
                   const fail = !!c.rule && r.failures.some((f) => f.rule === c.rule);
                   const text = c.text(r, t, lang);
                   return (

@@ -20,6 +20,8 @@ const selectResult = (s: AppState) => s.audit.result;
 const selectShowGaps = (s: AppState) => s.ui.showGaps;
 const selectTier = (s: AppState) => s.ui.tier;
 const selectCategory = (s: AppState) => s.ui.category;
+const selectCompareBases = (s: AppState) => s.ui.compareBases;
+const selectSelected = (s: AppState) => s.selection.community;
 
 export function EngineSync() {
   const store = useStore<AppState, Action>();
@@ -33,6 +35,8 @@ export function EngineSync() {
   const showGaps = useSelector(selectShowGaps);
   const tier = useSelector(selectTier);
   const category = useSelector(selectCategory);
+  const compareBases = useSelector(selectCompareBases);
+  const selected = useSelector(selectSelected);
 
   const engineRef = useRef<EngineClient | null>(null);
   const runId = useRef(0);
@@ -55,7 +59,7 @@ export function EngineSync() {
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine || !layers) return;
-    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
     const patched = store.getState().audit.patchedLayers === layers;
     void engine.setDataset(data).then(() => { if (!patched) dispatch({ type: 'audit/datasetReady' }); });
   }, [layers, store, dispatch]);
@@ -99,6 +103,17 @@ export function EngineSync() {
       dispatch({ type: 'gaps/finished', gaps: g && id === gapRunId.current ? g : null });
     }).catch((e: unknown) => dispatch({ type: 'gaps/failed', message: errText(e) }));
   }, [result, showGaps, tier, category, dispatch]);
+
+  // The selected community on the community-area basis, for the basis comparison.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !result || !compareBases || selected === null || !(layers?.residential?.length)) { dispatch({ type: 'basis/compared', compare: null }); return; }
+    let live = true;
+    engine.compareBasis(selected).then((area) => {
+      if (live) dispatch({ type: 'basis/compared', compare: area ? { community: selected, area } : null });
+    }).catch((e: unknown) => dispatch({ type: 'audit/failed', message: errText(e) }));
+    return () => { live = false; };
+  }, [result, compareBases, selected, layers, dispatch]);
 
   return null;
 }

@@ -1,5 +1,7 @@
 // The map area, connected to the store: the map with its tooltips, the walking-network facility
 // panel and mode badge, the map controls and the legend.
+import { BasisBadge } from '../residential/BasisBadge';
+import { runBasis } from '../residential/coverageBasis';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiChoices } from '../state/uiChoices';
@@ -93,7 +95,7 @@ export function MapRegion() {
       {net.panel && <FacilityNetworkPanel {...net.panel} />}
       {/* One row for the distance badge and the hint: they wrap rather than overlap on a narrow map. */}
       <div className="map-topbar">
-        <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} />
+        <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} basis={result ? <BasisBadge {...runBasis(result)} /> : undefined} />
         <div className="map-hint">{t('map.clickHint')}</div>
       </div>
       <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gapsCount} />

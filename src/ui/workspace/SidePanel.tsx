@@ -9,12 +9,16 @@ import { selectPreset, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { IndicatorsRegion } from './IndicatorsRegion';
+import { BasisBadge } from '../residential/BasisBadge';
+import { BasisComparison } from '../residential/BasisComparison';
 
 const selectProject = (s: AppState) => s.project;
 const selectHistory = (s: AppState) => s.presetEdits?.history ?? null;
 const selectResult = (s: AppState) => s.audit.result;
 const selectSelected = (s: AppState) => s.selection.community;
 const selectMode = (s: AppState) => s.ui.mode;
+const selectCompareBases = (s: AppState) => s.ui.compareBases;
+const selectBasisCompare = (s: AppState) => s.audit.basisCompare;
 
 export function SidePanel() {
   const { dispatch } = useStore<AppState, Action>();
@@ -24,6 +28,8 @@ export function SidePanel() {
   const result = useSelector(selectResult);
   const selected = useSelector(selectSelected);
   const mode = useSelector(selectMode);
+  const compareBases = useSelector(selectCompareBases);
+  const basisCompare = useSelector(selectBasisCompare);
   const net = useNetwork();
   if (!project || !preset) return null;
   const selectedResult = selected !== null ? result?.communities[selected] ?? null : null;
@@ -51,8 +57,17 @@ export function SidePanel() {
         onClose={() => dispatch({ type: 'selection/community', index: null })}
         onShowGaps={(tier, category) => dispatch({ type: 'ui/changed', patch: { showGaps: true, tier, category, colorBy: 'lifeCircle' } })}
         onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); dispatch({ type: 'ui/changed', patch: { circles: 'selected' } }); }}
-        modeBadge={<ModeBadge compact mode={result?.parameters.mode ?? mode} hasRoads={net.hasRoads} onChange={(m) => dispatch({ type: 'ui/changed', patch: { mode: m } })} />}
+        modeBadge={<ModeBadge compact mode={result?.parameters.mode ?? mode} hasRoads={net.hasRoads} onChange={(m) => dispatch({ type: 'ui/changed', patch: { mode: m } })} basis={selectedResult ? <BasisBadge basis={selectedResult.coverageBasis ?? 'community-area'} /> : undefined} />}
       />
+      {selectedResult && (project.layers.residential?.length ?? 0) > 0 && (
+        <BasisComparison
+          on={compareBases}
+          onToggle={(on) => dispatch({ type: 'ui/changed', patch: { compareBases: on } })}
+          preset={preset}
+          residential={selectedResult}
+          area={basisCompare && basisCompare.community === selected ? basisCompare.area : null}
+        />
+      )}
       {selected !== null && net.hasRoads && <ModeComparison compare={net.compare} busy={net.compareBusy} preset={preset} mode={mode} error={net.compareError} />}
     </aside>
   );

@@ -8,6 +8,7 @@ import { useSelector, useStore } from '../state/store';
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
 const selectProgress = (s: AppState) => s.audit.progress;
+const selectGaps = (s: AppState) => s.audit.gaps;
 
 export function TestHooks() {
   const { dispatch } = useStore<AppState, Action>();
@@ -15,6 +16,7 @@ export function TestHooks() {
   const result = useSelector(selectResult);
   const progress = useSelector(selectProgress);
   const preset = useSelector(selectPreset);
+  const gaps = useSelector(selectGaps);
 
   useEffect(() => {
     if (!project) return;
@@ -27,6 +29,11 @@ export function TestHooks() {
   useEffect(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), ready: !!result && !progress, failing: result?.summary.failing, communities: result?.communities.length, presetId: preset?.id };
   }, [result, progress, preset]);
+
+  // The gap layer's polygons as drawn (community index and lon/lat parts).
+  useEffect(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), gaps };
+  }, [gaps]);
 
   return null;
 }

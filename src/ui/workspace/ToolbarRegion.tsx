@@ -14,11 +14,17 @@ import { selectPreset, type Action, type AppState } from '../state/appState';
 import { clearSaved } from '../state/persist';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
 import { useSelector, useStore } from '../state/store';
+import { BasisBadge } from '../residential/BasisBadge';
+import { householdsWithout, runBasis } from '../residential/coverageBasis';
+import { registerResidentialStrings } from '../residential/residentialStrings';
+import { formatNumber } from '../../text/format';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
 const selectFilters = (s: AppState) => s.ui.filters;
 const selectSort = (s: AppState) => s.ui.tableSort;
+const selectTier = (s: AppState) => s.ui.tier;
+const selectCategory = (s: AppState) => s.ui.category;
 
 export function ToolbarRegion() {
   const { t, i18n } = useTranslation();
@@ -43,6 +49,8 @@ export function ToolbarRegion() {
       ...resultExports.map((e) => ({ ...e, disabled: e.disabled || !input })),
     ];
   }, [result, preset, filters, sort, t, lang, resultExports]);
+  const tier = useSelector(selectTier);
+  const category = useSelector(selectCategory);
 
   const toggleLang = useCallback(() => {
     const next = lang === 'zh' ? 'en' : 'zh';
@@ -58,6 +66,15 @@ export function ToolbarRegion() {
   }, [t, dispatch]);
 
   if (!project || !preset) return null;
+  registerResidentialStrings();
+  // On a residential basis the headline also says it in households: "12,400 户 5 分钟内没有幼儿园".
+  const without = result ? householdsWithout(result, tier, category) : null;
+  const headlineExtra = without === null ? undefined : (
+    <div className="stat households" data-testid="households-without" data-value={Math.round(without)}>
+      <span>{t('residentialUi.headline', { households: formatNumber(Math.round(without), lang), minutes: preset.tiers[tier]?.minutes ?? tier, category: t(`category.${category}`) })}</span>
+      <BasisBadge {...runBasis(result!)} />
+    </div>
+  );
   return (
     <Toolbar
       project={project}
@@ -70,6 +87,7 @@ export function ToolbarRegion() {
       onReset={() => void resetToDemo()}
       onToggleLang={toggleLang}
       onFit={() => dispatch({ type: 'view/fit' })}
+      headlineExtra={headlineExtra}
     />
   );
 }

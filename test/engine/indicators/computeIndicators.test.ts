@@ -161,13 +161,13 @@ describe('coverage rates follow the audit\'s coverage basis', () => {
     const cs = auditDataset(town(), preset).communities.slice(0, 2);
     // A: 100,000 m² of residential land, all covered; B: 300,000 m², half covered (households 2000 / 1000).
     const withLand = [
-      { ...cs[0], parkCoverage: 1, coverageBasis: 'residential-area', residentialArea_m2: 100_000 },
-      { ...cs[1], parkCoverage: 0.5, coverageBasis: 'residential-area', residentialArea_m2: 300_000 },
+      { ...cs[0], parkCoverage: 1, coverageBasis: 'residential-area' as const, residentialArea_m2: 100_000 },
+      { ...cs[1], parkCoverage: 0.5, coverageBasis: 'residential-area' as const, residentialArea_m2: 300_000 },
     ];
     const land = byId(computeIndicators(withLand, preset).area).parkCoverage;
     expect(land.value).toBeCloseTo(250_000 / 400_000, 12); // not the households' 2500 / 3000
     // One community on another basis: back to households.
-    const mixed = [withLand[0], { ...withLand[1], coverageBasis: 'community-area' }];
+    const mixed = [withLand[0], { ...withLand[1], coverageBasis: 'community-area' as const }];
     expect(byId(computeIndicators(mixed, preset).area).parkCoverage.value).toBeCloseTo(2500 / 3000, 12);
   });
 });

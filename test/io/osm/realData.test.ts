@@ -50,6 +50,38 @@ describe.skipIf(!here)('beijing-haidian/haidian.osm', async () => {
   it('takes its 9 parks (plus 1 leisure=garden, also 公园绿地)', () => {
     expect(l.green.filter((g) => g.kind === 'park')).toHaveLength(10);
   });
+
+  it('residential layer: the 10 compounds plus the housing buildings outside them, households marked as estimates', () => {
+    expect(l.residential.filter((r) => r.id === l.communities.find((c) => c.id === r.id)?.id)).toHaveLength(10);
+    for (const r of l.residential) {
+      expect(r.households, r.id).toBeGreaterThan(0);
+      expect(r.householdsEstimated, r.id).toBe(true);
+    }
+    expect(l.notes.some((n) => /居住用地 .*户数为估算值/.test(n) && /households are ESTIMATES/.test(n))).toBe(true);
+    // Second method for the buildings standing alone: footprint from the raw XML (spherical shoelace,
+    // R = 6,371,008.8 m) × levels (building:levels where tagged, else the type's default) ÷ 90 m².
+    const raw = new TextDecoder().decode(bytes('beijing-haidian/haidian.osm'));
+    const nodes = new Map<string, Position>();
+    for (const m of raw.matchAll(/<node id="(\d+)"[^>]*? lat="([-\d.]+)" lon="([-\d.]+)"/g)) nodes.set(m[1], [Number(m[3]), Number(m[2])]);
+    const alone = l.residential.filter((r) => !l.communities.some((c) => c.id === r.id));
+    expect(alone.length).toBe(6);
+    let withLevels = 0;
+    for (const r of alone) {
+      const id = /way\/(\d+)/.exec(r.id)![1];
+      const body = new RegExp(`<way id="${id}"[^>]*>([\\s\\S]*?)</way>`).exec(raw)![1];
+      const tag = (k: string) => new RegExp(`<tag k="${k}" v="([^"]*)"`).exec(body)?.[1];
+      const pts = [...body.matchAll(/<nd ref="(\d+)"/g)].map((m) => nodes.get(m[1])!);
+      const lat0 = (pts[0][1] * Math.PI) / 180, R = 6371008.8, k = Math.PI / 180;
+      let a = 0;
+      for (let i = 1; i < pts.length; i++) a += (pts[i - 1][0] * k * R * Math.cos(lat0)) * (pts[i][1] * k * R) - (pts[i][0] * k * R * Math.cos(lat0)) * (pts[i - 1][1] * k * R);
+      const levelsTag = tag('building:levels');
+      if (levelsTag) withLevels++;
+      const levels = levelsTag ? Number(levelsTag) : ({ apartments: 6, residential: 6, dormitory: 5, house: 2 } as Record<string, number>)[tag('building')!];
+      const expected = (Math.abs(a) / 2) * levels / 90;
+      expect(Math.abs(r.households! - expected), r.id).toBeLessThanOrEqual(Math.max(1, expected * 0.01));
+    }
+    expect(withLevels).toBeGreaterThan(0);
+  });
 });
 
 describe.skipIf(!here)('nanjing-xuanwu/xuanwu.osm', async () => {

@@ -1,0 +1,219 @@
+// Coverage basis (audit-cli.md "Coverage basis"): hand-computed cases on straight edges, and a
+// second method (grid sampling of the definition) on random shapes.
+import { describe, expect, it } from 'vitest';
+import {
+  auditCommunities, auditDataset, prepareAudit, runAudit, uncoveredPart, withFacilityChanged,
+} from '../../src/engine/audit';
+import { defaultPreset } from '../../src/engine/presets';
+import { createNetworkReach } from '../../src/engine/network/networkReach';
+import { datasetProjection } from '../../src/engine/prepare';
+import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
+import { community, facility, green, ll, rect, ring, xy } from './helpers';
+import { mulberry32 } from '../../bench/lib/random';
+
+const preset = defaultPreset();
+// Square community x 0..600, y 0..600 (the test plane, metres); a green strip x −100..0 along its
+// west side, long enough that its 300 m buffer is the straight line x = 300 across the square.
+const SQUARE = rect(0, 0, 600, 600);
+const STRIP = green('G', [[rect(-100, -1000, 0, 1600)]]);
+const res = (id: string, r: ReturnType<typeof rect>, households?: number | null, holes: ReturnType<typeof rect>[] = []): ResidentialLand => ({
+  id, geometry: [[r, ...holes]], ...(households !== undefined ? { households } : {}),
+});
+const data = (residential: ResidentialLand[] | undefined, extra: Partial<Dataset> = {}): Dataset => ({
+  communities: [community('SQ', [[SQUARE]])], facilities: [], green: [STRIP], ...(residential ? { residential } : {}), ...extra,
+});
+
+describe('coverage basis: hand-computed cases (green within 300 m reaches x ≤ 300)', () => {
+  it('without a residential layer nothing changes: the whole square, 300/600 = 0.5', () => {
+    const r = auditDataset(data(undefined), preset);
+    expect(r.communities[0].greenCoverage).toBeCloseTo(0.5, 4);
+    expect(r.communities[0].coverageBasis).toBe('community-area');
+    expect(r.communities[0].residentialArea_m2).toBe(0);
+    expect(r.summary.householdsWithin).toBeUndefined();
+  });
+
+  it('a polygon cut by the community boundary: only its part inside counts, 100×100 / 400×100 = 0.25', () => {
+    // R: x 200..800 (beyond the square's east edge at 600), y 0..100; inside: x 200..600.
+    const r = auditDataset(data([res('R', rect(200, 0, 800, 100))]), preset).communities[0];
+    expect(r.coverageBasis).toBe('residential-area');
+    expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
+    expect(r.greenCoverage).toBeCloseTo(0.25, 4);
+  });
+
+  it('a cut polygon with households gives each side its area part: 900 / (900 + 200·½) = 0.9', () => {
+    // A: x 0..100 (reached), 900 households. C: x 500..700, 200 households, half inside (unreached).
+    const r = auditDataset(data([res('A', rect(0, 0, 100, 100), 900), res('C', rect(500, 200, 700, 300), 200)]), preset);
+    const c = r.communities[0];
+    expect(c.coverageBasis).toBe('residential-households');
+    expect(c.greenCoverage).toBeCloseTo(0.9, 4);
+    // The same land without households: area basis, 10,000 of 20,000 m² reached.
+    const a = auditDataset(data([res('A', rect(0, 0, 100, 100), 900), res('C', rect(500, 200, 700, 300))]), preset);
+    expect(a.communities[0].coverageBasis).toBe('residential-area');
+    expect(a.communities[0].greenCoverage).toBeCloseTo(0.5, 4);
+    expect(a.warnings.filter((w) => w.layer === 'residential').map((w) => [w.code, w.feature])).toEqual([['missing_households', 'C']]);
+  });
+
+  it('two overlapping polygons count once on the area basis: B inside A → 300/400 = 0.75 (0.833 if counted twice)', () => {
+    const r = auditDataset(data([res('A', rect(0, 0, 400, 100)), res('B', rect(100, 0, 300, 100))]), preset).communities[0];
+    expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
+    expect(r.greenCoverage).toBeCloseTo(0.75, 4);
+  });
+
+  it('overlapping polygons with households: each polygon its own households, (300·¾ + 100) / 400 = 0.8125', () => {
+    // A: x 0..400, 300 households (¾ reached); B: x 100..300 inside A, 100 households (all reached).
+    const r = auditDataset(data([res('A', rect(0, 0, 400, 100), 300), res('B', rect(100, 0, 300, 100), 100)]), preset).communities[0];
+    expect(r.coverageBasis).toBe('residential-households');
+    expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
+    expect(r.greenCoverage).toBeCloseTo(0.8125, 4);
+  });
+
+  it('life circles and park coverage use the same basis; summary.householdsWithin = households × share', () => {
+    // Kindergarten at (50, 50): A (x 0..100, 900 hh) within 300 m, C's inside half (x 500..600) not.
+    // Park strip within 500 m reaches x ≤ 500: A yes, C's inside half no.
+    const d = data([res('A', rect(0, 0, 100, 100), 900), res('C', rect(500, 200, 700, 300), 200)], {
+      facilities: [facility('K', 'kindergarten', 50, 50)],
+      green: [{ ...STRIP, kind: 'park' }],
+    });
+    const r = auditDataset(d, preset);
+    const c = r.communities[0];
+    expect(c.lifeCircles['5'].kindergarten).toBeCloseTo(0.9, 4);
+    expect(c.parkCoverage).toBeCloseTo(0.9, 4);
+    expect(c.lifeCircles['5'].elderly_care).toBe(0);
+    // The community has 1000 households: 900 within reach.
+    const within = r.summary.householdsWithin!;
+    expect(within.green).toBeCloseTo(900, 1);
+    expect(within.park).toBeCloseTo(900, 1);
+    expect((within['5'] as Record<string, number>).kindergarten).toBeCloseTo(900, 1);
+    expect((within['5'] as Record<string, number>).elderly_care).toBe(0);
+  });
+
+  it('a community with no residential land falls back to its whole area, with a data warning', () => {
+    const d = data([res('A', rect(0, 0, 100, 100), 900)]);
+    d.communities.push(community('EAST', [[rect(2000, 0, 2600, 600)]]));
+    d.green.push(green('G2', [[rect(1900, -1000, 2000, 1600)]]));
+    const r = auditDataset(d, preset);
+    expect(r.communities[1].coverageBasis).toBe('community-area');
+    expect(r.communities[1].greenCoverage).toBeCloseTo(0.5, 4);
+    expect(r.communities[0].greenCoverage).toBeCloseTo(1, 6);
+    expect(r.warnings.filter((w) => w.code === 'no_residential_land').map((w) => w.feature)).toEqual(['EAST']);
+  });
+
+  it('residential land all inside a hole of the community is not in it: fallback and warning', () => {
+    const d = data([res('IN_HOLE', rect(250, 250, 350, 350), 500)]);
+    d.communities[0] = community('SQ', [[SQUARE, rect(200, 200, 400, 400).slice().reverse()]]);
+    const r = auditDataset(d, preset);
+    const c = r.communities[0];
+    expect(c.coverageBasis).toBe('community-area');
+    expect(c.residentialArea_m2).toBe(0);
+    // Whole area minus the hole: x ≤ 300 holds 300·600 − 100·200 of 600·600 − 200·200.
+    expect(c.greenCoverage).toBeCloseTo((300 * 600 - 100 * 200) / (600 * 600 - 200 * 200), 4);
+    expect(r.warnings.map((w) => w.code)).toContain('no_residential_land');
+  });
+
+  it('the gap layer is the unreached part of the residential land', () => {
+    const ctx = prepareAudit(data([res('R', rect(200, 0, 800, 100))]), preset);
+    const gap = uncoveredPart(ctx, 0, { green: 'green' });
+    // Only x 300..600, y 0..100 of R is in the square and beyond 300 m.
+    const pts = gap.flatMap((poly) => poly[0].map(xy));
+    const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+    expect(Math.min(...xs)).toBeCloseTo(300, 0);
+    expect(Math.max(...xs)).toBeCloseTo(600, 0);
+    expect(Math.min(...ys)).toBeCloseTo(0, 0);
+    expect(Math.max(...ys)).toBeCloseTo(100, 0);
+  });
+
+  it('walking mode measures the same pieces: 300 of 400 households near the road, 0.75', () => {
+    // A road along y = 50; the kindergarten at its west end. A (x 0..100) is a few metres off the
+    // road near the kindergarten; B (x 500..600) lies beyond 300 m of it along any path.
+    const d: Dataset = {
+      communities: [community('SQ', [[SQUARE]])],
+      facilities: [facility('K', 'kindergarten', 0, 50)],
+      green: [],
+      roads: [{ id: 'road', coordinates: [ll(-100, 50), ll(700, 50)] }],
+      residential: [res('A', rect(0, 40, 100, 60), 300), res('B', rect(500, 40, 600, 60), 100)],
+    };
+    const reach = createNetworkReach(d.roads!, datasetProjection(d));
+    const c = runAudit(prepareAudit(d, preset, { reach })).communities[0];
+    expect(c.coverageBasis).toBe('residential-households');
+    expect(c.lifeCircles['5'].kindergarten).toBeCloseTo(0.75, 3);
+  });
+
+  it('what-if: adding a facility re-audits the affected communities on the residential basis', () => {
+    const d = data([res('A', rect(0, 0, 100, 100), 900), res('C', rect(500, 200, 700, 300), 200)]);
+    const ctx = prepareAudit(d, preset);
+    expect(runAudit(ctx).communities[0].lifeCircles['5'].kindergarten).toBe(0);
+    const { ctx: next, affected } = withFacilityChanged(ctx, { type: 'add', facility: facility('K2', 'kindergarten', 550, 250) });
+    expect(affected).toEqual([0]);
+    // C's inside half (x 500..600, y 200..300) is all within 300 m of (550, 250): 100 of 1000 households.
+    expect(auditCommunities(next, affected)[0].lifeCircles['5'].kindergarten).toBeCloseTo(0.1, 4);
+    expect(auditCommunities(next, affected)).toEqual(runAudit(prepareAudit({ ...d, facilities: [facility('K2', 'kindergarten', 550, 250)] }, preset)).communities);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Second method: the definition sampled on a fine grid (point-in-polygon and point distances in
+// the test plane), against the engine on random shapes.
+
+type P = [number, number];
+function inPoly(p: P, poly: P[]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i], [xj, yj] = poly[j];
+    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+function polyArea(poly: P[]): number {
+  let a = 0;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) a += (poly[j][0] - poly[i][0]) * (poly[j][1] + poly[i][1]);
+  return Math.abs(a / 2);
+}
+/** A random star-shaped polygon around (cx, cy) (simple by construction). */
+function star(rand: () => number, cx: number, cy: number, r: number, n: number): P[] {
+  const out: P[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = (2 * Math.PI * i) / n;
+    const rr = r * (0.5 + 0.5 * rand());
+    out.push([cx + rr * Math.cos(t), cy + rr * Math.sin(t)]);
+  }
+  return out;
+}
+
+describe('coverage basis: a second method (grid sampling) on random shapes', () => {
+  for (const seed of [1, 2, 3]) {
+    for (const withHouseholds of [true, false]) {
+      it(`seed ${seed}, ${withHouseholds ? 'households' : 'area'} basis: shares agree with sampling within 0.01`, () => {
+        const rand = mulberry32(seed);
+        const comm = star(rand, 0, 0, 700, 9);
+        const parcels = Array.from({ length: 8 }, () => ({ poly: star(rand, (rand() - 0.5) * 1000, (rand() - 0.5) * 1000, 120 + 200 * rand(), 6), hh: Math.round(50 + 500 * rand()) }));
+        const kgs: P[] = Array.from({ length: 3 }, () => [(rand() - 0.5) * 1600, (rand() - 0.5) * 1600] as P);
+        const d: Dataset = {
+          communities: [community('C', [[ring(comm)]])],
+          facilities: kgs.map((p, i) => facility(`K${i}`, 'kindergarten', p[0], p[1])),
+          green: [],
+          residential: parcels.map((p, i) => ({ id: `R${i}`, geometry: [[ring(p.poly)]], ...(withHouseholds ? { households: p.hh } : {}) })),
+        };
+        const p: RulePreset = defaultPreset();
+        const c = auditDataset(d, p).communities[0];
+        // Sampling: 4 m grid over the community's bbox.
+        const step = 4;
+        let total = 0, reached = 0, land = 0;
+        const d5 = p.tiers['5'].distance_m;
+        for (let x = -700 + step / 2; x < 700; x += step) for (let y = -700 + step / 2; y < 700; y += step) {
+          const q: P = [x, y];
+          if (!inPoly(q, comm)) continue;
+          let w = 0, any = false;
+          for (const r of parcels) if (inPoly(q, r.poly)) { any = true; w += withHouseholds ? r.hh / polyArea(r.poly) : 0; }
+          if (!any) continue;
+          land += step * step;
+          if (!withHouseholds) w = 1;
+          total += w;
+          if (kgs.some((k) => Math.hypot(k[0] - x, k[1] - y) <= d5)) reached += w;
+        }
+        expect(c.coverageBasis).toBe(withHouseholds ? 'residential-households' : 'residential-area');
+        expect(Math.abs(c.residentialArea_m2! - land) / land).toBeLessThan(0.01);
+        expect(Math.abs(c.lifeCircles['5'].kindergarten! - reached / total)).toBeLessThan(0.01);
+      });
+    }
+  }
+});
