@@ -73,6 +73,7 @@ function euclideanReachOf(ctx: AuditContext, demand: DemandPoints, candidates: C
  */
 export function buildCoverage(ctx: AuditContext, demand: DemandPoints, candidates: Candidate[], category: FacilityCategory, d: number, options: CoverageOptions = {}): CoverageModel {
   if (options.signal?.aborted) throw abortError();
+  options.onProgress?.(0, candidates.length);
   const reach = ctx.mode === 'network' ? walkingReachOf(ctx, demand, candidates, category, d) : euclideanReachOf(ctx, demand, candidates, category, d);
   const n = demand.x.length;
   const keep = new Uint8Array(n);

@@ -5,8 +5,10 @@
 // square grid; any other basis (residential parcels with households, residential land) plugs in
 // through weightedPolygonDemand with polygons and the households each holds.
 import type { AuditContext } from '../../engine/audit';
-import type { BBox, MetricRings, XY } from '../../engine/reach/reachProvider';
-import { pointInRings } from '../../engine/geo/pointInPolygon';
+import type { BBox, MetricRings } from '../../engine/reach/reachProvider';
+import { distanceToBoundary, pointInRings } from '../../engine/geo/pointInPolygon';
+import { clipRingToRect } from '../../engine/geo/clipToRect';
+import { ringArea } from '../../engine/geo/metricRings';
 
 export interface DemandPoints {
   /** Metres in the audit's local projection. */
@@ -37,37 +39,37 @@ export function defaultDemandSpacing(distance_m: number): number {
 }
 
 /**
- * Points at the centres of a square grid of `spacing` metres inside each polygon (the grid is
- * anchored at the origin of the projection, so neighbouring polygons share it), weighted
- * households ÷ points. A polygon too small to hold a grid centre is sampled on a finer grid (down
- * to 1/8 of the spacing), else stands as one point at its first vertex. Polygons with no
- * households (or none known) give no points: nobody to reach.
+ * One point at the centre of each cell of a square grid of `spacing` metres (anchored at the
+ * projection's origin, so neighbouring polygons share it) that meets the polygon, weighted by the
+ * part of the cell inside the polygon: households × (cell ∩ polygon) ÷ polygon area. Cells along
+ * the boundary are clipped exactly, so the weights add up to the polygon's households and a
+ * share of points stands for the same share of area. Polygons with no households (or none
+ * known) give no points: nobody to reach.
  */
 export function weightedPolygonDemand(polygons: readonly WeightedPolygon[], spacing: number): DemandPoints {
   const xs: number[] = [], ys: number[] = [], ws: number[] = [], cs: number[] = [];
+  const cell = spacing * spacing, near = (spacing / 2) * Math.SQRT2;
   for (const p of polygons) {
     if (!(p.households > 0) || !p.rings.length) continue;
-    let pts: XY[] = [];
-    for (let s = spacing; pts.length === 0 && s >= spacing / 8; s /= 2) pts = gridInside(p.rings, p.bbox, s);
-    if (!pts.length) pts = [p.rings[0][0]];
-    const w = p.households / pts.length;
-    for (const [x, y] of pts) { xs.push(x); ys.push(y); ws.push(w); cs.push(p.community); }
+    const b = p.bbox;
+    const pts: [number, number, number][] = [];
+    let total = 0;
+    for (let gx = Math.floor(b[0] / spacing); gx * spacing < b[2]; gx++) {
+      for (let gy = Math.floor(b[1] / spacing); gy * spacing < b[3]; gy++) {
+        const x = (gx + 0.5) * spacing, y = (gy + 0.5) * spacing;
+        let a: number;
+        if (distanceToBoundary([x, y], p.rings) < near) {
+          const r: BBox = [gx * spacing, gy * spacing, (gx + 1) * spacing, (gy + 1) * spacing];
+          a = 0;
+          for (const ring of p.rings) { const c = clipRingToRect(ring, r); if (c.length >= 3) a += ringArea(c); }
+          a = Math.min(cell, Math.max(0, a));
+        } else a = pointInRings([x, y], p.rings, 0) >= 0 ? cell : 0;
+        if (a > 0) { pts.push([x, y, a]); total += a; }
+      }
+    }
+    for (const [x, y, a] of pts) { xs.push(x); ys.push(y); ws.push((p.households * a) / total); cs.push(p.community); }
   }
   return { x: Float64Array.from(xs), y: Float64Array.from(ys), weight: Float64Array.from(ws), community: Int32Array.from(cs), spacing_m: spacing };
-}
-
-function gridInside(rings: MetricRings, b: BBox, s: number): XY[] {
-  const out: XY[] = [];
-  for (let gx = Math.floor(b[0] / s); (gx + 0.5) * s <= b[2]; gx++) {
-    const x = (gx + 0.5) * s;
-    if (x < b[0]) continue;
-    for (let gy = Math.floor(b[1] / s); (gy + 0.5) * s <= b[3]; gy++) {
-      const y = (gy + 0.5) * s;
-      if (y < b[1]) continue;
-      if (pointInRings([x, y], rings, 0) >= 0) out.push([x, y]);
-    }
-  }
-  return out;
 }
 
 /** The community-area basis: each community's households over its whole polygon. */
