@@ -6,7 +6,6 @@
 // through weightedPolygonDemand with polygons and the households each holds.
 import type { AuditContext } from '../../engine/audit';
 import type { BBox, MetricRings } from '../../engine/reach/reachProvider';
-import { distanceToBoundary, pointInRings } from '../../engine/geo/pointInPolygon';
 import { clipRingToRect } from '../../engine/geo/clipToRect';
 import { ringArea } from '../../engine/geo/metricRings';
 
@@ -48,28 +47,60 @@ export function defaultDemandSpacing(distance_m: number): number {
  */
 export function weightedPolygonDemand(polygons: readonly WeightedPolygon[], spacing: number): DemandPoints {
   const xs: number[] = [], ys: number[] = [], ws: number[] = [], cs: number[] = [];
-  const cell = spacing * spacing, near = (spacing / 2) * Math.SQRT2;
+  const cell = spacing * spacing;
   for (const p of polygons) {
     if (!(p.households > 0) || !p.rings.length) continue;
-    const b = p.bbox;
-    const pts: [number, number, number][] = [];
+    const pts = cellsOf(p.rings, p.bbox, spacing, cell);
     let total = 0;
-    for (let gx = Math.floor(b[0] / spacing); gx * spacing < b[2]; gx++) {
-      for (let gy = Math.floor(b[1] / spacing); gy * spacing < b[3]; gy++) {
-        const x = (gx + 0.5) * spacing, y = (gy + 0.5) * spacing;
-        let a: number;
-        if (distanceToBoundary([x, y], p.rings) < near) {
-          const r: BBox = [gx * spacing, gy * spacing, (gx + 1) * spacing, (gy + 1) * spacing];
-          a = 0;
-          for (const ring of p.rings) { const c = clipRingToRect(ring, r); if (c.length >= 3) a += ringArea(c); }
-          a = Math.min(cell, Math.max(0, a));
-        } else a = pointInRings([x, y], p.rings, 0) >= 0 ? cell : 0;
-        if (a > 0) { pts.push([x, y, a]); total += a; }
-      }
-    }
-    for (const [x, y, a] of pts) { xs.push(x); ys.push(y); ws.push((p.households * a) / total); cs.push(p.community); }
+    for (let i = 2; i < pts.length; i += 3) total += pts[i];
+    for (let i = 0; i < pts.length; i += 3) { xs.push(pts[i]); ys.push(pts[i + 1]); ws.push((p.households * pts[i + 2]) / total); cs.push(p.community); }
   }
   return { x: Float64Array.from(xs), y: Float64Array.from(ys), weight: Float64Array.from(ws), community: Int32Array.from(cs), spacing_m: spacing };
+}
+
+/**
+ * (x, y, area) of every grid cell meeting the rings. Cells an edge's box touches are clipped
+ * exactly; the others are wholly in or out, decided by a scanline through their row's centres.
+ */
+function cellsOf(rings: MetricRings, b: BBox, s: number, cell: number): number[] {
+  const gx0 = Math.floor(b[0] / s), gy0 = Math.floor(b[1] / s);
+  const nx = Math.floor(b[2] / s) - gx0 + 1, ny = Math.floor(b[3] / s) - gy0 + 1;
+  const edge = new Uint8Array(nx * ny);
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [ax, ay] = r[j], [bx, by] = r[i];
+      const c0 = Math.floor(Math.min(ax, bx) / s) - gx0, c1 = Math.floor(Math.max(ax, bx) / s) - gx0;
+      const r0 = Math.floor(Math.min(ay, by) / s) - gy0, r1 = Math.floor(Math.max(ay, by) / s) - gy0;
+      for (let row = Math.max(0, r0); row <= Math.min(ny - 1, r1); row++) for (let col = Math.max(0, c0); col <= Math.min(nx - 1, c1); col++) edge[row * nx + col] = 1;
+    }
+  }
+  const out: number[] = [];
+  const cross: number[] = [];
+  for (let row = 0; row < ny; row++) {
+    const y0 = (gy0 + row) * s, y = y0 + s / 2;
+    cross.length = 0;
+    for (const r of rings) {
+      for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+        const a = r[j], c = r[i];
+        if ((a[1] > y) !== (c[1] > y)) cross.push(a[0] + ((y - a[1]) * (c[0] - a[0])) / (c[1] - a[1]));
+      }
+    }
+    cross.sort((u, v) => u - v);
+    let k = 0;
+    for (let col = 0; col < nx; col++) {
+      const x0 = (gx0 + col) * s, x = x0 + s / 2;
+      while (k < cross.length && cross[k] < x) k++;
+      let a: number;
+      if (edge[row * nx + col]) {
+        const rect: BBox = [x0, y0, x0 + s, y0 + s];
+        a = 0;
+        for (const ring of rings) { const c = clipRingToRect(ring, rect); if (c.length >= 3) a += ringArea(c); }
+        a = Math.min(cell, Math.max(0, a));
+      } else a = k % 2 === 1 ? cell : 0;
+      if (a > 0) out.push(x, y, a);
+    }
+  }
+  return out;
 }
 
 /** The community-area basis: each community's households over its whole polygon. */
