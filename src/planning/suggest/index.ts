@@ -6,3 +6,4 @@ export * from './greedy';
 export * from './exact';
 export * from './suggest';
 export { pieceWalk, type WalkingOptions } from './networkCoverage';
+export * from './output';
