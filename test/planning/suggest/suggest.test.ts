@@ -106,6 +106,21 @@ describe('suggestSites, walking', () => {
     expect(Math.abs(r.sites[0].modelGainHouseholds / (1000 * WALK_SHARE) - 1)).toBeLessThan(0.01);
   });
 
+  it('reports progress and cancels in the middle of the walking coverage', () => {
+    const ctx = ctxOf('network');
+    const candidates = gridCandidates(ctx, 10);
+    expect(candidates.length).toBeGreaterThan(64); // progress every 64 candidates
+    const signal = { aborted: false };
+    const seen: string[] = [];
+    const run = () => suggestSites(ctx, {
+      category: 'kindergarten', distance_m: 300, count: 2, candidates, signal,
+      onProgress: (phase, done) => { seen.push(phase); if (phase === 'coverage' && done > 0) signal.aborted = true; },
+    });
+    expect(run).toThrow(/cancelled/);
+    expect(seen).toContain('coverage');
+    expect(seen).not.toContain('greedy');
+  });
+
   it('a site off the network reaches only min(M, d) around itself', () => {
     const ctx = ctxOf('network');
     // 400 m north of the road (beyond the 300 m connector limit), above A's centre at 150 m from its edge:
