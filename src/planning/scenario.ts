@@ -5,7 +5,7 @@
 // communities within the widest green, park or "6个1" distance of it; households: the community
 // itself), and the result is the same as auditing the edited data from scratch (property-tested).
 import {
-  auditCommunities, maxFacilityReach, prepareAudit, runAudit, withFacilityChanged, type AuditContext,
+  auditCommunities, prepareAudit, runAudit, withFacilityChanged, type AuditContext,
 } from '../engine/audit';
 import type { AuditResult, Dataset, Facility, FacilityCategory, GreenSpace, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
 import type { ReachProvider } from '../engine/reach/reachProvider';
@@ -198,5 +198,67 @@ export function applyEditIncremental(state: ScenarioAudit, edit: Edit): Scenario
   }
 }
 
-/** Largest distance any facility edit can reach (the widest tier): exposed for hosts that pre-filter. */
-export { maxFacilityReach };
+// ----------------------------------------------------------------------------------------------
+// Scenario lists: pure updaters (named, duplicated, renamed, deleted; edits added and reverted).
+
+/** A unique scenario id from a name (`s-<slug>`, then -2, -3 … when taken). */
+export function scenarioId(name: string, taken: readonly string[]): string {
+  const base = 's-' + (name.trim().toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '') || 'scenario');
+  let id = base;
+  for (let k = 2; taken.includes(id); k++) id = `${base}-${k}`;
+  return id;
+}
+
+export function createScenario(list: readonly Scenario[], name: string): Scenario[] {
+  return [...list, { id: scenarioId(name, list.map((s) => s.id)), name, edits: [] }];
+}
+
+export function renameScenario(list: readonly Scenario[], id: string, name: string): Scenario[] {
+  return list.map((s) => (s.id === id ? { ...s, name } : s));
+}
+
+/** A copy of scenario `id` (its edits shared: they are immutable) named `name`, after the original. */
+export function duplicateScenario(list: readonly Scenario[], id: string, name: string): Scenario[] {
+  const i = list.findIndex((s) => s.id === id);
+  if (i < 0) throw new Error(`duplicateScenario: no scenario "${id}"`);
+  const copy: Scenario = { id: scenarioId(name, list.map((s) => s.id)), name, edits: list[i].edits.slice() };
+  return [...list.slice(0, i + 1), copy, ...list.slice(i + 1)];
+}
+
+export function deleteScenario(list: readonly Scenario[], id: string): Scenario[] {
+  return list.filter((s) => s.id !== id);
+}
+
+export function addEdit(s: Scenario, edit: Edit): Scenario {
+  return { ...s, edits: [...s.edits, edit] };
+}
+
+/**
+ * The scenario without edit `index`; the later edits are replayed on the base, so a revert that
+ * would leave a later edit without its object (moving a facility whose addition is reverted) is
+ * refused with the edit named.
+ */
+export function revertEdit(s: Scenario, index: number, base: Dataset, projection: LocalProjection): Scenario {
+  if (!(index >= 0 && index < s.edits.length)) throw new Error(`revertEdit: scenario ${s.id} has no edit ${index}`);
+  const edits = s.edits.filter((_, k) => k !== index);
+  let data = base;
+  edits.forEach((e, k) => {
+    try {
+      data = applyEdit(data, e, projection);
+    } catch (err) {
+      throw new Error(`revertEdit: edit ${k + (k >= index ? 1 : 0)} (${e.type}) depends on the reverted edit ${index}: ${(err as Error).message}`, { cause: err });
+    }
+  });
+  return { ...s, edits };
+}
+
+/** Accepting proposals: each site as an addFacility edit of a proposed facility of the category. */
+export function proposalEdits(sites: readonly { candidate: string; lon: number; lat: number }[], category: FacilityCategory, floorArea: number | null, taken: readonly string[]): Edit[] {
+  const used = new Set(taken);
+  return sites.map((s) => {
+    let id = `proposed-${s.candidate}`;
+    for (let k = 2; used.has(id); k++) id = `proposed-${s.candidate}-${k}`;
+    used.add(id);
+    return { type: 'addFacility', facility: { id, category, floorArea, position: [s.lon, s.lat], proposed: true } };
+  });
+}

@@ -6,7 +6,8 @@ import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { getPreset } from '../../src/engine/presets';
 import type { AuditResult, Dataset, FacilityCategory, RoadLine } from '../../src/engine/types';
 import {
-  applyEdit, applyEditIncremental, developmentShares, fullScenarioAudit, scenarioData, type Edit, type ScenarioAudit,
+  addEdit, applyEdit, applyEditIncremental, createScenario, deleteScenario, developmentShares, duplicateScenario, fullScenarioAudit,
+  proposalEdits, renameScenario, revertEdit, scenarioData, type Edit, type ScenarioAudit,
 } from '../../src/planning/scenario';
 import { community, facility, green, ll, rect } from '../engine/helpers';
 import { lcg } from './suggest/randomModel';
@@ -134,5 +135,36 @@ describe('incremental scenario audit = full recompute (property)', () => {
         compare(state.result, full.result, 1e-6, `walking sequence ${s} edit ${k} (${e.type})`);
       }
     }
+  });
+});
+
+describe('scenario lists', () => {
+  const base = district(lcg(3));
+  const proj = datasetProjection(base);
+  it('create, duplicate, rename, delete; ids unique', () => {
+    let list = createScenario([], '方案 A');
+    list = createScenario(list, '方案 A');
+    expect(list.map((s) => s.id)).toEqual(['s-方案-a', 's-方案-a-2']);
+    list = duplicateScenario(list, 's-方案-a', 'copy');
+    expect(list.map((s) => s.name)).toEqual(['方案 A', 'copy', '方案 A']);
+    list = renameScenario(list, 's-copy', 'B');
+    expect(list[1]).toMatchObject({ id: 's-copy', name: 'B' });
+    expect(deleteScenario(list, 's-copy').map((s) => s.id)).toEqual(['s-方案-a', 's-方案-a-2']);
+  });
+
+  it('revert an edit; a revert that orphans a later edit is refused, naming it', () => {
+    let s = createScenario([], 'x')[0];
+    s = addEdit(s, { type: 'addFacility', facility: facility('N', 'kindergarten', 10, 10) });
+    s = addEdit(s, { type: 'setHouseholds', communityId: 'C00', households: 9 });
+    s = addEdit(s, { type: 'moveFacility', id: 'N', position: ll(20, 20) });
+    expect(revertEdit(s, 1, base, proj).edits.map((e) => e.type)).toEqual(['addFacility', 'moveFacility']);
+    expect(() => revertEdit(s, 0, base, proj)).toThrow(/edit 2 \(moveFacility\) depends on the reverted edit 0: moveFacility: no facility with id "N"/);
+  });
+
+  it('accepted proposals become addFacility edits of proposed facilities, with fresh ids', () => {
+    const edits = proposalEdits([{ candidate: 'G1-2', lon: 114, lat: 23 }, { candidate: 'G1-2', lon: 114.001, lat: 23 }], 'kindergarten', 2000, ['proposed-G1-2']);
+    expect(edits.map((e) => e.type === 'addFacility' && e.facility.id)).toEqual(['proposed-G1-2-2', 'proposed-G1-2-3']);
+    const data = scenarioData(base, edits, proj);
+    expect(data.facilities.slice(-2).every((f) => f.proposed && f.category === 'kindergarten' && f.floorArea === 2000)).toBe(true);
   });
 });
