@@ -1,5 +1,5 @@
 // The suggest command end to end (suggest-cli.md): in-process through runSuggestCommand for the
-// figures and the input checks, and spawned (`npx tsx scripts/suggest.ts`) for stdout, exit status
+// figures and the input checks, and spawned as `npm run suggest` runs it (`node scripts/cli.mjs suggest`, the bundled command) for stdout, exit status
 // and the files written.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function spawnSuggest(args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'scripts/suggest.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('node', ['scripts/cli.mjs', 'suggest', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
