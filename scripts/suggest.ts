@@ -13,7 +13,7 @@ import { categoryOf } from '../src/io/fields/categoryValues';
 import { readPointLayer } from '../src/io/import/readPoints';
 import {
   DEFAULT_GRID_M, gridCandidates, pointCandidates, suggestSites, suggestToCsv, suggestToGeoJSON, suggestToJson,
-  type Candidate, type SuggestResult, type SuggestRunInfo,
+  type Candidate, type ResidentialPolygon, type SuggestResult, type SuggestRunInfo,
 } from '../src/planning/suggest/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
@@ -99,7 +99,9 @@ export async function runSuggestCommand(argv: string[], options: { onProgress?: 
     info = { source: 'grid', count: candidates.length, grid_m: grid };
   }
 
-  const result = suggestSites(ctx, { category, distance_m: d, count, candidates, exact: flags.has('exact'), maxNodes, onProgress: options.onProgress, signal: options.signal });
+  // The residential layer, when the shared input reads one, is the demand's basis as it is the audit's.
+  const residential = (data as { residential?: ResidentialPolygon[] }).residential;
+  const result = suggestSites(ctx, { category, distance_m: d, count, candidates, exact: flags.has('exact'), maxNodes, residential, onProgress: options.onProgress, signal: options.signal });
   const ext = out ? extname(out).toLowerCase() : '.json';
   const output = ext === '.csv' ? suggestToCsv(result)
     : ext === '.geojson' ? `${JSON.stringify(suggestToGeoJSON(result))}\n`

@@ -7,7 +7,9 @@
 import type { AuditContext } from '../../engine/audit';
 import type { BBox, MetricRings } from '../../engine/reach/reachProvider';
 import { clipRingToRect } from '../../engine/geo/clipToRect';
-import { ringArea } from '../../engine/geo/metricRings';
+import { multiPolygonToMetric, ringArea, ringsArea, ringsBBox } from '../../engine/geo/metricRings';
+import { intersection, union } from '../../engine/geo/clip';
+import type { MultiPolygonCoords } from '../../engine/types';
 
 export interface DemandPoints {
   /** Metres in the audit's local projection. */
@@ -109,4 +111,51 @@ export function communityDemand(ctx: AuditContext, spacing: number): DemandPoint
     community: c.index, rings: c.rings, bbox: c.bbox, households: ctx.data.communities[c.index].households ?? 0,
   }));
   return weightedPolygonDemand(polys, spacing);
+}
+
+/** A residential polygon (居住用地 parcel or building) as the coverage basis gives it: households optional. */
+export interface ResidentialPolygon {
+  geometry: MultiPolygonCoords;
+  households?: number | null;
+}
+
+/**
+ * The residential basis (audit-cli.md, "Coverage basis"): households where people live, not over
+ * the whole community. When every residential polygon carries households, each spreads them
+ * evenly over its area and each community's households are spread like the residential
+ * households inside it (residential-households);
+ * otherwise each community's households are spread over the residential land inside it, overlaps
+ * counted once (residential-area). A community with no residential land keeps its whole area.
+ */
+export function residentialDemand(ctx: AuditContext, residential: readonly ResidentialPolygon[], spacing: number): DemandPoints & { basis: 'residential-households' | 'residential-area' } {
+  const polys = residential.map((r) => {
+    const rings = multiPolygonToMetric(r.geometry, ctx.projection).rings;
+    return { rings, bbox: rings.length ? ringsBBox(rings) : ([0, 0, 0, 0] as BBox), area: ringsArea(rings), households: r.households };
+  }).filter((p) => p.rings.length && p.area > 0);
+  const withHouseholds = polys.length > 0 && polys.every((p) => typeof p.households === 'number' && Number.isFinite(p.households) && p.households >= 0);
+  const pieces: WeightedPolygon[] = [];
+  for (const c of ctx.communities) {
+    const hh = ctx.data.communities[c.index].households ?? 0;
+    if (!c.rings.length) continue;
+    const near = polys.filter((p) => p.bbox[0] <= c.bbox[2] && p.bbox[2] >= c.bbox[0] && p.bbox[1] <= c.bbox[3] && p.bbox[3] >= c.bbox[1]);
+    if (withHouseholds) {
+      // The share is of the residential households inside; the objective weighs it by the
+      // community's own households (suggest-cli.md), so the pieces are scaled to those.
+      const mine: WeightedPolygon[] = [];
+      let inside = 0;
+      for (const p of near) {
+        const part = intersection(c.rings, p.rings);
+        const a = ringsArea(part);
+        const h = (p.households as number) * (a / p.area);
+        if (a > 0 && h > 0) { mine.push({ community: c.index, rings: part, bbox: ringsBBox(part), households: h }); inside += h; }
+      }
+      if (inside > 0) for (const m of mine) pieces.push({ ...m, households: (hh * m.households) / inside });
+      else pieces.push({ community: c.index, rings: c.rings, bbox: c.bbox, households: hh });
+    } else {
+      const land = near.length ? intersection(c.rings, union(near.flatMap((p) => p.rings))) : [];
+      if (ringsArea(land) > 0) pieces.push({ community: c.index, rings: land, bbox: ringsBBox(land), households: hh });
+      else pieces.push({ community: c.index, rings: c.rings, bbox: c.bbox, households: hh });
+    }
+  }
+  return { ...weightedPolygonDemand(pieces, spacing), basis: withHouseholds ? 'residential-households' : 'residential-area' };
 }

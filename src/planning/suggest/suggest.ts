@@ -13,7 +13,7 @@ import type { DistanceMode, Facility, FacilityCategory, Position } from '../../e
 import type { ReachSource } from '../../engine/reach/reachProvider';
 import type { Candidate } from './candidates';
 import { buildCoverage, coverageValue, type CoverageModel } from './coverage';
-import { communityDemand, defaultDemandSpacing, type DemandPoints } from './demand';
+import { communityDemand, defaultDemandSpacing, residentialDemand, type DemandPoints, type ResidentialPolygon } from './demand';
 import { exactMaxCoverage, type ExactResult } from './exact';
 import { lazyGreedy, type GreedyResult } from './greedy';
 
@@ -30,8 +30,10 @@ export interface SuggestOptions {
   exact?: boolean;
   /** Node limit of the exact search (default 500,000); beyond it a proven bound is reported. */
   maxNodes?: number;
-  /** Households as weighted points; default: each community's households over its area. */
+  /** Households as weighted points; default: the residential basis when `residential` is given, else each community's households over its area. */
   demand?: DemandPoints;
+  /** Residential polygons (the audit's coverage basis, audit-cli.md): demand where people live. */
+  residential?: readonly ResidentialPolygon[];
   /** Coverage basis named in the result (the audit's; community-area without a residential layer). */
   basis?: string;
   /** Spacing of the community demand grid (metres); default defaultDemandSpacing(distance). */
@@ -164,7 +166,8 @@ export function suggestSites(ctx: AuditContext, options: SuggestOptions): Sugges
   const progress = options.onProgress;
   progress?.('demand', 0, 1);
   const spacing = options.demandSpacing_m ?? defaultDemandSpacing(d);
-  const demand = options.demand ?? communityDemand(ctx, spacing);
+  const res = !options.demand && options.residential?.length ? residentialDemand(ctx, options.residential, spacing) : null;
+  const demand = options.demand ?? res ?? communityDemand(ctx, spacing);
   if (signal?.aborted) throw abortError();
   progress?.('demand', 1, 1);
   const model: CoverageModel = buildCoverage(ctx, demand, candidates, category, d, { signal, onProgress: (a, b) => progress?.('coverage', a, b) });
@@ -200,7 +203,7 @@ export function suggestSites(ctx: AuditContext, options: SuggestOptions): Sugges
   progress?.('audit', 1, 1);
   const households = ctx.data.communities.reduce((a, c) => a + (c.households !== null && Number.isFinite(c.households) && c.households > 0 ? c.households : 0), 0);
   return {
-    category, distance_m: d, mode: ctx.mode, basis: options.basis ?? 'community-area', households,
+    category, distance_m: d, mode: ctx.mode, basis: options.basis ?? res?.basis ?? 'community-area', households,
     threshold: ctx.preset.rules.lifeCircle.threshold,
     before: ev.before, sites, after: ev.after,
     ...(comparison ? { exact: comparison } : {}),

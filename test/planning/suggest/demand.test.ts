@@ -1,7 +1,12 @@
-// Demand points: weights add up to the households, and a region's points carry its area share.
+// Demand points: weights add up to the households, and a region's points carry its area share;
+// the residential basis spreads a community's households over where people live.
 import { describe, expect, it } from 'vitest';
-import { weightedPolygonDemand } from '../../../src/planning/suggest/demand';
+import { residentialDemand, weightedPolygonDemand } from '../../../src/planning/suggest/demand';
 import type { MetricRings } from '../../../src/engine/reach/reachProvider';
+import type { Dataset } from '../../../src/engine/types';
+import { prepareAudit } from '../../../src/engine/audit';
+import { getPreset } from '../../../src/engine/presets';
+import { community, ll, rect } from '../../engine/helpers';
 
 const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
 const sum = (a: Float64Array, keep: (i: number) => boolean = () => true) => a.reduce((t, v, i) => (keep(i) ? t + v : t), 0);
@@ -30,5 +35,37 @@ describe('weightedPolygonDemand', () => {
     // 100 cells of 10 m minus the 16 of the hole: 84 points of 10 households each.
     expect(d.x.length).toBe(84);
     expect(d.weight.every((w) => Math.abs(w - 10) < 1e-9)).toBe(true);
+  });
+});
+
+describe('residentialDemand', () => {
+  // Community A: 200 m square at the origin, 1000 households. Residential parcels: west strip
+  // [-100, -50] × [-100, 100] (300 households) and east strip [50, 150] × [-100, 100] (400
+  // households, half of it outside A → 200 inside).
+  const data: Dataset = { communities: [community('A', [[rect(-100, -100, 100, 100)]], { households: 1000 })], facilities: [], green: [] };
+  const ctx = prepareAudit(data, getPreset('national-2022')!);
+  const west = { geometry: [[rect(-100, -100, -50, 100)]] };
+  const east = { geometry: [[rect(50, -100, 150, 100)]] };
+  const side = (d: { x: Float64Array; weight: Float64Array }, sign: number) => sum(d.weight, (i) => Math.sign(d.x[i] - ctx.projection.forward(ll(0, 0))[0]) === sign);
+
+  it('households on the parcels: A\'s 1000 spread like the 300 + 200 living inside it', () => {
+    const d = residentialDemand(ctx, [{ ...west, households: 300 }, { ...east, households: 400 }], 5);
+    expect(d.basis).toBe('residential-households');
+    expect(sum(d.weight)).toBeCloseTo(1000, 6);
+    expect(side(d, -1) / 1000).toBeCloseTo(300 / 500, 2);
+    expect(side(d, 1) / 1000).toBeCloseTo(200 / 500, 2);
+  });
+
+  it('parcels without households: A\'s 1000 over the residential land, by area (50 + 50 m wide)', () => {
+    const d = residentialDemand(ctx, [west, east], 5);
+    expect(d.basis).toBe('residential-area');
+    expect(sum(d.weight)).toBeCloseTo(1000, 6);
+    expect(side(d, -1) / 1000).toBeCloseTo(0.5, 2);
+  });
+
+  it('no residential land inside: the whole community', () => {
+    const d = residentialDemand(ctx, [{ geometry: [[rect(500, 500, 600, 600)]], households: 10 }], 10);
+    expect(sum(d.weight)).toBeCloseTo(1000, 6);
+    expect(d.x.length).toBeGreaterThanOrEqual(400);
   });
 });

@@ -62,6 +62,18 @@ describe('suggestSites, straight-line', () => {
     expect(r.sites[0].cumulativeHouseholds).toBe(r.sites[0].gainHouseholds);
   });
 
+  it('with residential land, the model counts the households where they live', () => {
+    const ctx = ctxOf('euclidean');
+    // All of A's residential land is the west strip x ≤ −50, which the circle from (−250, 0) covers
+    // whole (its edge is at x ≥ 32.8 for |y| ≤ 100): the model gains all of A's 1000 households.
+    const r = suggestSites(ctx, {
+      category: 'kindergarten', distance_m: 300, count: 1, candidates: pointCandidates(ctx, [at('W', -250, 0)]),
+      residential: [{ geometry: [[rect(-100, -100, -50, 100)]] }],
+    });
+    expect(r.basis).toBe('residential-area');
+    expect(r.sites[0].modelGainHouseholds).toBeCloseTo(1000, 6);
+  });
+
   it('gains add up to after − before over several sites', () => {
     const ctx = ctxOf('euclidean');
     const candidates = gridCandidates(ctx, 50);
