@@ -64,44 +64,84 @@ export function exactMaxCoverage(model: CoverageModel, count: number, options: E
   let bestSet = options.start ? options.start.chosen.slice(0, count) : [];
   let nodes = 0, openBound = -Infinity;
   const path: number[] = [];
+  // Candidates given up by an earlier sibling on the way down (the ordered enumeration).
+  const excluded = new Uint8Array(n);
 
-  const search = (allowed: Int32Array, cur: number, r: number): void => {
+  /** The r largest values pushed, descending (r ≤ K: insertion into a short array). */
+  const topOf = (r: number) => {
+    const v = new Float64Array(r);
+    let size = 0;
+    return {
+      v,
+      get size() { return size; },
+      push(x: number) {
+        if (size === r && x <= v[r - 1]) return;
+        let i = size < r ? size++ : r - 1;
+        while (i > 0 && v[i - 1] < x) { v[i] = v[i - 1]; i--; }
+        v[i] = x;
+      },
+      sum() { let t = 0; for (let i = 0; i < size; i++) t += v[i]; return t; },
+    };
+  };
+
+  const search = (cur: number, r: number): void => {
     if (options.signal?.aborted) throw abortError();
+    // One pass over the candidates still allowed: the r largest gains (the node's bound), and the
+    // ones worth branching on. A child's bound is at most cur + r·gain, so a candidate with
+    // gain ≤ (best − cur)/r cannot start a better set here; it stays allowed further down.
+    const thr = (best + eps - cur) / r;
+    const all = topOf(r), below = topOf(Math.max(1, r - 1));
     const list: number[] = [];
-    for (const k of allowed) if (gain[k] > eps) list.push(k);
-    list.sort((a, b) => gain[b] - gain[a] || a - b);
-    const g = list.map((k) => gain[k]);
-    let ub = cur;
-    for (let i = 0; i < r && i < g.length; i++) ub += g[i];
+    for (let k = 0; k < n; k++) {
+      if (excluded[k]) continue;
+      const gk = gain[k];
+      if (gk <= eps) continue;
+      all.push(gk);
+      if (gk > thr) list.push(k);
+      else below.push(gk);
+    }
+    const ub = cur + all.sum();
     if (ub <= best + eps) return;
     if (++nodes > maxNodes) { openBound = Math.max(openBound, ub); throw new LimitReached(); }
     if (nodes % 1000 === 0) options.onProgress?.(nodes, maxNodes);
-    // Prefix sums of g: the bound of child i is cur + g[i] + (g[i+1] + … + g[i+r−1]).
-    const pre = new Float64Array(g.length + 1);
-    for (let i = 0; i < g.length; i++) pre[i + 1] = pre[i] + g[i];
-    const childBound = (i: number) => cur + pre[Math.min(g.length, i + r)] - pre[i];
-    for (let i = 0; i < list.length; i++) {
-      if (childBound(i) <= best + eps) break;
-      const k = list[i];
-      include(k);
-      path.push(k);
-      try {
-        const v = cur + g[i];
-        if (v > best + eps) { best = v; bestSet = path.slice(); }
-        if (r > 1) search(Int32Array.from(list.slice(i + 1)), v, r - 1);
-      } catch (e) {
-        if (e instanceof LimitReached && i + 1 < list.length) openBound = Math.max(openBound, childBound(i + 1));
-        throw e;
-      } finally {
-        path.pop();
-        exclude(k);
+    list.sort((a, b) => gain[b] - gain[a] || a - b);
+    const g = list.map((k) => gain[k]);
+    // Bound of child i: cur + g[i] + the r − 1 largest gains allowed after it (the listed ones
+    // after i, then the largest of those below the threshold, all of which are smaller).
+    const childBound = (i: number) => {
+      let b = cur + g[i], need = r - 1;
+      for (let j = i + 1; j < g.length && need > 0; j++, need--) b += g[j];
+      for (let j = 0; j < below.size && need > 0; j++, need--) b += below.v[j];
+      return b;
+    };
+    let marked = 0;
+    try {
+      for (let i = 0; i < list.length; i++) {
+        if (childBound(i) <= best + eps) break;
+        if (i > 0) { excluded[list[i - 1]] = 1; marked = i; }
+        const k = list[i];
+        include(k);
+        path.push(k);
+        try {
+          const v = cur + g[i];
+          if (v > best + eps) { best = v; bestSet = path.slice(); }
+          if (r > 1) search(v, r - 1);
+        } catch (e) {
+          if (e instanceof LimitReached && i + 1 < list.length) openBound = Math.max(openBound, childBound(i + 1));
+          throw e;
+        } finally {
+          path.pop();
+          exclude(k);
+        }
       }
+    } finally {
+      for (let i = 0; i < marked; i++) excluded[list[i]] = 0;
     }
   };
 
   let proven = true;
   try {
-    if (count > 0) search(Int32Array.from({ length: n }, (_, k) => k), 0, count);
+    if (count > 0) search(0, count);
   } catch (e) {
     if (!(e instanceof LimitReached)) throw e;
     proven = false;

@@ -58,6 +58,17 @@ describe('exact branch and bound', () => {
     }
   });
 
+  it('equals brute force on larger instances with overlapping sites (18 candidates, K = 4 or 5)', () => {
+    const rand = lcg(23);
+    for (let t = 0; t < 8; t++) {
+      const model = randomModel(rand, 18, 60, 0.25);
+      const K = 4 + (t % 2);
+      const r = exactMaxCoverage(model, K, { start: lazyGreedy(model, K) });
+      expect(r.proven).toBe(true);
+      expect(r.value).toBeCloseTo(bruteForce(model, K).value, 6);
+    }
+  });
+
   it('stopped by the node limit, reports a valid upper bound', () => {
     const rand = lcg(5);
     for (let t = 0; t < 10; t++) {
