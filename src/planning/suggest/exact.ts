@@ -1,11 +1,12 @@
 // The exact K-site optimum of the coverage model by branch and bound. A node is a set S of chosen
 // sites and the candidates still allowed; its upper bound is value(S) plus the r = K − |S| largest
 // marginal gains of allowed candidates given S (coverage is submodular, so r more sites add at
-// most that). Children follow the allowed candidates in decreasing gain: child i takes the i-th
-// and gives up the ones before it, so every K-subset is met exactly once. Gains are kept up to
-// date incrementally (adding a site lowers the gain of the candidates that share its newly
-// reached points), and greedy's answer is the first incumbent. Stopped by the node limit or the
-// signal, it still reports a proven upper bound: the best of the open nodes' bounds.
+// most that), and never more than the households still unreached. Children follow the allowed
+// candidates in decreasing gain: child i takes the i-th and gives up the ones before it, so every
+// K-subset is met exactly once. Gains are kept up to date incrementally (adding a site lowers the
+// gain of the candidates that share its newly reached points), and greedy's answer is the first
+// incumbent. Stopped by the node limit or the time budget, it still reports a proven upper bound:
+// the largest bound of the nodes left open. The signal cancels it (AbortError).
 import { abortError } from '../../engine/audit';
 import type { CoverageModel } from './coverage';
 import { coverageValue } from './coverage';
@@ -24,6 +25,8 @@ export interface ExactResult {
 export interface ExactOptions extends SolveOptions {
   /** Nodes to explore before settling for the best set and a bound. Default 500,000. */
   maxNodes?: number;
+  /** Time budget (ms) of the search, likewise. Default 30,000. */
+  maxMillis?: number;
   /** A first incumbent (greedy's answer). */
   start?: GreedyResult;
 }
@@ -33,6 +36,7 @@ class LimitReached extends Error {}
 export function exactMaxCoverage(model: CoverageModel, count: number, options: ExactOptions = {}): ExactResult {
   const n = model.candidates.length, m = model.weight.length;
   const maxNodes = options.maxNodes ?? 500_000;
+  const deadline = Date.now() + (options.maxMillis ?? 30_000);
   // Point → candidates reaching it (CSR).
   const pStart = new Int32Array(m + 1);
   for (let i = 0; i < model.items.length; i++) pStart[model.items[i] + 1]++;
@@ -44,16 +48,20 @@ export function exactMaxCoverage(model: CoverageModel, count: number, options: E
   const gain = new Float64Array(n);
   for (let k = 0; k < n; k++) for (let i = model.start[k]; i < model.start[k + 1]; i++) gain[k] += model.weight[model.items[i]];
   const covCount = new Int32Array(m);
+  // Households of the points some candidate reaches and no chosen site covers yet: r more sites
+  // cannot add more than this, however much their gains overlap (the top-r sum can be far above).
+  let open = 0;
+  for (let p = 0; p < m; p++) if (pStart[p + 1] > pStart[p]) open += model.weight[p];
   const include = (k: number) => {
     for (let i = model.start[k]; i < model.start[k + 1]; i++) {
       const p = model.items[i];
-      if (covCount[p]++ === 0) for (let j = pStart[p]; j < pStart[p + 1]; j++) gain[pCand[j]] -= model.weight[p];
+      if (covCount[p]++ === 0) { open -= model.weight[p]; for (let j = pStart[p]; j < pStart[p + 1]; j++) gain[pCand[j]] -= model.weight[p]; }
     }
   };
   const exclude = (k: number) => {
     for (let i = model.start[k]; i < model.start[k + 1]; i++) {
       const p = model.items[i];
-      if (--covCount[p] === 0) for (let j = pStart[p]; j < pStart[p + 1]; j++) gain[pCand[j]] += model.weight[p];
+      if (--covCount[p] === 0) { open += model.weight[p]; for (let j = pStart[p]; j < pStart[p + 1]; j++) gain[pCand[j]] += model.weight[p]; }
     }
   };
 
@@ -100,19 +108,19 @@ export function exactMaxCoverage(model: CoverageModel, count: number, options: E
       if (gk > thr) list.push(k);
       else below.push(gk);
     }
-    const ub = cur + all.sum();
+    const ub = cur + Math.min(all.sum(), open);
     if (ub <= best + eps) return;
-    if (++nodes > maxNodes) { openBound = Math.max(openBound, ub); throw new LimitReached(); }
+    if (++nodes > maxNodes || (nodes % 64 === 0 && Date.now() > deadline)) { openBound = Math.max(openBound, ub); throw new LimitReached(); }
     if (nodes % 1000 === 0) options.onProgress?.(nodes, maxNodes);
     list.sort((a, b) => gain[b] - gain[a] || a - b);
     const g = list.map((k) => gain[k]);
     // Bound of child i: cur + g[i] + the r − 1 largest gains allowed after it (the listed ones
     // after i, then the largest of those below the threshold, all of which are smaller).
     const childBound = (i: number) => {
-      let b = cur + g[i], need = r - 1;
+      let b = g[i], need = r - 1;
       for (let j = i + 1; j < g.length && need > 0; j++, need--) b += g[j];
       for (let j = 0; j < below.size && need > 0; j++, need--) b += below.v[j];
-      return b;
+      return cur + Math.min(b, open);
     };
     let marked = 0;
     try {
