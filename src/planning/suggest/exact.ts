@@ -130,16 +130,19 @@ export function exactMaxCoverage(model: CoverageModel, count: number, options: E
         const k = list[i];
         include(k);
         path.push(k);
+        let stopped = false;
         try {
           const v = cur + g[i];
           if (v > best + eps) { best = v; bestSet = path.slice(); }
           if (r > 1) search(v, r - 1);
         } catch (e) {
-          if (e instanceof LimitReached && i + 1 < list.length) openBound = Math.max(openBound, childBound(i + 1));
+          stopped = e instanceof LimitReached;
           throw e;
         } finally {
           path.pop();
           exclude(k);
+          // The siblings not tried yet stay open: their bound, measured back in this node's state.
+          if (stopped && i + 1 < list.length) openBound = Math.max(openBound, childBound(i + 1));
         }
       }
     } finally {
