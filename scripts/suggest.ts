@@ -17,8 +17,10 @@ import {
 } from '../src/planning/suggest/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  commandMain, formatProblem, InputError, layerCentre, loadAuditInput, parseFlags, readInputFiles, throwOnErrors, writeOutput,
+  auditInputPaths, checkAuditFlags, commandMain, formatProblem, InputError, layerCentre, loadAuditInput, parseFlags, readInputFiles,
+  refuseOutputOverInput, throwOnErrors, writeOutput,
 } from './lib/index';
+import { distanceProblem } from '../src/engine/plausibility';
 
 const OUT_EXT = ['.json', '.geojson', '.csv'];
 const BOOLEAN_FLAGS = ['exact'];
@@ -66,6 +68,8 @@ export async function runSuggestCommand(argv: string[], options: { onProgress?: 
   const tier = args.get('tier'), distArg = args.get('distance');
   if ((tier === undefined) === (distArg === undefined)) throw new InputError('give either --tier <minutes> or --distance <m> (one of them)');
   const distance = distArg !== undefined ? positive('distance', distArg) : undefined;
+  const distWarning = distance !== undefined ? distanceProblem(distance) : undefined;
+  if (distWarning?.severity === 'error') throw new InputError(`--distance: ${distWarning.message}`);
   const countArg = args.get('count');
   if (!countArg) throw new InputError(`--count is required\n${USAGE}`);
   const count = positive('count', countArg, true);
@@ -74,6 +78,8 @@ export async function runSuggestCommand(argv: string[], options: { onProgress?: 
   const grid = args.has('grid') ? positive('grid', args.get('grid')!) : DEFAULT_GRID_M;
   const maxNodes = args.has('max-nodes') ? positive('max-nodes', args.get('max-nodes')!, true) : undefined;
 
+  checkAuditFlags(args, USAGE);
+  refuseOutputOverInput('--out', out, { ...auditInputPaths(args), candidates: args.get('candidates') });
   const input = await loadAuditInput(args, USAGE);
   const { data, preset, mode, layers } = input;
   if (tier !== undefined && !preset.tiers[tier]) throw new InputError(`--tier: preset ${preset.id} has no tier "${tier}" (tiers: ${Object.keys(preset.tiers).join(', ')})`);
@@ -108,6 +114,7 @@ export async function runSuggestCommand(argv: string[], options: { onProgress?: 
       : `${JSON.stringify(suggestToJson(result, { preset: preset.id, tier: tier ?? null, candidates: info }), null, 2)}\n`;
 
   const notes: string[] = [];
+  if (distWarning) notes.push(`warning: --distance: ${distWarning.message}`);
   for (const l of Object.values(layers)) notes.push(`${l.files[0]}: ${l.counts.valid} ${l.kind} (${l.format}); ${l.crs.note.en}`);
   for (const p of Object.values(layers).flatMap((l) => l.problems.filter((x) => x.severity === 'warning')).slice(0, 10)) notes.push(`warning: ${formatProblem(p)}`);
   notes.push(`${info.count} candidate sites (${info.source === 'grid' ? `${grid} m grid` : candPath}); ${category} within ${Math.round(d * 100) / 100} m (${mode})`);

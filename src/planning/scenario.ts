@@ -155,7 +155,7 @@ function communitiesNearGreen(ctx: AuditContext, g: GreenSpace): number[] {
 }
 
 function reaudit(state: ScenarioAudit, ctx: AuditContext, affected: number[]): ScenarioAudit {
-  const result = patchResults(state.result, affected, auditCommunities(ctx, affected));
+  const result = patchResults(state.result, affected, auditCommunities(ctx, affected), ctx.preset);
   return { ctx, result: { ...result, warnings: ctx.warnings } };
 }
 

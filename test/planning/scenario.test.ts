@@ -101,7 +101,7 @@ describe('applyEdit', () => {
 });
 
 describe('incremental scenario audit = full recompute (property)', () => {
-  it('straight line: 25 random sequences of 8 edits', () => {
+  it('straight line: 25 random sequences of 8 edits', { timeout: 240_000 }, () => {
     const rand = lcg(2026);
     for (let s = 0; s < 25; s++) {
       const base = district(rand);

@@ -99,6 +99,8 @@ describe('suggest command: bad input (exit 2)', () => {
     await bad([...BASE, '--category', 'kindergarten', '--tier', '5', '--count', '0'], /--count: "0" must be a positive whole number/);
     await bad([...BASE, '--category', 'kindergarten', '--tier', '5', '--count', '1', '--grid', '100', ...CANDS], /either --candidates/);
     await bad([...BASE, '--category', 'kindergarten', '--tier', '5', '--count', '1', '--out', 'x.xlsx'], /--out: "x.xlsx" must end in/);
+    await bad([...BASE, '--category', 'kindergarten', '--distance', '200000', '--count', '1'], /--distance: 200000 m cannot be computed correctly/);
+    await bad([...BASE, ...CANDS, '--category', 'kindergarten', '--tier', '5', '--count', '1', '--out', join(FX, 'candidates.geojson')], /--out/);
     await bad([...BASE, '--category', 'kindergarten', '--tier', '5', '--count', '1', '--candidates', join(FX, 'candidates-bad-geometry.geojson')],
       /candidates-bad-geometry\.geojson: feature 1 \(id P2\): field geometry: a candidate site must be a point \(is LineString\)/);
   });
