@@ -203,6 +203,16 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
+/**
+ * Share (0..1) of community `index` within `distance_m` of a facility of `category`: the
+ * lifeCircle share at any distance (siting asks for distances and categories no tier names).
+ */
+export function categoryShare(ctx: AuditContext, index: number, category: FacilityCategory, distance_m: number): number {
+  const c = ctx.communities[index];
+  if (!c) throw new Error(`no community at index ${index}`);
+  return share(ctx, c, facilitySources(ctx, c, [category], distance_m), distance_m);
+}
+
 // ----------------------------------------------------------------------------------------------
 // One community
 

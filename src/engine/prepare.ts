@@ -204,6 +204,25 @@ export function buildGreenIndexes(green: PreparedGreen[]): Pick<PreparedIndexes,
   return { greenIndex: indexOf(green, () => true), parkIndex: indexOf(green, (g) => g.kind === 'park') };
 }
 
+/**
+ * The data warnings a community's households call for: missing, not above 0, or beyond any real
+ * community for its area (plausibility.ts); empty when they are fine. A households edit replaces
+ * exactly these (field `households`).
+ */
+export function householdsWarnings(c: Community, index: number, area_m2: number): DataWarning[] {
+  const id = c.id ?? String(index);
+  if (c.households === null || c.households === undefined || !Number.isFinite(c.households)) {
+    return [{ code: 'missing_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households missing; areaPer100Households cannot be computed` }];
+  }
+  const out: DataWarning[] = [];
+  if (c.households <= 0) {
+    out.push({ code: 'zero_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households is ${c.households}; areaPer100Households cannot be computed` });
+  }
+  const hh = householdsProblem(c.households, area_m2);
+  if (hh) out.push({ code: 'implausible_value', layer: 'communities', feature: id, field: 'households', message: `community ${id}: ${hh.message}` });
+  return out;
+}
+
 export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection): Preparation {
   const warnings: DataWarning[] = [];
   const proj = projection ?? datasetProjection(data);
@@ -230,16 +249,12 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
   communities.forEach((c, i) => { if (!communityById.has(c.id)) communityById.set(c.id, i); });
   data.communities.forEach((c, i) => {
     const id = c.id ?? String(i);
-    if (c.households === null || c.households === undefined || !Number.isFinite(c.households)) {
-      warnings.push({ code: 'missing_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households missing; areaPer100Households cannot be computed` });
-    } else if (c.households <= 0) {
-      warnings.push({ code: 'zero_households', layer: 'communities', feature: id, field: 'households', message: `community ${id}: households is ${c.households}; areaPer100Households cannot be computed` });
-    }
+    const hw = householdsWarnings(c, i, communities[i].area_m2);
+    warnings.push(...hw.filter((w) => w.code !== 'implausible_value'));
     // Figures beyond any real community are flagged, not dropped (plausibility.ts).
     const area = communityAreaProblem(communities[i].area_m2);
     if (area) warnings.push({ code: 'implausible_value', layer: 'communities', feature: id, field: 'geometry', message: `community ${id}: ${area.message}` });
-    const hh = householdsProblem(c.households, communities[i].area_m2);
-    if (hh) warnings.push({ code: 'implausible_value', layer: 'communities', feature: id, field: 'households', message: `community ${id}: ${hh.message}` });
+    warnings.push(...hw.filter((w) => w.code === 'implausible_value'));
   });
   const communityIndex = buildCommunityIndex(communities);
   const overlapPairs = new Set<string>();

@@ -61,7 +61,7 @@ interface Field {
   polygons: { id: string; rings: MetricRings; bbox: BBox }[];
   /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
   sources: ReachSource[];
-  /** `${kind}:${id}` of each source, and an index of their boxes (item i = sources[i]). */
+  /** Each source's id and position (sourceKey: a moved facility is another source), and an index of their boxes (item i = sources[i]). */
   keys: string[];
   sourceIndex: Flatbush;
 }
@@ -71,7 +71,6 @@ interface Field {
 const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
 const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map(sourceKey).sort().join('\u0000')}`;
 
-const idKey = (s: ReachSource) => `${s.kind[0]}:${s.id}`;
 const sourceBox = (s: ReachSource): BBox => (s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox);
 
 function bboxGap(a: BBox, b: BBox): number {
@@ -118,7 +117,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       for (const q of pieces) pieceIndex.add(Math.min(q.x0, q.x1), Math.min(q.y0, q.y1), Math.max(q.x0, q.x1), Math.max(q.y0, q.y1));
       pieceIndex.finish();
     }
-    const keys = sources.map(idKey);
+    const keys = sources.map(sourceKey);
     const sourceIndex = new Flatbush(Math.max(1, sources.length));
     for (const s of sources) {
       const b = sourceBox(s);
@@ -131,7 +130,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
 
   const covers = (f: Field, sources: ReachSource[], distance: number, bbox: BBox): boolean => {
     if (f.distance !== distance) return false;
-    const wanted = new Set(sources.map(idKey));
+    const wanted = new Set(sources.map(sourceKey));
     for (const k of wanted) if (!f.ids.has(k)) return false;
     // Every other source of the set must be too far to matter (straight line > distance): only
     // those whose box meets the community box grown by the distance can be that close.

@@ -51,6 +51,17 @@ describe('createNetworkReach', () => {
     expect(reach.reachedPart(c, [point('k', [900, 0])], 300)).toEqual([]);
   });
 
+  it('a whole source set announced before a move does not answer for the moved facility', () => {
+    // Same road, M = 50, d = 300; k announced at the origin (prepareSources, as the audit does),
+    // then asked about from x = 900 under the same id: nothing of the community is within reach.
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const c = square(0, -100, 0, 100, 100);
+    reach.prepareSources([point('k', [0, 0])], 300);
+    expect(reach.reachedArea(c, [point('k', [0, 0])], 300)).toBeCloseTo(10_000, 0);
+    expect(reach.reachedArea(c, [point('k', [900, 0])], 300)).toBe(0);
+    expect(reach.reachedPart(c, [point('k', [900, 0])], 300)).toEqual([]);
+  });
+
   it('a community across a crossing road without a shared vertex is not reached through it', () => {
     // Road A along y = 0 (x ∈ [0, 1000]); road B along x = 500 crossing it without a vertex.
     // Community around B, 300 m north of A: [450, 300] – [550, 400]; facility 1 m off A at x = 300.
