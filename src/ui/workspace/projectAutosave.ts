@@ -1,0 +1,184 @@
+// Autosave of the project document (project, edited preset, undo history) to IndexedDB, shared
+// safely between tabs. Renders nothing; driven by the store:
+// - every change is saved after a short pause, and at once when the page is hidden or unloaded
+//   (`visibilitychange`, `pagehide`), so a reload right after an edit keeps it;
+// - each save builds on the revision this tab last loaded or wrote; when another tab wrote since
+//   (told at once over a BroadcastChannel, and checked again inside the save's transaction),
+//   saving stops and the user chooses: reload theirs or keep mine;
+// - a failed save (QuotaExceededError, …) is put in the store for the UI to show, with the offer
+//   to export the project as a file.
+import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
+import type { Project } from '../../planning/project';
+import type { UndoHistory } from '../../planning/undoHistory';
+import type { UserEdit } from '../../planning/userEdit';
+import type { Action, AppState } from '../state/appState';
+import type { Store } from '../state/store';
+import { saveDocument, saveDocumentNow, type SavedStamp } from '../state/persist';
+
+/** The parts of the state a save writes; compared by identity to know whether anything changed. */
+interface Parts {
+  project: Project;
+  preset: PresetEditState['preset'] | null;
+  presetId: string | null;
+  history: UndoHistory<UserEdit>;
+}
+
+function partsOf(s: AppState): Parts | null {
+  if (!s.project || !s.presetEdits) return null;
+  const edited = s.presetEdits.present !== s.presetEdits.base;
+  return { project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history };
+}
+
+const sameParts = (a: Parts | null, b: Parts | null) =>
+  a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history);
+
+/** The document of the current state (without the view: view choices are saved per browser). */
+export function documentOf(s: AppState): ProjectDocument | null {
+  const p = partsOf(s);
+  if (!p) return null;
+  return projectDocument({ project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history }, new Date().toISOString());
+}
+
+interface SavedMessage {
+  type: 'saved';
+  tabId: string;
+  revision: number;
+  savedAt: string;
+}
+
+export const CHANNEL = 'lifecircle-project';
+
+export class ProjectAutosave {
+  readonly tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()).slice(2);
+  /** What the stored revision holds, as far as this tab knows; null before the start-up load. */
+  private stored: Parts | null = null;
+  private base = 0;
+  /** The newest revision any tab announced. */
+  private latestKnown = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> | null = null;
+  private again = false;
+  private channel: BroadcastChannel | null = null;
+  private stopFns: (() => void)[] = [];
+
+  constructor(private store: Store<AppState, Action>, private delayMs = 300) {}
+
+  start(): () => void {
+    this.stopFns.push(this.store.subscribe(() => this.changed()));
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = (e: MessageEvent<SavedMessage>) => this.heard(e.data);
+      this.channel = channel;
+      this.stopFns.push(() => channel.close());
+    }
+    const onHide = () => { if (document.visibilityState === 'hidden') void this.saveNow(); };
+    const onPageHide = () => this.flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    this.stopFns.push(() => document.removeEventListener('visibilitychange', onHide), () => window.removeEventListener('pagehide', onPageHide));
+    return () => this.stop();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.stopFns.splice(0).forEach((f) => f());
+  }
+
+  /** The state now in the store is what revision `revision` holds (loaded at start, or another tab's work reloaded). */
+  loaded(revision: number): void {
+    this.stored = partsOf(this.store.getState());
+    this.base = revision;
+    this.latestKnown = Math.max(this.latestKnown, revision);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.store.dispatch({ type: 'persist/saved', revision });
+  }
+
+  /** The user keeps this tab's work over another tab's newer save: it is saved over theirs. */
+  keepMine(): Promise<void> {
+    const c = this.store.getState().persistence.conflict;
+    if (c) this.base = c.revision;
+    this.store.dispatch({ type: 'persist/conflictResolved' });
+    return this.saveNow();
+  }
+
+  private get dirty(): boolean {
+    return this.stored !== null && !sameParts(partsOf(this.store.getState()), this.stored);
+  }
+
+  private changed(): void {
+    if (!this.dirty || this.store.getState().persistence.conflict) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.saveNow(), this.delayMs);
+  }
+
+  private heard(m: SavedMessage): void {
+    if (m?.type !== 'saved' || m.tabId === this.tabId) return;
+    this.latestKnown = Math.max(this.latestKnown, m.revision);
+    if (m.revision > this.base) this.store.dispatch({ type: 'persist/conflict', other: { revision: m.revision, savedAt: m.savedAt } });
+  }
+
+  /** Saves now (clearing the pause); a save already under way is followed by another. */
+  saveNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.saving) {
+      this.again = true;
+      return this.saving;
+    }
+    this.saving = this.save().finally(() => {
+      this.saving = null;
+      if (this.again) {
+        this.again = false;
+        void this.saveNow();
+      }
+    });
+    return this.saving;
+  }
+
+  private async save(): Promise<void> {
+    const s = this.store.getState();
+    if (!this.dirty || s.persistence.conflict) return;
+    const parts = partsOf(s);
+    const doc = documentOf(s);
+    if (!parts || !doc) return;
+    try {
+      const outcome = await saveDocument(doc, this.base, this.tabId);
+      if ('conflict' in outcome) {
+        this.latestKnown = Math.max(this.latestKnown, outcome.conflict.revision);
+        this.store.dispatch({ type: 'persist/conflict', other: { revision: outcome.conflict.revision, savedAt: outcome.conflict.savedAt } });
+        return;
+      }
+      this.wrote(parts, outcome.saved);
+    } catch (e) {
+      const err = e as { name?: string; message?: string };
+      this.store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
+    }
+  }
+
+  private wrote(parts: Parts, stamp: SavedStamp): void {
+    this.stored = parts;
+    this.base = stamp.revision;
+    this.latestKnown = Math.max(this.latestKnown, stamp.revision);
+    this.channel?.postMessage({ type: 'saved', tabId: this.tabId, revision: stamp.revision, savedAt: stamp.savedAt } satisfies SavedMessage);
+    this.store.dispatch({ type: 'persist/saved', revision: stamp.revision });
+  }
+
+  /** On page hide: the pending save, issued synchronously (the page may not see another callback). */
+  flush(): void {
+    const s = this.store.getState();
+    if (!this.dirty || s.persistence.conflict || this.latestKnown > this.base) return;
+    const parts = partsOf(s);
+    const doc = documentOf(s);
+    if (!parts || !doc) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      const stamp = saveDocumentNow(doc, this.base, this.tabId);
+      if (stamp) this.wrote(parts, stamp);
+    } catch (e) {
+      const err = e as { name?: string; message?: string };
+      this.store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
+    }
+  }
+}
