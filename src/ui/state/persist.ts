@@ -1,8 +1,8 @@
 // Project storage in IndexedDB (structured clone: no JSON round trip for large layers). The project
-// document is stored with a stamp (revision, writing tab, time) in the same transaction; a save
-// names the revision it builds on and is refused when another tab wrote since, so no tab silently
-// overwrites newer work. Failures (QuotaExceededError and the like) reject with the browser's
-// error: the caller reports them, nothing is swallowed.
+// document is stored with a stamp (revision, writing tab, time), which localStorage mirrors for a
+// synchronous check; a save names the revision it builds on and is refused when another tab wrote
+// since, so no tab silently overwrites newer work. Failures (QuotaExceededError and the like)
+// reject with the browser's error: the caller reports them, nothing is swallowed.
 import type { ProjectDocument } from '../../planning/projectDocument';
 import type { UiChoices } from './uiChoices';
 
@@ -67,9 +67,6 @@ async function put(key: string, value: unknown): Promise<void> {
   await finished;
 }
 
-/** The stored stamp alone (cheap: the document is not read). */
-export const loadStamp = async (): Promise<SavedStamp | null> => (await get<SavedStamp>(KEY.stamp)) ?? null;
-
 /** What is stored: the project document (or the bare project of older versions; unchecked) and its stamp. */
 export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null }> {
   const db = await open();
@@ -79,10 +76,35 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
   const legacy = store.get(KEY.legacyProject);
   const stamp = store.get(KEY.stamp);
   await done(tx);
-  return { doc: doc.result ?? legacy.result, stamp: (stamp.result as SavedStamp | undefined) ?? null };
+  return { doc: doc.result ?? legacy.result, stamp: newerStamp((stamp.result as SavedStamp | undefined) ?? null, readStampItem()) };
 }
 
-export type SaveOutcome = { saved: SavedStamp } | { conflict: SavedStamp };
+export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
+
+/**
+ * The stamp of the latest save, kept in localStorage as well: it is read and moved on
+ * synchronously, so a save needs no IndexedDB read first and can be issued whole in one call,
+ * even from `pagehide` (a transaction waiting for a read's callback dies with the page).
+ */
+const STAMP_ITEM = 'lifecircle.project.stamp';
+
+function readStampItem(): SavedStamp | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(STAMP_ITEM) ?? 'null') as SavedStamp | null;
+    return v && typeof v.revision === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStampItem(stamp: SavedStamp | null): void {
+  try {
+    if (stamp) localStorage.setItem(STAMP_ITEM, JSON.stringify(stamp));
+    else localStorage.removeItem(STAMP_ITEM);
+  } catch {
+    // No localStorage: the stamp in IndexedDB and the other tabs' messages still tell.
+  }
+}
 
 function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp): void {
   store.put(doc, KEY.document);
@@ -90,56 +112,43 @@ function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp): 
   store.delete(KEY.legacyProject);
 }
 
-/**
- * Saves `doc` over revision `base`. When the stored revision is not `base` (another tab saved
- * since), nothing is written and the stored stamp comes back as a conflict. Rejects with the
- * browser's error when the write fails (QuotaExceededError, DataCloneError, …).
- */
-export async function saveDocument(doc: ProjectDocument, base: number, tabId: string): Promise<SaveOutcome> {
-  const db = await open();
-  const tx = db.transaction(STORE, 'readwrite');
-  const finished = done(tx);
-  const store = tx.objectStore(STORE);
-  let outcome: SaveOutcome | null = null;
-  let thrown: unknown = null;
-  const req = store.get(KEY.stamp);
-  req.onsuccess = () => {
-    const stored = (req.result as SavedStamp | undefined) ?? null;
-    if ((stored?.revision ?? 0) !== base) {
-      outcome = { conflict: stored as SavedStamp };
-      return;
-    }
-    const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
-    try {
-      write(store, doc, stamp);
-      outcome = { saved: stamp };
-    } catch (e) {
-      // put() throws synchronously for values it cannot clone or store: abort and report that.
-      thrown = e;
-      tx.abort();
-    }
-  };
-  try {
-    await finished;
-  } catch (e) {
-    throw thrown ?? e;
-  }
-  if (!outcome) throw new Error('the save ended without an answer from IndexedDB');
-  return outcome;
-}
+/** The newest of two stamps (either may be missing). */
+export const newerStamp = (a: SavedStamp | null, b: SavedStamp | null): SavedStamp | null => (!a ? b : !b ? a : b.revision > a.revision ? b : a);
+
+/** The latest save's stamp as far as this browser knows without reading IndexedDB. */
+export const latestStamp = (): SavedStamp | null => readStampItem();
 
 /**
- * Saves `doc` as revision `base + 1` without waiting for anything: for `pagehide`, when the page
- * may not live to see a callback. The caller has checked `base` against the latest revision it
- * knows of. Returns the stamp written, or null when the database is not open (nothing to flush to).
+ * Saves `doc` over revision `base`, issuing the whole write at once (safe in `pagehide`, with `urgent`). When the
+ * latest stamp is not `base` (another tab saved since), nothing is written and that stamp comes
+ * back as a conflict. Otherwise `written` settles when IndexedDB has committed, or rejects with the
+ * browser's error (QuotaExceededError, DataCloneError, …); the stamp is then put back.
  */
-export function saveDocumentNow(doc: ProjectDocument, base: number, tabId: string): SavedStamp | null {
-  if (!connection) return null;
-  const tx = connection.transaction(STORE, 'readwrite');
+export function saveDocument(doc: ProjectDocument, base: number, tabId: string, urgent = false): SaveOutcome {
+  const latest = readStampItem();
+  if (latest && latest.revision !== base) return { conflict: latest };
   const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
-  write(tx.objectStore(STORE), doc, stamp);
-  tx.commit?.();
-  return stamp;
+  writeStampItem(stamp);
+  const rollBack = (e: unknown) => {
+    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(latest);
+    throw e;
+  };
+  const issue = (db: IDBDatabase): Promise<void> => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const finished = done(tx);
+    try {
+      write(tx.objectStore(STORE), doc, stamp);
+    } catch (e) {
+      // put() throws synchronously for values it cannot clone or store: abort and report that.
+      tx.abort();
+      return finished.then(() => Promise.reject(e), () => Promise.reject(e));
+    }
+    // On page hide, commit at once rather than when the (possibly never-run) task ends.
+    if (urgent) tx.commit?.();
+    return finished;
+  };
+  const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);
+  return { saved: stamp, written };
 }
 
 export const saveUi = (u: UiChoices) => put(KEY.ui, u);

@@ -30,7 +30,7 @@ export function PersistenceNotices() {
         <div className="notice error" role="alert" data-testid="save-error">
           <span>{t('persist.saveFailed', { reason })}</span>{' '}
           <button onClick={() => exportProjectFile(store.getState())} data-testid="save-error-export">⇩ {t('persist.exportProject')}</button>{' '}
-          <button onClick={retrySave}>{t('persist.retry')}</button>
+          <button onClick={retrySave} data-testid="save-error-retry">{t('persist.retry')}</button>
         </div>
       )}
       {p.fileError && (

@@ -13,7 +13,7 @@ import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
-import { saveDocument, saveDocumentNow, type SavedStamp } from '../state/persist';
+import { saveDocument, type SaveOutcome } from '../state/persist';
 
 /** The parts of the state a save writes; compared by identity to know whether anything changed. */
 interface Parts {
@@ -48,10 +48,22 @@ interface SavedMessage {
 
 export const CHANNEL = 'lifecircle-project';
 
+/** A write IndexedDB has neither committed nor refused by then is reported as failed (the user can export). */
+const SAVE_DEADLINE_MS = 30_000;
+
+function withDeadline(p: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new DOMException(`IndexedDB did not confirm the save within ${ms / 1000} s`, 'TimeoutError')), ms);
+    p.then(() => { clearTimeout(t); resolve(); }, (e: unknown) => { clearTimeout(t); reject(e); });
+  });
+}
+
 export class ProjectAutosave {
   readonly tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random()).slice(2);
   /** What the stored revision holds, as far as this tab knows; null before the start-up load. */
   private stored: Parts | null = null;
+  /** The parts at the last store change: a save is scheduled only when they move. */
+  private seen: Parts | null = null;
   private base = 0;
   /** The newest revision any tab announced. */
   private latestKnown = 0;
@@ -107,7 +119,12 @@ export class ProjectAutosave {
   }
 
   private changed(): void {
-    if (!this.dirty || this.store.getState().persistence.conflict) return;
+    const s = this.store.getState();
+    // Only a change of what is saved schedules a save (not, say, the report of a failed one).
+    const parts = partsOf(s);
+    if (sameParts(parts, this.seen)) return;
+    this.seen = parts;
+    if (!this.dirty || s.persistence.conflict) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.saveNow(), this.delayMs);
   }
@@ -126,7 +143,9 @@ export class ProjectAutosave {
       this.again = true;
       return this.saving;
     }
-    this.saving = this.save().finally(() => {
+    const written = this.save();
+    if (!written) return Promise.resolve();
+    this.saving = written.finally(() => {
       this.saving = null;
       if (this.again) {
         this.again = false;
@@ -136,49 +155,60 @@ export class ProjectAutosave {
     return this.saving;
   }
 
-  private async save(): Promise<void> {
-    const s = this.store.getState();
-    if (!this.dirty || s.persistence.conflict) return;
-    const parts = partsOf(s);
-    const doc = documentOf(s);
-    if (!parts || !doc) return;
-    try {
-      const outcome = await saveDocument(doc, this.base, this.tabId);
-      if ('conflict' in outcome) {
-        this.latestKnown = Math.max(this.latestKnown, outcome.conflict.revision);
-        this.store.dispatch({ type: 'persist/conflict', other: { revision: outcome.conflict.revision, savedAt: outcome.conflict.savedAt } });
-        return;
-      }
-      this.wrote(parts, outcome.saved);
-    } catch (e) {
-      const err = e as { name?: string; message?: string };
-      this.store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
-    }
+  /** On page hide: the pending save, issued at once even while another is under way (the page may not see another callback). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.latestKnown > this.base) return;
+    void this.save(true);
   }
 
-  private wrote(parts: Parts, stamp: SavedStamp): void {
+  /**
+   * Issues the save of the current state synchronously (the write is under way when this returns)
+   * and returns its completion; null when there is nothing to save or saving is suspended.
+   */
+  private save(urgent = false): Promise<void> | null {
+    const s = this.store.getState();
+    if (!this.dirty || s.persistence.conflict) return null;
+    const parts = partsOf(s);
+    const doc = documentOf(s);
+    if (!parts || !doc) return null;
+    let outcome: SaveOutcome;
+    try {
+      outcome = saveDocument(doc, this.base, this.tabId, urgent);
+    } catch (e) {
+      this.failed(e);
+      return null;
+    }
+    if ('conflict' in outcome) {
+      this.latestKnown = Math.max(this.latestKnown, outcome.conflict.revision);
+      this.store.dispatch({ type: 'persist/conflict', other: { revision: outcome.conflict.revision, savedAt: outcome.conflict.savedAt } });
+      return null;
+    }
+    // Counted as saved at once, so that a save issued before this one completes builds on it.
+    const before = { stored: this.stored, base: this.base };
+    const stamp = outcome.saved;
     this.stored = parts;
     this.base = stamp.revision;
     this.latestKnown = Math.max(this.latestKnown, stamp.revision);
-    this.channel?.postMessage({ type: 'saved', tabId: this.tabId, revision: stamp.revision, savedAt: stamp.savedAt } satisfies SavedMessage);
-    this.store.dispatch({ type: 'persist/saved', revision: stamp.revision });
+    return withDeadline(outcome.written, SAVE_DEADLINE_MS).then(
+      () => {
+        this.channel?.postMessage({ type: 'saved', tabId: this.tabId, revision: stamp.revision, savedAt: stamp.savedAt } satisfies SavedMessage);
+        this.store.dispatch({ type: 'persist/saved', revision: stamp.revision });
+      },
+      (e: unknown) => {
+        // Not stored: this revision never happened; the changes stay unsaved (the next change or a retry saves them).
+        if (this.base === stamp.revision) {
+          this.stored = before.stored;
+          this.base = before.base;
+        }
+        this.failed(e);
+      },
+    );
   }
 
-  /** On page hide: the pending save, issued synchronously (the page may not see another callback). */
-  flush(): void {
-    const s = this.store.getState();
-    if (!this.dirty || s.persistence.conflict || this.latestKnown > this.base) return;
-    const parts = partsOf(s);
-    const doc = documentOf(s);
-    if (!parts || !doc) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    try {
-      const stamp = saveDocumentNow(doc, this.base, this.tabId);
-      if (stamp) this.wrote(parts, stamp);
-    } catch (e) {
-      const err = e as { name?: string; message?: string };
-      this.store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
-    }
+  private failed(e: unknown): void {
+    const err = e as { name?: string; message?: string };
+    this.store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
   }
 }
