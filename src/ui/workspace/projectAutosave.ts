@@ -83,7 +83,8 @@ export class ProjectAutosave {
       this.channel = channel;
       this.stopFns.push(() => channel.close());
     }
-    const onHide = () => { if (document.visibilityState === 'hidden') void this.saveNow(); };
+    // Hidden may be the first step of an unload: save as on pagehide, committed at once.
+    const onHide = () => { if (document.visibilityState === 'hidden') this.flush(); };
     const onPageHide = () => this.flush();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
