@@ -197,6 +197,36 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     await page.keyboard.press('Control+z'); // the file's history: detour factor 1.4 → back
     await page.keyboard.press('Control+z'); // persons per household 2.8 → the national value
     expect(await presetValue(page, 'personsPerHousehold')).toBe(3);
+    // The toolbar's export gives back the same project: its layers and the undo position.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('[data-testid=export-project]')]);
+    const doc = parseProjectFile(readFileSync((await download.path())!, 'utf8'), download.suggestedFilename());
+    expect(doc.project.layers.communities.map((c) => c.id)).toEqual(['C1', 'C2']);
+    expect([doc.history.done.length, doc.history.undone.length]).toEqual([0, 2]);
+    expect(doc.presetEdit).toBeNull();
+    expect(doc.view).toMatchObject({ tier: '10', category: 'elderly_care' });
+    expect(doc.view).not.toHaveProperty('tiandituKey');
+    await context.close();
+  }, 240_000);
+
+  it('a project saved by an older version (the bare project in IndexedDB) opens after the update', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const legacy = JSON.parse(readFileSync(join(__dirname, '../fixtures/project/legacy-indexeddb-project.json'), 'utf8'));
+    await page.evaluate((project) => new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('lifecircle', 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('kv', 'readwrite');
+        tx.objectStore('kv').delete('document');
+        tx.objectStore('kv').put(project, 'project');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    }), legacy);
+    await page.reload();
+    await waitReady(page, T);
+    expect(await communityCount(page)).toBe(2);
+    expect(await page.textContent('[data-testid=dataset-name]')).toContain('眉山测试');
     await context.close();
   }, 240_000);
 });

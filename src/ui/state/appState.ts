@@ -217,8 +217,13 @@ function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
 function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
   const next = withProject(s, doc.project, fit);
   const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
-  const present = doc.presetEdit && doc.presetEdit.presetId === base.id ? doc.presetEdit.preset : base;
-  const history = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
+  // A stored copy of the preset's own values is the preset itself: undoing back to it is "unedited".
+  const json = JSON.stringify(base);
+  const asBase = (p: RulePreset) => (p === base || JSON.stringify(p) !== json ? p : base);
+  const present = doc.presetEdit && doc.presetEdit.presetId === base.id ? asBase(doc.presetEdit.preset) : base;
+  const kept = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
+  const canonical = (e: UserEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
+  const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
   return { ...next, presetEdits: { base, present }, history };
 }
 

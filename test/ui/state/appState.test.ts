@@ -173,6 +173,8 @@ describe('app state: undo history of user edits', () => {
     expect(selectPreset(s)).toEqual(a);
     s = appReducer(s, { type: 'history/undone' });
     expect(selectPreset(s)).toEqual(national);
+    // Back at the preset's own values: unedited (what the editor shows and the autosave stores).
+    expect(s.presetEdits?.present).toBe(s.presetEdits?.base);
     s = appReducer(s, { type: 'history/redone' });
     expect(selectPreset(s)?.personsPerHousehold).toBe(3.2);
   });
