@@ -170,6 +170,13 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     const doc = parseProjectFile(readFileSync(path!, 'utf8'), download.suggestedFilename());
     expect(doc.project.layers.communities).toHaveLength(40);
     expect(download.suggestedFilename()).toMatch(/\.lifecircle\.json$/);
+    // Leaving now would lose the changes: the browser asks first (dismissed: the page stays).
+    const asked = page.waitForEvent('dialog', { timeout: T });
+    void page.evaluate(() => location.reload()).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(await communityCount(page)).toBe(40);
     // Space again: a retry saves, and the notice goes.
     await page.evaluate(() => (window as unknown as { __restorePut: () => void }).__restorePut());
     await page.waitForTimeout(1000); // longer than the save pause: no save is retried on its own

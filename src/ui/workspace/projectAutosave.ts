@@ -6,7 +6,7 @@
 //   (told at once over a BroadcastChannel, and checked again inside the save's transaction),
 //   saving stops and the user chooses: reload theirs or keep mine;
 // - a failed save (QuotaExceededError, …) is put in the store for the UI to show, with the offer
-//   to export the project as a file.
+//   to export the project as a file; leaving the page with such unsaved changes asks first.
 import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
 import type { Project } from '../../planning/project';
 import type { UndoHistory } from '../../planning/undoHistory';
@@ -86,6 +86,16 @@ export class ProjectAutosave {
     // Hidden may be the first step of an unload: save as on pagehide, committed at once.
     const onHide = () => { if (document.visibilityState === 'hidden') this.flush(); };
     const onPageHide = () => this.flush();
+    // Leaving with changes that cannot be saved (a failed save, another tab's newer work): the browser asks first.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const p = this.store.getState().persistence;
+      if (this.dirty && (p.saveError || p.conflict)) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    this.stopFns.push(() => window.removeEventListener('beforeunload', onBeforeUnload));
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
     this.stopFns.push(() => document.removeEventListener('visibilitychange', onHide), () => window.removeEventListener('pagehide', onPageHide));
