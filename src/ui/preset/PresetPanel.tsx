@@ -119,8 +119,8 @@ export function PresetPanel(p: Props) {
       {open && (
         <div className="preset-editor">
           <div className="editor-actions">
-            <button onClick={p.onUndo} disabled={!p.canUndo}>↶ {t('preset.undo')}</button>
-            <button onClick={p.onRedo} disabled={!p.canRedo}>↷ {t('preset.redo')}</button>
+            <button onClick={p.onUndo} disabled={!p.canUndo} title="Ctrl+Z">↶ {t('preset.undo')}</button>
+            <button onClick={p.onRedo} disabled={!p.canRedo} title="Ctrl+Shift+Z / Ctrl+Y">↷ {t('preset.redo')}</button>
             <button onClick={p.onRevert} disabled={!modified}>{t('preset.revert')}</button>
             {isCustom && <button onClick={() => p.onDelete(p.project.activePresetId)}>{t('preset.delete')}</button>}
           </div>

@@ -8,8 +8,12 @@ import type { UiChoices } from './uiChoices';
 
 const DB = 'lifecircle';
 const STORE = 'kv';
-/** The project document, its stamp, the bare project saved before documents existed, the view choices. */
-const KEY = { document: 'document', stamp: 'stamp', legacyProject: 'project', ui: 'ui' } as const;
+/**
+ * The project document without its layers, the layers (written only when they changed: a preset
+ * edit then writes a few kilobytes, which an unloading page still gets out, not megabytes), the
+ * stamp, the bare project saved before documents existed, the view choices.
+ */
+const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', ui: 'ui' } as const;
 
 export interface SavedStamp {
   /** Increases by one with every save, whichever tab made it. */
@@ -68,15 +72,18 @@ async function put(key: string, value: unknown): Promise<void> {
 }
 
 /** What is stored: the project document (or the bare project of older versions; unchecked) and its stamp. */
-export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null }> {
+export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean }> {
   const db = await open();
   const tx = db.transaction(STORE, 'readonly');
   const store = tx.objectStore(STORE);
   const doc = store.get(KEY.document);
+  const layers = store.get(KEY.layers);
   const legacy = store.get(KEY.legacyProject);
   const stamp = store.get(KEY.stamp);
   await done(tx);
-  return { doc: doc.result ?? legacy.result, stamp: newerStamp((stamp.result as SavedStamp | undefined) ?? null, readStampItem()) };
+  const d = doc.result as { project?: Record<string, unknown> } | undefined;
+  const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
+  return { doc: whole ?? legacy.result, stamp: newerStamp((stamp.result as SavedStamp | undefined) ?? null, readStampItem()), layersStored: !!whole && layers.result !== undefined };
 }
 
 export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
@@ -106,8 +113,13 @@ function writeStampItem(stamp: SavedStamp | null): void {
   }
 }
 
-function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp): void {
-  store.put(doc, KEY.document);
+/** How a save writes the layers: all of them, a mark that they are the demo district's as bundled, or not at all (unchanged). */
+export type LayersWrite = 'write' | 'demo' | 'skip';
+export const DEMO_LAYERS = 'demo';
+
+function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, layers: LayersWrite): void {
+  store.put({ ...doc, project: { ...doc.project, layers: null } }, KEY.document);
+  if (layers !== 'skip') store.put(layers === 'demo' ? DEMO_LAYERS : doc.project.layers, KEY.layers);
   store.put(stamp, KEY.stamp);
   store.delete(KEY.legacyProject);
 }
@@ -119,12 +131,13 @@ export const newerStamp = (a: SavedStamp | null, b: SavedStamp | null): SavedSta
 export const latestStamp = (): SavedStamp | null => readStampItem();
 
 /**
- * Saves `doc` over revision `base`, issuing the whole write at once (safe in `pagehide`, with `urgent`). When the
+ * Saves `doc` over revision `base`, issuing the whole write at once (safe in `pagehide`, with
+ * `urgent`); its layers as `options.layers` says. When the
  * latest stamp is not `base` (another tab saved since), nothing is written and that stamp comes
  * back as a conflict. Otherwise `written` settles when IndexedDB has committed, or rejects with the
  * browser's error (QuotaExceededError, DataCloneError, …); the stamp is then put back.
  */
-export function saveDocument(doc: ProjectDocument, base: number, tabId: string, urgent = false): SaveOutcome {
+export function saveDocument(doc: ProjectDocument, base: number, tabId: string, options: { urgent?: boolean; layers: LayersWrite }): SaveOutcome {
   const latest = readStampItem();
   if (latest && latest.revision !== base) return { conflict: latest };
   const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
@@ -137,14 +150,14 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
     const tx = db.transaction(STORE, 'readwrite');
     const finished = done(tx);
     try {
-      write(tx.objectStore(STORE), doc, stamp);
+      write(tx.objectStore(STORE), doc, stamp, options.layers);
     } catch (e) {
       // put() throws synchronously for values it cannot clone or store: abort and report that.
       tx.abort();
       return finished.then(() => Promise.reject(e), () => Promise.reject(e));
     }
     // On page hide, commit at once rather than when the (possibly never-run) task ends.
-    if (urgent) tx.commit?.();
+    if (options.urgent) tx.commit?.();
     return finished;
   };
   const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);

@@ -10,7 +10,7 @@ import { loadDemo } from '../data/loadDemo';
 import { initI18n } from '../i18n';
 import type { Action, AppState } from '../state/appState';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
-import { loadSaved, loadUi, saveUi, type SavedStamp } from '../state/persist';
+import { DEMO_LAYERS, loadSaved, loadUi, saveUi, type SavedStamp } from '../state/persist';
 import { useSelector, useStore, type Store } from '../state/store';
 import { mergeUiChoices } from '../state/uiChoices';
 import { ProjectAutosave } from './projectAutosave';
@@ -22,32 +22,34 @@ const STORED = 'IndexedDB (lifecircle/document)';
 let autosave: ProjectAutosave | null = null;
 
 /** The stored document, checked; null when nothing usable is stored (a bad one is reported). */
-async function readStored(store: Store<AppState, Action>): Promise<{ doc: ProjectDocument | null; stamp: SavedStamp | null }> {
-  let saved: { doc: unknown; stamp: SavedStamp | null };
+async function readStored(store: Store<AppState, Action>): Promise<{ doc: ProjectDocument | null; stamp: SavedStamp | null; layersStored: boolean }> {
+  let saved: { doc: unknown; stamp: SavedStamp | null; layersStored: boolean };
   try {
     saved = await loadSaved();
   } catch (e) {
     // No IndexedDB (private mode, blocked storage): nothing can be saved either; say so.
     const err = e as { name?: string; message?: string };
     store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
-    return { doc: null, stamp: null };
+    return { doc: null, stamp: null, layersStored: false };
   }
-  if (saved.doc === undefined || saved.doc === null) return { doc: null, stamp: saved.stamp };
+  if (saved.doc === undefined || saved.doc === null) return { doc: null, stamp: saved.stamp, layersStored: false };
+  const d = saved.doc as { project?: { layers?: unknown } };
+  if (d.project?.layers === DEMO_LAYERS) d.project.layers = (await loadDemo()).layers;
   try {
-    return { doc: readProjectDocument(saved.doc, STORED), stamp: saved.stamp };
+    return { doc: readProjectDocument(saved.doc, STORED), stamp: saved.stamp, layersStored: saved.layersStored };
   } catch (e) {
     store.dispatch({ type: 'persist/fileFailed', source: 'stored', message: (e as Error).message });
-    return { doc: null, stamp: saved.stamp };
+    return { doc: null, stamp: saved.stamp, layersStored: false };
   }
 }
 
 /** Another tab's newer save replaces what this tab shows. */
 export async function reloadTheirs(store: Store<AppState, Action>): Promise<void> {
-  const { doc, stamp } = await readStored(store);
+  const { doc, stamp, layersStored } = await readStored(store);
   if (!doc || !stamp) return;
   store.dispatch({ type: 'document/loaded', doc, fit: true });
   store.dispatch({ type: 'persist/conflictResolved' });
-  autosave?.loaded(stamp.revision);
+  autosave?.loaded(stamp.revision, layersStored);
 }
 
 /** This tab's work is saved over another tab's newer save (the user chose so). */
@@ -71,7 +73,7 @@ export function Persistence() {
     autosave = saver;
     const stop = saver.start();
     (async () => {
-      const [{ doc, stamp }, savedUi] = await Promise.all([readStored(store), loadUi()]);
+      const [{ doc, stamp, layersStored }, savedUi] = await Promise.all([readStored(store), loadUi()]);
       if (!live) return;
       if (savedUi) {
         const merged = mergeUiChoices(savedUi);
@@ -81,14 +83,14 @@ export function Persistence() {
       const revision = stamp?.revision ?? 0;
       if (doc && doc.project.layers.communities.length > 0 && doc.project.dataset.source !== 'sample') {
         store.dispatch({ type: 'document/loaded', doc });
-        saver.loaded(revision);
+        saver.loaded(revision, layersStored);
         return;
       }
       const demo = await loadDemo();
       if (!live) return;
       const project = newProject({ source: demo.source, name: demo.name }, demo.layers, doc?.project.activePresetId ?? DEFAULT_PRESET_ID);
       store.dispatch({ type: 'document/loaded', doc: projectDocument({ project, presetEdit: null, history: emptyHistory() }) });
-      saver.loaded(revision);
+      saver.loaded(revision, false, project.layers);
     })().catch((e: unknown) => live && store.dispatch({ type: 'project/loadFailed', message: String((e as Error).message ?? e) }));
     return () => {
       live = false;

@@ -13,7 +13,7 @@ import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
-import { saveDocument, type SaveOutcome } from '../state/persist';
+import { saveDocument, type LayersWrite, type SaveOutcome } from '../state/persist';
 
 /** The parts of the state a save writes; compared by identity to know whether anything changed. */
 interface Parts {
@@ -64,6 +64,10 @@ export class ProjectAutosave {
   private stored: Parts | null = null;
   /** The parts at the last store change: a save is scheduled only when they move. */
   private seen: Parts | null = null;
+  /** Whether IndexedDB holds the stored parts' layers under the layers key (not after the demo or an older save). */
+  private layersStored = false;
+  /** The demo district's layers as bundled, when the project started from them: stored as a mark, not megabytes. */
+  private demoLayers: Project['layers'] | null = null;
   private base = 0;
   /** The newest revision any tab announced. */
   private latestKnown = 0;
@@ -108,8 +112,10 @@ export class ProjectAutosave {
   }
 
   /** The state now in the store is what revision `revision` holds (loaded at start, or another tab's work reloaded). */
-  loaded(revision: number): void {
+  loaded(revision: number, layersStored: boolean, demoLayers: Project['layers'] | null = null): void {
     this.stored = partsOf(this.store.getState());
+    this.layersStored = layersStored;
+    this.demoLayers = demoLayers;
     this.base = revision;
     this.latestKnown = Math.max(this.latestKnown, revision);
     if (this.timer) clearTimeout(this.timer);
@@ -185,8 +191,10 @@ export class ProjectAutosave {
     const doc = documentOf(s);
     if (!parts || !doc) return null;
     let outcome: SaveOutcome;
+    const changed = !this.layersStored || !this.stored || this.stored.project.layers !== parts.project.layers;
+    const layers: LayersWrite = !changed ? 'skip' : parts.project.layers === this.demoLayers ? 'demo' : 'write';
     try {
-      outcome = saveDocument(doc, this.base, this.tabId, urgent);
+      outcome = saveDocument(doc, this.base, this.tabId, { urgent, layers });
     } catch (e) {
       this.failed(e);
       return null;
@@ -197,9 +205,10 @@ export class ProjectAutosave {
       return null;
     }
     // Counted as saved at once, so that a save issued before this one completes builds on it.
-    const before = { stored: this.stored, base: this.base };
+    const before = { stored: this.stored, base: this.base, layersStored: this.layersStored };
     const stamp = outcome.saved;
     this.stored = parts;
+    this.layersStored = true;
     this.base = stamp.revision;
     this.latestKnown = Math.max(this.latestKnown, stamp.revision);
     return withDeadline(outcome.written, SAVE_DEADLINE_MS).then(
@@ -212,6 +221,7 @@ export class ProjectAutosave {
         if (this.base === stamp.revision) {
           this.stored = before.stored;
           this.base = before.base;
+          this.layersStored = before.layersStored;
         }
         this.failed(e);
       },
