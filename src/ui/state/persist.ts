@@ -81,9 +81,16 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
   const legacy = store.get(KEY.legacyProject);
   const stamp = store.get(KEY.stamp);
   await done(tx);
+  const stored = (stamp.result as SavedStamp | undefined) ?? null;
+  // A save issued as the page went away whose IndexedDB write did not land: its journal copy.
+  const j = readJournal();
+  if (j && j.stamp.revision > (stored?.revision ?? 0) && j.layers !== 'write') {
+    const jd = j.doc as { project: Record<string, unknown> };
+    return { doc: { ...jd, project: { ...jd.project, layers: j.layers === 'demo' ? DEMO_LAYERS : layers.result } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: false };
+  }
   const d = doc.result as { project?: Record<string, unknown> } | undefined;
   const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
-  return { doc: whole ?? legacy.result, stamp: newerStamp((stamp.result as SavedStamp | undefined) ?? null, readStampItem()), layersStored: !!whole && layers.result !== undefined };
+  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined };
 }
 
 export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
@@ -124,6 +131,31 @@ function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, l
   store.delete(KEY.legacyProject);
 }
 
+const JOURNAL_ITEM = 'lifecircle.project.journal';
+
+interface Journal {
+  stamp: SavedStamp;
+  layers: LayersWrite;
+  doc: unknown;
+}
+
+function readJournal(): Journal | null {
+  try {
+    const j = JSON.parse(localStorage.getItem(JOURNAL_ITEM) ?? 'null') as Journal | null;
+    return j && j.stamp && typeof j.stamp.revision === 'number' ? j : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeJournal(j: Journal): void {
+  try {
+    localStorage.setItem(JOURNAL_ITEM, JSON.stringify(j));
+  } catch {
+    // Too large for localStorage (a long history): the IndexedDB write alone carries the save.
+  }
+}
+
 /** The newest of two stamps (either may be missing). */
 export const newerStamp = (a: SavedStamp | null, b: SavedStamp | null): SavedStamp | null => (!a ? b : !b ? a : b.revision > a.revision ? b : a);
 
@@ -157,7 +189,12 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
       return finished.then(() => Promise.reject(e), () => Promise.reject(e));
     }
     // On page hide, commit at once rather than when the (possibly never-run) task ends.
-    if (options.urgent) tx.commit?.();
+    if (options.urgent) {
+      tx.commit?.();
+      // An unloading page may not get its IndexedDB write out: a copy without the layers goes to
+      // localStorage too (synchronous), read back at start when the write did not land.
+      if (options.layers !== 'write') writeJournal({ stamp, layers: options.layers, doc: { ...doc, project: { ...doc.project, layers: null } } });
+    }
     return finished;
   };
   const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);
