@@ -13,6 +13,7 @@ import { TestHooks } from './workspace/TestHooks';
 import { NetworkWhatIfProvider } from './workspace/NetworkWhatIf';
 import { ToolbarRegion } from './workspace/ToolbarRegion';
 import { AuditNotices } from './workspace/AuditNotices';
+import { PersistenceNotices } from './workspace/PersistenceNotices';
 import { MapRegion } from './workspace/MapRegion';
 import { TableRegion } from './workspace/TableRegion';
 import { SidePanel } from './workspace/SidePanel';
@@ -56,6 +57,7 @@ function Workspace() {
       <div className="app">
         <ToolbarRegion />
         <AuditNotices />
+        <PersistenceNotices />
         <main className="workspace">
           <MapRegion />
           <TableRegion />

@@ -1,5 +1,5 @@
 // Header: title, dataset, the audit's headline (how many communities fail), the active preset,
-// and the project actions (import slot, export, reset, language, settings).
+// and the project actions (import slot, export, project file, reset, language, settings).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditResult, RulePreset } from '../engine/types';
@@ -21,6 +21,8 @@ interface Props {
   onFit: () => void;
   /** More headline figures (e.g. households without reach on the residential basis). */
   headlineExtra?: ReactNode;
+  /** Export / open the project file. */
+  projectActions?: ReactNode;
 }
 
 export function Toolbar(p: Props) {
@@ -61,6 +63,7 @@ export function Toolbar(p: Props) {
         <button onClick={p.onImport} data-testid="import-button">⇪ {t('toolbar.import')}</button>
         <ExportMenu items={p.exports} />
         {p.extraActions}
+        {p.projectActions}
         <button onClick={p.onFit} data-testid="toolbar-fit">⤢ {t('toolbar.fit')}</button>
         <button onClick={p.onReset}>↺ {t('toolbar.reset')}</button>
         <button onClick={p.onSettings}>⚙ {t('toolbar.settings')}</button>

@@ -1,36 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit, applyWalkingSpeed, getIn, redo, setIn, startHistory, undo } from '../../src/ui/state/presetHistory';
+import { applyWalkingSpeed, getIn, setIn } from '../../src/ui/state/presetHistory';
 import { getPreset } from '../../src/engine/presets';
 import type { RulePreset } from '../../src/engine/types';
 
 const national = getPreset('national-2022') as RulePreset;
 
-describe('preset edits with undo/redo', () => {
+describe('preset edits', () => {
   it('sets a nested threshold without touching the original', () => {
     const next = setIn(national, ['rules', 'areaPer100Households', 'threshold'], 40);
     expect(next.rules.areaPer100Households.threshold).toBe(40);
     expect(national.rules.areaPer100Households.threshold).toBe(30);
     expect(next.rules.stationMinArea).toBe(national.rules.stationMinArea); // untouched branches are shared
     expect(getIn(next, ['rules', 'areaPer100Households', 'threshold'])).toBe(40);
-  });
-
-  it('undoes and redoes in order, and a new edit drops the redo branch', () => {
-    let h = startHistory(national);
-    const a = setIn(national, ['personsPerHousehold'], 3.2);
-    const b = setIn(a, ['detourFactor'], 1.3);
-    h = applyEdit(applyEdit(h, a), b);
-    expect(h.present).toBe(b);
-    h = undo(h);
-    expect(h.present).toBe(a);
-    h = undo(h);
-    expect(h.present).toBe(national);
-    expect(undo(h)).toBe(h); // nothing left to undo
-    h = redo(h);
-    expect(h.present).toBe(a);
-    const c = setIn(a, ['personsPerHousehold'], 2.8);
-    h = applyEdit(h, c);
-    expect(h.future).toEqual([]);
-    expect(redo(h)).toBe(h);
   });
 
   it('derives tier distances from walking speed × minutes', () => {

@@ -7,12 +7,15 @@ import type { RuleId, RulePreset } from '../../engine/types';
 import { presetDocuments, ruleCitation } from '../../engine/citation';
 import type { Project } from '../../planning/project';
 import { customPresetId } from '../../planning/project';
-import { applyWalkingSpeed, getIn, setIn, type PresetHistory } from '../state/presetHistory';
+import { applyWalkingSpeed, getIn, setIn } from '../state/presetHistory';
 import { builtinPresets, checkPreset } from '../state/presetCatalog';
 
 interface Props {
   project: Project;
-  history: PresetHistory | null;
+  /** The active preset differs from its saved values. */
+  modified: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
   preset: RulePreset;
   onPick: (id: string) => void;
   onEdit: (next: RulePreset) => void;
@@ -50,7 +53,7 @@ export function PresetPanel(p: Props) {
   const [bySpeed, setBySpeed] = useState(false);
   const [saveName, setSaveName] = useState('');
   const preset = p.preset;
-  const modified = p.history ? p.history.past.length > 0 && p.history.present !== p.history.past[0] : false;
+  const modified = p.modified;
   const errors = useMemo(() => (modified ? checkPreset(preset) : []), [preset, modified]);
   const tiers = Object.entries(preset.tiers).sort((a, b) => a[1].minutes - b[1].minutes);
   const isCustom = p.project.customPresets.some((q) => q.id === p.project.activePresetId);
@@ -116,8 +119,8 @@ export function PresetPanel(p: Props) {
       {open && (
         <div className="preset-editor">
           <div className="editor-actions">
-            <button onClick={p.onUndo} disabled={!p.history || p.history.past.length === 0}>↶ {t('preset.undo')}</button>
-            <button onClick={p.onRedo} disabled={!p.history || p.history.future.length === 0}>↷ {t('preset.redo')}</button>
+            <button onClick={p.onUndo} disabled={!p.canUndo} title="Ctrl+Z">↶ {t('preset.undo')}</button>
+            <button onClick={p.onRedo} disabled={!p.canRedo} title="Ctrl+Shift+Z / Ctrl+Y">↷ {t('preset.redo')}</button>
             <button onClick={p.onRevert} disabled={!modified}>{t('preset.revert')}</button>
             {isCustom && <button onClick={() => p.onDelete(p.project.activePresetId)}>{t('preset.delete')}</button>}
           </div>

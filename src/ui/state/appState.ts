@@ -3,18 +3,23 @@
 // workspace's components subscribe to the slices they show (state/store.ts: useSelector); side
 // effects (workers, IndexedDB, keyboard) live in ui/workspace/ and only dispatch actions.
 //
-// Slices: the project (base data and presets, planning/project.ts), the edited preset with its
-// undo history, the user's view choices, the selection, the view (fit requests, open dialog), and
-// the audit (result, progress, errors, gap layer). A new feature adds a slice and its actions here
-// (scenarios, comparison, presentation), not state in App.tsx. The city-wide indicators panel keeps
-// only its view (open, which indicator per street); the figures are derived from the audit.
+// Slices: the project (base data and presets, planning/project.ts), the edited preset, the undo
+// history of the user's edits (planning/undoHistory.ts: plain edit records, saved with the project),
+// the user's view choices, the selection, the view (fit requests, open dialog), the audit (result,
+// progress, errors, gap layer) and persistence (save failures, another tab's newer work). A new
+// feature adds a slice and its actions here (scenarios, comparison, presentation), not state in
+// App.tsx. The city-wide indicators panel keeps only its view (open, which indicator per street);
+// the figures are derived from the audit.
 import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, RulePreset } from '../../engine/types';
 import { computeIndicators } from '../../engine/indicators/computeIndicators';
 import type { Gap } from '../../worker/engine.worker';
 import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, type ProjectLayers } from '../../planning/project';
 import { patchResults } from '../../planning/moveFacility';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
-import { applyEdit, redo, startHistory, undo, type PresetHistory } from './presetHistory';
+import { dropEdits, emptyHistory, recordEdit, redoEdit, undoEdit, type UndoHistory } from '../../planning/undoHistory';
+import { editTarget, type UserEdit } from '../../planning/userEdit';
+import type { ProjectDocument } from '../../planning/projectDocument';
+import { initialPersistenceState, isPersistenceAction, reducePersistence, type PersistenceAction, type PersistenceState } from './persistenceState';
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
 import { initialPresentationState, isPresentationAction, reducePresentation, type PresentationAction, type PresentationState } from './presentationState';
 
@@ -53,10 +58,10 @@ export interface AuditState {
   basisCompare: { community: number; area: CommunityResult } | null;
 }
 
-/** The active preset as loaded (`base`) and the user's unsaved edits of it, with undo/redo. */
+/** The active preset as loaded (`base`) and as the user edited it (`present`, unsaved). */
 export interface PresetEdits {
   base: RulePreset;
-  history: PresetHistory;
+  present: RulePreset;
 }
 
 /** The city-wide indicators panel: open or folded, and the indicator its street breakdown shows. */
@@ -69,6 +74,8 @@ export interface AppState {
   project: Project | null;
   loadError: string | null;
   presetEdits: PresetEdits | null;
+  /** The user's edits, for undo and redo (preset edits today). */
+  history: UndoHistory<UserEdit>;
   ui: UiChoices;
   selection: SelectionState;
   view: ViewState;
@@ -76,17 +83,21 @@ export interface AppState {
   indicators: IndicatorsPanelState;
   /** Presentation mode and the planner's sequence editor (state/presentationState.ts). */
   presentation: PresentationState;
+  persistence: PersistenceState;
 }
 
 export type Action =
   | { type: 'project/loaded'; project: Project; fit?: boolean }
+  /** A saved project document (IndexedDB, a project file, another tab's save): project, edits and history together. */
+  | { type: 'document/loaded'; doc: ProjectDocument; fit?: boolean }
   | { type: 'project/loadFailed'; message: string }
   /** A change of the project's layers (import, test hook): the selection and results are of the old data. */
   | { type: 'project/updated'; update: (p: Project) => Project; fit?: boolean }
   | { type: 'preset/picked'; id: string }
   | { type: 'preset/edited'; preset: RulePreset }
-  | { type: 'preset/undone' }
-  | { type: 'preset/redone' }
+  /** Undo / redo the last user edit, whatever its kind. */
+  | { type: 'history/undone' }
+  | { type: 'history/redone' }
   | { type: 'preset/reverted' }
   | { type: 'preset/saved'; preset: RulePreset }
   | { type: 'preset/deleted'; id: string }
@@ -116,7 +127,8 @@ export type Action =
   | { type: 'basis/compared'; compare: AuditState['basisCompare'] }
   /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
-  | PresentationAction;
+  | PresentationAction
+  | PersistenceAction;
 
 export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null };
 
@@ -125,12 +137,14 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     project: null,
     loadError: null,
     presetEdits: null,
+    history: emptyHistory(),
     ui,
     selection: { community: null, facility: null, zoomToken: 0 },
     view: { fitToken: 0, dialog: null },
     audit: initialAuditState,
     indicators: { open: true, indicator: 'serviceFacilityCoverage' },
     presentation: initialPresentationState,
+    persistence: initialPersistenceState,
   };
 }
 
@@ -138,7 +152,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
 // Selectors
 
 /** The preset the audit uses: the active one with the user's edits. */
-export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.history.present ?? null;
+export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.present ?? null;
 export const selectLayers = (s: AppState): ProjectLayers | null => s.project?.layers ?? null;
 export const selectHasRoads = (s: AppState): boolean => (s.project?.layers.roads.length ?? 0) > 0;
 
@@ -182,11 +196,39 @@ function updateProject(s: AppState, update: (p: Project) => Project): AppState {
   return next === s.project ? s : withProject(s, next, false);
 }
 
-function updatePresetHistory(s: AppState, update: (h: PresetHistory, base: RulePreset) => PresetHistory): AppState {
+/** The active preset becomes `next`, recorded as an undoable edit. */
+function editPreset(s: AppState, next: RulePreset): AppState {
   const e = s.presetEdits;
-  if (!e) return s;
-  const history = update(e.history, e.base);
-  return history === e.history ? s : { ...s, presetEdits: { ...e, history } };
+  if (!e || next === e.present) return s;
+  const edit: UserEdit = { kind: 'preset', presetId: e.base.id, before: e.present, after: next };
+  return { ...s, presetEdits: { ...e, present: next }, history: recordEdit(s.history, edit) };
+}
+
+/** An edit applied backwards (undo) or forwards (redo). */
+function applyUserEdit(s: AppState, edit: UserEdit, direction: 'undo' | 'redo'): AppState {
+  switch (edit.kind) {
+    case 'preset':
+      return s.presetEdits && s.presetEdits.base.id === edit.presetId ? { ...s, presetEdits: { ...s.presetEdits, present: editTarget(edit, direction) } } : s;
+  }
+}
+
+function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
+  const step = direction === 'undo' ? undoEdit(s.history) : redoEdit(s.history);
+  return step ? { ...applyUserEdit(s, step.edit, direction), history: step.history } : s;
+}
+
+/** A saved document replaces the project, the edited preset and the history together. */
+function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
+  const next = withProject(s, doc.project, fit);
+  const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
+  // A stored copy of the preset's own values is the preset itself: undoing back to it is "unedited".
+  const json = JSON.stringify(base);
+  const asBase = (p: RulePreset) => (p === base || JSON.stringify(p) !== json ? p : base);
+  const present = doc.presetEdit && doc.presetEdit.presetId === base.id ? asBase(doc.presetEdit.preset) : base;
+  const kept = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
+  const canonical = (e: UserEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
+  const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
+  return { ...next, presetEdits: { base, present }, history };
 }
 
 function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {
@@ -204,6 +246,8 @@ function reduce(s: AppState, a: Action): AppState {
   switch (a.type) {
     case 'project/loaded':
       return withProject(s, a.project, !!a.fit);
+    case 'document/loaded':
+      return loadDocument(s, a.doc, !!a.fit);
     case 'project/loadFailed':
       return { ...s, loadError: a.message };
     case 'project/updated': {
@@ -217,13 +261,13 @@ function reduce(s: AppState, a: Action): AppState {
     case 'preset/deleted':
       return updateProject(s, (p) => deleteCustomPreset(p, a.id, DEFAULT_PRESET_ID));
     case 'preset/edited':
-      return updatePresetHistory(s, (h) => applyEdit(h, a.preset));
-    case 'preset/undone':
-      return updatePresetHistory(s, undo);
-    case 'preset/redone':
-      return updatePresetHistory(s, redo);
+      return editPreset(s, a.preset);
+    case 'history/undone':
+      return undoOrRedo(s, 'undo');
+    case 'history/redone':
+      return undoOrRedo(s, 'redo');
     case 'preset/reverted':
-      return updatePresetHistory(s, (_h, base) => startHistory(base));
+      return s.presetEdits ? editPreset(s, s.presetEdits.base) : s;
     case 'ui/loaded':
       return { ...s, ui: a.ui };
     case 'ui/changed':
@@ -274,14 +318,20 @@ function reduce(s: AppState, a: Action): AppState {
       const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results, selectPreset(s) ?? undefined) : res;
       return { ...s, project: a.project, audit: { ...s.audit, result, patchedLayers: a.project.layers } };
     }
+    default:
+      if (isPersistenceAction(a)) {
+        const persistence = reducePersistence(s.persistence, a);
+        return persistence === s.persistence ? s : { ...s, persistence };
+      }
+      return s;
   }
 }
 
-/** The active preset changed (picked, saved, deleted, another project): its edit history starts afresh. */
+/** The active preset changed (picked, saved, deleted, another project): its edits and their history are dropped. */
 function syncPresetEdits(s: AppState): AppState {
   const active = s.project ? findPreset(s.project.activePresetId, s.project.customPresets) : null;
   if ((s.presetEdits?.base ?? null) === active) return s;
-  return { ...s, presetEdits: active ? { base: active, history: startHistory(active) } : null };
+  return { ...s, presetEdits: active ? { base: active, present: active } : null, history: dropEdits(s.history, (e) => e.kind === 'preset') };
 }
 
 export function appReducer(s: AppState, a: Action): AppState {

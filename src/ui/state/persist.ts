@@ -1,45 +1,205 @@
-// Project persistence in IndexedDB (structured clone: no JSON round trip for large layers).
-import type { Project } from '../../planning/project';
+// Project storage in IndexedDB (structured clone: no JSON round trip for large layers). The project
+// document is stored with a stamp (revision, writing tab, time), which localStorage mirrors for a
+// synchronous check; a save names the revision it builds on and is refused when another tab wrote
+// since, so no tab silently overwrites newer work. Failures (QuotaExceededError and the like)
+// reject with the browser's error: the caller reports them, nothing is swallowed.
+import type { ProjectDocument } from '../../planning/projectDocument';
 import type { UiChoices } from './uiChoices';
 
 const DB = 'lifecircle';
 const STORE = 'kv';
+/**
+ * The project document without its layers, the layers (written only when they changed: a preset
+ * edit then writes a few kilobytes, which an unloading page still gets out, not megabytes), the
+ * stamp, the bare project saved before documents existed, the view choices.
+ */
+const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', ui: 'ui' } as const;
 
+export interface SavedStamp {
+  /** Increases by one with every save, whichever tab made it. */
+  revision: number;
+  tabId: string;
+  savedAt: string;
+}
+
+let connection: IDBDatabase | null = null;
+let opening: Promise<IDBDatabase> | null = null;
+
+/** The database, opened once and kept open, so that a save on page hide can be issued synchronously. */
 function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
+  if (connection) return Promise.resolve(connection);
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      const db = req.result;
+      db.onversionchange = () => { db.close(); connection = null; opening = null; };
+      db.onclose = () => { connection = null; opening = null; };
+      connection = db;
+      resolve(db);
+    };
+    req.onerror = () => { opening = null; reject(req.error); };
+  });
+  return opening;
+}
+
+/** The error a failed transaction ended with (an aborted one carries its cause in tx.error). */
+const txError = (tx: IDBTransaction): DOMException | Error => tx.error ?? new DOMException('the transaction was aborted', 'AbortError');
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(txError(tx));
+    tx.onerror = () => undefined; // the abort that follows carries the error
+  });
+}
+
+async function get<T>(key: string): Promise<T | undefined> {
+  const db = await open();
+  return new Promise<T | undefined>((resolve, reject) => {
+    const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
+    req.onsuccess = () => resolve(req.result as T | undefined);
     req.onerror = () => reject(req.error);
   });
 }
 
 async function put(key: string, value: unknown): Promise<void> {
   const db = await open();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(value, key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
+  const tx = db.transaction(STORE, 'readwrite');
+  const finished = done(tx);
+  tx.objectStore(STORE).put(value, key);
+  await finished;
 }
 
-async function get<T>(key: string): Promise<T | undefined> {
+/** What is stored: the project document (or the bare project of older versions; unchecked) and its stamp. */
+export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean }> {
   const db = await open();
-  const v = await new Promise<T | undefined>((resolve, reject) => {
-    const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
-    req.onsuccess = () => resolve(req.result as T | undefined);
-    req.onerror = () => reject(req.error);
-  });
-  db.close();
-  return v;
+  const tx = db.transaction(STORE, 'readonly');
+  const store = tx.objectStore(STORE);
+  const doc = store.get(KEY.document);
+  const layers = store.get(KEY.layers);
+  const legacy = store.get(KEY.legacyProject);
+  const stamp = store.get(KEY.stamp);
+  await done(tx);
+  const stored = (stamp.result as SavedStamp | undefined) ?? null;
+  // A save issued as the page went away whose IndexedDB write did not land: its journal copy.
+  const j = readJournal();
+  if (j && j.stamp.revision > (stored?.revision ?? 0) && j.layers !== 'write') {
+    const jd = j.doc as { project: Record<string, unknown> };
+    return { doc: { ...jd, project: { ...jd.project, layers: j.layers === 'demo' ? DEMO_LAYERS : layers.result } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: false };
+  }
+  const d = doc.result as { project?: Record<string, unknown> } | undefined;
+  const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
+  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined };
 }
 
-export const saveProject = (p: Project) => put('project', p);
-export const loadProject = () => get<Project>('project').catch(() => undefined);
-export const saveUi = (u: UiChoices) => put('ui', u);
-export const loadUi = () => get<UiChoices>('ui').catch(() => undefined);
-export async function clearSaved(): Promise<void> {
-  await put('project', undefined);
+export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
+
+/**
+ * The stamp of the latest save, kept in localStorage as well: it is read and moved on
+ * synchronously, so a save needs no IndexedDB read first and can be issued whole in one call,
+ * even from `pagehide` (a transaction waiting for a read's callback dies with the page).
+ */
+const STAMP_ITEM = 'lifecircle.project.stamp';
+
+function readStampItem(): SavedStamp | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(STAMP_ITEM) ?? 'null') as SavedStamp | null;
+    return v && typeof v.revision === 'number' ? v : null;
+  } catch {
+    return null;
+  }
 }
+
+function writeStampItem(stamp: SavedStamp | null): void {
+  try {
+    if (stamp) localStorage.setItem(STAMP_ITEM, JSON.stringify(stamp));
+    else localStorage.removeItem(STAMP_ITEM);
+  } catch {
+    // No localStorage: the stamp in IndexedDB and the other tabs' messages still tell.
+  }
+}
+
+/** How a save writes the layers: all of them, a mark that they are the demo district's as bundled, or not at all (unchanged). */
+export type LayersWrite = 'write' | 'demo' | 'skip';
+export const DEMO_LAYERS = 'demo';
+
+function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, layers: LayersWrite): void {
+  store.put({ ...doc, project: { ...doc.project, layers: null } }, KEY.document);
+  if (layers !== 'skip') store.put(layers === 'demo' ? DEMO_LAYERS : doc.project.layers, KEY.layers);
+  store.put(stamp, KEY.stamp);
+  store.delete(KEY.legacyProject);
+}
+
+const JOURNAL_ITEM = 'lifecircle.project.journal';
+
+interface Journal {
+  stamp: SavedStamp;
+  layers: LayersWrite;
+  doc: unknown;
+}
+
+function readJournal(): Journal | null {
+  try {
+    const j = JSON.parse(localStorage.getItem(JOURNAL_ITEM) ?? 'null') as Journal | null;
+    return j && j.stamp && typeof j.stamp.revision === 'number' ? j : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeJournal(j: Journal): void {
+  try {
+    localStorage.setItem(JOURNAL_ITEM, JSON.stringify(j));
+  } catch {
+    // Too large for localStorage (a long history): the IndexedDB write alone carries the save.
+  }
+}
+
+/** The newest of two stamps (either may be missing). */
+export const newerStamp = (a: SavedStamp | null, b: SavedStamp | null): SavedStamp | null => (!a ? b : !b ? a : b.revision > a.revision ? b : a);
+
+/** The latest save's stamp as far as this browser knows without reading IndexedDB. */
+export const latestStamp = (): SavedStamp | null => readStampItem();
+
+/**
+ * Saves `doc` over revision `base`, issuing the whole write at once (safe in `pagehide`, with
+ * `urgent`); its layers as `options.layers` says. When the
+ * latest stamp is not `base` (another tab saved since), nothing is written and that stamp comes
+ * back as a conflict. Otherwise `written` settles when IndexedDB has committed, or rejects with the
+ * browser's error (QuotaExceededError, DataCloneError, …); the stamp is then put back.
+ */
+export function saveDocument(doc: ProjectDocument, base: number, tabId: string, options: { urgent?: boolean; layers: LayersWrite }): SaveOutcome {
+  const latest = readStampItem();
+  if (latest && latest.revision !== base) return { conflict: latest };
+  const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
+  writeStampItem(stamp);
+  const rollBack = (e: unknown) => {
+    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(latest);
+    throw e;
+  };
+  const issue = (db: IDBDatabase): Promise<void> => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const finished = done(tx);
+    try {
+      write(tx.objectStore(STORE), doc, stamp, options.layers);
+    } catch (e) {
+      // put() throws synchronously for values it cannot clone or store: abort and report that.
+      tx.abort();
+      return finished.then(() => Promise.reject(e), () => Promise.reject(e));
+    }
+    // On page hide, commit at once rather than when the (possibly never-run) task ends.
+    if (options.urgent) {
+      tx.commit?.();
+      // An unloading page may not get its IndexedDB write out: a copy without the layers goes to
+      // localStorage too (synchronous), read back at start when the write did not land.
+      if (options.layers !== 'write') writeJournal({ stamp, layers: options.layers, doc: { ...doc, project: { ...doc.project, layers: null } } });
+    }
+    return finished;
+  };
+  const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);
+  return { saved: stamp, written };
+}
+
+export const saveUi = (u: UiChoices) => put(KEY.ui, u);
+export const loadUi = () => get<UiChoices>(KEY.ui).catch(() => undefined);

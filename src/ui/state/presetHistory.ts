@@ -1,30 +1,6 @@
-// Editing a preset with undo/redo: a pure history of preset values (past, present, future).
+// Editing a preset: immutable updates of nested values, and tier distances from walking speed
+// (undo and redo of the edits: planning/undoHistory.ts, in the store).
 import type { RulePreset } from '../../engine/types';
-
-export interface PresetHistory {
-  past: RulePreset[];
-  present: RulePreset;
-  future: RulePreset[];
-}
-
-const LIMIT = 100;
-
-export const startHistory = (preset: RulePreset): PresetHistory => ({ past: [], present: preset, future: [] });
-
-export function applyEdit(h: PresetHistory, next: RulePreset): PresetHistory {
-  if (next === h.present) return h;
-  return { past: [...h.past, h.present].slice(-LIMIT), present: next, future: [] };
-}
-
-export function undo(h: PresetHistory): PresetHistory {
-  if (h.past.length === 0) return h;
-  return { past: h.past.slice(0, -1), present: h.past[h.past.length - 1], future: [h.present, ...h.future] };
-}
-
-export function redo(h: PresetHistory): PresetHistory {
-  if (h.future.length === 0) return h;
-  return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) };
-}
 
 /** Immutable set of a nested value by path, e.g. ['rules', 'areaPer100Households', 'threshold']. */
 export function setIn<T>(obj: T, path: (string | number)[], value: unknown): T {

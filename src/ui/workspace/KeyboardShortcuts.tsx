@@ -1,24 +1,52 @@
 // Keyboard (renders nothing): Esc closes the dialog or clears the selection, / focuses the
-// community search, Ctrl+Z / Ctrl+Shift+Z undo and redo preset edits (not while typing).
+// community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac).
+// While the user types in a field, the field keeps its own undo and the shortcuts stay out.
 import { useEffect } from 'react';
 import type { Action, AppState } from '../state/appState';
 import { useStore } from '../state/store';
+
+/** The shortcut a key press stands for, if any (pure, so the key handling is testable on its own). */
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, typing: boolean): 'escape' | 'search' | 'undo' | 'redo' | null {
+  if (e.key === 'Escape') return 'escape';
+  if (typing) return null;
+  if (e.key === '/' && !e.ctrlKey && !e.metaKey) return 'search';
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  // With Shift held (or Caps Lock on) the key arrives upper-case: compare case-insensitively.
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
+}
 
 export function KeyboardShortcuts() {
   const store = useStore<AppState, Action>();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
-      if (e.key === 'Escape') {
-        if (store.getState().view.dialog) store.dispatch({ type: 'dialog/closed' });
-        else store.dispatch({ type: 'selection/cleared' });
-        if (typing) target.blur();
-      } else if (e.key === '/' && !typing) {
-        e.preventDefault();
-        document.getElementById('community-search')?.focus();
-      } else if ((e.ctrlKey || e.metaKey) && e.key === 'z' && !typing) {
-        store.dispatch({ type: e.shiftKey ? 'preset/redone' : 'preset/undone' });
+      const typing = isTyping(e.target);
+      switch (shortcutOf(e, typing)) {
+        case 'escape':
+          if (store.getState().view.dialog) store.dispatch({ type: 'dialog/closed' });
+          else store.dispatch({ type: 'selection/cleared' });
+          if (typing) (e.target as HTMLElement).blur();
+          break;
+        case 'search':
+          e.preventDefault();
+          document.getElementById('community-search')?.focus();
+          break;
+        case 'undo':
+          e.preventDefault();
+          store.dispatch({ type: 'history/undone' });
+          break;
+        case 'redo':
+          e.preventDefault();
+          store.dispatch({ type: 'history/redone' });
+          break;
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,54 +1,111 @@
-// Loading and saving (renders nothing): at start the saved project (else the demo district) and
-// the saved view choices; afterwards every project and choice change is saved (debounced) to
-// IndexedDB so that nothing is lost on reload.
+// Loading and saving (renders nothing): at start the saved project document (else the demo
+// district) and the saved view choices; afterwards the project, the edited preset and the undo
+// history autosave to IndexedDB (projectAutosave.ts: debounced, flushed on page hide, safe across
+// tabs, failures reported), and the view choices are saved per browser.
 import { useEffect } from 'react';
 import { newProject } from '../../planning/project';
+import { projectDocument, readProjectDocument, type ProjectDocument } from '../../planning/projectDocument';
+import { emptyHistory } from '../../planning/undoHistory';
 import { loadDemo } from '../data/loadDemo';
 import { initI18n } from '../i18n';
 import type { Action, AppState } from '../state/appState';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
-import { loadProject, loadUi, saveProject, saveUi } from '../state/persist';
-import { useSelector, useStore } from '../state/store';
+import { DEMO_LAYERS, loadSaved, loadUi, saveUi, type SavedStamp } from '../state/persist';
+import { useSelector, useStore, type Store } from '../state/store';
 import { mergeUiChoices } from '../state/uiChoices';
+import { ProjectAutosave } from './projectAutosave';
 
-const selectProject = (s: AppState) => s.project;
 const selectUi = (s: AppState) => s.ui;
+/** How the stored project is named in messages about it. */
+const STORED = 'IndexedDB (lifecircle/document)';
+
+let autosave: ProjectAutosave | null = null;
+
+/** The stored document, checked; null when nothing usable is stored (a bad one is reported). */
+async function readStored(store: Store<AppState, Action>): Promise<{ doc: ProjectDocument | null; stamp: SavedStamp | null; layersStored: boolean }> {
+  let saved: { doc: unknown; stamp: SavedStamp | null; layersStored: boolean };
+  try {
+    saved = await loadSaved();
+  } catch (e) {
+    // No IndexedDB (private mode, blocked storage): nothing can be saved either; say so.
+    const err = e as { name?: string; message?: string };
+    store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
+    return { doc: null, stamp: null, layersStored: false };
+  }
+  if (saved.doc === undefined || saved.doc === null) return { doc: null, stamp: saved.stamp, layersStored: false };
+  const d = saved.doc as { project?: { layers?: unknown } };
+  if (d.project?.layers === DEMO_LAYERS) d.project.layers = (await loadDemo()).layers;
+  try {
+    return { doc: readProjectDocument(saved.doc, STORED), stamp: saved.stamp, layersStored: saved.layersStored };
+  } catch (e) {
+    store.dispatch({ type: 'persist/fileFailed', source: 'stored', message: (e as Error).message });
+    return { doc: null, stamp: saved.stamp, layersStored: false };
+  }
+}
+
+/** Another tab's newer save replaces what this tab shows. */
+export async function reloadTheirs(store: Store<AppState, Action>): Promise<void> {
+  const { doc, stamp, layersStored } = await readStored(store);
+  if (!doc || !stamp) return;
+  store.dispatch({ type: 'document/loaded', doc, fit: true });
+  store.dispatch({ type: 'persist/conflictResolved' });
+  autosave?.loaded(stamp.revision, layersStored);
+}
+
+/** This tab's work is saved over another tab's newer save (the user chose so). */
+export function keepMine(): void {
+  void autosave?.keepMine();
+}
+
+/** Tries the failed save again. */
+export function retrySave(): void {
+  void autosave?.saveNow();
+}
 
 export function Persistence() {
-  const { dispatch } = useStore<AppState, Action>();
-  const project = useSelector(selectProject);
+  const store = useStore<AppState, Action>();
   const ui = useSelector(selectUi);
 
-  // Start: the saved project, else the demo district.
+  // Start: the saved project document, else the demo district; then autosave.
   useEffect(() => {
     let live = true;
+    const saver = new ProjectAutosave(store);
+    autosave = saver;
+    const stop = saver.start();
     (async () => {
-      const [saved, savedUi] = await Promise.all([loadProject(), loadUi()]);
+      const [{ doc, stamp, layersStored }, savedUi] = await Promise.all([readStored(store), loadUi()]);
+      if (!live) return;
       if (savedUi) {
         const merged = mergeUiChoices(savedUi);
-        if (live) dispatch({ type: 'ui/loaded', ui: merged });
+        store.dispatch({ type: 'ui/loaded', ui: merged });
         initI18n(merged.lang);
       }
-      if (saved && saved.version === 1 && saved.layers?.communities?.length > 0 && saved.dataset.source !== 'sample') {
-        if (live) dispatch({ type: 'project/loaded', project: saved });
+      const revision = stamp?.revision ?? 0;
+      if (doc && doc.project.layers.communities.length > 0 && doc.project.dataset.source !== 'sample') {
+        store.dispatch({ type: 'document/loaded', doc });
+        saver.loaded(revision, layersStored);
         return;
       }
       const demo = await loadDemo();
-      if (live) dispatch({ type: 'project/loaded', project: newProject({ source: demo.source, name: demo.name }, demo.layers, saved?.activePresetId ?? DEFAULT_PRESET_ID) });
-    })().catch((e: unknown) => live && dispatch({ type: 'project/loadFailed', message: String((e as Error).message ?? e) }));
-    return () => { live = false; };
-  }, [dispatch]);
+      if (!live) return;
+      const project = newProject({ source: demo.source, name: demo.name }, demo.layers, doc?.project.activePresetId ?? DEFAULT_PRESET_ID);
+      store.dispatch({ type: 'document/loaded', doc: projectDocument({ project, presetEdit: null, history: emptyHistory() }) });
+      saver.loaded(revision, false, project.layers);
+    })().catch((e: unknown) => live && store.dispatch({ type: 'project/loadFailed', message: String((e as Error).message ?? e) }));
+    return () => {
+      live = false;
+      stop();
+      if (autosave === saver) autosave = null;
+    };
+  }, [store]);
 
-  // Persist (debounced) so nothing is lost on reload.
+  // The view choices, per browser (debounced).
   useEffect(() => {
-    if (!project) return;
-    const h = setTimeout(() => void saveProject(project).catch(() => undefined), 400);
+    const h = setTimeout(() => {
+      saveUi(ui).catch((e: { name?: string; message?: string }) => store.dispatch({ type: 'persist/saveFailed', error: { name: e?.name ?? 'Error', message: e?.message ?? String(e) } }));
+    }, 300);
     return () => clearTimeout(h);
-  }, [project]);
-  useEffect(() => {
-    const h = setTimeout(() => void saveUi(ui).catch(() => undefined), 300);
-    return () => clearTimeout(h);
-  }, [ui]);
+  }, [ui, store]);
 
   return null;
 }

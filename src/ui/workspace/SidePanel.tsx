@@ -13,7 +13,9 @@ import { BasisBadge } from '../residential/BasisBadge';
 import { BasisComparison } from '../residential/BasisComparison';
 
 const selectProject = (s: AppState) => s.project;
-const selectHistory = (s: AppState) => s.presetEdits?.history ?? null;
+const selectModified = (s: AppState) => !!s.presetEdits && s.presetEdits.present !== s.presetEdits.base;
+const selectCanUndo = (s: AppState) => s.history.done.length > 0;
+const selectCanRedo = (s: AppState) => s.history.undone.length > 0;
 const selectResult = (s: AppState) => s.audit.result;
 const selectSelected = (s: AppState) => s.selection.community;
 const selectMode = (s: AppState) => s.ui.mode;
@@ -23,7 +25,9 @@ const selectBasisCompare = (s: AppState) => s.audit.basisCompare;
 export function SidePanel() {
   const { dispatch } = useStore<AppState, Action>();
   const project = useSelector(selectProject);
-  const history = useSelector(selectHistory);
+  const modified = useSelector(selectModified);
+  const canUndo = useSelector(selectCanUndo);
+  const canRedo = useSelector(selectCanRedo);
   const preset = useSelector(selectPreset);
   const result = useSelector(selectResult);
   const selected = useSelector(selectSelected);
@@ -37,12 +41,14 @@ export function SidePanel() {
     <aside className="side">
       <PresetPanel
         project={project}
-        history={history}
+        modified={modified}
+        canUndo={canUndo}
+        canRedo={canRedo}
         preset={preset}
         onPick={(id) => dispatch({ type: 'preset/picked', id })}
         onEdit={(next) => dispatch({ type: 'preset/edited', preset: next })}
-        onUndo={() => dispatch({ type: 'preset/undone' })}
-        onRedo={() => dispatch({ type: 'preset/redone' })}
+        onUndo={() => dispatch({ type: 'history/undone' })}
+        onRedo={() => dispatch({ type: 'history/redone' })}
         onRevert={() => dispatch({ type: 'preset/reverted' })}
         onSave={(saved) => dispatch({ type: 'preset/saved', preset: saved })}
         onDelete={(id) => dispatch({ type: 'preset/deleted', id })}

@@ -14,7 +14,7 @@ const selectSort = (s: AppState) => s.ui.tableSort;
 const selectSelected = (s: AppState) => s.selection.community;
 const selectTier = (s: AppState) => s.ui.tier;
 const selectCategory = (s: AppState) => s.ui.category;
-const selectPresetTiers = (s: AppState) => s.presetEdits?.history.present.tiers ?? null;
+const selectPresetTiers = (s: AppState) => s.presetEdits?.present.tiers ?? null;
 
 export function TableRegion() {
   const { dispatch } = useStore<AppState, Action>();

@@ -2,6 +2,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newProject } from '../../planning/project';
+import { projectDocument } from '../../planning/projectDocument';
+import { emptyHistory } from '../../planning/undoHistory';
 import { Toolbar } from '../Toolbar';
 import { loadDemo } from '../data/loadDemo';
 import { initI18n } from '../i18n';
@@ -11,13 +13,13 @@ import type { ExportItem } from '../export/ExportMenu';
 import { useExportEntries } from './exportEntries';
 import { PresentActions } from '../present/PresentActions';
 import { selectPreset, type Action, type AppState } from '../state/appState';
-import { clearSaved } from '../state/persist';
 import { DEFAULT_PRESET_ID } from '../state/presetCatalog';
 import { useSelector, useStore } from '../state/store';
 import { BasisBadge } from '../residential/BasisBadge';
 import { householdsWithout, runBasis } from '../residential/coverageBasis';
 import { registerResidentialStrings } from '../residential/residentialStrings';
 import { formatNumber } from '../../text/format';
+import { ProjectFileActions } from './ProjectFileActions';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
@@ -60,9 +62,10 @@ export function ToolbarRegion() {
 
   const resetToDemo = useCallback(async () => {
     if (!window.confirm(t('toolbar.resetConfirm'))) return;
-    await clearSaved();
     const demo = await loadDemo();
-    dispatch({ type: 'project/loaded', project: newProject({ source: demo.source, name: demo.name }, demo.layers, DEFAULT_PRESET_ID), fit: true });
+    // A fresh project: its edits and their history go too; the autosave stores it like any change.
+    const project = newProject({ source: demo.source, name: demo.name }, demo.layers, DEFAULT_PRESET_ID);
+    dispatch({ type: 'document/loaded', doc: projectDocument({ project, presetEdit: null, history: emptyHistory() }), fit: true });
   }, [t, dispatch]);
 
   if (!project || !preset) return null;
@@ -88,6 +91,7 @@ export function ToolbarRegion() {
       onToggleLang={toggleLang}
       onFit={() => dispatch({ type: 'view/fit' })}
       headlineExtra={headlineExtra}
+      projectActions={<ProjectFileActions />}
     />
   );
 }

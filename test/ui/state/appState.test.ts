@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { appReducer, initialAppState, selectPreset, type Action, type AppState } from '../../../src/ui/state/appState';
 import { createStore } from '../../../src/ui/state/store';
+import { findPreset } from '../../../src/ui/state/presetCatalog';
+import { projectDocument } from '../../../src/planning/projectDocument';
 import { emptyLayers, newProject, replaceLayer, type Project } from '../../../src/planning/project';
 import { getPreset } from '../../../src/engine/presets';
 import type { AuditResult, Community, CommunityResult, Facility, RulePreset } from '../../../src/engine/types';
@@ -42,7 +44,7 @@ describe('app state: project and selection', () => {
     const s = loaded();
     expect(s.project?.layers.communities).toHaveLength(3);
     expect(selectPreset(s)?.id).toBe('national-2022');
-    expect(s.presetEdits?.history.past).toEqual([]);
+    expect(s.history.done).toEqual([]);
   });
 
   it('replacing a layer drops the selection and the results of the old data, and can ask the map to fit', () => {
@@ -92,7 +94,7 @@ describe('app state: project and selection', () => {
     expect(appReducer(s, { type: 'ui/changed', patch: { mode: s.ui.mode } })).toBe(s);
     expect(appReducer(s, { type: 'selection/cleared' })).toBe(s);
     expect(appReducer(s, { type: 'dialog/closed' })).toBe(s);
-    expect(appReducer(s, { type: 'preset/undone' })).toBe(s);
+    expect(appReducer(s, { type: 'history/undone' })).toBe(s);
     expect(appReducer(s, { type: 'preset/picked', id: 'national-2022' })).toBe(s);
   });
 
@@ -109,9 +111,9 @@ describe('app state: preset edits', () => {
     const b = { ...a, detourFactor: 1.3 };
     let s = run([{ type: 'preset/edited', preset: a }, { type: 'preset/edited', preset: b }], loaded());
     expect(selectPreset(s)).toBe(b);
-    s = appReducer(s, { type: 'preset/undone' });
+    s = appReducer(s, { type: 'history/undone' });
     expect(selectPreset(s)).toBe(a);
-    s = appReducer(s, { type: 'preset/redone' });
+    s = appReducer(s, { type: 'history/redone' });
     expect(selectPreset(s)).toBe(b);
     s = appReducer(s, { type: 'preset/reverted' });
     expect(selectPreset(s)).toBe(s.presetEdits?.base);
@@ -122,12 +124,92 @@ describe('app state: preset edits', () => {
     let s = run([{ type: 'preset/edited', preset: { ...national, personsPerHousehold: 3.2 } }], loaded());
     s = appReducer(s, { type: 'preset/picked', id: 'meishan-2025' });
     expect(selectPreset(s)?.id).toBe('meishan-2025');
-    expect(s.presetEdits?.history.past).toEqual([]);
+    expect(s.history.done).toEqual([]);
     const mine = { ...national, id: 'custom-mine', personsPerHousehold: 2.9 };
     s = appReducer(s, { type: 'preset/saved', preset: mine });
     expect(selectPreset(s)).toBe(mine);
     s = appReducer(s, { type: 'preset/deleted', id: 'custom-mine' });
     expect(selectPreset(s)?.id).toBe('national-2022');
+  });
+});
+
+describe('app state: undo history of user edits', () => {
+  const a = { ...national, personsPerHousehold: 3.2 };
+  const b = { ...a, detourFactor: 1.3 };
+
+  it('records each preset edit with both values; a revert is an edit too, and undoing it brings the edits back', () => {
+    let s = run([{ type: 'preset/edited', preset: a }, { type: 'preset/edited', preset: b }], loaded());
+    expect(s.history.done).toEqual([
+      { kind: 'preset', presetId: 'national-2022', before: national, after: a },
+      { kind: 'preset', presetId: 'national-2022', before: a, after: b },
+    ]);
+    s = appReducer(s, { type: 'preset/reverted' });
+    expect(selectPreset(s)).toBe(s.presetEdits?.base);
+    expect(s.history.done).toHaveLength(3);
+    s = appReducer(s, { type: 'history/undone' });
+    expect(selectPreset(s)).toBe(b);
+    expect(s.history.undone).toHaveLength(1);
+    // A new edit after an undo drops the redo branch.
+    s = appReducer(s, { type: 'preset/edited', preset: a });
+    expect(s.history.undone).toEqual([]);
+    expect(appReducer(s, { type: 'history/redone' })).toBe(s);
+  });
+
+  it('an edit to the same value, a revert of an unedited preset and an undo of nothing change nothing', () => {
+    const s = loaded();
+    expect(appReducer(s, { type: 'preset/edited', preset: selectPreset(s)! })).toBe(s);
+    expect(appReducer(s, { type: 'preset/reverted' })).toBe(s);
+    expect(appReducer(s, { type: 'history/undone' })).toBe(s);
+  });
+
+  it('a saved document restores the edited preset and its history; undo then walks back to the saved values', () => {
+    const edited = run([{ type: 'preset/edited', preset: a }, { type: 'preset/edited', preset: b }], loaded());
+    const doc = projectDocument({ project: edited.project!, presetEdit: { presetId: 'national-2022', preset: b }, history: edited.history });
+    // Through a structured clone, as IndexedDB stores it: no identity is shared with the old state.
+    let s = appReducer(initialAppState(), { type: 'document/loaded', doc: structuredClone(doc) });
+    expect(selectPreset(s)).toEqual(b);
+    expect(s.presetEdits?.base).toBe(findPreset('national-2022', []));
+    s = appReducer(s, { type: 'history/undone' });
+    expect(selectPreset(s)).toEqual(a);
+    s = appReducer(s, { type: 'history/undone' });
+    expect(selectPreset(s)).toEqual(national);
+    // Back at the preset's own values: unedited (what the editor shows and the autosave stores).
+    expect(s.presetEdits?.present).toBe(s.presetEdits?.base);
+    s = appReducer(s, { type: 'history/redone' });
+    expect(selectPreset(s)?.personsPerHousehold).toBe(3.2);
+  });
+
+  it('a document whose edits belong to another preset than its active one loads them without those edits', () => {
+    const edited = run([{ type: 'preset/edited', preset: a }], loaded());
+    const p = { ...edited.project!, activePresetId: 'meishan-2025' };
+    const s = appReducer(initialAppState(), { type: 'document/loaded', doc: projectDocument({ project: p, presetEdit: { presetId: 'national-2022', preset: a }, history: edited.history }) });
+    expect(selectPreset(s)?.id).toBe('meishan-2025');
+    expect(s.presetEdits?.present).toBe(s.presetEdits?.base);
+    expect(s.history.done).toEqual([]);
+  });
+});
+
+describe('app state: persistence', () => {
+  it('a failed save is kept until a save succeeds; a conflict until the user resolves it', () => {
+    let s = appReducer(loaded(), { type: 'persist/saveFailed', error: { name: 'QuotaExceededError', message: 'full' } });
+    expect(s.persistence.saveError?.name).toBe('QuotaExceededError');
+    s = appReducer(s, { type: 'persist/saved', revision: 4 });
+    expect(s.persistence).toMatchObject({ saveError: null, revision: 4 });
+    s = appReducer(s, { type: 'persist/conflict', other: { revision: 5, savedAt: '2026-12-02T10:00:00Z' } });
+    expect(s.persistence.conflict?.revision).toBe(5);
+    expect(appReducer(s, { type: 'persist/conflict', other: { revision: 5, savedAt: '2026-12-02T10:00:00Z' } })).toBe(s);
+    s = appReducer(s, { type: 'persist/conflictResolved' });
+    expect(s.persistence.conflict).toBeNull();
+    expect(appReducer(s, { type: 'persist/conflictResolved' })).toBe(s);
+  });
+
+  it('a project file that fails leaves the project as it was', () => {
+    const s0 = loaded();
+    const s = appReducer(s0, { type: 'persist/fileFailed', source: 'file', message: 'x.json: not valid JSON' });
+    expect(s.project).toBe(s0.project);
+    expect(s.presetEdits).toBe(s0.presetEdits);
+    expect(s.persistence.fileError).toEqual({ source: 'file', message: 'x.json: not valid JSON' });
+    expect(appReducer(s, { type: 'persist/fileErrorDismissed' }).persistence.fileError).toBeNull();
   });
 });
 

@@ -1,0 +1,208 @@
+// The project document: everything the user would lose on a reload, as one plain value with a
+// versioned schema. The app saves it in IndexedDB and exports it as the project file; both read
+// back through `readProjectDocument`, which migrates older versions (projectMigrations.ts) and
+// checks every part before anything is applied, so a bad file changes nothing and its error names
+// the file, the feature and the field.
+import { FACILITY_CATEGORIES, type RulePreset } from '../engine/types';
+import { validatePreset } from '../engine/presets';
+import { checkLine, checkPosition, checkRing } from '../io/validate/geometryChecks';
+import type { Project } from './project';
+import { migrateProjectDocument, PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION, ProjectVersionError } from './projectMigrations';
+import type { UndoHistory } from './undoHistory';
+import type { UserEdit } from './userEdit';
+
+export { PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION } from './projectMigrations';
+
+/** The active preset as the user edited it and has not saved under a name. */
+export interface PresetEditState {
+  presetId: string;
+  preset: RulePreset;
+}
+
+export interface ProjectDocument {
+  format: typeof PROJECT_FILE_FORMAT;
+  schemaVersion: typeof PROJECT_SCHEMA_VERSION;
+  /** ISO time of the save; null for a project migrated from before documents had one. */
+  savedAt: string | null;
+  /** Base data (every layer) and the user's named presets. */
+  project: Project;
+  /** Unsaved edits of the active preset; null when it is as loaded. */
+  presetEdit: PresetEditState | null;
+  /** The undo history of the user's edits. */
+  history: UndoHistory<UserEdit>;
+  /** The view (map colouring, layer toggles, tier, filters): the app's own shape, merged over its defaults. */
+  view?: Record<string, unknown>;
+}
+
+export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt'>, savedAt: string | null = null): ProjectDocument {
+  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: parts.history };
+  if (parts.view) doc.view = parts.view;
+  return doc;
+}
+
+/** A project file that cannot be read: the message names the file, the feature and the field. */
+export class ProjectFileError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; … ${problems.length - 5} more` : ''}`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const MAX_PROBLEMS = 50;
+
+/** Collects problems as "where.field: what is wrong". */
+class Checks {
+  problems: string[] = [];
+  add(where: string, message: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(`${where}: ${message}`);
+  }
+  get full(): boolean {
+    return this.problems.length >= MAX_PROBLEMS;
+  }
+  id(f: Raw, where: string): void {
+    if (typeof f.id !== 'string' || f.id === '') this.add(`${where}.id`, 'must be a non-empty text');
+  }
+  geometry(g: unknown, where: string): void {
+    if (!Array.isArray(g) || g.length === 0) return this.add(`${where}.geometry`, 'must be a list of polygons');
+    g.forEach((poly, i) => {
+      if (!Array.isArray(poly) || poly.length === 0) return this.add(`${where}.geometry[${i}]`, 'must be a list of rings');
+      poly.forEach((ring, j) => {
+        for (const issue of checkRing(ring, `ring ${j}`)) if (issue.severity === 'error') this.add(`${where}.geometry[${i}]`, issue.message);
+      });
+    });
+  }
+  quantity(f: Raw, field: string, where: string): void {
+    const v = f[field];
+    if (v !== null && v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) this.add(`${where}.${field}`, `must be a number ≥ 0 or empty (found ${JSON.stringify(v)})`);
+  }
+  oneOf(f: Raw, field: string, values: readonly string[], where: string): void {
+    if (!values.includes(f[field] as string)) this.add(`${where}.${field}`, `must be one of ${values.join(', ')} (found ${JSON.stringify(f[field])})`);
+  }
+  preset(p: unknown, where: string): void {
+    const r = validatePreset(p);
+    if ('errors' in r) for (const e of r.errors.slice(0, 5)) this.add(where, e);
+  }
+  /** Checks every element of a layer, naming each by index and id. */
+  layer(layers: Raw, kind: string, check: (f: Raw, where: string) => void): void {
+    const list = layers[kind];
+    if (list === undefined && (kind === 'roads' || kind === 'water')) return;
+    if (!Array.isArray(list)) return this.add(`project.layers.${kind}`, 'must be a list');
+    for (let i = 0; i < list.length && !this.full; i++) {
+      const f = list[i];
+      const name = isObject(f) && typeof f.id === 'string' ? ` (id "${f.id}")` : '';
+      const where = `${kind}[${i}]${name}`;
+      if (!isObject(f)) this.add(where, 'must be an object');
+      else check(f, where);
+    }
+  }
+}
+
+function checkProject(c: Checks, p: unknown): void {
+  if (!isObject(p)) return c.add('project', 'missing');
+  if (p.version !== 1) c.add('project.version', `must be 1 (found ${JSON.stringify(p.version)})`);
+  const ds = p.dataset;
+  if (!isObject(ds) || !isObject(ds.name) || typeof ds.name.zh !== 'string' || typeof ds.name.en !== 'string') c.add('project.dataset', 'must have a name { zh, en }');
+  else c.oneOf(ds, 'source', ['demo', 'sample', 'import'], 'project.dataset');
+  if (typeof p.activePresetId !== 'string') c.add('project.activePresetId', 'must be a text');
+  if (typeof p.layerVersion !== 'number' || !Number.isFinite(p.layerVersion)) c.add('project.layerVersion', 'must be a number');
+  if (!Array.isArray(p.customPresets)) c.add('project.customPresets', 'must be a list');
+  else p.customPresets.forEach((q, i) => c.preset(q, `project.customPresets[${i}]`));
+  const layers = p.layers;
+  if (!isObject(layers)) return c.add('project.layers', 'missing');
+  c.layer(layers, 'communities', (f, w) => {
+    c.id(f, w);
+    if (typeof f.name !== 'string') c.add(`${w}.name`, 'must be a text');
+    c.quantity(f, 'households', w);
+    c.quantity(f, 'population', w);
+    c.oneOf(f, 'setting', ['urban', 'rural'], w);
+    c.geometry(f.geometry, w);
+  });
+  c.layer(layers, 'facilities', (f, w) => {
+    c.id(f, w);
+    c.oneOf(f, 'category', FACILITY_CATEGORIES, w);
+    c.quantity(f, 'floorArea', w);
+    const e = checkPosition(f.position);
+    if (e) c.add(`${w}.position`, e.message);
+  });
+  c.layer(layers, 'green', (f, w) => {
+    c.id(f, w);
+    c.oneOf(f, 'kind', ['park', 'green'], w);
+    c.geometry(f.geometry, w);
+  });
+  c.layer(layers, 'roads', (f, w) => {
+    c.id(f, w);
+    const e = checkLine(f.coordinates);
+    if (e) c.add(`${w}.coordinates`, e.message);
+  });
+  c.layer(layers, 'water', (f, w) => {
+    c.id(f, w);
+    c.geometry(f.geometry, w);
+  });
+}
+
+function checkEdit(c: Checks, e: unknown, where: string): void {
+  if (!isObject(e)) return c.add(where, 'must be an object');
+  if (e.kind !== 'preset') return c.add(`${where}.kind`, `unknown edit kind ${JSON.stringify(e.kind)}`);
+  if (typeof e.presetId !== 'string') c.add(`${where}.presetId`, 'must be a text');
+  c.preset(e.before, `${where}.before`);
+  c.preset(e.after, `${where}.after`);
+}
+
+function checkDocument(c: Checks, d: Raw): void {
+  checkProject(c, d.project);
+  if (d.savedAt !== null && d.savedAt !== undefined && typeof d.savedAt !== 'string') c.add('savedAt', 'must be a date text');
+  if (d.presetEdit !== null && d.presetEdit !== undefined) {
+    if (!isObject(d.presetEdit) || typeof d.presetEdit.presetId !== 'string') c.add('presetEdit.presetId', 'must be a text');
+    else c.preset(d.presetEdit.preset, 'presetEdit.preset');
+  }
+  const h = d.history;
+  if (!isObject(h) || !Array.isArray(h.done) || !Array.isArray(h.undone)) c.add('history', 'must have the lists done and undone');
+  else {
+    h.done.forEach((e, i) => checkEdit(c, e, `history.done[${i}]`));
+    h.undone.forEach((e, i) => checkEdit(c, e, `history.undone[${i}]`));
+  }
+  if (d.view !== undefined && !isObject(d.view)) c.add('view', 'must be an object');
+}
+
+/**
+ * A parsed value (a project file's JSON, or what IndexedDB held) as a current project document:
+ * migrated from older schema versions and checked throughout. Throws ProjectFileError naming
+ * `file`; the value given is never modified.
+ */
+export function readProjectDocument(raw: unknown, file: string): ProjectDocument {
+  let doc: Raw;
+  try {
+    doc = migrateProjectDocument(raw);
+  } catch (e) {
+    if (e instanceof ProjectVersionError) throw new ProjectFileError(file, [e.message]);
+    throw e;
+  }
+  const c = new Checks();
+  checkDocument(c, doc);
+  if (c.problems.length) throw new ProjectFileError(file, c.problems);
+  const project = doc.project as Project;
+  const layers = { ...project.layers, roads: project.layers.roads ?? [], water: project.layers.water ?? [] };
+  return projectDocument({
+    project: { ...project, layers },
+    presetEdit: (doc.presetEdit as PresetEditState | null | undefined) ?? null,
+    history: doc.history as UndoHistory<UserEdit>,
+    view: doc.view as Record<string, unknown> | undefined,
+  }, (doc.savedAt as string | null | undefined) ?? null);
+}
+
+/** A project file's text (JSON) as a current project document; errors name `file`. */
+export function parseProjectFile(text: string, file: string): ProjectDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ProjectFileError(file, [`not valid JSON (${(e as Error).message})`]);
+  }
+  return readProjectDocument(raw, file);
+}
+
+/** The project file's text. */
+export function serializeProjectDocument(doc: ProjectDocument): string {
+  return JSON.stringify(doc);
+}

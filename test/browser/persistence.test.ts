@@ -1,0 +1,240 @@
+// The app never loses work, in headless Chromium: an edit followed at once by a reload survives
+// (the pending save is flushed on page hide), undo history survives a reload and answers
+// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (not while typing), two tabs never overwrite each other's newer
+// work without asking, a save that fails (quota) says so and offers the project file, and the
+// project file exports and opens (a bad one changes nothing).
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable, startApp, waitReady, type App } from './harness';
+import { parseProjectFile } from '../../src/planning/projectDocument';
+
+const OUT = join(tmpdir(), `lifecircle-persist-dist-${process.pid}`);
+const FIXTURE = join(__dirname, '../fixtures/project/project-v1.lifecircle.json');
+const T = 90_000;
+const PER100 = 'rules.areaPer100Households.threshold';
+
+type LcWindow = Window & { __lifecircle: { layers: { communities: unknown[]; green: unknown[] }; layerCounts: Record<string, number>; replaceLayers: (l: Record<string, unknown>) => void } };
+
+async function newTab(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitReady(page, T);
+  return page;
+}
+
+const revision = async (page: Page) => Number(await page.getAttribute('[data-testid=save-status]', 'data-revision'));
+const waitRevision = (page: Page, atLeast: number) =>
+  page.waitForFunction((n) => Number(document.querySelector('[data-testid=save-status]')?.getAttribute('data-revision')) >= n, atLeast, { timeout: T });
+const communityCount = (page: Page) => page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layerCounts.communities);
+
+/** The editor's value of a preset field (the editor is opened when closed). */
+async function presetValue(page: Page, path: string): Promise<number> {
+  if (!(await page.$(`input[data-path="${path}"]`))) await page.click('[data-testid=preset-edit]');
+  return Number(await page.inputValue(`input[data-path="${path}"]`));
+}
+
+async function editPreset(page: Page, path: string, value: number): Promise<void> {
+  if (!(await page.$(`input[data-path="${path}"]`))) await page.click('[data-testid=preset-edit]');
+  await page.fill(`input[data-path="${path}"]`, String(value));
+}
+
+/** Keeps the first `n` communities: an import of another community layer, as the import dialog applies it. */
+const keepCommunities = (page: Page, n: number) =>
+  page.evaluate((k) => { const lc = (window as unknown as LcWindow).__lifecircle; lc.replaceLayers({ communities: lc.layers.communities.slice(0, k) }); }, n);
+const keepGreen = (page: Page, n: number) =>
+  page.evaluate((k) => { const lc = (window as unknown as LcWindow).__lifecircle; lc.replaceLayers({ green: lc.layers.green.slice(0, k) }); }, n);
+
+describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await startApp({ outDir: OUT });
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+    rmSync(OUT, { recursive: true, force: true });
+  });
+
+  it('a preset edit followed at once by a reload (inside the save pause) survives', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const before = await presetValue(page, PER100);
+    await editPreset(page, PER100, before + 7);
+    await page.reload(); // no wait: the 300 ms pause has not passed
+    await waitReady(page, T);
+    expect(await presetValue(page, PER100)).toBe(before + 7);
+    await context.close();
+  }, 240_000);
+
+  it('undo history survives a reload; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo, not while typing', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const v0 = await presetValue(page, PER100);
+    await editPreset(page, PER100, v0 + 1);
+    await editPreset(page, PER100, v0 + 2);
+    await waitRevision(page, 2);
+    await page.reload();
+    await waitReady(page, T);
+    expect(await presetValue(page, PER100)).toBe(v0 + 2);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    expect(await presetValue(page, PER100)).toBe(v0 + 1);
+    await page.keyboard.press('Control+z');
+    expect(await presetValue(page, PER100)).toBe(v0);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await presetValue(page, PER100)).toBe(v0 + 1);
+    await page.keyboard.press('Control+y');
+    expect(await presetValue(page, PER100)).toBe(v0 + 2);
+    // Typing in the search box: Ctrl+Z is the field's own, the preset stays.
+    await page.click('#community-search');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Control+z');
+    expect(await presetValue(page, PER100)).toBe(v0 + 2);
+    // The undo position survives a reload too.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    expect(await presetValue(page, PER100)).toBe(v0 + 1);
+    await page.reload(); // at once: the pending save is flushed on page hide
+    await waitReady(page, T);
+    expect(await presetValue(page, PER100)).toBe(v0 + 1);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await presetValue(page, PER100)).toBe(v0 + 2);
+    await context.close();
+  }, 300_000);
+
+  it('two tabs: the second is asked before its save could overwrite the first tab\'s newer import', async () => {
+    const context = await app.browser.newContext();
+    const tab1 = await newTab(context, app.url);
+    const tab2 = await newTab(context, app.url);
+    const all = await communityCount(tab1);
+    expect(all).toBeGreaterThan(40);
+    await keepCommunities(tab1, 40);
+    await waitRevision(tab1, 1);
+    // Tab 2, still on the demo, hears of it at once and stops saving.
+    await tab2.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
+    await keepGreen(tab2, 3);
+    await tab2.waitForTimeout(1000); // longer than the save pause: a save would have happened by now
+    expect(await revision(tab2)).toBe(0);
+    await tab1.reload();
+    await waitReady(tab1, T);
+    expect(await communityCount(tab1)).toBe(40);
+    // Tab 2 reloads theirs: tab 1's 40 communities.
+    await tab2.click('[data-testid=conflict-reload]');
+    await tab2.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts.communities === 40, null, { timeout: T });
+    expect(await tab2.$('[data-testid=tab-conflict]')).toBeNull();
+    // Now tab 2 edits and saves; tab 1 is asked, keeps its own, and that is saved over tab 2's.
+    await keepGreen(tab2, 2);
+    await waitRevision(tab2, 2);
+    await tab1.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
+    await keepCommunities(tab1, 30);
+    expect(await revision(tab1)).toBe(1);
+    await tab1.click('[data-testid=conflict-keep]');
+    await waitRevision(tab1, 3);
+    await tab2.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
+    const tab3 = await newTab(context, app.url);
+    expect(await communityCount(tab3)).toBe(30);
+    await context.close();
+  }, 300_000);
+
+  it('a save over work another writer stored unannounced (no broadcast heard) is refused and asks', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    // Another writer: the latest stamp moves on without a message on the channel.
+    await page.evaluate(() => localStorage.setItem('lifecircle.project.stamp', JSON.stringify({ revision: 9, tabId: 'elsewhere', savedAt: new Date().toISOString() })));
+    await keepCommunities(page, 20);
+    await page.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
+    expect(await page.getAttribute('[data-testid=save-status]', 'data-conflict')).toBe('9');
+    expect(await revision(page)).toBe(0);
+    await context.close();
+  }, 240_000);
+
+  it('a save that fails (QuotaExceededError) says so and offers the project file, which holds the unsaved work', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    // IndexedDB refuses the write as a full disk does: put() throws QuotaExceededError.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { __restorePut: () => void }).__restorePut = () => { IDBObjectStore.prototype.put = put; };
+      IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    });
+    await keepCommunities(page, 40);
+    await page.waitForSelector('[data-testid=save-error]', { timeout: T });
+    expect(await page.getAttribute('[data-testid=save-status]', 'data-error')).toBe('QuotaExceededError');
+    expect(await page.textContent('[data-testid=save-error]')).toMatch(/保存失败.*存储空间不足/);
+    expect(await revision(page)).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('[data-testid=save-error-export]')]);
+    const path = await download.path();
+    const doc = parseProjectFile(readFileSync(path!, 'utf8'), download.suggestedFilename());
+    expect(doc.project.layers.communities).toHaveLength(40);
+    expect(download.suggestedFilename()).toMatch(/\.lifecircle\.json$/);
+    // Leaving now would lose the changes: the browser asks first (dismissed: the page stays).
+    const asked = page.waitForEvent('dialog', { timeout: T });
+    void page.evaluate(() => location.reload()).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(await communityCount(page)).toBe(40);
+    // Space again: a retry saves, and the notice goes.
+    await page.evaluate(() => (window as unknown as { __restorePut: () => void }).__restorePut());
+    await page.waitForTimeout(1000); // longer than the save pause: no save is retried on its own
+    expect(await revision(page)).toBe(0);
+    await page.click('[data-testid=save-error-retry]');
+    await waitRevision(page, 1);
+    expect(await page.$('[data-testid=save-error]')).toBeNull();
+    await context.close();
+  }, 240_000);
+
+  it('opens a project file (the schema-1 fixture); a bad file changes nothing and says which file and field', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    page.on('dialog', (d) => void d.accept());
+    const before = await communityCount(page);
+    await page.setInputFiles('[data-testid=open-project-input]', { name: 'broken.lifecircle.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(FIXTURE, 'utf8').replace('"households":1200', '"households":"many"')) });
+    await page.waitForSelector('[data-testid=project-file-error]', { timeout: T });
+    expect(await page.textContent('[data-testid=project-file-error]')).toContain('broken.lifecircle.json: communities[0] (id "C1").households');
+    expect(await communityCount(page)).toBe(before);
+    await page.setInputFiles('[data-testid=open-project-input]', FIXTURE);
+    await page.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts.communities === 2, null, { timeout: T });
+    expect(await page.$('[data-testid=project-file-error]')).toBeNull();
+    expect(await presetValue(page, 'personsPerHousehold')).toBe(2.8);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z'); // the file's history: detour factor 1.4 → back
+    await page.keyboard.press('Control+z'); // persons per household 2.8 → the national value
+    expect(await presetValue(page, 'personsPerHousehold')).toBe(3);
+    // The toolbar's export gives back the same project: its layers and the undo position.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('[data-testid=export-project]')]);
+    const doc = parseProjectFile(readFileSync((await download.path())!, 'utf8'), download.suggestedFilename());
+    expect(doc.project.layers.communities.map((c) => c.id)).toEqual(['C1', 'C2']);
+    expect([doc.history.done.length, doc.history.undone.length]).toEqual([0, 2]);
+    // Undone to the file's first values (the preset as it was when the file was written).
+    expect((doc.presetEdit?.preset ?? { personsPerHousehold: 3 }).personsPerHousehold).toBe(3);
+    expect(doc.view).toMatchObject({ tier: '10' });
+    expect(doc.view).not.toHaveProperty('tiandituKey');
+    await context.close();
+  }, 240_000);
+
+  it('a project saved by an older version (the bare project in IndexedDB) opens after the update', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const legacy = JSON.parse(readFileSync(join(__dirname, '../fixtures/project/legacy-indexeddb-project.json'), 'utf8'));
+    await page.evaluate((project) => new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('lifecircle', 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('kv', 'readwrite');
+        tx.objectStore('kv').delete('document');
+        tx.objectStore('kv').put(project, 'project');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    }), legacy);
+    await page.reload();
+    await waitReady(page, T);
+    expect(await communityCount(page)).toBe(2);
+    expect(await page.textContent('[data-testid=dataset-name]')).toContain('眉山测试');
+    await context.close();
+  }, 240_000);
+});
