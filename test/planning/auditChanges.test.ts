@@ -45,9 +45,9 @@ describe('auditChanges', () => {
 
   it('a category absent before counts as share 0; missing households count as 0', () => {
     const a = audit([row('A', null, 'fail', 0.2)]);
-    const b = audit([{ ...row('A', null, 'fail', 0.2), lifeCircles: { '15min': { kindergarten: 0.2, school: 1 } } }]);
+    const b = audit([{ ...row('A', null, 'fail', 0.2), lifeCircles: { '15min': { kindergarten: 0.2, primary_school: 1 } } }]);
     const c = auditChanges(a, b);
-    expect(c.communities[0].figures).toEqual([{ key: 'lifeCircles.15min.school', before: 0, after: 1 }]);
+    expect(c.communities[0].figures).toEqual([{ key: 'lifeCircles.15min.primary_school', before: 0, after: 1 }]);
     expect(c.householdsWithin).toEqual([]);
   });
 

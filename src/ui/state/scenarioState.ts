@@ -1,0 +1,128 @@
+// The scenarios slice of the app store: the named scenarios (planning/scenario.ts: the base data
+// plus an ordered list of edits, as plain data), the current one, and the edits undone in it (for
+// redo). Pure updaters, unit-tested in test/ui/state/. An edit is tried on the current scenario's
+// data before it is kept, so a scenario never holds an edit that cannot apply; an edit that fails
+// leaves the scenarios as they were and says why (`error`).
+import { datasetProjection } from '../../engine/audit';
+import type { Dataset } from '../../engine/types';
+import {
+  addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
+  type Edit, type Scenario,
+} from '../../planning/scenario';
+
+export interface ScenariosState {
+  list: Scenario[];
+  currentId: string;
+  /** Edits undone in the current scenario, the next to redo last; cleared by a new edit or a switch. */
+  redo: Edit[];
+  error: string | null;
+}
+
+export type ScenarioAction =
+  | { type: 'scenario/loaded'; list: Scenario[]; currentId: string }
+  | { type: 'scenario/edited'; edit: Edit }
+  | { type: 'scenario/undone' }
+  | { type: 'scenario/redone' }
+  /** Removes edit `index` of the current scenario (refused when a later edit depends on it). */
+  | { type: 'scenario/editReverted'; index: number }
+  | { type: 'scenario/created'; name: string }
+  | { type: 'scenario/duplicated'; id: string; name: string }
+  | { type: 'scenario/renamed'; id: string; name: string }
+  | { type: 'scenario/deleted'; id: string }
+  | { type: 'scenario/switched'; id: string }
+  | { type: 'scenario/errorCleared' };
+
+export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
+
+/** One empty scenario named `name` (a new project starts with it). */
+export function initialScenarios(name: string): ScenariosState {
+  const list = createScenario([], name);
+  return { list, currentId: list[0].id, redo: [], error: null };
+}
+
+export const currentScenario = (s: ScenariosState): Scenario => s.list.find((x) => x.id === s.currentId) ?? s.list[0];
+
+const errText = (e: unknown) => String((e as Error)?.message ?? e);
+
+function withCurrent(s: ScenariosState, update: (c: Scenario) => Scenario, redo: Edit[]): ScenariosState {
+  const cur = currentScenario(s);
+  const next = update(cur);
+  return { ...s, list: s.list.map((x) => (x === cur ? next : x)), redo, error: null };
+}
+
+/** The scenarios after action `a`; `base` is the project's base data (null before a project loads). */
+export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Dataset | null): ScenariosState {
+  const cur = currentScenario(s);
+  switch (a.type) {
+    case 'scenario/loaded':
+      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null } : s;
+    case 'scenario/edited': {
+      if (!base) return s;
+      try {
+        const projection = datasetProjection(base);
+        applyEdit(scenarioData(base, cur.edits, projection), a.edit, projection);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+      return withCurrent(s, (c) => addEdit(c, a.edit), []);
+    }
+    case 'scenario/undone': {
+      const last = cur.edits[cur.edits.length - 1];
+      return last ? withCurrent(s, (c) => ({ ...c, edits: c.edits.slice(0, -1) }), [...s.redo, last]) : s;
+    }
+    case 'scenario/redone': {
+      const next = s.redo[s.redo.length - 1];
+      return next ? withCurrent(s, (c) => addEdit(c, next), s.redo.slice(0, -1)) : s;
+    }
+    case 'scenario/editReverted': {
+      if (!base) return s;
+      try {
+        const reverted = revertEdit(cur, a.index, base, datasetProjection(base));
+        return withCurrent(s, () => reverted, []);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+    }
+    case 'scenario/created': {
+      const list = createScenario(s.list, a.name);
+      return { list, currentId: list[list.length - 1].id, redo: [], error: null };
+    }
+    case 'scenario/duplicated': {
+      if (!s.list.some((x) => x.id === a.id)) return { ...s, error: `duplicate: no scenario "${a.id}"` };
+      const list = duplicateScenario(s.list, a.id, a.name);
+      const copy = list[list.findIndex((x) => x.id === a.id) + 1];
+      return { list, currentId: copy.id, redo: [], error: null };
+    }
+    case 'scenario/renamed': {
+      const name = a.name.trim();
+      if (!name) return { ...s, error: 'rename: a scenario needs a name' };
+      return s.list.some((x) => x.id === a.id && x.name !== name) ? { ...s, list: renameScenario(s.list, a.id, name), error: null } : s;
+    }
+    case 'scenario/deleted': {
+      if (!s.list.some((x) => x.id === a.id)) return s;
+      if (s.list.length === 1) return { ...s, error: 'delete: the only scenario cannot be deleted' };
+      const list = deleteScenario(s.list, a.id);
+      const currentId = a.id === s.currentId ? list[0].id : s.currentId;
+      return { list, currentId, redo: currentId === s.currentId ? s.redo : [], error: null };
+    }
+    case 'scenario/switched':
+      return a.id === s.currentId || !s.list.some((x) => x.id === a.id) ? s : { ...s, currentId: a.id, redo: [], error: null };
+    case 'scenario/errorCleared':
+      return s.error === null ? s : { ...s, error: null };
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The current scenario's data, computed once per (base, edits) pair: the map, the workers and the
+// tables all see the same arrays (unchanged layers are the base's own).
+
+let memo: { base: object; edits: readonly Edit[]; data: object } | null = null;
+
+/** `base` with `edits` applied (the same object when there are none). */
+export function scenarioLayers<T extends Dataset>(base: T, edits: readonly Edit[]): T {
+  if (edits.length === 0) return base;
+  if (memo && memo.base === base && memo.edits === edits) return memo.data as T;
+  const data = scenarioData(base, edits, datasetProjection(base)) as T;
+  memo = { base, edits, data };
+  return data;
+}
