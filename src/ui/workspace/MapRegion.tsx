@@ -12,7 +12,7 @@ import { FacilityNetworkPanel } from '../network/FacilityNetworkPanel';
 import { ModeBadge } from '../network/ModeBadge';
 import { formatNumber } from '../../text/format';
 import { failureText } from '../../text/ruleText';
-import { selectPreset, type Action, type AppState } from '../state/appState';
+import { selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { communitiesBelowThreshold, validGapChoice } from '../map/gapChoice';
@@ -26,11 +26,24 @@ const selectFitToken = (s: AppState) => s.view.fitToken;
 const selectGaps = (s: AppState) => s.audit.gaps;
 const selectGapsBusy = (s: AppState) => s.audit.gapsBusy;
 
+/** A number that changes whenever the layers object does (the map's layer-data version). */
+let layerCounter = 0;
+const layerVersions = new WeakMap<object, number>();
+function useLayerVersion(layers: object | null): number {
+  if (!layers) return 0;
+  let v = layerVersions.get(layers);
+  if (v === undefined) { v = ++layerCounter; layerVersions.set(layers, v); }
+  return v;
+}
+
 export function MapRegion() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'zh') as 'zh' | 'en';
   const { dispatch } = useStore<AppState, Action>();
   const project = useSelector(selectProject);
+  // The map shows the current scenario: the base data with its what-if edits.
+  const layers = useSelector(selectScenarioLayers);
+  const layerVersion = useLayerVersion(layers);
   const result = useSelector(selectResult);
   const preset = useSelector(selectPreset);
   const ui = useSelector(selectUi);
@@ -54,9 +67,9 @@ export function MapRegion() {
   const tooltip = useCallback((kind: 'community' | 'facility' | 'gap', index: number): string => {
     if (!project) return '';
     if (kind === 'facility') {
-      const f = project.layers.facilities[index];
+      const f = layers?.facilities[index];
       if (!f) return '';
-      return `${f.name ?? f.id}\n${t(`category.${f.category}`)} · ${f.floorArea !== null ? t('unit.m2', { value: formatNumber(f.floorArea, lang) }) : '—'}`;
+      return `${f.name ?? f.id}${f.proposed ? ' · ' + t('whatIf.proposed') : ''}\n${t(`category.${f.category}`)} · ${f.floorArea !== null ? t('unit.m2', { value: formatNumber(f.floorArea, lang) }) : '—'}`;
     }
     const c = project.layers.communities[index];
     const r = result?.communities[index];
@@ -68,14 +81,14 @@ export function MapRegion() {
     const lines = r.failures.slice(0, 4).map((f) => '• ' + failureText(f, t, lang, preset ?? undefined).line);
     const more = r.failures.length > 4 ? `\n… +${r.failures.length - 4}` : '';
     return `${head}\n${t('unit.households', { value: formatNumber(r.households, lang) })} · ${status}${lines.length ? '\n' + lines.join('\n') : ''}${more}`;
-  }, [project, result, t, lang, preset, ui.tier, ui.category]);
+  }, [project, layers, result, t, lang, preset, ui.tier, ui.category]);
 
-  if (!project || !preset) return null;
+  if (!project || !preset || !layers) return null;
   return (
     <section className="map-area">
       <MapView
-        layers={project.layers}
-        layerVersion={project.layerVersion}
+        layers={layers}
+        layerVersion={layerVersion}
         result={result}
         preset={preset}
         ui={ui}

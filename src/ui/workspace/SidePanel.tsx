@@ -5,7 +5,7 @@ import { PresetPanel } from '../preset/PresetPanel';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ModeBadge } from '../network/ModeBadge';
 import { ModeComparison } from '../network/ModeComparison';
-import { selectPreset, type Action, type AppState } from '../state/appState';
+import { selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { IndicatorsRegion } from './IndicatorsRegion';
@@ -23,6 +23,7 @@ const selectBasisCompare = (s: AppState) => s.audit.basisCompare;
 export function SidePanel() {
   const { dispatch } = useStore<AppState, Action>();
   const project = useSelector(selectProject);
+  const layers = useSelector(selectScenarioLayers);
   const history = useSelector(selectHistory);
   const preset = useSelector(selectPreset);
   const result = useSelector(selectResult);
@@ -53,7 +54,7 @@ export function SidePanel() {
         result={selectedResult}
         audit={result}
         preset={preset}
-        facilities={project.layers.facilities}
+        facilities={layers?.facilities ?? project.layers.facilities}
         onClose={() => dispatch({ type: 'selection/community', index: null })}
         onShowGaps={(tier, category) => dispatch({ type: 'ui/changed', patch: { showGaps: true, tier, category, colorBy: 'lifeCircle' } })}
         onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); dispatch({ type: 'ui/changed', patch: { circles: 'selected' } }); }}
