@@ -94,6 +94,8 @@ export interface AppState {
   /** Presentation mode and the planner's sequence editor (state/presentationState.ts). */
   presentation: PresentationState;
   scenarios: ScenariosState;
+  /** Which history Ctrl+Z undoes: the one edited last (preset or scenario). */
+  lastEdited: 'preset' | 'scenario' | null;
 }
 
 export type Action =
@@ -155,6 +157,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     indicators: { open: true, indicator: 'serviceFacilityCoverage' },
     presentation: initialPresentationState,
     scenarios: initialScenarios(FIRST_SCENARIO_NAME),
+    lastEdited: null,
   };
 }
 
@@ -234,7 +237,8 @@ function reduce(s: AppState, a: Action): AppState {
   if (isPresentationAction(a)) return reducePresentation(s, a);
   if (isScenarioAction(a)) {
     const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
-    return scenarios === s.scenarios ? s : { ...s, scenarios };
+    if (scenarios === s.scenarios) return s;
+    return { ...s, scenarios, lastEdited: a.type === 'scenario/edited' && !scenarios.error ? 'scenario' : s.lastEdited };
   }
   switch (a.type) {
     case 'project/loaded':
@@ -251,8 +255,10 @@ function reduce(s: AppState, a: Action): AppState {
       return updateProject(s, (p) => saveCustomPreset(p, a.preset));
     case 'preset/deleted':
       return updateProject(s, (p) => deleteCustomPreset(p, a.id, DEFAULT_PRESET_ID));
-    case 'preset/edited':
-      return updatePresetHistory(s, (h) => applyEdit(h, a.preset));
+    case 'preset/edited': {
+      const next = updatePresetHistory(s, (h) => applyEdit(h, a.preset));
+      return next === s ? s : { ...next, lastEdited: 'preset' };
+    }
     case 'preset/undone':
       return updatePresetHistory(s, undo);
     case 'preset/redone':

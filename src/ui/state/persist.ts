@@ -43,3 +43,12 @@ export const loadUi = () => get<UiChoices>('ui').catch(() => undefined);
 export async function clearSaved(): Promise<void> {
   await put('project', undefined);
 }
+
+/** The scenarios saved with the key of the project they were made on (its base data). */
+export interface SavedScenarios {
+  projectKey: string;
+  list: import('../../planning/scenario').Scenario[];
+  currentId: string;
+}
+export const saveScenarios = (s: SavedScenarios) => put('scenarios', s);
+export const loadScenarios = () => get<SavedScenarios>('scenarios').catch(() => undefined);

@@ -4,7 +4,7 @@
 // data before it is kept, so a scenario never holds an edit that cannot apply; an edit that fails
 // leaves the scenarios as they were and says why (`error`).
 import { datasetProjection } from '../../engine/audit';
-import type { Dataset } from '../../engine/types';
+import type { Dataset, Position } from '../../engine/types';
 import {
   addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
   type Edit, type Scenario,
@@ -16,6 +16,8 @@ export interface ScenariosState {
   /** Edits undone in the current scenario, the next to redo last; cleared by a new edit or a switch. */
   redo: Edit[];
   error: string | null;
+  /** Adding a facility on the map: armed (waiting for a click), then the clicked position (the form asks the rest). */
+  adding: { at: Position | null } | null;
 }
 
 export type ScenarioAction =
@@ -30,14 +32,18 @@ export type ScenarioAction =
   | { type: 'scenario/renamed'; id: string; name: string }
   | { type: 'scenario/deleted'; id: string }
   | { type: 'scenario/switched'; id: string }
-  | { type: 'scenario/errorCleared' };
+  | { type: 'scenario/errorCleared' }
+  /** Adding a facility: armed (true) or cancelled (false). */
+  | { type: 'scenario/addArmed'; on: boolean }
+  /** The clicked position of the facility being added. */
+  | { type: 'scenario/addPlaced'; position: Position };
 
 export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
 
 /** One empty scenario named `name` (a new project starts with it). */
 export function initialScenarios(name: string): ScenariosState {
   const list = createScenario([], name);
-  return { list, currentId: list[0].id, redo: [], error: null };
+  return { list, currentId: list[0].id, redo: [], error: null, adding: null };
 }
 
 export const currentScenario = (s: ScenariosState): Scenario => s.list.find((x) => x.id === s.currentId) ?? s.list[0];
@@ -47,7 +53,7 @@ const errText = (e: unknown) => String((e as Error)?.message ?? e);
 function withCurrent(s: ScenariosState, update: (c: Scenario) => Scenario, redo: Edit[]): ScenariosState {
   const cur = currentScenario(s);
   const next = update(cur);
-  return { ...s, list: s.list.map((x) => (x === cur ? next : x)), redo, error: null };
+  return { ...s, list: s.list.map((x) => (x === cur ? next : x)), redo, error: null, adding: null };
 }
 
 /** The scenarios after action `a`; `base` is the project's base data (null before a project loads). */
@@ -55,7 +61,7 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
   const cur = currentScenario(s);
   switch (a.type) {
     case 'scenario/loaded':
-      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null } : s;
+      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null } : s;
     case 'scenario/edited': {
       if (!base) return s;
       try {
@@ -85,13 +91,13 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
     }
     case 'scenario/created': {
       const list = createScenario(s.list, a.name);
-      return { list, currentId: list[list.length - 1].id, redo: [], error: null };
+      return { ...s, list, currentId: list[list.length - 1].id, redo: [], error: null };
     }
     case 'scenario/duplicated': {
       if (!s.list.some((x) => x.id === a.id)) return { ...s, error: `duplicate: no scenario "${a.id}"` };
       const list = duplicateScenario(s.list, a.id, a.name);
       const copy = list[list.findIndex((x) => x.id === a.id) + 1];
-      return { list, currentId: copy.id, redo: [], error: null };
+      return { ...s, list, currentId: copy.id, redo: [], error: null };
     }
     case 'scenario/renamed': {
       const name = a.name.trim();
@@ -103,12 +109,16 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       if (s.list.length === 1) return { ...s, error: 'delete: the only scenario cannot be deleted' };
       const list = deleteScenario(s.list, a.id);
       const currentId = a.id === s.currentId ? list[0].id : s.currentId;
-      return { list, currentId, redo: currentId === s.currentId ? s.redo : [], error: null };
+      return { ...s, list, currentId, redo: currentId === s.currentId ? s.redo : [], error: null };
     }
     case 'scenario/switched':
       return a.id === s.currentId || !s.list.some((x) => x.id === a.id) ? s : { ...s, currentId: a.id, redo: [], error: null };
     case 'scenario/errorCleared':
       return s.error === null ? s : { ...s, error: null };
+    case 'scenario/addArmed':
+      return a.on ? { ...s, adding: { at: null } } : s.adding === null ? s : { ...s, adding: null };
+    case 'scenario/addPlaced':
+      return s.adding ? { ...s, adding: { at: [a.position[0], a.position[1]] } } : s;
   }
 }
 

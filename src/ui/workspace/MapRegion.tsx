@@ -5,6 +5,7 @@ import { runBasis } from '../residential/coverageBasis';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiChoices } from '../state/uiChoices';
+import type { Position } from '../../engine/types';
 import { MapView } from '../map/MapView';
 import { MapControls } from '../map/MapControls';
 import { Legend } from '../map/Legend';
@@ -25,6 +26,7 @@ const selectSelection = (s: AppState) => s.selection;
 const selectFitToken = (s: AppState) => s.view.fitToken;
 const selectGaps = (s: AppState) => s.audit.gaps;
 const selectGapsBusy = (s: AppState) => s.audit.gapsBusy;
+const selectAdding = (s: AppState) => s.scenarios.adding !== null;
 
 /** A number that changes whenever the layers object does (the map's layer-data version). */
 let layerCounter = 0;
@@ -53,6 +55,12 @@ export function MapRegion() {
   const gapsBusy = useSelector(selectGapsBusy);
   const net = useNetwork();
 
+  // Adding a proposed facility takes the next click; otherwise the walking what-if may (moving).
+  const adding = useSelector(selectAdding);
+  const onMapClick = useCallback((position: Position): boolean => {
+    if (adding) { dispatch({ type: 'scenario/addPlaced', position }); return true; }
+    return net.onMapClick(position);
+  }, [adding, dispatch, net]);
   const patchUi = useCallback((patch: Partial<UiChoices>) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
   // A preset without the chosen tier or category (another preset picked): fall back to one it has.
   useEffect(() => {
@@ -102,7 +110,7 @@ export function MapRegion() {
         onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); if (ui.circles === 'none') patchUi({ circles: 'selected' }); }}
         fitToken={fitToken}
         extraLayers={net.layers}
-        onMapClick={net.onMapClick}
+        onMapClick={onMapClick}
         onMap={(map) => { setMainMap(map); net.onMap(map); }}
       />
       {net.panel && <FacilityNetworkPanel {...net.panel} />}

@@ -1,6 +1,7 @@
 // The side panel, connected to the store: the preset picker and editor (edits with undo/redo),
 // the city-wide indicators while no community is selected, the selected community's detail and
-// its straight-line / walking figures side by side.
+// its straight-line / walking figures side by side; above them the what-if panel (scenarios,
+// edits, what changed, proposals).
 import { PresetPanel } from '../preset/PresetPanel';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ModeBadge } from '../network/ModeBadge';
@@ -11,6 +12,7 @@ import { useNetwork } from './NetworkWhatIf';
 import { IndicatorsRegion } from './IndicatorsRegion';
 import { BasisBadge } from '../residential/BasisBadge';
 import { BasisComparison } from '../residential/BasisComparison';
+import { WhatIfRegion } from './WhatIfRegion';
 
 const selectProject = (s: AppState) => s.project;
 const selectHistory = (s: AppState) => s.presetEdits?.history ?? null;
@@ -36,6 +38,7 @@ export function SidePanel() {
   const selectedResult = selected !== null ? result?.communities[selected] ?? null : null;
   return (
     <aside className="side">
+      <WhatIfRegion />
       <PresetPanel
         project={project}
         history={history}

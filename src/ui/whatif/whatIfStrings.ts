@@ -1,0 +1,46 @@
+// zh/en strings of the what-if and scenario features, registered from here under `whatIf.` (the
+// app's zh.json/en.json belong to the workspace). Chinese first, English second.
+import i18next from 'i18next';
+
+export const WHAT_IF_STRINGS = {
+  zh: {
+    title: '方案推演', proposed: '规划设施', scenario: '当前方案', newScenario: '新建', duplicate: '复制', rename: '重命名', delete: '删除',
+    newName: '方案 {{n}}', copyName: '{{name}} 副本', renameApply: '确定', cancel: '取消',
+    add: '添加规划设施', adding: '在地图上点击设施位置…（Esc 取消）', category: '类别', floorArea: '建筑面积（平方米）', addApply: '添加',
+    selected: '选中设施：{{name}}', apply: '修改', remove: '删除设施', dragHint: '拖动选中的设施即可移动',
+    undo: '撤销', redo: '重做', edits: '编辑记录（{{count}}）', noEdits: '尚无编辑', revert: '撤回',
+    edit: {
+      addFacility: '添加 {{category}} {{id}}', moveFacility: '移动 {{id}}', deleteFacility: '删除 {{id}}', changeFacility: '修改 {{id}}',
+      addGreen: '添加绿地 {{id}}', deleteGreen: '删除绿地 {{id}}', setHouseholds: '社区 {{id}} 户数', addResidential: '新增住宅 {{id}}',
+    },
+    change: {
+      title: '本次变化', timing: '重新评估 {{count}} 个社区：引擎 {{ms}} 毫秒，往返 {{roundTrip}} 毫秒', failing: '不达标社区 {{before}} → {{after}}',
+      none: '没有社区的指标发生变化', statusFail: '转为不达标', statusPass: '转为达标', households: '{{tier}} {{category}}：覆盖户数 {{delta}}',
+    },
+    figure: { areaPer100Households_m2: '每百户面积', serviceArea_m2: '综合服务面积', largestStation_m2: '最大站点面积', greenCoverage: '300米见绿', parkCoverage: '500米见园' },
+  },
+  en: {
+    title: 'What-if', proposed: 'proposed', scenario: 'Scenario', newScenario: 'New', duplicate: 'Duplicate', rename: 'Rename', delete: 'Delete',
+    newName: 'Scenario {{n}}', copyName: '{{name}} copy', renameApply: 'OK', cancel: 'Cancel',
+    add: 'Add a proposed facility', adding: 'Click the facility’s position on the map… (Esc cancels)', category: 'Category', floorArea: 'Floor area (m²)', addApply: 'Add',
+    selected: 'Selected facility: {{name}}', apply: 'Apply', remove: 'Delete facility', dragHint: 'Drag the selected facility to move it',
+    undo: 'Undo', redo: 'Redo', edits: 'Edits ({{count}})', noEdits: 'No edits yet', revert: 'Revert',
+    edit: {
+      addFacility: 'Add {{category}} {{id}}', moveFacility: 'Move {{id}}', deleteFacility: 'Delete {{id}}', changeFacility: 'Change {{id}}',
+      addGreen: 'Add green {{id}}', deleteGreen: 'Delete green {{id}}', setHouseholds: 'Households of {{id}}', addResidential: 'New housing {{id}}',
+    },
+    change: {
+      title: 'What changed', timing: 'Re-audited {{count}} communities: engine {{ms}} ms, round trip {{roundTrip}} ms', failing: 'Failing communities {{before}} → {{after}}',
+      none: 'No community’s figures changed', statusFail: 'now fails', statusPass: 'now passes', households: '{{tier}} {{category}}: households within reach {{delta}}',
+    },
+    figure: { areaPer100Households_m2: 'Area per 100 households', serviceArea_m2: 'Service floor area', largestStation_m2: 'Largest station', greenCoverage: 'Green within 300 m', parkCoverage: 'Park within 500 m' },
+  },
+} as const;
+
+/** Adds the strings to an initialised i18next (idempotent). */
+export function registerWhatIfStrings(i18n: typeof i18next = i18next): void {
+  if (!i18n.isInitialized) throw new Error('registerWhatIfStrings: initialise i18next first (ui/i18n initI18n)');
+  for (const lng of ['zh', 'en'] as const) {
+    if (!i18n.exists('whatIf.title', { lng })) i18n.addResourceBundle(lng, 'translation', { whatIf: WHAT_IF_STRINGS[lng] }, true, false);
+  }
+}
