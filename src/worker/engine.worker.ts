@@ -145,6 +145,16 @@ const api = {
     return { result: stack[stack.length - 1].state.result, affected, ms: performance.now() - t0 };
   },
 
+  /**
+   * The audit of another edit list on the same base (a scenario to compare with), computed
+   * incrementally from the base audit; the current scenario's audit is left as it is. Null
+   * before the first audit.
+   */
+  scenarioAudit(edits: Edit[]): AuditResult | null {
+    if (!stack.length) return null;
+    return edits.reduce((st, e) => applyEditIncremental(st, e), stack[0].state).result;
+  },
+
   /** Uncovered parts (lon/lat) of the given communities for one tier and category, from the last audit. */
   async gaps(runId: number, indices: number[], tier: string, category: FacilityCategory): Promise<Gap[] | null> {
     latestGapRun = Math.max(latestGapRun, runId);

@@ -46,6 +46,8 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
   let errors: string[];
   let base: Pick<ProjectLayers, 'communities' | 'facilities' | 'green'>;
   let failingBefore: number;
+  /** Worked out in Node by full audits: the edited data's failing count, status changes and 5-minute kindergarten gain. */
+  const expected = { failing: 0, flipped: [] as string[], gain: 0 };
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
@@ -100,6 +102,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
     expect(gain).toBeGreaterThan(0);
     const shown = Number(await page.getAttribute('[data-testid=whatif-households][data-tier="5"][data-category=kindergarten]', 'data-households'));
     expect(shown).toBeCloseTo(gain, 3);
+    Object.assign(expected, { failing: after.summary.failing, flipped, gain });
     // Incremental: only the communities within reach were re-audited; its timings for the report.
     const el = await page.$('[data-testid=whatif-changes]');
     const affected = Number(await el!.getAttribute('data-affected'));
@@ -137,6 +140,18 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
     await waitReady(page);
     await page.waitForFunction(() => ((window as unknown as LcWindow).__lifecircle.scenario as { facilities: Facility[] } | undefined)?.facilities.some((f) => f.id === 'proposed-1'), null, { timeout: 60_000 });
     await page.waitForFunction((n) => (window as unknown as LcWindow).__lifecircle.failing === n, failingAfter, { timeout: 60_000 });
-    expect(errors).toEqual([]);
   }, 180_000);
+
+  it('the comparison with the base shows the deltas of the full audits', async () => {
+    await page.selectOption('[data-testid=compare-select]', '');
+    await page.waitForSelector('[data-testid=compare-table]', { timeout: 60_000 });
+    const table = await page.$('[data-testid=compare-table]');
+    expect(Number(await table!.getAttribute('data-failing-before'))).toBe(failingBefore);
+    expect(Number(await table!.getAttribute('data-failing-after'))).toBe(expected.failing);
+    const flipped = await page.$$eval('[data-testid=compare-row]', (els) => els.filter((e) => { const [a, b] = (e.getAttribute('data-status') ?? '').split('>'); return a !== b; }).map((e) => e.getAttribute('data-community') ?? '').sort());
+    expect(flipped).toEqual(expected.flipped);
+    const shown = Number(await page.getAttribute('[data-testid=compare-households][data-tier="5"][data-category=kindergarten]', 'data-households'));
+    expect(shown).toBeCloseTo(expected.gain, 3);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -73,7 +73,9 @@ export function MapView(p: MapViewProps) {
   const extentFacilities = p.layers.communities.length === 0 ? p.layers.facilities : null;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const mapData: CommunityMapData = useMemo(() => buildCommunityMapData(p.layers), [p.layers.communities, extentFacilities]);
-  const collections = useMemo(() => basemapCollections(p.layers), [p.layers]);
+  // Basemap data (water, green, roads) only when those layers change: a facility edit re-sends nothing.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const collections = useMemo(() => basemapCollections(p.layers), [p.layers.water, p.layers.green, p.layers.roads]);
   // Label data once per dataset (not per zoom change): 10,000 labels re-laid out on every zoom froze the map.
   const labels = useMemo(
     () => p.layers.communities.map((c, i) => ({ name: c.name, households: c.households, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),

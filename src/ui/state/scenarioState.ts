@@ -5,6 +5,7 @@
 // leaves the scenarios as they were and says why (`error`).
 import { datasetProjection } from '../../engine/audit';
 import type { Dataset, Position } from '../../engine/types';
+import type { AuditChanges } from '../../planning/auditChanges';
 import {
   addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
   type Edit, type Scenario,
@@ -18,7 +19,12 @@ export interface ScenariosState {
   error: string | null;
   /** Adding a facility on the map: armed (waiting for a click), then the clicked position (the form asks the rest). */
   adding: { at: Position | null } | null;
+  /** The scenario the current one is compared with (BASE_ID: the base data), and the changes from it to the current one. */
+  compare: { otherId: string; changes: AuditChanges | null } | null;
 }
+
+/** The id that names the base data (no edits) as a scenario to compare with. */
+export const BASE_ID = '';
 
 export type ScenarioAction =
   | { type: 'scenario/loaded'; list: Scenario[]; currentId: string }
@@ -36,14 +42,18 @@ export type ScenarioAction =
   /** Adding a facility: armed (true) or cancelled (false). */
   | { type: 'scenario/addArmed'; on: boolean }
   /** The clicked position of the facility being added. */
-  | { type: 'scenario/addPlaced'; position: Position };
+  | { type: 'scenario/addPlaced'; position: Position }
+  /** Compare the current scenario with `otherId` (BASE_ID: the base data); null stops comparing. */
+  | { type: 'scenario/compareWith'; otherId: string | null }
+  /** The comparison's changes (from the other scenario to the current one) for `otherId`. */
+  | { type: 'scenario/compared'; otherId: string; changes: AuditChanges };
 
 export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
 
 /** One empty scenario named `name` (a new project starts with it). */
 export function initialScenarios(name: string): ScenariosState {
   const list = createScenario([], name);
-  return { list, currentId: list[0].id, redo: [], error: null, adding: null };
+  return { list, currentId: list[0].id, redo: [], error: null, adding: null, compare: null };
 }
 
 export const currentScenario = (s: ScenariosState): Scenario => s.list.find((x) => x.id === s.currentId) ?? s.list[0];
@@ -61,7 +71,7 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
   const cur = currentScenario(s);
   switch (a.type) {
     case 'scenario/loaded':
-      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null } : s;
+      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
     case 'scenario/edited': {
       if (!base) return s;
       try {
@@ -108,8 +118,9 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       if (!s.list.some((x) => x.id === a.id)) return s;
       if (s.list.length === 1) return { ...s, error: 'delete: the only scenario cannot be deleted' };
       const list = deleteScenario(s.list, a.id);
+      const compare = s.compare?.otherId === a.id ? null : s.compare;
       const currentId = a.id === s.currentId ? list[0].id : s.currentId;
-      return { ...s, list, currentId, redo: currentId === s.currentId ? s.redo : [], error: null };
+      return { ...s, list, currentId, compare, redo: currentId === s.currentId ? s.redo : [], error: null };
     }
     case 'scenario/switched':
       return a.id === s.currentId || !s.list.some((x) => x.id === a.id) ? s : { ...s, currentId: a.id, redo: [], error: null };
@@ -119,6 +130,11 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       return a.on ? { ...s, adding: { at: null } } : s.adding === null ? s : { ...s, adding: null };
     case 'scenario/addPlaced':
       return s.adding ? { ...s, adding: { at: [a.position[0], a.position[1]] } } : s;
+    case 'scenario/compareWith':
+      if (a.otherId === null) return s.compare === null ? s : { ...s, compare: null };
+      return a.otherId !== BASE_ID && !s.list.some((x) => x.id === a.otherId) ? s : { ...s, compare: { otherId: a.otherId, changes: null } };
+    case 'scenario/compared':
+      return s.compare?.otherId === a.otherId ? { ...s, compare: { otherId: a.otherId, changes: a.changes } } : s;
   }
 }
 

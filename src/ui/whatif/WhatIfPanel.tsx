@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type Position } from '../../engine/types';
 import type { Edit, Scenario } from '../../planning/scenario';
 import type { LastChange } from '../state/appState';
+import type { AuditChanges } from '../../planning/auditChanges';
+import { BASE_ID } from '../state/scenarioState';
 import { formatNumber, formatSharePercent } from '../../text/format';
 import { registerWhatIfStrings } from './whatIfStrings';
 import './whatIf.css';
@@ -34,8 +36,13 @@ export interface WhatIfPanelProps {
   onRedo: () => void;
   onRevert: (index: number) => void;
   onDismissError: () => void;
+  /** The scenario compared with (BASE_ID: the base data) and the changes from it to the current one. */
+  compare: { otherId: string; changes: AuditChanges | null } | null;
+  onCompareWith: (otherId: string | null) => void;
 }
 
+/** The compare picker's "no comparison" value (scenario ids start with "s-", the base is ""). */
+const NONE = '-';
 const parseArea = (s: string): number | null => (s.trim() === '' ? null : Number(s));
 const areaValid = (s: string) => s.trim() === '' || (Number.isFinite(Number(s)) && Number(s) >= 0);
 
@@ -152,6 +159,42 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
           ))}
         </div>
       )}
+
+      <div className="row">
+        <label>{t('whatIf.compare.with')}{' '}
+          <select data-testid="compare-select" value={p.compare ? p.compare.otherId : NONE} onChange={(e) => p.onCompareWith(e.target.value === NONE ? null : e.target.value)}>
+            <option value={NONE}>{t('whatIf.compare.none')}</option>
+            <option value={BASE_ID}>{t('whatIf.compare.base')}</option>
+            {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+      </div>
+      {p.compare && !p.compare.changes && <div className="muted">{t('whatIf.compare.busy')}</div>}
+      {p.compare?.changes && (() => {
+        const c = p.compare.changes;
+        const other = p.compare.otherId === BASE_ID ? t('whatIf.compare.base') : p.scenarios.find((s) => s.id === p.compare!.otherId)?.name ?? '';
+        return (
+          <div className="compare" data-testid="compare-table" data-failing-before={c.failingBefore} data-failing-after={c.failingAfter}>
+            <div>{t('whatIf.compare.failing', { other, current: current?.name ?? '', before: c.failingBefore, after: c.failingAfter })}</div>
+            <table>
+              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current?.name}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
+              <tbody>
+                {c.communities.slice(0, 40).map((x) => (
+                  <tr key={x.id} data-testid="compare-row" data-community={x.id} data-status={`${x.statusBefore}>${x.statusAfter}`}>
+                    <td>{x.name}</td><td>{t(`status.${x.statusBefore}`)}</td><td>{t(`status.${x.statusAfter}`)}</td>
+                    <td>{x.figures.slice(0, 3).map((f) => `${figName(f.key)} ${fig(f.key, f.before)} → ${fig(f.key, f.after)}`).join('；')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {c.householdsWithin.map((g) => (
+              <div key={`${g.tier}.${g.category}`} data-testid="compare-households" data-tier={g.tier} data-category={g.category} data-households={g.households}>
+                {t('whatIf.change.households', { tier: t('tier.label', { minutes: g.tier }), category: t(`category.${g.category}`), delta: (g.households > 0 ? '+' : '') + formatNumber(g.households, lang) })}
+              </div>
+            ))}
+          </div>
+        );
+      })()}
 
       <details data-testid="whatif-edits">
         <summary>{t('whatIf.edits', { count: p.edits.length })}</summary>

@@ -17,6 +17,7 @@ export const WHAT_IF_STRINGS = {
       title: '本次变化', timing: '重新评估 {{count}} 个社区：引擎 {{ms}} 毫秒，往返 {{roundTrip}} 毫秒', failing: '不达标社区 {{before}} → {{after}}',
       none: '没有社区的指标发生变化', statusFail: '转为不达标', statusPass: '转为达标', households: '{{tier}} {{category}}：覆盖户数 {{delta}}',
     },
+    compare: { with: '对比', none: '不对比', base: '现状（无编辑）', busy: '正在计算对比…', community: '社区', figures: '指标变化', failing: '不达标社区：{{other}} {{before}} → {{current}} {{after}}' },
     figure: { areaPer100Households_m2: '每百户面积', serviceArea_m2: '综合服务面积', largestStation_m2: '最大站点面积', greenCoverage: '300米见绿', parkCoverage: '500米见园' },
   },
   en: {
@@ -33,6 +34,7 @@ export const WHAT_IF_STRINGS = {
       title: 'What changed', timing: 'Re-audited {{count}} communities: engine {{ms}} ms, round trip {{roundTrip}} ms', failing: 'Failing communities {{before}} → {{after}}',
       none: 'No community’s figures changed', statusFail: 'now fails', statusPass: 'now passes', households: '{{tier}} {{category}}: households within reach {{delta}}',
     },
+    compare: { with: 'Compare with', none: 'No comparison', base: 'Base (no edits)', busy: 'Computing the comparison…', community: 'Community', figures: 'Figures', failing: 'Failing communities: {{other}} {{before}} → {{current}} {{after}}' },
     figure: { areaPer100Households_m2: 'Area per 100 households', serviceArea_m2: 'Service floor area', largestStation_m2: 'Largest station', greenCoverage: 'Green within 300 m', parkCoverage: 'Park within 500 m' },
   },
 } as const;

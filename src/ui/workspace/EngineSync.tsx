@@ -11,6 +11,8 @@ import { createEngineClient, progressProxy, type EngineClient } from '../../work
 import { selectCurrentEdits, selectLayers, selectPreset, type Action, type AppState } from '../state/appState';
 import { uncoveredCommunities } from '../map/gapChoice';
 import type { Edit } from '../../planning/scenario';
+import { auditChanges } from '../../planning/auditChanges';
+import { BASE_ID } from '../state/scenarioState';
 import { useSelector, useStore } from '../state/store';
 import { setEngine } from './engineHandle';
 
@@ -28,6 +30,13 @@ const selectCompareBases = (s: AppState) => s.ui.compareBases;
 const selectSelected = (s: AppState) => s.selection.community;
 const selectAuditing = (s: AppState) => s.audit.progress !== null;
 const now = () => performance.now();
+const selectCompareWith = (s: AppState) => s.scenarios.compare?.otherId ?? null;
+const selectCompareEdits = (s: AppState): readonly Edit[] | null => {
+  const id = s.scenarios.compare?.otherId;
+  if (id === undefined) return null;
+  return id === BASE_ID ? NO_EDITS : s.scenarios.list.find((x) => x.id === id)?.edits ?? null;
+};
+const NO_EDITS: readonly Edit[] = [];
 
 export function EngineSync() {
   const store = useStore<AppState, Action>();
@@ -45,6 +54,8 @@ export function EngineSync() {
   const selected = useSelector(selectSelected);
   const edits = useSelector(selectCurrentEdits);
   const auditing = useSelector(selectAuditing);
+  const compareWith = useSelector(selectCompareWith);
+  const compareEdits = useSelector(selectCompareEdits);
 
   const engineRef = useRef<EngineClient | null>(null);
   const runId = useRef(0);
@@ -117,6 +128,18 @@ export function EngineSync() {
       dispatch({ type: 'audit/edited', result: r.result, affected: r.affected, ms: r.ms, roundTripMs: now() - t0 });
     }).catch((e: unknown) => dispatch({ type: 'audit/failed', message: errText(e) }));
   }, [edits, result, auditing, dispatch]);
+
+  // Comparison: the other scenario's audit (from the worker's base audit), then the changes from
+  // it to the current scenario's; again whenever either side changes.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !result || auditing || compareWith === null || !compareEdits) return;
+    let alive = true;
+    engine.scenarioAudit(compareEdits.slice()).then((other) => {
+      if (alive && other && other.communities.length === result.communities.length) dispatch({ type: 'scenario/compared', otherId: compareWith, changes: auditChanges(other, result) });
+    }).catch((e: unknown) => dispatch({ type: 'audit/failed', message: errText(e) }));
+    return () => { alive = false; };
+  }, [result, auditing, compareWith, compareEdits, dispatch]);
 
   // Cancel requested (the store already shows it as cancelled).
   useEffect(() => {

@@ -54,8 +54,6 @@ export function WhatIfRegion() {
         const at = scenarios.adding?.at;
         if (!at) return;
         edit({ type: 'scenario/edited', edit: { type: 'addFacility', facility: { id: proposedId(layers.facilities), category, floorArea, position: at, proposed: true } } });
-        // The new facility is selected (appended last): the panel shows its form.
-        dispatch({ type: 'selection/facility', index: layers.facilities.length });
       }}
       onChange={(id, category, floorArea) => edit({ type: 'scenario/edited', edit: { type: 'changeFacility', id, category, floorArea } })}
       onRemove={(id) => { dispatch({ type: 'selection/facility', index: null }); edit({ type: 'scenario/edited', edit: { type: 'deleteFacility', id } }); }}
@@ -63,6 +61,8 @@ export function WhatIfRegion() {
       onRedo={() => dispatch({ type: 'scenario/redone' })}
       onRevert={(index) => dispatch({ type: 'scenario/editReverted', index })}
       onDismissError={() => dispatch({ type: 'scenario/errorCleared' })}
+      compare={scenarios.compare}
+      onCompareWith={(otherId) => dispatch({ type: 'scenario/compareWith', otherId })}
     />
   );
 }

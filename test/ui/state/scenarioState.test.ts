@@ -114,6 +114,35 @@ describe('scenarios: the list', () => {
   });
 });
 
+describe('scenarios: comparison and adding on the map', () => {
+  it('compare with the base or another scenario; changes only for the scenario asked; deleting it stops the comparison', () => {
+    let s = run([{ type: 'scenario/created', name: 'B' }], loaded());
+    const [a, b] = s.scenarios.list;
+    s = run([{ type: 'scenario/compareWith', otherId: a.id }], s);
+    expect(s.scenarios.compare).toEqual({ otherId: a.id, changes: null });
+    const changes = { failingBefore: 2, failingAfter: 1, communities: [], householdsWithin: [] };
+    expect(run([{ type: 'scenario/compared', otherId: 'other', changes }], s)).toBe(s);
+    s = run([{ type: 'scenario/compared', otherId: a.id, changes }], s);
+    expect(s.scenarios.compare!.changes).toBe(changes);
+    expect(run([{ type: 'scenario/compareWith', otherId: 'nope' }], s)).toBe(s);
+    expect(run([{ type: 'scenario/compareWith', otherId: '' }], s).scenarios.compare).toEqual({ otherId: '', changes: null });
+    s = run([{ type: 'scenario/switched', id: b.id }, { type: 'scenario/deleted', id: a.id }], s);
+    expect(s.scenarios.compare).toBeNull();
+    expect(run([{ type: 'scenario/compareWith', otherId: null }], s)).toBe(s);
+  });
+
+  it('adding: armed, then placed; an edit ends it, Esc-like cancel too', () => {
+    let s = run([{ type: 'scenario/addPlaced', position: [1, 2] }], loaded());
+    expect(s.scenarios.adding).toBeNull();
+    s = run([{ type: 'scenario/addArmed', on: true }, { type: 'scenario/addPlaced', position: [120.015, 30.005] }], s);
+    expect(s.scenarios.adding).toEqual({ at: [120.015, 30.005] });
+    expect(run([{ type: 'scenario/addArmed', on: false }], s).scenarios.adding).toBeNull();
+    s = run([{ type: 'scenario/edited', edit: add('p1') }], s);
+    expect(s.scenarios.adding).toBeNull();
+    expect(s.lastEdited).toBe('scenario');
+  });
+});
+
 describe('audit slice: an edited audit', () => {
   const row = (id: string, status: 'pass' | 'fail', share: number): CommunityResult => ({
     id, name: id, setting: 'urban', households: 100, population: 310, populationEstimated: true, area_m2: 1e4, serviceArea_m2: 0,
