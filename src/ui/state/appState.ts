@@ -238,7 +238,8 @@ function reduce(s: AppState, a: Action): AppState {
   if (isScenarioAction(a)) {
     const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
     if (scenarios === s.scenarios) return s;
-    return { ...s, scenarios, lastEdited: a.type === 'scenario/edited' && !scenarios.error ? 'scenario' : s.lastEdited };
+    const edited = (a.type === 'scenario/edited' || a.type === 'scenario/proposalsAccepted') && !scenarios.error;
+    return { ...s, scenarios, lastEdited: edited ? 'scenario' : s.lastEdited };
   }
   switch (a.type) {
     case 'project/loaded':

@@ -6,6 +6,14 @@
 import { datasetProjection } from '../../engine/audit';
 import type { Dataset, Position } from '../../engine/types';
 import type { AuditChanges } from '../../planning/auditChanges';
+import type { SuggestPhase, SuggestResult } from '../../planning/suggest/suggest';
+
+/** A proposals run (建议选址): its progress while it runs, then its sites, or why it failed. */
+export interface ProposalsState {
+  progress: { phase: SuggestPhase; done: number; total: number } | null;
+  result: (SuggestResult & { candidates: number }) | null;
+  error: string | null;
+}
 import {
   addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
   type Edit, type Scenario,
@@ -21,6 +29,7 @@ export interface ScenariosState {
   adding: { at: Position | null } | null;
   /** The scenario the current one is compared with (BASE_ID: the base data), and the changes from it to the current one. */
   compare: { otherId: string; changes: AuditChanges | null } | null;
+  proposals: ProposalsState;
 }
 
 /** The id that names the base data (no edits) as a scenario to compare with. */
@@ -46,15 +55,24 @@ export type ScenarioAction =
   /** Compare the current scenario with `otherId` (BASE_ID: the base data); null stops comparing. */
   | { type: 'scenario/compareWith'; otherId: string | null }
   /** The comparison's changes (from the other scenario to the current one) for `otherId`. */
-  | { type: 'scenario/compared'; otherId: string; changes: AuditChanges };
+  | { type: 'scenario/compared'; otherId: string; changes: AuditChanges }
+  | { type: 'scenario/proposalsStarted' }
+  | { type: 'scenario/proposalsProgress'; phase: SuggestPhase; done: number; total: number }
+  | { type: 'scenario/proposalsFinished'; result: SuggestResult & { candidates: number } }
+  /** The run failed (`message`) or was cancelled (null). */
+  | { type: 'scenario/proposalsStopped'; message: string | null }
+  /** Accepting the proposals: each site an addFacility edit of the current scenario (the list is cleared). */
+  | { type: 'scenario/proposalsAccepted'; edits: Edit[] };
 
 export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
 
 /** One empty scenario named `name` (a new project starts with it). */
 export function initialScenarios(name: string): ScenariosState {
   const list = createScenario([], name);
-  return { list, currentId: list[0].id, redo: [], error: null, adding: null, compare: null };
+  return { list, currentId: list[0].id, redo: [], error: null, adding: null, compare: null, proposals: NO_PROPOSALS };
 }
+
+const NO_PROPOSALS: ProposalsState = { progress: null, result: null, error: null };
 
 export const currentScenario = (s: ScenariosState): Scenario => s.list.find((x) => x.id === s.currentId) ?? s.list[0];
 
@@ -71,7 +89,7 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
   const cur = currentScenario(s);
   switch (a.type) {
     case 'scenario/loaded':
-      return a.list.length ? { list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
+      return a.list.length ? { ...s, list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
     case 'scenario/edited': {
       if (!base) return s;
       try {
@@ -133,6 +151,26 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
     case 'scenario/compareWith':
       if (a.otherId === null) return s.compare === null ? s : { ...s, compare: null };
       return a.otherId !== BASE_ID && !s.list.some((x) => x.id === a.otherId) ? s : { ...s, compare: { otherId: a.otherId, changes: null } };
+    case 'scenario/proposalsStarted':
+      return { ...s, proposals: { progress: { phase: 'demand', done: 0, total: 1 }, result: null, error: null } };
+    case 'scenario/proposalsProgress':
+      return s.proposals.progress ? { ...s, proposals: { ...s.proposals, progress: { phase: a.phase, done: a.done, total: a.total } } } : s;
+    case 'scenario/proposalsFinished':
+      return { ...s, proposals: { progress: null, result: a.result, error: null } };
+    case 'scenario/proposalsStopped':
+      return { ...s, proposals: { progress: null, result: null, error: a.message } };
+    case 'scenario/proposalsAccepted': {
+      if (!base) return s;
+      const projection = datasetProjection(base);
+      let data = scenarioData(base, cur.edits, projection);
+      try {
+        for (const e of a.edits) data = applyEdit(data, e, projection);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+      const next = withCurrent(s, (c) => ({ ...c, edits: [...c.edits, ...a.edits] }), []);
+      return { ...next, proposals: NO_PROPOSALS };
+    }
     case 'scenario/compared':
       return s.compare?.otherId === a.otherId ? { ...s, compare: { otherId: a.otherId, changes: a.changes } } : s;
   }

@@ -17,6 +17,11 @@ export const WHAT_IF_STRINGS = {
       title: '本次变化', timing: '重新评估 {{count}} 个社区：引擎 {{ms}} 毫秒，往返 {{roundTrip}} 毫秒', failing: '不达标社区 {{before}} → {{after}}',
       none: '没有社区的指标发生变化', statusFail: '转为不达标', statusPass: '转为达标', households: '{{tier}} {{category}}：覆盖户数 {{delta}}',
     },
+    proposals: {
+      title: '建议选址', tier: '层级', run: '计算建议', accept: '采纳（加入当前方案）', site: '新增覆盖 {{gain}} 户', fixes: '使达标：{{list}}',
+      summary: '{{candidates}} 个候选点；未达覆盖阈值的社区 {{before}} → {{after}}', gap: '贪心与最优解相差 {{gap}}%（最优新增 {{optimum}} 户）', gapBound: '贪心与最优上界相差不超过 {{gap}}%',
+      phase: { demand: '需求点…', coverage: '覆盖计算…', greedy: '贪心选址…', exact: '精确求解…', audit: '评估…' },
+    },
     compare: { with: '对比', none: '不对比', base: '现状（无编辑）', busy: '正在计算对比…', community: '社区', figures: '指标变化', failing: '不达标社区：{{other}} {{before}} → {{current}} {{after}}' },
     figure: { areaPer100Households_m2: '每百户面积', serviceArea_m2: '综合服务面积', largestStation_m2: '最大站点面积', greenCoverage: '300米见绿', parkCoverage: '500米见园' },
   },
@@ -33,6 +38,11 @@ export const WHAT_IF_STRINGS = {
     change: {
       title: 'What changed', timing: 'Re-audited {{count}} communities: engine {{ms}} ms, round trip {{roundTrip}} ms', failing: 'Failing communities {{before}} → {{after}}',
       none: 'No community’s figures changed', statusFail: 'now fails', statusPass: 'now passes', households: '{{tier}} {{category}}: households within reach {{delta}}',
+    },
+    proposals: {
+      title: 'Proposals (建议选址)', tier: 'Tier', run: 'Suggest', accept: 'Accept (add to the scenario)', site: '{{gain}} households newly within reach', fixes: 'Brings to the threshold: {{list}}',
+      summary: '{{candidates}} candidates; communities below the threshold {{before}} → {{after}}', gap: 'Greedy is {{gap}}% below the optimum ({{optimum}} households)', gapBound: 'Greedy is at most {{gap}}% below the optimum’s bound',
+      phase: { demand: 'Demand points…', coverage: 'Coverage…', greedy: 'Greedy…', exact: 'Exact optimum…', audit: 'Measuring…' },
     },
     compare: { with: 'Compare with', none: 'No comparison', base: 'Base (no edits)', busy: 'Computing the comparison…', community: 'Community', figures: 'Figures', failing: 'Failing communities: {{other}} {{before}} → {{current}} {{after}}' },
     figure: { areaPer100Households_m2: 'Area per 100 households', serviceArea_m2: 'Service floor area', largestStation_m2: 'Largest station', greenCoverage: 'Green within 300 m', parkCoverage: 'Park within 500 m' },

@@ -8,6 +8,7 @@ import { currentScenario } from '../state/scenarioState';
 import { useSelector, useStore } from '../state/store';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { registerWhatIfStrings } from '../whatif/whatIfStrings';
+import { ProposalsRegion } from './ProposalsRegion';
 
 const selectScenarios = (s: AppState) => s.scenarios;
 const selectFacility = (s: AppState) => s.selection.facility;
@@ -35,6 +36,7 @@ export function WhatIfRegion() {
   const cur = currentScenario(scenarios);
   const edit = (e: Parameters<typeof dispatch>[0]) => dispatch(e);
   return (
+    <>
     <WhatIfPanel
       scenarios={scenarios.list}
       currentId={scenarios.currentId}
@@ -64,5 +66,7 @@ export function WhatIfRegion() {
       compare={scenarios.compare}
       onCompareWith={(otherId) => dispatch({ type: 'scenario/compareWith', otherId })}
     />
+    <ProposalsRegion />
+    </>
   );
 }

@@ -143,6 +143,28 @@ describe('scenarios: comparison and adding on the map', () => {
   });
 });
 
+describe('scenarios: proposals', () => {
+  const result = { category: 'kindergarten', sites: [{ candidate: 'g1', lon: 120.015, lat: 30.005 }], candidates: 4 } as never;
+  it('progress while running, the result, accept adds the sites as proposed facilities and clears it; a cancel leaves no error', () => {
+    let s = run([{ type: 'scenario/proposalsProgress', phase: 'greedy', done: 1, total: 2 }], loaded());
+    expect(s.scenarios.proposals.progress).toBeNull();
+    s = run([{ type: 'scenario/proposalsStarted' }, { type: 'scenario/proposalsProgress', phase: 'greedy', done: 1, total: 2 }], s);
+    expect(s.scenarios.proposals.progress).toEqual({ phase: 'greedy', done: 1, total: 2 });
+    expect(run([{ type: 'scenario/proposalsStopped', message: null }], s).scenarios.proposals).toEqual({ progress: null, result: null, error: null });
+    s = run([{ type: 'scenario/proposalsFinished', result }], s);
+    expect(s.scenarios.proposals.result).toBe(result);
+    const edits: Edit[] = [{ type: 'addFacility', facility: { id: 'proposed-g1', category: 'kindergarten', floorArea: null, position: [120.015, 30.005], proposed: true } }];
+    s = run([{ type: 'scenario/proposalsAccepted', edits }], s);
+    expect(selectScenarioLayers(s)!.facilities.map((f) => f.id)).toEqual(['k1', 'proposed-g1']);
+    expect(s.scenarios.proposals.result).toBeNull();
+    expect(s.lastEdited).toBe('scenario');
+    // Accepting the same sites again: their ids are taken, nothing is added.
+    const again = run([{ type: 'scenario/proposalsAccepted', edits }], s);
+    expect(again.scenarios.error).toMatch(/taken/);
+    expect(selectCurrentEdits(again)).toHaveLength(1);
+  });
+});
+
 describe('audit slice: an edited audit', () => {
   const row = (id: string, status: 'pass' | 'fail', share: number): CommunityResult => ({
     id, name: id, setting: 'urban', households: 100, population: 310, populationEstimated: true, area_m2: 1e4, serviceArea_m2: 0,
