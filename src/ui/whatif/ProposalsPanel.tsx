@@ -54,7 +54,7 @@ export function ProposalsPanel(p: ProposalsPanelProps) {
           <div className="muted">{t('whatIf.proposals.summary', { candidates: formatNumber(r.candidates, lang), before: r.before.communitiesBelowThreshold, after: r.after.communitiesBelowThreshold })}</div>
           <ol>
             {r.sites.map((s) => (
-              <li key={s.candidate} data-testid="proposals-site" data-gain={s.gainHouseholds}>
+              <li key={s.candidate} data-testid="proposals-site" data-candidate={s.candidate} data-lon={s.lon} data-lat={s.lat} data-gain={s.gainHouseholds}>
                 {t('whatIf.proposals.site', { gain: formatNumber(s.gainHouseholds, lang) })}
                 {s.communities.filter((c) => c.fixed).length > 0 && <div className="muted">{t('whatIf.proposals.fixes', { list: s.communities.filter((c) => c.fixed).map((c) => c.id).join('、') })}</div>}
               </li>
