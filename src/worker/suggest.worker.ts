@@ -31,7 +31,8 @@ const api = {
     if (!(d !== undefined && d > 0)) throw new Error(`proposals: tier "${req.tier}" is not a tier of preset ${preset.id}, and no distance is given`);
     const candidates = gridCandidates(ctx, req.grid_m ?? DEFAULT_GRID_M, req.exclude ?? []);
     if (!candidates.length) throw new Error(`proposals: no grid point of ${req.grid_m ?? DEFAULT_GRID_M} m falls inside a community`);
-    const result = suggestSites(ctx, { category: req.category, distance_m: d, count: req.count, candidates, exact: true, onProgress });
+    // With a residential layer, households are where people live (the audit's coverage basis).
+    const result = suggestSites(ctx, { category: req.category, distance_m: d, count: req.count, candidates, exact: true, residential: data.residential, onProgress });
     return { ...result, candidates: candidates.length };
   },
 };

@@ -44,7 +44,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
   let app: App;
   let page: Page;
   let errors: string[];
-  let base: Pick<ProjectLayers, 'communities' | 'facilities' | 'green'>;
+  let base: Pick<ProjectLayers, 'communities' | 'facilities' | 'green' | 'residential'>;
   let failingBefore: number;
   /** Worked out in Node by full audits: the edited data's failing count, status changes and 5-minute kindergarten gain. */
   const expected = { failing: 0, flipped: [] as string[], gain: 0 };
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
     ({ page, errors } = await openApp(app));
     base = await page.evaluate(() => {
       const l = (window as unknown as LcWindow).__lifecircle.layers as ProjectLayers;
-      return { communities: l.communities, facilities: l.facilities, green: l.green };
+      return { communities: l.communities, facilities: l.facilities, green: l.green, residential: l.residential };
     });
     failingBefore = await lc<number>(page, 'failing');
   }, 300_000);

@@ -28,7 +28,7 @@ export function ProposalsRegion() {
     cancelRef.current?.();
     categoryRef.current = category;
     dispatch({ type: 'scenario/proposalsStarted' });
-    const data = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads };
+    const data = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
     const run = runSuggest(data, ps, s.ui.mode, { category, tier, count, exclude: layers.water.map((w) => w.geometry) }, (phase, done, total) => dispatch({ type: 'scenario/proposalsProgress', phase, done, total }));
     cancelRef.current = run.cancel;
     run.result.then(
