@@ -1,11 +1,15 @@
 // The audit engine in a Web Worker (comlink RPC). The UI never runs the engine on the main thread.
 // Long audits run in chunks of communities (auditCommunities) with a macrotask yield between
 // chunks, so that cancel() messages and newer runs get through; a superseded run returns null.
+// The current scenario's edits go on top of the base audit incrementally (planning/scenario.ts:
+// applyEditIncremental re-audits only what an edit can reach); the audit after each edit is kept,
+// so undo returns to an earlier one at once and only new edits are computed.
 import * as Comlink from 'comlink';
 import { announceSources, auditCommunities, communitiesWithin, datasetProjection, prepareAudit, summarize, uncoveredPart, type AuditContext } from '../engine/audit';
 import { createNetworkReach } from '../engine/network/networkReach';
 import { reportGaps, worstGap, type CommunityGap, type ReportPages } from '../report/gaps';
 import type { AuditResult, CommunityResult, Dataset, DistanceMode, FacilityCategory, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
+import { applyEditIncremental, type Edit, type ScenarioAudit } from '../planning/scenario';
 
 type Ctx = AuditContext;
 
@@ -20,6 +24,45 @@ let latestGapRun = 0;
 /** The last audit's preset and mode, and a context of the same data without its residential layer. */
 let lastRun: { preset: RulePreset; mode: DistanceMode } | null = null;
 let areaCtx: Ctx | null = null;
+/**
+ * The base audit (first) and the audit after each edit of the current scenario: `key` is the
+ * edit as JSON (edits cross the worker boundary by structured clone, so they compare by value),
+ * `affected` the communities that edit re-audited.
+ */
+let stack: { key: string; state: ScenarioAudit; affected: number[] }[] = [];
+
+export interface EditedAudit {
+  result: AuditResult;
+  /** Communities whose results differ from the previous edit list's audit (re-audited). */
+  affected: number[];
+  /** Worker time (ms). */
+  ms: number;
+}
+
+/** Indices whose result objects differ (patchResults replaces exactly the re-audited ones). */
+function changedIndices(a: AuditResult, b: AuditResult): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < b.communities.length; i++) if (a.communities[i] !== b.communities[i]) out.push(i);
+  return out;
+}
+
+/** Brings the stack to `edits`: keeps the common prefix, applies the rest incrementally. */
+function syncStack(edits: readonly Edit[]): number[] {
+  let k = 0;
+  while (k + 1 < stack.length && k < edits.length && stack[k + 1].key === JSON.stringify(edits[k])) k++;
+  const affected = new Set<number>();
+  for (const popped of stack.slice(k + 1)) for (const i of popped.affected) affected.add(i);
+  stack = stack.slice(0, k + 1);
+  for (const e of edits.slice(k)) {
+    const prev = stack[stack.length - 1].state;
+    const state = applyEditIncremental(prev, e);
+    const changed = changedIndices(prev.result, state.result);
+    for (const i of changed) affected.add(i);
+    stack.push({ key: JSON.stringify(e), state, affected: changed });
+  }
+  ctx = stack[stack.length - 1].state.ctx;
+  return [...affected].sort((a, b) => a - b);
+}
 
 const CHUNK = 32;
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -36,14 +79,18 @@ const api = {
     ctx = null;
     network = null;
     areaCtx = null;
+    stack = [];
   },
 
   cancel(runId: number): void {
     cancelledRun = Math.max(cancelledRun, runId);
   },
 
-  /** Full audit of the current dataset; null when cancelled or superseded by a newer run. */
-  async audit(runId: number, preset: RulePreset, mode: DistanceMode, onProgress?: (done: number, total: number) => void): Promise<AuditResult | null> {
+  /**
+   * Full audit of the current dataset with the scenario's `edits` applied on top (incrementally);
+   * null when cancelled or superseded by a newer run.
+   */
+  async audit(runId: number, preset: RulePreset, mode: DistanceMode, onProgress?: (done: number, total: number) => void, edits: Edit[] = []): Promise<AuditResult | null> {
     latestRun = Math.max(latestRun, runId);
     if (!data) throw new Error('No dataset loaded');
     let next: Ctx;
@@ -74,13 +121,38 @@ const api = {
     ctx = next;
     lastRun = { preset, mode };
     areaCtx = null;
-    return {
+    const base: AuditResult = {
       preset: preset.id,
       parameters: next.parameters,
       communities: results,
       summary: summarize(results, preset),
       warnings: next.warnings,
     };
+    stack = [{ key: '', state: { ctx: next, result: base }, affected: [] }];
+    syncStack(edits);
+    return stack[stack.length - 1].state.result;
+  },
+
+  /**
+   * The audit of the current scenario after its edits changed to `edits` (an edit added, undone,
+   * redone or reverted, another scenario): only the communities the changed edits reach are
+   * re-audited. Null before the first audit.
+   */
+  syncEdits(edits: Edit[]): EditedAudit | null {
+    if (!stack.length) return null;
+    const t0 = performance.now();
+    const affected = syncStack(edits);
+    return { result: stack[stack.length - 1].state.result, affected, ms: performance.now() - t0 };
+  },
+
+  /**
+   * The audit of another edit list on the same base (a scenario to compare with), computed
+   * incrementally from the base audit; the current scenario's audit is left as it is. Null
+   * before the first audit.
+   */
+  scenarioAudit(edits: Edit[]): AuditResult | null {
+    if (!stack.length) return null;
+    return edits.reduce((st, e) => applyEditIncremental(st, e), stack[0].state).result;
   },
 
   /** Uncovered parts (lon/lat) of the given communities for one tier and category, from the last audit. */

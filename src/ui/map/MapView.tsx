@@ -46,6 +46,8 @@ export interface MapViewProps {
 
 const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif';
 const GAP_FILL: RGBA = [204, 0, 102, 150];
+/** Versions of the fill colours (deck.gl update trigger). */
+let fillsCounter = 0;
 
 declare global {
   interface Window {
@@ -65,8 +67,15 @@ export function MapView(p: MapViewProps) {
   const propsRef = useRef(p);
   propsRef.current = p;
 
-  const mapData: CommunityMapData = useMemo(() => buildCommunityMapData(p.layers), [p.layers]);
-  const collections = useMemo(() => basemapCollections(p.layers), [p.layers]);
+  // Community geometry (and the fit to the data) only when the communities change: a what-if edit
+  // of the facilities neither rebuilds it nor moves the view. Without communities the facilities
+  // give the extent.
+  const extentFacilities = p.layers.communities.length === 0 ? p.layers.facilities : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const mapData: CommunityMapData = useMemo(() => buildCommunityMapData(p.layers), [p.layers.communities, extentFacilities]);
+  // Basemap data (water, green, roads) only when those layers change: a facility edit re-sends nothing.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const collections = useMemo(() => basemapCollections(p.layers), [p.layers.water, p.layers.green, p.layers.roads]);
   // Label data once per dataset (not per zoom change): 10,000 labels re-laid out on every zoom froze the map.
   const labels = useMemo(
     () => p.layers.communities.map((c, i) => ({ name: c.name, households: c.households, position: mapData.labelPoints[i] })).filter((d) => Number.isFinite(d.position[0])),
@@ -189,7 +198,10 @@ export function MapView(p: MapViewProps) {
     p.result.communities.forEach((r, i) => { out[i] = colorFor(scale, metricValue(r, p.ui.colorBy, p.ui.tier, p.ui.category)); });
     return out;
   }, [p.result, p.layers.communities.length, p.ui.colorBy, p.ui.tier, p.ui.category, p.preset]);
-  const fillKey = `${p.ui.colorBy}|${p.ui.tier}|${p.ui.category}|${p.result ? p.result.summary.failing + ':' + p.result.preset : 'none'}|${p.layerVersion}`;
+  // A new fills array for every new result (an edit may move shares without changing the failing count).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fillsVersion = useMemo(() => ++fillsCounter, [fills]);
+  const fillKey = `${p.ui.colorBy}|${p.ui.tier}|${p.ui.category}|${fillsVersion}|${p.layerVersion}`;
 
   const layers = useMemo(() => {
     const offline = p.ui.basemap === 'offline';
@@ -270,7 +282,10 @@ export function MapView(p: MapViewProps) {
         radiusUnits: 'pixels',
         radiusScale: zoom >= 15 ? 2.2 : zoom >= 14 ? 1.3 : 1,
         getFillColor: (i) => CATEGORY_COLORS[fs[i].category] ?? [0, 0, 0, 255],
-        getLineColor: [255, 255, 255, 255],
+        // Proposed (planned) facilities: a dark ring, so they stand out from existing ones.
+        getLineColor: (i) => (fs[i].proposed ? [20, 20, 20, 255] : [255, 255, 255, 255]),
+        getLineWidth: (i) => (fs[i].proposed ? 2.5 : 1),
+        lineWidthUnits: 'pixels',
         lineWidthMinPixels: 1,
         stroked: true,
         pickable: true,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facility, RulePreset } from '../../engine/types';
 import { distanceParts, formatNumber } from '../../text/format';
 import { toCss } from '../map/colors';
-import type { BandsResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
+import type { BandsResult, GraphInfo } from '../../planning/whatIf/networkSession';
 import { bandColor } from './networkLayers';
 import { registerNetworkStrings } from './networkStrings';
 import './network.css';
@@ -23,7 +23,8 @@ export interface FacilityNetworkPanelProps {
   canUndo: boolean;
   canRedo: boolean;
   graph: GraphInfo | null;
-  lastMove: MoveResult | null;
+  /** The last move's incremental re-audit: communities re-audited and worker time. */
+  lastMove: { affected: number; ms: number } | null;
   onShowBands: (on: boolean) => void;
   onAllOfCategory: (on: boolean) => void;
   onMove: () => void;
@@ -76,7 +77,7 @@ export function FacilityNetworkPanel(p: FacilityNetworkPanelProps) {
         </>
       )}
       {p.graph && <div className="muted" data-testid="graph-timing" data-ms={p.graph.buildMs}>{t('networkUi.facility.graph', { ms: formatNumber(p.graph.buildMs, lang), nodes: formatNumber(p.graph.nodes, lang), edges: formatNumber(p.graph.edges, lang) })}</div>}
-      {p.lastMove && <div className="muted" data-testid="move-result" data-affected={p.lastMove.affected.length}>{t('networkUi.facility.reaudit', { count: p.lastMove.affected.length, ms: formatNumber(p.lastMove.ms, lang) })}</div>}
+      {p.lastMove && <div className="muted" data-testid="move-result" data-affected={p.lastMove.affected}>{t('networkUi.facility.reaudit', { count: p.lastMove.affected, ms: formatNumber(p.lastMove.ms, lang) })}</div>}
     </div>
   );
 }

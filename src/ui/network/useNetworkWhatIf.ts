@@ -1,18 +1,18 @@
 // The walking-network features as one hook for the workspace: it owns the network worker, keeps
 // its dataset in step with the project, asks for the selected community's figures in both modes,
 // for the selected facility's walking bands, and moves facilities (click the new spot or drag the
-// handle) with an incremental re-audit whose results go to the store together with the moved
-// project. It reads the project, preset, mode and selection from the store; the workspace renders
-// what it returns: map layers, the side-by-side figures, the facility panel.
+// handle): the walking bands at the new spot first, then the move as an edit of the current
+// scenario (the engine worker re-audits what it reaches; undo and redo are the scenario's). It
+// reads the current scenario's layers, the preset, mode and selection from the store; the
+// workspace renders what it returns: map layers, the side-by-side figures, the facility panel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import type { Dataset, DistanceMode, Position } from '../../engine/types';
 import type { ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
-import type { BandsResult, CompareResult, GraphInfo, MoveResult } from '../../planning/whatIf/networkSession';
-import { emptyMoveHistory, moveFacility, recordMove, redoMove, undoMove, type FacilityMove, type MoveHistory } from '../../planning/moveFacility';
-import { selectPreset, type Action, type AppState } from '../state/appState';
+import type { BandsResult, CompareResult, GraphInfo } from '../../planning/whatIf/networkSession';
+import { selectCurrentEdits, selectPreset, selectScenarioLayers, type Action, type AppState, type LastChange } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { networkLayers } from './networkLayers';
 import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
@@ -56,20 +56,39 @@ const BAND_TOLERANCE_M = 2;
 const CATEGORY_TOLERANCE_M = 3;
 const errText = (e: unknown) => String((e as Error)?.message ?? e);
 
-const selectProject = (s: AppState) => s.project;
+/**
+ * The re-audit of the next scenario edit, once it reaches the store; null when the edit is
+ * refused or the audit fails.
+ */
+function untilEdited(store: { getState: () => AppState; subscribe: (fn: () => void) => () => void }): Promise<LastChange | null> {
+  const before = store.getState();
+  return new Promise((resolve) => {
+    const off = store.subscribe(() => {
+      const s = store.getState();
+      const c = s.audit.lastChange;
+      if (c && c !== before.audit.lastChange) { off(); resolve(c); }
+      else if ((s.scenarios.error && s.scenarios.error !== before.scenarios.error) || (s.audit.error && s.audit.error !== before.audit.error)) { off(); resolve(null); }
+    });
+  });
+}
+
+const selectRedo = (s: AppState) => s.scenarios.redo.length;
+const selectLastChange = (s: AppState) => s.audit.lastChange;
 const selectMode = (s: AppState) => s.ui.mode;
 const selectCommunity = (s: AppState) => s.selection.community;
 const selectFacility = (s: AppState) => s.selection.facility;
 
 export function useNetworkWhatIf(): NetworkWhatIf {
   registerNetworkStrings();
-  const { dispatch } = useStore<AppState, Action>();
-  const project = useSelector(selectProject);
+  const store = useStore<AppState, Action>();
+  const { dispatch } = store;
+  const layers = useSelector(selectScenarioLayers);
+  const edits = useSelector(selectCurrentEdits);
+  const redoCount = useSelector(selectRedo);
   const preset = useSelector(selectPreset);
   const mode = useSelector(selectMode);
   const selectedCommunity = useSelector(selectCommunity);
   const selectedFacility = useSelector(selectFacility);
-  const layers = project?.layers ?? null;
   const hasRoads = (layers?.roads.length ?? 0) > 0;
   const effMode: DistanceMode = mode === 'network' && hasRoads ? 'network' : 'euclidean';
 
@@ -85,8 +104,7 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   const [allOfCategory, setAllOfCategory] = useState(false);
   const [moving, setMoving] = useState(false);
   const [pending, setPending] = useState<Position | null>(null);
-  const [history, setHistory] = useState<MoveHistory>(emptyMoveHistory);
-  const [lastMove, setLastMove] = useState<MoveResult | null>(null);
+  const [lastMove, setLastMove] = useState<LastChange | null>(null);
   const [graph, setGraph] = useState<GraphInfo | null>(null);
   const [moveVersion, setMoveVersion] = useState(0);
   /** The layers the worker's session holds because it made the move itself (no re-send needed). */
@@ -96,8 +114,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   const reqId = useRef(0);
   const busyMove = useRef(false);
   const timings = useRef<Timings>({ graph: null, bandsMs: [], bandsRoundTripMs: [], moves: [] });
-  const live = useRef({ project, preset, effMode, selectedFacility, history, moving });
-  live.current = { project, preset, effMode, selectedFacility, history, moving };
+  const live = useRef({ layers, preset, effMode, selectedFacility, moving });
+  live.current = { layers, preset, effMode, selectedFacility, moving };
 
   const publish = useCallback(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), network: { ...timings.current } };
@@ -137,26 +155,26 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     return () => { c.terminate(); clientRef.current = null; };
   }, [active]);
 
-  // Dataset to the worker on every layer change that is not one of our own moves (a new worker
-  // always gets it).
+  // The current scenario's data to the worker on every change (a new worker always gets it). A
+  // facility edit keeps the roads, so the road graph and its timings stay; other data starts afresh.
   const sentTo = useRef<NetworkClient | null>(null);
   useEffect(() => {
     const client = clientRef.current;
     if (!client || !layers) return;
-    const same = sentTo.current === client && sessionLayers.current === layers;
+    if (sentTo.current === client && sessionLayers.current === layers) return;
+    const sameRoads = sentTo.current === client && sessionLayers.current?.roads === layers.roads;
     sentTo.current = client;
-    if (same) return;
+    sessionLayers.current = layers;
     const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
     setCompare(null);
-    setBands(null);
-    setHistory(emptyMoveHistory());
-    setLastMove(null);
-    setGraph(null);
-    // The measurement hook must not go on reporting the previous data's graph either.
-    timings.current.graph = null;
-    publish();
-    setMoving(false);
-    setPending(null);
+    if (!sameRoads) {
+      setBands(null);
+      setLastMove(null);
+      setGraph(null);
+      // The measurement hook must not go on reporting the previous data's graph either.
+      timings.current.graph = null;
+      publish();
+    }
     void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
   }, [layers, clientVersion, publish]);
 
@@ -229,19 +247,20 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   // Leaving the facility cancels a move in progress.
   useEffect(() => { setMoving(false); setPending(null); }, [selectedFacility]);
 
-  /** Moves facility `index` to `to`: bands first (shown at once), then the re-audit, then project + result together. */
-  const performMove = useCallback(async (move: FacilityMove, record: 'new' | MoveHistory) => {
+  /** Moves facility `index` to `to`: bands first (shown at once), then the move as a scenario edit and its re-audit. */
+  const performMove = useCallback(async (index: number, to: Position) => {
     const client = clientRef.current;
-    const { project: p, preset: ps, effMode: m } = live.current;
-    if (!client || !p || !ps || busyMove.current) return;
+    const { layers: l, preset: ps } = live.current;
+    const f = l?.facilities[index];
+    if (!client || !f || !ps || busyMove.current) return;
     busyMove.current = true;
     setMoving(false);
-    setPending(move.to);
+    setPending(to);
     setError(null);
     try {
-      if (live.current.selectedFacility === move.index && hasRoads) {
+      if (live.current.selectedFacility === index && hasRoads) {
         const t0 = now();
-        const b = await client.bands(++reqId.current, ps, { facility: move.index, position: move.to }, { tolerance_m: BAND_TOLERANCE_M });
+        const b = await client.bands(++reqId.current, ps, { facility: index, position: to }, { tolerance_m: BAND_TOLERANCE_M });
         if (b) {
           setBands(b);
           timings.current.bandsMs.push(b.ms);
@@ -249,30 +268,26 @@ export function useNetworkWhatIf(): NetworkWhatIf {
         }
       }
       const t1 = now();
-      const r = await client.moveFacility(ps, m, move.index, move.to);
-      timings.current.moves.push({ ms: r.ms, roundTripMs: now() - t1, affected: r.affected.length });
-      publish();
-      const next = moveFacility(live.current.project ?? p, move.index, move.to);
-      sessionLayers.current = next.layers;
-      const map = mapRef.current;
-      keepView.current = map ? { layers: next.layers, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() } : null;
-      dispatch({ type: 'facility/moved', project: next, mode: m, affected: r.affected, results: r.results });
-      setHistory(record === 'new' ? recordMove(live.current.history, move) : record);
-      setLastMove(r);
-      setMoveVersion((v) => v + 1);
+      const done = untilEdited(store);
+      dispatch({ type: 'scenario/edited', edit: { type: 'moveFacility', id: f.id, position: [to[0], to[1]] } });
+      const r = await done;
+      if (r) {
+        timings.current.moves.push({ ms: r.ms, roundTripMs: now() - t1, affected: r.affected });
+        publish();
+        setLastMove(r);
+        setMoveVersion((v) => v + 1);
+      }
     } catch (e) {
       setError(errText(e));
     } finally {
       setPending(null);
       busyMove.current = false;
     }
-  }, [hasRoads, publish, dispatch]);
+  }, [hasRoads, publish, dispatch, store]);
 
   const moveSelectedTo = useCallback((to: Position) => {
-    const { project: p, selectedFacility: i } = live.current;
-    const f = i !== null ? p?.layers.facilities[i] : undefined;
-    if (i === null || !f) return;
-    void performMove({ index: i, id: f.id, from: f.position, to }, 'new');
+    const i = live.current.selectedFacility;
+    if (i !== null) void performMove(i, to);
   }, [performMove]);
 
   const onMapClick = useCallback((position: Position): boolean => {
@@ -281,18 +296,12 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     return true;
   }, [moveSelectedTo]);
 
-  const undo = useCallback(() => {
-    const u = undoMove(live.current.history);
-    const f = u ? live.current.project?.layers.facilities[u.move.index] : undefined;
-    if (!u || !f || f.id !== u.move.id) return;
-    void performMove(u.move, u.history);
-  }, [performMove]);
-  const redo = useCallback(() => {
-    const r = redoMove(live.current.history);
-    const f = r ? live.current.project?.layers.facilities[r.move.index] : undefined;
-    if (!r || !f || f.id !== r.move.id) return;
-    void performMove(r.move, r.history);
-  }, [performMove]);
+  // Undo and redo are the scenario's (every what-if edit, not only moves).
+  const undo = useCallback(() => dispatch({ type: 'scenario/undone' }), [dispatch]);
+  const redo = useCallback(() => dispatch({ type: 'scenario/redone' }), [dispatch]);
+  // A change of the scenario's edits (undo, redo, another panel) shows its re-audit here too.
+  const lastChange = useSelector(selectLastChange);
+  useEffect(() => { if (lastChange) { setLastMove(lastChange); setMoveVersion((v) => v + 1); } }, [lastChange]);
 
   // Esc cancels a move in progress (before the workspace clears the selection).
   useEffect(() => {
@@ -328,8 +337,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     let sent: Position | null = null;
     const preview = () => {
       const client = clientRef.current;
-      const { preset: ps, selectedFacility: i, project: p } = live.current;
-      if (!client || !ps || i === null || !dragging || inFlight || !last || last === sent || !p?.layers.roads.length) return;
+      const { preset: ps, selectedFacility: i, layers: l } = live.current;
+      if (!client || !ps || i === null || !dragging || inFlight || !last || last === sent || !l?.roads.length) return;
       inFlight = true;
       sent = last;
       const t0 = now();
@@ -345,8 +354,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
         .finally(() => { inFlight = false; preview(); });
     };
     const down = (e: MapMouseEvent) => {
-      const { project: p, selectedFacility: i } = live.current;
-      const f = i !== null ? p?.layers.facilities[i] : undefined;
+      const { layers: l, selectedFacility: i } = live.current;
+      const f = i !== null ? l?.facilities[i] : undefined;
       if (!f || busyMove.current) return;
       const at = map.project(f.position as [number, number]);
       if (Math.hypot(at.x - e.point.x, at.y - e.point.y) > 12) return;
@@ -390,10 +399,10 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     allOfCategory,
     categoryCount,
     moving,
-    canUndo: history.done.length > 0,
-    canRedo: history.undone.length > 0,
+    canUndo: edits.length > 0,
+    canRedo: redoCount > 0,
     graph,
-    lastMove,
+    lastMove: lastMove ? { affected: lastMove.affected, ms: lastMove.ms } : null,
     onShowBands: setShowBands,
     onAllOfCategory: setAllOfCategory,
     onMove: () => setMoving(true),

@@ -22,6 +22,21 @@ import type { ProjectDocument } from '../../planning/projectDocument';
 import { initialPersistenceState, isPersistenceAction, reducePersistence, type PersistenceAction, type PersistenceState } from './persistenceState';
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
 import { initialPresentationState, isPresentationAction, reducePresentation, type PresentationAction, type PresentationState } from './presentationState';
+import { auditChanges, type AuditChanges } from '../../planning/auditChanges';
+import { currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
+
+/** The name of the scenario a new project starts with (user data: the user renames it). */
+export const FIRST_SCENARIO_NAME = '方案 1';
+
+/** What the last what-if edit changed, and how long its incremental re-audit took. */
+export interface LastChange {
+  changes: AuditChanges | null;
+  /** Communities re-audited. */
+  affected: number;
+  /** Worker time of the incremental re-audit, and from the edit to the result on the main thread. */
+  ms: number;
+  roundTripMs: number;
+}
 
 export interface Progress {
   done: number;
@@ -56,6 +71,8 @@ export interface AuditState {
   gapsBusy: boolean;
   /** The selected community audited on the community-area basis, beside its residential-basis result. */
   basisCompare: { community: number; area: CommunityResult } | null;
+  /** The last what-if edit's changes (null after a full audit). */
+  lastChange: LastChange | null;
 }
 
 /** The active preset as loaded (`base`) and as the user edited it (`present`, unsaved). */
@@ -84,6 +101,9 @@ export interface AppState {
   /** Presentation mode and the planner's sequence editor (state/presentationState.ts). */
   presentation: PresentationState;
   persistence: PersistenceState;
+  scenarios: ScenariosState;
+  /** Which history Ctrl+Z undoes: the one edited last (preset or scenario). */
+  lastEdited: 'preset' | 'scenario' | null;
 }
 
 export type Action =
@@ -128,9 +148,14 @@ export type Action =
   /** A facility moved and the communities it can reach re-audited (in `mode`): project and results change together. */
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
   | PresentationAction
-  | PersistenceAction;
+  | PersistenceAction
+  /** The current scenario's audit after its edits changed, re-auditing only `affected`. */
+  | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number }
+  /** Uncovered parts of `communities` recomputed (after an edit): theirs replace the old ones. */
+  | { type: 'gaps/patched'; communities: number[]; gaps: Gap[] }
+  | ScenarioAction;
 
-export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null };
+export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null, lastChange: null };
 
 export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
   return {
@@ -145,11 +170,18 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     indicators: { open: true, indicator: 'serviceFacilityCoverage' },
     presentation: initialPresentationState,
     persistence: initialPersistenceState,
+    scenarios: initialScenarios(FIRST_SCENARIO_NAME),
+    lastEdited: null,
   };
 }
 
 // ----------------------------------------------------------------------------------------------
 // Selectors
+
+/** The current scenario's layers: the project's base data with the scenario's edits applied. */
+export const selectScenarioLayers = (s: AppState): ProjectLayers | null =>
+  s.project ? scenarioLayers(s.project.layers, currentScenario(s.scenarios).edits) : null;
+export const selectCurrentEdits = (s: AppState) => currentScenario(s.scenarios).edits;
 
 /** The preset the audit uses: the active one with the user's edits. */
 export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.present ?? null;
@@ -186,7 +218,9 @@ function withProject(s: AppState, project: Project, fit: boolean): AppState {
     loadError: null,
     view: fit ? { ...s.view, fitToken: s.view.fitToken + 1 } : s.view,
     selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
-    audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null } : s.audit,
+    audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null, lastChange: null } : s.audit,
+    // Edits name the base data's features: other data starts with one empty scenario.
+    scenarios: layersChanged ? initialScenarios(FIRST_SCENARIO_NAME) : s.scenarios,
   };
 }
 
@@ -243,6 +277,12 @@ function audit(s: AppState, patch: Partial<AuditState>): AppState {
 
 function reduce(s: AppState, a: Action): AppState {
   if (isPresentationAction(a)) return reducePresentation(s, a);
+  if (isScenarioAction(a)) {
+    const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
+    if (scenarios === s.scenarios) return s;
+    const edited = (a.type === 'scenario/edited' || a.type === 'scenario/proposalsAccepted') && !scenarios.error;
+    return { ...s, scenarios, lastEdited: edited ? 'scenario' : s.lastEdited };
+  }
   switch (a.type) {
     case 'project/loaded':
       return withProject(s, a.project, !!a.fit);
@@ -260,8 +300,10 @@ function reduce(s: AppState, a: Action): AppState {
       return updateProject(s, (p) => saveCustomPreset(p, a.preset));
     case 'preset/deleted':
       return updateProject(s, (p) => deleteCustomPreset(p, a.id, DEFAULT_PRESET_ID));
-    case 'preset/edited':
-      return editPreset(s, a.preset);
+    case 'preset/edited': {
+      const next = editPreset(s, a.preset);
+      return next === s ? s : { ...next, lastEdited: 'preset' };
+    }
     case 'history/undone':
       return undoOrRedo(s, 'undo');
     case 'history/redone':
@@ -294,7 +336,7 @@ function reduce(s: AppState, a: Action): AppState {
     case 'audit/progress':
       return s.audit.progress ? audit(s, { progress: { done: a.done, total: a.total } }) : s;
     case 'audit/finished':
-      return audit(s, a.result ? { progress: null, result: a.result, basisCompare: null } : { progress: null });
+      return audit(s, a.result ? { progress: null, result: a.result, basisCompare: null, lastChange: null } : { progress: null });
     case 'audit/failed':
       return audit(s, { progress: null, error: a.message });
     case 'audit/cancelled':
@@ -317,6 +359,16 @@ function reduce(s: AppState, a: Action): AppState {
       const res = s.audit.result;
       const result = res && res.parameters.mode === a.mode && res.communities.length === a.project.layers.communities.length ? patchResults(res, a.affected, a.results, selectPreset(s) ?? undefined) : res;
       return { ...s, project: a.project, audit: { ...s.audit, result, patchedLayers: a.project.layers } };
+    }
+    case 'audit/edited': {
+      const prev = s.audit.result;
+      const changes = prev && prev.communities.length === a.result.communities.length ? auditChanges(prev, a.result, a.affected) : null;
+      return audit(s, { result: a.result, lastChange: { changes, affected: a.affected.length, ms: a.ms, roundTripMs: a.roundTripMs } });
+    }
+    case 'gaps/patched': {
+      const drop = new Set(a.communities);
+      const kept = (s.audit.gaps ?? []).filter((g) => !drop.has(g.community));
+      return audit(s, { gaps: [...kept, ...a.gaps].sort((x, y) => x.community - y.community) });
     }
     default:
       if (isPersistenceAction(a)) {

@@ -203,3 +203,12 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
 
 export const saveUi = (u: UiChoices) => put(KEY.ui, u);
 export const loadUi = () => get<UiChoices>(KEY.ui).catch(() => undefined);
+
+/** The scenarios saved with the key of the project they were made on (its base data). */
+export interface SavedScenarios {
+  projectKey: string;
+  list: import('../../planning/scenario').Scenario[];
+  currentId: string;
+}
+export const saveScenarios = (s: SavedScenarios) => put('scenarios', s);
+export const loadScenarios = () => get<SavedScenarios>('scenarios').catch(() => undefined);

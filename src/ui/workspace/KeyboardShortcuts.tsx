@@ -1,6 +1,7 @@
 // Keyboard (renders nothing): Esc closes the dialog or clears the selection, / focuses the
-// community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac).
-// While the user types in a field, the field keeps its own undo and the shortcuts stay out.
+// community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac), in
+// the history edited last: the scenario's what-if edits or the preset's. While the user types in a
+// field, the field keeps its own undo and the shortcuts stay out.
 import { useEffect } from 'react';
 import type { Action, AppState } from '../state/appState';
 import { useStore } from '../state/store';
@@ -31,7 +32,8 @@ export function KeyboardShortcuts() {
       const typing = isTyping(e.target);
       switch (shortcutOf(e, typing)) {
         case 'escape':
-          if (store.getState().view.dialog) store.dispatch({ type: 'dialog/closed' });
+          if (store.getState().scenarios.adding) store.dispatch({ type: 'scenario/addArmed', on: false });
+          else if (store.getState().view.dialog) store.dispatch({ type: 'dialog/closed' });
           else store.dispatch({ type: 'selection/cleared' });
           if (typing) (e.target as HTMLElement).blur();
           break;
@@ -41,11 +43,11 @@ export function KeyboardShortcuts() {
           break;
         case 'undo':
           e.preventDefault();
-          store.dispatch({ type: 'history/undone' });
+          store.dispatch({ type: store.getState().lastEdited === 'scenario' ? 'scenario/undone' : 'history/undone' });
           break;
         case 'redo':
           e.preventDefault();
-          store.dispatch({ type: 'history/redone' });
+          store.dispatch({ type: store.getState().lastEdited === 'scenario' ? 'scenario/redone' : 'history/redone' });
           break;
       }
     };

@@ -1,16 +1,18 @@
 // The side panel, connected to the store: the preset picker and editor (edits with undo/redo),
 // the city-wide indicators while no community is selected, the selected community's detail and
-// its straight-line / walking figures side by side.
+// its straight-line / walking figures side by side; above them the what-if panel (scenarios,
+// edits, what changed, proposals).
 import { PresetPanel } from '../preset/PresetPanel';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ModeBadge } from '../network/ModeBadge';
 import { ModeComparison } from '../network/ModeComparison';
-import { selectPreset, type Action, type AppState } from '../state/appState';
+import { selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { IndicatorsRegion } from './IndicatorsRegion';
 import { BasisBadge } from '../residential/BasisBadge';
 import { BasisComparison } from '../residential/BasisComparison';
+import { WhatIfRegion } from './WhatIfRegion';
 
 const selectProject = (s: AppState) => s.project;
 const selectModified = (s: AppState) => !!s.presetEdits && s.presetEdits.present !== s.presetEdits.base;
@@ -28,6 +30,7 @@ export function SidePanel() {
   const modified = useSelector(selectModified);
   const canUndo = useSelector(selectCanUndo);
   const canRedo = useSelector(selectCanRedo);
+  const layers = useSelector(selectScenarioLayers);
   const preset = useSelector(selectPreset);
   const result = useSelector(selectResult);
   const selected = useSelector(selectSelected);
@@ -39,6 +42,7 @@ export function SidePanel() {
   const selectedResult = selected !== null ? result?.communities[selected] ?? null : null;
   return (
     <aside className="side">
+      <WhatIfRegion />
       <PresetPanel
         project={project}
         modified={modified}
@@ -59,7 +63,7 @@ export function SidePanel() {
         result={selectedResult}
         audit={result}
         preset={preset}
-        facilities={project.layers.facilities}
+        facilities={layers?.facilities ?? project.layers.facilities}
         onClose={() => dispatch({ type: 'selection/community', index: null })}
         onShowGaps={(tier, category) => dispatch({ type: 'ui/changed', patch: { showGaps: true, tier, category, colorBy: 'lifeCircle' } })}
         onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); dispatch({ type: 'ui/changed', patch: { circles: 'selected' } }); }}

@@ -1,8 +1,9 @@
 // Test and measurement hooks on window.__lifecircle (renders nothing): the layers and their counts
-// as the store holds them, a way to replace layers, and the summary figures the UI shows.
+// as the store holds them, a way to replace layers, the summary figures the UI shows, and the
+// current scenario's edits and facilities.
 import { useEffect } from 'react';
 import { replaceLayer, type Project } from '../../planning/project';
-import { selectPreset, type Action, type AppState } from '../state/appState';
+import { selectCurrentEdits, selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 
 const selectProject = (s: AppState) => s.project;
@@ -17,6 +18,8 @@ export function TestHooks() {
   const progress = useSelector(selectProgress);
   const preset = useSelector(selectPreset);
   const gaps = useSelector(selectGaps);
+  const scenarioLayers = useSelector(selectScenarioLayers);
+  const edits = useSelector(selectCurrentEdits);
 
   useEffect(() => {
     if (!project) return;
@@ -34,6 +37,10 @@ export function TestHooks() {
   useEffect(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), gaps };
   }, [gaps]);
+  // The current scenario as the map shows it: its edits and facilities.
+  useEffect(() => {
+    window.__lifecircle = { ...(window.__lifecircle ?? {}), scenario: { edits, facilities: scenarioLayers?.facilities ?? [] } };
+  }, [edits, scenarioLayers]);
 
   return null;
 }

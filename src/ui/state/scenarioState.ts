@@ -1,0 +1,192 @@
+// The scenarios slice of the app store: the named scenarios (planning/scenario.ts: the base data
+// plus an ordered list of edits, as plain data), the current one, and the edits undone in it (for
+// redo). Pure updaters, unit-tested in test/ui/state/. An edit is tried on the current scenario's
+// data before it is kept, so a scenario never holds an edit that cannot apply; an edit that fails
+// leaves the scenarios as they were and says why (`error`).
+import { datasetProjection } from '../../engine/audit';
+import type { Dataset, Position } from '../../engine/types';
+import type { AuditChanges } from '../../planning/auditChanges';
+import type { SuggestPhase, SuggestResult } from '../../planning/suggest/suggest';
+
+/** A proposals run (建议选址): its progress while it runs, then its sites, or why it failed. */
+export interface ProposalsState {
+  progress: { phase: SuggestPhase; done: number; total: number } | null;
+  result: (SuggestResult & { candidates: number }) | null;
+  error: string | null;
+}
+import {
+  addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
+  type Edit, type Scenario,
+} from '../../planning/scenario';
+
+export interface ScenariosState {
+  list: Scenario[];
+  currentId: string;
+  /** Edits undone in the current scenario, the next to redo last; cleared by a new edit or a switch. */
+  redo: Edit[];
+  error: string | null;
+  /** Adding a facility on the map: armed (waiting for a click), then the clicked position (the form asks the rest). */
+  adding: { at: Position | null } | null;
+  /** The scenario the current one is compared with (BASE_ID: the base data), and the changes from it to the current one. */
+  compare: { otherId: string; changes: AuditChanges | null } | null;
+  proposals: ProposalsState;
+}
+
+/** The id that names the base data (no edits) as a scenario to compare with. */
+export const BASE_ID = '';
+
+export type ScenarioAction =
+  | { type: 'scenario/loaded'; list: Scenario[]; currentId: string }
+  | { type: 'scenario/edited'; edit: Edit }
+  | { type: 'scenario/undone' }
+  | { type: 'scenario/redone' }
+  /** Removes edit `index` of the current scenario (refused when a later edit depends on it). */
+  | { type: 'scenario/editReverted'; index: number }
+  | { type: 'scenario/created'; name: string }
+  | { type: 'scenario/duplicated'; id: string; name: string }
+  | { type: 'scenario/renamed'; id: string; name: string }
+  | { type: 'scenario/deleted'; id: string }
+  | { type: 'scenario/switched'; id: string }
+  | { type: 'scenario/errorCleared' }
+  /** Adding a facility: armed (true) or cancelled (false). */
+  | { type: 'scenario/addArmed'; on: boolean }
+  /** The clicked position of the facility being added. */
+  | { type: 'scenario/addPlaced'; position: Position }
+  /** Compare the current scenario with `otherId` (BASE_ID: the base data); null stops comparing. */
+  | { type: 'scenario/compareWith'; otherId: string | null }
+  /** The comparison's changes (from the other scenario to the current one) for `otherId`. */
+  | { type: 'scenario/compared'; otherId: string; changes: AuditChanges }
+  | { type: 'scenario/proposalsStarted' }
+  | { type: 'scenario/proposalsProgress'; phase: SuggestPhase; done: number; total: number }
+  | { type: 'scenario/proposalsFinished'; result: SuggestResult & { candidates: number } }
+  /** The run failed (`message`) or was cancelled (null). */
+  | { type: 'scenario/proposalsStopped'; message: string | null }
+  /** Accepting the proposals: each site an addFacility edit of the current scenario (the list is cleared). */
+  | { type: 'scenario/proposalsAccepted'; edits: Edit[] };
+
+export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
+
+/** One empty scenario named `name` (a new project starts with it). */
+export function initialScenarios(name: string): ScenariosState {
+  const list = createScenario([], name);
+  return { list, currentId: list[0].id, redo: [], error: null, adding: null, compare: null, proposals: NO_PROPOSALS };
+}
+
+const NO_PROPOSALS: ProposalsState = { progress: null, result: null, error: null };
+
+export const currentScenario = (s: ScenariosState): Scenario => s.list.find((x) => x.id === s.currentId) ?? s.list[0];
+
+const errText = (e: unknown) => String((e as Error)?.message ?? e);
+
+function withCurrent(s: ScenariosState, update: (c: Scenario) => Scenario, redo: Edit[]): ScenariosState {
+  const cur = currentScenario(s);
+  const next = update(cur);
+  return { ...s, list: s.list.map((x) => (x === cur ? next : x)), redo, error: null, adding: null };
+}
+
+/** The scenarios after action `a`; `base` is the project's base data (null before a project loads). */
+export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Dataset | null): ScenariosState {
+  const cur = currentScenario(s);
+  switch (a.type) {
+    case 'scenario/loaded':
+      return a.list.length ? { ...s, list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
+    case 'scenario/edited': {
+      if (!base) return s;
+      try {
+        const projection = datasetProjection(base);
+        applyEdit(scenarioData(base, cur.edits, projection), a.edit, projection);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+      return withCurrent(s, (c) => addEdit(c, a.edit), []);
+    }
+    case 'scenario/undone': {
+      const last = cur.edits[cur.edits.length - 1];
+      return last ? withCurrent(s, (c) => ({ ...c, edits: c.edits.slice(0, -1) }), [...s.redo, last]) : s;
+    }
+    case 'scenario/redone': {
+      const next = s.redo[s.redo.length - 1];
+      return next ? withCurrent(s, (c) => addEdit(c, next), s.redo.slice(0, -1)) : s;
+    }
+    case 'scenario/editReverted': {
+      if (!base) return s;
+      try {
+        const reverted = revertEdit(cur, a.index, base, datasetProjection(base));
+        return withCurrent(s, () => reverted, []);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+    }
+    case 'scenario/created': {
+      const list = createScenario(s.list, a.name);
+      return { ...s, list, currentId: list[list.length - 1].id, redo: [], error: null };
+    }
+    case 'scenario/duplicated': {
+      if (!s.list.some((x) => x.id === a.id)) return { ...s, error: `duplicate: no scenario "${a.id}"` };
+      const list = duplicateScenario(s.list, a.id, a.name);
+      const copy = list[list.findIndex((x) => x.id === a.id) + 1];
+      return { ...s, list, currentId: copy.id, redo: [], error: null };
+    }
+    case 'scenario/renamed': {
+      const name = a.name.trim();
+      if (!name) return { ...s, error: 'rename: a scenario needs a name' };
+      return s.list.some((x) => x.id === a.id && x.name !== name) ? { ...s, list: renameScenario(s.list, a.id, name), error: null } : s;
+    }
+    case 'scenario/deleted': {
+      if (!s.list.some((x) => x.id === a.id)) return s;
+      if (s.list.length === 1) return { ...s, error: 'delete: the only scenario cannot be deleted' };
+      const list = deleteScenario(s.list, a.id);
+      const compare = s.compare?.otherId === a.id ? null : s.compare;
+      const currentId = a.id === s.currentId ? list[0].id : s.currentId;
+      return { ...s, list, currentId, compare, redo: currentId === s.currentId ? s.redo : [], error: null };
+    }
+    case 'scenario/switched':
+      return a.id === s.currentId || !s.list.some((x) => x.id === a.id) ? s : { ...s, currentId: a.id, redo: [], error: null };
+    case 'scenario/errorCleared':
+      return s.error === null ? s : { ...s, error: null };
+    case 'scenario/addArmed':
+      return a.on ? { ...s, adding: { at: null } } : s.adding === null ? s : { ...s, adding: null };
+    case 'scenario/addPlaced':
+      return s.adding ? { ...s, adding: { at: [a.position[0], a.position[1]] } } : s;
+    case 'scenario/compareWith':
+      if (a.otherId === null) return s.compare === null ? s : { ...s, compare: null };
+      return a.otherId !== BASE_ID && !s.list.some((x) => x.id === a.otherId) ? s : { ...s, compare: { otherId: a.otherId, changes: null } };
+    case 'scenario/proposalsStarted':
+      return { ...s, proposals: { progress: { phase: 'demand', done: 0, total: 1 }, result: null, error: null } };
+    case 'scenario/proposalsProgress':
+      return s.proposals.progress ? { ...s, proposals: { ...s.proposals, progress: { phase: a.phase, done: a.done, total: a.total } } } : s;
+    case 'scenario/proposalsFinished':
+      return { ...s, proposals: { progress: null, result: a.result, error: null } };
+    case 'scenario/proposalsStopped':
+      return { ...s, proposals: { progress: null, result: null, error: a.message } };
+    case 'scenario/proposalsAccepted': {
+      if (!base) return s;
+      const projection = datasetProjection(base);
+      let data = scenarioData(base, cur.edits, projection);
+      try {
+        for (const e of a.edits) data = applyEdit(data, e, projection);
+      } catch (e) {
+        return { ...s, error: errText(e) };
+      }
+      const next = withCurrent(s, (c) => ({ ...c, edits: [...c.edits, ...a.edits] }), []);
+      return { ...next, proposals: NO_PROPOSALS };
+    }
+    case 'scenario/compared':
+      return s.compare?.otherId === a.otherId ? { ...s, compare: { otherId: a.otherId, changes: a.changes } } : s;
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The current scenario's data, computed once per (base, edits) pair: the map, the workers and the
+// tables all see the same arrays (unchanged layers are the base's own).
+
+let memo: { base: object; edits: readonly Edit[]; data: object } | null = null;
+
+/** `base` with `edits` applied (the same object when there are none). */
+export function scenarioLayers<T extends Dataset>(base: T, edits: readonly Edit[]): T {
+  if (edits.length === 0) return base;
+  if (memo && memo.base === base && memo.edits === edits) return memo.data as T;
+  const data = scenarioData(base, edits, datasetProjection(base)) as T;
+  memo = { base, edits, data };
+  return data;
+}
