@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('exports and report preview 
 
   beforeAll(async () => {
     // The audit command on the same data: the numbers the app's exports must hold.
-    cli = (await runAuditCommand(['--communities', join(DEMO, 'communities.fgb'), '--facilities', join(DEMO, 'facilities.fgb'), '--green', join(DEMO, 'green.fgb')])).result;
+    cli = (await runAuditCommand(['--communities', join(DEMO, 'communities.fgb'), '--facilities', join(DEMO, 'facilities.fgb'), '--green', join(DEMO, 'green.fgb'), '--residential', join(DEMO, 'residential.fgb')])).result;
     hostileId = cli.communities.find((c) => c.status === 'fail')!.id;
     app = await startApp({ outDir: OUT });
     ({ page, errors } = await openApp(app));

@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable)('importing data from another place (Chromium
     expect(await attr(page, '[data-testid=import-result]', 'data-valid')).toBe('5');
     // Chengdu is nowhere near the demo: a new project is the default, and the reason is shown.
     expect(await attr(page, '[data-testid=import-target]', 'data-target')).toBe('newProject');
-    expect((await nonOverlaps(page)).sort()).toEqual(['communities/facilities', 'communities/green', 'communities/roads']);
+    expect((await nonOverlaps(page)).sort()).toEqual(['communities/facilities', 'communities/green', 'communities/residential', 'communities/roads']);
     // The dialog counts what the project will hold (not the demo's 4,000+ roads).
     expect(await afterCounts(page)).toEqual({ communities: 5, facilities: 0, green: 0, roads: 0 });
     // Replacing the layer instead would keep the demo's layers: the counts say so.

@@ -41,7 +41,8 @@ export const RESIDENTIAL_STRINGS = {
 export function registerResidentialStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) throw new Error('registerResidentialStrings: initialise i18next first (ui/i18n initI18n)');
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('residentialUi.basis.label', { lng })) {
+    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
+    if (i18n.getResource(lng, 'translation', 'residentialUi.basis.label') === undefined) {
       i18n.addResourceBundle(lng, 'translation', { residentialUi: RESIDENTIAL_STRINGS[lng], warning: { no_residential_land: RESIDENTIAL_STRINGS[lng].warning } }, true, false);
     }
   }

@@ -37,7 +37,7 @@ export function CommunityTable({ result, total, filters, onFilters, sort, onSort
     const fixed = COLUMNS.map((c) => ({ ...c, sortable: true }));
     if (!without) return fixed;
     const extra = {
-      id: 'householdsWithout', label: without.label, numeric: true, width: '96px', sortable: false,
+      id: 'householdsWithout', label: without.label, numeric: true, width: '72px', sortable: false,
       sortValue: (r: Row) => communityHouseholdsWithout(r, without.tier, without.category) ?? -Infinity,
       text: (r: Row, _t: Translate, l: Locale) => formatNumber(communityHouseholdsWithout(r, without.tier, without.category), l),
       value: (r: Row) => communityHouseholdsWithout(r, without.tier, without.category),

@@ -48,14 +48,14 @@ const missing = (v: number | null | undefined) => (v === null || v === undefined
 
 export const COLUMNS: readonly TableColumn[] = [
   { id: 'id', label: 'table.id', numeric: false, width: '104px', sortValue: (r) => r.id, text: (r) => r.id, value: (r) => r.id },
-  { id: 'name', label: 'table.name', numeric: false, width: 'minmax(90px,1.4fr)', sortValue: (r) => r.name, text: (r) => r.name, value: (r) => r.name },
-  { id: 'street', label: 'table.street', numeric: false, width: 'minmax(70px,1fr)', sortValue: (r) => r.street ?? '', text: (r) => r.street ?? '', value: (r) => r.street ?? '' },
+  { id: 'name', label: 'table.name', numeric: false, width: 'minmax(80px,1.4fr)', sortValue: (r) => r.name, text: (r) => r.name, value: (r) => r.name },
+  { id: 'street', label: 'table.street', numeric: false, width: 'minmax(56px,1fr)', sortValue: (r) => r.street ?? '', text: (r) => r.street ?? '', value: (r) => r.street ?? '' },
   { id: 'households', label: 'table.households', numeric: true, width: '72px', sortValue: (r) => missing(r.households), text: (r, _t, lang) => formatNumber(r.households, lang), value: (r) => rounded(r.households, 0) },
   { id: 'areaPer100', label: 'table.areaPer100', unit: 'm²', rule: 'areaPer100Households', numeric: true, width: '80px', sortValue: (r) => missing(r.areaPer100Households_m2), text: (r, _t, lang) => formatNumber(r.areaPer100Households_m2, lang, 1), value: (r) => rounded(r.areaPer100Households_m2, 1) },
-  { id: 'largestStation', label: 'table.largestStation', unit: 'm²', rule: 'stationMinArea', numeric: true, width: '80px', sortValue: (r) => missing(r.largestStation_m2), text: (r, _t, lang) => formatNumber(r.largestStation_m2, lang, 0), value: (r) => rounded(r.largestStation_m2, 0) },
+  { id: 'largestStation', label: 'table.largestStation', unit: 'm²', rule: 'stationMinArea', numeric: true, width: '72px', sortValue: (r) => missing(r.largestStation_m2), text: (r, _t, lang) => formatNumber(r.largestStation_m2, lang, 0), value: (r) => rounded(r.largestStation_m2, 0) },
   { id: 'green', label: 'table.green', unit: '%', rule: 'greenCoverage', numeric: true, width: '72px', sortValue: (r) => missing(r.greenCoverage), text: (r) => `${formatSharePercent(r.greenCoverage)}%`, value: (r) => sharePercent(r.greenCoverage) },
   { id: 'park', label: 'table.park', unit: '%', rule: 'parkCoverage', numeric: true, width: '72px', sortValue: (r) => missing(r.parkCoverage), text: (r) => `${formatSharePercent(r.parkCoverage)}%`, value: (r) => sharePercent(r.parkCoverage) },
-  { id: 'failures', label: 'table.failures', numeric: true, width: '72px', sortValue: (r) => r.failures.length, text: (r) => String(r.failures.length), value: (r) => r.failures.length },
+  { id: 'failures', label: 'table.failures', numeric: true, width: '56px', sortValue: (r) => r.failures.length, text: (r) => String(r.failures.length), value: (r) => r.failures.length },
   { id: 'status', label: 'table.status', numeric: false, width: '72px', sortValue: (r) => (r.status === 'fail' ? 1 : 0), text: (r, t) => t(`status.${r.status}`), value: (r, t) => t(`status.${r.status}`) },
 ];
 

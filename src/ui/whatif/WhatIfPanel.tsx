@@ -80,7 +80,7 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
       <div className="row">
         <label>{t('whatIf.scenario')}{' '}
           <select data-testid="scenario-select" value={p.currentId} onChange={(e) => p.onSwitch(e.target.value)}>
-            {p.scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {p.scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioName(s.name, t)}</option>)}
           </select>
         </label>
       </div>
@@ -165,7 +165,7 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
           <select data-testid="compare-select" value={p.compare ? p.compare.otherId : NONE} onChange={(e) => p.onCompareWith(e.target.value === NONE ? null : e.target.value)}>
             <option value={NONE}>{t('whatIf.compare.none')}</option>
             <option value={BASE_ID}>{t('whatIf.compare.base')}</option>
-            {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{scenarioName(s.name, t)}</option>)}
           </select>
         </label>
       </div>
@@ -177,7 +177,7 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
           <div className="compare" data-testid="compare-table" data-failing-before={c.failingBefore} data-failing-after={c.failingAfter}>
             <div>{t('whatIf.compare.failing', { other, current: current?.name ?? '', before: c.failingBefore, after: c.failingAfter })}</div>
             <table>
-              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current?.name}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
+              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current ? scenarioName(current.name, t) : ''}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
               <tbody>
                 {c.communities.slice(0, 40).map((x) => (
                   <tr key={x.id} data-testid="compare-row" data-community={x.id} data-status={`${x.statusBefore}>${x.statusAfter}`}>
@@ -208,4 +208,13 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
       </details>
     </section>
   );
+}
+
+/**
+ * A scenario's name as shown: the default names the app gives ("方案 N", kept as data whatever the
+ * language) read in the UI's language; a name the user chose is shown as typed.
+ */
+function scenarioName(name: string, t: (key: string, o?: Record<string, unknown>) => string): string {
+  const m = /^方案 (\d+)$/.exec(name);
+  return m ? t('whatIf.newName', { n: m[1] }) : name;
 }

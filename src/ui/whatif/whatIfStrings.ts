@@ -40,7 +40,7 @@ export const WHAT_IF_STRINGS = {
       none: 'No community’s figures changed', statusFail: 'now fails', statusPass: 'now passes', households: '{{tier}} {{category}}: households within reach {{delta}}',
     },
     proposals: {
-      title: 'Proposals (建议选址)', tier: 'Tier', run: 'Suggest', accept: 'Accept (add to the scenario)', site: '{{gain}} households newly within reach', fixes: 'Brings to the threshold: {{list}}',
+      title: 'Site proposals', tier: 'Tier', run: 'Suggest', accept: 'Accept (add to the scenario)', site: '{{gain}} households newly within reach', fixes: 'Brings to the threshold: {{list}}',
       summary: '{{candidates}} candidates; communities below the threshold {{before}} → {{after}}', gap: 'Greedy is {{gap}}% below the optimum ({{optimum}} households)', gapBound: 'Greedy is at most {{gap}}% below the optimum’s bound',
       phase: { demand: 'Demand points…', coverage: 'Coverage…', greedy: 'Greedy…', exact: 'Exact optimum…', audit: 'Measuring…' },
     },
@@ -53,6 +53,7 @@ export const WHAT_IF_STRINGS = {
 export function registerWhatIfStrings(i18n: typeof i18next = i18next): void {
   if (!i18n.isInitialized) throw new Error('registerWhatIfStrings: initialise i18next first (ui/i18n initI18n)');
   for (const lng of ['zh', 'en'] as const) {
-    if (!i18n.exists('whatIf.title', { lng })) i18n.addResourceBundle(lng, 'translation', { whatIf: WHAT_IF_STRINGS[lng] }, true, false);
+    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
+    if (i18n.getResource(lng, 'translation', 'whatIf.title') === undefined) i18n.addResourceBundle(lng, 'translation', { whatIf: WHAT_IF_STRINGS[lng] }, true, false);
   }
 }
