@@ -22,9 +22,11 @@ export interface PersistenceState {
   fileError: { source: 'file' | 'stored'; message: string } | null;
   /** Revision of the stored project this tab last loaded or saved (0: none). */
   revision: number;
+  /** The start-up load is done (its 'persist/saved' came): edits from now on are saved. */
+  loaded: boolean;
 }
 
-export const initialPersistenceState: PersistenceState = { saveError: null, conflict: null, fileError: null, revision: 0 };
+export const initialPersistenceState: PersistenceState = { saveError: null, conflict: null, fileError: null, revision: 0, loaded: false };
 
 export type PersistenceAction =
   /** This tab's project was written (or loaded) at `revision`. */
@@ -41,7 +43,7 @@ export const isPersistenceAction = (a: { type: string }): a is PersistenceAction
 export function reducePersistence(s: PersistenceState, a: PersistenceAction): PersistenceState {
   switch (a.type) {
     case 'persist/saved':
-      return s.revision === a.revision && s.saveError === null ? s : { ...s, revision: a.revision, saveError: null };
+      return s.revision === a.revision && s.saveError === null && s.loaded ? s : { ...s, revision: a.revision, saveError: null, loaded: true };
     case 'persist/saveFailed':
       return { ...s, saveError: a.error };
     case 'persist/conflict':

@@ -18,7 +18,7 @@ export function PersistenceNotices() {
   const time = p.conflict?.savedAt ? new Date(p.conflict.savedAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'zh-CN') : '';
   return (
     <>
-      <span hidden data-testid="save-status" data-revision={p.revision} data-error={e?.name ?? ''} data-conflict={p.conflict ? p.conflict.revision : ''}>{t('persist.saved', { revision: p.revision })}</span>
+      <span hidden data-testid="save-status" data-loaded={p.loaded ? 'true' : 'false'} data-revision={p.revision} data-error={e?.name ?? ''} data-conflict={p.conflict ? p.conflict.revision : ''}>{t('persist.saved', { revision: p.revision })}</span>
       {p.conflict && (
         <div className="notice warn" role="alertdialog" aria-live="assertive" data-testid="tab-conflict">
           <span>{t('persist.conflict', { revision: p.conflict.revision, time })}</span>{' '}
