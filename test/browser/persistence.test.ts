@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
   // Known unreliable: a save issued as the page unloads is sometimes lost (about one run in two on a
   // loaded machine since the demo gained layers); retried until the cause is found, so a total
   // failure still fails here.
-  it('a preset edit followed at once by a reload (inside the save pause) survives', { retry: 3 }, async () => {
+  it('a preset edit followed at once by a reload (inside the save pause) survives', { retry: 3, timeout: 240_000 }, async () => {
     const context = await app.browser.newContext();
     const page = await newTab(context, app.url);
     const before = await presetValue(page, PER100);
@@ -73,7 +73,7 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     await page.waitForSelector('[data-testid=save-status][data-loaded=true]', { state: 'attached', timeout: T });
     expect(await presetValue(page, PER100)).toBe(before + 7);
     await context.close();
-  }, 240_000);
+  });
 
   it('undo history survives a reload; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo, not while typing', async () => {
     const context = await app.browser.newContext();
