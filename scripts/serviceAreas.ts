@@ -14,7 +14,7 @@ import { createLocalProjection, centerOf } from '../src/engine/geo/localProjecti
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
 import { distanceProblem } from '../src/engine/plausibility';
-import { createProgress, exitOnError, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, writeAtomic } from './lib/index';
+import { commandMain, createProgress, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput } from './lib/index';
 
 export { InputError };
 
@@ -155,23 +155,11 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
 }
 
 async function main(): Promise<void> {
-  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`${USAGE}\n(see docs/network-areas.md)\n`);
-    return;
-  }
-  try {
-    const { collection, summary, out } = await runServiceAreas(process.argv.slice(2));
-    if (out) {
-      const bytes = extname(out).toLowerCase() === '.fgb' ? writeFlatGeobuf(collection) : new TextEncoder().encode(JSON.stringify(collection));
-      await writeAtomic(out, bytes);
-      process.stderr.write(`${summary}\nwrote ${collection.features.length} features to ${out}\n`);
-    } else {
-      process.stdout.write(JSON.stringify(collection) + '\n');
-      process.stderr.write(`${summary}\n`);
-    }
-  } catch (e) {
-    exitOnError(e);
-  }
+  await commandMain(USAGE, 'docs/network-areas.md', async (argv) => {
+    const { collection, summary, out } = await runServiceAreas(argv);
+    const output = out && extname(out).toLowerCase() === '.fgb' ? writeFlatGeobuf(collection) : `${JSON.stringify(collection)}${out ? '' : '\n'}`;
+    return { out, output, notes: [summary, `${collection.features.length} features`] };
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
