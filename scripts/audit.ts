@@ -11,7 +11,7 @@ import type { LayerImport, LayerKind } from '../src/io/import/types';
 import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson, auditToXlsx } from '../src/io/export/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, parseFlags, runAuditOf, writeOutput,
+  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, parseFlags, runAuditOf,
 } from './lib/index';
 
 const OUT_EXT = ['.json', '.csv', '.xlsx', '.geojson', '.fgb'];
@@ -55,14 +55,7 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
 }
 
 async function main(): Promise<void> {
-  await commandMain(USAGE, 'docs/audit-command.md', async (argv) => {
-    const r = await runAuditCommand(argv);
-    if (r.out) {
-      await writeOutput(r.out, r.output);
-      r.notes.push(`wrote ${r.out}`);
-    } else process.stdout.write(r.output);
-    return r.notes;
-  });
+  await commandMain(USAGE, 'docs/audit-command.md', (argv) => runAuditCommand(argv));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -14,7 +14,7 @@ import type { LayerImport } from '../src/io/import/types';
 import { renderReport, reportGaps, type ReportLayer, type ReportOptions, type ReportPages } from '../src/report/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
-  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, writeOutput, type AuditRun,
+  auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, SetupError, parseFlags, runAuditOf, type AuditRun,
 } from './lib/index';
 import { reportFonts } from './lib/reportFonts';
 import { printPdf } from './lib/printPdf';
@@ -118,8 +118,7 @@ export async function runReportCommand(argv: string[], options: { date?: string 
 async function main(): Promise<void> {
   await commandMain(USAGE, 'docs/report-command.md', async (argv) => {
     const r = await runReportCommand(argv);
-    await writeOutput(r.out, r.pdf ?? r.html);
-    return [...r.notes, `wrote ${r.out}`];
+    return { out: r.out, output: r.pdf ?? r.html, notes: r.notes };
   });
 }
 

@@ -1,7 +1,9 @@
 // `npm run service-areas -- --facilities <file> [--roads <file>] --distances 300,500,1000
 //   [--mode network|euclidean] [--category <key>] [--<layer>-crs <crs>] [--out <file.geojson|file.fgb>]`
 // Public interface: /work/shared/spec/service-areas-cli.md. Exit 0 on success, 2 on bad input
-// (the message names the file, the feature and the field); nothing is written on error.
+// (the message names the file, the feature and the field); nothing is written on error: every input
+// is read and checked before the first feature. GeoJSON is streamed feature by feature (memory stays
+// flat however many facilities × distances), atomically to --out; FlatGeobuf is written whole.
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -14,7 +16,7 @@ import { createLocalProjection, centerOf } from '../src/engine/geo/localProjecti
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
 import { distanceProblem } from '../src/engine/plausibility';
-import { createProgress, exitOnError, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, writeAtomic } from './lib/index';
+import { commandMain, createProgress, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, type OutputData } from './lib/index';
 
 export { InputError };
 
@@ -39,7 +41,8 @@ interface Args {
 
 /** Distances one command accepts: each is a band for every facility. */
 export const MAX_DISTANCES = 20;
-/** Bands (facilities × distances) one command computes; more would hold gigabytes in memory. */
+/** Bands (facilities × distances) one command computes: the work it accepts (the output is streamed,
+ *  so memory stays flat, but the time grows with the bands). */
 export const MAX_BANDS = 200_000;
 
 export function parseArgs(argv: string[]): Args {
@@ -92,7 +95,16 @@ export function parseArgs(argv: string[]): Args {
   };
 }
 
-export async function runServiceAreas(argv: string[]): Promise<{ collection: FeatureCollection; summary: string; out?: string }> {
+/** A prepared run: inputs read and checked (every input error is raised before any output), the
+ *  features computed one facility at a time as they are taken, and the summary once they all are. */
+export interface ServiceAreasRun {
+  features: Iterable<Feature>;
+  /** The notes for stderr; complete once `features` has been run through. */
+  summary(): string;
+  out?: string;
+}
+
+export async function prepareServiceAreas(argv: string[]): Promise<ServiceAreasRun> {
   const args = parseArgs(argv);
   refuseOutputOverInput('--out', args.out, { facilities: args.facilities, roads: args.roads });
   const facLayer = await loadLayer(args.facilities, 'facilities', { crs: args.facilitiesCrs });
@@ -106,26 +118,29 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
     if (ids.has(f.id)) throw new InputError(`${args.facilities}: feature ${f.id}: field id: duplicate id`);
     ids.add(f.id);
   }
-
-  const features: Feature[] = [];
   const progress = createProgress();
-  let summary: string;
+  const notes = (summary: string) => [...args.warnings, summary].join('\n');
+
   if (args.mode === 'euclidean') {
-    for (const [i, f] of facilities.entries()) {
-      progress.report('service areas (facilities)', i + 1, facilities.length);
-      for (const d of args.distances)
-        features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [geodesicCircle(f.position, d, 128)] }, properties: { kind: 'area', facility: f.id, distance: d, mode: 'euclidean' } });
+    function* circles(): Generator<Feature> {
+      for (const [i, f] of facilities.entries()) {
+        progress.report('service areas (facilities)', i + 1, facilities.length);
+        for (const d of args.distances)
+          yield { type: 'Feature', geometry: { type: 'Polygon', coordinates: [geodesicCircle(f.position, d, 128)] }, properties: { kind: 'area', facility: f.id, distance: d, mode: 'euclidean' } };
+      }
     }
-    summary = `${facilities.length} facilities × ${args.distances.length} distances, straight-line (geodesic circles)`;
-  } else {
-    const roadLayer = await loadLayer(args.roads!, 'roads', { crs: args.roadsCrs, hint: layerCentre(facLayer) });
-    const roads = roadLayer.features;
-    if (!roads.length) throw new InputError(`${args.roads}: no road lines found`);
-    // Local projection centred on the middle of the road layer's extent.
-    const projection = createLocalProjection(centerOf(roads.flatMap((r) => r.coordinates)));
-    const graph = buildRoadGraph(roads, projection);
-    const stats = graphStats(graph);
-    let off = 0;
+    return { features: circles(), summary: () => notes(`${facilities.length} facilities × ${args.distances.length} distances, straight-line (geodesic circles)`), out: args.out };
+  }
+
+  const roadLayer = await loadLayer(args.roads!, 'roads', { crs: args.roadsCrs, hint: layerCentre(facLayer) });
+  const roads = roadLayer.features;
+  if (!roads.length) throw new InputError(`${args.roads}: no road lines found`);
+  // Local projection centred on the middle of the road layer's extent.
+  const projection = createLocalProjection(centerOf(roads.flatMap((r) => r.coordinates)));
+  const graph = buildRoadGraph(roads, projection);
+  const stats = graphStats(graph);
+  let off = 0;
+  function* networkBands(): Generator<Feature> {
     for (const [i, f] of facilities.entries()) {
       progress.report('service areas (facilities)', i + 1, facilities.length);
       const res = facilityBands(graph, { id: f.id, xy: projection.forward(f.position) }, args.distances, { maxOffset_m: args.maxOffset, maxConnector_m: args.maxConnector });
@@ -133,45 +148,70 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
       for (const b of res.bands) {
         const lines = b.network.lines.map((l) => l.map((p) => projection.inverse(p)));
         const common = { facility: f.id, distance: b.distance };
-        features.push({
+        yield {
           type: 'Feature',
           geometry: lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines },
           properties: { kind: 'network', ...common, length_m: Math.round(b.network.length_m * 100) / 100, connector_m: res.join ? Math.round(res.join.connector * 100) / 100 : null, offNetwork: !res.join },
-        });
+        };
         const mp = ringsToMultiPolygon(b.area, projection);
-        features.push({
+        yield {
           type: 'Feature',
           geometry: mp.length === 1 ? { type: 'Polygon', coordinates: mp[0] } : { type: 'MultiPolygon', coordinates: mp },
           properties: { kind: 'area', ...common, maxOffset_m: args.maxOffset },
-        });
+        };
       }
     }
-    summary =
-      `${facilities.length} facilities × ${args.distances.length} distances on ${stats.edges} edges ` +
-      `(${(stats.totalLength_m / 1000).toFixed(1)} km, ${stats.components} components, largest ${(stats.largestComponentShare * 100).toFixed(1)}%); ` +
-      `${off} facilities off network (> ${args.maxConnector} m from any road)`;
   }
-  return { collection: { type: 'FeatureCollection', features }, summary: [...args.warnings, summary].join('\n'), out: args.out };
+  const summary = () => notes(
+    `${facilities.length} facilities × ${args.distances.length} distances on ${stats.edges} edges ` +
+    `(${(stats.totalLength_m / 1000).toFixed(1)} km, ${stats.components} components, largest ${(stats.largestComponentShare * 100).toFixed(1)}%); ` +
+    `${off} facilities off network (> ${args.maxConnector} m from any road)`);
+  return { features: networkBands(), summary, out: args.out };
+}
+
+/** The whole collection in memory (for tests and callers that want it); the command streams instead. */
+export async function runServiceAreas(argv: string[]): Promise<{ collection: FeatureCollection; summary: string; out?: string }> {
+  const run = await prepareServiceAreas(argv);
+  const features = [...run.features];
+  return { collection: { type: 'FeatureCollection', features }, summary: run.summary(), out: run.out };
+}
+
+/** A FeatureCollection as JSON text in chunks, one feature at a time: the same text as
+ *  JSON.stringify of the whole collection, without ever holding it. `counted` is called per feature. */
+export function* featureCollectionChunks(features: Iterable<Feature>, counted: () => void = () => undefined): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (const f of features) {
+    yield `${first ? '' : ','}${JSON.stringify(f)}`;
+    first = false;
+    counted();
+  }
+  yield ']}';
 }
 
 async function main(): Promise<void> {
-  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`${USAGE}\n(see docs/network-areas.md)\n`);
-    return;
-  }
-  try {
-    const { collection, summary, out } = await runServiceAreas(process.argv.slice(2));
-    if (out) {
-      const bytes = extname(out).toLowerCase() === '.fgb' ? writeFlatGeobuf(collection) : new TextEncoder().encode(JSON.stringify(collection));
-      await writeAtomic(out, bytes);
-      process.stderr.write(`${summary}\nwrote ${collection.features.length} features to ${out}\n`);
+  await commandMain(USAGE, 'docs/network-areas.md', async (argv) => {
+    const run = await prepareServiceAreas(argv);
+    const notes: string[] = [];
+    let count = 0;
+    let output: OutputData;
+    if (run.out && extname(run.out).toLowerCase() === '.fgb') {
+      // FlatGeobuf's writer takes the whole collection (its header counts the features): not streamed.
+      const features = [...run.features];
+      count = features.length;
+      output = writeFlatGeobuf({ type: 'FeatureCollection', features });
+      notes.push(run.summary(), `${count} features`);
     } else {
-      process.stdout.write(JSON.stringify(collection) + '\n');
-      process.stderr.write(`${summary}\n`);
+      // GeoJSON, streamed feature by feature to the file or stdout; the summary once all are written.
+      const out = run.out;
+      output = (function* () {
+        yield* featureCollectionChunks(run.features, () => count++);
+        if (!out) yield '\n';
+        notes.push(run.summary(), `${count} features`);
+      })();
     }
-  } catch (e) {
-    exitOnError(e);
-  }
+    return { out: run.out, output, notes };
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

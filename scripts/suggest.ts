@@ -18,7 +18,7 @@ import {
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
   auditInputPaths, checkAuditFlags, commandMain, formatProblem, InputError, layerCentre, loadAuditInput, parseFlags, readInputFiles,
-  refuseOutputOverInput, throwOnErrors, writeOutput,
+  refuseOutputOverInput, throwOnErrors,
 } from './lib/index';
 import { distanceProblem } from '../src/engine/plausibility';
 
@@ -125,14 +125,7 @@ export async function runSuggestCommand(argv: string[], options: { onProgress?: 
 }
 
 async function main(): Promise<void> {
-  await commandMain(USAGE, 'docs/suggest-command.md', async (argv) => {
-    const r = await runSuggestCommand(argv);
-    if (r.out) {
-      await writeOutput(r.out, r.output);
-      r.notes.push(`wrote ${r.out}`);
-    } else process.stdout.write(r.output);
-    return r.notes;
-  });
+  await commandMain(USAGE, 'docs/suggest-command.md', (argv) => runSuggestCommand(argv));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -1,12 +1,49 @@
 // Write a file all at once or not at all: a temporary file beside the target, renamed at the end.
+// The contents may come whole or as chunks (a streamed output): chunks are written as they come,
+// so memory holds one chunk at a time, and a failure part-way leaves no file behind.
+import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './inputError';
 
-export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+type Chunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
+
+/** A command's output: text, bytes, or chunks of either in order. */
+export type OutputData = Uint8Array | string | Chunks;
+
+/** An error raised by the chunks' source (the computation), not by the file. */
+class SourceFailure {
+  constructor(readonly error: unknown) {}
+}
+
+async function* guarded(chunks: Chunks): AsyncGenerator<Uint8Array | string> {
+  try {
+    yield* chunks;
+  } catch (e) {
+    throw new SourceFailure(e);
+  }
+}
+
+async function writeChunks(path: string, chunks: Chunks): Promise<void> {
+  const file = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => file.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    for await (const chunk of guarded(chunks)) {
+      if (!file.write(chunk)) await Promise.race([new Promise<void>((resolve) => file.once('drain', resolve)), failed]);
+    }
+    await Promise.race([new Promise<void>((resolve) => file.end(resolve)), failed]);
+  } finally {
+    file.destroy();
+  }
+}
+
+/** Writes `data` to `path` atomically; a failure of a streamed output's source is thrown as SourceFailure. */
+async function writeTagged(path: string, data: OutputData): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(tmp, data);
+    else await writeChunks(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -14,11 +51,21 @@ export async function writeAtomic(path: string, data: Uint8Array | string): Prom
   }
 }
 
-/** A command's output file: written atomically; a failure to write is bad input (exit 2) naming the file. */
-export async function writeOutput(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeAtomic(path: string, data: OutputData): Promise<void> {
   try {
-    await writeAtomic(path, data);
+    await writeTagged(path, data);
   } catch (e) {
+    throw e instanceof SourceFailure ? e.error : e;
+  }
+}
+
+/** A command's output file: written atomically; a failure to write is bad input (exit 2) naming
+ *  the file; an error of the computation streaming into it is passed on as it was thrown. */
+export async function writeOutput(path: string, data: OutputData): Promise<void> {
+  try {
+    await writeTagged(path, data);
+  } catch (e) {
+    if (e instanceof SourceFailure) throw e.error;
     throw new InputError(`${path}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
   }
 }

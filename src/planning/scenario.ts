@@ -35,9 +35,21 @@ export type Edit =
 
 export interface Scenario {
   id: string;
+  /** The name the user typed; for a default-named scenario the Chinese default ("方案 N"), kept as
+   *  data so a reader that knows nothing of `defaultIndex` still shows a name. */
   name: string;
+  /** N while the scenario keeps the default name the app gave it (shown as 方案 N / Scenario N in
+   *  the UI's language); null once named by the user; absent in scenarios saved before it existed
+   *  (readScenario then reads it from the name). */
+  defaultIndex?: number | null;
   edits: Edit[];
 }
+
+/** A new scenario's name: typed by the user, or the app's default number N. */
+export type ScenarioName = string | { defaultIndex: number };
+
+/** The default name kept in `name` (Chinese first): the display goes through the UI's strings. */
+export const defaultScenarioName = (n: number): string => `方案 ${n}`;
 
 function facilityIndex(data: Dataset, id: string, edit: Edit['type']): number {
   const i = data.facilities.findIndex((f) => f.id === id);
@@ -209,19 +221,43 @@ export function scenarioId(name: string, taken: readonly string[]): string {
   return id;
 }
 
-export function createScenario(list: readonly Scenario[], name: string): Scenario[] {
-  return [...list, { id: scenarioId(name, list.map((s) => s.id)), name, edits: [] }];
+/** The default number for a new scenario: above every default number in use and the list's length,
+ *  so no two scenarios get the same default name after a deletion. */
+export function nextDefaultIndex(list: readonly Scenario[]): number {
+  return Math.max(list.length, ...list.map((s) => s.defaultIndex ?? 0)) + 1;
 }
 
+export function createScenario(list: readonly Scenario[], name: ScenarioName): Scenario[] {
+  const [text, defaultIndex] = typeof name === 'string' ? [name, null] : [defaultScenarioName(name.defaultIndex), name.defaultIndex];
+  return [...list, { id: scenarioId(text, list.map((s) => s.id)), name: text, defaultIndex, edits: [] }];
+}
+
+/** The scenario named `name` as typed: it no longer carries a default name. */
 export function renameScenario(list: readonly Scenario[], id: string, name: string): Scenario[] {
-  return list.map((s) => (s.id === id ? { ...s, name } : s));
+  return list.map((s) => (s.id === id ? { ...s, name, defaultIndex: null } : s));
+}
+
+/** Saved scenarios saved before defaultIndex existed carried their default name as text only:
+ *  "方案 N", or "Scenario N" when created in the English UI. */
+const LEGACY_DEFAULT_NAME = /^(?:方案|Scenario) (\d+)$/;
+
+/**
+ * A saved scenario as this version reads it (a tolerant reader): `defaultIndex` kept when it is a
+ * positive whole number, null kept (named by the user, whatever the name); when absent or invalid
+ * (saved by an older version, or edited by hand) it is read from a default name, else null.
+ */
+export function readScenario(saved: Scenario): Scenario {
+  const d = saved.defaultIndex;
+  if (d === null || (typeof d === 'number' && Number.isInteger(d) && d > 0)) return saved;
+  const m = LEGACY_DEFAULT_NAME.exec(saved.name);
+  return { ...saved, defaultIndex: m ? Number(m[1]) : null };
 }
 
 /** A copy of scenario `id` (its edits shared: they are immutable) named `name`, after the original. */
 export function duplicateScenario(list: readonly Scenario[], id: string, name: string): Scenario[] {
   const i = list.findIndex((s) => s.id === id);
   if (i < 0) throw new Error(`duplicateScenario: no scenario "${id}"`);
-  const copy: Scenario = { id: scenarioId(name, list.map((s) => s.id)), name, edits: list[i].edits.slice() };
+  const copy: Scenario = { id: scenarioId(name, list.map((s) => s.id)), name, defaultIndex: null, edits: list[i].edits.slice() };
   return [...list.slice(0, i + 1), copy, ...list.slice(i + 1)];
 }
 

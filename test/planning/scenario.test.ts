@@ -7,7 +7,7 @@ import { getPreset } from '../../src/engine/presets';
 import type { AuditResult, Dataset, FacilityCategory, RoadLine } from '../../src/engine/types';
 import {
   addEdit, applyEdit, applyEditIncremental, createScenario, deleteScenario, developmentShares, duplicateScenario, fullScenarioAudit,
-  proposalEdits, renameScenario, revertEdit, scenarioData, type Edit, type ScenarioAudit,
+  nextDefaultIndex, proposalEdits, readScenario, renameScenario, revertEdit, scenarioData, type Edit, type Scenario, type ScenarioAudit,
 } from '../../src/planning/scenario';
 import { community, facility, green, ll, rect } from '../engine/helpers';
 import { lcg } from './suggest/randomModel';
@@ -150,6 +150,45 @@ describe('scenario lists', () => {
     list = renameScenario(list, 's-copy', 'B');
     expect(list[1]).toMatchObject({ id: 's-copy', name: 'B' });
     expect(deleteScenario(list, 's-copy').map((s) => s.id)).toEqual(['s-方案-a', 's-方案-a-2']);
+  });
+
+  it('a default name is a property of the scenario: kept by a duplicate\'s original, dropped by a rename, never taken twice', () => {
+    let list = createScenario([], { defaultIndex: 1 });
+    expect(list[0]).toMatchObject({ name: '方案 1', defaultIndex: 1 });
+    list = createScenario(list, { defaultIndex: nextDefaultIndex(list) });
+    list = createScenario(list, '我的方案');
+    expect(list.map((s) => s.defaultIndex)).toEqual([1, 2, null]);
+    // A copy is named by the caller, not a default.
+    list = duplicateScenario(list, list[0].id, '方案 1 副本');
+    expect(list[1]).toMatchObject({ name: '方案 1 副本', defaultIndex: null });
+    // Renamed, even to a text that looks like a default name: as typed from then on.
+    list = renameScenario(list, list[2].id, '方案 7');
+    expect(list[2]).toMatchObject({ name: '方案 7', defaultIndex: null });
+    // Defaults 1, 2, 3; 方案 1 deleted: two scenarios left, but the next default is 4 (a count would give 3, taken).
+    let d = createScenario([], { defaultIndex: 1 });
+    d = createScenario(d, { defaultIndex: nextDefaultIndex(d) });
+    d = createScenario(d, { defaultIndex: nextDefaultIndex(d) });
+    d = deleteScenario(d, d[0].id);
+    expect(d.map((s) => s.name)).toEqual(['方案 2', '方案 3']);
+    expect(nextDefaultIndex(d)).toBe(4);
+    expect(nextDefaultIndex([...createScenario([], { defaultIndex: 9 })])).toBe(10);
+  });
+
+  it('reads scenarios saved before defaultIndex existed, and new ones as saved', () => {
+    const saved = (name: string, defaultIndex?: unknown) => ({ id: 's', name, edits: [], ...(defaultIndex === undefined ? {} : { defaultIndex }) }) as Scenario;
+    // Older saves: the default name as text (Chinese UI "方案 N", English UI "Scenario N").
+    expect(readScenario(saved('方案 2')).defaultIndex).toBe(2);
+    expect(readScenario(saved('Scenario 3')).defaultIndex).toBe(3);
+    expect(readScenario(saved('南片加密')).defaultIndex).toBeNull();
+    expect(readScenario(saved('方案 2 副本')).defaultIndex).toBeNull();
+    // This version's saves: null means named by the user, whatever the text.
+    expect(readScenario(saved('方案 4', null)).defaultIndex).toBeNull();
+    expect(readScenario(saved('方案 5', 5)).defaultIndex).toBe(5);
+    // Hand-edited nonsense falls back to reading the name.
+    expect(readScenario(saved('方案 6', -1)).defaultIndex).toBe(6);
+    expect(readScenario(saved('x', 'two')).defaultIndex).toBeNull();
+    // The rest is untouched.
+    expect(readScenario(saved('方案 2'))).toMatchObject({ id: 's', name: '方案 2', edits: [] });
   });
 
   it('revert an edit; a revert that orphans a later edit is refused, naming it', () => {

@@ -99,4 +99,28 @@ describe('service-areas command', () => {
     const back = await readFlatGeobuf(new Uint8Array(readFileSync(good)));
     expect(back.collection.features.map((f) => f.properties?.kind).sort()).toEqual(['area', 'area', 'network', 'network']);
   }, 60_000);
+
+  it('streams the GeoJSON feature by feature: to --out and to stdout, the same text as the whole collection serialised at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-stream-'));
+    for (const args of [
+      ['--facilities', facilities, '--roads', roads, '--distances', '300,600', '--category', 'kindergarten'],
+      ['--facilities', facilities, '--mode', 'euclidean', '--distances', '300,500,1000'],
+    ]) {
+      // The second method: every feature in memory, serialised in one JSON.stringify (the command's output before streaming).
+      const { collection } = await runServiceAreas(args);
+      const whole = JSON.stringify(collection);
+      const file = join(dir, `${args.includes('euclidean') ? 'euclidean' : 'network'}.geojson`);
+      const toFile = await run([...args, '--out', file]);
+      expect(toFile.code, toFile.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(whole);
+      expect(toFile.stderr).toContain(`${collection.features.length} features\nwrote ${file}`);
+      const toStdout = await run(args);
+      expect(toStdout.code, toStdout.stderr).toBe(0);
+      expect(toStdout.stdout).toBe(`${whole}\n`);
+      const back = JSON.parse(toStdout.stdout) as FeatureCollection;
+      expect(back.type).toBe('FeatureCollection');
+      // Hand count: network mode 1 kindergarten × 2 distances × (network + area); euclidean 2 facilities × 3 circles.
+      expect(back.features.length).toBe(args.includes('euclidean') ? 2 * 3 : 1 * 2 * 2);
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 // zh/en strings of the app's exports and the report preview, registered under `exportUi.` (the
 // app's zh.json/en.json belong to the workspace). Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const EXPORT_STRINGS = {
   zh: {
@@ -53,10 +54,7 @@ export const EXPORT_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent; checked per language without the Chinese fallback). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerExportStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerExportStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    if (i18n.getResource(lng, 'translation', 'exportUi.xlsx') === undefined) i18n.addResourceBundle(lng, 'translation', { exportUi: EXPORT_STRINGS[lng] }, true, false);
-  }
+  registerStrings('exportUi', EXPORT_STRINGS, { i18n });
 }

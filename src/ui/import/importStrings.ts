@@ -1,6 +1,7 @@
 // The import dialog's own strings (zh first, en second), registered under the importUi. prefix
 // without touching the app's zh.json / en.json.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 const zh = {
   title: '导入数据',
@@ -166,12 +167,9 @@ const en: typeof zh = {
   skip: 'Skip this group',
 };
 
-let registered = false;
+export const IMPORT_STRINGS = { zh, en };
 
-/** Idempotent; call after i18next.init (the App initialises it before rendering). */
-export function ensureImportStrings(): void {
-  if (registered || !i18next.isInitialized) return;
-  i18next.addResourceBundle('zh', 'translation', { importUi: zh }, true, false);
-  i18next.addResourceBundle('en', 'translation', { importUi: en }, true, false);
-  registered = true;
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
+export function ensureImportStrings(i18n: typeof i18next = i18next): void {
+  registerStrings('importUi', IMPORT_STRINGS, { i18n });
 }

@@ -1,6 +1,7 @@
 // Strings of the import's target choice (new project or replaced layers), zh first, en second,
 // registered under importTarget. without touching the app's zh.json / en.json.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const IMPORT_TARGET_STRINGS = {
   zh: {
@@ -27,11 +28,7 @@ export const IMPORT_TARGET_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerImportTargetStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) return;
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
-    if (i18n.getResource(lng, 'translation', 'importTarget.title') === undefined) i18n.addResourceBundle(lng, 'translation', { importTarget: IMPORT_TARGET_STRINGS[lng] }, true, false);
-  }
+  registerStrings('importTarget', IMPORT_TARGET_STRINGS, { i18n });
 }

@@ -1,6 +1,7 @@
 // zh/en strings of the walking-network features, registered from here under `networkUi.` (the
 // app's zh.json/en.json belong to the workspace). Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const NETWORK_STRINGS = {
   zh: {
@@ -33,11 +34,7 @@ export const NETWORK_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent: a no-op once they are there). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerNetworkStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerNetworkStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English was never added once Chinese was.
-    if (i18n.getResource(lng, 'translation', 'networkUi.mode.network') === undefined) i18n.addResourceBundle(lng, 'translation', { networkUi: NETWORK_STRINGS[lng] }, true, false);
-  }
+  registerStrings('networkUi', NETWORK_STRINGS, { i18n });
 }

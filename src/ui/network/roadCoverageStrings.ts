@@ -1,5 +1,6 @@
 // Strings of the walking-mode road coverage notice (zh first, en second), under roadCoverage.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const ROAD_COVERAGE_STRINGS = {
   zh: {
@@ -22,10 +23,7 @@ export const ROAD_COVERAGE_STRINGS = {
   },
 } as const;
 
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerRoadCoverageStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) return;
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
-    if (i18n.getResource(lng, 'translation', 'roadCoverage.noRoads') === undefined) i18n.addResourceBundle(lng, 'translation', { roadCoverage: ROAD_COVERAGE_STRINGS[lng] }, true, false);
-  }
+  registerStrings('roadCoverage', ROAD_COVERAGE_STRINGS, { i18n });
 }

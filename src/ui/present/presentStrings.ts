@@ -1,6 +1,7 @@
 // zh/en strings of presentation mode and its editor, registered under `presentUi.` (the app's
 // zh.json/en.json belong to the workspace). Chinese first, English second. Written for residents.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const PRESENT_STRINGS = {
   zh: {
@@ -113,10 +114,7 @@ export const PRESENT_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent; checked per language without the Chinese fallback). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerPresentStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerPresentStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    if (i18n.getResource(lng, 'translation', 'presentUi.start') === undefined) i18n.addResourceBundle(lng, 'translation', { presentUi: PRESENT_STRINGS[lng] }, true, false);
-  }
+  registerStrings('presentUi', PRESENT_STRINGS, { i18n });
 }

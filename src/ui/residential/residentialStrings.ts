@@ -2,6 +2,7 @@
 // households), registered from here under `residentialUi.` (the app's zh.json/en.json belong to
 // the workspace). Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const RESIDENTIAL_STRINGS = {
   zh: {
@@ -38,12 +39,7 @@ export const RESIDENTIAL_STRINGS = {
   },
 };
 
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerResidentialStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerResidentialStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
-    if (i18n.getResource(lng, 'translation', 'residentialUi.basis.label') === undefined) {
-      i18n.addResourceBundle(lng, 'translation', { residentialUi: RESIDENTIAL_STRINGS[lng], warning: { no_residential_land: RESIDENTIAL_STRINGS[lng].warning } }, true, false);
-    }
-  }
+  registerStrings('residentialUi', RESIDENTIAL_STRINGS, { i18n, more: (lng) => ({ warning: { no_residential_land: RESIDENTIAL_STRINGS[lng].warning } }) });
 }

@@ -25,9 +25,6 @@ import { initialPresentationState, isPresentationAction, reducePresentation, typ
 import { auditChanges, type AuditChanges } from '../../planning/auditChanges';
 import { currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
 
-/** The name of the scenario a new project starts with (user data: the user renames it). */
-export const FIRST_SCENARIO_NAME = '方案 1';
-
 /** What the last what-if edit changed, and how long its incremental re-audit took. */
 export interface LastChange {
   changes: AuditChanges | null;
@@ -170,7 +167,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     indicators: { open: true, indicator: 'serviceFacilityCoverage' },
     presentation: initialPresentationState,
     persistence: initialPersistenceState,
-    scenarios: initialScenarios(FIRST_SCENARIO_NAME),
+    scenarios: initialScenarios(),
     lastEdited: null,
   };
 }
@@ -220,7 +217,7 @@ function withProject(s: AppState, project: Project, fit: boolean): AppState {
     selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
     audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null, lastChange: null } : s.audit,
     // Edits name the base data's features: other data starts with one empty scenario.
-    scenarios: layersChanged ? initialScenarios(FIRST_SCENARIO_NAME) : s.scenarios,
+    scenarios: layersChanged ? initialScenarios() : s.scenarios,
   };
 }
 

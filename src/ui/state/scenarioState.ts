@@ -15,8 +15,8 @@ export interface ProposalsState {
   error: string | null;
 }
 import {
-  addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, renameScenario, revertEdit, scenarioData,
-  type Edit, type Scenario,
+  addEdit, applyEdit, createScenario, deleteScenario, duplicateScenario, nextDefaultIndex, readScenario, renameScenario, revertEdit, scenarioData,
+  type Edit, type Scenario, type ScenarioName,
 } from '../../planning/scenario';
 
 export interface ScenariosState {
@@ -42,7 +42,8 @@ export type ScenarioAction =
   | { type: 'scenario/redone' }
   /** Removes edit `index` of the current scenario (refused when a later edit depends on it). */
   | { type: 'scenario/editReverted'; index: number }
-  | { type: 'scenario/created'; name: string }
+  /** A new empty scenario: named `name`, or with the next default name when none is given. */
+  | { type: 'scenario/created'; name?: string }
   | { type: 'scenario/duplicated'; id: string; name: string }
   | { type: 'scenario/renamed'; id: string; name: string }
   | { type: 'scenario/deleted'; id: string }
@@ -66,8 +67,8 @@ export type ScenarioAction =
 
 export const isScenarioAction = (a: { type: string }): a is ScenarioAction => a.type.startsWith('scenario/');
 
-/** One empty scenario named `name` (a new project starts with it). */
-export function initialScenarios(name: string): ScenariosState {
+/** One empty scenario (a new project starts with it), by default with the first default name. */
+export function initialScenarios(name: ScenarioName = { defaultIndex: 1 }): ScenariosState {
   const list = createScenario([], name);
   return { list, currentId: list[0].id, redo: [], error: null, adding: null, compare: null, proposals: NO_PROPOSALS };
 }
@@ -89,7 +90,7 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
   const cur = currentScenario(s);
   switch (a.type) {
     case 'scenario/loaded':
-      return a.list.length ? { ...s, list: a.list, currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
+      return a.list.length ? { ...s, list: a.list.map(readScenario), currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, redo: [], error: null, adding: null, compare: null } : s;
     case 'scenario/edited': {
       if (!base) return s;
       try {
@@ -118,7 +119,7 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       }
     }
     case 'scenario/created': {
-      const list = createScenario(s.list, a.name);
+      const list = createScenario(s.list, a.name ?? { defaultIndex: nextDefaultIndex(s.list) });
       return { ...s, list, currentId: list[list.length - 1].id, redo: [], error: null };
     }
     case 'scenario/duplicated': {

@@ -12,6 +12,7 @@ import type { AuditChanges } from '../../planning/auditChanges';
 import { BASE_ID } from '../state/scenarioState';
 import { formatNumber, formatSharePercent } from '../../text/format';
 import { registerWhatIfStrings } from './whatIfStrings';
+import { scenarioLabel } from './scenarioLabel';
 import './whatIf.css';
 
 export interface WhatIfPanelProps {
@@ -80,19 +81,19 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
       <div className="row">
         <label>{t('whatIf.scenario')}{' '}
           <select data-testid="scenario-select" value={p.currentId} onChange={(e) => p.onSwitch(e.target.value)}>
-            {p.scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioName(s.name, t)}</option>)}
+            {p.scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioLabel(s, t)}</option>)}
           </select>
         </label>
       </div>
       <div className="row actions">
         <button data-testid="scenario-new" onClick={p.onCreate}>{t('whatIf.newScenario')}</button>
         <button data-testid="scenario-duplicate" onClick={p.onDuplicate}>{t('whatIf.duplicate')}</button>
-        <button data-testid="scenario-rename" onClick={() => setRenaming(current?.name ?? '')}>{t('whatIf.rename')}</button>
+        <button data-testid="scenario-rename" onClick={() => setRenaming(current ? scenarioLabel(current, t) : '')}>{t('whatIf.rename')}</button>
         <button data-testid="scenario-delete" disabled={p.scenarios.length < 2} onClick={p.onDelete}>{t('whatIf.delete')}</button>
       </div>
       {renaming !== null && (
         <div className="row">
-          <input data-testid="scenario-name" value={renaming} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { p.onRename(renaming); setRenaming(null); } }} />
+          <input data-testid="scenario-name" value={renaming} onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { if (!current || renaming !== scenarioLabel(current, t)) p.onRename(renaming); setRenaming(null); } }} />
           <button data-testid="scenario-rename-apply" onClick={() => { p.onRename(renaming); setRenaming(null); }}>{t('whatIf.renameApply')}</button>
           <button onClick={() => setRenaming(null)}>{t('whatIf.cancel')}</button>
         </div>
@@ -165,19 +166,19 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
           <select data-testid="compare-select" value={p.compare ? p.compare.otherId : NONE} onChange={(e) => p.onCompareWith(e.target.value === NONE ? null : e.target.value)}>
             <option value={NONE}>{t('whatIf.compare.none')}</option>
             <option value={BASE_ID}>{t('whatIf.compare.base')}</option>
-            {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{scenarioName(s.name, t)}</option>)}
+            {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{scenarioLabel(s, t)}</option>)}
           </select>
         </label>
       </div>
       {p.compare && !p.compare.changes && <div className="muted">{t('whatIf.compare.busy')}</div>}
       {p.compare?.changes && (() => {
         const c = p.compare.changes;
-        const other = p.compare.otherId === BASE_ID ? t('whatIf.compare.base') : p.scenarios.find((s) => s.id === p.compare!.otherId)?.name ?? '';
+        const other = p.compare.otherId === BASE_ID ? t('whatIf.compare.base') : (() => { const o = p.scenarios.find((s) => s.id === p.compare!.otherId); return o ? scenarioLabel(o, t) : ''; })();
         return (
           <div className="compare" data-testid="compare-table" data-failing-before={c.failingBefore} data-failing-after={c.failingAfter}>
-            <div>{t('whatIf.compare.failing', { other, current: current?.name ?? '', before: c.failingBefore, after: c.failingAfter })}</div>
+            <div>{t('whatIf.compare.failing', { other, current: current ? scenarioLabel(current, t) : '', before: c.failingBefore, after: c.failingAfter })}</div>
             <table>
-              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current ? scenarioName(current.name, t) : ''}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
+              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current ? scenarioLabel(current, t) : ''}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
               <tbody>
                 {c.communities.slice(0, 40).map((x) => (
                   <tr key={x.id} data-testid="compare-row" data-community={x.id} data-status={`${x.statusBefore}>${x.statusAfter}`}>
@@ -208,13 +209,4 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
       </details>
     </section>
   );
-}
-
-/**
- * A scenario's name as shown: the default names the app gives ("方案 N", kept as data whatever the
- * language) read in the UI's language; a name the user chose is shown as typed.
- */
-function scenarioName(name: string, t: (key: string, o?: Record<string, unknown>) => string): string {
-  const m = /^方案 (\d+)$/.exec(name);
-  return m ? t('whatIf.newName', { n: m[1] }) : name;
 }

@@ -1,6 +1,7 @@
 // zh/en strings of the what-if and scenario features, registered from here under `whatIf.` (the
 // app's zh.json/en.json belong to the workspace). Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const WHAT_IF_STRINGS = {
   zh: {
@@ -49,11 +50,7 @@ export const WHAT_IF_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerWhatIfStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerWhatIfStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
-    if (i18n.getResource(lng, 'translation', 'whatIf.title') === undefined) i18n.addResourceBundle(lng, 'translation', { whatIf: WHAT_IF_STRINGS[lng] }, true, false);
-  }
+  registerStrings('whatIf', WHAT_IF_STRINGS, { i18n });
 }

@@ -7,6 +7,7 @@ import { selectCurrentEdits, selectScenarioLayers, type Action, type AppState } 
 import { currentScenario } from '../state/scenarioState';
 import { useSelector, useStore } from '../state/store';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
+import { scenarioLabel } from '../whatif/scenarioLabel';
 import { registerWhatIfStrings } from '../whatif/whatIfStrings';
 import { ProposalsRegion } from './ProposalsRegion';
 
@@ -47,8 +48,8 @@ export function WhatIfRegion() {
       selected={f && facilityIndex !== null ? { index: facilityIndex, facility: f } : null}
       lastChange={lastChange}
       onSwitch={(id) => dispatch({ type: 'scenario/switched', id })}
-      onCreate={() => dispatch({ type: 'scenario/created', name: t('whatIf.newName', { n: scenarios.list.length + 1 }) })}
-      onDuplicate={() => dispatch({ type: 'scenario/duplicated', id: cur.id, name: t('whatIf.copyName', { name: cur.name }) })}
+      onCreate={() => dispatch({ type: 'scenario/created' })}
+      onDuplicate={() => dispatch({ type: 'scenario/duplicated', id: cur.id, name: t('whatIf.copyName', { name: scenarioLabel(cur, t) }) })}
       onRename={(name) => dispatch({ type: 'scenario/renamed', id: cur.id, name })}
       onDelete={() => dispatch({ type: 'scenario/deleted', id: cur.id })}
       onArmAdd={(on) => dispatch({ type: 'scenario/addArmed', on })}

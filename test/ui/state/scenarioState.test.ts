@@ -6,7 +6,7 @@ import { appReducer, initialAppState, selectCurrentEdits, selectScenarioLayers, 
 import { currentScenario } from '../../../src/ui/state/scenarioState';
 import { emptyLayers, newProject, replaceLayer, type Project } from '../../../src/planning/project';
 import type { AuditResult, Community, CommunityResult, Facility, MultiPolygonCoords } from '../../../src/engine/types';
-import type { Edit } from '../../../src/planning/scenario';
+import type { Edit, Scenario } from '../../../src/planning/scenario';
 
 const square = (x: number, y: number): Community['geometry'] => [[[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]]];
 const community = (id: string, x: number): Community => ({ id, name: id, households: 100, setting: 'urban', geometry: square(x, 30) });
@@ -65,6 +65,17 @@ describe('scenarios: what-if edits, undo and redo', () => {
 });
 
 describe('scenarios: the list', () => {
+  it('a new scenario without a name takes the next default number; a loaded older save reads its default names', () => {
+    let s = loaded();
+    expect(s.scenarios.list[0]).toMatchObject({ name: '方案 1', defaultIndex: 1 });
+    s = run([{ type: 'scenario/created' }, { type: 'scenario/created', name: '北片' }, { type: 'scenario/created' }], s);
+    expect(s.scenarios.list.map((x) => [x.name, x.defaultIndex])).toEqual([['方案 1', 1], ['方案 2', 2], ['北片', null], ['方案 4', 4]]);
+    const old = [{ id: 's-a', name: 'Scenario 2', edits: [] }, { id: 's-b', name: '南片', edits: [] }] as Scenario[];
+    const l = run([{ type: 'scenario/loaded', list: old, currentId: 's-b' }], s);
+    expect(l.scenarios.list.map((x) => x.defaultIndex)).toEqual([2, null]);
+    expect(l.scenarios.currentId).toBe('s-b');
+  });
+
   it('create, duplicate (with its edits), rename, switch and delete', () => {
     let s = run([{ type: 'scenario/edited', edit: add('p1') }], loaded());
     const first = s.scenarios.currentId;
