@@ -9,7 +9,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MlMap } from 'maplibre-gl';
 import { PolygonLayer } from '@deck.gl/layers';
-import type { RulePreset } from '../../engine/types';
+import type { FacilityCategory, RulePreset } from '../../engine/types';
+import { gapTiers, tierCategories, validGapChoice } from '../map/gapChoice';
 import type { AuditChanges } from '../../planning/auditChanges';
 import type { UiChoices } from '../state/uiChoices';
 import { MapView } from '../map/MapView';
@@ -36,6 +37,8 @@ export interface CompareViewProps {
   large: boolean;
   onClose: () => void;
   onLargeType: (on: boolean) => void;
+  /** Another tier or category for both sides' gap layers (the workspace's choice too). */
+  onGapChoice: (choice: { tier: string; category: FacilityCategory }) => void;
 }
 
 declare global {
@@ -137,7 +140,14 @@ export function CompareView(p: CompareViewProps) {
           <span><i style={{ background: toCss(PASS) }} />{t('compareView.legend.pass')}</span>
           <span><i style={{ background: toCss(FAIL) }} />{t('compareView.legend.fail')}</span>
           <span><i className="changed" />{t('compareView.legend.changed')}</span>
-          <span><i className="gap" />{t('compareView.gaps', { tier: tierText, category: t(`category.${p.data.category}`) })}</span>
+          <span><i className="gap" />{t('compareView.legend.gap')}{' '}
+            <select data-testid="compare-tier" aria-label={t('map.tier')} value={p.data.tier} onChange={(e) => p.onGapChoice(validGapChoice(p.preset, e.target.value, p.data.category))}>
+              {gapTiers(p.preset).map((k) => <option key={k} value={k}>{t('tier.label', { minutes: p.preset.tiers[k].minutes })}</option>)}
+            </select>
+            <select data-testid="compare-category" aria-label={t('compareView.gaps', { tier: tierText, category: t(`category.${p.data.category}`) })} value={p.data.category} onChange={(e) => p.onGapChoice({ tier: p.data.tier, category: e.target.value as FacilityCategory })}>
+              {tierCategories(p.preset, p.data.tier).map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+            </select>
+          </span>
           <span><i className="proposed" />{t('compareView.legend.proposed')}</span>
         </div>
         <div className="compare-actions">

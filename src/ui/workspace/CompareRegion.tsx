@@ -75,9 +75,10 @@ export function CompareRegion() {
   const indicators = useMemo(() => (data?.a.result && data.b.result && preset ? compareIndicators(data.a.result, data.b.result, preset) : null), [data?.a.result, data?.b.result, preset]);
   const onClose = useCallback(() => dispatch({ type: 'comparison/closed' }), [dispatch]);
   const onLargeType = useCallback((on: boolean) => dispatch({ type: 'comparison/largeType', on }), [dispatch]);
+  const onGapChoice = useCallback((patch: { tier: string; category: FacilityCategory }) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
   if (!data || !preset) return null;
   const nameOf = (d: ComparisonSideData) => (d.scenario === null ? t('compareView.base') : scenarioLabel(d.scenario, t));
   return (
-    <CompareView data={data} aName={nameOf(data.a)} bName={nameOf(data.b)} preset={preset} ui={ui} indicators={indicators} changes={changes} large={large} onClose={onClose} onLargeType={onLargeType} />
+    <CompareView data={data} aName={nameOf(data.a)} bName={nameOf(data.b)} preset={preset} ui={ui} indicators={indicators} changes={changes} large={large} onClose={onClose} onLargeType={onLargeType} onGapChoice={onGapChoice} />
   );
 }
