@@ -115,9 +115,16 @@ async function sideColours(page: Page, centre: Position, zoom: number, points: P
  * layers. The click goes through the DOM: creating two WebGL maps on SwiftShader keeps the page
  * busy for longer than a pointer click's own wait on a loaded machine.
  */
-async function openComparison(page: Page): Promise<void> {
+async function openComparison(page: Page): Promise<string> {
+  const t0 = Date.now();
+  const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   await page.$eval('[data-testid=compare-open]', (b) => (b as HTMLButtonElement).click());
+  await page.waitForSelector('[data-testid=compare-view]', { timeout: 180_000 });
+  const shown = since();
+  await page.waitForSelector('[data-testid=compare-side-a]:not([data-failing=""])', { timeout: 180_000 });
+  const audited = since();
   await page.waitForSelector('[data-testid=compare-view][data-ready=true]', { timeout: 180_000 });
+  return `view shown after ${shown}, side A audited after ${audited}, both gap layers after ${since()}`;
 }
 
 const differs = (p: number[], q: number[]) => Math.max(...p.slice(0, 3).map((v, i) => Math.abs(v - q[i]))) > 12;
@@ -175,9 +182,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('comparison map of two scena
   }, 240_000);
 
   it('opens base | scenario side by side: labels, the outlined communities, one camera, different pixels where the status changed', async () => {
-    const t0 = Date.now();
-    await openComparison(page);
-    console.log(`[comparison] opened and both sides audited with their gaps in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`[comparison] opening: ${await openComparison(page)}`);
     expect(await page.textContent('[data-testid=compare-label-a]')).toContain('现状（无编辑）');
     expect(await page.textContent('[data-testid=compare-label-b]')).toContain('方案 1');
     // Each side's failing count is its own full audit's.
