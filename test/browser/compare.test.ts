@@ -275,6 +275,10 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('comparison map of two scena
     expect(await page.textContent('[data-testid=compare-label-b]')).toContain('Scenario 1');
     const head = await page.textContent('[data-testid=compare-view] header');
     expect(head).not.toMatch(/[\u3400-\u9fff]/);
+    // The indicator deltas read in English too (names, units, change, met).
+    const deltas = await page.textContent('[data-testid=indicator-deltas]');
+    expect(deltas).toContain('Elderly');
+    expect(deltas).not.toMatch(/[\u3400-\u9fff]/);
     await page.click('[data-testid=compare-close]');
     await page.waitForSelector('[data-testid=compare-view]', { state: 'detached', timeout: 30_000 });
     await page.click('[data-testid=lang-toggle]');

@@ -1,6 +1,7 @@
 // zh/en strings of the comparison map, registered from here under `compareView.` (the app's
 // zh.json/en.json belong to the workspace). Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const COMPARE_STRINGS = {
   zh: {
@@ -29,11 +30,7 @@ export const COMPARE_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerCompareStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerCompareStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    // getResource, not exists(): exists() falls back to Chinese, so English would never be added.
-    if (i18n.getResource(lng, 'translation', 'compareView.title') === undefined) i18n.addResourceBundle(lng, 'translation', { compareView: COMPARE_STRINGS[lng] }, true, false);
-  }
+  registerStrings('compareView', COMPARE_STRINGS, { i18n });
 }
