@@ -277,7 +277,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('comparison map of two scena
     expect(head).not.toMatch(/[\u3400-\u9fff]/);
     // The indicator deltas read in English too (names, units, change, met).
     const deltas = await page.textContent('[data-testid=indicator-deltas]');
-    expect(deltas).toContain('Elderly');
+    expect(deltas).toContain('Community elderly-care coverage');
     expect(deltas).not.toMatch(/[\u3400-\u9fff]/);
     await page.click('[data-testid=compare-close]');
     await page.waitForSelector('[data-testid=compare-view]', { state: 'detached', timeout: 30_000 });
