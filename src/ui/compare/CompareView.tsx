@@ -23,6 +23,7 @@ import { IndicatorDeltas } from './IndicatorDeltas';
 import { ChangesTable } from './ChangesTable';
 import { syncCameras } from './syncCameras';
 import { registerCompareStrings } from './compareStrings';
+import { installBundledFont } from '../export/reportFontsBrowser';
 import './compare.css';
 
 export interface CompareViewProps {
@@ -105,6 +106,8 @@ function ComparisonSide(p: { side: 'a' | 'b'; data: ComparisonSideData; name: st
 
 export function CompareView(p: CompareViewProps) {
   registerCompareStrings();
+  // The bundled Noto Sans SC, as presentation mode: the same text on any meeting-room machine.
+  installBundledFont();
   const { t } = useTranslation();
   const [maps, setMaps] = useState<{ a: MlMap | null; b: MlMap | null }>({ a: null, b: null });
   const onMapA = useMemo(() => (m: MlMap | null) => setMaps((x) => (x.a === m ? x : { ...x, a: m })), []);

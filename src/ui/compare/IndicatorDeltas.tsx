@@ -33,7 +33,7 @@ export function IndicatorDeltas({ rows, aName, bName }: Props) {
         <thead><tr><th>{t('compareView.indicators.indicator')}</th><th className="n">A · {aName}</th><th className="n">B · {bName}</th><th className="n">{t('compareView.indicators.change')}</th><th>{t('compareView.indicators.target')}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-testid="indicator-delta" data-id={r.id} data-before={r.before ?? ''} data-after={r.after ?? ''} data-change={r.change ?? ''} data-direction={r.direction ?? ''}>
+            <tr key={r.id} className={r.direction === 'up' || r.direction === 'down' ? 'moved' : ''} data-testid="indicator-delta" data-id={r.id} data-before={r.before ?? ''} data-after={r.after ?? ''} data-change={r.change ?? ''} data-direction={r.direction ?? ''}>
               <td>{r.indicator.name[lang]}</td>
               <td className="n">{indicatorValueText(t, lang, r.unit, r.before)} {met(r.metBefore)}</td>
               <td className="n">{indicatorValueText(t, lang, r.unit, r.after)} {met(r.metAfter)}</td>
