@@ -21,6 +21,7 @@ import { SidePanel } from './workspace/SidePanel';
 import { Dialogs } from './workspace/Dialogs';
 import { PresentationKeys } from './workspace/PresentationKeys';
 import { PresentationRegion } from './workspace/PresentationRegion';
+import { CompareRegion, selectComparing } from './workspace/CompareRegion';
 
 export function App() {
   const [store] = useState(() => createStore<AppState, Action>(appReducer, initialAppState()));
@@ -51,9 +52,11 @@ function Workspace() {
   const ready = useSelector(selectReady);
   const failingShare = useSelector(selectFailingShare);
   const presenting = useSelector(selectPresenting);
+  const comparing = useSelector(selectComparing);
   if (loadError) return <div className="fullscreen-message" role="alert"><h1>{t('app.loadFailed')}</h1><p>{loadError}</p></div>;
   if (!ready) return <div className="fullscreen-message" aria-busy="true"><div className="spinner" /><p>{t('app.loading')}</p></div>;
   if (presenting) return <PresentationRegion />;
+  if (comparing) return <CompareRegion />;
   return (
     <NetworkWhatIfProvider>
       <div className="app">

@@ -64,6 +64,25 @@ function syncStack(edits: readonly Edit[]): number[] {
   return [...affected].sort((a, b) => a - b);
 }
 
+/** The last other edit list audited (a comparison asks for its audit, then for its gaps). */
+let otherState: { base: ScenarioAudit; key: string; state: ScenarioAudit } | null = null;
+
+/**
+ * The audit of `edits` on the current base: the current scenario's own when the stack holds
+ * exactly these edits, else computed incrementally from the base audit (and kept for the next
+ * question about the same list). Null before the first audit.
+ */
+function scenarioState(edits: readonly Edit[]): ScenarioAudit | null {
+  if (!stack.length) return null;
+  const key = JSON.stringify(edits);
+  if (stack.length === edits.length + 1 && stack.slice(1).every((x, i) => x.key === JSON.stringify(edits[i]))) return stack[stack.length - 1].state;
+  const base = stack[0].state;
+  if (otherState && otherState.base === base && otherState.key === key) return otherState.state;
+  const state = edits.reduce((st, e) => applyEditIncremental(st, e), base);
+  otherState = { base, key, state };
+  return state;
+}
+
 const CHUNK = 32;
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 const stale = (runId: number) => runId < latestRun || runId <= cancelledRun;
@@ -151,8 +170,23 @@ const api = {
    * before the first audit.
    */
   scenarioAudit(edits: Edit[]): AuditResult | null {
-    if (!stack.length) return null;
-    return edits.reduce((st, e) => applyEditIncremental(st, e), stack[0].state).result;
+    return scenarioState(edits)?.result ?? null;
+  },
+
+  /**
+   * Uncovered parts (lon/lat) of the given communities for one tier and category in the audit of
+   * another edit list on the same base (one side of the comparison map); the current scenario's
+   * audit is left as it is. Null before the first audit.
+   */
+  scenarioGaps(edits: Edit[], indices: number[], tier: string, category: FacilityCategory): Gap[] | null {
+    const state = scenarioState(edits);
+    if (!state) return null;
+    const out: Gap[] = [];
+    for (const c of indices) {
+      const polygon = uncoveredPart(state.ctx, c, tier, category);
+      if (polygon.length > 0) out.push({ community: c, polygon });
+    }
+    return out;
   },
 
   /** Uncovered parts (lon/lat) of the given communities for one tier and category, from the last audit. */

@@ -23,7 +23,8 @@ import { initialPersistenceState, isPersistenceAction, reducePersistence, type P
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
 import { initialPresentationState, isPresentationAction, reducePresentation, type PresentationAction, type PresentationState } from './presentationState';
 import { auditChanges, type AuditChanges } from '../../planning/auditChanges';
-import { currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
+import { BASE_ID, currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
+import { comparisonReducer, initialComparisonState, isComparisonAction, type ComparisonAction, type ComparisonState } from './comparisonState';
 
 /** What the last what-if edit changed, and how long its incremental re-audit took. */
 export interface LastChange {
@@ -99,6 +100,8 @@ export interface AppState {
   presentation: PresentationState;
   persistence: PersistenceState;
   scenarios: ScenariosState;
+  /** The side-by-side comparison map of two scenarios (state/comparisonState.ts). */
+  comparison: ComparisonState;
   /** Which history Ctrl+Z undoes: the one edited last (preset or scenario). */
   lastEdited: 'preset' | 'scenario' | null;
 }
@@ -150,7 +153,8 @@ export type Action =
   | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number }
   /** Uncovered parts of `communities` recomputed (after an edit): theirs replace the old ones. */
   | { type: 'gaps/patched'; communities: number[]; gaps: Gap[] }
-  | ScenarioAction;
+  | ScenarioAction
+  | ComparisonAction;
 
 export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null, lastChange: null };
 
@@ -168,6 +172,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     presentation: initialPresentationState,
     persistence: initialPersistenceState,
     scenarios: initialScenarios(),
+    comparison: initialComparisonState,
     lastEdited: null,
   };
 }
@@ -274,6 +279,15 @@ function audit(s: AppState, patch: Partial<AuditState>): AppState {
 
 function reduce(s: AppState, a: Action): AppState {
   if (isPresentationAction(a)) return reducePresentation(s, a);
+  if (isComparisonAction(a)) {
+    // Opening the comparison without a scenario chosen to compare with compares with the base data.
+    const scenarios = a.type === 'comparison/opened' && !s.scenarios.compare && s.project
+      ? scenarioReducer(s.scenarios, { type: 'scenario/compareWith', otherId: BASE_ID }, s.project.layers)
+      : s.scenarios;
+    if (a.type === 'comparison/opened' && !scenarios.compare) return s;
+    const comparison = comparisonReducer(s.comparison, a);
+    return comparison === s.comparison && scenarios === s.scenarios ? s : { ...s, scenarios, comparison };
+  }
   if (isScenarioAction(a)) {
     const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
     if (scenarios === s.scenarios) return s;
@@ -383,7 +397,12 @@ function syncPresetEdits(s: AppState): AppState {
   return { ...s, presetEdits: active ? { base: active, present: active } : null, history: dropEdits(s.history, (e) => e.kind === 'preset') };
 }
 
+/** The comparison closes when nothing is compared any more (comparison stopped, scenario deleted, other data). */
+function syncComparison(s: AppState): AppState {
+  return s.comparison.open && !s.scenarios.compare ? { ...s, comparison: comparisonReducer(s.comparison, { type: 'comparison/closed' }) } : s;
+}
+
 export function appReducer(s: AppState, a: Action): AppState {
   const next = reduce(s, a);
-  return next === s ? s : syncPresetEdits(next);
+  return next === s ? s : syncComparison(syncPresetEdits(next));
 }

@@ -10,9 +10,11 @@ import type { Edit, Scenario } from '../../planning/scenario';
 import type { LastChange } from '../state/appState';
 import type { AuditChanges } from '../../planning/auditChanges';
 import { BASE_ID } from '../state/scenarioState';
-import { formatNumber, formatSharePercent } from '../../text/format';
+import { formatNumber } from '../../text/format';
 import { registerWhatIfStrings } from './whatIfStrings';
 import { scenarioLabel } from './scenarioLabel';
+import { registerCompareStrings } from '../compare/compareStrings';
+import { ChangesTable, figureName, figureText } from '../compare/ChangesTable';
 import './whatIf.css';
 
 export interface WhatIfPanelProps {
@@ -40,6 +42,8 @@ export interface WhatIfPanelProps {
   /** The scenario compared with (BASE_ID: the base data) and the changes from it to the current one. */
   compare: { otherId: string; changes: AuditChanges | null } | null;
   onCompareWith: (otherId: string | null) => void;
+  /** Opens the side-by-side comparison map (with the base data when nothing is compared yet). */
+  onOpenComparison: () => void;
 }
 
 /** The compare picker's "no comparison" value (scenario ids start with "s-", the base is ""). */
@@ -59,6 +63,7 @@ function editLabel(e: Edit, t: (k: string, o?: Record<string, unknown>) => strin
 
 export function WhatIfPanel(p: WhatIfPanelProps) {
   registerWhatIfStrings();
+  registerCompareStrings();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [category, setCategory] = useState<FacilityCategory>('kindergarten');
@@ -68,12 +73,6 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
   const current = p.scenarios.find((s) => s.id === p.currentId);
   const sel = p.selected;
   const form = sel && edit?.id === sel.facility.id ? edit : sel ? { id: sel.facility.id, category: sel.facility.category, area: sel.facility.floorArea === null ? '' : String(sel.facility.floorArea) } : null;
-  const fig = (key: string, v: number | null) => (v === null ? '—' : key.startsWith('lifeCircles.') || key.endsWith('Coverage') ? formatSharePercent(v) : formatNumber(v, lang, 1));
-  const figName = (key: string) => {
-    if (!key.startsWith('lifeCircles.')) return t(`whatIf.figure.${key}`);
-    const [, tier, cat] = key.split('.');
-    return `${t('tier.label', { minutes: tier.replace(/min$/, '') })} ${t(`category.${cat}`)}`;
-  };
   const ch = p.lastChange;
   return (
     <section className="what-if" data-testid="what-if">
@@ -149,7 +148,7 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
             {ch.changes?.communities.slice(0, 12).map((c) => (
               <li key={c.id} data-testid="whatif-change" data-community={c.id} data-status={`${c.statusBefore}>${c.statusAfter}`}>
                 <strong>{c.name}</strong>{c.statusBefore !== c.statusAfter ? ` · ${t(c.statusAfter === 'pass' ? 'whatIf.change.statusPass' : 'whatIf.change.statusFail')}` : ''}
-                {c.figures.slice(0, 4).map((f) => <div key={f.key} className="muted">{figName(f.key)}: {fig(f.key, f.before)} → {fig(f.key, f.after)}</div>)}
+                {c.figures.slice(0, 4).map((f) => <div key={f.key} className="muted">{figureName(f.key, t)}: {figureText(f.key, f.before, lang)} → {figureText(f.key, f.after, lang)}</div>)}
               </li>
             ))}
           </ul>
@@ -169,33 +168,16 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
             {p.scenarios.filter((s) => s.id !== p.currentId).map((s) => <option key={s.id} value={s.id}>{scenarioLabel(s, t)}</option>)}
           </select>
         </label>
+        <button data-testid="compare-open" onClick={p.onOpenComparison}>{t('compareView.open')}</button>
       </div>
       {p.compare && !p.compare.changes && <div className="muted">{t('whatIf.compare.busy')}</div>}
-      {p.compare?.changes && (() => {
-        const c = p.compare.changes;
-        const other = p.compare.otherId === BASE_ID ? t('whatIf.compare.base') : (() => { const o = p.scenarios.find((s) => s.id === p.compare!.otherId); return o ? scenarioLabel(o, t) : ''; })();
-        return (
-          <div className="compare" data-testid="compare-table" data-failing-before={c.failingBefore} data-failing-after={c.failingAfter}>
-            <div>{t('whatIf.compare.failing', { other, current: current ? scenarioLabel(current, t) : '', before: c.failingBefore, after: c.failingAfter })}</div>
-            <table>
-              <thead><tr><th>{t('whatIf.compare.community')}</th><th>{other}</th><th>{current ? scenarioLabel(current, t) : ''}</th><th>{t('whatIf.compare.figures')}</th></tr></thead>
-              <tbody>
-                {c.communities.slice(0, 40).map((x) => (
-                  <tr key={x.id} data-testid="compare-row" data-community={x.id} data-status={`${x.statusBefore}>${x.statusAfter}`}>
-                    <td>{x.name}</td><td>{t(`status.${x.statusBefore}`)}</td><td>{t(`status.${x.statusAfter}`)}</td>
-                    <td>{x.figures.slice(0, 3).map((f) => `${figName(f.key)} ${fig(f.key, f.before)} → ${fig(f.key, f.after)}`).join('；')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {c.householdsWithin.map((g) => (
-              <div key={`${g.tier}.${g.category}`} data-testid="compare-households" data-tier={g.tier} data-category={g.category} data-households={g.households}>
-                {t('whatIf.change.households', { tier: t('tier.label', { minutes: g.tier }), category: t(`category.${g.category}`), delta: (g.households > 0 ? '+' : '') + formatNumber(g.households, lang) })}
-              </div>
-            ))}
-          </div>
-        );
-      })()}
+      {p.compare?.changes && (
+        <ChangesTable
+          changes={p.compare.changes}
+          otherName={p.compare.otherId === BASE_ID ? t('whatIf.compare.base') : (() => { const o = p.scenarios.find((s) => s.id === p.compare!.otherId); return o ? scenarioLabel(o, t) : ''; })()}
+          currentName={current ? scenarioLabel(current, t) : ''}
+        />
+      )}
 
       <details data-testid="whatif-edits">
         <summary>{t('whatIf.edits', { count: p.edits.length })}</summary>

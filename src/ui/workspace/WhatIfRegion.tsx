@@ -66,6 +66,7 @@ export function WhatIfRegion() {
       onDismissError={() => dispatch({ type: 'scenario/errorCleared' })}
       compare={scenarios.compare}
       onCompareWith={(otherId) => dispatch({ type: 'scenario/compareWith', otherId })}
+      onOpenComparison={() => dispatch({ type: 'comparison/opened' })}
     />
     <ProposalsRegion />
     </>

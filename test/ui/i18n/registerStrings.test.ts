@@ -12,6 +12,7 @@ import { PRESENT_STRINGS, registerPresentStrings } from '../../../src/ui/present
 import { registerResidentialStrings, RESIDENTIAL_STRINGS } from '../../../src/ui/residential/residentialStrings';
 import { registerWhatIfStrings, WHAT_IF_STRINGS } from '../../../src/ui/whatif/whatIfStrings';
 import { registerStrings } from '../../../src/ui/i18n/registerStrings';
+import { COMPARE_STRINGS, registerCompareStrings } from '../../../src/ui/compare/compareStrings';
 
 type Register = (i18n: typeof i18next) => void;
 
@@ -24,6 +25,7 @@ const TABLES: { name: string; tables: { zh: object; en: object }; register: Regi
   { name: 'walking network', tables: NETWORK_STRINGS, register: registerNetworkStrings, key: 'networkUi.mode.label', en: 'Distance', zh: '距离口径' },
   { name: 'export', tables: EXPORT_STRINGS, register: registerExportStrings, key: 'exportUi.preview.title', en: 'Audit report preview', zh: '体检报告预览' },
   { name: 'import target', tables: IMPORT_TARGET_STRINGS, register: registerImportTargetStrings, key: 'importTarget.title', en: 'Import into', zh: '导入到' },
+  { name: 'comparison map', tables: COMPARE_STRINGS, register: registerCompareStrings, key: 'compareView.title', en: 'Scenario comparison', zh: '方案对比' },
   { name: 'import dialog', tables: IMPORT_STRINGS, register: (i) => ensureImportStrings(i), key: 'importUi.title', en: 'Import data', zh: '导入数据' },
 ];
 
