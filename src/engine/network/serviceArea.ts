@@ -19,6 +19,7 @@ import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from
 import { CapsuleBuilder, ClipScratch, clipToRect, PolygonStore, storePaths } from './capsules';
 import { PieceList, splitEdgeInto } from './pieces';
 import { certifyRect } from './certify';
+import { stitchTileParts } from './stitch';
 import { bucketByTile, corridorsMeeting, rectPath, tileRegion } from './tiles';
 
 export interface AreaOptions {
@@ -281,8 +282,8 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       }
     nested = true;
   }
-  // Tile parts only touch along tile sides: one clipper pass unites them faster than a cascade.
-  const merged = unionPaths(parts.flat());
+  // Tile parts only touch along tile sides: stitched along them (stitch.ts), else one clipper pass.
+  const merged = stitchTileParts(parts, T * 100) ?? unionPaths(parts.flat());
   return { paths: withExtra(merged), tiles: extra.length ? null : tiles, nested: nested && !extra.length };
 }
 
