@@ -183,6 +183,12 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
   return buildArea(g, nd, d, options, input, null).paths;
 }
 
+/** True when `paths` is the single ring `ring`, vertex for vertex. */
+function isPath(paths: IntPaths, ring: IntPaths[number]): boolean {
+  if (paths.length !== 1 || paths[0].length !== ring.length) return false;
+  return paths[0].every((p, k) => p.X === ring[k].X && p.Y === ring[k].Y);
+}
+
 /** Grid cells (i, j) as one number, for per-tile bookkeeping across bands. */
 const tileKey = (i: number, j: number) => (i + 2 ** 20) * 2 ** 21 + (j + 2 ** 20);
 
@@ -259,9 +265,12 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       const j = buckets.j0 + b;
       const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
-      const certified = certifyRect(g, nd, d, M, clearance, tile);
-      let part: IntPaths = certified ? [rectPath(tile)] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
       const before = prev?.get(tileKey(i, j));
+      const whole = rectPath(tile);
+      // The whole tile at the previous band is the whole tile now: the part only grows with d
+      // (capsules grow, the unreached network shrinks), and so does a certificate.
+      const certified = (before !== undefined && isPath(before, whole)) || certifyRect(g, nd, d, M, clearance, tile);
+      let part: IntPaths = certified ? [whole] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
       if (before) {
         // A certified tile holds the previous band's part there already (tiles grow with d).
         if (!certified) part = part.length ? unionPaths(part.concat(before)) : before;
