@@ -464,7 +464,8 @@ let usable = new Uint8Array(256);
 
 /**
  * clipToRect then keepUncontained in one pass, without clipping what is dropped: the polygons
- * are taken by decreasing area of their box within `r`; one whose box within `r` lies inside a
+ * are taken by decreasing estimated area within `r` (their area × the share of their box inside
+ * `r`), so those likely to contain others come first; one whose box within `r` lies inside a
  * polygon kept so far is dropped unclipped (its part in `r` lies in that box); the others are
  * clipped into `dst` and dropped again when all their vertices lie inside a kept polygon. `dst`
  * ends with only the polygons kept (the union is that of all the clipped polygons). A polygon of
@@ -484,7 +485,8 @@ export function clipUncontained(src: PolygonStore, items: ArrayLike<number>, cou
     const h = Math.min(box[4 * i + 3], y1) - Math.max(box[4 * i + 1], y0);
     if (w <= 0 || h <= 0) continue;
     cand[m] = i;
-    candKey[m] = w * h;
+    // The polygon's area scaled by the share of its box inside r: thin diagonal capsules have large boxes.
+    candKey[m] = (src.area2(i) * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
     m++;
   }
   const byKey = Array.from({ length: m }, (_, k) => k).sort((a, b) => candKey[b] - candKey[a]);
