@@ -257,6 +257,9 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
   const tiles = new Map<number, IntPaths>();
   const parts: IntPaths[] = [];
   let nestedParts = 0;
+  // Stitching needs every tile side on whole centimetres, where clipping (floor/ceil) and rectPath (round) agree.
+  const onCm = (v: number) => Number.isInteger(v * 100);
+  let onWholeCm = true;
   for (let a = 0; a < buckets.nx; a++)
     for (let b = 0; b < buckets.ny; b++) {
       const t = a * buckets.ny + b;
@@ -264,6 +267,7 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       const i = buckets.i0 + a;
       const j = buckets.j0 + b;
       const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
+      if (!onCm(i * T) || !onCm((i + 1) * T) || !onCm(j * T) || !onCm((j + 1) * T)) onWholeCm = false;
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
       const before = prev?.get(tileKey(i, j));
       const whole = rectPath(tile);
@@ -292,7 +296,7 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
     nested = true;
   }
   // Tile parts only touch along tile sides: stitched along them (stitch.ts), else one clipper pass.
-  const merged = stitchTileParts(parts, T * 100) ?? unionPaths(parts.flat());
+  const merged = (onWholeCm ? stitchTileParts(parts, T * 100) : null) ?? unionPaths(parts.flat());
   return { paths: withExtra(merged), tiles: extra.length ? null : tiles, nested: nested && !extra.length };
 }
 
