@@ -28,7 +28,7 @@ import type { CommunityResult } from '../src/engine/types';
 import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
-import { BASELINE_COMMIT, baselineDir, importBaseline, root } from './lib/baseline';
+import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, root } from './lib/baseline';
 import { timed } from './lib/timed';
 
 const cpu = (): number => {
@@ -88,6 +88,8 @@ interface Row {
   part: string;
   what: string;
   before: number | null;
+  /** The code before the single-band work (PREVIOUS_BANDS_COMMIT), where measured. */
+  previous?: number | null;
   after: number;
   unit: string;
   target: string;
@@ -99,42 +101,52 @@ type Reach = typeof networkReach;
 type Audit = typeof audit;
 
 /** Figures compared between before and after (section E). */
-const same = { bands: 0, maxXorPerPerimeter_m: 0, maxRelArea: 0, maxLength_m: 0, shares: 0, maxShare: 0 };
+const same = { bands: 0, maxXorPerPerimeter_m: 0, maxRelArea: 0, maxXorRel: 0, maxLength_m: 0, shares: 0, maxShare: 0 };
+/** The same, after against the previous bands (PREVIOUS_BANDS_COMMIT). */
+const samePrev = { ...same };
 
-function compareBands(a: ReturnType<Bands['facilityBands']>, b: ReturnType<Bands['facilityBands']>): void {
+function compareBands(a: ReturnType<Bands['facilityBands']>, b: ReturnType<Bands['facilityBands']>, into = same): void {
   for (let k = 0; k < a.bands.length; k++) {
     const A = a.bands[k].area;
     const B = b.bands[k].area;
-    same.bands++;
-    same.maxXorPerPerimeter_m = Math.max(same.maxXorPerPerimeter_m, xorArea(A, B) / Math.max(1, perimeter(A)));
-    same.maxRelArea = Math.max(same.maxRelArea, Math.abs(ringsArea(A) - ringsArea(B)) / Math.max(1, ringsArea(A)));
-    same.maxLength_m = Math.max(same.maxLength_m, Math.abs(a.bands[k].network.length_m - b.bands[k].network.length_m));
+    const x = xorArea(A, B);
+    into.bands++;
+    into.maxXorPerPerimeter_m = Math.max(into.maxXorPerPerimeter_m, x / Math.max(1, perimeter(A)));
+    into.maxXorRel = Math.max(into.maxXorRel, x / Math.max(1, ringsArea(A)));
+    into.maxRelArea = Math.max(into.maxRelArea, Math.abs(ringsArea(A) - ringsArea(B)) / Math.max(1, ringsArea(A)));
+    into.maxLength_m = Math.max(into.maxLength_m, Math.abs(a.bands[k].network.length_m - b.bands[k].network.length_m));
   }
 }
 
-/** One facility's three bands: median CPU ms, before and after alternating facility by facility. */
-function bandsMedian(g: RoadGraph, facs: { id: string; xy: XY }[], n: number, old: Bands | null, tolerance?: number): { before: number | null; after: number } {
+/** One facility's three bands: median CPU ms, before, previous and after alternating facility by facility. */
+function bandsMedian(g: RoadGraph, facs: { id: string; xy: XY }[], n: number, old: Bands | null, prev: Bands | null, tolerance?: number): { before: number | null; previous: number | null; after: number } {
   const opt = { maxOffset_m: 100, ...(tolerance ? { tolerance_m: tolerance } : {}) };
   // Warm the JIT up on other facilities (the app's worker is warm when a user edits).
   for (let i = n; i < n + 4; i++) {
     facilityAreas.facilityBands(g, facs[i], [300, 500, 1000], opt);
     old?.facilityBands(g, facs[i], [300, 500, 1000], opt);
+    prev?.facilityBands(g, facs[i], [300, 500, 1000], opt);
   }
   const tb: number[] = [];
+  const tp: number[] = [];
   const ta: number[] = [];
   for (let i = 0; i < n; i++) {
     let t = cpu();
     const b = old ? old.facilityBands(g, facs[i], [300, 500, 1000], opt) : null;
     tb.push(cpu() - t);
     t = cpu();
+    const p = prev ? prev.facilityBands(g, facs[i], [300, 500, 1000], opt) : null;
+    tp.push(cpu() - t);
+    t = cpu();
     const a = facilityAreas.facilityBands(g, facs[i], [300, 500, 1000], opt);
     ta.push(cpu() - t);
     if (b) compareBands(b, a);
+    if (p) compareBands(p, a, samePrev);
   }
-  return { before: old ? median(tb) : null, after: median(ta) };
+  return { before: old ? median(tb) : null, previous: prev ? median(tp) : null, after: median(ta) };
 }
 
-async function partA(rows: Row[], old: Bands | null): Promise<void> {
+async function partA(rows: Row[], old: Bands | null, prev: Bands | null): Promise<void> {
   const rand = mulberry32(42);
   const n = 335;
   const step = 60;
@@ -144,18 +156,18 @@ async function partA(rows: Row[], old: Bands | null): Promise<void> {
   const g = buildGraph(lines);
   console.log(`  city graph: ${g.edgeCount} edges, ${g.nodeCount} nodes, built in ${fmt(cpu() - t)} ms`);
   const facs = Array.from({ length: 30 }, (_, i) => ({ id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
-  const m = bandsMedian(g, facs, 21, old);
+  const m = bandsMedian(g, facs, 21, old, prev);
   rows.push({ part: 'A', what: "city (206k edges): one facility's bands 300/500/1000, median of 21", ...m, unit: 'ms', target: '< 25 ms' });
-  const d = bandsMedian(g, facs, 11, old, 2);
+  const d = bandsMedian(g, facs, 11, old, prev, 2);
   rows.push({ part: 'A', what: '  same, tolerance 2 m (the app draws with it)', ...d, unit: 'ms', target: '' });
 }
 
-async function partB(rows: Row[], old: Bands | null): Promise<void> {
+async function partB(rows: Row[], old: Bands | null, prev: Bands | null): Promise<void> {
   const L = denseLattice();
   const t = cpu();
   const g = buildGraph(L.lines);
   console.log(`  lattice graph: ${g.edgeCount} edges, ${g.nodeCount} nodes, built in ${fmt(cpu() - t)} ms`);
-  const m = bandsMedian(g, L.facilities, 11, old);
+  const m = bandsMedian(g, L.facilities, 11, old, prev);
   rows.push({ part: 'B', what: "dense lattice (260k edges): one facility's bands, median of 11", ...m, unit: 'ms', target: '< 100 ms' });
   // All 200 kindergartens (engine only): after on all of them, before on 10 of them, scaled.
   let t0 = cpu();
@@ -167,7 +179,13 @@ async function partB(rows: Row[], old: Bands | null): Promise<void> {
     for (const f of L.facilities.slice(0, 10)) old.facilityBands(g, f, [300, 500, 1000], { maxOffset_m: 100 });
     before = ((cpu() - t0) * L.facilities.length) / 10;
   }
-  rows.push({ part: 'B', what: 'dense lattice: all 200 × 300/500/1000 (engine)', before, after, unit: 'ms', target: '< 20 000 ms', note: old ? 'before: 10 facilities, scaled' : undefined });
+  let previous: number | null = null;
+  if (prev) {
+    t0 = cpu();
+    for (const f of L.facilities.slice(0, 20)) prev.facilityBands(g, f, [300, 500, 1000], { maxOffset_m: 100 });
+    previous = ((cpu() - t0) * L.facilities.length) / 20;
+  }
+  rows.push({ part: 'B', what: 'dense lattice: all 200 × 300/500/1000 (engine)', before, previous, after, unit: 'ms', target: '< 20 000 ms', note: old || prev ? 'before: 10 facilities, previous: 20, scaled' : undefined });
   // The service-areas command on all 200 (GeoJSON files in EPSG:4547), each in a child process:
   // CPU and peak memory of the whole process.
   const dir = join(root, 'bench', 'out', 'lattice');
@@ -274,19 +292,22 @@ export async function run(): Promise<void> {
         audit: await importBaseline<Audit>(dir, 'audit'),
       }
     : null;
+  const pbase = baselineDir(PREVIOUS_BANDS_COMMIT);
+  const prevBands = 'dir' in pbase ? await importBaseline<Bands>(pbase.dir, 'network/facilityAreas') : null;
   const rows: Row[] = [];
   const t0 = performance.now();
-  if (parts.includes('A')) await partA(rows, old?.bands ?? null);
-  if (parts.includes('B')) await partB(rows, old?.bands ?? null);
+  if (parts.includes('A')) await partA(rows, old?.bands ?? null, prevBands);
+  if (parts.includes('B')) await partB(rows, old?.bands ?? null, prevBands);
   if (parts.includes('C')) await partC(rows, old?.reach ?? null);
   if (parts.includes('D')) await partD(rows, old);
-  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
-  const table = [['', 'what', 'before', 'after', 'ratio', 'target', 'met', 'note']];
+  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, previous = ${PREVIOUS_BANDS_COMMIT.slice(0, 12)} (bands only), after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
+  const table = [['', 'what', 'before', 'previous', 'after', 'ratio', 'vs previous', 'target', 'met', 'note']];
   for (const r of rows) {
     const ratio = r.before !== null ? `${(r.before / r.after).toFixed(1)}×` : '';
+    const vsPrev = r.previous != null ? `${(r.previous / r.after).toFixed(2)}×` : '';
     const goal = /< ([\d ]+)/.exec(r.target);
     const met = goal ? (r.after < Number(goal[1].replace(/ /g, '')) ? 'yes' : 'NO') : '';
-    table.push([r.part, r.what, r.before !== null ? `${fmt(r.before)} ${r.unit}` : '', `${fmt(r.after)} ${r.unit}`, ratio, r.target, met, r.note ?? '']);
+    table.push([r.part, r.what, r.before !== null ? `${fmt(r.before)} ${r.unit}` : '', r.previous != null ? `${fmt(r.previous)} ${r.unit}` : '', `${fmt(r.after)} ${r.unit}`, ratio, vsPrev, r.target, met, r.note ?? '']);
   }
   const w = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
@@ -295,6 +316,11 @@ export async function run(): Promise<void> {
       `E. same figures: ${same.bands} bands, symmetric difference ≤ ${(same.maxXorPerPerimeter_m * 100).toFixed(2)} cm × perimeter, ` +
         `area within ${same.maxRelArea.toExponential(1)} (relative), network length within ${same.maxLength_m.toExponential(1)} m; ` +
         `${same.shares} shares within ${same.maxShare.toExponential(1)}`,
+    );
+  if (samePrev.bands)
+    console.log(
+      `E. against previous: ${samePrev.bands} bands, symmetric difference ≤ ${(samePrev.maxXorPerPerimeter_m * 100).toFixed(3)} cm × perimeter ` +
+        `and ≤ ${samePrev.maxXorRel.toExponential(1)} of the area (bound: 1 cm × perimeter, 1e-5), network length within ${samePrev.maxLength_m.toExponential(1)} m`,
     );
 }
 

@@ -12,19 +12,26 @@ export const BASELINE_COMMIT = '09d9d693bb80959098043a3088d969b47e2ab001';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * Directory holding `src` and `scripts` at BASELINE_COMMIT, or a reason why it is unavailable (no
- * git, a shallow clone without that commit).
+ * The last commit before the single-band area work (stitched tiles, clipping without the
+ * contained capsules): the "previous" figures of the walking bands, and the reference their
+ * results are compared with (test/engine/network/bandsAgainstPrevious.test.ts).
  */
-export function baselineDir(): { dir: string } | { reason: string } {
-  const dir = join(root, 'node_modules', '.cache', `lifecircle-${BASELINE_COMMIT.slice(0, 12)}`);
+export const PREVIOUS_BANDS_COMMIT = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
+
+/**
+ * Directory holding `src` and `scripts` at `commit` (default BASELINE_COMMIT), or a reason why it
+ * is unavailable (no git, a shallow clone without that commit).
+ */
+export function baselineDir(commit: string = BASELINE_COMMIT): { dir: string } | { reason: string } {
+  const dir = join(root, 'node_modules', '.cache', `lifecircle-${commit.slice(0, 12)}`);
   if (existsSync(join(dir, 'scripts', 'serviceAreas.ts'))) return { dir };
   try {
-    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'src', 'scripts'], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tar = execFileSync('git', ['archive', commit, 'src', 'scripts'], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
     mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     return { dir };
   } catch (e) {
-    return { reason: `baseline engine at ${BASELINE_COMMIT.slice(0, 12)} unavailable (${(e as Error).message.split('\n')[0]})` };
+    return { reason: `baseline engine at ${commit.slice(0, 12)} unavailable (${(e as Error).message.split('\n')[0]})` };
   }
 }
 

@@ -42,6 +42,11 @@ export class PolygonStore {
     this.v++;
   }
 
+  /** Removes the last polygon closed by end(). */
+  pop(): void {
+    if (this.n > 0) this.v = this.start[--this.n];
+  }
+
   /** Removes the last vertex appended. */
   dropVertex(): void {
     if (this.v > this.start[this.n]) this.v--;
@@ -249,27 +254,29 @@ export class CapsuleBuilder {
  */
 export function clipToRect(src: PolygonStore, items: ArrayLike<number>, count: number, r: BBox, dst: PolygonStore, scratch: ClipScratch): void {
   const x0 = Math.floor(r[0] * 100), y0 = Math.floor(r[1] * 100), x1 = Math.ceil(r[2] * 100), y1 = Math.ceil(r[3] * 100);
+  for (let q = 0; q < count; q++) clipOne(src, items[q], x0, y0, x1, y1, dst, scratch);
+}
+
+/** Clips polygon i of `src` to the rectangle [x0, x1] × [y0, y1] (cm) into `dst` (nothing when it misses it). */
+function clipOne(src: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number, dst: PolygonStore, scratch: ClipScratch): void {
   const { X, Y, start, box } = src;
-  for (let q = 0; q < count; q++) {
-    const i = items[q];
-    const minX = box[4 * i], minY = box[4 * i + 1], maxX = box[4 * i + 2], maxY = box[4 * i + 3];
-    if (maxX <= x0 || minX >= x1 || maxY <= y0 || minY >= y1) continue;
-    const s = start[i];
-    const e = start[i + 1];
-    if (minX >= x0 && maxX <= x1 && minY >= y0 && maxY <= y1) {
-      for (let k = s; k < e; k++) dst.vertex(X[k], Y[k]);
-      dst.end();
-      continue;
-    }
-    scratch.load(X, Y, s, e);
-    if (minX < x0) scratch.cut(0, x0);
-    if (maxX > x1 && scratch.n) scratch.cut(1, x1);
-    if (minY < y0 && scratch.n) scratch.cut(2, y0);
-    if (maxY > y1 && scratch.n) scratch.cut(3, y1);
-    if (scratch.n >= 3) {
-      for (let k = 0; k < scratch.n; k++) dst.vertex(scratch.ax[k], scratch.ay[k]);
-      dst.end();
-    }
+  const minX = box[4 * i], minY = box[4 * i + 1], maxX = box[4 * i + 2], maxY = box[4 * i + 3];
+  if (maxX <= x0 || minX >= x1 || maxY <= y0 || minY >= y1) return;
+  const s = start[i];
+  const e = start[i + 1];
+  if (minX >= x0 && maxX <= x1 && minY >= y0 && maxY <= y1) {
+    for (let k = s; k < e; k++) dst.vertex(X[k], Y[k]);
+    dst.end();
+    return;
+  }
+  scratch.load(X, Y, s, e);
+  if (minX < x0) scratch.cut(0, x0);
+  if (maxX > x1 && scratch.n) scratch.cut(1, x1);
+  if (minY < y0 && scratch.n) scratch.cut(2, y0);
+  if (maxY > y1 && scratch.n) scratch.cut(3, y1);
+  if (scratch.n >= 3) {
+    for (let k = 0; k < scratch.n; k++) dst.vertex(scratch.ax[k], scratch.ay[k]);
+    dst.end();
   }
 }
 
@@ -439,4 +446,86 @@ export function keepUncontained(store: PolygonStore): number[] {
 /** Polygons `items` of `store` as one-ring clipper polygons. */
 export function storePaths(store: PolygonStore, items: readonly number[]): IntPaths[] {
   return items.map((i) => [store.path(i)]);
+}
+
+/** True when (x, y) is inside or on the boundary of convex CCW polygon k of `store`. */
+function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
+  const { X, Y, start } = store;
+  const ks = start[k];
+  const ke = start[k + 1];
+  for (let a = ke - 1, b = ks; b < ke; a = b++) if ((X[b] - X[a]) * (y - Y[a]) - (Y[b] - Y[a]) * (x - X[a]) < 0) return false;
+  return true;
+}
+
+/** Scratch for clipUncontained: candidates, their keys, and which kept polygons may drop others. */
+let cand = new Int32Array(256);
+let candKey = new Float64Array(256);
+let usable = new Uint8Array(256);
+
+/**
+ * clipToRect then keepUncontained in one pass, without clipping what is dropped: the polygons
+ * are taken by decreasing estimated area within `r` (their area × the share of their box inside
+ * `r`), so those likely to contain others come first; one whose box within `r` lies inside a
+ * polygon kept so far is dropped unclipped (its part in `r` lies in that box); the others are
+ * clipped into `dst` and dropped again when all their vertices lie inside a kept polygon. `dst`
+ * ends with only the polygons kept (the union is that of all the clipped polygons). A polygon of
+ * non-positive area is kept but never used to drop. Returns how many were added.
+ */
+export function clipUncontained(src: PolygonStore, items: ArrayLike<number>, count: number, r: BBox, dst: PolygonStore, scratch: ClipScratch): number {
+  const x0 = Math.floor(r[0] * 100), y0 = Math.floor(r[1] * 100), x1 = Math.ceil(r[2] * 100), y1 = Math.ceil(r[3] * 100);
+  const box = src.box;
+  if (cand.length < count) {
+    cand = new Int32Array(2 * count);
+    candKey = new Float64Array(2 * count);
+  }
+  let m = 0;
+  for (let q = 0; q < count; q++) {
+    const i = items[q];
+    const w = Math.min(box[4 * i + 2], x1) - Math.max(box[4 * i], x0);
+    const h = Math.min(box[4 * i + 3], y1) - Math.max(box[4 * i + 1], y0);
+    if (w <= 0 || h <= 0) continue;
+    cand[m] = i;
+    // The polygon's area scaled by the share of its box inside r: thin diagonal capsules have large boxes.
+    candKey[m] = (src.area2(i) * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
+    m++;
+  }
+  const byKey = Array.from({ length: m }, (_, k) => k).sort((a, b) => candKey[b] - candKey[a]);
+  const first = dst.n;
+  if (usable.length < first + m + 1) {
+    const u = new Uint8Array(2 * (first + m + 1));
+    u.set(usable);
+    usable = u;
+  }
+  for (const k of byKey) {
+    const i = cand[k];
+    const bx0 = Math.max(box[4 * i], x0), by0 = Math.max(box[4 * i + 1], y0), bx1 = Math.min(box[4 * i + 2], x1), by1 = Math.min(box[4 * i + 3], y1);
+    const db = dst.box;
+    let inside = false;
+    for (let p = first; p < dst.n && !inside; p++) {
+      if (!usable[p] || bx0 < db[4 * p] || by0 < db[4 * p + 1] || bx1 > db[4 * p + 2] || by1 > db[4 * p + 3]) continue;
+      inside = inConvex(dst, p, bx0, by0) && inConvex(dst, p, bx1, by0) && inConvex(dst, p, bx1, by1) && inConvex(dst, p, bx0, by1);
+    }
+    if (inside) continue;
+    const c = dst.n;
+    clipOne(src, i, x0, y0, x1, y1, dst, scratch);
+    if (dst.n === c) continue;
+    if (!(dst.area2(c) > 0)) {
+      usable[c] = 0;
+      continue;
+    }
+    const cb = dst.box;
+    let contained = false;
+    for (let p = first; p < c && !contained; p++) {
+      if (!usable[p] || cb[4 * c] < cb[4 * p] || cb[4 * c + 1] < cb[4 * p + 1] || cb[4 * c + 2] > cb[4 * p + 2] || cb[4 * c + 3] > cb[4 * p + 3]) continue;
+      contained = true;
+      for (let v = dst.start[c]; v < dst.start[c + 1]; v++)
+        if (!inConvex(dst, p, dst.X[v], dst.Y[v])) {
+          contained = false;
+          break;
+        }
+    }
+    if (contained) dst.pop();
+    else usable[c] = 1;
+  }
+  return dst.n - first;
 }

@@ -32,14 +32,15 @@ export function facilityBands(g: RoadGraph, facility: { id: string; xy: XY }, di
  * smallest outer ring that contains it; rings are closed (first position repeated).
  */
 export function ringsToMultiPolygon(rings: MetricRings, projection: MetricProjection): MultiPolygonCoords {
-  const outers = rings.filter((r) => ringsArea([r]) > 0).map((r) => ({ ring: r, area: ringsArea([r]), holes: [] as XY[][] }));
+  const signed = rings.map((r) => ringsArea([r]));
+  const outers = rings.filter((_, i) => signed[i] > 0).map((r) => ({ ring: r, area: ringsArea([r]), box: ringBox(r), holes: [] as XY[][] }));
   outers.sort((a, b) => a.area - b.area);
-  for (const h of rings) {
-    if (ringsArea([h]) >= 0) continue;
+  for (const [i, h] of rings.entries()) {
+    if (signed[i] >= 0) continue;
     // A hole may touch its outer ring at a vertex: test vertices until one decides.
     let owner: (typeof outers)[number] | undefined;
     for (const [x, y] of h) {
-      owner = outers.find((o) => pointInRing(x, y, o.ring));
+      owner = outers.find((o) => x >= o.box[0] && x <= o.box[2] && y >= o.box[1] && y <= o.box[3] && pointInRing(x, y, o.ring));
       if (owner) break;
     }
     if (owner) owner.holes.push(h);
@@ -50,6 +51,17 @@ export function ringsToMultiPolygon(rings: MetricRings, projection: MetricProjec
     return out;
   };
   return outers.reverse().map((o) => [close(o.ring), ...o.holes.map(close)]);
+}
+
+function ringBox(r: XY[]): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of r) {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  return [x0, y0, x1, y1];
 }
 
 function pointInRing(x: number, y: number, r: XY[]): boolean {

@@ -19,6 +19,7 @@ import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from
 import { CapsuleBuilder, ClipScratch, clipToRect, PolygonStore, storePaths } from './capsules';
 import { PieceList, splitEdgeInto } from './pieces';
 import { certifyRect } from './certify';
+import { stitchTileParts } from './stitch';
 import { bucketByTile, corridorsMeeting, rectPath, tileRegion } from './tiles';
 
 export interface AreaOptions {
@@ -182,6 +183,12 @@ export function serviceAreaPaths(g: RoadGraph, nd: NetworkDistances, d: number, 
   return buildArea(g, nd, d, options, input, null).paths;
 }
 
+/** True when `paths` is the single ring `ring`, vertex for vertex. */
+function isPath(paths: IntPaths, ring: IntPaths[number]): boolean {
+  if (paths.length !== 1 || paths[0].length !== ring.length) return false;
+  return paths[0].every((p, k) => p.X === ring[k].X && p.Y === ring[k].Y);
+}
+
 /** Grid cells (i, j) as one number, for per-tile bookkeeping across bands. */
 const tileKey = (i: number, j: number) => (i + 2 ** 20) * 2 ** 21 + (j + 2 ** 20);
 
@@ -250,6 +257,9 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
   const tiles = new Map<number, IntPaths>();
   const parts: IntPaths[] = [];
   let nestedParts = 0;
+  // Stitching needs every tile side on whole centimetres, where clipping (floor/ceil) and rectPath (round) agree.
+  const onCm = (v: number) => Number.isInteger(v * 100);
+  let onWholeCm = true;
   for (let a = 0; a < buckets.nx; a++)
     for (let b = 0; b < buckets.ny; b++) {
       const t = a * buckets.ny + b;
@@ -257,10 +267,14 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       const i = buckets.i0 + a;
       const j = buckets.j0 + b;
       const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
+      if (!onCm(i * T) || !onCm((i + 1) * T) || !onCm(j * T) || !onCm((j + 1) * T)) onWholeCm = false;
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
-      const certified = certifyRect(g, nd, d, M, clearance, tile);
-      let part: IntPaths = certified ? [rectPath(tile)] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
       const before = prev?.get(tileKey(i, j));
+      const whole = rectPath(tile);
+      // The whole tile at the previous band is the whole tile now: the part only grows with d
+      // (capsules grow, the unreached network shrinks), and so does a certificate.
+      const certified = (before !== undefined && isPath(before, whole)) || certifyRect(g, nd, d, M, clearance, tile);
+      let part: IntPaths = certified ? [whole] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
       if (before) {
         // A certified tile holds the previous band's part there already (tiles grow with d).
         if (!certified) part = part.length ? unionPaths(part.concat(before)) : before;
@@ -281,8 +295,8 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
       }
     nested = true;
   }
-  // Tile parts only touch along tile sides: one clipper pass unites them faster than a cascade.
-  const merged = unionPaths(parts.flat());
+  // Tile parts only touch along tile sides: stitched along them (stitch.ts), else one clipper pass.
+  const merged = (onWholeCm ? stitchTileParts(parts, T * 100) : null) ?? unionPaths(parts.flat());
   return { paths: withExtra(merged), tiles: extra.length ? null : tiles, nested: nested && !extra.length };
 }
 

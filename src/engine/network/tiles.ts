@@ -9,7 +9,7 @@ import type { BBox } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
 import { Breakpoints, type NetworkDistances } from './distances';
 import { differencePaths, unionMany, type IntPaths } from './clip';
-import { ClipScratch, clipToRect, keepUncontained, PolygonStore, storePaths } from './capsules';
+import { ClipScratch, clipUncontained, PolygonStore, storePaths } from './capsules';
 import { PieceList, splitEdgeInto } from './pieces';
 
 /** Polygons of a store listed per tile of a grid window (CSR: tile t holds items[start[t] .. start[t+1])). */
@@ -96,8 +96,8 @@ export function corridorsMeeting(g: RoadGraph, nd: NetworkDistances, d: number, 
 export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number, rect: BBox, g: RoadGraph, nd: NetworkDistances, d: number, clearance: number): IntPaths {
   if (buckets.start[t + 1] === buckets.start[t]) return [];
   clipped.clear();
-  clipToRect(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
-  const kept = keepUncontained(clipped);
+  const n = clipUncontained(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
+  const kept = Array.from({ length: n }, (_, k) => k);
   const u = unionMany(storePaths(clipped, kept));
   if (!u.length) return u;
   // Only corridors that meet a kept polygon can cut anything.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CapsuleBuilder, ClipScratch, clipToRect, keepUncontained, PolygonStore } from '../../../src/engine/network/capsules';
+import ClipperLib from 'clipper-lib';
+import { CapsuleBuilder, ClipScratch, clipToRect, clipUncontained, keepUncontained, PolygonStore } from '../../../src/engine/network/capsules';
 import { unitDisk } from '../../../src/engine/network/serviceArea';
 import { mulberry32 } from './helpers';
 
@@ -110,5 +111,40 @@ describe('clipToRect and keepUncontained', () => {
     expect(kept).toContain(4);
     expect(kept).toContain(5);
     expect([1, 2].filter((k) => kept.includes(k))).toHaveLength(1);
+  });
+
+  it('clipUncontained: the same union as clipping everything, from fewer polygons', () => {
+    // Independent check: clipper's union of every polygon clipped (clipToRect, tested by hand
+    // above), against clipper's union of what clipUncontained keeps; areas from the rings.
+    const rand = mulberry32(11);
+    const unit = unitDisk(100, 1);
+    const union = (s: PolygonStore, items: number[]) => {
+      const c = new ClipperLib.Clipper();
+      for (const i of items) c.AddPath(s.path(i), ClipperLib.PolyType.ptSubject, true);
+      const out: ClipperLib.Paths = [];
+      c.Execute(ClipperLib.ClipType.ctUnion, out, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
+      return out.reduce((a, p) => a + ClipperLib.Clipper.Area(p), 0);
+    };
+    let fewer = 0;
+    for (let t = 0; t < 40; t++) {
+      const src = new PolygonStore();
+      const caps = new CapsuleBuilder(unit, 1000, 100, src);
+      for (let k = 0; k < 60; k++) {
+        const x = rand() * 300, y = rand() * 300;
+        caps.add(x, y, 850 + rand() * 150, x + (rand() - 0.5) * 60, y + (rand() - 0.5) * 60, 850 + rand() * 150);
+      }
+      const all = Array.from({ length: src.n }, (_, i) => i);
+      const r: [number, number, number, number] = [100, 100, 200, 200];
+      const every = new PolygonStore();
+      clipToRect(src, all, all.length, r, every, new ClipScratch());
+      const kept = new PolygonStore();
+      const n = clipUncontained(src, all, all.length, r, kept, new ClipScratch());
+      expect(n).toBe(kept.n);
+      const a = union(every, Array.from({ length: every.n }, (_, i) => i));
+      // The same set: clipper may round intersection points differently (≤ 1 cm² per vertex or so).
+      expect(Math.abs(union(kept, Array.from({ length: n }, (_, i) => i)) - a)).toBeLessThan(1e-6 * a + 100);
+      if (n < every.n) fewer++;
+    }
+    expect(fewer).toBe(40);
   });
 });

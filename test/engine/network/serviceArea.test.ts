@@ -188,3 +188,26 @@ describe('properties on random graphs (seeded)', () => {
     });
   }
 });
+
+describe('tile grid off whole centimetres', () => {
+  it('a tile side of 12.34 m (some sides at fractional centimetres): the band rings do not overlap', () => {
+    // 12.34 × 100 is whole, but not every multiple of it: clipping widens such a side to whole
+    // centimetres differently on its two tiles. The rings must still describe the set once: the
+    // sum of their signed areas equals the area of their union (clipper).
+    expect(Number.isInteger(12.34 * 100)).toBe(true);
+    expect(Array.from({ length: 100 }, (_, i) => i * 12.34 * 100).every(Number.isInteger)).toBe(false);
+    const rand = mulberry32(5);
+    const g = buildGraph(randomGridLines(rand, 30, 40, 0.9, 0));
+    const [joined] = joinPoints(g, [{ id: 'f', xy: [600, 600] }], 300);
+    const { origins, pieces } = pointOrigins([joined]);
+    const nd = networkDistances(g, origins, 800);
+    const bands = serviceAreaBands(g, nd, [400, 800], { tile_m: 12.34 }, () => ({ pieces }));
+    for (const b of bands) {
+      const c = new ClipperLib.Clipper();
+      c.AddPaths(toPaths(b.area), ClipperLib.PolyType.ptSubject, true);
+      const u: ClipperLib.Paths = [];
+      c.Execute(ClipperLib.ClipType.ctUnion, u, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
+      expect(ringsArea(b.area)).toBeCloseTo(ringsArea(fromPaths(u)), 2);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+// Union of the parts of a tiled area by stitching instead of a polygon boolean. Each part is a
+// clean polygon set (outer rings CCW, holes CW: interior on the left of every edge) inside its own
+// tile of a fixed grid, and parts of different tiles meet only along tile sides. The union's
+// boundary is then every edge of every part, except where a tile side is bounded from both
+// sides: on a grid line, an edge running one way (the part on one side) and an edge running the
+// other way (the part on the other side) cancel over their common stretch. What is left is
+// linked into rings; nothing is intersected, and the result is exactly the clipper union up to
+// collinear vertices. Anything outside these assumptions (a grid not on whole centimetres,
+// overlapping parts, an unlinkable vertex) returns null and the caller unites with clipper.
+import type { IntPaths } from './clip';
+
+/** Vertex key: one number while it is exact (±335 km from the projection centre, in cm). */
+const LIM = 2 ** 25;
+const keyOf = (X: number, Y: number) => (X + LIM) * 2 ** 26 + (Y + LIM);
+
+/**
+ * The union of `parts`, each inside one tile of the square grid of side `tile_cm` anchored at 0
+ * (coordinates in integer cm), as rings with interior on the left; null when the parts do not
+ * meet the assumptions of the module comment.
+ */
+export function stitchTileParts(parts: readonly IntPaths[], tile_cm: number): IntPaths | null {
+  if (!Number.isInteger(tile_cm) || tile_cm <= 0) return null;
+  // Directed edges, flat: x0, y0, x1, y1.
+  const ex: number[] = [];
+  // Per grid line (2x for x = const, 2y + 1 for y = const): events (position, change of direction).
+  const events = new Map<number, number[]>();
+  const vKey = (x: number) => 2 * x;
+  const hKey = (y: number) => 2 * y + 1;
+  const event = (line: number, at: number, delta: number) => {
+    const list = events.get(line);
+    if (list) list.push(at, delta);
+    else events.set(line, [at, delta]);
+  };
+  const onGrid = (v: number) => v % tile_cm === 0;
+  for (const part of parts)
+    for (const ring of part) {
+      const n = ring.length;
+      if (n < 3) continue;
+      for (let i = 0; i < n; i++) {
+        const a = ring[i];
+        const b = ring[i + 1 === n ? 0 : i + 1];
+        const X0 = a.X, Y0 = a.Y, X1 = b.X, Y1 = b.Y;
+        if (Math.abs(X0) >= LIM || Math.abs(Y0) >= LIM) return null;
+        if (X0 === X1 && Y0 === Y1) continue;
+        // Every vertex on a grid line is a breakpoint there, so stretches left on the line end where other edges start.
+        if (onGrid(X0)) event(vKey(X0), Y0, 0);
+        if (onGrid(Y0)) event(hKey(Y0), X0, 0);
+        if (X0 === X1 && onGrid(X0)) {
+          // Upward (+1) bounds a part on its left (−x side), downward (−1) a part on its right.
+          const s = Y1 > Y0 ? 1 : -1;
+          event(vKey(X0), Math.min(Y0, Y1), s);
+          event(vKey(X0), Math.max(Y0, Y1), -s);
+        } else if (Y0 === Y1 && onGrid(Y0)) {
+          const s = X1 > X0 ? 1 : -1;
+          event(hKey(Y0), Math.min(X0, X1), s);
+          event(hKey(Y0), Math.max(X0, X1), -s);
+        } else ex.push(X0, Y0, X1, Y1);
+      }
+    }
+  // On each grid line, the net direction of every elementary stretch: +1 or −1 is a boundary, 0 is inside (or outside).
+  for (const [line, list] of events) {
+    const m = list.length / 2;
+    const order = new Int32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    order.sort((p, q) => list[2 * p] - list[2 * q]);
+    const vertical = line % 2 === 0;
+    const c = vertical ? line / 2 : (line - 1) / 2;
+    let value = 0;
+    let k = 0;
+    while (k < m) {
+      const at = list[2 * order[k]];
+      while (k < m && list[2 * order[k]] === at) value += list[2 * order[k++] + 1];
+      if (k === m) break;
+      if (value > 1 || value < -1) return null;
+      if (value === 0) continue;
+      const next = list[2 * order[k]];
+      const [a, b] = value > 0 ? [at, next] : [next, at];
+      if (vertical) ex.push(c, a, c, b);
+      else ex.push(a, c, b, c);
+    }
+    if (value !== 0) return null;
+  }
+  return linkRings(ex);
+}
+
+/**
+ * Links directed edges (flat x0, y0, x1, y1) into closed rings. Where several edges leave one
+ * vertex (rings touching there), the one turning most to the left of the arriving edge is taken,
+ * so touching rings stay separate. Collinear vertices are dropped. Null when a vertex has no way out.
+ */
+function linkRings(ex: number[]): IntPaths | null {
+  const m = ex.length / 4;
+  const out = new Map<number, number[]>();
+  for (let e = 0; e < m; e++) {
+    const k = keyOf(ex[4 * e], ex[4 * e + 1]);
+    const list = out.get(k);
+    if (list) list.push(e);
+    else out.set(k, [e]);
+  }
+  const used = new Uint8Array(m);
+  const rings: IntPaths = [];
+  for (let e0 = 0; e0 < m; e0++) {
+    if (used[e0]) continue;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    let e = e0;
+    for (;;) {
+      used[e] = 1;
+      xs.push(ex[4 * e]);
+      ys.push(ex[4 * e + 1]);
+      const X = ex[4 * e + 2];
+      const Y = ex[4 * e + 3];
+      const list = out.get(keyOf(X, Y));
+      if (!list) return null;
+      let best = -1;
+      let bestTurn = -Infinity;
+      const dx = X - ex[4 * e];
+      const dy = Y - ex[4 * e + 1];
+      for (const f of list) {
+        if (used[f] && f !== e0) continue;
+        const fx = ex[4 * f + 2] - X;
+        const fy = ex[4 * f + 3] - Y;
+        let turn = Math.atan2(dx * fy - dy * fx, dx * fx + dy * fy);
+        // Turning straight back is the last resort.
+        if (turn >= Math.PI) turn = -Math.PI;
+        if (turn > bestTurn) {
+          bestTurn = turn;
+          best = f;
+        }
+      }
+      if (best < 0) return null;
+      if (best === e0) break;
+      e = best;
+    }
+    const ring = dropCollinear(xs, ys);
+    if (ring) rings.push(ring);
+  }
+  return rings;
+}
+
+/** The ring without vertices where it goes straight on; null when fewer than 3 are left or it has no area. */
+function dropCollinear(xs: number[], ys: number[]): IntPaths[number] | null {
+  const n = xs.length;
+  const ring: IntPaths[number] = [];
+  for (let i = 0; i < n; i++) {
+    const p = i === 0 ? n - 1 : i - 1;
+    const q = i + 1 === n ? 0 : i + 1;
+    const cross = (xs[i] - xs[p]) * (ys[q] - ys[i]) - (ys[i] - ys[p]) * (xs[q] - xs[i]);
+    const dot = (xs[i] - xs[p]) * (xs[q] - xs[i]) + (ys[i] - ys[p]) * (ys[q] - ys[i]);
+    if (cross === 0 && dot > 0) continue;
+    ring.push({ X: xs[i], Y: ys[i] });
+  }
+  if (ring.length < 3) return null;
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j].X - ring[i].X) * (ring[j].Y + ring[i].Y);
+  return a !== 0 ? ring : null;
+}
