@@ -8,7 +8,6 @@
 // winding numbers for the rings. A stretch shared by collinear edges of several convex polygons
 // (capsules share disks and edges exactly, on the centimetre grid) is counted once, by the lowest
 // polygon, with every polygon on that line taking its side's state. Allocation-free after warm-up.
-import type { BBox } from '../reach/reachProvider';
 import type { PolygonStore } from './capsules';
 
 /** Flat rings (any shape, non-zero winding) in centimetres: ring r has vertices start[r] .. start[r+1]. */
@@ -216,7 +215,7 @@ export class CoveredArea {
   private E!: RingSet;
   private P!: RingSet;
   private ox = 0;
-  private pb: BBox = [0, 0, 0, 0];
+  private readonly pb = new Float64Array(4);
   private lastCover = -1;
 
   /**
@@ -233,7 +232,10 @@ export class CoveredArea {
       x0 = Math.min(x0, P.box[4 * r]); y0 = Math.min(y0, P.box[4 * r + 1]);
       x1 = Math.max(x1, P.box[4 * r + 2]); y1 = Math.max(y1, P.box[4 * r + 3]);
     }
-    this.pb = [x0, y0, x1, y1];
+    this.pb[0] = x0;
+    this.pb[1] = y0;
+    this.pb[2] = x1;
+    this.pb[3] = y1;
     // A local origin keeps ∮ x dy free of cancellation.
     this.ox = x0;
     this.lastCover = -1;
@@ -253,12 +255,14 @@ export class CoveredArea {
       if (st.box[4 * i + 2] < x0 || st.box[4 * i] > x1 || st.box[4 * i + 3] < y0 || st.box[4 * i + 1] > y1) continue;
       for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_B, q);
     }
-    for (const [set, fam] of [[P, FAMILY_P], [E, FAMILY_E]] as const)
+    for (let fam = FAMILY_E; fam <= FAMILY_P; fam++) {
+      const set = fam === FAMILY_P ? P : E;
       for (let r = 0; r < set.n; r++) {
         if (set.box[4 * r + 2] < x0 || set.box[4 * r] > x1 || set.box[4 * r + 3] < y0 || set.box[4 * r + 1] > y1) continue;
         const s = set.start[r], e = set.start[r + 1];
         for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(set.X[j], set.Y[j], set.X[k], set.Y[k], fam, r);
       }
+    }
     return total;
   }
 
@@ -269,7 +273,8 @@ export class CoveredArea {
     if (dx === 0 && dy === 0) return 0;
     // Liang–Barsky against P's box: nothing outside it is in the region.
     let t0 = 0, t1 = 1;
-    const [x0, y0, x1, y1] = this.pb;
+    const pb = this.pb;
+    const x0 = pb[0], y0 = pb[1], x1 = pb[2], y1 = pb[3];
     if (dx === 0) { if (ax < x0 || ax > x1) return 0; }
     else {
       let ta = (x0 - ax) / dx, tb = (x1 - ax) / dx;
@@ -296,12 +301,14 @@ export class CoveredArea {
     cuts.push(t1);
     const sx0 = ax + t0 * dx, sx1 = ax + t1 * dx, sy0 = ay + t0 * dy, sy1 = ay + t1 * dy;
     const bx0 = Math.min(sx0, sx1), bx1 = Math.max(sx0, sx1), by0 = Math.min(sy0, sy1), by1 = Math.max(sy0, sy1);
-    for (const [set, f] of [[this.A, FAMILY_A], [this.B, FAMILY_B]] as const) {
+    for (let f = FAMILY_A; f <= FAMILY_B; f++) {
+      const set = f === FAMILY_A ? this.A : this.B;
       const st = set.store;
+      const box = st.box;
       for (let q = 0; q < set.n; q++) {
         if (f === fam && q === own) continue;
         const i = set.items[q];
-        if (st.box[4 * i] > bx1 || st.box[4 * i + 2] < bx0 || st.box[4 * i + 1] > by1 || st.box[4 * i + 3] < by0) continue;
+        if (box[4 * i] > bx1 || box[4 * i + 2] < bx0 || box[4 * i + 1] > by1 || box[4 * i + 3] < by0) continue;
         const n0 = hits.n;
         this.clipConvex(st, i, ax, ay, dx, dy, t0, t1, f, f > fam || (f === fam && q < own));
         // A whole stretch strictly inside another A polygon (A edge): nothing to add.
