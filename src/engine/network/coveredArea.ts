@@ -217,6 +217,20 @@ export class CoveredArea {
   private ox = 0;
   private readonly pb = new Float64Array(4);
   private lastCover = -1;
+  /** An A polygon holding P's whole box (index into A), or −1. */
+  private coveringA = -1;
+
+  /** Whether convex polygon i holds the box (all four corners strictly inside). */
+  private holdsBox(st: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number): boolean {
+    if (st.box[4 * i] >= x0 || st.box[4 * i + 1] >= y0 || st.box[4 * i + 2] <= x1 || st.box[4 * i + 3] <= y1) return false;
+    const { X, Y } = st;
+    const s = st.start[i], e = st.start[i + 1];
+    for (let k = s, j = e - 1; k < e; j = k++) {
+      const ex = X[k] - X[j], ey = Y[k] - Y[j];
+      if (ex * (y0 - Y[j]) - ey * (x0 - X[j]) <= 0 || ex * (y0 - Y[j]) - ey * (x1 - X[j]) <= 0 || ex * (y1 - Y[j]) - ey * (x0 - X[j]) <= 0 || ex * (y1 - Y[j]) - ey * (x1 - X[j]) <= 0) return false;
+    }
+    return true;
+  }
 
   /**
    * The area in cm². `clipBox` (cm) must contain P; only edge stretches inside it are integrated.
@@ -241,13 +255,22 @@ export class CoveredArea {
     this.lastCover = -1;
     let total = 0;
     const { A, B } = this;
-    for (let q = 0; q < A.n; q++) {
-      const i = A.items[q];
-      const st = A.store;
-      const s = st.start[i], e = st.start[i + 1];
-      if (st.box[4 * i + 2] < x0 || st.box[4 * i] > x1 || st.box[4 * i + 3] < y0 || st.box[4 * i + 1] > y1) continue;
-      for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_A, q);
-    }
+    // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
+    this.coveringA = -1;
+    for (let q = 0; q < A.n && this.coveringA < 0; q++) if (this.holdsBox(A.store, A.items[q], x0, y0, x1, y1)) this.coveringA = q;
+    if (this.coveringA < 0)
+      for (let q = 0; q < A.n; q++) {
+        const i = A.items[q];
+        const st = A.store;
+        const s = st.start[i], e = st.start[i + 1];
+        if (st.box[4 * i + 2] < x0 || st.box[4 * i] > x1 || st.box[4 * i + 3] < y0 || st.box[4 * i + 1] > y1) continue;
+        const X = st.X, Y = st.Y;
+        for (let k = s, j = e - 1; k < e; j = k++) {
+          // Edges missing P's box add nothing (the common case: a tile sees a corner of a capsule).
+          if ((X[j] < x0 && X[k] < x0) || (X[j] > x1 && X[k] > x1) || (Y[j] < y0 && Y[k] < y0) || (Y[j] > y1 && Y[k] > y1)) continue;
+          total += this.edge(X[j], Y[j], X[k], Y[k], FAMILY_A, q);
+        }
+      }
     for (let q = 0; q < B.n; q++) {
       const i = B.items[q];
       const st = B.store;
@@ -305,7 +328,10 @@ export class CoveredArea {
       const set = f === FAMILY_A ? this.A : this.B;
       const st = set.store;
       const box = st.box;
-      for (let q = 0; q < set.n; q++) {
+      // With a covering A polygon, it alone decides A's state inside P's box.
+      const qa = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA : 0;
+      const qb = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA + 1 : set.n;
+      for (let q = qa; q < qb; q++) {
         if (f === fam && q === own) continue;
         const i = set.items[q];
         if (box[4 * i] > bx1 || box[4 * i + 2] < bx0 || box[4 * i + 1] > by1 || box[4 * i + 3] < by0) continue;
