@@ -452,6 +452,13 @@ export function announceSources(ctx: AuditContext): void {
     const d = ctx.tierDistances[tier];
     if (d !== undefined) for (const cat of cats) r.prepareSources(all([cat], false), d);
   }
+  // Green and park coverage, and the "6个1" groups at their tier (asked for every community too).
+  const polygons = (idx: SubsetIndex | null): ReachSource[] => (idx ? Array.from(idx.items, (k) => ctx.green[k]).filter((g) => g.rings.length).map((g) => ({ kind: 'polygon', id: g.id, rings: g.rings, bbox: g.bbox })) : []);
+  const rules = ctx.preset.rules;
+  r.prepareSources(polygons(ctx.greenIndex), rules.greenCoverage.distance_m);
+  r.prepareSources(polygons(ctx.parkIndex), rules.parkCoverage.distance_m);
+  const d6 = ctx.tierDistances[rules.sixOnes.tier];
+  if (rules.sixOnes.enabled && d6 !== undefined) for (const g of rules.sixOnes.groups) r.prepareSources(all(g.categories, g.green === true), d6);
 }
 
 export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditResult {

@@ -54,8 +54,13 @@ export interface NetworkReach extends ReachProvider {
 
 interface Field {
   ids: Set<string>;
+  /** The largest distance this field answers for (its Dijkstra's bound). */
   distance: number;
-  nd: NetworkDistances;
+  /** The sources' keys sorted and joined, without the distance. */
+  setKey: string;
+  /** The Dijkstra's origins, and its result once computed (ndOf). */
+  origins: Origins;
+  nd: NetworkDistances | null;
   pieces: LinearPiece[];
   pieceIndex: Flatbush | null;
   polygons: { id: string; rings: MetricRings; bbox: BBox }[];
@@ -69,7 +74,7 @@ interface Field {
 // A source is its id and where it is: a moved facility keeps its id but must not reuse the old
 // position's distances (polygon sources are keyed by id and bbox).
 const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
-const keyOf = (sources: ReachSource[], distance: number) => `${distance}|${sources.map(sourceKey).sort().join('\u0000')}`;
+const setKeyOf = (keys: string[]) => [...keys].sort().join('\u0000');
 
 const sourceBox = (s: ReachSource): BBox => (s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox);
 
@@ -109,8 +114,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     const { origins, pieces } = pointOrigins(points.map((p) => ({ id: p.id, xy: p.xy, join: joinOf(p.id, p.xy) })));
     const all: Origins = { nodes: [...origins.nodes], edges: origins.edges };
     for (const p of polygons) all.nodes.push(...polygonSeeds(graph, p.rings, p.bbox, polygonConnector, maxConnector));
-    runs++;
-    const nd = networkDistances(graph, all, distance);
+
     let pieceIndex: Flatbush | null = null;
     if (pieces.length) {
       pieceIndex = new Flatbush(pieces.length);
@@ -125,12 +129,22 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     }
     if (!sources.length) sourceIndex.add(Infinity, Infinity, Infinity, Infinity);
     sourceIndex.finish();
-    return { ids: new Set(keys), distance, nd, pieces, pieceIndex, polygons, sources, keys, sourceIndex };
+    return { ids: new Set(keys), distance, setKey: setKeyOf(keys), origins: all, nd: null, pieces, pieceIndex, polygons, sources, keys, sourceIndex };
   };
 
-  const covers = (f: Field, sources: ReachSource[], distance: number, bbox: BBox): boolean => {
-    if (f.distance !== distance) return false;
-    const wanted = new Set(sources.map(sourceKey));
+  /** The field's distances: one multi-source Dijkstra to its largest distance, run on first use. */
+  const ndOf = (f: Field): NetworkDistances => {
+    if (!f.nd) {
+      runs++;
+      f.nd = networkDistances(graph, f.origins, f.distance);
+    }
+    return f.nd;
+  };
+
+  // A field computed to a larger distance answers for smaller ones: its distances are exact up to
+  // its bound, and its source pieces do not depend on the distance.
+  const covers = (f: Field, wanted: Set<string>, distance: number, bbox: BBox): boolean => {
+    if (f.distance < distance) return false;
     for (const k of wanted) if (!f.ids.has(k)) return false;
     // Every other source of the set must be too far to matter (straight line > distance): only
     // those whose box meets the community box grown by the distance can be that close.
@@ -141,15 +155,26 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     return true;
   };
 
+  // The last answer, for the same source array asked again (the audit asks once per residential
+  // piece of a community with the community's one set): valid for any box inside the one checked.
+  let last: { sources: ReachSource[]; distance: number; box: BBox | null; field: Field } | null = null;
   const fieldFor = (sources: ReachSource[], distance: number, bbox: BBox): Field => {
-    const key = keyOf(sources, distance);
+    if (last && last.sources === sources && last.distance === distance && (!last.box || (bbox[0] >= last.box[0] && bbox[1] >= last.box[1] && bbox[2] <= last.box[2] && bbox[3] <= last.box[3]))) return last.field;
+    const f = findField(sources, distance, bbox);
+    last = { sources, distance, box: f.exact ? null : [bbox[0], bbox[1], bbox[2], bbox[3]], field: f.field };
+    return f.field;
+  };
+  const findField = (sources: ReachSource[], distance: number, bbox: BBox): { field: Field; exact: boolean } => {
+    const keys = sources.map(sourceKey);
+    const wanted = new Set(keys);
+    for (const f of prepared) if (covers(f, wanted, distance, bbox)) return { field: f, exact: false };
+    const key = `${distance}|${setKeyOf(keys)}`;
     const hit = cache.get(key);
-    if (hit) return hit;
-    for (const f of prepared) if (covers(f, sources, distance, bbox)) return f;
+    if (hit) return { field: hit, exact: true };
     const f = buildField(sources, distance);
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(key, f);
-    return f;
+    return { field: f, exact: true };
   };
 
   const polygonArea = (p: { id: string; rings: MetricRings }, r: number): IntPaths => {
@@ -164,7 +189,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
 
   /** Fast exit (certify.ts): every point of the community is certainly within walking distance. */
   const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean =>
-    certifyRect(graph, field.nd, d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
+    certifyRect(graph, ndOf(field), d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
 
   return {
     mode: 'network',
@@ -177,8 +202,16 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     },
     prepareSources(sources, distance) {
       if (!sources.length) return;
-      const key = keyOf(sources, distance);
-      if (prepared.some((f) => keyOf(f.sources, f.distance) === key)) return;
+      // One field per source set, to the largest distance announced for it (its Dijkstra runs on first use).
+      const setKey = setKeyOf(sources.map(sourceKey));
+      const same = prepared.find((f) => f.setKey === setKey);
+      if (same) {
+        if (distance > same.distance) {
+          same.distance = distance;
+          same.nd = null;
+        }
+        return;
+      }
       // Bounded: what-if edits announce new sets on every run; the oldest are dropped first.
       if (prepared.length >= 64) prepared.shift();
       prepared.push(buildField(sources, distance));
@@ -198,7 +231,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       // Polygon sources (green, parks) count whole, grown by the lateral offset.
       const paths: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
-      return reachedAreaOf(graph, field.nd, distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
+      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];
@@ -210,7 +243,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       const extra: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) extra.push(...polygonArea(p, r));
       if (!extra.length && fullyReached(field, community, distance)) return community.rings.map((r) => r.map((p) => [p[0], p[1]] as XY));
-      const area = serviceAreaPaths(graph, field.nd, distance, options, { pieces, paths: extra, window, clipRect: b });
+      const area = serviceAreaPaths(graph, ndOf(field), distance, options, { pieces, paths: extra, window, clipRect: b });
       if (!area.length) return [];
       let cp = communityPaths.get(community.rings);
       if (!cp) {

@@ -4,21 +4,23 @@
 // - a tile that misses the community adds nothing;
 // - a certified tile (certify.ts: every point within walking distance d, no unreachable network
 //   within the clearance) adds area(community ∩ tile), by rectangle clipping of the rings;
-// - any other tile adds area(((∪ capsules clipped to it) − corridors ∪ polygon sources) ∩
-//   community), with clipper (tiles.ts), from the capsules that meet such tiles only (capsules are
-//   never built for certified tiles).
-// Tiles are disjoint, so the sum equals the area of the whole intersection.
+// - any other tile adds area(((∪ capsules − corridors) ∪ polygon sources) ∩ community ∩ tile), by
+//   Green's theorem over the edges of those polygons (coveredArea.ts: no clipper, no polygon
+//   built), from the capsules that meet such tiles only (never built for certified tiles).
+// Tiles are disjoint, so the sum equals the area of the whole intersection. Against the clipper
+// construction (serviceAreaPaths ∩ community) the difference is its centimetre rounding only.
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import { ringsArea } from '../geo/metricRings';
 import { clipToHalfPlane } from '../geo/clipToHalfPlane';
 import type { RoadGraph } from './graph';
 import { Breakpoints, type NetworkDistances } from './distances';
-import { intersectPaths, toPaths, unionPaths, type IntPaths } from './clip';
+import type { IntPaths } from './clip';
 import { certifyRect } from './certify';
-import { CapsuleBuilder, ClipScratch, clipPathsToRect, PolygonStore } from './capsules';
+import { CapsuleBuilder, PolygonStore } from './capsules';
+import { convexifyStore, CoveredArea, RingSet } from './coveredArea';
 import { PieceList, splitEdgeInto } from './pieces';
 import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
-import { bucketByTile, rectPath, tileRegion } from './tiles';
+import { bucketByTile, corridorsMeeting } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -54,7 +56,12 @@ export interface ReachedAreaInput {
 const bp = new Breakpoints();
 const reached = new PieceList();
 const store = new PolygonStore();
-const clipScratch = new ClipScratch();
+const corridorStore = new PolygonStore();
+const extraRings = new RingSet();
+const part = new RingSet();
+const covered = new CoveredArea();
+/** Item list 0, 1, 2, … for the corridor store (grown on demand). */
+let allCorridors = Int32Array.from({ length: 1024 }, (_, i) => i);
 
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
@@ -112,13 +119,29 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   addConnectorCapsules(caps, d, input.pieces ?? []);
   if (!store.n && !extra.length) return total;
   const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
+  convexifyStore(store);
+  extraRings.clear();
+  for (const ring of extra) {
+    for (const p of ring) extraRings.vertex(p.X, p.Y);
+    extraRings.end();
+  }
   for (const o of open) {
     const t = (o.i - buckets.i0) * buckets.ny + (o.j - buckets.j0);
-    let u = tileRegion(store, buckets, t, o.tile, g, nd, d, clearance);
-    const near = extra.length ? clipPathsToRect(extra, o.tile, clipScratch) : extra;
-    if (near.length) u = intersectPaths(unionPaths(u.concat(near)), o.whole ? [rectPath(o.tile)] : toPaths(o.part));
-    else if (u.length && !o.whole) u = intersectPaths(u, toPaths(o.part));
-    total += pathsArea(u);
+    corridorStore.clear();
+    if (buckets.start[t + 1] > buckets.start[t])
+      for (const c of corridorsMeeting(g, nd, d, clearance, o.tile)) {
+        for (const p of c) corridorStore.vertex(p.X, p.Y);
+        corridorStore.end();
+      }
+    convexifyStore(corridorStore);
+    part.clear();
+    for (const ring of o.part) {
+      for (const p of ring) part.vertex(Math.round(p[0] * 100), Math.round(p[1] * 100));
+      part.end();
+    }
+    if (corridorStore.n > allCorridors.length) allCorridors = Int32Array.from({ length: 2 * corridorStore.n }, (_, i) => i);
+    const items = buckets.items.subarray(buckets.start[t], buckets.start[t + 1]);
+    total += covered.area(store, items, items.length, corridorStore, allCorridors, corridorStore.n, extraRings, part) / 1e4;
   }
   return total;
 }
