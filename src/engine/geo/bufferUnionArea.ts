@@ -93,9 +93,9 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
 let kRect = new Float64Array(R * 64); // kept rectangles (same layout)
 let kRectFlags = new Uint8Array(64);
 let kDisc = new Float64Array(2 * 64);
-let covLo = new Float64Array(64), covHi = new Float64Array(64);
+let remLo = new Float64Array(64), remHi = new Float64Array(64); // the piece's part still to decide
+let nRem = 0;
 let cuts = new Float64Array(64); // crossing parameters of one piece with one ring set
-let evPos = new Float64Array(256), evKind = new Int8Array(256), evOrder = new Uint32Array(256);
 const arcLo = new Float64Array(16), arcHi = new Float64Array(16), tmpLo = new Float64Array(16), tmpHi = new Float64Array(16);
 
 function growRects(n: number): void {
@@ -108,18 +108,31 @@ function growDiscs(n: number): void {
   if (kDisc.length >= 2 * n) return;
   const a = new Float64Array(Math.max(2 * n, 2 * kDisc.length)); a.set(kDisc); kDisc = a;
 }
-let nCov = 0;
-/** The current piece's parameter range is [0, covEnd]; intervals are clipped to it. */
-let covEnd = 1;
-function pushCov(lo: number, hi: number): void {
-  if (lo < 0) lo = 0;
-  if (hi > covEnd) hi = covEnd;
+/** Adds [lo, hi] to the piece's remaining part (before any cover). */
+function pushRem(lo: number, hi: number): void {
   if (!(hi > lo)) return;
-  if (nCov === covLo.length) {
-    const a = new Float64Array(2 * nCov); a.set(covLo); covLo = a;
-    const b = new Float64Array(2 * nCov); b.set(covHi); covHi = b;
+  if (nRem === remLo.length) {
+    const a = new Float64Array(2 * nRem); a.set(remLo); remLo = a;
+    const b = new Float64Array(2 * nRem); b.set(remHi); remHi = b;
   }
-  covLo[nCov] = lo; covHi[nCov++] = hi;
+  remLo[nRem] = lo; remHi[nRem++] = hi;
+}
+/** Removes the covered interval [lo, hi] from the piece's remaining part. */
+function cover(lo: number, hi: number): void {
+  if (!(hi > lo)) return;
+  const n = nRem;
+  for (let q = 0; q < n; q++) {
+    const a = remLo[q], b = remHi[q];
+    if (hi <= a || lo >= b) continue;
+    if (lo > a) {
+      remHi[q] = lo;
+      if (hi < b) pushRem(hi, b);
+    } else if (hi < b) remLo[q] = hi;
+    else remHi[q] = a; // emptied; compacted below
+  }
+  let m = 0;
+  for (let q = 0; q < nRem; q++) if (remHi[q] > remLo[q]) { remLo[m] = remLo[q]; remHi[m++] = remHi[q]; }
+  nRem = m;
 }
 let nCut = 0;
 function pushCut(t: number): void {
@@ -220,15 +233,27 @@ function pushAngle(x: number, y: number): void {
   pushCut(a);
 }
 
-/** The inside parts of [0, end) from the sorted cuts and the parity at 0, as covered intervals. */
-function cutsToCov(inside: boolean, end: number): void {
+/** The inside parts of [0, end) from the sorted cuts and the parity at 0: covers them. */
+function cutsToCover(inside: boolean, end: number): void {
   let lo = 0;
   for (let q = 0; q < nCut; q++) {
-    if (inside) pushCov(lo, cuts[q]);
+    if (inside) cover(lo, cuts[q]);
     inside = !inside;
     lo = cuts[q];
   }
-  if (inside) pushCov(lo, end);
+  if (inside) cover(lo, end);
+}
+
+/** The inside parts of [0, end) from the sorted cuts and the parity at 0: the piece's remaining part. */
+function cutsToRem(inside: boolean, end: number): void {
+  nRem = 0;
+  let lo = 0;
+  for (let q = 0; q < nCut; q++) {
+    if (inside) pushRem(lo, cuts[q]);
+    inside = !inside;
+    lo = cuts[q];
+  }
+  if (inside) pushRem(lo, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,40 +296,6 @@ function wholeArea(rings: FlatRing[]): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Sweep of one piece over [0, end): the covered intervals and the community's cuts; calls back. */
-function sweep(end: number, inside: boolean, wantCovered: boolean, emit: (a: number, b: number) => void): void {
-  // Events: community toggles (kind 0) and covered starts (+1) / ends (−1).
-  const ne = nCut + 2 * nCov;
-  if (evPos.length < ne) { evPos = new Float64Array(2 * ne); evKind = new Int8Array(2 * ne); evOrder = new Uint32Array(2 * ne); }
-  let k = 0;
-  for (let q = 0; q < nCut; q++) { evPos[k] = cuts[q]; evKind[k++] = 0; }
-  for (let q = 0; q < nCov; q++) {
-    evPos[k] = covLo[q] < 0 ? 0 : covLo[q]; evKind[k++] = 1;
-    evPos[k] = covHi[q] > end ? end : covHi[q]; evKind[k++] = -1;
-  }
-  for (let q = 0; q < k; q++) evOrder[q] = q;
-  const order = evOrder.subarray(0, k);
-  if (k > 32) order.sort((p, q) => evPos[p] - evPos[q] || evKind[q] - evKind[p]);
-  else {
-    for (let p = 1; p < k; p++) {
-      const v = order[p], a = evPos[v], kv = evKind[v];
-      let q = p;
-      while (q > 0 && (evPos[order[q - 1]] > a || (evPos[order[q - 1]] === a && evKind[order[q - 1]] < kv))) { order[q] = order[q - 1]; q--; }
-      order[q] = v;
-    }
-  }
-  let cover = 0, prev = 0;
-  for (let e = 0; e <= k; e++) {
-    const at = e < k ? evPos[order[e]] : end;
-    if (at > prev && inside && (wantCovered ? cover > 0 : cover === 0)) emit(prev, at);
-    if (e === k) break;
-    const kind = evKind[order[e]];
-    if (kind === 0) inside = !inside;
-    else cover += kind;
-    if (at > prev) prev = at;
-  }
-}
 
 /**
  * Area (m²) of `community` ∩ the union of the d-buffers of `sources` (sourcePrimitives, all at the
@@ -392,8 +383,6 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
 
   /** Covered intervals of the segment p + t·(ex, ey), t ∈ [0, 1], by every kept primitive except `selfRect` / `selfDisc`; earlier ones (index < self) include their boundary. */
   function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: number, selfDisc: number): void {
-    nCov = 0;
-    covEnd = 1;
     const sx0 = Math.min(px, px + ex), sx1 = Math.max(px, px + ex), sy0 = Math.min(py, py + ey), sy1 = Math.max(py, py + ey);
     for (let q = 0; q < nr; q++) {
       if (q === selfRect) continue;
@@ -417,7 +406,8 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
         if (a > b) { const t = a; a = b; b = t; }
         if (a > lo) lo = a; if (b < hi) hi = b;
       }
-      pushCov(lo, hi);
+      cover(lo, hi);
+      if (nRem === 0) return;
     }
     const A = ex * ex + ey * ey;
     for (let q = 0; q < nd; q++) {
@@ -427,27 +417,30 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       const disc = B * B - 4 * A * C;
       if (disc <= TANGENT * B * B) continue; // misses, or touches (see TANGENT)
       const sq = Math.sqrt(disc);
-      pushCov((-B - sq) / (2 * A), (-B + sq) / (2 * A));
+      cover((-B - sq) / (2 * A), (-B + sq) / (2 * A));
+      if (nRem === 0) return;
     }
-    for (const rings of polys) cutsToCov(segmentCuts(rings, px, py, ex, ey), 1);
+    for (const rings of polys) {
+      cutsToCover(segmentCuts(rings, px, py, ex, ey), 1);
+      if (nRem === 0) return;
+    }
   }
 
   /** Covered arcs of the circle around kept disc `self`, from START. */
   function coverCircle(cx: number, cy: number, self: number): void {
-    nCov = 0;
-    covEnd = TWO_PI;
     for (let q = 0; q < nd; q++) {
       if (q === self) continue;
       const dx = kDisc[2 * q] - cx, dy = kDisc[2 * q + 1] - cy;
       const D2 = dx * dx + dy * dy;
       if (D2 >= 4 * d2) continue;
-      if (D2 < EPS * EPS) { if (q < self) { nCov = 0; pushCov(0, TWO_PI); return; } continue; }
+      if (D2 < EPS * EPS) { if (q < self) { nRem = 0; return; } continue; }
       const phi = Math.atan2(dy, dx), alpha = Math.acos(Math.sqrt(D2) / (2 * d));
       let lo = (phi - alpha - START) % TWO_PI;
       if (lo < 0) lo += TWO_PI;
       const hi = lo + 2 * alpha;
-      if (hi <= TWO_PI) pushCov(lo, hi);
-      else { pushCov(lo, TWO_PI); pushCov(0, hi - TWO_PI); }
+      if (hi <= TWO_PI) cover(lo, hi);
+      else { cover(lo, TWO_PI); cover(0, hi - TWO_PI); }
+      if (nRem === 0) return;
     }
     for (let q = 0; q < nr; q++) {
       const o = R * q;
@@ -462,9 +455,13 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       if (nArc) arcHalfPlane(a + Math.PI, s0 - L, d); // s < L
       if (nArc) arcHalfPlane(a + Math.PI / 2, -d - v0, d); // w > −d
       if (nArc) arcHalfPlane(a - Math.PI / 2, v0 - d, d); // w < d
-      for (let m = 0; m < nArc; m++) pushCov(arcLo[m], arcHi[m]);
+      for (let m = 0; m < nArc; m++) cover(arcLo[m], arcHi[m]);
+      if (nRem === 0) return;
     }
-    for (const rings of polys) cutsToCov(circleCuts(rings, cx, cy, d), TWO_PI);
+    for (const rings of polys) {
+      cutsToCover(circleCuts(rings, cx, cy, d), TWO_PI);
+      if (nRem === 0) return;
+    }
   }
 
   // (a) The community's edges inside the union.
@@ -473,12 +470,17 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
       const ax = f[j], ay = f[j + 1], ex = f[i] - ax, ey = f[i + 1] - ay;
       if (ex === 0 && ey === 0) continue;
+      // Covered = the whole edge minus what no primitive covers.
+      nRem = 0;
+      pushRem(0, 1);
       coverSegment(ax, ay, ex, ey, -1, -1);
-      nCut = 0;
-      sweep(1, true, true, (t0, t1) => {
-        const x0 = ax + t0 * ex - ox, y0 = ay + t0 * ey - oy, x1 = ax + t1 * ex - ox, y1 = ay + t1 * ey - oy;
-        twice += x0 * y1 - x1 * y0;
-      });
+      const x0 = ax - ox, y0 = ay - oy;
+      twice += x0 * (y0 + ey) - (x0 + ex) * y0;
+      for (let m = 0; m < nRem; m++) {
+        const t0 = remLo[m], t1 = remHi[m];
+        const u0 = x0 + t0 * ex, v0 = y0 + t0 * ey, u1 = x0 + t1 * ex, v1 = y0 + t1 * ey;
+        twice -= u0 * v1 - u1 * v0;
+      }
     }
   }
 
@@ -501,12 +503,14 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       else { px = ax + nx; py = ay + ny; qx = ax - nx; qy = ay - ny; }
       if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
       const ex = qx - px, ey = qy - py;
+      cutsToRem(segmentCuts(community, px, py, ex, ey), 1);
+      if (nRem === 0) continue;
       coverSegment(px, py, ex, ey, q, -1);
-      const inside = segmentCuts(community, px, py, ex, ey);
-      sweep(1, inside, false, (t0, t1) => {
+      for (let m = 0; m < nRem; m++) {
+        const t0 = remLo[m], t1 = remHi[m];
         const x0 = px + t0 * ex - ox, y0 = py + t0 * ey - oy, x1 = px + t1 * ex - ox, y1 = py + t1 * ey - oy;
         twice += x0 * y1 - x1 * y0;
-      });
+      }
     }
   }
 
@@ -514,13 +518,14 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
   for (let q = 0; q < nd; q++) {
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     if (cx - d > w2 || cx + d < w0 || cy - d > w3 || cy + d < w1) continue;
+    cutsToRem(circleCuts(community, cx, cy, d), TWO_PI);
+    if (nRem === 0) continue;
     coverCircle(cx, cy, q);
-    const inside = circleCuts(community, cx, cy, d);
     const rcx = cx - ox, rcy = cy - oy;
-    sweep(TWO_PI, inside, false, (a0, a1) => {
-      const t0 = START + a0, t1 = START + a1;
+    for (let m = 0; m < nRem; m++) {
+      const t0 = START + remLo[m], t1 = START + remHi[m];
       twice += d * rcx * (Math.sin(t1) - Math.sin(t0)) - d * rcy * (Math.cos(t1) - Math.cos(t0)) + d2 * (t1 - t0);
-    });
+    }
   }
   return twice / 2;
 }
