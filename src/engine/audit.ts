@@ -298,18 +298,17 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('greenCoverage')) push(checkGreenCoverage(greenCoverage, rules.greenCoverage));
   if (on('parkCoverage')) push(checkParkCoverage(parkCoverage, rules.parkCoverage));
 
-  // Life circles; shares are cached per (distance, category set) so "6个1" reuses them.
-  const cache = new Map<string, number>();
+  // Life circles; shares are cached per (distance, category set, green) so "6个1" reuses them
+  // (a short list scanned in place: no key strings per community).
+  const cache: { d: number; green: boolean; cats: readonly FacilityCategory[]; value: number }[] = [];
+  const sameSet = (a: readonly FacilityCategory[], b: readonly FacilityCategory[]) => a.length === b.length && a.every((x) => b.includes(x));
   const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
-    const key = `${d}|${green ? 'G|' : ''}${[...cats].sort().join(',')}`;
-    let s = cache.get(key);
-    if (s === undefined) {
-      const sources = facilitySources(ctx, c, cats, d);
-      if (green) sources.push(...greenSources(ctx, c, 'green', d));
-      s = share(ctx, c, sources, d);
-      cache.set(key, s);
-    }
-    return s;
+    for (const e of cache) if (e.d === d && e.green === green && sameSet(e.cats, cats)) return e.value;
+    const sources = facilitySources(ctx, c, cats, d);
+    if (green) sources.push(...greenSources(ctx, c, 'green', d));
+    const value = share(ctx, c, sources, d);
+    cache.push({ d, green, cats, value });
+    return value;
   };
   const lifeCircles: CommunityResult['lifeCircles'] = {};
   for (const [tier, cats] of Object.entries(preset.requiredByTier)) {
@@ -330,9 +329,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
       // A share already known for a subset of the group's sources at a distance ≤ d is a lower
       // bound; when it meets the threshold the group is satisfied without computing more.
       let lower = 0;
-      for (const [key, v] of cache) {
-        const [dk, rest] = [Number(key.slice(0, key.indexOf('|'))), key.slice(key.indexOf('|') + 1)];
-        if (dk <= d && !rest.startsWith('G|') && rest.split(',').every((c) => (g.categories as string[]).includes(c))) lower = Math.max(lower, v);
+      for (const e of cache) {
+        if (e.d <= d && !e.green && e.cats.every((x) => g.categories.includes(x))) lower = Math.max(lower, e.value);
       }
       if (g.green) {
         if (gd <= d) lower = Math.max(lower, greenCoverage);

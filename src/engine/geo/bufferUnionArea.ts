@@ -23,7 +23,7 @@ import type { FlatRing } from './flatRing';
 /** One source's primitives at one distance (sourcePrimitives). */
 export interface BufferPrimitives {
   readonly d: number;
-  /** Per edge: ax, ay, ux, uy (unit direction), L (length), then the rectangle's bbox (4). */
+  /** Per edge: ax, ay, ux, uy (unit direction), L (length), the rectangle's bbox (4), atan2(uy, ux). */
   readonly rects: Float64Array;
   /** Per edge, bit 0: the start vertex is convex (its end side lies in its disc); bit 1: the end vertex. */
   readonly rectFlags: Uint8Array;
@@ -34,7 +34,7 @@ export interface BufferPrimitives {
   readonly bbox: readonly [number, number, number, number];
 }
 
-const R = 9; // numbers per rectangle
+const R = 10; // numbers per rectangle
 /** Boundary points within this distance (m) of an earlier rectangle count as inside it. */
 const EPS = 1e-9;
 /**
@@ -72,6 +72,7 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
       const nx = -rects[o + 3] * d, ny = rects[o + 2] * d;
       rects[o + 5] = Math.min(ax, f[j]) - Math.abs(nx); rects[o + 6] = Math.min(ay, f[j + 1]) - Math.abs(ny);
       rects[o + 7] = Math.max(ax, f[j]) + Math.abs(nx); rects[o + 8] = Math.max(ay, f[j + 1]) + Math.abs(ny);
+      rects[o + 9] = Math.atan2(rects[o + 3], rects[o + 2]);
       if (ax < x0) x0 = ax; if (ax > x1) x1 = ax; if (ay < y0) y0 = ay; if (ay > y1) y1 = ay;
       // Vertex i is convex when the turn from the previous edge to this one is to the left.
       const p = i === 0 ? n - 2 : i - 2;
@@ -297,6 +298,101 @@ function wholeArea(rings: FlatRing[]): number {
 
 // ---------------------------------------------------------------------------------------------
 
+// The kept primitives' count, distance and interiors for the current call (module scratch).
+let kNr = 0, kNd = 0, kNp = 0, kD = 0;
+const kPolys: FlatRing[][] = [];
+
+/**
+ * Removes from the remaining part of the segment p + t·(ex, ey), t ∈ [0, 1], what the kept
+ * primitives cover, except `selfRect` / `selfDisc`; earlier rectangles (index < self) include
+ * their boundary. Stops as soon as nothing remains.
+ */
+function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: number, selfDisc: number): void {
+  const d = kD, d2 = d * d;
+  const sx0 = Math.min(px, px + ex), sx1 = Math.max(px, px + ex), sy0 = Math.min(py, py + ey), sy1 = Math.max(py, py + ey);
+  for (let q = 0; q < kNr; q++) {
+    if (q === selfRect) continue;
+    const o = R * q;
+    if (kRect[o + 5] > sx1 || kRect[o + 7] < sx0 || kRect[o + 6] > sy1 || kRect[o + 8] < sy0) continue;
+    const eps = selfRect >= 0 && q < selfRect ? -EPS : 0;
+    const ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
+    // Local frame: s along the edge (0..L), w along its left normal (−d..d).
+    const rx = px - kRect[o], ry = py - kRect[o + 1];
+    const s0 = rx * ux + ry * uy, ds = ex * ux + ey * uy;
+    const v0 = -rx * uy + ry * ux, dv = -ex * uy + ey * ux;
+    let lo = 0, hi = 1;
+    // eps < s < L − eps, −d + eps < w < d − eps.
+    if (ds === 0) { if (!(s0 > eps && s0 < L - eps)) continue; } else {
+      let a = (eps - s0) / ds, b = (L - eps - s0) / ds;
+      if (a > b) { const t = a; a = b; b = t; }
+      if (a > lo) lo = a; if (b < hi) hi = b;
+    }
+    if (dv === 0) { if (!(v0 > -d + eps && v0 < d - eps)) continue; } else {
+      let a = (-d + eps - v0) / dv, b = (d - eps - v0) / dv;
+      if (a > b) { const t = a; a = b; b = t; }
+      if (a > lo) lo = a; if (b < hi) hi = b;
+    }
+    cover(lo, hi);
+    if (nRem === 0) return;
+  }
+  const A = ex * ex + ey * ey;
+  for (let q = 0; q < kNd; q++) {
+    if (q === selfDisc) continue;
+    const fx = px - kDisc[2 * q], fy = py - kDisc[2 * q + 1];
+    const B = 2 * (ex * fx + ey * fy), C = fx * fx + fy * fy - d2;
+    const disc = B * B - 4 * A * C;
+    if (disc <= TANGENT * B * B) continue; // misses, or touches (see TANGENT)
+    const sq = Math.sqrt(disc);
+    cover((-B - sq) / (2 * A), (-B + sq) / (2 * A));
+    if (nRem === 0) return;
+  }
+  for (let pi = 0; pi < kNp; pi++) {
+    const rings = kPolys[pi];
+    cutsToCover(segmentCuts(rings, px, py, ex, ey), 1);
+    if (nRem === 0) return;
+  }
+}
+
+/** The same for the circle around kept disc `self` (angles from START). */
+function coverCircle(cx: number, cy: number, self: number): void {
+  const d = kD, d2 = d * d;
+  for (let q = 0; q < kNd; q++) {
+    if (q === self) continue;
+    const dx = kDisc[2 * q] - cx, dy = kDisc[2 * q + 1] - cy;
+    const D2 = dx * dx + dy * dy;
+    if (D2 >= 4 * d2) continue;
+    if (D2 < EPS * EPS) { if (q < self) { nRem = 0; return; } continue; }
+    const phi = Math.atan2(dy, dx), alpha = Math.acos(Math.sqrt(D2) / (2 * d));
+    let lo = (phi - alpha - START) % TWO_PI;
+    if (lo < 0) lo += TWO_PI;
+    const hi = lo + 2 * alpha;
+    if (hi <= TWO_PI) cover(lo, hi);
+    else { cover(lo, TWO_PI); cover(0, hi - TWO_PI); }
+    if (nRem === 0) return;
+  }
+  for (let q = 0; q < kNr; q++) {
+    const o = R * q;
+    if (kRect[o + 5] > cx + d || kRect[o + 7] < cx - d || kRect[o + 6] > cy + d || kRect[o + 8] < cy - d) continue;
+    const ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
+    const rx = cx - kRect[o], ry = cy - kRect[o + 1];
+    const s0 = rx * ux + ry * uy, v0 = -rx * uy + ry * ux;
+    const a = kRect[o + 9];
+    // Boundary points of the circle's own source edges (tangent sides) are measure zero.
+    nArc = 1; arcLo[0] = 0; arcHi[0] = TWO_PI;
+    arcHalfPlane(a, -s0, d); // s > 0
+    if (nArc) arcHalfPlane(a + Math.PI, s0 - L, d); // s < L
+    if (nArc) arcHalfPlane(a + Math.PI / 2, -d - v0, d); // w > −d
+    if (nArc) arcHalfPlane(a - Math.PI / 2, v0 - d, d); // w < d
+    for (let m = 0; m < nArc; m++) cover(arcLo[m], arcHi[m]);
+    if (nRem === 0) return;
+  }
+  for (let pi = 0; pi < kNp; pi++) {
+    const rings = kPolys[pi];
+    cutsToCover(circleCuts(rings, cx, cy, d), TWO_PI);
+    if (nRem === 0) return;
+  }
+}
+
 /**
  * Area (m²) of `community` ∩ the union of the d-buffers of `sources` (sourcePrimitives, all at the
  * same d). `origin` is a point near the community, for precision of the boundary integral.
@@ -347,13 +443,14 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     }
   }
   // The interiors of sources that meet the window (far from their boundary only P covers).
-  const polys: FlatRing[][] = [];
+  kNp = 0;
   for (const s of sources) {
     const b = s.bbox;
     if (b[0] + d > w2 || b[2] - d < w0 || b[1] + d > w3 || b[3] - d < w1) continue;
-    polys.push(s.rings);
+    kPolys[kNp++] = s.rings;
   }
-  if (nr === 0 && nd === 0 && polys.length === 0) return 0;
+  if (nr === 0 && nd === 0 && kNp === 0) return 0;
+  kNr = nr; kNd = nd; kD = d;
   // A rectangle or disc holding every vertex of the community holds all of it (both are convex).
   for (let q = 0; q < nr; q++) {
     const o = R * q, ax = kRect[o], ay = kRect[o + 1], ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
@@ -380,89 +477,6 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
 
   let twice = 0;
   const d2 = d * d;
-
-  /** Covered intervals of the segment p + t·(ex, ey), t ∈ [0, 1], by every kept primitive except `selfRect` / `selfDisc`; earlier ones (index < self) include their boundary. */
-  function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: number, selfDisc: number): void {
-    const sx0 = Math.min(px, px + ex), sx1 = Math.max(px, px + ex), sy0 = Math.min(py, py + ey), sy1 = Math.max(py, py + ey);
-    for (let q = 0; q < nr; q++) {
-      if (q === selfRect) continue;
-      const o = R * q;
-      if (kRect[o + 5] > sx1 || kRect[o + 7] < sx0 || kRect[o + 6] > sy1 || kRect[o + 8] < sy0) continue;
-      const eps = selfRect >= 0 && q < selfRect ? -EPS : 0;
-      const ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
-      // Local frame: s along the edge (0..L), w along its left normal (−d..d).
-      const rx = px - kRect[o], ry = py - kRect[o + 1];
-      const s0 = rx * ux + ry * uy, ds = ex * ux + ey * uy;
-      const v0 = -rx * uy + ry * ux, dv = -ex * uy + ey * ux;
-      let lo = 0, hi = 1;
-      // eps < s < L − eps, −d + eps < w < d − eps.
-      if (ds === 0) { if (!(s0 > eps && s0 < L - eps)) continue; } else {
-        let a = (eps - s0) / ds, b = (L - eps - s0) / ds;
-        if (a > b) { const t = a; a = b; b = t; }
-        if (a > lo) lo = a; if (b < hi) hi = b;
-      }
-      if (dv === 0) { if (!(v0 > -d + eps && v0 < d - eps)) continue; } else {
-        let a = (-d + eps - v0) / dv, b = (d - eps - v0) / dv;
-        if (a > b) { const t = a; a = b; b = t; }
-        if (a > lo) lo = a; if (b < hi) hi = b;
-      }
-      cover(lo, hi);
-      if (nRem === 0) return;
-    }
-    const A = ex * ex + ey * ey;
-    for (let q = 0; q < nd; q++) {
-      if (q === selfDisc) continue;
-      const fx = px - kDisc[2 * q], fy = py - kDisc[2 * q + 1];
-      const B = 2 * (ex * fx + ey * fy), C = fx * fx + fy * fy - d2;
-      const disc = B * B - 4 * A * C;
-      if (disc <= TANGENT * B * B) continue; // misses, or touches (see TANGENT)
-      const sq = Math.sqrt(disc);
-      cover((-B - sq) / (2 * A), (-B + sq) / (2 * A));
-      if (nRem === 0) return;
-    }
-    for (const rings of polys) {
-      cutsToCover(segmentCuts(rings, px, py, ex, ey), 1);
-      if (nRem === 0) return;
-    }
-  }
-
-  /** Covered arcs of the circle around kept disc `self`, from START. */
-  function coverCircle(cx: number, cy: number, self: number): void {
-    for (let q = 0; q < nd; q++) {
-      if (q === self) continue;
-      const dx = kDisc[2 * q] - cx, dy = kDisc[2 * q + 1] - cy;
-      const D2 = dx * dx + dy * dy;
-      if (D2 >= 4 * d2) continue;
-      if (D2 < EPS * EPS) { if (q < self) { nRem = 0; return; } continue; }
-      const phi = Math.atan2(dy, dx), alpha = Math.acos(Math.sqrt(D2) / (2 * d));
-      let lo = (phi - alpha - START) % TWO_PI;
-      if (lo < 0) lo += TWO_PI;
-      const hi = lo + 2 * alpha;
-      if (hi <= TWO_PI) cover(lo, hi);
-      else { cover(lo, TWO_PI); cover(0, hi - TWO_PI); }
-      if (nRem === 0) return;
-    }
-    for (let q = 0; q < nr; q++) {
-      const o = R * q;
-      if (kRect[o + 5] > cx + d || kRect[o + 7] < cx - d || kRect[o + 6] > cy + d || kRect[o + 8] < cy - d) continue;
-      const ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
-      const rx = cx - kRect[o], ry = cy - kRect[o + 1];
-      const s0 = rx * ux + ry * uy, v0 = -rx * uy + ry * ux;
-      const a = Math.atan2(uy, ux);
-      // Boundary points of the circle's own source edges (tangent sides) are measure zero.
-      nArc = 1; arcLo[0] = 0; arcHi[0] = TWO_PI;
-      arcHalfPlane(a, -s0, d); // s > 0
-      if (nArc) arcHalfPlane(a + Math.PI, s0 - L, d); // s < L
-      if (nArc) arcHalfPlane(a + Math.PI / 2, -d - v0, d); // w > −d
-      if (nArc) arcHalfPlane(a - Math.PI / 2, v0 - d, d); // w < d
-      for (let m = 0; m < nArc; m++) cover(arcLo[m], arcHi[m]);
-      if (nRem === 0) return;
-    }
-    for (const rings of polys) {
-      cutsToCover(circleCuts(rings, cx, cy, d), TWO_PI);
-      if (nRem === 0) return;
-    }
-  }
 
   // (a) The community's edges inside the union.
   for (const f of community) {

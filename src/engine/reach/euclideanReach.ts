@@ -81,6 +81,7 @@ export function createEuclideanReach(): EuclideanReach {
   const communityFlat = new WeakMap<MetricRings, { rings: FlatRing[]; convex: boolean }>();
   const bufferCache = new WeakMap<MetricRings, Map<number, FlatRing[]>>();
   const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
+  const prims: BufferPrimitives[] = []; // scratch of bufferArea
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0, discs: 0, buffers: 0 };
   let circleScratch = new Float64Array(512);
 
@@ -207,7 +208,7 @@ export function createEuclideanReach(): EuclideanReach {
     stats.calls++;
     stats.buffers++;
     const b = community.bbox;
-    const prims: BufferPrimitives[] = [];
+    prims.length = 0;
     for (const s of sources) {
       if (containedInPolygon(community, s)) { stats.whole++; return community.area_m2; }
       if (s.rings.length) prims.push(primitivesOf(s.rings, d));
