@@ -159,9 +159,12 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
   return ringsArea(ctx.reach.reachedPart(c, sources, d));
 }
 
-/** The sources that can reach a piece: within d straight-line metres of its bbox. */
-function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] {
-  const out: ReachSource[] = [];
+/**
+ * The sources that can reach a piece: within d straight-line metres of its bbox, written into
+ * `out` (reused from piece to piece: the reach providers do not keep the list).
+ */
+function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: ReachSource[]): ReachSource[] {
+  out.length = 0;
   const d2 = d * d;
   for (const s of sources) {
     let dx: number, dy: number;
@@ -179,6 +182,8 @@ function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] 
   return out;
 }
 
+const nearScratch: ReachSource[] = [];
+
 /**
  * Share (0..1) of the community's coverage basis (residentialBasis.ts) within d of the sources:
  * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
@@ -192,7 +197,7 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
     for (const p of basis.pieces) {
       // Straight-line: only the sources near this piece. Walking: the community's whole set when
       // any is near, so that every piece shares one distance field (one Dijkstra).
-      const near = sourcesNear(sources, p.bbox, d);
+      const near = sourcesNear(sources, p.bbox, d, nearScratch);
       if (near.length) reached += p.weight * reachedArea(ctx, p, ctx.mode === 'network' ? sources : near, d);
     }
     s = reached / basis.total;
@@ -625,7 +630,7 @@ function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): Me
   if (!sources.length) return [];
   const out: MetricRings = [];
   for (const p of basisRings(ctx, index)) {
-    const near = p === c ? sources : sourcesNear(sources, p.bbox, d);
+    const near = p === c ? sources : sourcesNear(sources, p.bbox, d, []);
     if (near.length) out.push(...ctx.reach.reachedPart(p, ctx.mode === 'network' ? sources : near, d));
   }
   return out;

@@ -84,6 +84,7 @@ export function createEuclideanReach(): EuclideanReach {
   const prims: BufferPrimitives[] = []; // scratch of bufferArea
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0, discs: 0, buffers: 0 };
   let circleScratch = new Float64Array(512);
+  let centerScratch = new Float64Array(256); // discArea's centres
 
   function pathsOf(c: PreparedCommunity): IntPaths {
     let p = communityPaths.get(c.rings);
@@ -176,13 +177,15 @@ export function createEuclideanReach(): EuclideanReach {
   function discArea(community: PreparedCommunity, sources: PointSource[], d: number): number {
     stats.calls++;
     const b = community.bbox;
-    const centers: number[] = [];
+    let n = 0;
+    if (centerScratch.length < 2 * sources.length) centerScratch = new Float64Array(4 * sources.length);
     for (const s of sources) {
       if (allVerticesWithin(community.rings, s.xy, d)) { stats.whole++; return community.area_m2; }
       const gx = Math.max(b[0] - s.xy[0], 0, s.xy[0] - b[2]), gy = Math.max(b[1] - s.xy[1], 0, s.xy[1] - b[3]);
-      if (gx * gx + gy * gy < d * d) centers.push(s.xy[0], s.xy[1]);
+      if (gx * gx + gy * gy < d * d) { centerScratch[n++] = s.xy[0]; centerScratch[n++] = s.xy[1]; }
     }
-    if (!centers.length) { stats.empty++; return 0; }
+    if (!n) { stats.empty++; return 0; }
+    const centers = centerScratch.subarray(0, n);
     stats.discs++;
     // Many discs: first drop those lying inside the others over the community (geo/coveredDiscs.ts;
     // the union there is unchanged, and the disc-union area is quadratic in the number of discs).
