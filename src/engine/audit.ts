@@ -33,6 +33,7 @@ import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
+import { kdRange, kdRangeIds } from './geo/kdRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -125,9 +126,11 @@ export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categor
   for (const cat of categories) {
     const ci = ctx.byCategory.get(cat);
     if (!ci || !ci.index) continue;
-    for (const k of ci.index.range(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-      const i = ci.items[k];
-      const [x, y] = ctx.facilities[i].xy;
+    const n = kdRange(ci.index, b[0] - d, b[1] - d, b[2] + d, b[3] + d);
+    const found = kdRangeIds();
+    for (let q = 0; q < n; q++) {
+      const i = ci.items[found[q]];
+      const xy = ctx.facilities[i].xy, x = xy[0], y = xy[1];
       const dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
       const dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
       if (dx * dx + dy * dy <= d2) out.push(all[i]);
