@@ -13,7 +13,8 @@ import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 
 /** The bundled command before the straight-line allocation and green-buffer work (main, 2 Dec 2026). */
-export const BUNDLE_BASE_COMMIT = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
+export const BUNDLE_BASE_COMMIT = '7ac09609fe1425945f4b0a3d2810ca58cb5eced1';
+const BASE = `bundle at ${BUNDLE_BASE_COMMIT.slice(0, 7)}`;
 
 const SCALES = (process.env.AUDIT_PROCESS_SCALES ?? '1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.AUDIT_PROCESS_ROUNDS ?? 2);
@@ -38,14 +39,14 @@ export async function run(): Promise<void> {
     const cases: [string, string, string[]][] = [];
     if ('dir' in base) cases.push(['before (tsx, baseline)', 'npx', ['tsx', join(base.dir, 'scripts', 'audit.ts'), ...city, '--out', out]]);
     if ('dir' in bundleBase) {
-      cases.push(['before (bundle at d276197), 1 thread', 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--threads', '1', '--out', out]]);
-      cases.push([`before (bundle at d276197), default threads (${threads})`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--out', out]]);
+      cases.push([`before (${BASE}), 1 thread`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--threads', '1', '--out', out]]);
+      cases.push([`before (${BASE}), default threads (${threads})`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--out', out]]);
     }
     cases.push(['after, 1 thread', 'node', ['scripts/cli.mjs', 'audit', ...city, '--threads', '1', '--out', out]]);
     cases.push([`after, default threads (${threads})`, 'node', ['scripts/cli.mjs', 'audit', ...city, '--out', out]]);
     if (n === 10000 && process.env.AUDIT_PROCESS_RESIDENTIAL !== '0') {
       const res = cityFiles(n, 30);
-      if ('dir' in bundleBase) cases.push(['before (bundle at d276197), residential basis, 1 thread', 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...res, '--threads', '1', '--out', out]]);
+      if ('dir' in bundleBase) cases.push([`before (${BASE}), residential basis, 1 thread`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...res, '--threads', '1', '--out', out]]);
       cases.push(['after, residential basis, 1 thread', 'node', ['scripts/cli.mjs', 'audit', ...res, '--threads', '1', '--out', out]]);
     }
     const m = new Map(cases.map(([k]) => [k, { cpu: [] as number[], wall: [] as number[], rss: [] as number[] }]));
@@ -55,7 +56,7 @@ export async function run(): Promise<void> {
         m.get(k)!.cpu.push(t.cpu_ms); m.get(k)!.wall.push(t.wall_ms); m.get(k)!.rss.push(t.maxRss_MB);
       }
     }
-    const ref = cases.find(([k]) => k.startsWith('before (bundle at d276197), 1'));
+    const ref = cases.find(([k]) => k === `before (${BASE}), 1 thread`);
     const before = ref ? median(m.get(ref[0])!.cpu) : NaN;
     for (const [k] of cases) {
       const v = m.get(k)!;
