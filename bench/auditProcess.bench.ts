@@ -1,33 +1,54 @@
 // The whole `audit` process on the synthetic city, before and after, in one interleaved run: CPU
-// (user + system), wall time and peak memory under /usr/bin/time. "Before" is the command at
-// BASELINE_COMMIT run through tsx, as `npm run audit` ran it then; "after" is `npm run audit` today
-// (the bundled entry, scripts/cli.mjs) with one thread and with the default threads.
+// (user + system), wall time and peak memory under /usr/bin/time. Two "before"s: the command at
+// BASELINE_COMMIT run through tsx, as `npm run audit` ran it then, and the bundled command at
+// BUNDLE_BASE_COMMIT (before the exact green-buffer areas and the allocation work). "After" is
+// `npm run audit` today (the bundled entry, scripts/cli.mjs) with one thread and with the default
+// threads; at 10,000 communities also with the residential basis (~30 footprints per community).
 // Targets (10,000 communities): at most 3.7 s CPU (a tenth of the PostGIS SQL audit measured on the
-// same data), under 5 s wall on 2 cores, under 1 GB.
+// same data), under 5 s wall on 2 cores, under 1 GB; the residential basis as fast as the area basis.
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { baselineDir } from './lib/baseline';
+import { baselineDir, snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 
+/** The bundled command before the straight-line allocation and green-buffer work (main, 2 Dec 2026). */
+export const BUNDLE_BASE_COMMIT = '7ac09609fe1425945f4b0a3d2810ca58cb5eced1';
+const BASE = `bundle at ${BUNDLE_BASE_COMMIT.slice(0, 7)}`;
+
 const SCALES = (process.env.AUDIT_PROCESS_SCALES ?? '1000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.AUDIT_PROCESS_ROUNDS ?? 2);
+/** Skip the tsx baseline (slow) with AUDIT_PROCESS_TSX=0. */
+const WITH_TSX = process.env.AUDIT_PROCESS_TSX !== '0';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function run(): Promise<void> {
-  const base = baselineDir();
-  if ('reason' in base) console.log(`(no "before": ${base.reason})`);
+  const base = WITH_TSX ? baselineDir() : { reason: 'AUDIT_PROCESS_TSX=0' };
+  if ('reason' in base) console.log(`(no tsx "before": ${base.reason})`);
+  const bundleBase = snapshotDir(BUNDLE_BASE_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']);
+  if ('reason' in bundleBase) console.log(`(no bundled "before": ${bundleBase.reason})`);
   const out = join(process.env.TMPDIR ?? '/tmp', 'lc-audit-process.json');
-  timed('node', ['scripts/cli.mjs', 'audit', '--help']); // build the bundle outside the timing
+  // Build the bundles outside the timing.
+  timed('node', ['scripts/cli.mjs', 'audit', '--help']);
+  if ('dir' in bundleBase) timed('node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
   const rows: Record<string, string | number>[] = [];
   for (const n of SCALES) {
     const city = cityFiles(n);
-    const cases: [string, string, string[]][] = [
-      ['after, 1 thread', 'node', ['scripts/cli.mjs', 'audit', ...city, '--threads', '1', '--out', out]],
-      [`after, default threads (${n >= 5000 ? availableParallelism() : 1})`, 'node', ['scripts/cli.mjs', 'audit', ...city, '--out', out]],
-    ];
-    if ('dir' in base) cases.unshift(['before (tsx, baseline)', 'npx', ['tsx', join(base.dir, 'scripts', 'audit.ts'), ...city, '--out', out]]);
+    const threads = n >= 5000 ? availableParallelism() : 1;
+    const cases: [string, string, string[]][] = [];
+    if ('dir' in base) cases.push(['before (tsx, baseline)', 'npx', ['tsx', join(base.dir, 'scripts', 'audit.ts'), ...city, '--out', out]]);
+    if ('dir' in bundleBase) {
+      cases.push([`before (${BASE}), 1 thread`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--threads', '1', '--out', out]]);
+      cases.push([`before (${BASE}), default threads (${threads})`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...city, '--out', out]]);
+    }
+    cases.push(['after, 1 thread', 'node', ['scripts/cli.mjs', 'audit', ...city, '--threads', '1', '--out', out]]);
+    cases.push([`after, default threads (${threads})`, 'node', ['scripts/cli.mjs', 'audit', ...city, '--out', out]]);
+    if (n === 10000 && process.env.AUDIT_PROCESS_RESIDENTIAL !== '0') {
+      const res = cityFiles(n, 30);
+      if ('dir' in bundleBase) cases.push([`before (${BASE}), residential basis, 1 thread`, 'node', [join(bundleBase.dir, 'scripts', 'cli.mjs'), 'audit', ...res, '--threads', '1', '--out', out]]);
+      cases.push(['after, residential basis, 1 thread', 'node', ['scripts/cli.mjs', 'audit', ...res, '--threads', '1', '--out', out]]);
+    }
     const m = new Map(cases.map(([k]) => [k, { cpu: [] as number[], wall: [] as number[], rss: [] as number[] }]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const [k, cmd, args] of cases) {
@@ -35,10 +56,11 @@ export async function run(): Promise<void> {
         m.get(k)!.cpu.push(t.cpu_ms); m.get(k)!.wall.push(t.wall_ms); m.get(k)!.rss.push(t.maxRss_MB);
       }
     }
-    const before = 'dir' in base ? median(m.get('before (tsx, baseline)')!.cpu) : NaN;
+    const ref = cases.find(([k]) => k === `before (${BASE}), 1 thread`);
+    const before = ref ? median(m.get(ref[0])!.cpu) : NaN;
     for (const [k] of cases) {
       const v = m.get(k)!;
-      rows.push({ communities: n, case: k, CPU: s(median(v.cpu)), wall: s(median(v.wall)), 'peak RSS (MB)': Math.round(Math.max(...v.rss)), 'CPU vs before': Number.isNaN(before) ? '-' : (median(v.cpu) / before).toFixed(2) });
+      rows.push({ communities: n, case: k, CPU: s(median(v.cpu)), wall: s(median(v.wall)), 'peak RSS (MB)': Math.round(Math.max(...v.rss)), 'CPU vs bundle before, 1 thread': Number.isNaN(before) ? '-' : (median(v.cpu) / before).toFixed(2) });
     }
   }
   console.log(`Whole audit process (straight-line, national-2022), medians of ${ROUNDS}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`);
@@ -47,6 +69,8 @@ export async function run(): Promise<void> {
   if (at10k.length) {
     const one = at10k.find((r) => String(r.case).startsWith('after, 1'))!;
     const def = at10k.find((r) => String(r.case).startsWith('after, default'))!;
-    console.log(`targets at 10,000: CPU ≤ 3.7 s: ${one.CPU} (1 thread); wall < 5 s: ${def.wall} (default threads); memory < 1 GB: ${def['peak RSS (MB)']} MB`);
+    const res = at10k.find((r) => String(r.case).startsWith('after, residential'));
+    console.log(`targets at 10,000: CPU ≤ 3.7 s: ${one.CPU} (1 thread); wall < 5 s: ${def.wall} (default threads); memory < 1 GB: ${def['peak RSS (MB)']} MB` +
+      (res ? `; residential basis ${res.CPU} CPU (${(parseFloat(String(res.CPU)) / parseFloat(String(one.CPU))).toFixed(2)}× the area basis)` : ''));
   }
 }

@@ -35,6 +35,23 @@ export function baselineDir(commit: string = BASELINE_COMMIT): { dir: string } |
   }
 }
 
+/**
+ * Directory holding `paths` at `commit` (extracted like baselineDir), or why it is unavailable.
+ * With package.json among the paths, a command's bundle can be built and run from there.
+ */
+export function snapshotDir(commit: string, paths: string[]): { dir: string } | { reason: string } {
+  const dir = join(root, 'node_modules', '.cache', `lifecircle-${commit.slice(0, 12)}`);
+  if (paths.every((p) => existsSync(join(dir, p)))) return { dir };
+  try {
+    const tar = execFileSync('git', ['archive', commit, ...paths], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    return { dir };
+  } catch (e) {
+    return { reason: `snapshot at ${commit.slice(0, 12)} unavailable (${(e as Error).message.split('\n')[0]})` };
+  }
+}
+
 /** Imports a module of the baseline engine, e.g. `network/facilityAreas`. */
 export async function importBaseline<T>(dir: string, module: string): Promise<T> {
   return (await import(pathToFileURL(join(dir, 'src', 'engine', `${module}.ts`)).href)) as T;

@@ -33,6 +33,7 @@ import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
+import { kdRange, kdRangeIds } from './geo/kdRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -125,9 +126,11 @@ export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categor
   for (const cat of categories) {
     const ci = ctx.byCategory.get(cat);
     if (!ci || !ci.index) continue;
-    for (const k of ci.index.range(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-      const i = ci.items[k];
-      const [x, y] = ctx.facilities[i].xy;
+    const n = kdRange(ci.index, b[0] - d, b[1] - d, b[2] + d, b[3] + d);
+    const found = kdRangeIds();
+    for (let q = 0; q < n; q++) {
+      const i = ci.items[found[q]];
+      const xy = ctx.facilities[i].xy, x = xy[0], y = xy[1];
       const dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
       const dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
       if (dx * dx + dy * dy <= d2) out.push(all[i]);
@@ -159,9 +162,12 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
   return ringsArea(ctx.reach.reachedPart(c, sources, d));
 }
 
-/** The sources that can reach a piece: within d straight-line metres of its bbox. */
-function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] {
-  const out: ReachSource[] = [];
+/**
+ * The sources that can reach a piece: within d straight-line metres of its bbox, written into
+ * `out` (reused from piece to piece: the reach providers do not keep the list).
+ */
+function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: ReachSource[]): ReachSource[] {
+  out.length = 0;
   const d2 = d * d;
   for (const s of sources) {
     let dx: number, dy: number;
@@ -179,6 +185,8 @@ function sourcesNear(sources: ReachSource[], b: BBox, d: number): ReachSource[] 
   return out;
 }
 
+const nearScratch: ReachSource[] = [];
+
 /**
  * Share (0..1) of the community's coverage basis (residentialBasis.ts) within d of the sources:
  * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
@@ -192,7 +200,7 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
     for (const p of basis.pieces) {
       // Straight-line: only the sources near this piece. Walking: the community's whole set when
       // any is near, so that every piece shares one distance field (one Dijkstra).
-      const near = sourcesNear(sources, p.bbox, d);
+      const near = sourcesNear(sources, p.bbox, d, nearScratch);
       if (near.length) reached += p.weight * reachedArea(ctx, p, ctx.mode === 'network' ? sources : near, d);
     }
     s = reached / basis.total;
@@ -298,18 +306,17 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('greenCoverage')) push(checkGreenCoverage(greenCoverage, rules.greenCoverage));
   if (on('parkCoverage')) push(checkParkCoverage(parkCoverage, rules.parkCoverage));
 
-  // Life circles; shares are cached per (distance, category set) so "6个1" reuses them.
-  const cache = new Map<string, number>();
+  // Life circles; shares are cached per (distance, category set, green) so "6个1" reuses them
+  // (a short list scanned in place: no key strings per community).
+  const cache: { d: number; green: boolean; cats: readonly FacilityCategory[]; value: number }[] = [];
+  const sameSet = (a: readonly FacilityCategory[], b: readonly FacilityCategory[]) => a.length === b.length && a.every((x) => b.includes(x));
   const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
-    const key = `${d}|${green ? 'G|' : ''}${[...cats].sort().join(',')}`;
-    let s = cache.get(key);
-    if (s === undefined) {
-      const sources = facilitySources(ctx, c, cats, d);
-      if (green) sources.push(...greenSources(ctx, c, 'green', d));
-      s = share(ctx, c, sources, d);
-      cache.set(key, s);
-    }
-    return s;
+    for (const e of cache) if (e.d === d && e.green === green && sameSet(e.cats, cats)) return e.value;
+    const sources = facilitySources(ctx, c, cats, d);
+    if (green) sources.push(...greenSources(ctx, c, 'green', d));
+    const value = share(ctx, c, sources, d);
+    cache.push({ d, green, cats, value });
+    return value;
   };
   const lifeCircles: CommunityResult['lifeCircles'] = {};
   for (const [tier, cats] of Object.entries(preset.requiredByTier)) {
@@ -330,9 +337,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
       // A share already known for a subset of the group's sources at a distance ≤ d is a lower
       // bound; when it meets the threshold the group is satisfied without computing more.
       let lower = 0;
-      for (const [key, v] of cache) {
-        const [dk, rest] = [Number(key.slice(0, key.indexOf('|'))), key.slice(key.indexOf('|') + 1)];
-        if (dk <= d && !rest.startsWith('G|') && rest.split(',').every((c) => (g.categories as string[]).includes(c))) lower = Math.max(lower, v);
+      for (const e of cache) {
+        if (e.d <= d && !e.green && e.cats.every((x) => g.categories.includes(x))) lower = Math.max(lower, e.value);
       }
       if (g.green) {
         if (gd <= d) lower = Math.max(lower, greenCoverage);
@@ -627,7 +633,7 @@ function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): Me
   if (!sources.length) return [];
   const out: MetricRings = [];
   for (const p of basisRings(ctx, index)) {
-    const near = p === c ? sources : sourcesNear(sources, p.bbox, d);
+    const near = p === c ? sources : sourcesNear(sources, p.bbox, d, []);
     if (near.length) out.push(...ctx.reach.reachedPart(p, ctx.mode === 'network' ? sources : near, d));
   }
   return out;

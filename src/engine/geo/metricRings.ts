@@ -3,7 +3,7 @@
 import type { MultiPolygonCoords, PolygonCoords, Position, Ring } from '../types';
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import type { LocalProjection } from './localProjection';
-import { union } from './clip';
+import { CLIP_SCALE, union } from './clip';
 import { pointInRing } from './pointInPolygon';
 
 /** Signed area (m²) of one ring without closing vertex (shoelace; CCW positive). */
@@ -78,9 +78,53 @@ export function multiPolygonToMetric(geometry: MultiPolygonCoords, proj: LocalPr
     if (!problems.length) problems.push('empty geometry');
     return { rings: [], problems };
   }
-  const rings = union(raw);
+  const rings = raw.length === 1 ? (snappedSimpleRing(raw[0]) ?? union(raw)) : union(raw);
   if (!rings.length || ringsArea(rings) <= 0) problems.push('zero area');
   return { rings, problems };
+}
+
+/** Largest ring handled by snappedSimpleRing (its simplicity test is quadratic). */
+const SIMPLE_RING_MAX = 64;
+
+/**
+ * What the cleaning union (clip.ts) returns for one counter-clockwise ring that, on clipper's
+ * centimetre grid, has no repeated vertex, no three consecutive collinear vertices and no two
+ * edges that meet other than at their shared vertex: the same ring snapped to that grid (the
+ * union would return it unchanged, up to its first vertex). Null otherwise (the union decides).
+ * Exact: the tests use integer centimetres (|x| < 2^26, products < 2^53).
+ */
+function snappedSimpleRing(r: XY[]): MetricRings | null {
+  const n = r.length;
+  if (n < 3 || n > SIMPLE_RING_MAX) return null;
+  const X = new Array<number>(n), Y = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    X[i] = Math.round(r[i][0] * CLIP_SCALE);
+    Y[i] = Math.round(r[i][1] * CLIP_SCALE);
+    if (!(Math.abs(X[i]) < 2 ** 26 && Math.abs(Y[i]) < 2 ** 26)) return null;
+  }
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % n, k = (i + 2) % n;
+    if (X[i] === X[j] && Y[i] === Y[j]) return null;
+    if ((X[j] - X[i]) * (Y[k] - Y[j]) - (Y[j] - Y[i]) * (X[k] - X[j]) === 0) return null;
+    twice += X[i] * Y[j] - X[j] * Y[i];
+  }
+  if (twice <= 0) return null;
+  const orient = (i: number, j: number, k: number) => Math.sign((X[j] - X[i]) * (Y[k] - Y[i]) - (Y[j] - Y[i]) * (X[k] - X[i]));
+  const within = (i: number, j: number, k: number) => Math.min(X[i], X[j]) <= X[k] && X[k] <= Math.max(X[i], X[j]) && Math.min(Y[i], Y[j]) <= Y[k] && Y[k] <= Math.max(Y[i], Y[j]);
+  for (let a = 0; a < n; a++) {
+    const b = (a + 1) % n;
+    for (let c = a + 2; c < n; c++) {
+      const d = (c + 1) % n;
+      if (d === a) continue; // adjacent through the closing edge
+      const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+      if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return null;
+      if ((o1 === 0 && within(a, b, c)) || (o2 === 0 && within(a, b, d)) || (o3 === 0 && within(c, d, a)) || (o4 === 0 && within(c, d, b))) return null;
+    }
+  }
+  const out: XY[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [X[i] / CLIP_SCALE, Y[i] / CLIP_SCALE];
+  return [out];
 }
 
 /** Groups oriented rings into polygons: each hole goes to the smallest outer ring containing it. */

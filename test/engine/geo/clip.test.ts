@@ -99,6 +99,34 @@ describe('lon/lat ↔ metric rings', () => {
     expect(multiPolygonToMetric([[[ll(0, 0), ll(1, 0), ll(0, 0)]]], proj).problems[0]).toMatch(/fewer than 3/);
     expect(multiPolygonToMetric([[[[NaN, 1], [2, 3], [3, 4], [NaN, 1]]]], proj).problems[0]).toMatch(/non-numeric/);
   });
+  it('a simple single ring skips the union but comes out exactly as the union returns it', () => {
+    // Random simple rings (stars) and rings the union must clean (a bow tie, a repeated and a
+    // collinear vertex): the result is the union's ring, vertex for vertex up to the first.
+    const p = createLocalProjection([114, 23]);
+    const cyclicEqual = (a: XY[], b: XY[]) => a.length === b.length && a.some((_, s) => a.every((v, i) => v[0] === b[(i + s) % b.length][0] && v[1] === b[(i + s) % b.length][1]));
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const cases: [number, number][][] = [];
+    for (let t = 0; t < 40; t++) {
+      const n = 3 + Math.floor(rand() * 20), ring: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n, r = 20 + 300 * rand();
+        ring.push([114 + (r * Math.cos(a)) / 102_000, 23 + (r * Math.sin(a)) / 110_000]);
+      }
+      cases.push(ring);
+    }
+    cases.push([[114, 23], [114.001, 23.001], [114.001, 23], [114, 23.001]]); // bow tie
+    cases.push([[114, 23], [114.001, 23], [114.002, 23], [114.002, 23.001]]); // collinear vertex
+    for (const ring of cases) {
+      const closed = [...ring, ring[0]];
+      const got = multiPolygonToMetric([[closed]], p).rings;
+      const raw = [closed.slice(0, -1).map((q) => p.forward(q))];
+      if (ringArea(raw[0]) < 0) raw[0].reverse();
+      const expected = union(raw);
+      expect(got.length).toBe(expected.length);
+      for (let i = 0; i < got.length; i++) expect(cyclicEqual(got[i], expected[i]), JSON.stringify(ring)).toBe(true);
+    }
+  });
   it('groups holes into their outer ring and converts back to closed lon/lat rings', () => {
     const rings: MetricRings = [sq(0, 0, 100), sq(25, 25, 50).reverse(), sq(500, 0, 10)];
     const grouped = groupRings(rings);

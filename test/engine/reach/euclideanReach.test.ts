@@ -69,11 +69,11 @@ describe('euclideanReach', () => {
     expect(Math.abs(area - exact) / exact).toBeLessThan(0.001);
   });
 
-  it('polygon source inside the community: buffer area s² + 4sd + πd²', () => {
+  it('polygon source inside the community: buffer area s² + 4sd + πd², exactly (true round joins)', () => {
     const src: ReachSource = { kind: 'polygon', id: 'G', rings: [sq(350, 350, 100)], bbox: [350, 350, 450, 450] };
     const exact = 100 * 100 + 4 * 100 * 200 + Math.PI * 200 * 200;
     const area = reach.reachedArea(prepared([sq(0, 0, 800)]), [src], 200);
-    expect(Math.abs(area - exact) / exact).toBeLessThan(0.001);
+    expect(Math.abs(area - exact) / exact).toBeLessThan(1e-9);
   });
 
   it('community inside a polygon source → whole (fast exit)', () => {

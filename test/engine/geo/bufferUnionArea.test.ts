@@ -1,0 +1,92 @@
+// Area of a polygon ∩ the union of polygon sources' d-buffers (rectangles, discs and interiors
+// by Green's theorem): closed forms by hand, and random non-convex sources and communities with
+// holes against a second method (clipper: offset with round joins at the finest arc tolerance,
+// union, intersection).
+import { describe, expect, it } from 'vitest';
+import { areaInBufferUnion, sourcePrimitives } from '../../../src/engine/geo/bufferUnionArea';
+import { intersection, offsetPaths, toPaths, fromPaths, union } from '../../../src/engine/geo/clip';
+import { ringsArea } from '../../../src/engine/geo/metricRings';
+import { toFlat } from '../../../src/engine/geo/flatRing';
+import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
+import { mulberry32 } from '../../../bench/lib/random';
+
+const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+const area = (community: MetricRings, sources: MetricRings[], d: number, origin: [number, number] = [0, 0]) =>
+  areaInBufferUnion(community.map(toFlat), sources.map((s) => sourcePrimitives(s.map(toFlat), d)), origin);
+
+describe('areaInBufferUnion: closed forms', () => {
+  const park: MetricRings = [square(0, 0, 100, 100)];
+  it('a square park next to a square community, d = 300: a 300 m strip', () => {
+    // Community [100, 500] × [0, 100]: the points within 300 m of the park are x ≤ 400.
+    expect(area([square(100, 0, 500, 100)], [park], 300)).toBeCloseTo(300 * 100, 6);
+  });
+  it('a community diagonal to the park: a quarter disc around the corner', () => {
+    // Community [100, 500] × [100, 400]: distance to the park is the distance to (100, 100).
+    expect(area([square(100, 100, 500, 400)], [park], 300)).toBeCloseTo((Math.PI * 300 * 300) / 4, 6);
+  });
+  it('a community around the park: the park plus its rounded buffer (a + pd + πd²)', () => {
+    // Buffer of a 100 m square by d = 50: 100² + 4·100·50 + π·50².
+    expect(area([square(-1000, -1000, 1000, 1000)], [park], 50)).toBeCloseTo(10_000 + 20_000 + Math.PI * 2500, 6);
+  });
+  it('a community inside a large park: all of it; far away: 0', () => {
+    expect(area([square(100, 100, 200, 200)], [[square(0, 0, 1000, 1000)]], 10)).toBeCloseTo(10_000, 6);
+    expect(area([square(2000, 2000, 2100, 2100)], [park], 300)).toBe(0);
+  });
+  it('two parks sharing an edge count their union once', () => {
+    const a: MetricRings = [square(0, 0, 100, 100)], b: MetricRings = [square(100, 0, 200, 100)];
+    // Union 200 × 100, buffered by 50: 200·100 + 2·(200 + 100)·50 + π·50².
+    expect(area([square(-1000, -1000, 1000, 1000)], [a, b], 50)).toBeCloseTo(20_000 + 30_000 + Math.PI * 2500, 6);
+  });
+  it('a park with a hole larger than 2d: the hole’s inner part is not reached', () => {
+    const ring: MetricRings = [square(0, 0, 1000, 1000), square(200, 200, 800, 800).reverse()];
+    // Reached: everything but the hole shrunk by d = 100 (a 400 m square), within the community [0, 1000]².
+    expect(area([square(0, 0, 1000, 1000)], [ring], 100)).toBeCloseTo(1_000_000 - 400 * 400, 6);
+  });
+});
+
+/** A random star-shaped (generally non-convex) ring around (cx, cy), counter-clockwise. */
+function star(rand: () => number, cx: number, cy: number, rMin: number, rMax: number, n: number): XY[] {
+  const out: XY[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n;
+    const rr = rMin + (rMax - rMin) * rand();
+    out.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+  }
+  return out;
+}
+
+describe('areaInBufferUnion against clipper offset', () => {
+  it('random non-convex sources (some sharing edges) and communities with holes', () => {
+    const rand = mulberry32(20261203);
+    for (let trial = 0; trial < 80; trial++) {
+      const cx = (rand() - 0.5) * 20_000, cy = (rand() - 0.5) * 20_000;
+      const community: MetricRings = [star(rand, cx, cy, 150, 400, 5 + Math.floor(rand() * 20))];
+      if (trial % 3 === 0) community.push(star(rand, cx, cy, 20, 60, 6).reverse());
+      const cleanCommunity = union(community);
+      const d = 20 + rand() * 500;
+      const sources: MetricRings[] = [];
+      const k = 1 + Math.floor(rand() * 6);
+      for (let i = 0; i < k; i++) {
+        const sx = cx + (rand() - 0.5) * 1400, sy = cy + (rand() - 0.5) * 1400;
+        const s: MetricRings = [star(rand, sx, sy, 10, 40 + rand() * 150, 3 + Math.floor(rand() * 10))];
+        if (i % 4 === 3) s.push(star(rand, sx, sy, 2, 8, 5).reverse());
+        sources.push(union(s));
+      }
+      if (trial % 4 === 1) {
+        // A neighbour sharing one edge of the first source (a parcel next to a parcel).
+        const r0 = sources[0][0], a = r0[0], b = r0[1];
+        const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+        sources.push(union([[b, a, [mx + (b[1] - a[1]), my - (b[0] - a[0])]]]));
+      }
+      const buffers: MetricRings = [];
+      for (const s of sources) buffers.push(...fromPaths(offsetPaths(toPaths(s), d, 0.0025)));
+      const expected = ringsArea(intersection(cleanCommunity, union(buffers)));
+      const got = area(cleanCommunity, sources, d, [cx, cy]);
+      // Clipper's arcs are inscribed with a 2.5 mm sagitta s: an area deficit of at most
+      // (4/3)·s/d of the area reached through arcs, plus the rounding of the offset's vertices to
+      // centimetres (± 0.5 cm along a boundary of a few km).
+      expect(got - expected, `trial ${trial}: ${got} vs ${expected}`).toBeLessThan(1 + (4 / 3) * (0.0025 / d) * expected);
+      expect(got - expected, `trial ${trial}: ${got} vs ${expected}`).toBeGreaterThan(-1);
+    }
+  });
+});
