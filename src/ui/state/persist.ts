@@ -82,15 +82,34 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
   const stamp = store.get(KEY.stamp);
   await done(tx);
   const stored = (stamp.result as SavedStamp | undefined) ?? null;
-  // A save issued as the page went away whose IndexedDB write did not land: its journal copy.
+  // The last save of a page that went away before IndexedDB committed it: the journal is then the
+  // newest copy. It is written into IndexedDB now (while this page lives) and dropped.
   const j = readJournal();
-  if (j && j.stamp.revision > (stored?.revision ?? 0) && j.layers !== 'write') {
+  if (j && j.stamp.revision > (stored?.revision ?? 0)) {
     const jd = j.doc as { project: Record<string, unknown> };
-    return { doc: { ...jd, project: { ...jd.project, layers: j.layers === 'demo' ? DEMO_LAYERS : layers.result } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: false };
+    const jLayers = j.layers === 'demo' ? DEMO_LAYERS : j.layers === 'inline' ? jd.project.layers : layers.result;
+    const landed = await replayJournal(db, j).then(() => true, () => false);
+    return { doc: { ...jd, project: { ...jd.project, layers: jLayers } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: landed };
   }
   const d = doc.result as { project?: Record<string, unknown> } | undefined;
   const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
   return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined };
+}
+
+/** Writes a journal into IndexedDB unless a save at least as new landed there meanwhile (another tab); then forgets the journal. */
+async function replayJournal(db: IDBDatabase, j: Journal): Promise<void> {
+  const tx = db.transaction(STORE, 'readwrite');
+  const finished = done(tx);
+  const store = tx.objectStore(STORE);
+  const req = store.get(KEY.stamp);
+  req.onsuccess = () => {
+    const now = req.result as SavedStamp | undefined;
+    if (now && now.revision >= j.stamp.revision) return;
+    const jd = j.doc as ProjectDocument;
+    write(store, jd, j.stamp, j.layers === 'inline' ? 'write' : j.layers);
+  };
+  await finished;
+  if (readJournal()?.stamp.revision === j.stamp.revision) clearJournal();
 }
 
 export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
@@ -133,26 +152,51 @@ function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, l
 
 const JOURNAL_ITEM = 'lifecircle.project.journal';
 
+/**
+ * How a journal holds the layers: as IndexedDB last committed them ('skip'), the demo district's
+ * mark, or in the journal itself ('inline': the layers are in `doc`).
+ */
+export type JournalLayers = 'skip' | 'demo' | 'inline';
+
 interface Journal {
   stamp: SavedStamp;
-  layers: LayersWrite;
+  layers: JournalLayers;
   doc: unknown;
 }
 
 function readJournal(): Journal | null {
   try {
     const j = JSON.parse(localStorage.getItem(JOURNAL_ITEM) ?? 'null') as Journal | null;
-    return j && j.stamp && typeof j.stamp.revision === 'number' ? j : null;
+    return j && j.stamp && typeof j.stamp.revision === 'number' && (j.layers === 'skip' || j.layers === 'demo' || j.layers === 'inline') ? j : null;
   } catch {
     return null;
   }
 }
 
-function writeJournal(j: Journal): void {
+function clearJournal(): void {
+  try {
+    localStorage.removeItem(JOURNAL_ITEM);
+  } catch {
+    // No localStorage: there is no journal either.
+  }
+}
+
+/**
+ * The journal of a page going away (pagehide, hidden): the document of revision `stamp`, written
+ * synchronously to localStorage. An IndexedDB transaction not yet committed when the page is torn
+ * down dies with it (in Chromium a save issued by the pause's timer a moment before a reload is
+ * lost about one time in two), so the journal, not IndexedDB, is authoritative for the last save;
+ * start-up reads it when IndexedDB holds an older revision. Returns false when it could not be written (too large for
+ * localStorage): any older journal is removed then, so that it never stands for this revision.
+ */
+export function writeJournal(doc: ProjectDocument, stamp: SavedStamp, layers: JournalLayers): boolean {
+  const j: Journal = { stamp, layers, doc: layers === 'inline' ? doc : { ...doc, project: { ...doc.project, layers: null } } };
   try {
     localStorage.setItem(JOURNAL_ITEM, JSON.stringify(j));
+    return true;
   } catch {
-    // Too large for localStorage (a long history): the IndexedDB write alone carries the save.
+    clearJournal();
+    return false;
   }
 }
 
@@ -189,12 +233,7 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
       return finished.then(() => Promise.reject(e), () => Promise.reject(e));
     }
     // On page hide, commit at once rather than when the (possibly never-run) task ends.
-    if (options.urgent) {
-      tx.commit?.();
-      // An unloading page may not get its IndexedDB write out: a copy without the layers goes to
-      // localStorage too (synchronous), read back at start when the write did not land.
-      if (options.layers !== 'write') writeJournal({ stamp, layers: options.layers, doc: { ...doc, project: { ...doc.project, layers: null } } });
-    }
+    if (options.urgent) tx.commit?.();
     return finished;
   };
   const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);

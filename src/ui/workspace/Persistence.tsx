@@ -3,7 +3,7 @@
 // history autosave to IndexedDB (projectAutosave.ts: debounced, flushed on page hide, safe across
 // tabs, failures reported), and the view choices are saved per browser.
 import { useEffect } from 'react';
-import { newProject } from '../../planning/project';
+import { newProject, type Project } from '../../planning/project';
 import { projectDocument, readProjectDocument, type ProjectDocument } from '../../planning/projectDocument';
 import { emptyHistory } from '../../planning/undoHistory';
 import { loadDemo } from '../data/loadDemo';
@@ -22,7 +22,7 @@ const STORED = 'IndexedDB (lifecircle/document)';
 let autosave: ProjectAutosave | null = null;
 
 /** The stored document, checked; null when nothing usable is stored (a bad one is reported). */
-async function readStored(store: Store<AppState, Action>): Promise<{ doc: ProjectDocument | null; stamp: SavedStamp | null; layersStored: boolean }> {
+async function readStored(store: Store<AppState, Action>): Promise<{ doc: ProjectDocument | null; stamp: SavedStamp | null; layersStored: boolean; demoLayers: Project['layers'] | null }> {
   let saved: { doc: unknown; stamp: SavedStamp | null; layersStored: boolean };
   try {
     saved = await loadSaved();
@@ -30,26 +30,28 @@ async function readStored(store: Store<AppState, Action>): Promise<{ doc: Projec
     // No IndexedDB (private mode, blocked storage): nothing can be saved either; say so.
     const err = e as { name?: string; message?: string };
     store.dispatch({ type: 'persist/saveFailed', error: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
-    return { doc: null, stamp: null, layersStored: false };
+    return { doc: null, stamp: null, layersStored: false, demoLayers: null };
   }
-  if (saved.doc === undefined || saved.doc === null) return { doc: null, stamp: saved.stamp, layersStored: false };
+  if (saved.doc === undefined || saved.doc === null) return { doc: null, stamp: saved.stamp, layersStored: false, demoLayers: null };
   const d = saved.doc as { project?: { layers?: unknown } };
-  if (d.project?.layers === DEMO_LAYERS) d.project.layers = (await loadDemo()).layers;
+  const demoLayers = d.project?.layers === DEMO_LAYERS ? (await loadDemo()).layers : null;
+  if (demoLayers && d.project) d.project.layers = demoLayers;
   try {
-    return { doc: readProjectDocument(saved.doc, STORED), stamp: saved.stamp, layersStored: saved.layersStored };
+    const doc = readProjectDocument(saved.doc, STORED);
+    return { doc, stamp: saved.stamp, layersStored: saved.layersStored, demoLayers: demoLayers ? doc.project.layers : null };
   } catch (e) {
     store.dispatch({ type: 'persist/fileFailed', source: 'stored', message: (e as Error).message });
-    return { doc: null, stamp: saved.stamp, layersStored: false };
+    return { doc: null, stamp: saved.stamp, layersStored: false, demoLayers: null };
   }
 }
 
 /** Another tab's newer save replaces what this tab shows. */
 export async function reloadTheirs(store: Store<AppState, Action>): Promise<void> {
-  const { doc, stamp, layersStored } = await readStored(store);
+  const { doc, stamp, layersStored, demoLayers } = await readStored(store);
   if (!doc || !stamp) return;
   store.dispatch({ type: 'document/loaded', doc, fit: true });
   store.dispatch({ type: 'persist/conflictResolved' });
-  autosave?.loaded(stamp.revision, layersStored);
+  autosave?.loaded(stamp.revision, layersStored, demoLayers);
 }
 
 /** This tab's work is saved over another tab's newer save (the user chose so). */
@@ -73,7 +75,7 @@ export function Persistence() {
     autosave = saver;
     const stop = saver.start();
     (async () => {
-      const [{ doc, stamp, layersStored }, savedUi] = await Promise.all([readStored(store), loadUi()]);
+      const [{ doc, stamp, layersStored, demoLayers }, savedUi] = await Promise.all([readStored(store), loadUi()]);
       if (!live) return;
       if (savedUi) {
         const merged = mergeUiChoices(savedUi);
@@ -83,7 +85,7 @@ export function Persistence() {
       const revision = stamp?.revision ?? 0;
       if (doc && doc.project.layers.communities.length > 0 && doc.project.dataset.source !== 'sample') {
         store.dispatch({ type: 'document/loaded', doc });
-        saver.loaded(revision, layersStored);
+        saver.loaded(revision, layersStored, demoLayers);
         return;
       }
       const demo = await loadDemo();

@@ -13,7 +13,7 @@ import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
-import { saveDocument, type LayersWrite, type SaveOutcome } from '../state/persist';
+import { saveDocument, writeJournal, type JournalLayers, type LayersWrite, type SavedStamp, type SaveOutcome } from '../state/persist';
 
 /** The parts of the state a save writes; compared by identity to know whether anything changed. */
 interface Parts {
@@ -68,6 +68,12 @@ export class ProjectAutosave {
   private layersStored = false;
   /** The demo district's layers as bundled, when the project started from them: stored as a mark, not megabytes. */
   private demoLayers: Project['layers'] | null = null;
+  /** The layers IndexedDB has committed under the layers key (null: none of this tab's, or unknown). */
+  private committedLayers: Project['layers'] | null = null;
+  /** Saves issued and not yet committed or refused: an unloading page must journal them. */
+  private unconfirmed = 0;
+  /** The stamp of this tab's latest save (null before its first). */
+  private lastStamp: SavedStamp | null = null;
   private base = 0;
   /** The newest revision any tab announced. */
   private latestKnown = 0;
@@ -116,6 +122,8 @@ export class ProjectAutosave {
     this.stored = partsOf(this.store.getState());
     this.layersStored = layersStored;
     this.demoLayers = demoLayers;
+    this.committedLayers = layersStored && this.stored ? this.stored.project.layers : null;
+    this.lastStamp = null;
     this.base = revision;
     this.latestKnown = Math.max(this.latestKnown, revision);
     if (this.timer) clearTimeout(this.timer);
@@ -172,12 +180,23 @@ export class ProjectAutosave {
     return this.saving;
   }
 
-  /** On page hide: the pending save, issued at once even while another is under way (the page may not see another callback). */
+  /**
+   * On page hide: the pending save, issued at once even while another is under way (the page may
+   * not see another callback), and the journal of every save not yet committed, since an
+   * unloading page's IndexedDB transactions may die with it (the timer's save a moment ago too).
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.latestKnown > this.base) return;
     void this.save(true);
+    const s = this.store.getState();
+    const parts = partsOf(s);
+    const doc = documentOf(s);
+    if (this.unconfirmed === 0 || !this.lastStamp || !parts || !doc || !sameParts(parts, this.stored)) return;
+    // Its layers relative to what IndexedDB has committed, not to the saves in flight.
+    const layers: JournalLayers = parts.project.layers === this.committedLayers ? 'skip' : parts.project.layers === this.demoLayers ? 'demo' : 'inline';
+    writeJournal(doc, this.lastStamp, layers);
   }
 
   /**
@@ -205,23 +224,29 @@ export class ProjectAutosave {
       return null;
     }
     // Counted as saved at once, so that a save issued before this one completes builds on it.
-    const before = { stored: this.stored, base: this.base, layersStored: this.layersStored };
+    const before = { stored: this.stored, base: this.base, layersStored: this.layersStored, lastStamp: this.lastStamp };
     const stamp = outcome.saved;
     this.stored = parts;
     this.layersStored = true;
     this.base = stamp.revision;
+    this.lastStamp = stamp;
     this.latestKnown = Math.max(this.latestKnown, stamp.revision);
+    this.unconfirmed++;
     return withDeadline(outcome.written, SAVE_DEADLINE_MS).then(
       () => {
+        this.unconfirmed--;
+        if (layers !== 'skip') this.committedLayers = parts.project.layers;
         this.channel?.postMessage({ type: 'saved', tabId: this.tabId, revision: stamp.revision, savedAt: stamp.savedAt } satisfies SavedMessage);
         this.store.dispatch({ type: 'persist/saved', revision: stamp.revision });
       },
       (e: unknown) => {
+        this.unconfirmed--;
         // Not stored: this revision never happened; the changes stay unsaved (the next change or a retry saves them).
         if (this.base === stamp.revision) {
           this.stored = before.stored;
           this.base = before.base;
           this.layersStored = before.layersStored;
+          this.lastStamp = before.lastStamp;
         }
         this.failed(e);
       },
