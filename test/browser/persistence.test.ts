@@ -1,7 +1,7 @@
 // The app never loses work, in headless Chromium: an edit followed at once by a reload survives
 // (the pending save is flushed on page hide), undo history survives a reload and answers
 // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (not while typing), two tabs never overwrite each other's newer
-// work without asking, a save that fails (quota) says so and offers the project file, and the
+// work without asking (a tab without changes of its own shows the newer work), a save that fails (quota) says so and offers the project file, and the
 // project file exports and opens (a bad one changes nothing).
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,17 @@ async function newTab(context: BrowserContext, url: string): Promise<Page> {
 const revision = async (page: Page) => Number(await page.getAttribute('[data-testid=save-status]', 'data-revision'));
 const waitRevision = (page: Page, atLeast: number) =>
   page.waitForFunction((n) => Number(document.querySelector('[data-testid=save-status]')?.getAttribute('data-revision')) >= n, atLeast, { timeout: T });
+const greenCount = (page: Page) => page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layerCounts.green);
+
+/** The first of `pages` on which `selector` appears (polled: the others may never show it). */
+async function firstWith(pages: Page[], selector: string): Promise<Page> {
+  const end = Date.now() + T;
+  while (Date.now() < end) {
+    for (const p of pages) if (await p.$(selector)) return p;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${selector} did not appear on any page within ${T / 1000} s`);
+}
 const communityCount = (page: Page) => page.evaluate(() => (window as unknown as LcWindow).__lifecircle.layerCounts.communities);
 
 /** The editor's value of a preset field (the editor is opened when closed). */
@@ -134,7 +145,7 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     await context.close();
   }, 300_000);
 
-  it('two tabs: the second is asked before its save could overwrite the first tab\'s newer import', async () => {
+  it('two tabs: a tab without changes of its own shows the other\'s newer save; one with unsaved changes is asked', async () => {
     const context = await app.browser.newContext();
     const tab1 = await newTab(context, app.url);
     const tab2 = await newTab(context, app.url);
@@ -142,29 +153,35 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     expect(all).toBeGreaterThan(40);
     await keepCommunities(tab1, 40);
     await waitRevision(tab1, 1);
-    // Tab 2, still on the demo, hears of it at once and stops saving.
-    await tab2.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
-    await keepGreen(tab2, 3);
-    await tab2.waitForTimeout(1000); // longer than the save pause: a save would have happened by now
-    expect(await revision(tab2)).toBe(0);
-    await tab1.reload();
-    await waitReady(tab1, T);
-    expect(await communityCount(tab1)).toBe(40);
-    // Tab 2 reloads theirs: tab 1's 40 communities.
-    await tab2.click('[data-testid=conflict-reload]');
+    // Tab 2, still on the demo and unedited, shows tab 1's import without asking.
     await tab2.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts.communities === 40, null, { timeout: T });
+    await waitRevision(tab2, 1);
     expect(await tab2.$('[data-testid=tab-conflict]')).toBeNull();
-    // Now tab 2 edits and saves; tab 1 is asked, keeps its own, and that is saved over tab 2's.
-    await keepGreen(tab2, 2);
+    // Tab 2's own import now builds on tab 1's, and tab 1 (no changes of its own) shows both.
+    const green = await greenCount(tab2);
+    await keepGreen(tab2, 3);
     await waitRevision(tab2, 2);
-    await tab1.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
-    await keepCommunities(tab1, 30);
-    expect(await revision(tab1)).toBe(1);
-    await tab1.click('[data-testid=conflict-keep]');
-    await waitRevision(tab1, 3);
-    await tab2.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
+    await tab1.waitForFunction(() => (window as unknown as LcWindow).__lifecircle.layerCounts.green === 3, null, { timeout: T });
+    expect(green).toBeGreaterThan(3);
+    expect(await communityCount(tab1)).toBe(40);
+    expect(await tab1.$('[data-testid=tab-conflict]')).toBeNull();
+    // Both edit within the save pause: the first save wins, the other tab has unsaved changes over
+    // newer work and is asked (never saved over it).
+    await Promise.all([keepCommunities(tab1, 30), keepGreen(tab2, 2)]);
+    const asked = await firstWith([tab1, tab2], '[data-testid=tab-conflict]');
+    const other = asked === tab1 ? tab2 : tab1;
+    await waitRevision(other, 3);
+    expect(await revision(asked)).toBe(2);
+    expect(await other.$('[data-testid=tab-conflict]')).toBeNull();
+    // The asked tab keeps its own: saved over, and the other tab, unedited since, shows it.
+    const mine = { communities: await communityCount(asked), green: await greenCount(asked) };
+    await asked.click('[data-testid=conflict-keep]');
+    await waitRevision(asked, 4);
+    await waitRevision(other, 4);
+    expect({ communities: await communityCount(other), green: await greenCount(other) }).toEqual(mine);
+    expect(await other.$('[data-testid=tab-conflict]')).toBeNull();
     const tab3 = await newTab(context, app.url);
-    expect(await communityCount(tab3)).toBe(30);
+    expect({ communities: await communityCount(tab3), green: await greenCount(tab3) }).toEqual(mine);
     await context.close();
   }, 300_000);
 

@@ -219,25 +219,60 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
   const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
   writeStampItem(stamp);
   const rollBack = (e: unknown) => {
-    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(latest);
+    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(e instanceof SaveConflict ? e.latest : latest);
     throw e;
   };
   const issue = (db: IDBDatabase): Promise<void> => {
     const tx = db.transaction(STORE, 'readwrite');
     const finished = done(tx);
-    try {
-      write(tx.objectStore(STORE), doc, stamp, options.layers);
-    } catch (e) {
-      // put() throws synchronously for values it cannot clone or store: abort and report that.
-      tx.abort();
-      return finished.then(() => Promise.reject(e), () => Promise.reject(e));
+    const store = tx.objectStore(STORE);
+    let conflict: SavedStamp | null = null;
+    const put = () => {
+      try {
+        write(store, doc, stamp, options.layers);
+      } catch (e) {
+        // put() throws synchronously for values it cannot clone or store: abort and report that.
+        tx.abort();
+        return e;
+      }
+      return null;
+    };
+    if (options.urgent) {
+      // On page hide the write is issued at once and committed at once (a callback may never run);
+      // the journal stands for it if it dies with the page.
+      const e = put();
+      if (e) return finished.then(() => Promise.reject(e), () => Promise.reject(e));
+      tx.commit?.();
+      return finished;
     }
-    // On page hide, commit at once rather than when the (possibly never-run) task ends.
-    if (options.urgent) tx.commit?.();
-    return finished;
+    // Otherwise the stored stamp is checked inside the same transaction: two tabs that both read
+    // the same latest stamp from localStorage (it is not atomic across processes) cannot both write.
+    let thrown: unknown = null;
+    const req = store.get(KEY.stamp);
+    req.onsuccess = () => {
+      const now = req.result as SavedStamp | undefined;
+      if (now && now.revision > base) {
+        conflict = now;
+        tx.abort();
+        return;
+      }
+      thrown = put();
+    };
+    return finished.then(
+      () => undefined,
+      (e: unknown) => Promise.reject(conflict ? new SaveConflict(conflict) : thrown ?? e),
+    );
   };
   const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);
   return { saved: stamp, written };
+}
+
+/** A save refused inside its transaction: another tab stored `latest` since this tab's base. */
+export class SaveConflict extends Error {
+  constructor(readonly latest: SavedStamp) {
+    super(`another tab saved revision ${latest.revision} first`);
+    this.name = 'SaveConflict';
+  }
 }
 
 export const saveUi = (u: UiChoices) => put(KEY.ui, u);

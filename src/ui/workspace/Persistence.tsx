@@ -45,13 +45,28 @@ async function readStored(store: Store<AppState, Action>): Promise<{ doc: Projec
   }
 }
 
-/** Another tab's newer save replaces what this tab shows. */
+/** Another tab's newer save replaces what this tab shows (the user chose so). */
 export async function reloadTheirs(store: Store<AppState, Action>): Promise<void> {
   const { doc, stamp, layersStored, demoLayers } = await readStored(store);
   if (!doc || !stamp) return;
   store.dispatch({ type: 'document/loaded', doc, fit: true });
   store.dispatch({ type: 'persist/conflictResolved' });
   autosave?.loaded(stamp.revision, layersStored, demoLayers);
+}
+
+/**
+ * Another tab's newer save, shown in a tab without unsaved changes of its own: nothing to ask.
+ * The map keeps its view. Changes made while it was read turn it into a conflict after all.
+ */
+async function showNewer(store: Store<AppState, Action>, saver: ProjectAutosave): Promise<void> {
+  const { doc, stamp, layersStored, demoLayers } = await readStored(store);
+  if (!doc || !stamp || autosave !== saver) return;
+  if (saver.hasOwnChanges) {
+    store.dispatch({ type: 'persist/conflict', other: { revision: stamp.revision, savedAt: stamp.savedAt } });
+    return;
+  }
+  store.dispatch({ type: 'document/loaded', doc });
+  saver.loaded(stamp.revision, layersStored, demoLayers);
 }
 
 /** This tab's work is saved over another tab's newer save (the user chose so). */
@@ -73,6 +88,7 @@ export function Persistence() {
     let live = true;
     const saver = new ProjectAutosave(store);
     autosave = saver;
+    saver.onNewerSave(() => showNewer(store, saver));
     const stop = saver.start();
     (async () => {
       const [{ doc, stamp, layersStored, demoLayers }, savedUi] = await Promise.all([readStored(store), loadUi()]);

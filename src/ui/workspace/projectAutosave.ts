@@ -2,9 +2,11 @@
 // safely between tabs. Renders nothing; driven by the store:
 // - every change is saved after a short pause, and at once when the page is hidden or unloaded
 //   (`visibilitychange`, `pagehide`), so a reload right after an edit keeps it;
-// - each save builds on the revision this tab last loaded or wrote; when another tab wrote since
-//   (told at once over a BroadcastChannel, and checked again inside the save's transaction),
-//   saving stops and the user chooses: reload theirs or keep mine;
+// - each save builds on the revision this tab last loaded or wrote. When another tab saves newer
+//   work (told at once over a BroadcastChannel), a tab without unsaved changes of its own simply
+//   shows it (reloads it, nothing to ask); a tab with unsaved changes stops saving and the user
+//   chooses: reload theirs or keep mine. A save whose base is no longer the latest (checked against
+//   the stamp in localStorage, and again inside the save's IndexedDB transaction) is refused and asks the same;
 // - a failed save (QuotaExceededError, …) is put in the store for the UI to show, with the offer
 //   to export the project as a file; leaving the page with such unsaved changes asks first.
 import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
@@ -13,7 +15,7 @@ import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
-import { saveDocument, writeJournal, type JournalLayers, type LayersWrite, type SavedStamp, type SaveOutcome } from '../state/persist';
+import { SaveConflict, saveDocument, writeJournal, type JournalLayers, type LayersWrite, type SavedStamp, type SaveOutcome } from '../state/persist';
 
 /** The parts of the state a save writes; compared by identity to know whether anything changed. */
 interface Parts {
@@ -83,7 +85,20 @@ export class ProjectAutosave {
   private channel: BroadcastChannel | null = null;
   private stopFns: (() => void)[] = [];
 
+  /** Shows another tab's newer save in this tab (set by the component that can read it). */
+  private reloadNewer: (() => Promise<void>) | null = null;
+
   constructor(private store: Store<AppState, Action>, private delayMs = 300) {}
+
+  /** How this tab takes another tab's newer save when it has no changes of its own. */
+  onNewerSave(reload: () => Promise<void>): void {
+    this.reloadNewer = reload;
+  }
+
+  /** Whether this tab has changes not yet issued as a save (saves in flight count as issued). */
+  get hasOwnChanges(): boolean {
+    return this.dirty;
+  }
 
   start(): () => void {
     this.stopFns.push(this.store.subscribe(() => this.changed()));
@@ -154,10 +169,19 @@ export class ProjectAutosave {
     this.timer = setTimeout(() => void this.saveNow(), this.delayMs);
   }
 
+  /**
+   * Another tab saved: newer than what this tab loaded, it is shown here at once when this tab has
+   * no unsaved changes of its own; otherwise the user is asked (a conflict).
+   */
   private heard(m: SavedMessage): void {
     if (m?.type !== 'saved' || m.tabId === this.tabId) return;
     this.latestKnown = Math.max(this.latestKnown, m.revision);
-    if (m.revision > this.base) this.store.dispatch({ type: 'persist/conflict', other: { revision: m.revision, savedAt: m.savedAt } });
+    if (m.revision <= this.base) return;
+    if (this.stored !== null && !this.dirty && !this.store.getState().persistence.conflict && this.reloadNewer) {
+      void this.reloadNewer();
+      return;
+    }
+    this.store.dispatch({ type: 'persist/conflict', other: { revision: m.revision, savedAt: m.savedAt } });
   }
 
   /** Saves now (clearing the pause); a save already under way is followed by another. */
@@ -248,7 +272,10 @@ export class ProjectAutosave {
           this.layersStored = before.layersStored;
           this.lastStamp = before.lastStamp;
         }
-        this.failed(e);
+        if (e instanceof SaveConflict) {
+          this.latestKnown = Math.max(this.latestKnown, e.latest.revision);
+          this.store.dispatch({ type: 'persist/conflict', other: { revision: e.latest.revision, savedAt: e.latest.savedAt } });
+        } else this.failed(e);
       },
     );
   }
