@@ -11,9 +11,10 @@ const STORE = 'kv';
 /**
  * The project document without its layers, the layers (written only when they changed: a preset
  * edit then writes a few kilobytes, which an unloading page still gets out, not megabytes), the
- * stamp, the bare project saved before documents existed, the view choices.
+ * stamp, the bare project saved before documents existed, the scenarios saved apart before the
+ * document carried them (both removed by the first save), the view choices.
  */
-const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', ui: 'ui' } as const;
+const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', legacyScenarios: 'scenarios', ui: 'ui' } as const;
 
 export interface SavedStamp {
   /** Increases by one with every save, whichever tab made it. */
@@ -72,7 +73,7 @@ async function put(key: string, value: unknown): Promise<void> {
 }
 
 /** What is stored: the project document (or the bare project of older versions; unchecked) and its stamp. */
-export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean }> {
+export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean; legacyScenarios: LegacyScenarios | null }> {
   const db = await open();
   const tx = db.transaction(STORE, 'readonly');
   const store = tx.objectStore(STORE);
@@ -80,8 +81,10 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
   const layers = store.get(KEY.layers);
   const legacy = store.get(KEY.legacyProject);
   const stamp = store.get(KEY.stamp);
+  const scenarios = store.get(KEY.legacyScenarios);
   await done(tx);
   const stored = (stamp.result as SavedStamp | undefined) ?? null;
+  const legacyScenarios = (scenarios.result as LegacyScenarios | undefined) ?? null;
   // The last save of a page that went away before IndexedDB committed it: the journal is then the
   // newest copy. It is written into IndexedDB now (while this page lives) and dropped.
   const j = readJournal();
@@ -89,11 +92,11 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
     const jd = j.doc as { project: Record<string, unknown> };
     const jLayers = j.layers === 'demo' ? DEMO_LAYERS : j.layers === 'inline' ? jd.project.layers : layers.result;
     const landed = await replayJournal(db, j).then(() => true, () => false);
-    return { doc: { ...jd, project: { ...jd.project, layers: jLayers } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: landed };
+    return { doc: { ...jd, project: { ...jd.project, layers: jLayers } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: landed, legacyScenarios };
   }
   const d = doc.result as { project?: Record<string, unknown> } | undefined;
   const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
-  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined };
+  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined, legacyScenarios };
 }
 
 /** Writes a journal into IndexedDB unless a save at least as new landed there meanwhile (another tab); then forgets the journal. */
@@ -148,6 +151,8 @@ function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, l
   if (layers !== 'skip') store.put(layers === 'demo' ? DEMO_LAYERS : doc.project.layers, KEY.layers);
   store.put(stamp, KEY.stamp);
   store.delete(KEY.legacyProject);
+  // The document carries the scenarios now (the app moved any older ones into it on load).
+  store.delete(KEY.legacyScenarios);
 }
 
 const JOURNAL_ITEM = 'lifecircle.project.journal';
@@ -278,11 +283,16 @@ export class SaveConflict extends Error {
 export const saveUi = (u: UiChoices) => put(KEY.ui, u);
 export const loadUi = () => get<UiChoices>(KEY.ui).catch(() => undefined);
 
-/** The scenarios saved with the key of the project they were made on (its base data). */
-export interface SavedScenarios {
+/**
+ * Scenarios as older versions of the app saved them, apart from the project under their own key,
+ * with the key of the project they were made on (its base data; see `projectKey`).
+ */
+export interface LegacyScenarios {
   projectKey: string;
-  list: import('../../planning/scenario').Scenario[];
-  currentId: string;
+  list: unknown;
+  currentId: unknown;
 }
-export const saveScenarios = (s: SavedScenarios) => put('scenarios', s);
-export const loadScenarios = () => get<SavedScenarios>('scenarios').catch(() => undefined);
+
+/** Identifies a project's base data as the older scenario key did: where it came from, its layer version and sizes. */
+export const projectKey = (p: { dataset: { source: string; name: { en: string } }; layerVersion: number; layers: { communities: unknown[]; facilities: unknown[]; green: unknown[] } }) =>
+  `${p.dataset.source}|${p.dataset.name.en}|${p.layerVersion}|${p.layers.communities.length}|${p.layers.facilities.length}|${p.layers.green.length}`;

@@ -1,4 +1,4 @@
-// Autosave of the project document (project, edited preset, undo history) to IndexedDB, shared
+// Autosave of the project document (project, edited preset, undo history, scenarios) to IndexedDB, shared
 // safely between tabs. Renders nothing; driven by the store:
 // - every change is saved after a short pause, and at once when the page is hidden or unloaded
 //   (`visibilitychange`, `pagehide`), so a reload right after an edit keeps it;
@@ -11,6 +11,7 @@
 //   to export the project as a file; leaving the page with such unsaved changes asks first.
 import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
 import type { Project } from '../../planning/project';
+import type { Scenario } from '../../planning/scenario';
 import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
@@ -23,22 +24,31 @@ interface Parts {
   preset: PresetEditState['preset'] | null;
   presetId: string | null;
   history: UndoHistory<UserEdit>;
+  scenarioList: Scenario[];
+  scenarioId: string;
 }
 
 function partsOf(s: AppState): Parts | null {
   if (!s.project || !s.presetEdits) return null;
   const edited = s.presetEdits.present !== s.presetEdits.base;
-  return { project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history };
+  return {
+    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history,
+    scenarioList: s.scenarios.list, scenarioId: s.scenarios.currentId,
+  };
 }
 
 const sameParts = (a: Parts | null, b: Parts | null) =>
-  a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history);
+  a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history
+    && a.scenarioList === b.scenarioList && a.scenarioId === b.scenarioId);
 
 /** The document of the current state (without the view: view choices are saved per browser). */
 export function documentOf(s: AppState): ProjectDocument | null {
   const p = partsOf(s);
   if (!p) return null;
-  return projectDocument({ project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history }, new Date().toISOString());
+  return projectDocument({
+    project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history,
+    scenarios: { list: p.scenarioList, currentId: p.scenarioId },
+  }, new Date().toISOString());
 }
 
 interface SavedMessage {
