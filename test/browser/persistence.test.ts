@@ -10,13 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable, startApp, waitReady, type App } from './harness';
 import { parseProjectFile } from '../../src/planning/projectDocument';
+import { projectKey } from '../../src/ui/state/persist';
 
 const OUT = join(tmpdir(), `lifecircle-persist-dist-${process.pid}`);
 const FIXTURE = join(__dirname, '../fixtures/project/project-v1.lifecircle.json');
 const T = 90_000;
 const PER100 = 'rules.areaPer100Households.threshold';
 
-type LcWindow = Window & { __lifecircle: { layers: { communities: unknown[]; green: unknown[] }; layerCounts: Record<string, number>; replaceLayers: (l: Record<string, unknown>) => void } };
+type LcWindow = Window & { __lifecircle: { layers: { communities: unknown[]; green: unknown[] }; layerCounts: Record<string, number>; replaceLayers: (l: Record<string, unknown>) => void; scenario?: { edits: { type: string }[]; facilities: { id: string; position: [number, number] }[] }; map: { getCanvas: () => HTMLCanvasElement } } };
 
 async function newTab(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
@@ -59,6 +60,29 @@ const keepCommunities = (page: Page, n: number) =>
   page.evaluate((k) => { const lc = (window as unknown as LcWindow).__lifecircle; lc.replaceLayers({ communities: lc.layers.communities.slice(0, k) }); }, n);
 const keepGreen = (page: Page, n: number) =>
   page.evaluate((k) => { const lc = (window as unknown as LcWindow).__lifecircle; lc.replaceLayers({ green: lc.layers.green.slice(0, k) }); }, n);
+
+
+/** The current scenario's edits as the map shows them (types), once there are `n`. */
+async function waitEdits(page: Page, n: number): Promise<string[]> {
+  await page.waitForFunction((k) => (window as unknown as LcWindow).__lifecircle.scenario?.edits.length === k, n, { timeout: T });
+  return page.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.edits.map((e) => e.type));
+}
+
+/** The scenarios the selector offers (names) and the current one's name. */
+const scenarioNames = (page: Page) => page.$eval('[data-testid=scenario-select]', (el) => {
+  const s = el as HTMLSelectElement;
+  return { names: [...s.options].map((o) => o.textContent ?? ''), current: s.selectedOptions[0]?.textContent ?? '' };
+});
+
+/** A proposed facility added by clicking the middle of the map (the what-if form's defaults, floor area 1200). */
+async function addFacilityAtCentre(page: Page): Promise<void> {
+  await page.click('[data-testid=whatif-add]');
+  const box = await page.evaluate(() => { const r = (window as unknown as LcWindow).__lifecircle.map.getCanvas().getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+  await page.mouse.click(box.x, box.y);
+  await page.waitForSelector('[data-testid=whatif-add-form]', { timeout: T });
+  await page.fill('[data-testid=whatif-area]', '1200');
+  await page.click('[data-testid=whatif-add-apply]');
+}
 
 describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
   let app: App;
@@ -281,6 +305,83 @@ describe.skipIf(!chromiumAvailable)('persistence in Chromium', () => {
     await waitReady(page, T);
     expect(await communityCount(page)).toBe(2);
     expect(await page.textContent('[data-testid=dataset-name]')).toContain('眉山测试');
+    await context.close();
+  }, 240_000);
+  it('a scenario with an edit survives a reload, and export → open in a fresh browser restores it', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const first = (await scenarioNames(page)).current;
+    await page.click('[data-testid=scenario-new]');
+    await page.click('[data-testid=scenario-rename]');
+    await page.fill('[data-testid=scenario-name]', '方案乙');
+    await page.click('[data-testid=scenario-rename-apply]');
+    await addFacilityAtCentre(page);
+    expect(await waitEdits(page, 1)).toEqual(['addFacility']);
+    const added = await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.facilities.find((f) => f.id === 'proposed-1'));
+    expect(added).toBeDefined();
+    await page.reload(); // at once: the save pause may not have passed
+    await waitReady(page, T);
+    await page.waitForSelector('[data-testid=save-status][data-loaded=true]', { state: 'attached', timeout: T });
+    expect(await scenarioNames(page)).toEqual({ names: [first, '方案乙'], current: '方案乙' });
+    expect(await waitEdits(page, 1)).toEqual(['addFacility']);
+    expect(await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.facilities.find((f) => f.id === 'proposed-1'))).toEqual(added);
+    // The project file carries them.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('[data-testid=export-project]')]);
+    const file = (await download.path())!;
+    const doc = parseProjectFile(readFileSync(file, 'utf8'), download.suggestedFilename());
+    expect(doc.scenarios?.list.map((x) => [x.name, x.edits.length])).toEqual([[first, 0], ['方案乙', 1]]);
+    expect(doc.scenarios?.list.find((x) => x.id === doc.scenarios?.currentId)?.name).toBe('方案乙');
+    // Opened in a fresh browser context (empty storage): the scenarios come back with the project.
+    const fresh = await app.browser.newContext();
+    const other = await newTab(fresh, app.url);
+    other.on('dialog', (d) => void d.accept());
+    expect(await scenarioNames(other)).toEqual({ names: [first], current: first });
+    await other.setInputFiles('[data-testid=open-project-input]', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+    expect(await waitEdits(other, 1)).toEqual(['addFacility']);
+    expect(await scenarioNames(other)).toEqual({ names: [first, '方案乙'], current: '方案乙' });
+    expect(await other.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.facilities.find((f) => f.id === 'proposed-1'))).toEqual(added);
+    await fresh.close();
+    await context.close();
+  }, 300_000);
+
+  it('scenarios an older version kept under their own key move into the project once, and the key goes', async () => {
+    const context = await app.browser.newContext();
+    const page = await newTab(context, app.url);
+    const legacy = JSON.parse(readFileSync(join(__dirname, '../fixtures/project/legacy-indexeddb-project.json'), 'utf8'));
+    const scenarios = { projectKey: projectKey(legacy), list: [{ id: 's-old', name: '旧方案', edits: [{ type: 'deleteFacility', id: 'F2' }] }], currentId: 's-old' };
+    await page.evaluate(({ project, scenarios }) => new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('lifecircle', 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('kv', 'readwrite');
+        tx.objectStore('kv').delete('document');
+        tx.objectStore('kv').put(project, 'project');
+        tx.objectStore('kv').put(scenarios, 'scenarios');
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    }), { project: legacy, scenarios });
+    await page.reload();
+    await waitReady(page, T);
+    expect(await communityCount(page)).toBe(2);
+    expect(await waitEdits(page, 1)).toEqual(['deleteFacility']);
+    expect((await scenarioNames(page)).current).toBe('旧方案');
+    // Saved into the document at once; the old key is gone.
+    const stored = () => page.evaluate(() => new Promise<{ old: unknown; names: string[] | null }>((resolve, reject) => {
+      const req = indexedDB.open('lifecircle', 1);
+      req.onsuccess = () => {
+        const store = req.result.transaction('kv', 'readonly').objectStore('kv');
+        const old = store.get('scenarios');
+        const doc = store.get('document');
+        doc.onsuccess = () => { resolve({ old: old.result ?? null, names: (doc.result as { scenarios?: { list: { name: string }[] } } | undefined)?.scenarios?.list.map((x) => x.name) ?? null }); req.result.close(); };
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=save-status]')?.getAttribute('data-revision')) >= 1, null, { timeout: T });
+    expect(await stored()).toEqual({ old: null, names: ['旧方案'] });
+    await page.reload();
+    await waitReady(page, T);
+    expect(await waitEdits(page, 1)).toEqual(['deleteFacility']);
     await context.close();
   }, 240_000);
 });
