@@ -221,6 +221,8 @@ function checkScenarios(c: Checks, s: unknown, project: unknown): void {
     if (typeof x.id === 'string' && ids.has(x.id)) c.add(`${where}.id`, 'is used twice');
     if (typeof x.id === 'string') ids.add(x.id);
     if (typeof x.name !== 'string' || x.name.trim() === '') c.add(`${where}.name`, 'must be a non-empty text');
+    const d = x.defaultIndex;
+    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) c.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
     if (!Array.isArray(x.edits)) return c.add(`${where}.edits`, 'must be a list');
     x.edits.forEach((e, j) => checkScenarioEdit(c, e, `${where}.edits[${j}]`));
   });

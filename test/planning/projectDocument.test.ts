@@ -53,7 +53,7 @@ describe('project file: schema version 2 (scenarios in the document)', () => {
   it('loads its scenarios: names, edits in order, the current one', () => {
     const doc = parseProjectFile(v2Text, 'project-v2.lifecircle.json');
     expect(doc.schemaVersion).toBe(2);
-    expect(doc.scenarios?.list.map((x) => [x.id, x.name, x.edits.length])).toEqual([['s-现状', '现状', 0], ['s-方案乙', '方案乙', 3]]);
+    expect(doc.scenarios?.list.map((x) => [x.id, x.name, x.defaultIndex, x.edits.length])).toEqual([['s-方案-1', '方案 1', 1, 0], ['s-方案乙', '方案乙', null, 3]]);
     expect(doc.scenarios?.currentId).toBe('s-方案乙');
     expect(doc.scenarios?.list[1].edits.map((e) => e.type)).toEqual(['addFacility', 'moveFacility', 'setHouseholds']);
     // The rest of the document as in the version-1 fixture it was written from.
@@ -85,10 +85,10 @@ describe('project file: schema version 2 (scenarios in the document)', () => {
     a.scenarios.list[1].edits[0].type = 'teleport';
     expect(errorOf(() => readProjectDocument(a, 'p.json')).message).toBe('p.json: scenarios.list[1] (id "s-方案乙").edits[0].type: unknown edit type "teleport"');
     const b = raw();
-    b.scenarios.list[1].id = 's-现状';
+    b.scenarios.list[1].id = 's-方案-1';
     b.scenarios.currentId = 's-nowhere';
     expect(errorOf(() => readProjectDocument(b, 'p.json')).problems).toEqual([
-      'scenarios.list[1] (id "s-现状").id: is used twice',
+      'scenarios.list[1] (id "s-方案-1").id: is used twice',
       'scenarios.currentId: must name one of the scenarios (found "s-nowhere")',
     ]);
     const c = raw();
@@ -96,7 +96,10 @@ describe('project file: schema version 2 (scenarios in the document)', () => {
     expect(errorOf(() => readProjectDocument(c, 'p.json')).message).toBe('p.json: scenarios.list[1] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F9"');
     const d = raw();
     d.scenarios.list[1].edits[0].facility.position = [300, 30];
-    expect(errorOf(() => readProjectDocument(d, 'p.json')).message).toMatch(/^p\.json: scenarios\.list\[1\] \(id "s-方案乙"\)\.edits\[0\]\.facility\.position: /);
+    d.scenarios.list[0].defaultIndex = 'one';
+    const problems = errorOf(() => readProjectDocument(d, 'p.json')).problems;
+    expect(problems[0]).toBe('scenarios.list[0] (id "s-方案-1").defaultIndex: must be a whole number ≥ 1 or null (found "one")');
+    expect(problems[1]).toMatch(/^scenarios\.list\[1\] \(id "s-方案乙"\)\.edits\[0\]\.facility\.position: /);
   });
 
   it('checks scenarios kept apart (the older IndexedDB key) against the project they are moved into', () => {

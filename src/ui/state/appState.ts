@@ -266,8 +266,8 @@ function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState
   const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
   // The document's scenarios (checked against its data when it was read); none saved: one empty scenario.
   const scenarios = doc.scenarios?.list.length
-    ? scenarioReducer(initialScenarios(FIRST_SCENARIO_NAME), { type: 'scenario/loaded', list: doc.scenarios.list, currentId: doc.scenarios.currentId }, doc.project.layers)
-    : initialScenarios(FIRST_SCENARIO_NAME);
+    ? scenarioReducer(initialScenarios(), { type: 'scenario/loaded', list: doc.scenarios.list, currentId: doc.scenarios.currentId }, doc.project.layers)
+    : initialScenarios();
   return { ...next, presetEdits: { base, present }, history, scenarios };
 }
 

@@ -182,8 +182,8 @@ describe('app state: undo history of user edits', () => {
   it('a saved document restores its scenarios (names, edits, the current one); one without them starts with one empty scenario', () => {
     const p = loaded().project!;
     const list = [
-      { id: 's-a', name: '现状', edits: [] },
-      { id: 's-b', name: '方案乙', edits: [{ type: 'deleteFacility' as const, id: 'k1' }] },
+      { id: 's-a', name: '方案 1', defaultIndex: 1, edits: [] },
+      { id: 's-b', name: '方案乙', defaultIndex: null, edits: [{ type: 'deleteFacility' as const, id: 'k1' }] },
     ];
     const doc = projectDocument({ project: p, presetEdit: null, history: { done: [], undone: [] }, scenarios: { list, currentId: 's-b' } });
     const s = appReducer(initialAppState(), { type: 'document/loaded', doc: structuredClone(doc) });
