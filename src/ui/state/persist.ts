@@ -94,6 +94,8 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
     const landed = await replayJournal(db, j).then(() => true, () => false);
     return { doc: { ...jd, project: { ...jd.project, layers: jLayers } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: landed, legacyScenarios };
   }
+  // A journal IndexedDB has caught up with (its write landed after all): no longer needed.
+  if (j) clearJournal();
   const d = doc.result as { project?: Record<string, unknown> } | undefined;
   const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
   return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined, legacyScenarios };
