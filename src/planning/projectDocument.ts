@@ -2,12 +2,14 @@
 // versioned schema. The app saves it in IndexedDB and exports it as the project file; both read
 // back through `readProjectDocument`, which migrates older versions (projectMigrations.ts) and
 // checks every part before anything is applied, so a bad file changes nothing and its error names
-// the file, the feature and the field.
-import { FACILITY_CATEGORIES, type RulePreset } from '../engine/types';
+// the file, the feature and the field. Since schema version 2 it carries the what-if scenarios.
+import { FACILITY_CATEGORIES, type Dataset, type RulePreset } from '../engine/types';
 import { validatePreset } from '../engine/presets';
 import { checkLine, checkPosition, checkRing } from '../io/validate/geometryChecks';
 import type { Project } from './project';
 import { migrateProjectDocument, PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION, ProjectVersionError } from './projectMigrations';
+import { datasetProjection } from '../engine/audit';
+import { applyEdit, type Edit, type Scenario } from './scenario';
 import type { UndoHistory } from './undoHistory';
 import type { UserEdit } from './userEdit';
 
@@ -30,12 +32,20 @@ export interface ProjectDocument {
   presetEdit: PresetEditState | null;
   /** The undo history of the user's edits. */
   history: UndoHistory<UserEdit>;
+  /** The what-if scenarios on the project's data; null when none were saved (the app starts with one empty scenario). */
+  scenarios: SavedScenarios | null;
   /** The view (map colouring, layer toggles, tier, filters): the app's own shape, merged over its defaults. */
   view?: Record<string, unknown>;
 }
 
-export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt'>, savedAt: string | null = null): ProjectDocument {
-  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: parts.history };
+/** The scenarios as saved: each one's name and ordered edit list (planning/scenario.ts), and the current one. */
+export interface SavedScenarios {
+  list: Scenario[];
+  currentId: string;
+}
+
+export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios'> & { scenarios?: SavedScenarios | null }, savedAt: string | null = null): ProjectDocument {
+  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: parts.history, scenarios: parts.scenarios ?? null };
   if (parts.view) doc.view = parts.view;
   return doc;
 }
@@ -141,6 +151,106 @@ function checkProject(c: Checks, p: unknown): void {
   });
 }
 
+const EDIT_TYPES = ['addFacility', 'moveFacility', 'deleteFacility', 'changeFacility', 'addGreen', 'deleteGreen', 'setHouseholds', 'addResidential'] as const;
+
+function checkFacility(c: Checks, f: unknown, where: string): void {
+  if (!isObject(f)) return c.add(where, 'must be an object');
+  c.id(f, where);
+  c.oneOf(f, 'category', FACILITY_CATEGORIES, where);
+  c.quantity(f, 'floorArea', where);
+  const e = checkPosition(f.position);
+  if (e) c.add(`${where}.position`, e.message);
+}
+
+/** One scenario edit's shape (whether it applies to the data is checked after). */
+function checkScenarioEdit(c: Checks, e: unknown, where: string): void {
+  if (!isObject(e)) return c.add(where, 'must be an object');
+  if (!EDIT_TYPES.includes(e.type as (typeof EDIT_TYPES)[number])) return c.add(`${where}.type`, `unknown edit type ${JSON.stringify(e.type)}`);
+  const text = (field: string) => { if (typeof e[field] !== 'string' || e[field] === '') c.add(`${where}.${field}`, 'must be a non-empty text'); };
+  switch (e.type) {
+    case 'addFacility':
+      return checkFacility(c, e.facility, `${where}.facility`);
+    case 'moveFacility': {
+      text('id');
+      const p = checkPosition(e.position);
+      if (p) c.add(`${where}.position`, p.message);
+      return;
+    }
+    case 'deleteFacility':
+    case 'deleteGreen':
+      return text('id');
+    case 'changeFacility':
+      text('id');
+      if (e.category !== undefined) c.oneOf(e, 'category', FACILITY_CATEGORIES, where);
+      c.quantity(e, 'floorArea', where);
+      return;
+    case 'addGreen': {
+      const g = e.green;
+      if (!isObject(g)) return c.add(`${where}.green`, 'must be an object');
+      c.id(g, `${where}.green`);
+      c.oneOf(g, 'kind', ['park', 'green'], `${where}.green`);
+      return c.geometry(g.geometry, `${where}.green`);
+    }
+    case 'setHouseholds':
+      text('communityId');
+      return c.quantity(e, 'households', where);
+    case 'addResidential': {
+      const d = e.development;
+      if (!isObject(d)) return c.add(`${where}.development`, 'must be an object');
+      c.id(d, `${where}.development`);
+      c.quantity(d, 'households', `${where}.development`);
+      return c.geometry(d.geometry, `${where}.development`);
+    }
+  }
+}
+
+/**
+ * The scenarios: unique ids, names, edit lists of known edits, the current one among them; and
+ * each list applies in order to the project's data (an edit naming a feature that is not there is
+ * refused here, not when the scenario is opened).
+ */
+function checkScenarios(c: Checks, s: unknown, project: unknown): void {
+  if (s === null || s === undefined) return;
+  if (!isObject(s) || !Array.isArray(s.list)) return c.add('scenarios', 'must have a list');
+  if (s.list.length === 0) c.add('scenarios.list', 'must hold at least one scenario');
+  const ids = new Set<string>();
+  s.list.forEach((x, i) => {
+    const where = `scenarios.list[${i}]${isObject(x) && typeof x.id === 'string' ? ` (id "${x.id}")` : ''}`;
+    if (!isObject(x)) return c.add(where, 'must be an object');
+    c.id(x, where);
+    if (typeof x.id === 'string' && ids.has(x.id)) c.add(`${where}.id`, 'is used twice');
+    if (typeof x.id === 'string') ids.add(x.id);
+    if (typeof x.name !== 'string' || x.name.trim() === '') c.add(`${where}.name`, 'must be a non-empty text');
+    const d = x.defaultIndex;
+    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) c.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
+    if (!Array.isArray(x.edits)) return c.add(`${where}.edits`, 'must be a list');
+    x.edits.forEach((e, j) => checkScenarioEdit(c, e, `${where}.edits[${j}]`));
+  });
+  if (typeof s.currentId !== 'string' || !ids.has(s.currentId)) c.add('scenarios.currentId', `must name one of the scenarios (found ${JSON.stringify(s.currentId)})`);
+  if (c.problems.length || !isObject(project)) return;
+  const base = (project as unknown as Project).layers;
+  const layers = { ...base, roads: base.roads ?? [], water: base.water ?? [] };
+  const projection = datasetProjection(layers);
+  (s.list as Scenario[]).forEach((x, i) => {
+    let data: Dataset = layers;
+    x.edits.forEach((e: Edit, j) => {
+      try {
+        data = applyEdit(data, e, projection);
+      } catch (err) {
+        c.add(`scenarios.list[${i}] (id "${x.id}").edits[${j}]`, (err as Error).message);
+      }
+    });
+  });
+}
+
+/** What is wrong with scenarios kept apart from a document (the app's older IndexedDB key) for `project`; empty when they can be used. */
+export function scenarioProblems(scenarios: unknown, project: Project): string[] {
+  const c = new Checks();
+  if (scenarios === null || scenarios === undefined) c.add('scenarios', 'missing');
+  else checkScenarios(c, scenarios, project);
+  return c.problems;
+}
+
 function checkEdit(c: Checks, e: unknown, where: string): void {
   if (!isObject(e)) return c.add(where, 'must be an object');
   if (e.kind !== 'preset') return c.add(`${where}.kind`, `unknown edit kind ${JSON.stringify(e.kind)}`);
@@ -163,6 +273,7 @@ function checkDocument(c: Checks, d: Raw): void {
     h.undone.forEach((e, i) => checkEdit(c, e, `history.undone[${i}]`));
   }
   if (d.view !== undefined && !isObject(d.view)) c.add('view', 'must be an object');
+  if (!c.problems.length) checkScenarios(c, d.scenarios, d.project);
 }
 
 /**
@@ -187,6 +298,7 @@ export function readProjectDocument(raw: unknown, file: string): ProjectDocument
     project: { ...project, layers },
     presetEdit: (doc.presetEdit as PresetEditState | null | undefined) ?? null,
     history: doc.history as UndoHistory<UserEdit>,
+    scenarios: (doc.scenarios as SavedScenarios | null | undefined) ?? null,
     view: doc.view as Record<string, unknown> | undefined,
   }, (doc.savedAt as string | null | undefined) ?? null);
 }

@@ -2,11 +2,12 @@
 // document of schema version n and returns one of version n + 1. A project saved by any earlier
 // version of the app (in IndexedDB or as a file) is brought forward step by step, never edited in
 // place. Version 0 is the bare project the app kept in IndexedDB before project files existed
-// (`Project` with `version: 1`, no undo history, no edited preset).
+// (`Project` with `version: 1`, no undo history, no edited preset). Version 1 had no scenarios;
+// version 2 carries them (names, ordered edit lists, the current one).
 
 /** What a project file says it is, and the schema version this version of the app writes. */
 export const PROJECT_FILE_FORMAT = 'lifecircle-project';
-export const PROJECT_SCHEMA_VERSION = 1;
+export const PROJECT_SCHEMA_VERSION = 2;
 
 type Raw = Record<string, unknown>;
 
@@ -24,6 +25,9 @@ export function schemaVersionOf(raw: unknown): number | null {
 const STEPS: ((doc: Raw) => Raw)[] = [
   // 0 → 1: the bare project becomes the project of a document with an empty history.
   (bare) => ({ format: PROJECT_FILE_FORMAT, schemaVersion: 1, savedAt: null, project: bare, presetEdit: null, history: { done: [], undone: [] } }),
+  // 1 → 2: the document carries the what-if scenarios; a version-1 document has none saved in it
+  // (the app kept them apart, under their own IndexedDB key, migrated by the app on load).
+  (doc) => ({ ...doc, schemaVersion: 2, scenarios: null }),
 ];
 
 export class ProjectVersionError extends Error {}

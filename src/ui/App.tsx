@@ -8,7 +8,6 @@ import { appReducer, initialAppState, selectPreset, type Action, type AppState }
 import { createStore, StoreProvider, useSelector } from './state/store';
 import { EngineSync } from './workspace/EngineSync';
 import { Persistence } from './workspace/Persistence';
-import { ScenarioPersistence } from './workspace/ScenarioPersistence';
 import { KeyboardShortcuts } from './workspace/KeyboardShortcuts';
 import { TestHooks } from './workspace/TestHooks';
 import { NetworkWhatIfProvider } from './workspace/NetworkWhatIf';
@@ -29,7 +28,6 @@ export function App() {
     <StoreProvider store={store}>
       <EngineSync />
       <Persistence />
-      <ScenarioPersistence />
       <KeyboardShortcuts />
       <TestHooks />
       <PresentationKeys />

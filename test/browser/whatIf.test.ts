@@ -130,8 +130,8 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromiu
     await page.waitForFunction(() => new Promise<boolean>((resolve) => {
       const req = indexedDB.open('lifecircle', 1);
       req.onsuccess = () => {
-        const g = req.result.transaction('kv', 'readonly').objectStore('kv').get('scenarios');
-        g.onsuccess = () => { resolve((g.result as { list?: { edits: unknown[] }[] } | undefined)?.list?.[0]?.edits.length === 1); req.result.close(); };
+        const g = req.result.transaction('kv', 'readonly').objectStore('kv').get('document');
+        g.onsuccess = () => { resolve((g.result as { scenarios?: { list?: { edits: unknown[] }[] } } | undefined)?.scenarios?.list?.[0]?.edits.length === 1); req.result.close(); };
         g.onerror = () => resolve(false);
       };
       req.onerror = () => resolve(false);

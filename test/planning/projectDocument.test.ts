@@ -4,13 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProjectFile, ProjectFileError, projectDocument, PROJECT_SCHEMA_VERSION, readProjectDocument, serializeProjectDocument } from '../../src/planning/projectDocument';
+import { parseProjectFile, ProjectFileError, projectDocument, PROJECT_SCHEMA_VERSION, readProjectDocument, scenarioProblems, serializeProjectDocument } from '../../src/planning/projectDocument';
 import { migrateProjectDocument, schemaVersionOf } from '../../src/planning/projectMigrations';
 import { getPreset } from '../../src/engine/presets';
 import type { RulePreset } from '../../src/engine/types';
 
 const FIX = join(__dirname, '../fixtures/project');
 const v1Text = readFileSync(join(FIX, 'project-v1.lifecircle.json'), 'utf8');
+const v2Text = readFileSync(join(FIX, 'project-v2.lifecircle.json'), 'utf8');
 const legacy = JSON.parse(readFileSync(join(FIX, 'legacy-indexeddb-project.json'), 'utf8'));
 const national = getPreset('national-2022') as RulePreset;
 
@@ -27,7 +28,8 @@ function errorOf(f: () => unknown): ProjectFileError {
 describe('project file: schema version 1 (the fixture of the first version)', () => {
   it('loads with its layers, edited preset, undo history and view', () => {
     const doc = parseProjectFile(v1Text, 'project-v1.lifecircle.json');
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+    expect(doc.scenarios).toBeNull(); // version 1 kept no scenarios in the document
     expect(doc.project.dataset.name.zh).toBe('眉山测试');
     const l = doc.project.layers;
     expect([l.communities.length, l.facilities.length, l.green.length, l.roads.length, l.water.length]).toEqual([2, 2, 1, 1, 1]);
@@ -44,6 +46,67 @@ describe('project file: schema version 1 (the fixture of the first version)', ()
   it('survives its own round trip unchanged', () => {
     const doc = parseProjectFile(v1Text, 'a.json');
     expect(parseProjectFile(serializeProjectDocument(doc), 'b.json')).toEqual(doc);
+  });
+});
+
+describe('project file: schema version 2 (scenarios in the document)', () => {
+  it('loads its scenarios: names, edits in order, the current one', () => {
+    const doc = parseProjectFile(v2Text, 'project-v2.lifecircle.json');
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.scenarios?.list.map((x) => [x.id, x.name, x.defaultIndex, x.edits.length])).toEqual([['s-方案-1', '方案 1', 1, 0], ['s-方案乙', '方案乙', null, 3]]);
+    expect(doc.scenarios?.currentId).toBe('s-方案乙');
+    expect(doc.scenarios?.list[1].edits.map((e) => e.type)).toEqual(['addFacility', 'moveFacility', 'setHouseholds']);
+    // The rest of the document as in the version-1 fixture it was written from.
+    const v1 = parseProjectFile(v1Text, 'project-v1.lifecircle.json');
+    expect(doc.project).toEqual(v1.project);
+    expect(doc.history).toEqual(v1.history);
+  });
+
+  it('survives its own round trip unchanged', () => {
+    const doc = parseProjectFile(v2Text, 'a.json');
+    expect(parseProjectFile(serializeProjectDocument(doc), 'b.json')).toEqual(doc);
+  });
+
+  it('migrates version 1 to 2: no scenarios saved, everything else as it was, the input untouched', () => {
+    const raw = JSON.parse(v1Text);
+    const before = structuredClone(raw);
+    const doc = migrateProjectDocument(raw);
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.scenarios).toBeNull();
+    const { schemaVersion: _a, scenarios: _b, ...rest } = doc;
+    const { schemaVersion: _c, ...old } = before;
+    expect(rest).toEqual(old);
+    expect(raw).toEqual(before);
+  });
+
+  it('refuses scenarios that do not fit: unknown edit, duplicate id, current one missing, an edit naming no feature', () => {
+    const raw = () => JSON.parse(v2Text);
+    const a = raw();
+    a.scenarios.list[1].edits[0].type = 'teleport';
+    expect(errorOf(() => readProjectDocument(a, 'p.json')).message).toBe('p.json: scenarios.list[1] (id "s-方案乙").edits[0].type: unknown edit type "teleport"');
+    const b = raw();
+    b.scenarios.list[1].id = 's-方案-1';
+    b.scenarios.currentId = 's-nowhere';
+    expect(errorOf(() => readProjectDocument(b, 'p.json')).problems).toEqual([
+      'scenarios.list[1] (id "s-方案-1").id: is used twice',
+      'scenarios.currentId: must name one of the scenarios (found "s-nowhere")',
+    ]);
+    const c = raw();
+    c.scenarios.list[1].edits[1].id = 'F9';
+    expect(errorOf(() => readProjectDocument(c, 'p.json')).message).toBe('p.json: scenarios.list[1] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F9"');
+    const d = raw();
+    d.scenarios.list[1].edits[0].facility.position = [300, 30];
+    d.scenarios.list[0].defaultIndex = 'one';
+    const problems = errorOf(() => readProjectDocument(d, 'p.json')).problems;
+    expect(problems[0]).toBe('scenarios.list[0] (id "s-方案-1").defaultIndex: must be a whole number ≥ 1 or null (found "one")');
+    expect(problems[1]).toMatch(/^scenarios\.list\[1\] \(id "s-方案乙"\)\.edits\[0\]\.facility\.position: /);
+  });
+
+  it('checks scenarios kept apart (the older IndexedDB key) against the project they are moved into', () => {
+    const doc = parseProjectFile(v2Text, 'p.json');
+    expect(scenarioProblems(doc.scenarios, doc.project)).toEqual([]);
+    const other = { ...doc.project, layers: { ...doc.project.layers, facilities: [] } };
+    expect(scenarioProblems(doc.scenarios, other)).toEqual(['scenarios.list[1] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F1"']);
   });
 });
 
@@ -67,7 +130,7 @@ describe('project file: migrations', () => {
 
   it('refuses a file from a newer version, and what is not a project', () => {
     const newer = { ...JSON.parse(v1Text), schemaVersion: PROJECT_SCHEMA_VERSION + 1 };
-    expect(errorOf(() => readProjectDocument(newer, 'next.lifecircle.json')).message).toMatch(/^next\.lifecircle\.json: schemaVersion 2 comes from a newer version/);
+    expect(errorOf(() => readProjectDocument(newer, 'next.lifecircle.json')).message).toMatch(new RegExp(`^next\\.lifecircle\\.json: schemaVersion ${PROJECT_SCHEMA_VERSION + 1} comes from a newer version`));
     expect(() => migrateProjectDocument({ format: 'lifecircle-project', schemaVersion: '1' })).toThrow(/not a LifeCircle project/);
     expect(errorOf(() => parseProjectFile('{"type":"FeatureCollection","features":[]}', 'roads.geojson')).message).toMatch(/^roads\.geojson: not a LifeCircle project/);
     expect(errorOf(() => parseProjectFile('{"format": "lifecircle-project",', 'cut.lifecircle.json')).message).toMatch(/^cut\.lifecircle\.json: not valid JSON/);

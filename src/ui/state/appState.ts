@@ -253,7 +253,7 @@ function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
   return step ? { ...applyUserEdit(s, step.edit, direction), history: step.history } : s;
 }
 
-/** A saved document replaces the project, the edited preset and the history together. */
+/** A saved document replaces the project, the edited preset, the history and the scenarios together. */
 function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
   const next = withProject(s, doc.project, fit);
   const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
@@ -264,7 +264,11 @@ function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState
   const kept = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
   const canonical = (e: UserEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
   const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
-  return { ...next, presetEdits: { base, present }, history };
+  // The document's scenarios (checked against its data when it was read); none saved: one empty scenario.
+  const scenarios = doc.scenarios?.list.length
+    ? scenarioReducer(initialScenarios(), { type: 'scenario/loaded', list: doc.scenarios.list, currentId: doc.scenarios.currentId }, doc.project.layers)
+    : initialScenarios();
+  return { ...next, presetEdits: { base, present }, history, scenarios };
 }
 
 function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {

@@ -11,9 +11,10 @@ const STORE = 'kv';
 /**
  * The project document without its layers, the layers (written only when they changed: a preset
  * edit then writes a few kilobytes, which an unloading page still gets out, not megabytes), the
- * stamp, the bare project saved before documents existed, the view choices.
+ * stamp, the bare project saved before documents existed, the scenarios saved apart before the
+ * document carried them (both removed by the first save), the view choices.
  */
-const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', ui: 'ui' } as const;
+const KEY = { document: 'document', layers: 'layers', stamp: 'stamp', legacyProject: 'project', legacyScenarios: 'scenarios', ui: 'ui' } as const;
 
 export interface SavedStamp {
   /** Increases by one with every save, whichever tab made it. */
@@ -72,7 +73,7 @@ async function put(key: string, value: unknown): Promise<void> {
 }
 
 /** What is stored: the project document (or the bare project of older versions; unchecked) and its stamp. */
-export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean }> {
+export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | null; layersStored: boolean; legacyScenarios: LegacyScenarios | null }> {
   const db = await open();
   const tx = db.transaction(STORE, 'readonly');
   const store = tx.objectStore(STORE);
@@ -80,17 +81,40 @@ export async function loadSaved(): Promise<{ doc: unknown; stamp: SavedStamp | n
   const layers = store.get(KEY.layers);
   const legacy = store.get(KEY.legacyProject);
   const stamp = store.get(KEY.stamp);
+  const scenarios = store.get(KEY.legacyScenarios);
   await done(tx);
   const stored = (stamp.result as SavedStamp | undefined) ?? null;
-  // A save issued as the page went away whose IndexedDB write did not land: its journal copy.
+  const legacyScenarios = (scenarios.result as LegacyScenarios | undefined) ?? null;
+  // The last save of a page that went away before IndexedDB committed it: the journal is then the
+  // newest copy. It is written into IndexedDB now (while this page lives) and dropped.
   const j = readJournal();
-  if (j && j.stamp.revision > (stored?.revision ?? 0) && j.layers !== 'write') {
+  if (j && j.stamp.revision > (stored?.revision ?? 0)) {
     const jd = j.doc as { project: Record<string, unknown> };
-    return { doc: { ...jd, project: { ...jd.project, layers: j.layers === 'demo' ? DEMO_LAYERS : layers.result } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: false };
+    const jLayers = j.layers === 'demo' ? DEMO_LAYERS : j.layers === 'inline' ? jd.project.layers : layers.result;
+    const landed = await replayJournal(db, j).then(() => true, () => false);
+    return { doc: { ...jd, project: { ...jd.project, layers: jLayers } }, stamp: newerStamp(j.stamp, readStampItem()), layersStored: landed, legacyScenarios };
   }
+  // A journal IndexedDB has caught up with (its write landed after all): no longer needed.
+  if (j) clearJournal();
   const d = doc.result as { project?: Record<string, unknown> } | undefined;
   const whole = d && typeof d === 'object' && d.project && typeof d.project === 'object' ? { ...d, project: { ...d.project, layers: layers.result } } : d;
-  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined };
+  return { doc: whole ?? legacy.result, stamp: newerStamp(stored, readStampItem()), layersStored: !!whole && layers.result !== undefined, legacyScenarios };
+}
+
+/** Writes a journal into IndexedDB unless a save at least as new landed there meanwhile (another tab); then forgets the journal. */
+async function replayJournal(db: IDBDatabase, j: Journal): Promise<void> {
+  const tx = db.transaction(STORE, 'readwrite');
+  const finished = done(tx);
+  const store = tx.objectStore(STORE);
+  const req = store.get(KEY.stamp);
+  req.onsuccess = () => {
+    const now = req.result as SavedStamp | undefined;
+    if (now && now.revision >= j.stamp.revision) return;
+    const jd = j.doc as ProjectDocument;
+    write(store, jd, j.stamp, j.layers === 'inline' ? 'write' : j.layers);
+  };
+  await finished;
+  if (readJournal()?.stamp.revision === j.stamp.revision) clearJournal();
 }
 
 export type SaveOutcome = { saved: SavedStamp; written: Promise<void> } | { conflict: SavedStamp };
@@ -129,30 +153,57 @@ function write(store: IDBObjectStore, doc: ProjectDocument, stamp: SavedStamp, l
   if (layers !== 'skip') store.put(layers === 'demo' ? DEMO_LAYERS : doc.project.layers, KEY.layers);
   store.put(stamp, KEY.stamp);
   store.delete(KEY.legacyProject);
+  // The document carries the scenarios now (the app moved any older ones into it on load).
+  store.delete(KEY.legacyScenarios);
 }
 
 const JOURNAL_ITEM = 'lifecircle.project.journal';
 
+/**
+ * How a journal holds the layers: as IndexedDB last committed them ('skip'), the demo district's
+ * mark, or in the journal itself ('inline': the layers are in `doc`).
+ */
+export type JournalLayers = 'skip' | 'demo' | 'inline';
+
 interface Journal {
   stamp: SavedStamp;
-  layers: LayersWrite;
+  layers: JournalLayers;
   doc: unknown;
 }
 
 function readJournal(): Journal | null {
   try {
     const j = JSON.parse(localStorage.getItem(JOURNAL_ITEM) ?? 'null') as Journal | null;
-    return j && j.stamp && typeof j.stamp.revision === 'number' ? j : null;
+    return j && j.stamp && typeof j.stamp.revision === 'number' && (j.layers === 'skip' || j.layers === 'demo' || j.layers === 'inline') ? j : null;
   } catch {
     return null;
   }
 }
 
-function writeJournal(j: Journal): void {
+function clearJournal(): void {
+  try {
+    localStorage.removeItem(JOURNAL_ITEM);
+  } catch {
+    // No localStorage: there is no journal either.
+  }
+}
+
+/**
+ * The journal of a page going away (pagehide, hidden): the document of revision `stamp`, written
+ * synchronously to localStorage. An IndexedDB transaction not yet committed when the page is torn
+ * down dies with it (in Chromium a save issued by the pause's timer a moment before a reload is
+ * lost about one time in two), so the journal, not IndexedDB, is authoritative for the last save;
+ * start-up reads it when IndexedDB holds an older revision. Returns false when it could not be written (too large for
+ * localStorage): any older journal is removed then, so that it never stands for this revision.
+ */
+export function writeJournal(doc: ProjectDocument, stamp: SavedStamp, layers: JournalLayers): boolean {
+  const j: Journal = { stamp, layers, doc: layers === 'inline' ? doc : { ...doc, project: { ...doc.project, layers: null } } };
   try {
     localStorage.setItem(JOURNAL_ITEM, JSON.stringify(j));
+    return true;
   } catch {
-    // Too large for localStorage (a long history): the IndexedDB write alone carries the save.
+    clearJournal();
+    return false;
   }
 }
 
@@ -175,40 +226,75 @@ export function saveDocument(doc: ProjectDocument, base: number, tabId: string, 
   const stamp: SavedStamp = { revision: base + 1, tabId, savedAt: new Date().toISOString() };
   writeStampItem(stamp);
   const rollBack = (e: unknown) => {
-    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(latest);
+    if (readStampItem()?.revision === stamp.revision && readStampItem()?.tabId === tabId) writeStampItem(e instanceof SaveConflict ? e.latest : latest);
     throw e;
   };
   const issue = (db: IDBDatabase): Promise<void> => {
     const tx = db.transaction(STORE, 'readwrite');
     const finished = done(tx);
-    try {
-      write(tx.objectStore(STORE), doc, stamp, options.layers);
-    } catch (e) {
-      // put() throws synchronously for values it cannot clone or store: abort and report that.
-      tx.abort();
-      return finished.then(() => Promise.reject(e), () => Promise.reject(e));
-    }
-    // On page hide, commit at once rather than when the (possibly never-run) task ends.
+    const store = tx.objectStore(STORE);
+    let conflict: SavedStamp | null = null;
+    const put = () => {
+      try {
+        write(store, doc, stamp, options.layers);
+      } catch (e) {
+        // put() throws synchronously for values it cannot clone or store: abort and report that.
+        tx.abort();
+        return e;
+      }
+      return null;
+    };
     if (options.urgent) {
+      // On page hide the write is issued at once and committed at once (a callback may never run);
+      // the journal stands for it if it dies with the page.
+      const e = put();
+      if (e) return finished.then(() => Promise.reject(e), () => Promise.reject(e));
       tx.commit?.();
-      // An unloading page may not get its IndexedDB write out: a copy without the layers goes to
-      // localStorage too (synchronous), read back at start when the write did not land.
-      if (options.layers !== 'write') writeJournal({ stamp, layers: options.layers, doc: { ...doc, project: { ...doc.project, layers: null } } });
+      return finished;
     }
-    return finished;
+    // Otherwise the stored stamp is checked inside the same transaction: two tabs that both read
+    // the same latest stamp from localStorage (it is not atomic across processes) cannot both write.
+    let thrown: unknown = null;
+    const req = store.get(KEY.stamp);
+    req.onsuccess = () => {
+      const now = req.result as SavedStamp | undefined;
+      if (now && now.revision > base) {
+        conflict = now;
+        tx.abort();
+        return;
+      }
+      thrown = put();
+    };
+    return finished.then(
+      () => undefined,
+      (e: unknown) => Promise.reject(conflict ? new SaveConflict(conflict) : thrown ?? e),
+    );
   };
   const written = (connection ? issue(connection) : open().then(issue)).catch(rollBack);
   return { saved: stamp, written };
 }
 
+/** A save refused inside its transaction: another tab stored `latest` since this tab's base. */
+export class SaveConflict extends Error {
+  constructor(readonly latest: SavedStamp) {
+    super(`another tab saved revision ${latest.revision} first`);
+    this.name = 'SaveConflict';
+  }
+}
+
 export const saveUi = (u: UiChoices) => put(KEY.ui, u);
 export const loadUi = () => get<UiChoices>(KEY.ui).catch(() => undefined);
 
-/** The scenarios saved with the key of the project they were made on (its base data). */
-export interface SavedScenarios {
+/**
+ * Scenarios as older versions of the app saved them, apart from the project under their own key,
+ * with the key of the project they were made on (its base data; see `projectKey`).
+ */
+export interface LegacyScenarios {
   projectKey: string;
-  list: import('../../planning/scenario').Scenario[];
-  currentId: string;
+  list: unknown;
+  currentId: unknown;
 }
-export const saveScenarios = (s: SavedScenarios) => put('scenarios', s);
-export const loadScenarios = () => get<SavedScenarios>('scenarios').catch(() => undefined);
+
+/** Identifies a project's base data as the older scenario key did: where it came from, its layer version and sizes. */
+export const projectKey = (p: { dataset: { source: string; name: { en: string } }; layerVersion: number; layers: { communities: unknown[]; facilities: unknown[]; green: unknown[] } }) =>
+  `${p.dataset.source}|${p.dataset.name.en}|${p.layerVersion}|${p.layers.communities.length}|${p.layers.facilities.length}|${p.layers.green.length}`;

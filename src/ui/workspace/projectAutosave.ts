@@ -1,19 +1,22 @@
-// Autosave of the project document (project, edited preset, undo history) to IndexedDB, shared
+// Autosave of the project document (project, edited preset, undo history, scenarios) to IndexedDB, shared
 // safely between tabs. Renders nothing; driven by the store:
 // - every change is saved after a short pause, and at once when the page is hidden or unloaded
 //   (`visibilitychange`, `pagehide`), so a reload right after an edit keeps it;
-// - each save builds on the revision this tab last loaded or wrote; when another tab wrote since
-//   (told at once over a BroadcastChannel, and checked again inside the save's transaction),
-//   saving stops and the user chooses: reload theirs or keep mine;
+// - each save builds on the revision this tab last loaded or wrote. When another tab saves newer
+//   work (told at once over a BroadcastChannel), a tab without unsaved changes of its own simply
+//   shows it (reloads it, nothing to ask); a tab with unsaved changes stops saving and the user
+//   chooses: reload theirs or keep mine. A save whose base is no longer the latest (checked against
+//   the stamp in localStorage, and again inside the save's IndexedDB transaction) is refused and asks the same;
 // - a failed save (QuotaExceededError, …) is put in the store for the UI to show, with the offer
 //   to export the project as a file; leaving the page with such unsaved changes asks first.
 import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
 import type { Project } from '../../planning/project';
+import type { Scenario } from '../../planning/scenario';
 import type { UndoHistory } from '../../planning/undoHistory';
 import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
-import { saveDocument, type LayersWrite, type SaveOutcome } from '../state/persist';
+import { SaveConflict, saveDocument, writeJournal, type JournalLayers, type LayersWrite, type SavedStamp, type SaveOutcome } from '../state/persist';
 
 /** The parts of the state a save writes; compared by identity to know whether anything changed. */
 interface Parts {
@@ -21,22 +24,31 @@ interface Parts {
   preset: PresetEditState['preset'] | null;
   presetId: string | null;
   history: UndoHistory<UserEdit>;
+  scenarioList: Scenario[];
+  scenarioId: string;
 }
 
 function partsOf(s: AppState): Parts | null {
   if (!s.project || !s.presetEdits) return null;
   const edited = s.presetEdits.present !== s.presetEdits.base;
-  return { project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history };
+  return {
+    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history,
+    scenarioList: s.scenarios.list, scenarioId: s.scenarios.currentId,
+  };
 }
 
 const sameParts = (a: Parts | null, b: Parts | null) =>
-  a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history);
+  a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history
+    && a.scenarioList === b.scenarioList && a.scenarioId === b.scenarioId);
 
 /** The document of the current state (without the view: view choices are saved per browser). */
 export function documentOf(s: AppState): ProjectDocument | null {
   const p = partsOf(s);
   if (!p) return null;
-  return projectDocument({ project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history }, new Date().toISOString());
+  return projectDocument({
+    project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history,
+    scenarios: { list: p.scenarioList, currentId: p.scenarioId },
+  }, new Date().toISOString());
 }
 
 interface SavedMessage {
@@ -68,6 +80,12 @@ export class ProjectAutosave {
   private layersStored = false;
   /** The demo district's layers as bundled, when the project started from them: stored as a mark, not megabytes. */
   private demoLayers: Project['layers'] | null = null;
+  /** The layers IndexedDB has committed under the layers key (null: none of this tab's, or unknown). */
+  private committedLayers: Project['layers'] | null = null;
+  /** Saves issued and not yet committed or refused: an unloading page must journal them. */
+  private unconfirmed = 0;
+  /** The stamp of this tab's latest save (null before its first). */
+  private lastStamp: SavedStamp | null = null;
   private base = 0;
   /** The newest revision any tab announced. */
   private latestKnown = 0;
@@ -77,7 +95,20 @@ export class ProjectAutosave {
   private channel: BroadcastChannel | null = null;
   private stopFns: (() => void)[] = [];
 
+  /** Shows another tab's newer save in this tab (set by the component that can read it). */
+  private reloadNewer: (() => Promise<void>) | null = null;
+
   constructor(private store: Store<AppState, Action>, private delayMs = 300) {}
+
+  /** How this tab takes another tab's newer save when it has no changes of its own. */
+  onNewerSave(reload: () => Promise<void>): void {
+    this.reloadNewer = reload;
+  }
+
+  /** Whether this tab has changes not yet issued as a save (saves in flight count as issued). */
+  get hasOwnChanges(): boolean {
+    return this.dirty;
+  }
 
   start(): () => void {
     this.stopFns.push(this.store.subscribe(() => this.changed()));
@@ -116,6 +147,8 @@ export class ProjectAutosave {
     this.stored = partsOf(this.store.getState());
     this.layersStored = layersStored;
     this.demoLayers = demoLayers;
+    this.committedLayers = layersStored && this.stored ? this.stored.project.layers : null;
+    this.lastStamp = null;
     this.base = revision;
     this.latestKnown = Math.max(this.latestKnown, revision);
     if (this.timer) clearTimeout(this.timer);
@@ -146,10 +179,19 @@ export class ProjectAutosave {
     this.timer = setTimeout(() => void this.saveNow(), this.delayMs);
   }
 
+  /**
+   * Another tab saved: newer than what this tab loaded, it is shown here at once when this tab has
+   * no unsaved changes of its own; otherwise the user is asked (a conflict).
+   */
   private heard(m: SavedMessage): void {
     if (m?.type !== 'saved' || m.tabId === this.tabId) return;
     this.latestKnown = Math.max(this.latestKnown, m.revision);
-    if (m.revision > this.base) this.store.dispatch({ type: 'persist/conflict', other: { revision: m.revision, savedAt: m.savedAt } });
+    if (m.revision <= this.base) return;
+    if (this.stored !== null && !this.dirty && !this.store.getState().persistence.conflict && this.reloadNewer) {
+      void this.reloadNewer();
+      return;
+    }
+    this.store.dispatch({ type: 'persist/conflict', other: { revision: m.revision, savedAt: m.savedAt } });
   }
 
   /** Saves now (clearing the pause); a save already under way is followed by another. */
@@ -172,12 +214,23 @@ export class ProjectAutosave {
     return this.saving;
   }
 
-  /** On page hide: the pending save, issued at once even while another is under way (the page may not see another callback). */
+  /**
+   * On page hide: the pending save, issued at once even while another is under way (the page may
+   * not see another callback), and the journal of every save not yet committed, since an
+   * unloading page's IndexedDB transactions may die with it (the timer's save a moment ago too).
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.latestKnown > this.base) return;
     void this.save(true);
+    const s = this.store.getState();
+    const parts = partsOf(s);
+    const doc = documentOf(s);
+    if (this.unconfirmed === 0 || !this.lastStamp || !parts || !doc || !sameParts(parts, this.stored)) return;
+    // Its layers relative to what IndexedDB has committed, not to the saves in flight.
+    const layers: JournalLayers = parts.project.layers === this.committedLayers ? 'skip' : parts.project.layers === this.demoLayers ? 'demo' : 'inline';
+    writeJournal(doc, this.lastStamp, layers);
   }
 
   /**
@@ -205,25 +258,34 @@ export class ProjectAutosave {
       return null;
     }
     // Counted as saved at once, so that a save issued before this one completes builds on it.
-    const before = { stored: this.stored, base: this.base, layersStored: this.layersStored };
+    const before = { stored: this.stored, base: this.base, layersStored: this.layersStored, lastStamp: this.lastStamp };
     const stamp = outcome.saved;
     this.stored = parts;
     this.layersStored = true;
     this.base = stamp.revision;
+    this.lastStamp = stamp;
     this.latestKnown = Math.max(this.latestKnown, stamp.revision);
+    this.unconfirmed++;
     return withDeadline(outcome.written, SAVE_DEADLINE_MS).then(
       () => {
+        this.unconfirmed--;
+        if (layers !== 'skip') this.committedLayers = parts.project.layers;
         this.channel?.postMessage({ type: 'saved', tabId: this.tabId, revision: stamp.revision, savedAt: stamp.savedAt } satisfies SavedMessage);
         this.store.dispatch({ type: 'persist/saved', revision: stamp.revision });
       },
       (e: unknown) => {
+        this.unconfirmed--;
         // Not stored: this revision never happened; the changes stay unsaved (the next change or a retry saves them).
         if (this.base === stamp.revision) {
           this.stored = before.stored;
           this.base = before.base;
           this.layersStored = before.layersStored;
+          this.lastStamp = before.lastStamp;
         }
-        this.failed(e);
+        if (e instanceof SaveConflict) {
+          this.latestKnown = Math.max(this.latestKnown, e.latest.revision);
+          this.store.dispatch({ type: 'persist/conflict', other: { revision: e.latest.revision, savedAt: e.latest.savedAt } });
+        } else this.failed(e);
       },
     );
   }

@@ -1,6 +1,6 @@
 // The app store's pure updaters (state/appState.ts) and the store itself (state/store.ts).
 import { describe, expect, it } from 'vitest';
-import { appReducer, initialAppState, selectPreset, type Action, type AppState } from '../../../src/ui/state/appState';
+import { appReducer, initialAppState, selectPreset, selectScenarioLayers, type Action, type AppState } from '../../../src/ui/state/appState';
 import { createStore } from '../../../src/ui/state/store';
 import { findPreset } from '../../../src/ui/state/presetCatalog';
 import { projectDocument } from '../../../src/planning/projectDocument';
@@ -177,6 +177,22 @@ describe('app state: undo history of user edits', () => {
     expect(s.presetEdits?.present).toBe(s.presetEdits?.base);
     s = appReducer(s, { type: 'history/redone' });
     expect(selectPreset(s)?.personsPerHousehold).toBe(3.2);
+  });
+
+  it('a saved document restores its scenarios (names, edits, the current one); one without them starts with one empty scenario', () => {
+    const p = loaded().project!;
+    const list = [
+      { id: 's-a', name: '方案 1', defaultIndex: 1, edits: [] },
+      { id: 's-b', name: '方案乙', defaultIndex: null, edits: [{ type: 'deleteFacility' as const, id: 'k1' }] },
+    ];
+    const doc = projectDocument({ project: p, presetEdit: null, history: { done: [], undone: [] }, scenarios: { list, currentId: 's-b' } });
+    const s = appReducer(initialAppState(), { type: 'document/loaded', doc: structuredClone(doc) });
+    expect(s.scenarios.list).toEqual(list);
+    expect(s.scenarios.currentId).toBe('s-b');
+    expect(selectScenarioLayers(s)?.facilities).toEqual([]);
+    const none = appReducer(s, { type: 'document/loaded', doc: projectDocument({ project: p, presetEdit: null, history: { done: [], undone: [] } }) });
+    expect(none.scenarios.list).toHaveLength(1);
+    expect(none.scenarios.list[0].edits).toEqual([]);
   });
 
   it('a document whose edits belong to another preset than its active one loads them without those edits', () => {
