@@ -8,16 +8,16 @@ import { representativePoint } from '../../src/io/import/representativePoint';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const rect = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 // A U-shaped parcel: its area centroid (x = 0.5, y ≈ 0.357) lies in the notch between the arms.
-const U = [[[0, 0], [1, 0], [1, 1], [0.7, 1], [0.7, 0.3], [0.3, 0.3], [0.3, 1], [0, 1], [0, 0]]];
+const U: [number, number][][] = [[[0, 0], [1, 0], [1, 1], [0.7, 1], [0.7, 0.3], [0.3, 0.3], [0.3, 1], [0, 1], [0, 0]]];
 
 describe('representativePoint', () => {
   it('a rectangle: its centre (hand calculation)', () => {
     expect(representativePoint([[rect(104, 30, 104.002, 30.001)]])).toEqual([expect.closeTo(104.001, 9), expect.closeTo(30.0005, 9)]);
   });
   it('a U-shaped parcel: a point inside the U, not the centroid in its notch', () => {
-    const p = representativePoint([U as [number, number][][]])!;
+    const p = representativePoint([U])!;
     // Inside: in the base (y < 0.3) or in an arm (x < 0.3 or x > 0.7).
     expect(p[1] < 0.3 || p[0] < 0.3 || p[0] > 0.7).toBe(true);
     expect(p[0] > 0 && p[0] < 1 && p[1] > 0 && p[1] < 1).toBe(true);

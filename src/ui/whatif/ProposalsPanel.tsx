@@ -89,7 +89,7 @@ export function ProposalsPanel(p: ProposalsPanelProps) {
           ? <button data-testid="proposals-cancel" onClick={p.onCancel}>{t('whatIf.cancel')}</button>
           : <button data-testid="proposals-run" disabled={!(Number.isInteger(k) && k >= 1 && k <= 20) || missing !== null} onClick={() => p.onRun(category, tier, k)}>{t('whatIf.proposals.run')}</button>}
       </div>
-      {p.state.progress && <div className="muted" data-testid="proposals-progress">{t(`whatIf.proposals.phase.${p.state.progress.phase}`)} {p.state.progress.total > 0 ? `${Math.round((100 * p.state.progress.done) / p.state.progress.total)}%` : ''}</div>}
+      {p.state.progress && <div className="muted" data-testid="proposals-progress" data-phase={p.state.progress.phase} data-done={p.state.progress.done} data-total={p.state.progress.total}>{t(`whatIf.proposals.phase.${p.state.progress.phase}`)} {p.state.progress.total > 0 ? `${Math.round((100 * p.state.progress.done) / p.state.progress.total)}%` : ''}</div>}
       {p.state.error && <div className="error">{p.state.error}</div>}
       {r && (
         <div data-testid="proposals-result" data-sites={r.sites.length}>
