@@ -8,7 +8,8 @@
 //     a reload;
 // (c) walking mode: a kindergarten added by clicking brings the failing count to what a full
 //     walking audit of the edited data in Node gives; walking proposals report their progress, can
-//     be cancelled, and accepting adds the site (the failing count again as a Node walking audit says).
+//     be cancelled, and accepting a site of the candidate layer adds it (its gain and the failing
+//     count as Node walking audits say).
 // The app is built into its own temporary folder so this file never races other browser tests.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,12 @@ interface Site { candidate: string; lon: number; lat: number; gain: number }
 const shownSites = (page: Page): Promise<Site[]> => page.$$eval('[data-testid=proposals-site]', (els) => els.map((e) => ({ candidate: e.getAttribute('data-candidate') ?? '', lon: Number(e.getAttribute('data-lon')), lat: Number(e.getAttribute('data-lat')), gain: Number(e.getAttribute('data-gain')) })));
 const drawnCount = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid=proposals-drawn-count]')?.getAttribute('data-count') ?? 0));
 
+/** Unfolds the proposals panel (a <details>) unless it is open. */
+async function openPanel(page: Page): Promise<void> {
+  if (!(await page.$('[data-testid=proposals][open]'))) await page.click('[data-testid=proposals] summary');
+  await page.waitForSelector('[data-testid=proposals-run], [data-testid=proposals-cancel]', { timeout: 30_000 });
+}
+
 async function runProposals(page: Page, k: number): Promise<Site[]> {
   await page.selectOption('[data-testid=proposals-category]', 'kindergarten');
   await page.selectOption('[data-testid=proposals-tier]', '5');
@@ -85,6 +92,8 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
   let before: AuditResult;
   /** Communities short of a kindergarten within 5 minutes, and where to click inside them. */
   let short: { id: string; at: Position }[] = [];
+  /** Three of their label points where a kindergarten gains households (full audits in Node). */
+  const gaining: Position[] = [];
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
@@ -102,8 +111,13 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     }
     // Spread over the district: every other one.
     short = short.filter((_, i) => i % 2 === 0);
-    expect(short.length).toBeGreaterThanOrEqual(5);
-    await page.click('[data-testid=proposals] summary');
+    expect(short.length).toBeGreaterThanOrEqual(8);
+    for (const s of short) {
+      if (gaining.length === 3) break;
+      if (gainOf(before, fullAudit(base, [...base.facilities, kindergarten('x', s.at)], 'euclidean')) > 1) gaining.push(s.at);
+    }
+    expect(gaining).toHaveLength(3);
+    await openPanel(page);
   }, 400_000);
   afterAll(async () => {
     await app?.close();
@@ -117,14 +131,15 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
 
     await page.click('[data-testid=proposals-draw]');
     await page.waitForSelector('[data-testid=candidates-draw-hint]');
-    const targets = short.slice(0, 3).map((s) => s.at);
+    const targets = gaining;
     for (let i = 0; i < targets.length; i++) {
       const [x, y] = await centreOn(page, targets[i], 15);
       await page.mouse.click(x, y);
       await page.waitForFunction((n) => Number(document.querySelector('[data-testid=proposals-drawn-count]')?.getAttribute('data-count') ?? 0) === n, i + 1, { timeout: 30_000 });
     }
     // A fourth point, then a click on it removes it again.
-    const [x4, y4] = await centreOn(page, short[3].at, 15);
+    const fourth = short.find((s) => !gaining.includes(s.at))!.at;
+    const [x4, y4] = await centreOn(page, fourth, 15);
     await page.mouse.click(x4, y4);
     await page.waitForFunction(() => document.querySelector('[data-testid=proposals-drawn-count]')?.getAttribute('data-count') === '4', null, { timeout: 30_000 });
     await page.mouse.click(x4, y4);
@@ -214,15 +229,20 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
   }, 400_000);
 
   it('walking mode: an added kindergarten gives the failing count of a Node walking audit; proposals show progress, cancel, and accepting adds the site', async () => {
-    // After the reload the panel is folded and the drawn points are gone: draw two again.
-    await page.click('[data-testid=proposals] summary');
+    // After the reload the panel is folded (and the drawn points are gone; the candidate layer is not).
+    await openPanel(page);
     await page.click('[data-testid=mode-toggle]');
     await page.waitForFunction(() => document.querySelector('[data-testid=mode-badge]')?.getAttribute('data-mode') === 'network');
     const walkBefore = fullAudit(base, base.facilities, 'network');
     await page.waitForFunction((n) => (window as unknown as LcWindow).__lifecircle.ready === true && (window as unknown as LcWindow).__lifecircle.failing === n, walkBefore.summary.failing, { timeout: 300_000 });
 
-    // A what-if edit in walking mode: a kindergarten added by clicking.
-    const at = short[4].at;
+    // A what-if edit in walking mode: a kindergarten added by clicking, preferably in a community
+    // whose only shortfall (walking) is kindergartens, so that the failing count can move.
+    const onlyKindergarten = walkBefore.communities
+      .filter((r) => r.failures.length > 0 && r.failures.every((f) => f.category === 'kindergarten' || f.group === 'kindergarten'))
+      .map((r) => short.find((s) => s.id === r.id) ?? null)
+      .find((s) => s !== null);
+    const at = (onlyKindergarten ?? short[4]).at;
     await page.click('[data-testid=whatif-add]');
     const [x, y] = await centreOn(page, at, 15);
     await page.mouse.click(x, y);
@@ -252,21 +272,14 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     expect(await page.$('[data-testid=proposals-progress]')).toBeNull();
     expect(await page.$('[data-testid=proposals-result]')).toBeNull();
 
-    // Walking proposals over two drawn points, then accept.
-    await page.click('[data-testid=proposals-source-drawn]');
-    await page.click('[data-testid=proposals-draw]');
-    for (const p of [short[5].at, short[6].at]) {
-      const [px, py] = await centreOn(page, p, 15);
-      await page.mouse.click(px, py);
-    }
-    await page.waitForFunction(() => document.querySelector('[data-testid=proposals-drawn-count]')?.getAttribute('data-count') === '2', null, { timeout: 30_000 });
-    await page.click('[data-testid=proposals-draw]');
+    // Walking proposals over the candidate layer (kept in the project across the reload), then accept.
+    await page.click('[data-testid=proposals-source-layer]');
     await page.click('[data-testid=proposals-run]');
     await page.waitForSelector('[data-testid=proposals-progress]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid=proposals-result]', { timeout: 300_000 });
     const sites = await shownSites(page);
     expect(sites).toHaveLength(1);
-    expect(['D1', 'D2']).toContain(sites[0].candidate);
+    expect(['V1', 'V2', 'V3', 'V4']).toContain(sites[0].candidate);
     await page.click('[data-testid=proposals-accept]');
     await page.waitForFunction(() => ((window as unknown as LcWindow).__lifecircle.scenario as { edits: unknown[] }).edits.length === 2, null, { timeout: 30_000 });
     const facilities = (await lc<{ facilities: Facility[] }>(page, 'scenario')).facilities;
@@ -277,7 +290,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     const gain = gainOf(walkAfter, walkAccepted);
     expect(Math.abs(sites[0].gain - gain)).toBeLessThan(1e-6 * Math.max(1, gain) + 1e-6);
     await page.waitForFunction((n) => (window as unknown as LcWindow).__lifecircle.failing === n, walkAccepted.summary.failing, { timeout: 300_000 });
-    console.log(`[proposals] walking K=1 over drawn points: ${sites[0].candidate} +${sites[0].gain.toFixed(1)} households (Node walking audits: ${gain.toFixed(1)}); failing ${walkAfter.summary.failing} → ${walkAccepted.summary.failing}`);
+    console.log(`[proposals] walking K=1 over the candidate layer: ${sites[0].candidate} +${sites[0].gain.toFixed(1)} households (Node walking audits: ${gain.toFixed(1)}); failing ${walkAfter.summary.failing} → ${walkAccepted.summary.failing}`);
     expect(errors).toEqual([]);
   }, 900_000);
 });
