@@ -69,6 +69,9 @@ interface Site { candidate: string; lon: number; lat: number; gain: number }
 const shownSites = (page: Page): Promise<Site[]> => page.$$eval('[data-testid=proposals-site]', (els) => els.map((e) => ({ candidate: e.getAttribute('data-candidate') ?? '', lon: Number(e.getAttribute('data-lon')), lat: Number(e.getAttribute('data-lat')), gain: Number(e.getAttribute('data-gain')) })));
 const drawnCount = (page: Page) => page.evaluate(() => Number(document.querySelector('[data-testid=proposals-drawn-count]')?.getAttribute('data-count') ?? 0));
 
+/** Waits until the start-up load from IndexedDB is done: edits made before it could be overwritten. */
+const waitLoaded = (page: Page) => page.waitForSelector('[data-testid=save-status][data-loaded=true]', { state: 'attached', timeout: 120_000 });
+
 /** Unfolds the proposals panel (a <details>) unless it is open. */
 async function openPanel(page: Page): Promise<void> {
   if (!(await page.$('[data-testid=proposals][open]'))) await page.click('[data-testid=proposals] summary');
@@ -91,13 +94,14 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
   let base: Base;
   let before: AuditResult;
   /** Communities short of a kindergarten within 5 minutes, and where to click inside them. */
-  let short: { id: string; at: Position }[] = [];
+  const short: { id: string; at: Position }[] = [];
   /** Three of their label points where a kindergarten gains households (full audits in Node). */
   const gaining: Position[] = [];
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
     ({ page, errors } = await openApp(app));
+    await waitLoaded(page);
     base = await page.evaluate(() => {
       const l = (window as unknown as LcWindow).__lifecircle.layers as ProjectLayers;
       return { communities: l.communities, facilities: l.facilities, green: l.green, roads: l.roads, residential: l.residential };
@@ -109,9 +113,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
       const at = await page.evaluate((x) => ((window as unknown as LcWindow).__lifecircle.labelPoint as (id: string) => Position | null)(x), id);
       if (at) short.push({ id, at });
     }
-    // Spread over the district: every other one.
-    short = short.filter((_, i) => i % 2 === 0);
-    expect(short.length).toBeGreaterThanOrEqual(8);
+    expect(short.length).toBeGreaterThanOrEqual(5);
     for (const s of short) {
       if (gaining.length === 3) break;
       if (gainOf(before, fullAudit(base, [...base.facilities, kindergarten('x', s.at)], 'euclidean')) > 1) gaining.push(s.at);
@@ -224,6 +226,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     }), ids.length, { timeout: 60_000, polling: 250 });
     await page.reload();
     await waitReady(page, 120_000);
+    await waitLoaded(page);
     await page.waitForFunction((n) => ((window as unknown as LcWindow).__lifecircle.layers as ProjectLayers | undefined)?.candidates?.length === n, ids.length, { timeout: 60_000 });
     console.log(`[proposals] candidate layer (${ids.length} parcels) K=2: ${sites.map((s) => `${s.candidate} +${s.gain.toFixed(0)}`).join(', ')}`);
   }, 400_000);
