@@ -6,8 +6,8 @@
 // (b) a candidate site layer imported through the import wizard from a small fixture of vacant
 //     parcels: the sites come only from that layer, at its parcels' points, and the layer survives
 //     a reload;
-// (c) walking mode: a kindergarten added by clicking brings the failing count to what a full
-//     walking audit of the edited data in Node gives; walking proposals report their progress, can
+// (c) walking mode: a facility added by clicking (where it brings a community up to the standard)
+//     moves the failing count to what a full walking audit of the edited data in Node gives; walking proposals report their progress, can
 //     be cancelled, and accepting a site of the candidate layer adds it (its gain and the failing
 //     count as Node walking audits say).
 // The app is built into its own temporary folder so this file never races other browser tests.
@@ -231,7 +231,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     console.log(`[proposals] candidate layer (${ids.length} parcels) K=2: ${sites.map((s) => `${s.candidate} +${s.gain.toFixed(0)}`).join(', ')}`);
   }, 400_000);
 
-  it('walking mode: an added kindergarten gives the failing count of a Node walking audit; proposals show progress, cancel, and accepting adds the site', async () => {
+  it('walking mode: an added facility gives the failing count of a Node walking audit; proposals show progress, cancel, and accepting adds the site', async () => {
     // After the reload the panel is folded (and the drawn points are gone; the candidate layer is not).
     await openPanel(page);
     await page.click('[data-testid=mode-toggle]');
@@ -239,24 +239,33 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     const walkBefore = fullAudit(base, base.facilities, 'network');
     await page.waitForFunction((n) => (window as unknown as LcWindow).__lifecircle.ready === true && (window as unknown as LcWindow).__lifecircle.failing === n, walkBefore.summary.failing, { timeout: 300_000 });
 
-    // A what-if edit in walking mode: a kindergarten added by clicking, preferably in a community
-    // whose only shortfall (walking) is kindergartens, so that the failing count can move.
-    const onlyKindergarten = walkBefore.communities
-      .filter((r) => r.failures.length > 0 && r.failures.every((f) => f.category === 'kindergarten' || f.group === 'kindergarten'))
-      .map((r) => short.find((s) => s.id === r.id) ?? null)
-      .find((s) => s !== null);
-    const at = (onlyKindergarten ?? short[4]).at;
+    // A what-if edit in walking mode: a facility added by clicking in a community whose only
+    // shortfall (walking) is one category's life circle, at a spot where a Node walking audit says
+    // it brings the community up to the standard, so that the failing count moves.
+    const singles = walkBefore.communities.filter((r) => r.failures.length === 1 && r.failures[0].rule === 'lifeCircle' && r.failures[0].category);
+    let pick: { at: Position; category: string; failing: number } | null = null;
+    for (const r of singles.slice(0, 6)) {
+      const p = await page.evaluate((x) => ((window as unknown as LcWindow).__lifecircle.labelPoint as (id: string) => Position | null)(x), r.id);
+      if (!p) continue;
+      const category = r.failures[0].category!;
+      const failing = fullAudit(base, [...base.facilities, { id: 'x', category, floorArea: 1200, position: p, proposed: true }], 'network').summary.failing;
+      if (failing < walkBefore.summary.failing) { pick = { at: p, category, failing }; break; }
+    }
+    expect(pick).not.toBeNull();
+    const at = pick!.at;
     await page.click('[data-testid=whatif-add]');
     const [x, y] = await centreOn(page, at, 15);
     await page.mouse.click(x, y);
     await page.waitForSelector('[data-testid=whatif-add-form]', { timeout: 30_000 });
-    await page.selectOption('[data-testid=whatif-category]', 'kindergarten');
+    await page.selectOption('[data-testid=whatif-category]', pick!.category);
     await page.fill('[data-testid=whatif-area]', '1200');
     await page.click('[data-testid=whatif-add-apply]');
     await page.waitForFunction(() => ((window as unknown as LcWindow).__lifecircle.scenario as { edits: unknown[] }).edits.length === 1, null, { timeout: 30_000 });
     const added = (await lc<{ facilities: Facility[] }>(page, 'scenario')).facilities.filter((f) => f.proposed);
     expect(added).toHaveLength(1);
     const walkAfter = fullAudit(base, [...base.facilities, added[0]], 'network');
+    // The clicked spot (within ~5 m of the label point) brings the community up as well: the count moves.
+    expect(walkAfter.summary.failing).toBeLessThan(walkBefore.summary.failing);
     await page.waitForFunction((n) => (window as unknown as LcWindow).__lifecircle.failing === n, walkAfter.summary.failing, { timeout: 300_000 });
     console.log(`[proposals] walking what-if: failing ${walkBefore.summary.failing} → ${walkAfter.summary.failing} (Node walking audit)`);
 
