@@ -1,6 +1,7 @@
 // zh/en strings of the proposals' candidate sites (where candidates come from, drawing them on the
 // map), registered under `candidates.`. Chinese first, English second.
 import i18next from 'i18next';
+import { registerStrings } from '../i18n/registerStrings';
 
 export const CANDIDATE_STRINGS = {
   zh: {
@@ -21,10 +22,7 @@ export const CANDIDATE_STRINGS = {
   },
 } as const;
 
-/** Adds the strings to an initialised i18next (idempotent). */
+/** Adds the strings to an initialised i18next, both languages (idempotent). */
 export function registerCandidateStrings(i18n: typeof i18next = i18next): void {
-  if (!i18n.isInitialized) throw new Error('registerCandidateStrings: initialise i18next first (ui/i18n initI18n)');
-  for (const lng of ['zh', 'en'] as const) {
-    if (i18n.getResource(lng, 'translation', 'candidates.source') === undefined) i18n.addResourceBundle(lng, 'translation', { candidates: CANDIDATE_STRINGS[lng] }, true, false);
-  }
+  registerStrings('candidates', CANDIDATE_STRINGS, { i18n });
 }

@@ -66,6 +66,14 @@ describe('candidates: source and drawn points', () => {
     expect(back.candidates.drawing).toBe(false);
   });
 
+  it('importing a candidate layer keeps the scenarios and their edits; another layer does not', () => {
+    const edited = run([{ type: 'scenario/edited', edit: { type: 'addFacility', facility: { id: 'p1', category: 'kindergarten', floorArea: 500, position: [120.005, 30.005], proposed: true } } }], loaded());
+    const withCandidates = run([{ type: 'project/updated', update: (p) => replaceLayer(p, 'candidates', [{ id: 'V1', position: [120.005, 30.005] }]) }], edited);
+    expect(withCandidates.scenarios.list[0].edits).toHaveLength(1);
+    const otherFacilities = run([{ type: 'project/updated', update: (p) => replaceLayer(p, 'facilities', []) }], withCandidates);
+    expect(otherFacilities.scenarios.list[0].edits).toHaveLength(0);
+  });
+
   it('other communities drop the drawn points (they were of another place); another layer does not', () => {
     const s = run([{ type: 'candidates/drawing', on: true }, { type: 'candidates/added', position: [120.001, 30.001] }], loaded());
     const withCandidates = run([{ type: 'project/updated', update: (p) => replaceLayer(p, 'candidates', [{ id: 'V1', position: [120.005, 30.005] }]) }], s);
