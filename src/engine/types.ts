@@ -86,6 +86,14 @@ export interface RoadLine {
  * Residential land (居住用地 parcel, residential compound or residential building): what coverage
  * is measured over when given (audit-cli.md, "Coverage basis").
  */
+/** A candidate site for a new facility (建议选址: a vacant parcel, a site a bureau proposes), as a point. */
+export interface CandidateSite {
+  id: string;
+  name?: string;
+  /** WGS84 longitude/latitude (a parcel's representative point). */
+  position: Position;
+}
+
 export interface ResidentialLand {
   id: string;
   name?: string;

@@ -12,7 +12,7 @@ export type ImportTarget = 'newProject' | 'layers';
 export type ImportedLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 export type LayerExtents = Partial<Record<LayerKind, Extent | null>>;
 
-export const IMPORT_KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
+export const IMPORT_KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential', 'candidates'];
 
 /** The project's name after importing `label` (file names): the files, never the demo's name. */
 export function importedName(p: Project, label: string, target: ImportTarget): I18nText {

@@ -2,7 +2,7 @@
 // serialisable value. All changes go through the pure updaters below (kepler.gl style), so
 // replacing a layer from the import dialog is one call: replaceLayer(project, kind, features).
 import type { PresentationView } from './presentation';
-import type { Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, ResidentialLand, RoadLine, RulePreset } from '../engine/types';
+import type { CandidateSite, Community, Facility, GreenSpace, I18nText, MultiPolygonCoords, ResidentialLand, RoadLine, RulePreset } from '../engine/types';
 
 export interface WaterBody {
   id: string;
@@ -19,6 +19,8 @@ export interface ProjectLayers {
   water: WaterBody[];
   /** Residential land (coverage is then measured over it); absent in projects saved before it existed. */
   residential?: ResidentialLand[];
+  /** Candidate sites for proposals (建议选址: vacant parcels as points); absent in projects saved before it existed. */
+  candidates?: CandidateSite[];
 }
 export type LayerKind = keyof ProjectLayers;
 

@@ -96,7 +96,7 @@ class Checks {
   /** Checks every element of a layer, naming each by index and id. */
   layer(layers: Raw, kind: string, check: (f: Raw, where: string) => void): void {
     const list = layers[kind];
-    if (list === undefined && (kind === 'roads' || kind === 'water')) return;
+    if (list === undefined && (kind === 'roads' || kind === 'water' || kind === 'candidates')) return;
     if (!Array.isArray(list)) return this.add(`project.layers.${kind}`, 'must be a list');
     for (let i = 0; i < list.length && !this.full; i++) {
       const f = list[i];
@@ -148,6 +148,11 @@ function checkProject(c: Checks, p: unknown): void {
   c.layer(layers, 'water', (f, w) => {
     c.id(f, w);
     c.geometry(f.geometry, w);
+  });
+  c.layer(layers, 'candidates', (f, w) => {
+    c.id(f, w);
+    const e = checkPosition(f.position);
+    if (e) c.add(`${w}.position`, e.message);
   });
 }
 

@@ -46,8 +46,8 @@ const api = {
     const r = await readOsm(f.bytes, f.name, { onProgress, lang: options.lang });
     const token = ++lastToken;
     held = { token, layers: { communities: r.communities, facilities: r.facilities, green: r.green, roads: r.roads, residential: r.residential } };
-    const extents = { communities: layerExtent('communities', r.communities), facilities: layerExtent('facilities', r.facilities), green: layerExtent('green', r.green), roads: layerExtent('roads', r.roads), residential: layerExtent('residential', r.residential) };
-    return { token, notes: r.notes, counts: { communities: r.communities.length, facilities: r.facilities.length, green: r.green.length, roads: r.roads.length, residential: r.residential.length }, extents };
+    const extents = { communities: layerExtent('communities', r.communities), facilities: layerExtent('facilities', r.facilities), green: layerExtent('green', r.green), roads: layerExtent('roads', r.roads), residential: layerExtent('residential', r.residential), candidates: null };
+    return { token, notes: r.notes, counts: { communities: r.communities.length, facilities: r.facilities.length, green: r.green.length, roads: r.roads.length, residential: r.residential.length, candidates: 0 }, extents };
   },
 
   /** The held layers of a validation (JSON of { kind: features }); throws when superseded. */

@@ -57,8 +57,8 @@ describe('importing communities from another place over the demo', () => {
 
   it('the dialog counts what will be in the project (not the demo roads)', () => {
     const p = demo();
-    expect(countsAfterImport(p, { communities: 2 }, 'newProject')).toEqual({ communities: 2, facilities: 0, green: 0, roads: 0, residential: 0 });
-    expect(countsAfterImport(p, { communities: 2 }, 'layers')).toEqual({ communities: 2, facilities: 1, green: 1, roads: 1, residential: 0 });
+    expect(countsAfterImport(p, { communities: 2 }, 'newProject')).toEqual({ communities: 2, facilities: 0, green: 0, roads: 0, residential: 0, candidates: 0 });
+    expect(countsAfterImport(p, { communities: 2 }, 'layers')).toEqual({ communities: 2, facilities: 1, green: 1, roads: 1, residential: 0, candidates: 0 });
   });
 
   it('a layer that overlaps the demo replaces that layer by default, and the project is named for the file', () => {

@@ -161,6 +161,16 @@ describe('project file: checks name the file, the feature and the field', () => 
     expect(e.problems.some((p) => p.startsWith('communities[0] (id "C1").geometry[0]: ring 0'))).toBe(true);
   });
 
+  it('a candidate site layer: optional (older files have none); a site without a valid position is named', () => {
+    const d = raw();
+    expect(d.project.layers.candidates).toBeUndefined();
+    d.project.layers.candidates = [{ id: 'V1', position: [103.8, 30.1] }, { id: 'V2', position: [103.8, 95] }];
+    const e = errorOf(() => readProjectDocument(d, 'p.json'));
+    expect(e.problems).toEqual([expect.stringMatching(/^candidates\[1\] \(id "V2"\)\.position: coordinate \(103\.8, 95\) is out of longitude\/latitude range/)]);
+    d.project.layers.candidates.pop();
+    expect(readProjectDocument(d, 'p.json').project.layers.candidates).toEqual([{ id: 'V1', position: [103.8, 30.1] }]);
+  });
+
   it('an unknown facility category, a road of one point, a layer that is not a list', () => {
     const d = raw();
     d.project.layers.facilities[0].category = 'casino';

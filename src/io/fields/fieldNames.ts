@@ -35,6 +35,10 @@ export const FIELD_NAMES: Record<LayerKind, Record<string, string[]>> = {
     name: ['name', '名称', '小区名称', '地块名称'],
     households: ['households', 'hh', '户数', '住户数', '总户数'],
   },
+  candidates: {
+    id: ['id', 'code', '编码', '地块编码', '代码'],
+    name: ['name', '名称', '地块名称', '选址名称'],
+  },
 };
 
 /** Canonical fields a layer must have mapped. */
@@ -44,6 +48,7 @@ export const REQUIRED_FIELDS: Record<LayerKind, string[]> = {
   green: [],
   roads: [],
   residential: [],
+  candidates: [],
 };
 
 /** canonical → source field, for fields found in `fields`; explicit entries win. */

@@ -21,7 +21,7 @@ function grow(e: Extent | null, p: Position | undefined): Extent | null {
 export function layerExtent(kind: LayerKind, features: readonly unknown[]): Extent | null {
   let e: Extent | null = null;
   for (const f of features as Record<string, unknown>[]) {
-    if (kind === 'facilities') e = grow(e, f.position as Position);
+    if (kind === 'facilities' || kind === 'candidates') e = grow(e, f.position as Position);
     else if (kind === 'roads') for (const p of (f.coordinates as Position[] | undefined) ?? []) e = grow(e, p);
     else for (const poly of (f.geometry as Position[][][] | undefined) ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) e = grow(e, p);
   }

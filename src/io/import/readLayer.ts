@@ -35,7 +35,10 @@ export async function readLayer<K extends LayerKind>(files: InputFile[], kind: K
   } catch (e) {
     return fail(stripName((e as Error).message, main));
   }
-  if (format === 'osm') return readOsmLayer(files[0], kind, options);
+  if (format === 'osm') {
+    if (kind === 'candidates') return fail('an OpenStreetMap file has no candidate sites: import them as points or parcels (GeoJSON, Shapefile, FlatGeobuf, CSV, XLSX)', { format: 'osm' });
+    return readOsmLayer(files[0], kind as Exclude<K, 'candidates'>, options);
+  }
   let raw: RawLayer;
   try {
     raw = await readRaw(files, options);
@@ -85,7 +88,7 @@ export async function readLayer<K extends LayerKind>(files: InputFile[], kind: K
     const feature = r.id !== undefined && r.id !== String(i) ? `${i} (id ${r.id})` : i;
     for (const is of r.issues) problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
     if (r.features.length === 0) continue;
-    if (kind === 'communities' || kind === 'facilities') {
+    if (kind === 'communities' || kind === 'facilities' || kind === 'candidates') {
       const id = r.features[0].id;
       const prev = seen.get(id);
       if (prev !== undefined) {
@@ -115,7 +118,7 @@ function safeConvert(g: NonNullable<RawFeature['geometry']>, conv: NonNullable<R
 /** Messages from readers start with the file name; problems carry it separately. */
 const stripName = (m: string, file: string) => (m.startsWith(`${file}: `) ? m.slice(file.length + 2) : m);
 
-async function readOsmLayer<K extends LayerKind>(file: InputFile, kind: K, options: ReadLayerOptions): Promise<LayerImport<K>> {
+async function readOsmLayer<K extends Exclude<LayerKind, 'candidates'>>(file: InputFile, kind: K, options: ReadLayerOptions): Promise<LayerImport<K>> {
   let layers;
   try {
     layers = await readOsm(file.bytes, file.name, { signal: options.signal, onProgress: options.onProgress, layers: [kind] });

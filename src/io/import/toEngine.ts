@@ -1,12 +1,13 @@
 // One raw feature (already in WGS84) + field map → an engine feature, or the reasons it is not
 // valid. Errors exclude the feature; warnings keep it. Field names in messages are the source's.
 import type { Geometry } from 'geojson';
-import type { Community, Facility, GreenSpace, MultiPolygonCoords, Position, ResidentialLand, RoadLine } from '../../engine/types';
+import type { CandidateSite, Community, Facility, GreenSpace, MultiPolygonCoords, Position, ResidentialLand, RoadLine } from '../../engine/types';
 import type { FieldMap, ImportOptions, LayerKind, RawFeature } from './types';
 import { FACILITY_CATEGORIES } from '../../engine/types';
 import { categoryOf, greenKindOf, settingOf } from '../fields/categoryValues';
 import { checkLine, checkPosition, checkRing } from '../validate/geometryChecks';
 import { polygonExtentProblem } from '../../engine/plausibility';
+import { representativePoint } from './representativePoint';
 
 export interface FeatureIssue {
   field?: string;
@@ -16,7 +17,7 @@ export interface FeatureIssue {
 
 export interface Converted {
   /** Valid engine features (a MultiLineString road gives one RoadLine per part). */
-  features: (Community | Facility | GreenSpace | RoadLine | ResidentialLand)[];
+  features: (Community | Facility | GreenSpace | RoadLine | ResidentialLand | CandidateSite)[];
   /** The feature's id (for messages), when known. */
   id?: string;
   issues: FeatureIssue[];
@@ -202,6 +203,26 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
     if (households !== null) r.households = households;
     if (name) r.name = name;
     return { features: [r], id, issues };
+  }
+  if (kind === 'candidates') {
+    // Candidate sites (建议选址): points, or parcels (polygons) at a point inside their largest part.
+    const g = raw.geometry;
+    let position: Position | null = null;
+    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+      const geometry = polygonal(g, issues);
+      if (geometry) {
+        position = representativePoint(geometry);
+        if (!position) issues.push({ field: 'geometry', message: 'the parcel has no area: no point inside it', severity: 'error' });
+      }
+    } else if (g && g.type === 'MultiPoint' && g.coordinates.length > 1) {
+      issues.push({ field: 'geometry', message: `a candidate site is one point or one parcel (MultiPoint has ${g.coordinates.length} points)`, severity: 'error' });
+    } else {
+      position = pointOf(g, issues);
+    }
+    if (!position || issues.some((i) => i.severity === 'error')) return { features: [], id, issues };
+    const site: CandidateSite = { id, position };
+    if (name) site.name = name;
+    return { features: [site], id, issues };
   }
   // roads
   const g = raw.geometry;

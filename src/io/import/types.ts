@@ -1,9 +1,9 @@
 // Types of the shared layer import (readLayer / inspectLayer): what the app's mapping dialog and
 // the command line see before deciding to take the valid features or cancel.
-import type { Community, Facility, FacilityCategory, GreenKind, GreenSpace, ResidentialLand, RoadLine, Setting } from '../../engine/types';
+import type { CandidateSite, Community, Facility, FacilityCategory, GreenKind, GreenSpace, ResidentialLand, RoadLine, Setting } from '../../engine/types';
 import type { Geometry } from 'geojson';
 
-export type LayerKind = 'communities' | 'facilities' | 'green' | 'roads' | 'residential';
+export type LayerKind = 'communities' | 'facilities' | 'green' | 'roads' | 'residential' | 'candidates';
 
 export interface InputFile {
   /** File name as given (may include a path; used in messages and for CRS hints). */
@@ -66,7 +66,9 @@ export type EngineFeature<K extends LayerKind> = K extends 'communities'
       ? GreenSpace
       : K extends 'residential'
         ? ResidentialLand
-        : RoadLine;
+        : K extends 'candidates'
+          ? CandidateSite
+          : RoadLine;
 
 export interface LayerImport<K extends LayerKind = LayerKind> {
   kind: K;

@@ -23,7 +23,9 @@ import { recordLayerMeta } from './layerMeta';
 import { VALUE_CHOICES, VALUE_MAP_OF, autoValue, chosenValue, distinctValues, valueMapFor, type ValueMaps } from './valueMaps';
 import { problemText } from './problemText';
 
-const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential'];
+const KINDS: LayerKind[] = ['communities', 'facilities', 'green', 'roads', 'residential', 'candidates'];
+/** The layers an OpenStreetMap file gives (it has no candidate sites). */
+const OSM_KINDS: LayerKind[] = KINDS.filter((k) => k !== 'candidates');
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -51,7 +53,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
   const [step, setStep] = useState(0);
   const [kind, setKind] = useState<LayerKind>('facilities');
   const [kindReason, setKindReason] = useState('');
-  const [osmKinds, setOsmKinds] = useState<LayerKind[]>(KINDS);
+  const [osmKinds, setOsmKinds] = useState<LayerKind[]>(OSM_KINDS);
   const [encoding, setEncoding] = useState('');
   const [crs, setCrs] = useState('');
   const [swapXY, setSwapXY] = useState(false);
@@ -229,7 +231,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           {osm ? (
             <>
               <div>{t('importUi.osmLayers')}</div>
-              {KINDS.map((k) => (
+              {OSM_KINDS.map((k) => (
                 <label key={k} className="radio">
                   <input type="checkbox" checked={osmKinds.includes(k)} onChange={(e) => setOsmKinds((ks) => (e.target.checked ? [...ks, k] : ks.filter((x) => x !== k)))} /> {t(`importUi.kind.${k}`)}
                 </label>
@@ -268,7 +270,7 @@ export function ImportFlow({ group, client, project, lang, onApply, onDone, onCa
           {osmResult && (
             <div data-testid="import-osm-result">
               <div className="import-counts">
-                {KINDS.map((k) => <span key={k}>{t(`importUi.kind.${k}`)} <b data-testid={`import-osm-count-${k}`}>{osmResult.counts[k]}</b></span>)}
+                {OSM_KINDS.map((k) => <span key={k}>{t(`importUi.kind.${k}`)} <b data-testid={`import-osm-count-${k}`}>{osmResult.counts[k]}</b></span>)}
               </div>
               {osmResult.notes.length > 0 && (
                 <>

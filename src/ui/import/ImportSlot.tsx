@@ -198,7 +198,7 @@ function ImportedLayersList({ project, lang }: { project: Project; lang: 'zh' | 
   if (project.dataset.source !== 'import') return null;
   const metas = readLayerMeta();
   // A record counts only while the layer still holds what was imported (not after a reset to the demo).
-  const rows = (['communities', 'facilities', 'green', 'roads', 'residential'] as LayerKind[])
+  const rows = (['communities', 'facilities', 'green', 'roads', 'residential', 'candidates'] as LayerKind[])
     .map((k) => metas[k])
     .filter((m): m is NonNullable<typeof m> => !!m && (project.layers[m.kind]?.length ?? 0) === m.counts.valid);
   if (rows.length === 0) return null;

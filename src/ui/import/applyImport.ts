@@ -9,7 +9,7 @@ export type ImportedLayers = Partial<Pick<ProjectLayers, LayerKind>>;
 /** The project with each given layer replaced (others untouched); one call per confirm. */
 export function applyImportedLayers(p: Project, layers: ImportedLayers): Project {
   let out = p;
-  for (const kind of ['communities', 'facilities', 'green', 'roads', 'residential'] as const) {
+  for (const kind of ['communities', 'facilities', 'green', 'roads', 'residential', 'candidates'] as const) {
     const features = layers[kind];
     if (features) out = replaceLayer(out, kind, features as never);
   }
@@ -17,7 +17,7 @@ export function applyImportedLayers(p: Project, layers: ImportedLayers): Project
 }
 
 export function layerCounts(p: Project): Record<LayerKind, number> {
-  return { communities: p.layers.communities.length, facilities: p.layers.facilities.length, green: p.layers.green.length, roads: p.layers.roads.length, residential: p.layers.residential?.length ?? 0 };
+  return { communities: p.layers.communities.length, facilities: p.layers.facilities.length, green: p.layers.green.length, roads: p.layers.roads.length, residential: p.layers.residential?.length ?? 0, candidates: p.layers.candidates?.length ?? 0 };
 }
 
 /** Centre of the bounding box of the communities' first vertices (else facilities); undefined when

@@ -1,6 +1,7 @@
 // Guessing the target layer of an import from what inspection found: geometry type first (points →
 // facilities, lines → roads, polygons → communities or green), then fields (a households field →
-// communities; green-kind values such as 公园/绿地 → green) and the file name (社区/绿地/道路…).
+// communities; green-kind values such as 公园/绿地 → green) and the file name (社区/绿地/道路…);
+// a file named for candidate sites (候选/选址/空地, candidate, vacant) is a candidate layer whatever its shape.
 import type { LayerKind, SourceFormat } from '../../io/import/types';
 import { detectFieldMap } from '../../io/fields/fieldNames';
 import { greenKindOf } from '../../io/fields/categoryValues';
@@ -21,6 +22,7 @@ export interface LayerGuess {
 }
 
 const NAME_HINTS: [RegExp, LayerKind][] = [
+  [/candidate|vacant|候选|选址|空地|闲置/i, 'candidates'],
   [/green|park|绿地|公园|绿化/i, 'green'],
   [/communit|residential|社区|小区|居委|村委/i, 'communities'],
   [/facilit|poi|设施|服务/i, 'facilities'],
@@ -43,6 +45,7 @@ export function guessLayerKind(input: GuessInput): LayerGuess {
   if (input.format === 'csv' || input.format === 'xlsx') return { kind: 'facilities', reason: 'table' };
   const shape = dominant(input.geometryTypes);
   const byName = NAME_HINTS.find(([re]) => re.test(input.fileName ?? ''))?.[1];
+  if (byName === 'candidates' && shape !== 'line') return { kind: 'candidates', reason: 'fileName' };
   if (shape === 'point') return { kind: 'facilities', reason: 'points' };
   if (shape === 'line') return { kind: 'roads', reason: 'lines' };
   if (shape === 'polygon') {

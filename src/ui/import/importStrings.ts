@@ -14,7 +14,7 @@ const zh = {
   rejected: '未导入的文件',
   missingParts: '缺少 {{parts}}：属性或坐标系可能无法读取',
   steps: { layer: '目标图层', inspect: '格式与坐标系', fields: '字段对应', validate: '校验与导入' },
-  kind: { communities: '社区边界', facilities: '服务设施', green: '绿地 / 公园', roads: '道路 / 步行网络', residential: '居住用地 / 住宅' },
+  kind: { communities: '社区边界', facilities: '服务设施', green: '绿地 / 公园', roads: '道路 / 步行网络', residential: '居住用地 / 住宅', candidates: '候选选址（空地、地块）' },
   guess: {
     points: '点要素 → 推测为服务设施', lines: '线要素 → 推测为道路', households: '面要素且含户数字段 → 推测为社区',
     greenValues: '面要素且类型值为公园/绿地 → 推测为绿地', fileName: '根据文件名推测', polygons: '面要素 → 推测为社区', table: '点表（CSV/XLSX）→ 推测为服务设施',
@@ -96,7 +96,7 @@ const en: typeof zh = {
   rejected: 'Files not imported',
   missingParts: 'missing {{parts}}: attributes or CRS may not be readable',
   steps: { layer: 'Target layer', inspect: 'Format and CRS', fields: 'Field mapping', validate: 'Validate and import' },
-  kind: { communities: 'Communities', facilities: 'Facilities', green: 'Green / parks', roads: 'Roads / walking network', residential: 'Residential land / housing' },
+  kind: { communities: 'Communities', facilities: 'Facilities', green: 'Green / parks', roads: 'Roads / walking network', residential: 'Residential land / housing', candidates: 'Candidate sites (vacant parcels)' },
   guess: {
     points: 'points → facilities', lines: 'lines → roads', households: 'polygons with a households field → communities',
     greenValues: 'polygons with park/green values → green', fileName: 'guessed from the file name', polygons: 'polygons → communities', table: 'point table (CSV/XLSX) → facilities',

@@ -13,7 +13,7 @@ export const IMPORT_TARGET_STRINGS = {
     demo: '当前为虚构的示范区数据：建议新建项目，不要与示范数据混在一起。',
     after: '导入后项目：社区 {{communities}} · 设施 {{facilities}} · 绿地 {{green}} · 道路 {{roads}}',
     noOverlap: '位置不重叠：导入的{{imported}}与{{other}}不在同一地区，二者放在一个项目里无法得出有意义的结果。',
-    kind: { communities: '社区边界', facilities: '服务设施', green: '绿地 / 公园', roads: '道路' },
+    kind: { communities: '社区边界', facilities: '服务设施', green: '绿地 / 公园', roads: '道路', residential: '居住用地', candidates: '候选选址' },
   },
   en: {
     title: 'Import into',
@@ -24,7 +24,7 @@ export const IMPORT_TARGET_STRINGS = {
     demo: 'The current data is the made-up demo district: a new project keeps it apart from your data.',
     after: 'Project after the import: {{communities}} communities · {{facilities}} facilities · {{green}} green · {{roads}} roads',
     noOverlap: 'Layers do not overlap: the imported {{imported}} and the {{other}} lie in different places; together they give no meaningful result.',
-    kind: { communities: 'communities', facilities: 'facilities', green: 'green / parks', roads: 'roads' },
+    kind: { communities: 'communities', facilities: 'facilities', green: 'green / parks', roads: 'roads', residential: 'residential land', candidates: 'candidate sites' },
   },
 } as const;
 

@@ -93,6 +93,9 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^(.*) is not closed \(first position \((.*)\) ≠ last \((.*)\)\)$/, (m) => `${ring(m[1])}未闭合（首点 (${m[2]}) ≠ 末点 (${m[3]})）`],
   [/^(.*) intersects itself near \((.*)\)$/, (m) => `${ring(m[1])}在 (${m[2]}) 附近自相交`],
   [/^CSV: (.*)$/s, (m) => `CSV：${m[1]}`],
+  [/^a candidate site is one point or one parcel \(MultiPoint has (\d+) points\)$/, (m) => `候选选址应为一个点或一个地块（MultiPoint 含 ${m[1]} 个点）`],
+  [/^the parcel has no area: no point inside it$/, () => '地块面积为零，无法取其内部点'],
+  [/^an OpenStreetMap file has no candidate sites: .*$/s, () => 'OpenStreetMap 文件中没有候选选址：请以点或地块导入（GeoJSON、Shapefile、FlatGeobuf、CSV、XLSX）'],
 ];
 
 /** A reader's problem message in the UI's language (English as written, Chinese by pattern). */

@@ -16,6 +16,7 @@ export const VALUE_MAP_OF: Record<LayerKind, { key: ValueMapKey; field: string }
   green: { key: 'kindMap', field: 'kind' },
   roads: undefined,
   residential: undefined,
+  candidates: undefined,
 };
 
 /** The vocabulary a map may choose from. */

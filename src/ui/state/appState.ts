@@ -25,6 +25,7 @@ import { initialPresentationState, isPresentationAction, reducePresentation, typ
 import { auditChanges, type AuditChanges } from '../../planning/auditChanges';
 import { BASE_ID, currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
 import { comparisonReducer, initialComparisonState, isComparisonAction, type ComparisonAction, type ComparisonState } from './comparisonState';
+import { initialCandidatesState, isCandidatesAction, reduceCandidates, type CandidatesAction, type CandidatesState } from './candidatesState';
 
 /** What the last what-if edit changed, and how long its incremental re-audit took. */
 export interface LastChange {
@@ -104,6 +105,8 @@ export interface AppState {
   comparison: ComparisonState;
   /** Which history Ctrl+Z undoes: the one edited last (preset or scenario). */
   lastEdited: 'preset' | 'scenario' | null;
+  /** The proposals' candidate sites: their source, the points drawn on the map, draw mode (state/candidatesState.ts). */
+  candidates: CandidatesState;
 }
 
 export type Action =
@@ -154,7 +157,8 @@ export type Action =
   /** Uncovered parts of `communities` recomputed (after an edit): theirs replace the old ones. */
   | { type: 'gaps/patched'; communities: number[]; gaps: Gap[] }
   | ScenarioAction
-  | ComparisonAction;
+  | ComparisonAction
+  | CandidatesAction;
 
 export const initialAuditState: AuditState = { result: null, progress: null, error: null, cancelled: false, datasetVersion: 0, patchedLayers: null, gaps: null, gapsBusy: false, basisCompare: null, lastChange: null };
 
@@ -174,6 +178,7 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     scenarios: initialScenarios(),
     comparison: initialComparisonState,
     lastEdited: null,
+    candidates: initialCandidatesState,
   };
 }
 
@@ -206,6 +211,13 @@ export const selectCityIndicators = (s: AppState): IndicatorsSummary | null => {
 // ----------------------------------------------------------------------------------------------
 // Updaters
 
+/** Only the candidate site layer changed: the scenarios' edits (which name facilities, green and communities) still apply. */
+function onlyCandidatesChanged(before: Project | null, after: Project): boolean {
+  if (!before || before.layers === after.layers) return false;
+  const keys = new Set([...Object.keys(before.layers), ...Object.keys(after.layers)]) as Set<keyof ProjectLayers>;
+  return [...keys].every((k) => k === 'candidates' || before.layers[k] === after.layers[k]);
+}
+
 /** A new project value; when its layers changed (not by a move), the selection and results are
  *  dropped; when its communities changed, so are the table's search text and street (they named
  *  the old data). */
@@ -222,7 +234,9 @@ function withProject(s: AppState, project: Project, fit: boolean): AppState {
     selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
     audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null, lastChange: null } : s.audit,
     // Edits name the base data's features: other data starts with one empty scenario.
-    scenarios: layersChanged ? initialScenarios() : s.scenarios,
+    scenarios: layersChanged && !onlyCandidatesChanged(s.project, project) ? initialScenarios() : s.scenarios,
+    // Points drawn over other communities are of another place.
+    candidates: communitiesChanged && (s.candidates.drawn.length || s.candidates.drawing) ? { ...s.candidates, drawn: [], drawing: false } : s.candidates,
   };
 }
 
@@ -292,7 +306,15 @@ function reduce(s: AppState, a: Action): AppState {
     const comparison = comparisonReducer(s.comparison, a);
     return comparison === s.comparison && scenarios === s.scenarios ? s : { ...s, scenarios, comparison };
   }
+  if (isCandidatesAction(a)) {
+    const candidates = reduceCandidates(s.candidates, a);
+    if (candidates === s.candidates) return s;
+    // Drawing candidates and placing a proposed facility both take the map's clicks: one at a time.
+    const drawingStarted = candidates.drawing && !s.candidates.drawing && s.scenarios.adding;
+    return { ...s, candidates, scenarios: drawingStarted ? { ...s.scenarios, adding: null } : s.scenarios };
+  }
   if (isScenarioAction(a)) {
+    if (a.type === 'scenario/addArmed' && a.on && s.candidates.drawing) s = { ...s, candidates: { ...s.candidates, drawing: false } };
     const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
     if (scenarios === s.scenarios) return s;
     const edited = (a.type === 'scenario/edited' || a.type === 'scenario/proposalsAccepted') && !scenarios.error;

@@ -1,4 +1,4 @@
-// Keyboard (renders nothing): Esc closes the dialog or clears the selection, / focuses the
+// Keyboard (renders nothing): Esc ends placing a facility or drawing candidates, else closes the dialog or clears the selection, / focuses the
 // community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac), in
 // the history edited last: the scenario's what-if edits or the preset's. While the user types in a
 // field, the field keeps its own undo and the shortcuts stay out.
@@ -33,6 +33,7 @@ export function KeyboardShortcuts() {
       switch (shortcutOf(e, typing)) {
         case 'escape':
           if (store.getState().scenarios.adding) store.dispatch({ type: 'scenario/addArmed', on: false });
+          else if (store.getState().candidates.drawing) store.dispatch({ type: 'candidates/drawing', on: false });
           else if (store.getState().view.dialog) store.dispatch({ type: 'dialog/closed' });
           else store.dispatch({ type: 'selection/cleared' });
           if (typing) (e.target as HTMLElement).blur();

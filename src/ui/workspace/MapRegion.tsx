@@ -1,5 +1,7 @@
 // The map area, connected to the store: the map with its tooltips, the walking-network facility
-// panel and mode badge, the map controls and the legend.
+// panel and mode badge, the map controls and the legend; the proposals' candidate sites (the
+// candidate layer, the drawn points) and, in "draw candidates" mode, the clicks that add or
+// remove drawn points.
 import { BasisBadge } from '../residential/BasisBadge';
 import { runBasis } from '../residential/coverageBasis';
 import { useCallback, useEffect, useMemo } from 'react';
@@ -17,7 +19,10 @@ import { selectPreset, selectScenarioLayers, type Action, type AppState } from '
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { communitiesBelowThreshold, validGapChoice } from '../map/gapChoice';
-import { setMainMap } from '../map/mapHandle';
+import { mainMap, setMainMap } from '../map/mapHandle';
+import { candidateLayers } from '../map/candidateLayers';
+import { hitDrawnCandidate } from '../state/candidatesState';
+import { registerCandidateStrings } from '../whatif/candidateStrings';
 
 const selectProject = (s: AppState) => s.project;
 const selectResult = (s: AppState) => s.audit.result;
@@ -27,6 +32,9 @@ const selectFitToken = (s: AppState) => s.view.fitToken;
 const selectGaps = (s: AppState) => s.audit.gaps;
 const selectGapsBusy = (s: AppState) => s.audit.gapsBusy;
 const selectAdding = (s: AppState) => s.scenarios.adding !== null;
+const selectDrawing = (s: AppState) => s.candidates.drawing;
+const selectDrawn = (s: AppState) => s.candidates.drawn;
+const selectCandidateSites = (s: AppState) => s.project?.layers.candidates;
 
 /** A number that changes whenever the layers object does (the map's layer-data version). */
 let layerCounter = 0;
@@ -57,10 +65,22 @@ export function MapRegion() {
 
   // Adding a proposed facility takes the next click; otherwise the walking what-if may (moving).
   const adding = useSelector(selectAdding);
+  // Drawing candidates: a click on a drawn point (within 10 px) removes it, elsewhere adds one.
+  const drawing = useSelector(selectDrawing);
+  const drawn = useSelector(selectDrawn);
+  const candidateSites = useSelector(selectCandidateSites);
   const onMapClick = useCallback((position: Position): boolean => {
     if (adding) { dispatch({ type: 'scenario/addPlaced', position }); return true; }
+    if (drawing) {
+      const map = mainMap();
+      const hit = map ? hitDrawnCandidate(drawn, map.project(position), (p) => map.project(p)) : null;
+      dispatch(hit ? { type: 'candidates/removed', id: hit } : { type: 'candidates/added', position });
+      return true;
+    }
     return net.onMapClick(position);
-  }, [adding, dispatch, net]);
+  }, [adding, drawing, drawn, dispatch, net]);
+  const extraLayers = useMemo(() => [...candidateLayers(candidateSites, drawn, drawing), ...(net.layers ?? [])], [candidateSites, drawn, drawing, net.layers]);
+  registerCandidateStrings();
   const patchUi = useCallback((patch: Partial<UiChoices>) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
   // A preset without the chosen tier or category (another preset picked): fall back to one it has.
   useEffect(() => {
@@ -109,7 +129,7 @@ export function MapRegion() {
         onSelectCommunity={(index) => dispatch({ type: 'selection/community', index })}
         onSelectFacility={(index) => { dispatch({ type: 'selection/facility', index }); if (ui.circles === 'none') patchUi({ circles: 'selected' }); }}
         fitToken={fitToken}
-        extraLayers={net.layers}
+        extraLayers={extraLayers}
         onMapClick={onMapClick}
         onMap={(map) => { setMainMap(map); net.onMap(map); }}
       />
@@ -117,7 +137,7 @@ export function MapRegion() {
       {/* One row for the distance badge and the hint: they wrap rather than overlap on a narrow map. */}
       <div className="map-topbar">
         <ModeBadge mode={ui.mode} hasRoads={net.hasRoads} onChange={(mode) => patchUi({ mode })} basis={result ? <BasisBadge {...runBasis(result)} /> : undefined} />
-        <div className="map-hint">{t('map.clickHint')}</div>
+        <div className="map-hint" data-testid={drawing ? 'candidates-draw-hint' : undefined}>{t(drawing ? 'candidates.drawHint' : 'map.clickHint')}</div>
       </div>
       <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gapsCount} />
       <Legend ui={ui} preset={preset} />

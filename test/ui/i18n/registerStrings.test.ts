@@ -13,6 +13,7 @@ import { registerResidentialStrings, RESIDENTIAL_STRINGS } from '../../../src/ui
 import { registerWhatIfStrings, WHAT_IF_STRINGS } from '../../../src/ui/whatif/whatIfStrings';
 import { registerStrings } from '../../../src/ui/i18n/registerStrings';
 import { COMPARE_STRINGS, registerCompareStrings } from '../../../src/ui/compare/compareStrings';
+import { CANDIDATE_STRINGS, registerCandidateStrings } from '../../../src/ui/whatif/candidateStrings';
 
 type Register = (i18n: typeof i18next) => void;
 
@@ -20,6 +21,7 @@ type Register = (i18n: typeof i18next) => void;
 const TABLES: { name: string; tables: { zh: object; en: object }; register: Register; key: string; en: string; zh: string }[] = [
   { name: 'residential', tables: RESIDENTIAL_STRINGS, register: registerResidentialStrings, key: 'residentialUi.basis.label', en: 'Coverage basis', zh: '覆盖口径' },
   { name: 'what-if', tables: WHAT_IF_STRINGS, register: registerWhatIfStrings, key: 'whatIf.title', en: 'What-if', zh: '方案推演' },
+  { name: 'proposal candidates', tables: CANDIDATE_STRINGS, register: registerCandidateStrings, key: 'candidates.draw', en: 'Draw candidates', zh: '绘制候选点' },
   { name: 'road coverage', tables: ROAD_COVERAGE_STRINGS, register: registerRoadCoverageStrings, key: 'roadCoverage.noRoads', en: 'Walking mode needs a road layer that covers these communities. The project has none, so walking distances cannot be computed: the figures shown are straight-line.', zh: '步行模式需要覆盖这些社区的道路图层。当前项目没有道路图层，无法按步行网络计算：图表中的数字为直线距离。' },
   { name: 'presentation', tables: PRESENT_STRINGS, register: registerPresentStrings, key: 'presentUi.start', en: 'Present', zh: '演示' },
   { name: 'walking network', tables: NETWORK_STRINGS, register: registerNetworkStrings, key: 'networkUi.mode.label', en: 'Distance', zh: '距离口径' },

@@ -12,13 +12,13 @@ describe('applying an import', () => {
 
   it('replaces only the given layers, marks the dataset imported and leaves the input untouched', () => {
     const next = applyImportedLayers(base, { facilities: [fac('x'), fac('y')] });
-    expect(layerCounts(next)).toEqual({ communities: 2, facilities: 2, green: 0, roads: 0, residential: 0 });
+    expect(layerCounts(next)).toEqual({ communities: 2, facilities: 2, green: 0, roads: 0, residential: 0, candidates: 0 });
     expect(next.layers.communities).toBe(base.layers.communities);
     expect(next.dataset.source).toBe('import');
     expect(next.layerVersion).toBe(base.layerVersion + 1);
-    expect(layerCounts(base)).toEqual({ communities: 2, facilities: 1, green: 0, roads: 0, residential: 0 });
+    expect(layerCounts(base)).toEqual({ communities: 2, facilities: 1, green: 0, roads: 0, residential: 0, candidates: 0 });
     const two = applyImportedLayers(base, { facilities: [], roads: [{ id: 'r', coordinates: [[0, 0], [1, 1]] }] });
-    expect(layerCounts(two)).toEqual({ communities: 2, facilities: 0, green: 0, roads: 1, residential: 0 });
+    expect(layerCounts(two)).toEqual({ communities: 2, facilities: 0, green: 0, roads: 1, residential: 0, candidates: 0 });
   });
 
   it('hints at the centre of imported data: first vertices (119, 31) and (120, 32) → (119.5, 31.5); never at the demo', () => {

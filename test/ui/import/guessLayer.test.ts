@@ -24,4 +24,10 @@ describe('guessLayerKind', () => {
     expect(guessLayerKind({ format: 'geojson', geometryTypes: { Polygon: 2 }, fields: ['id'], fileName: 'city_parks.geojson' })).toEqual({ kind: 'green', reason: 'fileName' });
     expect(guessLayerKind({ format: 'geojson', geometryTypes: { Polygon: 2 }, fields: ['id'], fileName: 'blocks.geojson' })).toEqual({ kind: 'communities', reason: 'polygons' });
   });
+
+  it('points or parcels in a file named for candidate sites → the candidate layer; lines never', () => {
+    expect(guessLayerKind({ format: 'geojson', geometryTypes: { Polygon: 3 }, fields: ['地块编码'], fileName: 'vacant-parcels.geojson' })).toEqual({ kind: 'candidates', reason: 'fileName' });
+    expect(guessLayerKind({ format: 'shapefile', geometryTypes: { Point: 5 }, fields: ['id'], fileName: '候选选址.shp' })).toEqual({ kind: 'candidates', reason: 'fileName' });
+    expect(guessLayerKind({ format: 'geojson', geometryTypes: { LineString: 2 }, fields: ['id'], fileName: 'candidate-roads.geojson' })).toEqual({ kind: 'roads', reason: 'lines' });
+  });
 });
