@@ -2,7 +2,7 @@
 // its dataset in step with the project, asks for the selected community's figures in both modes,
 // for the selected facility's walking bands, and moves facilities (click the new spot or drag the
 // handle): the walking bands at the new spot first, then the move as an edit of the current
-// scenario (the engine worker re-audits what it reaches; undo and redo are the scenario's). It
+// scenario (the engine worker re-audits what it reaches; undo and redo walk the app's one history). It
 // reads the current scenario's layers, the preset, mode and selection from the store; the
 // workspace renders what it returns: map layers, the side-by-side figures, the facility panel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import type { Dataset, DistanceMode, Position } from '../../engine/types';
 import type { ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
 import type { BandsResult, CompareResult, GraphInfo } from '../../planning/whatIf/networkSession';
-import { selectCurrentEdits, selectPreset, selectScenarioLayers, type Action, type AppState, type LastChange } from '../state/appState';
+import { selectCanRedo, selectCanUndo, selectPreset, selectScenarioLayers, type Action, type AppState, type LastChange } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { networkLayers } from './networkLayers';
 import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
@@ -72,7 +72,6 @@ function untilEdited(store: { getState: () => AppState; subscribe: (fn: () => vo
   });
 }
 
-const selectRedo = (s: AppState) => s.scenarios.redo.length;
 const selectLastChange = (s: AppState) => s.audit.lastChange;
 const selectMode = (s: AppState) => s.ui.mode;
 const selectCommunity = (s: AppState) => s.selection.community;
@@ -83,8 +82,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   const store = useStore<AppState, Action>();
   const { dispatch } = store;
   const layers = useSelector(selectScenarioLayers);
-  const edits = useSelector(selectCurrentEdits);
-  const redoCount = useSelector(selectRedo);
+  const canUndo = useSelector(selectCanUndo);
+  const canRedo = useSelector(selectCanRedo);
   const preset = useSelector(selectPreset);
   const mode = useSelector(selectMode);
   const selectedCommunity = useSelector(selectCommunity);
@@ -296,9 +295,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     return true;
   }, [moveSelectedTo]);
 
-  // Undo and redo are the scenario's (every what-if edit, not only moves).
-  const undo = useCallback(() => dispatch({ type: 'scenario/undone' }), [dispatch]);
-  const redo = useCallback(() => dispatch({ type: 'scenario/redone' }), [dispatch]);
+  // Undo and redo walk the app's one history (every edit, not only moves).
+  const undo = useCallback(() => dispatch({ type: 'history/undone' }), [dispatch]);
+  const redo = useCallback(() => dispatch({ type: 'history/redone' }), [dispatch]);
   // A change of the scenario's edits (undo, redo, another panel) shows its re-audit here too.
   const lastChange = useSelector(selectLastChange);
   useEffect(() => { if (lastChange) { setLastMove(lastChange); setMoveVersion((v) => v + 1); } }, [lastChange]);
@@ -399,8 +398,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     allOfCategory,
     categoryCount,
     moving,
-    canUndo: edits.length > 0,
-    canRedo: redoCount > 0,
+    canUndo,
+    canRedo,
     graph,
     lastMove: lastMove ? { affected: lastMove.affected, ms: lastMove.ms } : null,
     onShowBands: setShowBands,
