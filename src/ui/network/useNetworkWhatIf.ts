@@ -155,13 +155,17 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   }, [active]);
 
   // The current scenario's data to the worker on every change (a new worker always gets it). A
-  // facility edit keeps the roads, so the road graph and its timings stay; other data starts afresh.
+  // facility edit keeps the roads, so the road graph and its timings stay, and sends only the
+  // facilities (the whole dataset with its roads would be cloned again for each edit); other data
+  // starts afresh.
   const sentTo = useRef<NetworkClient | null>(null);
   useEffect(() => {
     const client = clientRef.current;
     if (!client || !layers) return;
     if (sentTo.current === client && sessionLayers.current === layers) return;
-    const sameRoads = sentTo.current === client && sessionLayers.current?.roads === layers.roads;
+    const prev = sentTo.current === client ? sessionLayers.current : null;
+    const sameRoads = !!prev && prev.roads === layers.roads;
+    const facilitiesOnly = !!prev && sameRoads && prev.communities === layers.communities && prev.green === layers.green && prev.residential === layers.residential;
     sentTo.current = client;
     sessionLayers.current = layers;
     const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
@@ -174,7 +178,10 @@ export function useNetworkWhatIf(): NetworkWhatIf {
       timings.current.graph = null;
       publish();
     }
-    void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
+    const sent = facilitiesOnly
+      ? client.setFacilities(layers.facilities).then((held) => (held ? undefined : client.setDataset(data)))
+      : client.setDataset(data);
+    void sent.then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
   }, [layers, clientVersion, publish]);
 
   // The road graph, built once per roads layer in the worker (its build time is reported), when

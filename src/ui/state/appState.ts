@@ -154,8 +154,8 @@ export type Action =
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
   | PresentationAction
   | PersistenceAction
-  /** The current scenario's audit after its edits changed, re-auditing only `affected`. */
-  | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number }
+  /** The current scenario's audit after its edits changed, re-auditing only `affected`; with `gaps`, their uncovered parts too (they replace the old ones). */
+  | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number; gaps?: { communities: number[]; gaps: Gap[] } }
   /** Uncovered parts of `communities` recomputed (after an edit): theirs replace the old ones. */
   | { type: 'gaps/patched'; communities: number[]; gaps: Gap[] }
   | ScenarioAction
@@ -313,6 +313,12 @@ function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {
   return { ...s, ui: { ...s.ui, ...patch } };
 }
 
+/** The gap layer with the parts of `communities` replaced by `fresh`, in community order. */
+function patchGaps(gaps: Gap[], communities: number[], fresh: Gap[]): Gap[] {
+  const drop = new Set(communities);
+  return [...gaps.filter((g) => !drop.has(g.community)), ...fresh].sort((x, y) => x.community - y.community);
+}
+
 function audit(s: AppState, patch: Partial<AuditState>): AppState {
   return { ...s, audit: { ...s.audit, ...patch } };
 }
@@ -417,13 +423,11 @@ function reduce(s: AppState, a: Action): AppState {
     case 'audit/edited': {
       const prev = s.audit.result;
       const changes = prev && prev.communities.length === a.result.communities.length ? auditChanges(prev, a.result, a.affected) : null;
-      return audit(s, { result: a.result, lastChange: { changes, affected: a.affected.length, ms: a.ms, roundTripMs: a.roundTripMs } });
+      const gaps = a.gaps && s.audit.gaps ? { gaps: patchGaps(s.audit.gaps, a.gaps.communities, a.gaps.gaps) } : {};
+      return audit(s, { result: a.result, lastChange: { changes, affected: a.affected.length, ms: a.ms, roundTripMs: a.roundTripMs }, ...gaps });
     }
-    case 'gaps/patched': {
-      const drop = new Set(a.communities);
-      const kept = (s.audit.gaps ?? []).filter((g) => !drop.has(g.community));
-      return audit(s, { gaps: [...kept, ...a.gaps].sort((x, y) => x.community - y.community) });
-    }
+    case 'gaps/patched':
+      return audit(s, { gaps: patchGaps(s.audit.gaps ?? [], a.communities, a.gaps) });
     default:
       if (isPersistenceAction(a)) {
         const persistence = reducePersistence(s.persistence, a);

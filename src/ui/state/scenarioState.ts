@@ -116,18 +116,21 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       return a.list.length ? { ...s, list: a.list.map(readScenario), currentId: a.list.some((x) => x.id === a.currentId) ? a.currentId : a.list[0].id, error: null, adding: null, compare: null } : s;
     case 'scenario/edited': {
       if (!base) return s;
+      let data: Dataset;
       try {
-        const projection = datasetProjection(base);
-        applyEdit(scenarioData(base, cur.edits, projection), a.edit, projection);
+        data = applyEdit(scenarioLayers(base, cur.edits), a.edit, projectionOf(base));
       } catch (e) {
         return { ...s, error: errText(e) };
       }
-      return withCurrent(s, (c) => addEdit(c, a.edit));
+      const next = withCurrent(s, (c) => addEdit(c, a.edit));
+      // The data just computed is the new edit list's: the map and the workers need not replay it.
+      rememberLayers(base, currentScenario(next).edits, data);
+      return next;
     }
     case 'scenario/editReverted': {
       if (!base) return s;
       try {
-        const reverted = revertEdit(cur, a.index, base, datasetProjection(base));
+        const reverted = revertEdit(cur, a.index, base, projectionOf(base));
         return withCurrent(s, () => reverted);
       } catch (e) {
         return { ...s, error: errText(e) };
@@ -177,8 +180,8 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
       return { ...s, proposals: { progress: null, result: null, error: a.message } };
     case 'scenario/proposalsAccepted': {
       if (!base) return s;
-      const projection = datasetProjection(base);
-      let data = scenarioData(base, cur.edits, projection);
+      const projection = projectionOf(base);
+      let data = scenarioLayers(base, cur.edits);
       try {
         for (const e of a.edits) data = applyEdit(data, e, projection);
       } catch (e) {
@@ -194,15 +197,29 @@ export function scenarioReducer(s: ScenariosState, a: ScenarioAction, base: Data
 
 // ----------------------------------------------------------------------------------------------
 // The current scenario's data, computed once per (base, edits) pair: the map, the workers and the
-// tables all see the same arrays (unchanged layers are the base's own).
+// tables all see the same arrays (unchanged layers are the base's own). Edit lists are immutable
+// values, so the data of each list is kept while the list lives: undo and redo find it again
+// instead of replaying every edit; a new edit starts from the data before it.
 
-let memo: { base: object; edits: readonly Edit[]; data: object } | null = null;
+const layersOf = new WeakMap<readonly Edit[], { base: object; data: object }>();
+let projectionMemo: { base: object; projection: ReturnType<typeof datasetProjection> } | null = null;
+
+/** The base data's local projection (from every position of every layer), once per base. */
+function projectionOf(base: Dataset): ReturnType<typeof datasetProjection> {
+  if (projectionMemo?.base !== base) projectionMemo = { base, projection: datasetProjection(base) };
+  return projectionMemo.projection;
+}
+
+function rememberLayers(base: object, edits: readonly Edit[], data: object): void {
+  layersOf.set(edits, { base, data });
+}
 
 /** `base` with `edits` applied (the same object when there are none). */
 export function scenarioLayers<T extends Dataset>(base: T, edits: readonly Edit[]): T {
   if (edits.length === 0) return base;
-  if (memo && memo.base === base && memo.edits === edits) return memo.data as T;
-  const data = scenarioData(base, edits, datasetProjection(base)) as T;
-  memo = { base, edits, data };
+  const known = layersOf.get(edits);
+  if (known?.base === base) return known.data as T;
+  const data = scenarioData(base, edits, projectionOf(base)) as T;
+  rememberLayers(base, edits, data);
   return data;
 }
