@@ -116,9 +116,12 @@ export async function run(): Promise<void> {
           return [r.left + px.x, r.top + px.y];
         }, { at });
         samples.push(await measured(page, cdp, 'move (click to place)', () => page.mouse.click(to[0], to[1])));
+        // Undo and redo of the move with the facility still selected: its walking bands follow it.
+        samples.push(await measured(page, cdp, 'undo, facility selected', () => page.click('[data-testid=whatif-undo]')));
+        samples.push(await measured(page, cdp, 'redo, facility selected', () => page.click('[data-testid=whatif-redo]')));
+        await page.keyboard.press('Escape');
         samples.push(await measured(page, cdp, 'undo (button)', () => page.click('[data-testid=whatif-undo]')));
         samples.push(await measured(page, cdp, 'redo (button)', () => page.click('[data-testid=whatif-redo]')));
-        await page.keyboard.press('Escape');
       } else {
         samples.push(await measured(page, cdp, 'undo (button)', () => page.click('[data-testid=whatif-undo]')));
         samples.push(await measured(page, cdp, 'redo (button)', () => page.click('[data-testid=whatif-redo]')));

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
-import type { Dataset, DistanceMode, Position } from '../../engine/types';
+import type { Dataset, DistanceMode, Facility, Position } from '../../engine/types';
 import type { ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
 import type { BandsResult, CompareResult, GraphInfo } from '../../planning/whatIf/networkSession';
@@ -226,17 +226,27 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   useEffect(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), networkSelected: facility ? { id: facility.id, position: facility.position } : null };
   });
+  /** What the bands shown were computed for: a new dataset that leaves the facility, its category's facilities and the roads as they were (another facility's edit) keeps them. */
+  const bandsFor = useRef<{ client: NetworkClient; facility: Facility; category: readonly Facility[] | null; roads: unknown; preset: unknown } | null>(null);
   useEffect(() => {
     const client = clientRef.current;
-    if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads) { setBands(null); setBandsBusy(false); return; }
+    if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads || !facility) { bandsFor.current = null; setBands(null); setBandsBusy(false); return; }
+    const l = live.current.layers;
+    const sameCategory = (a: readonly Facility[] | null, b: readonly Facility[] | null) => a === b || (!!a && !!b && a.length === b.length && a.every((f, i) => f === b[i]));
+    const want = { client, facility, category: allOfCategory && l ? l.facilities.filter((f) => f.category === facility.category) : null, roads: l?.roads, preset };
+    const had = bandsFor.current;
+    if (had && had.client === want.client && had.facility === want.facility && had.roads === want.roads && had.preset === want.preset && sameCategory(had.category, want.category)) return;
+    bandsFor.current = want;
     const id = ++reqId.current;
     let alive = true;
+    let answered = false;
     setBandsBusy(true);
     setError(null);
     const t0 = now();
     const target = allOfCategory && category ? { category } : { facility: selectedFacility };
     client.bands(id, preset, target, { tolerance_m: 'category' in target ? CATEGORY_TOLERANCE_M : BAND_TOLERANCE_M }).then((b) => {
       if (!alive || !b) return;
+      answered = true;
       setBands(b);
       setBandsBusy(false);
       if ('facility' in b.target) {
@@ -247,8 +257,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
         void client.warm(preset, live.current.effMode, selectedFacility).catch(() => undefined);
       }
     }).catch((e: unknown) => { if (alive) { setBandsBusy(false); setError(errText(e)); } });
-    return () => { alive = false; };
-  }, [ready, preset, selectedFacility, showBands, allOfCategory, category, hasRoads, publish]);
+    // A request overtaken before its answer leaves nothing computed: the next run asks again.
+    return () => { alive = false; if (!answered && bandsFor.current === want) bandsFor.current = null; };
+  }, [ready, preset, selectedFacility, showBands, allOfCategory, category, hasRoads, publish, facility]);
 
   // Leaving the facility cancels a move in progress.
   useEffect(() => { setMoving(false); setPending(null); }, [selectedFacility]);
@@ -264,7 +275,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     setPending(to);
     setError(null);
     try {
-      if (live.current.selectedFacility === index && hasRoads) {
+      // Walking mode shows the bands at the new spot first; in straight-line mode the figures
+      // come first (the bands follow the edit like any change of the data).
+      if (live.current.selectedFacility === index && hasRoads && live.current.effMode === 'network') {
         const t0 = now();
         const b = await client.bands(++reqId.current, ps, { facility: index, position: to }, { tolerance_m: BAND_TOLERANCE_M });
         if (b) {
