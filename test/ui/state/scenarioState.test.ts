@@ -206,4 +206,34 @@ describe('audit slice: an edited audit', () => {
     expect(s.audit.gaps!.map((x) => x.community)).toEqual([0, 2, 3]);
     expect(s.audit.gaps![1].polygon[0][0][0]).toEqual([9, 0]);
   });
+
+  it('an edited audit that brings its gaps patches the result and the gap layer in one action', () => {
+    const g = (community: number, x: number) => ({ community, polygon: [[[[x, 0], [x + 1, 0], [x, 1], [x, 0]]]] as MultiPolygonCoords });
+    const before = run([
+      { type: 'audit/finished', result: result([row('A', 'fail', 0.2), row('B', 'fail', 0.5)]) },
+      { type: 'gaps/finished', gaps: [g(0, 0), g(1, 1)] },
+    ], loaded());
+    // A is now fully covered (no gap), B's gap is smaller: both were re-audited.
+    const s = appReducer(before, { type: 'audit/edited', result: result([row('A', 'pass', 1), row('B', 'fail', 0.7)]), affected: [0, 1], ms: 3, roundTripMs: 9, gaps: { communities: [0, 1], gaps: [g(1, 5)] } });
+    expect(s.audit.result!.summary.failing).toBe(1);
+    expect(s.audit.gaps!.map((x) => [x.community, x.polygon[0][0][0][0]])).toEqual([[1, 5]]);
+    // Without a gap layer shown (no gaps held), the answer's gaps are not taken.
+    const hidden = run([{ type: 'gaps/cleared' }], before);
+    expect(appReducer(hidden, { type: 'audit/edited', result: result([row('A', 'pass', 1), row('B', 'fail', 0.7)]), affected: [0, 1], ms: 3, roundTripMs: 9, gaps: { communities: [0, 1], gaps: [g(1, 5)] } }).audit.gaps).toBeNull();
+  });
+});
+
+describe('scenario layers: computed once per edit list', () => {
+  it('an edit starts from the data before it, and undo and redo find each list\'s data again', () => {
+    const s1 = run([{ type: 'scenario/edited', edit: add('p1') }], loaded());
+    const l1 = selectScenarioLayers(s1)!;
+    const s2 = run([{ type: 'scenario/edited', edit: add('p2', 120.016) }], s1);
+    const l2 = selectScenarioLayers(s2)!;
+    // The untouched facilities are the same objects: only the new one is new.
+    expect(l2.facilities.slice(0, 2)).toEqual(l1.facilities);
+    expect(l2.facilities[0]).toBe(l1.facilities[0]);
+    const u = run([{ type: 'history/undone' }], s2);
+    expect(selectScenarioLayers(u)).toBe(l1);
+    expect(selectScenarioLayers(run([{ type: 'history/redone' }], u))).toBe(l2);
+  });
 });
