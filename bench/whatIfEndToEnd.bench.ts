@@ -56,10 +56,10 @@ async function measured(page: Page, cdp: CDPSession, kind: string, act: () => Pr
   await page.evaluate(() => { (window as unknown as LcWindow).__benchInput = true; });
   const cpu0 = await cpuTimes(cdp);
   // Waits for the app's measure without polling the page (polling would add main-thread work).
+  // (No named functions inside: tsx would wrap them in a helper the page does not have.)
   const updated = page.evaluate((n) => new Promise<void>((resolve, reject) => {
-    const seen = () => performance.getEntriesByName('whatif:update').length > n;
-    if (seen()) return resolve();
-    const o = new PerformanceObserver(() => { if (seen()) { o.disconnect(); resolve(); } });
+    if (performance.getEntriesByName('whatif:update').length > n) return resolve();
+    const o = new PerformanceObserver(() => { if (performance.getEntriesByName('whatif:update').length > n) { o.disconnect(); resolve(); } });
     o.observe({ entryTypes: ['measure'] });
     setTimeout(() => { o.disconnect(); reject(new Error('no whatif:update within 60 s')); }, 60_000);
   }), before);
