@@ -11,7 +11,7 @@ import { migrateProjectDocument, PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION, Pr
 import { datasetProjection } from '../engine/audit';
 import { applyEdit, type Edit, type Scenario } from './scenario';
 import type { UndoHistory } from './undoHistory';
-import type { UserEdit } from './userEdit';
+import { savedHistory, type SavedEdit, type UserEdit } from './userEdit';
 
 export { PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION } from './projectMigrations';
 
@@ -30,8 +30,8 @@ export interface ProjectDocument {
   project: Project;
   /** Unsaved edits of the active preset; null when it is as loaded. */
   presetEdit: PresetEditState | null;
-  /** The undo history of the user's edits. */
-  history: UndoHistory<UserEdit>;
+  /** The undo history of the user's preset edits (userEdit.ts: SavedEdit). */
+  history: UndoHistory<SavedEdit>;
   /** The what-if scenarios on the project's data; null when none were saved (the app starts with one empty scenario). */
   scenarios: SavedScenarios | null;
   /** The view (map colouring, layer toggles, tier, filters): the app's own shape, merged over its defaults. */
@@ -44,8 +44,9 @@ export interface SavedScenarios {
   currentId: string;
 }
 
-export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios'> & { scenarios?: SavedScenarios | null }, savedAt: string | null = null): ProjectDocument {
-  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: parts.history, scenarios: parts.scenarios ?? null };
+/** The document of `parts`; of the history it keeps the saved kinds (userEdit.ts: savedHistory). */
+export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios' | 'history'> & { scenarios?: SavedScenarios | null; history: UndoHistory<UserEdit> }, savedAt: string | null = null): ProjectDocument {
+  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: savedHistory(parts.history), scenarios: parts.scenarios ?? null };
   if (parts.view) doc.view = parts.view;
   return doc;
 }
@@ -302,7 +303,7 @@ export function readProjectDocument(raw: unknown, file: string): ProjectDocument
   return projectDocument({
     project: { ...project, layers },
     presetEdit: (doc.presetEdit as PresetEditState | null | undefined) ?? null,
-    history: doc.history as UndoHistory<UserEdit>,
+    history: doc.history as UndoHistory<SavedEdit>,
     scenarios: (doc.scenarios as SavedScenarios | null | undefined) ?? null,
     view: doc.view as Record<string, unknown> | undefined,
   }, (doc.savedAt as string | null | undefined) ?? null);

@@ -1,8 +1,10 @@
-// The user's edits as plain data, the records of the undo history (undoHistory.ts). Each record
-// carries both sides of the change, so undo applies `before` and redo `after` without recomputing
-// anything. Today the user edits the active preset; facility edits and scenario changes join as
-// further kinds of this union, each with its own apply in the store.
+// The user's edits as plain data, the records of the one undo history (undoHistory.ts): every edit
+// the user makes, whatever it changes, is one record, so undo and redo walk all of them in the
+// order they were made. Each record carries both sides of the change, so undo applies `before` and
+// redo `after` without recomputing anything; what a kind's sides are is that kind's business.
 import type { RulePreset } from '../engine/types';
+import type { Scenario } from './scenario';
+import type { UndoHistory } from './undoHistory';
 
 /** The active preset's values changed (a field edited, a walking speed applied, a revert to the original). */
 export interface PresetEdit {
@@ -13,9 +15,50 @@ export interface PresetEdit {
   after: RulePreset;
 }
 
-export type UserEdit = PresetEdit;
+/** The scenarios as one value: every scenario (an ordered edit list) and the current one. */
+export interface ScenariosSnapshot {
+  list: Scenario[];
+  currentId: string;
+}
+
+/** What the user did to the scenarios: a what-if edit on the map, a revert from the edit list, accepted proposals, or a scenario created, duplicated, renamed or deleted. */
+export type ScenarioChange = 'edit' | 'revert' | 'accept' | 'create' | 'duplicate' | 'rename' | 'delete';
+
+/**
+ * The scenarios changed. Both sides are the whole (immutable, structurally shared) scenario list,
+ * so undo is exact for every change, including a deleted scenario; because the history is undone
+ * last-first, the list before an edit is always the list its undo must bring back.
+ */
+export interface ScenarioEdit {
+  kind: 'scenario';
+  change: ScenarioChange;
+  before: ScenariosSnapshot;
+  after: ScenariosSnapshot;
+}
+
+export type UserEdit = PresetEdit | ScenarioEdit;
+
+/**
+ * The edits the project document saves: preset edits only. The scenarios themselves are saved as
+ * they are (their edit lists), and the document's reader knows only this kind, so the saved shape
+ * stays what older versions wrote and read.
+ */
+export type SavedEdit = PresetEdit;
 
 /** The value an edit leaves behind when applied forwards (redo) or backwards (undo). */
 export function editTarget<E extends UserEdit>(edit: E, direction: 'undo' | 'redo'): E['after'] {
   return direction === 'undo' ? edit.before : edit.after;
+}
+
+let lastSaved: UndoHistory<SavedEdit> | null = null;
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The part of the history the project document saves (preset edits, in order); the same object while that part is unchanged. */
+export function savedHistory(h: UndoHistory<UserEdit>): UndoHistory<SavedEdit> {
+  const isSaved = (e: UserEdit): e is SavedEdit => e.kind === 'preset';
+  if (h.done.every(isSaved) && h.undone.every(isSaved)) return h as UndoHistory<SavedEdit>;
+  const done = h.done.filter(isSaved), undone = h.undone.filter(isSaved);
+  if (lastSaved && sameList(lastSaved.done, done) && sameList(lastSaved.undone, undone)) return lastSaved;
+  lastSaved = { done, undone };
+  return lastSaved;
 }

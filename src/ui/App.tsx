@@ -10,6 +10,7 @@ import { EngineSync } from './workspace/EngineSync';
 import { Persistence } from './workspace/Persistence';
 import { KeyboardShortcuts } from './workspace/KeyboardShortcuts';
 import { TestHooks } from './workspace/TestHooks';
+import { WhatIfTiming } from './workspace/WhatIfTiming';
 import { NetworkWhatIfProvider } from './workspace/NetworkWhatIf';
 import { ToolbarRegion } from './workspace/ToolbarRegion';
 import { AuditNotices } from './workspace/AuditNotices';
@@ -30,6 +31,7 @@ export function App() {
       <Persistence />
       <KeyboardShortcuts />
       <TestHooks />
+      <WhatIfTiming />
       <PresentationKeys />
       <Workspace />
     </StoreProvider>

@@ -35,8 +35,16 @@ export interface EditedAudit {
   result: AuditResult;
   /** Communities whose results differ from the previous edit list's audit (re-audited). */
   affected: number[];
-  /** Worker time (ms). */
+  /** The uncovered parts of the re-audited communities for the gap layer's tier and category, when asked. */
+  gaps?: Gap[];
+  /** Worker time (ms), gaps included. */
   ms: number;
+}
+
+/** The gap layer's choice: the uncovered parts of which tier and category. */
+export interface GapChoice {
+  tier: string;
+  category: FacilityCategory;
 }
 
 /** Indices whose result objects differ (patchResults replaces exactly the re-audited ones). */
@@ -81,6 +89,18 @@ function scenarioState(edits: readonly Edit[]): ScenarioAudit | null {
   const state = edits.reduce((st, e) => applyEditIncremental(st, e), base);
   otherState = { base, key, state };
   return state;
+}
+
+/** Uncovered parts of `indices` (those short of full coverage in `result`) for one tier and category. */
+function gapsOf(c: Ctx, result: AuditResult, indices: number[], { tier, category }: GapChoice): Gap[] {
+  const out: Gap[] = [];
+  for (const i of indices) {
+    const share = result.communities[i]?.lifeCircles[tier]?.[category];
+    if (share === undefined || share >= 1) continue;
+    const polygon = uncoveredPart(c, i, tier, category);
+    if (polygon.length > 0) out.push({ community: i, polygon });
+  }
+  return out;
 }
 
 const CHUNK = 32;
@@ -157,11 +177,15 @@ const api = {
    * redone or reverted, another scenario): only the communities the changed edits reach are
    * re-audited. Null before the first audit.
    */
-  syncEdits(edits: Edit[]): EditedAudit | null {
+  syncEdits(edits: Edit[], gapsFor: GapChoice | null = null): EditedAudit | null {
     if (!stack.length) return null;
     const t0 = performance.now();
     const affected = syncStack(edits);
-    return { result: stack[stack.length - 1].state.result, affected, ms: performance.now() - t0 };
+    const result = stack[stack.length - 1].state.result;
+    // The gap layer's parts of the re-audited communities in the same answer: one message and one
+    // redraw for the whole edit, not a second round trip after the first redraw.
+    const gaps = gapsFor && ctx ? gapsOf(ctx, result, affected, gapsFor) : undefined;
+    return { result, affected, ...(gaps ? { gaps } : {}), ms: performance.now() - t0 };
   },
 
   /**

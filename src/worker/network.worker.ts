@@ -18,6 +18,13 @@ const api = {
   setDataset(d: Dataset): void {
     session.setDataset(d);
   },
+  /** The same data with other facilities (a what-if facility edit): only the facilities cross the worker boundary. False when no dataset is held. */
+  setFacilities(facilities: Dataset['facilities']): boolean {
+    const d = session.dataset();
+    if (!d) return false;
+    session.setDataset({ ...d, facilities });
+    return true;
+  },
   graphInfo(preset: RulePreset): GraphInfo | null {
     return session.graphInfo(preset);
   },

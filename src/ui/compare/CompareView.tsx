@@ -80,7 +80,6 @@ function ComparisonSide(p: { side: 'a' | 'b'; data: ComparisonSideData; name: st
     <div className={`compare-side side-${p.side}`} data-testid={`compare-side-${p.side}`} data-scenario={p.data.id} data-ready={!!result && !!p.data.gaps} data-failing={result?.summary.failing ?? ''}>
       <MapView
         layers={p.data.layers}
-        layerVersion={0}
         result={result}
         preset={p.preset}
         ui={p.ui}

@@ -1,5 +1,6 @@
 // Legend in real units: class breaks of the current colouring with the standard marked, the
 // facility categories (colour + symbol) and the gap layer.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_CATEGORIES, type RulePreset } from '../../engine/types';
 import type { UiChoices } from '../state/uiChoices';
@@ -13,7 +14,8 @@ function breakLabel(s: MetricScale, v: number, lang: 'zh' | 'en'): string {
   return formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
 }
 
-export function Legend({ ui, preset }: { ui: UiChoices; preset: RulePreset }) {
+// Memoised: the map region re-renders on every what-if edit; this redraws only when its own inputs change.
+export const Legend = memo(function Legend({ ui, preset }: { ui: UiChoices; preset: RulePreset }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const s = metricScale(ui.colorBy, preset);
@@ -48,4 +50,4 @@ export function Legend({ ui, preset }: { ui: UiChoices; preset: RulePreset }) {
       )}
     </div>
   );
-}
+});

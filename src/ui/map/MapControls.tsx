@@ -1,5 +1,6 @@
 // Map panel: what the community colour shows, which layers draw, life circles and the
 // uncovered-area (gap) layer for a chosen tier and category.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilityCategory, RulePreset } from '../../engine/types';
 import type { CirclesMode, UiChoices } from '../state/uiChoices';
@@ -16,7 +17,8 @@ interface Props {
   gapsCount: number | null;
 }
 
-export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props) {
+// Memoised: the map region re-renders on every what-if edit; this redraws only when its own inputs change.
+export const MapControls = memo(function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props) {
   registerResidentialStrings();
   const { t } = useTranslation();
   const tiers = gapTiers(preset);
@@ -67,4 +69,4 @@ export function MapControls({ ui, preset, onChange, gapsBusy, gapsCount }: Props
       {ui.showGaps && <div className="gap-status" data-testid="gap-status">{gapsBusy ? t('map.gapsComputing') : gapsCount !== null ? t('map.gapsCount', { count: gapsCount, threshold }) : ''}</div>}
     </div>
   );
-}
+});

@@ -22,7 +22,6 @@ setWorkerUrl(mlWorkerUrl);
 
 export interface MapViewProps {
   layers: ProjectLayers;
-  layerVersion: number;
   result: AuditResult | null;
   preset: RulePreset;
   ui: UiChoices;
@@ -201,7 +200,17 @@ export function MapView(p: MapViewProps) {
   // A new fills array for every new result (an edit may move shares without changing the failing count).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const fillsVersion = useMemo(() => ++fillsCounter, [fills]);
-  const fillKey = `${p.ui.colorBy}|${p.ui.tier}|${p.ui.category}|${fillsVersion}|${p.layerVersion}`;
+  // The fills follow the result alone: a facility edit (new layers, same communities) recolours
+  // nothing until its re-audit arrives.
+  const fillKey = `${p.ui.colorBy}|${p.ui.tier}|${p.ui.category}|${fillsVersion}`;
+  // The gap layer's polygons, rebuilt (and re-tessellated by deck.gl) only when the gaps change,
+  // not whenever another layer's input does.
+  const gapParts = useMemo(() => {
+    const out: PolygonPart[] = [];
+    for (const g of p.gaps ?? []) for (const polygon of g.polygon) out.push({ index: g.community, polygon });
+    return out;
+  }, [p.gaps]);
+  const selectedParts = useMemo(() => (p.selected !== null ? mapData.parts.filter((d) => d.index === p.selected) : []), [mapData, p.selected]);
 
   const layers = useMemo(() => {
     const offline = p.ui.basemap === 'offline';
@@ -226,8 +235,6 @@ export function MapView(p: MapViewProps) {
     if (p.ui.showNetwork && p.layers.roads.length > 0)
       out.push(new PathLayer({ id: 'network', data: p.layers.roads, getPath: (r) => r.coordinates, getColor: [40, 90, 160, 200], widthUnits: 'pixels', getWidth: 2, widthMinPixels: 1.5 }));
     if (p.ui.showGaps && p.gaps) {
-      const gapParts: PolygonPart[] = [];
-      for (const g of p.gaps) for (const polygon of g.polygon) gapParts.push({ index: g.community, polygon });
       out.push(new PolygonLayer<PolygonPart>({
         id: 'gaps',
         data: gapParts,
@@ -240,7 +247,7 @@ export function MapView(p: MapViewProps) {
       }));
     }
     if (p.selected !== null) {
-      const sel = mapData.parts.filter((d) => d.index === p.selected);
+      const sel = selectedParts;
       out.push(new PolygonLayer<PolygonPart>({ id: 'selected-halo', data: sel, getPolygon: (d) => d.polygon, filled: false, stroked: true, getLineColor: [0, 0, 0, 255], lineWidthMinPixels: 7 }));
       out.push(new PolygonLayer<PolygonPart>({ id: 'selected', data: sel, getPolygon: (d) => d.polygon, filled: false, stroked: true, getLineColor: SELECTED_LINE, lineWidthMinPixels: 4 }));
     }
@@ -290,12 +297,13 @@ export function MapView(p: MapViewProps) {
         stroked: true,
         pickable: true,
       }));
+      // A symbol on each drawn disc (not on every facility: an edit then re-lays out only those).
       if (zoom >= 15)
-        out.push(new TextLayer<Facility>({
+        out.push(new TextLayer<number>({
           id: 'facility-symbols',
-          data: fs,
-          getPosition: (f) => f.position,
-          getText: (f) => p.symbols[f.category] ?? '?',
+          data: shownFacilities,
+          getPosition: (i) => fs[i].position,
+          getText: (i) => p.symbols[fs[i].category] ?? '?',
           getSize: 11,
           getColor: [255, 255, 255, 255],
           fontFamily: FONT,
@@ -321,7 +329,7 @@ export function MapView(p: MapViewProps) {
       }));
     if (p.extraLayers) out.push(...p.extraLayers);
     return out;
-  }, [mapData, fills, fillKey, p.ui, p.gaps, p.selected, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, shownFacilities, shownLabels, p.extraLayers]);
+  }, [mapData, fills, fillKey, p.ui, p.gaps, gapParts, p.selected, selectedParts, p.selectedFacility, p.layers, p.preset, p.symbols, zoom, shownFacilities, shownLabels, p.extraLayers]);
 
   useEffect(() => {
     overlayRef.current?.setProps({

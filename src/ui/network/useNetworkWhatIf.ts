@@ -2,17 +2,17 @@
 // its dataset in step with the project, asks for the selected community's figures in both modes,
 // for the selected facility's walking bands, and moves facilities (click the new spot or drag the
 // handle): the walking bands at the new spot first, then the move as an edit of the current
-// scenario (the engine worker re-audits what it reaches; undo and redo are the scenario's). It
+// scenario (the engine worker re-audits what it reaches; undo and redo walk the app's one history). It
 // reads the current scenario's layers, the preset, mode and selection from the store; the
 // workspace renders what it returns: map layers, the side-by-side figures, the facility panel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { LngLatLike, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
-import type { Dataset, DistanceMode, Position } from '../../engine/types';
+import type { Dataset, DistanceMode, Facility, Position } from '../../engine/types';
 import type { ProjectLayers } from '../../planning/project';
 import { createNetworkClient, type NetworkClient } from '../../worker/networkClient';
 import type { BandsResult, CompareResult, GraphInfo } from '../../planning/whatIf/networkSession';
-import { selectCurrentEdits, selectPreset, selectScenarioLayers, type Action, type AppState, type LastChange } from '../state/appState';
+import { selectCanRedo, selectCanUndo, selectPreset, selectScenarioLayers, type Action, type AppState, type LastChange } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { networkLayers } from './networkLayers';
 import type { FacilityNetworkPanelProps } from './FacilityNetworkPanel';
@@ -72,7 +72,6 @@ function untilEdited(store: { getState: () => AppState; subscribe: (fn: () => vo
   });
 }
 
-const selectRedo = (s: AppState) => s.scenarios.redo.length;
 const selectLastChange = (s: AppState) => s.audit.lastChange;
 const selectMode = (s: AppState) => s.ui.mode;
 const selectCommunity = (s: AppState) => s.selection.community;
@@ -83,8 +82,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   const store = useStore<AppState, Action>();
   const { dispatch } = store;
   const layers = useSelector(selectScenarioLayers);
-  const edits = useSelector(selectCurrentEdits);
-  const redoCount = useSelector(selectRedo);
+  const canUndo = useSelector(selectCanUndo);
+  const canRedo = useSelector(selectCanRedo);
   const preset = useSelector(selectPreset);
   const mode = useSelector(selectMode);
   const selectedCommunity = useSelector(selectCommunity);
@@ -156,13 +155,17 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   }, [active]);
 
   // The current scenario's data to the worker on every change (a new worker always gets it). A
-  // facility edit keeps the roads, so the road graph and its timings stay; other data starts afresh.
+  // facility edit keeps the roads, so the road graph and its timings stay, and sends only the
+  // facilities (the whole dataset with its roads would be cloned again for each edit); other data
+  // starts afresh.
   const sentTo = useRef<NetworkClient | null>(null);
   useEffect(() => {
     const client = clientRef.current;
     if (!client || !layers) return;
     if (sentTo.current === client && sessionLayers.current === layers) return;
-    const sameRoads = sentTo.current === client && sessionLayers.current?.roads === layers.roads;
+    const prev = sentTo.current === client ? sessionLayers.current : null;
+    const sameRoads = !!prev && prev.roads === layers.roads;
+    const facilitiesOnly = !!prev && sameRoads && prev.communities === layers.communities && prev.green === layers.green && prev.residential === layers.residential;
     sentTo.current = client;
     sessionLayers.current = layers;
     const data: Dataset = { communities: layers.communities, facilities: layers.facilities, green: layers.green, roads: layers.roads, ...(layers.residential?.length ? { residential: layers.residential } : {}) };
@@ -175,7 +178,10 @@ export function useNetworkWhatIf(): NetworkWhatIf {
       timings.current.graph = null;
       publish();
     }
-    void client.setDataset(data).then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
+    const sent = facilitiesOnly
+      ? client.setFacilities(layers.facilities).then((held) => (held ? undefined : client.setDataset(data)))
+      : client.setDataset(data);
+    void sent.then(() => setReady((v) => v + 1)).catch((e: unknown) => setError(errText(e)));
   }, [layers, clientVersion, publish]);
 
   // The road graph, built once per roads layer in the worker (its build time is reported), when
@@ -220,17 +226,27 @@ export function useNetworkWhatIf(): NetworkWhatIf {
   useEffect(() => {
     window.__lifecircle = { ...(window.__lifecircle ?? {}), networkSelected: facility ? { id: facility.id, position: facility.position } : null };
   });
+  /** What the bands shown were computed for: a new dataset that leaves the facility, its category's facilities and the roads as they were (another facility's edit) keeps them. */
+  const bandsFor = useRef<{ client: NetworkClient; facility: Facility; category: readonly Facility[] | null; roads: unknown; preset: unknown } | null>(null);
   useEffect(() => {
     const client = clientRef.current;
-    if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads) { setBands(null); setBandsBusy(false); return; }
+    if (!client || !ready || !preset || selectedFacility === null || !showBands || !hasRoads || !facility) { bandsFor.current = null; setBands(null); setBandsBusy(false); return; }
+    const l = live.current.layers;
+    const sameCategory = (a: readonly Facility[] | null, b: readonly Facility[] | null) => a === b || (!!a && !!b && a.length === b.length && a.every((f, i) => f === b[i]));
+    const want = { client, facility, category: allOfCategory && l ? l.facilities.filter((f) => f.category === facility.category) : null, roads: l?.roads, preset };
+    const had = bandsFor.current;
+    if (had && had.client === want.client && had.facility === want.facility && had.roads === want.roads && had.preset === want.preset && sameCategory(had.category, want.category)) return;
+    bandsFor.current = want;
     const id = ++reqId.current;
     let alive = true;
+    let answered = false;
     setBandsBusy(true);
     setError(null);
     const t0 = now();
     const target = allOfCategory && category ? { category } : { facility: selectedFacility };
     client.bands(id, preset, target, { tolerance_m: 'category' in target ? CATEGORY_TOLERANCE_M : BAND_TOLERANCE_M }).then((b) => {
       if (!alive || !b) return;
+      answered = true;
       setBands(b);
       setBandsBusy(false);
       if ('facility' in b.target) {
@@ -241,8 +257,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
         void client.warm(preset, live.current.effMode, selectedFacility).catch(() => undefined);
       }
     }).catch((e: unknown) => { if (alive) { setBandsBusy(false); setError(errText(e)); } });
-    return () => { alive = false; };
-  }, [ready, preset, selectedFacility, showBands, allOfCategory, category, hasRoads, publish]);
+    // A request overtaken before its answer leaves nothing computed: the next run asks again.
+    return () => { alive = false; if (!answered && bandsFor.current === want) bandsFor.current = null; };
+  }, [ready, preset, selectedFacility, showBands, allOfCategory, category, hasRoads, publish, facility]);
 
   // Leaving the facility cancels a move in progress.
   useEffect(() => { setMoving(false); setPending(null); }, [selectedFacility]);
@@ -258,7 +275,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     setPending(to);
     setError(null);
     try {
-      if (live.current.selectedFacility === index && hasRoads) {
+      // Walking mode shows the bands at the new spot first; in straight-line mode the figures
+      // come first (the bands follow the edit like any change of the data).
+      if (live.current.selectedFacility === index && hasRoads && live.current.effMode === 'network') {
         const t0 = now();
         const b = await client.bands(++reqId.current, ps, { facility: index, position: to }, { tolerance_m: BAND_TOLERANCE_M });
         if (b) {
@@ -296,9 +315,9 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     return true;
   }, [moveSelectedTo]);
 
-  // Undo and redo are the scenario's (every what-if edit, not only moves).
-  const undo = useCallback(() => dispatch({ type: 'scenario/undone' }), [dispatch]);
-  const redo = useCallback(() => dispatch({ type: 'scenario/redone' }), [dispatch]);
+  // Undo and redo walk the app's one history (every edit, not only moves).
+  const undo = useCallback(() => dispatch({ type: 'history/undone' }), [dispatch]);
+  const redo = useCallback(() => dispatch({ type: 'history/redone' }), [dispatch]);
   // A change of the scenario's edits (undo, redo, another panel) shows its re-audit here too.
   const lastChange = useSelector(selectLastChange);
   useEffect(() => { if (lastChange) { setLastMove(lastChange); setMoveVersion((v) => v + 1); } }, [lastChange]);
@@ -399,8 +418,8 @@ export function useNetworkWhatIf(): NetworkWhatIf {
     allOfCategory,
     categoryCount,
     moving,
-    canUndo: edits.length > 0,
-    canRedo: redoCount > 0,
+    canUndo,
+    canRedo,
     graph,
     lastMove: lastMove ? { affected: lastMove.affected, ms: lastMove.ms } : null,
     onShowBands: setShowBands,

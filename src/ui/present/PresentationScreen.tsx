@@ -126,7 +126,6 @@ export function PresentationScreen(p: Props) {
     <div className="present" data-testid="presentation" data-step={p.step} data-total={p.views.length} data-kind={view?.kind ?? ''}>
       <MapView
         layers={p.project.layers}
-        layerVersion={p.project.layerVersion}
         result={p.result}
         preset={p.preset}
         ui={ui}

@@ -3,8 +3,9 @@
 // workspace's components subscribe to the slices they show (state/store.ts: useSelector); side
 // effects (workers, IndexedDB, keyboard) live in ui/workspace/ and only dispatch actions.
 //
-// Slices: the project (base data and presets, planning/project.ts), the edited preset, the undo
-// history of the user's edits (planning/undoHistory.ts: plain edit records, saved with the project),
+// Slices: the project (base data and presets, planning/project.ts), the edited preset, the one undo
+// history of every user edit, preset and scenario alike (planning/undoHistory.ts, userEdit.ts: plain
+// edit records; its preset edits are saved with the project),
 // the user's view choices, the selection, the view (fit requests, open dialog), the audit (result,
 // progress, errors, gap layer) and persistence (save failures, another tab's newer work). A new
 // feature adds a slice and its actions here (scenarios, comparison, presentation), not state in
@@ -17,13 +18,16 @@ import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, ty
 import { patchResults } from '../../planning/moveFacility';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
 import { dropEdits, emptyHistory, recordEdit, redoEdit, undoEdit, type UndoHistory } from '../../planning/undoHistory';
-import { editTarget, type UserEdit } from '../../planning/userEdit';
+import { editTarget, type PresetEdit, type ScenarioChange, type UserEdit } from '../../planning/userEdit';
 import type { ProjectDocument } from '../../planning/projectDocument';
 import { initialPersistenceState, isPersistenceAction, reducePersistence, type PersistenceAction, type PersistenceState } from './persistenceState';
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
 import { initialPresentationState, isPresentationAction, reducePresentation, type PresentationAction, type PresentationState } from './presentationState';
 import { auditChanges, type AuditChanges } from '../../planning/auditChanges';
-import { BASE_ID, currentScenario, initialScenarios, isScenarioAction, scenarioLayers, scenarioReducer, type ScenarioAction, type ScenariosState } from './scenarioState';
+import {
+  BASE_ID, currentScenario, initialScenarios, isScenarioAction, restoreScenarios, SCENARIO_CHANGES, scenarioLayers, scenarioReducer, scenariosSnapshot,
+  type ScenarioAction, type ScenariosState,
+} from './scenarioState';
 import { comparisonReducer, initialComparisonState, isComparisonAction, type ComparisonAction, type ComparisonState } from './comparisonState';
 import { initialCandidatesState, isCandidatesAction, reduceCandidates, type CandidatesAction, type CandidatesState } from './candidatesState';
 
@@ -90,7 +94,7 @@ export interface AppState {
   project: Project | null;
   loadError: string | null;
   presetEdits: PresetEdits | null;
-  /** The user's edits, for undo and redo (preset edits today). */
+  /** Every user edit (preset and scenario), in the order made: undo and redo walk it (Ctrl+Z, the buttons). */
   history: UndoHistory<UserEdit>;
   ui: UiChoices;
   selection: SelectionState;
@@ -103,8 +107,6 @@ export interface AppState {
   scenarios: ScenariosState;
   /** The side-by-side comparison map of two scenarios (state/comparisonState.ts). */
   comparison: ComparisonState;
-  /** Which history Ctrl+Z undoes: the one edited last (preset or scenario). */
-  lastEdited: 'preset' | 'scenario' | null;
   /** The proposals' candidate sites: their source, the points drawn on the map, draw mode (state/candidatesState.ts). */
   candidates: CandidatesState;
 }
@@ -152,8 +154,8 @@ export type Action =
   | { type: 'facility/moved'; project: Project; mode: DistanceMode; affected: number[]; results: CommunityResult[] }
   | PresentationAction
   | PersistenceAction
-  /** The current scenario's audit after its edits changed, re-auditing only `affected`. */
-  | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number }
+  /** The current scenario's audit after its edits changed, re-auditing only `affected`; with `gaps`, their uncovered parts too (they replace the old ones). */
+  | { type: 'audit/edited'; result: AuditResult; affected: number[]; ms: number; roundTripMs: number; gaps?: { communities: number[]; gaps: Gap[] } }
   /** Uncovered parts of `communities` recomputed (after an edit): theirs replace the old ones. */
   | { type: 'gaps/patched'; communities: number[]; gaps: Gap[] }
   | ScenarioAction
@@ -177,7 +179,6 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
     persistence: initialPersistenceState,
     scenarios: initialScenarios(),
     comparison: initialComparisonState,
-    lastEdited: null,
     candidates: initialCandidatesState,
   };
 }
@@ -189,6 +190,8 @@ export function initialAppState(ui: UiChoices = DEFAULT_UI): AppState {
 export const selectScenarioLayers = (s: AppState): ProjectLayers | null =>
   s.project ? scenarioLayers(s.project.layers, currentScenario(s.scenarios).edits) : null;
 export const selectCurrentEdits = (s: AppState) => currentScenario(s.scenarios).edits;
+export const selectCanUndo = (s: AppState) => s.history.done.length > 0;
+export const selectCanRedo = (s: AppState) => s.history.undone.length > 0;
 
 /** The preset the audit uses: the active one with the user's edits. */
 export const selectPreset = (s: AppState): RulePreset | null => s.presetEdits?.present ?? null;
@@ -233,11 +236,27 @@ function withProject(s: AppState, project: Project, fit: boolean): AppState {
     view: fit ? { ...s.view, fitToken: s.view.fitToken + 1 } : s.view,
     selection: layersChanged ? { ...s.selection, community: null, facility: null } : s.selection,
     audit: layersChanged ? { ...s.audit, result: null, gaps: null, patchedLayers: null, basisCompare: null, lastChange: null } : s.audit,
-    // Edits name the base data's features: other data starts with one empty scenario.
+    // Edits name the base data's features: other data starts with one empty scenario, and the
+    // recorded scenario changes (of the old scenarios) leave the history.
     scenarios: layersChanged && !onlyCandidatesChanged(s.project, project) ? initialScenarios() : s.scenarios,
+    history: layersChanged && !onlyCandidatesChanged(s.project, project) ? withoutScenarioEdits(s.history) : s.history,
     // Points drawn over other communities are of another place.
     candidates: communitiesChanged && (s.candidates.drawn.length || s.candidates.drawing) ? { ...s.candidates, drawn: [], drawing: false } : s.candidates,
   };
+}
+
+const withoutScenarioEdits = (h: UndoHistory<UserEdit>) => dropEdits(h, (e) => e.kind === 'scenario');
+
+/** A scenario action; a change the user made to the scenarios is recorded in the history. */
+function reduceScenarios(s: AppState, a: ScenarioAction): AppState {
+  const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
+  if (scenarios === s.scenarios) return s;
+  // Scenarios read back from storage replace the ones the recorded changes were made to.
+  if (a.type === 'scenario/loaded') return { ...s, scenarios, history: withoutScenarioEdits(s.history) };
+  const change: ScenarioChange | undefined = SCENARIO_CHANGES[a.type];
+  if (!change || scenarios.list === s.scenarios.list) return { ...s, scenarios };
+  const edit: UserEdit = { kind: 'scenario', change, before: scenariosSnapshot(s.scenarios), after: scenariosSnapshot(scenarios) };
+  return { ...s, scenarios, history: recordEdit(s.history, edit) };
 }
 
 function updateProject(s: AppState, update: (p: Project) => Project): AppState {
@@ -259,6 +278,8 @@ function applyUserEdit(s: AppState, edit: UserEdit, direction: 'undo' | 'redo'):
   switch (edit.kind) {
     case 'preset':
       return s.presetEdits && s.presetEdits.base.id === edit.presetId ? { ...s, presetEdits: { ...s.presetEdits, present: editTarget(edit, direction) } } : s;
+    case 'scenario':
+      return { ...s, scenarios: restoreScenarios(s.scenarios, editTarget(edit, direction)) };
   }
 }
 
@@ -267,7 +288,8 @@ function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
   return step ? { ...applyUserEdit(s, step.edit, direction), history: step.history } : s;
 }
 
-/** A saved document replaces the project, the edited preset, the history and the scenarios together. */
+/** A saved document replaces the project, the edited preset, the history (its saved preset edits)
+ *  and the scenarios together. */
 function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
   const next = withProject(s, doc.project, fit);
   const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
@@ -276,7 +298,7 @@ function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState
   const asBase = (p: RulePreset) => (p === base || JSON.stringify(p) !== json ? p : base);
   const present = doc.presetEdit && doc.presetEdit.presetId === base.id ? asBase(doc.presetEdit.preset) : base;
   const kept = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
-  const canonical = (e: UserEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
+  const canonical = (e: PresetEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
   const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
   // The document's scenarios (checked against its data when it was read); none saved: one empty scenario.
   const scenarios = doc.scenarios?.list.length
@@ -289,6 +311,12 @@ function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {
   const keys = Object.keys(patch) as (keyof UiChoices)[];
   if (keys.every((k) => Object.is(s.ui[k], patch[k]))) return s;
   return { ...s, ui: { ...s.ui, ...patch } };
+}
+
+/** The gap layer with the parts of `communities` replaced by `fresh`, in community order. */
+function patchGaps(gaps: Gap[], communities: number[], fresh: Gap[]): Gap[] {
+  const drop = new Set(communities);
+  return [...gaps.filter((g) => !drop.has(g.community)), ...fresh].sort((x, y) => x.community - y.community);
 }
 
 function audit(s: AppState, patch: Partial<AuditState>): AppState {
@@ -315,10 +343,7 @@ function reduce(s: AppState, a: Action): AppState {
   }
   if (isScenarioAction(a)) {
     if (a.type === 'scenario/addArmed' && a.on && s.candidates.drawing) s = { ...s, candidates: { ...s.candidates, drawing: false } };
-    const scenarios = scenarioReducer(s.scenarios, a, s.project?.layers ?? null);
-    if (scenarios === s.scenarios) return s;
-    const edited = (a.type === 'scenario/edited' || a.type === 'scenario/proposalsAccepted') && !scenarios.error;
-    return { ...s, scenarios, lastEdited: edited ? 'scenario' : s.lastEdited };
+    return reduceScenarios(s, a);
   }
   switch (a.type) {
     case 'project/loaded':
@@ -337,10 +362,8 @@ function reduce(s: AppState, a: Action): AppState {
       return updateProject(s, (p) => saveCustomPreset(p, a.preset));
     case 'preset/deleted':
       return updateProject(s, (p) => deleteCustomPreset(p, a.id, DEFAULT_PRESET_ID));
-    case 'preset/edited': {
-      const next = editPreset(s, a.preset);
-      return next === s ? s : { ...next, lastEdited: 'preset' };
-    }
+    case 'preset/edited':
+      return editPreset(s, a.preset);
     case 'history/undone':
       return undoOrRedo(s, 'undo');
     case 'history/redone':
@@ -400,13 +423,11 @@ function reduce(s: AppState, a: Action): AppState {
     case 'audit/edited': {
       const prev = s.audit.result;
       const changes = prev && prev.communities.length === a.result.communities.length ? auditChanges(prev, a.result, a.affected) : null;
-      return audit(s, { result: a.result, lastChange: { changes, affected: a.affected.length, ms: a.ms, roundTripMs: a.roundTripMs } });
+      const gaps = a.gaps && s.audit.gaps ? { gaps: patchGaps(s.audit.gaps, a.gaps.communities, a.gaps.gaps) } : {};
+      return audit(s, { result: a.result, lastChange: { changes, affected: a.affected.length, ms: a.ms, roundTripMs: a.roundTripMs }, ...gaps });
     }
-    case 'gaps/patched': {
-      const drop = new Set(a.communities);
-      const kept = (s.audit.gaps ?? []).filter((g) => !drop.has(g.community));
-      return audit(s, { gaps: [...kept, ...a.gaps].sort((x, y) => x.community - y.community) });
-    }
+    case 'gaps/patched':
+      return audit(s, { gaps: patchGaps(s.audit.gaps ?? [], a.communities, a.gaps) });
     default:
       if (isPersistenceAction(a)) {
         const persistence = reducePersistence(s.persistence, a);

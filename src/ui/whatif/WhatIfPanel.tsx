@@ -21,6 +21,7 @@ export interface WhatIfPanelProps {
   scenarios: Scenario[];
   currentId: string;
   edits: Edit[];
+  canUndo: boolean;
   canRedo: boolean;
   error: string | null;
   adding: { at: Position | null } | null;
@@ -100,7 +101,7 @@ export function WhatIfPanel(p: WhatIfPanelProps) {
 
       <div className="row actions">
         <button data-testid="whatif-add" className={p.adding ? 'active' : ''} onClick={() => p.onArmAdd(!p.adding)}>{t('whatIf.add')}</button>
-        <button data-testid="whatif-undo" disabled={p.edits.length === 0} onClick={p.onUndo}>{t('whatIf.undo')}</button>
+        <button data-testid="whatif-undo" disabled={!p.canUndo} onClick={p.onUndo}>{t('whatIf.undo')}</button>
         <button data-testid="whatif-redo" disabled={!p.canRedo} onClick={p.onRedo}>{t('whatIf.redo')}</button>
       </div>
       {p.adding && !p.adding.at && <div className="muted">{t('whatIf.adding')}</div>}

@@ -3,8 +3,9 @@
 // changes (debounced so typing in the preset editor stays smooth), cancels on request, and
 // computes the uncovered parts for the gap layer. Everything it learns goes to the store.
 // The current scenario's edits go to the worker with each audit and, when they change alone, on
-// their own: the worker re-audits only what the changed edits reach, and only those communities'
-// uncovered parts are computed again.
+// their own: the worker re-audits only what the changed edits reach and, in the same answer,
+// computes again only those communities' uncovered parts for the gap layer shown; the store takes
+// both in one action, so an edit costs one round trip and one redraw.
 import { useEffect, useRef } from 'react';
 import type { Dataset } from '../../engine/types';
 import { createEngineClient, progressProxy, type EngineClient } from '../../worker/engineClient';
@@ -62,8 +63,8 @@ export function EngineSync() {
   const gapRunId = useRef(0);
   /** The edits the worker's audit holds (sent with an audit or on their own). */
   const syncedEdits = useRef<readonly Edit[] | null>(null);
-  /** The last edited result and the communities it re-audited (their gaps alone are recomputed). */
-  const edited = useRef<{ result: unknown; affected: number[] } | null>(null);
+  /** The last edited result, the communities it re-audited (their gaps alone are recomputed), and whether its answer brought their gaps. */
+  const edited = useRef<{ result: unknown; affected: number[]; gaps: boolean } | null>(null);
   /** The tier and category of the gap layer shown. */
   const gapKey = useRef('');
 
@@ -122,12 +123,17 @@ export function EngineSync() {
     if (!engine || !result || auditing || edits === syncedEdits.current) return;
     syncedEdits.current = edits;
     const t0 = now();
-    engine.syncEdits(edits.slice()).then((r) => {
+    // The gap layer as shown (its tier and category): the worker brings the re-audited communities' parts.
+    const s = store.getState();
+    const key = `${s.ui.tier}|${s.ui.category}`;
+    const gapsFor = s.ui.showGaps && s.audit.gaps && gapKey.current === key ? { tier: s.ui.tier, category: s.ui.category } : null;
+    engine.syncEdits(edits.slice(), gapsFor).then((r) => {
       if (!r || syncedEdits.current !== edits) return;
-      edited.current = { result: r.result, affected: r.affected };
-      dispatch({ type: 'audit/edited', result: r.result, affected: r.affected, ms: r.ms, roundTripMs: now() - t0 });
+      const gaps = r.gaps && gapKey.current === key ? { communities: r.affected, gaps: r.gaps } : undefined;
+      edited.current = { result: r.result, affected: r.affected, gaps: !!gaps };
+      dispatch({ type: 'audit/edited', result: r.result, affected: r.affected, ms: r.ms, roundTripMs: now() - t0, gaps });
     }).catch((e: unknown) => dispatch({ type: 'audit/failed', message: errText(e) }));
-  }, [edits, result, auditing, dispatch]);
+  }, [edits, result, auditing, store, dispatch]);
 
   // Comparison: the other scenario's audit (from the worker's base audit), then the changes from
   // it to the current scenario's; again whenever either side changes.
@@ -151,6 +157,8 @@ export function EngineSync() {
     const engine = engineRef.current;
     if (!engine || !result || !showGaps) { gapKey.current = ''; dispatch({ type: 'gaps/cleared' }); return; }
     const key = `${tier}|${category}`;
+    // An edit's answer that brought the re-audited communities' gaps has patched them already.
+    if (edited.current?.result === result && edited.current.gaps && gapKey.current === key) return;
     // After an edit, with the same tier and category shown, only the re-audited communities change.
     const patch = edited.current?.result === result && gapKey.current === key && store.getState().audit.gaps ? edited.current.affected : null;
     gapKey.current = key;

@@ -1,6 +1,6 @@
 // Keyboard (renders nothing): Esc ends placing a facility or drawing candidates, else closes the dialog or clears the selection, / focuses the
-// community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac), in
-// the history edited last: the scenario's what-if edits or the preset's. While the user types in a
+// community search, Ctrl+Z undoes the last edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac),
+// walking the one history of every user edit (preset and scenario). While the user types in a
 // field, the field keeps its own undo and the shortcuts stay out.
 import { useEffect } from 'react';
 import type { Action, AppState } from '../state/appState';
@@ -44,11 +44,11 @@ export function KeyboardShortcuts() {
           break;
         case 'undo':
           e.preventDefault();
-          store.dispatch({ type: store.getState().lastEdited === 'scenario' ? 'scenario/undone' : 'history/undone' });
+          store.dispatch({ type: 'history/undone' });
           break;
         case 'redo':
           e.preventDefault();
-          store.dispatch({ type: store.getState().lastEdited === 'scenario' ? 'scenario/redone' : 'history/redone' });
+          store.dispatch({ type: 'history/redone' });
           break;
       }
     };

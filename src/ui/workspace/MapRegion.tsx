@@ -36,16 +36,6 @@ const selectDrawing = (s: AppState) => s.candidates.drawing;
 const selectDrawn = (s: AppState) => s.candidates.drawn;
 const selectCandidateSites = (s: AppState) => s.project?.layers.candidates;
 
-/** A number that changes whenever the layers object does (the map's layer-data version). */
-let layerCounter = 0;
-const layerVersions = new WeakMap<object, number>();
-function useLayerVersion(layers: object | null): number {
-  if (!layers) return 0;
-  let v = layerVersions.get(layers);
-  if (v === undefined) { v = ++layerCounter; layerVersions.set(layers, v); }
-  return v;
-}
-
 export function MapRegion() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'zh') as 'zh' | 'en';
@@ -53,7 +43,6 @@ export function MapRegion() {
   const project = useSelector(selectProject);
   // The map shows the current scenario: the base data with its what-if edits.
   const layers = useSelector(selectScenarioLayers);
-  const layerVersion = useLayerVersion(layers);
   const result = useSelector(selectResult);
   const preset = useSelector(selectPreset);
   const ui = useSelector(selectUi);
@@ -116,7 +105,6 @@ export function MapRegion() {
     <section className="map-area">
       <MapView
         layers={layers}
-        layerVersion={layerVersion}
         result={result}
         preset={preset}
         ui={ui}

@@ -6,7 +6,7 @@ import { PresetPanel } from '../preset/PresetPanel';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ModeBadge } from '../network/ModeBadge';
 import { ModeComparison } from '../network/ModeComparison';
-import { selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
+import { selectCanRedo, selectCanUndo, selectPreset, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { useSelector, useStore } from '../state/store';
 import { useNetwork } from './NetworkWhatIf';
 import { IndicatorsRegion } from './IndicatorsRegion';
@@ -16,8 +16,6 @@ import { WhatIfRegion } from './WhatIfRegion';
 
 const selectProject = (s: AppState) => s.project;
 const selectModified = (s: AppState) => !!s.presetEdits && s.presetEdits.present !== s.presetEdits.base;
-const selectCanUndo = (s: AppState) => s.history.done.length > 0;
-const selectCanRedo = (s: AppState) => s.history.undone.length > 0;
 const selectResult = (s: AppState) => s.audit.result;
 const selectSelected = (s: AppState) => s.selection.community;
 const selectMode = (s: AppState) => s.ui.mode;

@@ -1,9 +1,9 @@
-// The what-if panel, connected to the store: the scenarios slice (list, current edits, redo, the
-// facility being added), the selected facility of the current scenario and the last edit's
+// The what-if panel, connected to the store: the scenarios slice (list, current edits, the
+// facility being added), undo and redo of the app's one history, the selected facility of the current scenario and the last edit's
 // changes; every button is a scenario action. A new proposed facility gets a fresh id.
 import { useTranslation } from 'react-i18next';
 import type { FacilityCategory } from '../../engine/types';
-import { selectCurrentEdits, selectScenarioLayers, type Action, type AppState } from '../state/appState';
+import { selectCanRedo, selectCanUndo, selectCurrentEdits, selectScenarioLayers, type Action, type AppState } from '../state/appState';
 import { currentScenario } from '../state/scenarioState';
 import { useSelector, useStore } from '../state/store';
 import { WhatIfPanel } from '../whatif/WhatIfPanel';
@@ -32,6 +32,8 @@ export function WhatIfRegion() {
   const layers = useSelector(selectScenarioLayers);
   const facilityIndex = useSelector(selectFacility);
   const lastChange = useSelector(selectLastChange);
+  const canUndo = useSelector(selectCanUndo);
+  const canRedo = useSelector(selectCanRedo);
   if (!layers) return null;
   const f = facilityIndex !== null ? layers.facilities[facilityIndex] : undefined;
   const cur = currentScenario(scenarios);
@@ -42,7 +44,8 @@ export function WhatIfRegion() {
       scenarios={scenarios.list}
       currentId={scenarios.currentId}
       edits={edits}
-      canRedo={scenarios.redo.length > 0}
+      canUndo={canUndo}
+      canRedo={canRedo}
       error={scenarios.error}
       adding={scenarios.adding}
       selected={f && facilityIndex !== null ? { index: facilityIndex, facility: f } : null}
@@ -60,8 +63,8 @@ export function WhatIfRegion() {
       }}
       onChange={(id, category, floorArea) => edit({ type: 'scenario/edited', edit: { type: 'changeFacility', id, category, floorArea } })}
       onRemove={(id) => { dispatch({ type: 'selection/facility', index: null }); edit({ type: 'scenario/edited', edit: { type: 'deleteFacility', id } }); }}
-      onUndo={() => dispatch({ type: 'scenario/undone' })}
-      onRedo={() => dispatch({ type: 'scenario/redone' })}
+      onUndo={() => dispatch({ type: 'history/undone' })}
+      onRedo={() => dispatch({ type: 'history/redone' })}
       onRevert={(index) => dispatch({ type: 'scenario/editReverted', index })}
       onDismissError={() => dispatch({ type: 'scenario/errorCleared' })}
       compare={scenarios.compare}

@@ -1,4 +1,4 @@
-// The scenarios slice of the app store: what-if edits with undo/redo, the scenario list
+// The scenarios slice of the app store: what-if edits with undo/redo (the app's one history), the scenario list
 // (create, duplicate, rename, delete, switch), reverting an edit, and the current scenario's
 // layers; plus the audit slice's handling of an edited audit (change list, patched gaps).
 import { describe, expect, it } from 'vitest';
@@ -30,18 +30,18 @@ describe('scenarios: what-if edits, undo and redo', () => {
     expect(s1.project!.layers.facilities.map((f) => f.id)).toEqual(['k1']);
     const s2 = run([{ type: 'scenario/edited', edit: { type: 'moveFacility', id: 'p1', position: [120.012, 30.002] } }], s1);
     expect(selectScenarioLayers(s2)!.facilities[1].position).toEqual([120.012, 30.002]);
-    const u = run([{ type: 'scenario/undone' }], s2);
+    const u = run([{ type: 'history/undone' }], s2);
     expect(selectScenarioLayers(u)!.facilities[1].position).toEqual([120.015, 30.005]);
-    const uu = run([{ type: 'scenario/undone' }], u);
+    const uu = run([{ type: 'history/undone' }], u);
     expect(selectScenarioLayers(uu)!.facilities.map((f) => f.id)).toEqual(['k1']);
     // Nothing left to undo: the same state.
-    expect(run([{ type: 'scenario/undone' }], uu)).toBe(uu);
-    const r = run([{ type: 'scenario/redone' }, { type: 'scenario/redone' }], uu);
+    expect(run([{ type: 'history/undone' }], uu)).toBe(uu);
+    const r = run([{ type: 'history/redone' }, { type: 'history/redone' }], uu);
     expect(selectCurrentEdits(r)).toEqual(selectCurrentEdits(s2));
-    expect(run([{ type: 'scenario/redone' }], r)).toBe(r);
+    expect(run([{ type: 'history/redone' }], r)).toBe(r);
     // A new edit after an undo clears the redo list.
-    const n = run([{ type: 'scenario/undone' }, { type: 'scenario/edited', edit: { type: 'deleteFacility', id: 'k1' } }], r);
-    expect(n.scenarios.redo).toEqual([]);
+    const n = run([{ type: 'history/undone' }, { type: 'scenario/edited', edit: { type: 'deleteFacility', id: 'k1' } }], r);
+    expect(n.history.undone).toEqual([]);
     expect(selectScenarioLayers(n)!.facilities.map((f) => f.id)).toEqual(['p1']);
   });
 
@@ -150,7 +150,7 @@ describe('scenarios: comparison and adding on the map', () => {
     expect(run([{ type: 'scenario/addArmed', on: false }], s).scenarios.adding).toBeNull();
     s = run([{ type: 'scenario/edited', edit: add('p1') }], s);
     expect(s.scenarios.adding).toBeNull();
-    expect(s.lastEdited).toBe('scenario');
+    expect(s.history.done.at(-1)).toMatchObject({ kind: 'scenario', change: 'edit' });
   });
 });
 
@@ -168,7 +168,7 @@ describe('scenarios: proposals', () => {
     s = run([{ type: 'scenario/proposalsAccepted', edits }], s);
     expect(selectScenarioLayers(s)!.facilities.map((f) => f.id)).toEqual(['k1', 'proposed-g1']);
     expect(s.scenarios.proposals.result).toBeNull();
-    expect(s.lastEdited).toBe('scenario');
+    expect(s.history.done.at(-1)).toMatchObject({ kind: 'scenario', change: 'accept' });
     // Accepting the same sites again: their ids are taken, nothing is added.
     const again = run([{ type: 'scenario/proposalsAccepted', edits }], s);
     expect(again.scenarios.error).toMatch(/taken/);
@@ -205,5 +205,35 @@ describe('audit slice: an edited audit', () => {
     const s = run([{ type: 'gaps/finished', gaps: [g(0, 0), g(1, 1), g(3, 3)] }, { type: 'gaps/patched', communities: [1, 2], gaps: [g(2, 9)] }], loaded());
     expect(s.audit.gaps!.map((x) => x.community)).toEqual([0, 2, 3]);
     expect(s.audit.gaps![1].polygon[0][0][0]).toEqual([9, 0]);
+  });
+
+  it('an edited audit that brings its gaps patches the result and the gap layer in one action', () => {
+    const g = (community: number, x: number) => ({ community, polygon: [[[[x, 0], [x + 1, 0], [x, 1], [x, 0]]]] as MultiPolygonCoords });
+    const before = run([
+      { type: 'audit/finished', result: result([row('A', 'fail', 0.2), row('B', 'fail', 0.5)]) },
+      { type: 'gaps/finished', gaps: [g(0, 0), g(1, 1)] },
+    ], loaded());
+    // A is now fully covered (no gap), B's gap is smaller: both were re-audited.
+    const s = appReducer(before, { type: 'audit/edited', result: result([row('A', 'pass', 1), row('B', 'fail', 0.7)]), affected: [0, 1], ms: 3, roundTripMs: 9, gaps: { communities: [0, 1], gaps: [g(1, 5)] } });
+    expect(s.audit.result!.summary.failing).toBe(1);
+    expect(s.audit.gaps!.map((x) => [x.community, x.polygon[0][0][0][0]])).toEqual([[1, 5]]);
+    // Without a gap layer shown (no gaps held), the answer's gaps are not taken.
+    const hidden = run([{ type: 'gaps/cleared' }], before);
+    expect(appReducer(hidden, { type: 'audit/edited', result: result([row('A', 'pass', 1), row('B', 'fail', 0.7)]), affected: [0, 1], ms: 3, roundTripMs: 9, gaps: { communities: [0, 1], gaps: [g(1, 5)] } }).audit.gaps).toBeNull();
+  });
+});
+
+describe('scenario layers: computed once per edit list', () => {
+  it('an edit starts from the data before it, and undo and redo find each list\'s data again', () => {
+    const s1 = run([{ type: 'scenario/edited', edit: add('p1') }], loaded());
+    const l1 = selectScenarioLayers(s1)!;
+    const s2 = run([{ type: 'scenario/edited', edit: add('p2', 120.016) }], s1);
+    const l2 = selectScenarioLayers(s2)!;
+    // The untouched facilities are the same objects: only the new one is new.
+    expect(l2.facilities.slice(0, 2)).toEqual(l1.facilities);
+    expect(l2.facilities[0]).toBe(l1.facilities[0]);
+    const u = run([{ type: 'history/undone' }], s2);
+    expect(selectScenarioLayers(u)).toBe(l1);
+    expect(selectScenarioLayers(run([{ type: 'history/redone' }], u))).toBe(l2);
   });
 });
