@@ -1,7 +1,7 @@
 // Browser-test harness: serve the built app (dist/, built here via Vite's build() when missing)
 // with Vite's preview() on a free port, and drive Debian Chromium through playwright-core with the
 // flags from STACK-NOTES (WebGL2 on SwiftShader, fresh profile).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,35 @@ export interface App {
   close: () => Promise<void>;
 }
 
+/** Newest modification time (ms) of the files a build reads: sources, demo data, config, lock file. */
+function newestBuildInput(): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const st = statSync(path);
+    if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['src', 'public', 'data/demo', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json']) visit(join(ROOT, p));
+  return newest;
+}
+
+/** dist/ built after every build input changed (as `npm test` leaves it: it builds just before the tests). */
+function distIsFresh(): boolean {
+  const index = join(ROOT, 'dist/index.html');
+  return existsSync(index) && statSync(index).mtimeMs >= newestBuildInput();
+}
+
 /**
- * Serves the app and starts Chromium. Without `outDir` it serves dist/ (built when missing); with
- * it, a fresh build goes into that folder first, so a test file never races others over dist/.
+ * Serves the app and starts Chromium. Without `outDir` it serves dist/ (built when missing). With
+ * it, it serves dist/ when dist/ is newer than every build input (the full test command builds it
+ * first, so the test files share one build), else a fresh build goes into that folder first, so a
+ * test file run on its own after an edit never races others over dist/.
  */
 export async function startApp(options: { outDir?: string } = {}): Promise<App> {
-  const config = { root: ROOT, configFile: join(ROOT, 'vite.config.ts'), ...(options.outDir ? { build: { outDir: options.outDir, emptyOutDir: true } } : {}) };
-  if (options.outDir || !existsSync(join(ROOT, 'dist/index.html'))) await build({ ...config, logLevel: 'warn' });
+  const ownBuild = options.outDir !== undefined && !distIsFresh();
+  const config = { root: ROOT, configFile: join(ROOT, 'vite.config.ts'), ...(ownBuild ? { build: { outDir: options.outDir, emptyOutDir: true } } : {}) };
+  if (ownBuild || !existsSync(join(ROOT, 'dist/index.html'))) await build({ ...config, logLevel: 'warn' });
   const port = await freePort();
   const server: PreviewServer = await preview({ ...config, logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
   // The fresh --user-data-dir of STACK-NOTES: playwright's launch() always starts Chromium on a new
@@ -70,4 +92,34 @@ export async function openApp(app: App, viewport = { width: 1600, height: 1000 }
 
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __lifecircle?: { ready?: boolean } }).__lifecircle?.ready === true, null, { timeout });
+}
+
+/** The app's main MapLibre map as the page exposes it (`window.__lifecircle.map`), the calls the tests use. */
+type PageMap = {
+  jumpTo: (o: object) => void;
+  project: (p: [number, number]) => { x: number; y: number };
+  getCanvas: () => HTMLCanvasElement;
+  once: (e: string, f: () => void) => void;
+  triggerRepaint: () => void;
+};
+
+/**
+ * Centres the main map on lon/lat `p` at `zoom` and returns the page position (CSS pixels) of `p`
+ * once the map has drawn the new view: picking reads what was drawn, so a click sent before the
+ * redraw can miss.
+ */
+export async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
+  const xy = await page.evaluate(({ p, zoom }) => {
+    const map = (window as unknown as { __lifecircle: { map: PageMap } }).__lifecircle.map;
+    map.jumpTo({ center: p, zoom });
+    const px = map.project(p);
+    const r = map.getCanvas().getBoundingClientRect();
+    return [r.left + px.x, r.top + px.y];
+  }, { p, zoom });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (window as unknown as { __lifecircle: { map: PageMap } }).__lifecircle.map;
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }));
+  return xy as [number, number];
 }
