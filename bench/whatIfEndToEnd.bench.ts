@@ -13,7 +13,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp } from '../test/browser/harness';
+import { centreOn, chromiumAvailable, openApp, ROOT, startApp } from '../test/browser/harness';
 
 const ROUNDS = Number(process.env.WHATIF_BENCH_ROUNDS ?? 12);
 const TARGET_MS = 100;
@@ -25,23 +25,6 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-
-/** Centres the map on `p` at `zoom`, waits until it has drawn, and returns the page pixel of `p`. */
-async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement };
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-  return xy as [number, number];
-}
 
 /** CPU time (ms) of the page's main thread and of its whole renderer process (main thread, workers, compositor). */
 async function cpuTimes(cdp: CDPSession): Promise<{ main: number; process: number }> {

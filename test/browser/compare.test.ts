@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, polygon as turfPolygon } from '@turf/turf';
-import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
+import { centreOn, chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
 import { prepareAudit, runAudit } from '../../src/engine/audit';
 import { getPreset } from '../../src/engine/presets';
 import type { AuditResult, Community, CommunityResult, Facility, Position } from '../../src/engine/types';
@@ -30,23 +30,6 @@ type MapLike = {
 };
 const OUT = join(tmpdir(), `lifecircle-compare-dist-${process.pid}`);
 const lc = <T,>(page: Page, key: string) => page.evaluate((k) => (window as unknown as LcWindow).__lifecircle[k], key) as Promise<T>;
-
-/** Centres the main map on `p` at `zoom` and returns the page position of `p` once the map has drawn. */
-async function centreOn(page: Page, p: Position, zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as MapLike;
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as MapLike;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-  return xy as [number, number];
-}
 
 /** Adds a proposed facility by clicking the main map at `at`, and waits for the scenario to hold `edits` edits. */
 async function addByClick(page: Page, at: Position, category: string, area: number, edits: number): Promise<void> {

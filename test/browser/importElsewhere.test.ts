@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
+import { centreOn, chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
 
 if (!chromiumAvailable) console.warn('[browser import-elsewhere tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
 
@@ -74,23 +74,6 @@ async function waitAudited(page: Page, mode?: 'euclidean' | 'network') {
     const badge = document.querySelector('[data-testid=detail] [data-testid=mode-badge-compact]');
     return lc.ready === true && lc.communities === lc.layerCounts?.communities && !!document.querySelector('[data-testid=community-count]') && (!m || !badge || badge.getAttribute('data-mode') === m);
   }, mode, { timeout: 120_000 });
-}
-
-/** Screen position of a lon/lat after centring the map on it at `zoom`, once the map has drawn it. */
-async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const map = (window as unknown as { __lifecircle: { map: { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement } } }).__lifecircle.map;
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as { __lifecircle: { map: { once: (e: string, f: () => void) => void; triggerRepaint: () => void } } }).__lifecircle.map;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-  return xy as [number, number];
 }
 
 interface Row { key: string; euclidean: number; network: number | null }

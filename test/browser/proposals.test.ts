@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
+import { centreOn, chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
 import { datasetProjection, prepareAudit, runAudit } from '../../src/engine/audit';
 import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { getPreset } from '../../src/engine/presets';
@@ -33,23 +33,6 @@ const PARCELS = join(ROOT, 'test/fixtures/suggest/vacant-parcels-demo.geojson');
 const lc = <T,>(page: Page, key: string) => page.evaluate((k) => (window as unknown as LcWindow).__lifecircle[k], key) as Promise<T>;
 const preset = () => getPreset('national-2022')!;
 type Base = Pick<ProjectLayers, 'communities' | 'facilities' | 'green' | 'roads' | 'residential'>;
-
-/** Screen position (page pixels) of a lon/lat after centring the map on it at `zoom`, once the map has drawn it. */
-async function centreOn(page: Page, p: Position, zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { jumpTo: (o: object) => void; project: (p: Position) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement };
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-  return xy as [number, number];
-}
 
 const kindergarten = (id: string, position: Position): Facility => ({ id, category: 'kindergarten', floorArea: null, position, proposed: true });
 

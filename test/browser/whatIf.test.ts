@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
+import { centreOn, chromiumAvailable, openApp, ROOT, startApp, waitReady, type App } from './harness';
 import { prepareAudit, runAudit } from '../../src/engine/audit';
 import { getPreset } from '../../src/engine/presets';
 import type { AuditResult, Facility } from '../../src/engine/types';
@@ -22,23 +22,6 @@ else if (!demoPresent) console.warn('[what-if browser tests] skipped: data/demo 
 type LcWindow = Window & { __lifecircle: Record<string, unknown> };
 const OUT = join(tmpdir(), `lifecircle-whatif-dist-${process.pid}`);
 const lc = <T,>(page: Page, key: string) => page.evaluate((k) => (window as unknown as LcWindow).__lifecircle[k], key) as Promise<T>;
-
-/** Screen position (page pixels) of a lon/lat after centring the map on it at `zoom`, once the map has drawn it. */
-async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement };
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
-  return xy as [number, number];
-}
 
 describe.skipIf(!chromiumAvailable || !demoPresent)('what-if on the map (Chromium)', () => {
   let app: App;
