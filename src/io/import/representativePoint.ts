@@ -4,6 +4,7 @@
 // gets a point on its own land (not in the courtyard or on a neighbour's shared vertex).
 // Planar in longitude/latitude: at parcel size (well under a kilometre) the distortion is far
 // below the tolerance of siting.
+import { interiorPoint } from '../../engine/geo/interiorPoint';
 import type { MultiPolygonCoords, Position, Ring } from '../../engine/types';
 
 /** Signed shoelace area and area centroid of a ring (degrees², planar). */
@@ -31,23 +32,6 @@ function inside(p: Position, rings: Ring[]): boolean {
   return odd;
 }
 
-function widestStretch(rings: Ring[]): Position | null {
-  let minY = Infinity, maxY = -Infinity;
-  for (const p of rings[0]) { if (p[1] < minY) minY = p[1]; if (p[1] > maxY) maxY = p[1]; }
-  let best: Position | null = null, bestW = 0;
-  for (let k = 1; k < 16; k++) {
-    const y = minY + ((maxY - minY) * k) / 16;
-    const xs: number[] = [];
-    for (const r of rings) for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [x1, y1] = r[j], [x2, y2] = r[i];
-      if ((y1 > y) !== (y2 > y)) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
-    }
-    xs.sort((a, b) => a - b);
-    for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i + 1] - xs[i] > bestW) { bestW = xs[i + 1] - xs[i]; best = [(xs[i] + xs[i + 1]) / 2, y]; }
-  }
-  return best;
-}
-
 /** A point inside the largest part of `geometry` (outer ring minus holes); null when it has no area. */
 export function representativePoint(geometry: MultiPolygonCoords): Position | null {
   let best: { rings: Ring[]; area: number; c: Position } | null = null;
@@ -63,5 +47,5 @@ export function representativePoint(geometry: MultiPolygonCoords): Position | nu
     if (area > 0 && (!best || area > best.area)) best = { rings: part, area, c: [mx / area, my / area] };
   }
   if (!best) return null;
-  return inside(best.c, best.rings) ? best.c : widestStretch(best.rings);
+  return inside(best.c, best.rings) ? best.c : interiorPoint(best.rings);
 }
