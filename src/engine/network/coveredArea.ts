@@ -8,69 +8,13 @@
 // winding numbers for the rings. A stretch shared by collinear edges of several convex polygons
 // (capsules share disks and edges exactly, on the centimetre grid) is counted once, by the lowest
 // polygon, with every polygon on that line taking its side's state. Allocation-free after warm-up.
-import type { PolygonStore } from './capsules';
+import { PolygonStore } from './capsules';
 
-/** Flat rings (any shape, non-zero winding) in centimetres: ring r has vertices start[r] .. start[r+1]. */
-export class RingSet {
-  n = 0;
-  start = new Int32Array(17);
-  X = new Float64Array(256);
-  Y = new Float64Array(256);
-  box = new Float64Array(64);
-  private v = 0;
-
-  clear(): void {
-    this.n = 0;
-    this.v = 0;
-  }
-
-  vertex(x: number, y: number): void {
-    if (this.v === this.X.length) {
-      const X = new Float64Array(this.v * 2);
-      X.set(this.X);
-      this.X = X;
-      const Y = new Float64Array(this.v * 2);
-      Y.set(this.Y);
-      this.Y = Y;
-    }
-    this.X[this.v] = x;
-    this.Y[this.v] = y;
-    this.v++;
-  }
-
-  end(): void {
-    const s = this.start[this.n];
-    if (this.v - s < 3) {
-      this.v = s;
-      return;
-    }
-    const i = this.n++;
-    if (this.n + 1 > this.start.length) {
-      const st = new Int32Array(this.start.length * 2);
-      st.set(this.start);
-      this.start = st;
-    }
-    if (4 * this.n > this.box.length) {
-      const b = new Float64Array(this.box.length * 2);
-      b.set(this.box);
-      this.box = b;
-    }
-    this.start[this.n] = this.v;
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let k = s; k < this.v; k++) {
-      const x = this.X[k];
-      const y = this.Y[k];
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x > x1) x1 = x;
-      if (y > y1) y1 = y;
-    }
-    this.box[4 * i] = x0;
-    this.box[4 * i + 1] = y0;
-    this.box[4 * i + 2] = x1;
-    this.box[4 * i + 3] = y1;
-  }
-
+/**
+ * Flat rings (any shape, non-zero winding) in centimetres: ring r has vertices start[r] .. start[r+1].
+ * The same flat store as the capsules' (its rings need not be convex), with a winding number.
+ */
+export class RingSet extends PolygonStore {
   /** Winding number of the rings around (x, y) (points on an edge: either side's). */
   winding(x: number, y: number): number {
     let w = 0;
