@@ -27,6 +27,7 @@ import type { BBox, MetricRings, PreparedCommunity, ReachSource, XY } from '../s
 import type { CommunityResult } from '../src/engine/types';
 import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
+import { jitteredGrid } from './lib/jitteredGrid';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
 import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, root } from './lib/baseline';
 import { timed } from './lib/timed';
@@ -37,22 +38,6 @@ const cpu = (): number => {
 };
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** n×n jittered grid, `step` metres, ~8 % of edges dropped; lines run along rows and columns. */
-function gridLines(rand: () => number, n: number, step: number): XY[][] {
-  const pt: XY[][] = [];
-  for (let i = 0; i < n; i++) {
-    pt.push([]);
-    for (let j = 0; j < n; j++) pt[i].push([i * step + (rand() - 0.5) * step * 0.3, j * step + (rand() - 0.5) * step * 0.3]);
-  }
-  const lines: XY[][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j + 1 < n; j++) {
-      if (rand() > 0.08) lines.push([pt[i][j], pt[i][j + 1]]);
-      if (rand() > 0.08) lines.push([pt[j][i], pt[j + 1][i]]);
-    }
-  return lines;
-}
 
 function communitiesOf(extent: number, block: number): PreparedCommunity[] {
   const out: PreparedCommunity[] = [];
@@ -151,7 +136,7 @@ async function partA(rows: Row[], old: Bands | null, prev: Bands | null): Promis
   const n = 335;
   const step = 60;
   const extent = (n - 1) * step;
-  const lines = gridLines(rand, n, step);
+  const lines = jitteredGrid(rand, n, step);
   const t = cpu();
   const g = buildGraph(lines);
   console.log(`  city graph: ${g.edgeCount} edges, ${g.nodeCount} nodes, built in ${fmt(cpu() - t)} ms`);
@@ -206,7 +191,7 @@ async function partC(rows: Row[], old: Reach | null): Promise<void> {
   const n = 335;
   const step = 60;
   const extent = (n - 1) * step;
-  const g = buildGraph(gridLines(rand, n, step));
+  const g = buildGraph(jitteredGrid(rand, n, step));
   const facilities: ReachSource[] = Array.from({ length: 10_000 }, (_, i) => ({ kind: 'point' as const, id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
   const communities = communitiesOf(extent, 500);
   const every = 10;

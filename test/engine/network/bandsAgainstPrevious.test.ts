@@ -11,6 +11,7 @@ import * as facilityAreas from '../../../src/engine/network/facilityAreas';
 import { ringsArea, toPaths } from '../../../src/engine/network/clip';
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
 import { baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT } from '../../../bench/lib/baseline';
+import { jitteredGrid } from '../../../bench/lib/jitteredGrid';
 import { denseLattice } from '../../../bench/lib/denseLattice';
 import { mulberry32 } from './helpers';
 
@@ -27,22 +28,6 @@ function xorArea(a: MetricRings, b: MetricRings): number {
   return out.reduce((s, p) => s + Math.abs(ClipperLib.Clipper.Area(p)), 0) / 1e4;
 }
 const perimeter = (rings: MetricRings) => rings.reduce((s, r) => s + r.reduce((t, p, i) => t + Math.hypot(r[(i + 1) % r.length][0] - p[0], r[(i + 1) % r.length][1] - p[1]), 0), 0);
-
-/** The bench's city: an n×n jittered grid of `step` metres with ~8 % of edges dropped. */
-function gridLines(rand: () => number, n: number, step: number): XY[][] {
-  const pt: XY[][] = [];
-  for (let i = 0; i < n; i++) {
-    pt.push([]);
-    for (let j = 0; j < n; j++) pt[i].push([i * step + (rand() - 0.5) * step * 0.3, j * step + (rand() - 0.5) * step * 0.3]);
-  }
-  const lines: XY[][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j + 1 < n; j++) {
-      if (rand() > 0.08) lines.push([pt[i][j], pt[i][j + 1]]);
-      if (rand() > 0.08) lines.push([pt[j][i], pt[j + 1][i]]);
-    }
-  return lines;
-}
 
 async function compare(lines: XY[][], facilities: { id: string; xy: XY }[], tolerance_m?: number): Promise<{ bands: number; worstPerPerimeter: number; worstRelative: number }> {
   const old = await importBaseline<Bands>((base as { dir: string }).dir, 'network/facilityAreas');
@@ -71,7 +56,7 @@ describe.skipIf('reason' in base)('walking bands against the previous constructi
   it('bench city grid (60 m, jittered): every band within 1 cm × perimeter and 1e-5 of its area', async () => {
     const rand = mulberry32(42);
     const n = 70;
-    const lines = gridLines(rand, n, 60);
+    const lines = jitteredGrid(rand, n, 60);
     const facilities = Array.from({ length: 6 }, (_, i) => ({ id: `f${i}`, xy: [(0.3 + 0.4 * rand()) * n * 60, (0.3 + 0.4 * rand()) * n * 60] as XY }));
     for (const tol of [undefined, 2]) {
       const r = await compare(lines, facilities, tol);
