@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, openApp, ROOT, startApp, type App } from './harness';
+import { chromiumAvailable, openApp, ROOT, startApp, type App, centreOn as centreOnMap } from './harness';
 import { readFlatGeobuf } from '../../src/io/flatgeobuf';
 import { facilitiesFromGeoJSON } from '../../src/io/canonical';
 import type { Facility } from '../../src/engine/types';
@@ -22,25 +22,11 @@ else if (!demoPresent) console.warn('[network browser tests] skipped: data/demo/
 type LcWindow = Window & { __lifecircle: Record<string, unknown> };
 const OUT = join(tmpdir(), `lifecircle-network-dist-${process.pid}`);
 
-/** Screen position (page pixels) of a lon/lat after centring the map on it at `zoom`. */
+/** The harness's centreOn, then a short settle for picking (kept from before the shared helper). */
 async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
-    const lc = (window as unknown as LcWindow).__lifecircle;
-    const map = lc.map as { jumpTo: (o: object) => void; project: (p: [number, number]) => { x: number; y: number }; getCanvas: () => HTMLCanvasElement };
-    map.jumpTo({ center: p, zoom });
-    const px = map.project(p);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  // Picking reads what was drawn: wait until the map has rendered the new view (on a loaded
-  // machine a fixed pause was sometimes too short, and the click then missed the facility).
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as LcWindow).__lifecircle.map as { once: (e: string, f: () => void) => void; triggerRepaint: () => void };
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
+  const xy = await centreOnMap(page, p, zoom);
   await page.waitForTimeout(300);
-  return xy as [number, number];
+  return xy;
 }
 
 async function pickCount(page: Page, layerIds: string[]): Promise<number> {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFlatGeobuf } from '../../../src/io/flatgeobuf';
 import type { InputFile, LayerKind } from '../../../src/io/import/types';
 import type { ReaderCase } from './readerWorker';
+import { mulberry32 } from '../../../bench/lib/random';
 
 const FX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
 
@@ -37,17 +38,8 @@ export function seeds(): Seed[] {
   ];
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seeded generator the benches use. */
+export const prng = mulberry32;
 
 export function mutate(bytes: Uint8Array, rnd: () => number): Uint8Array {
   const n = bytes.length;
