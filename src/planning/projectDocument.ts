@@ -36,6 +36,21 @@ export interface ProjectDocument {
   scenarios: SavedScenarios | null;
   /** The view (map colouring, layer toggles, tier, filters): the app's own shape, merged over its defaults. */
   view?: Record<string, unknown>;
+  /** The candidate sites the user drew on the map for the proposals, and the chosen source; absent when none were drawn. */
+  candidates?: SavedCandidates;
+}
+
+/**
+ * The proposals' drawn candidate sites as saved. An optional part of schema version 2: a document
+ * without it (any older save) simply has none, and an app that does not know it ignores it.
+ */
+export interface SavedCandidates {
+  /** Where the proposals take their candidates from. */
+  source: 'grid' | 'layer' | 'drawn';
+  /** The drawn points in drawing order, `D<n>` ids. */
+  drawn: { id: string; position: [number, number] }[];
+  /** The number the next drawn point gets (a removed point's number is not reused). */
+  next: number;
 }
 
 /** The scenarios as saved: each one's name and ordered edit list (planning/scenario.ts), and the current one. */
@@ -48,6 +63,8 @@ export interface SavedScenarios {
 export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios' | 'history'> & { scenarios?: SavedScenarios | null; history: UndoHistory<UserEdit> }, savedAt: string | null = null): ProjectDocument {
   const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: savedHistory(parts.history), scenarios: parts.scenarios ?? null };
   if (parts.view) doc.view = parts.view;
+  // Only a choice other than the default (the grid, nothing drawn) is written.
+  if (parts.candidates && (parts.candidates.drawn.length || parts.candidates.source !== 'grid')) doc.candidates = parts.candidates;
   return doc;
 }
 
@@ -257,6 +274,26 @@ export function scenarioProblems(scenarios: unknown, project: Project): string[]
   return c.problems;
 }
 
+/** The drawn candidate sites: a known source, points with unique ids and valid positions, a whole next number. */
+function checkCandidates(c: Checks, x: unknown): void {
+  if (x === undefined || x === null) return;
+  if (!isObject(x)) return c.add('candidates', 'must be an object');
+  c.oneOf(x, 'source', ['grid', 'layer', 'drawn'], 'candidates');
+  if (!Array.isArray(x.drawn)) return c.add('candidates.drawn', 'must be a list');
+  const ids = new Set<string>();
+  x.drawn.forEach((p, i) => {
+    const where = `candidates.drawn[${i}]${isObject(p) && typeof p.id === 'string' ? ` (id "${p.id}")` : ''}`;
+    if (!isObject(p)) return c.add(where, 'must be an object');
+    c.id(p, where);
+    if (typeof p.id === 'string' && ids.has(p.id)) c.add(`${where}.id`, 'is used twice');
+    if (typeof p.id === 'string') ids.add(p.id);
+    const e = checkPosition(p.position);
+    if (e) c.add(`${where}.position`, e.message);
+  });
+  const n = x.next;
+  if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1)) c.add('candidates.next', `must be a whole number ≥ 1 (found ${JSON.stringify(n)})`);
+}
+
 function checkEdit(c: Checks, e: unknown, where: string): void {
   if (!isObject(e)) return c.add(where, 'must be an object');
   if (e.kind !== 'preset') return c.add(`${where}.kind`, `unknown edit kind ${JSON.stringify(e.kind)}`);
@@ -279,6 +316,7 @@ function checkDocument(c: Checks, d: Raw): void {
     h.undone.forEach((e, i) => checkEdit(c, e, `history.undone[${i}]`));
   }
   if (d.view !== undefined && !isObject(d.view)) c.add('view', 'must be an object');
+  checkCandidates(c, d.candidates);
   if (!c.problems.length) checkScenarios(c, d.scenarios, d.project);
 }
 
@@ -306,6 +344,7 @@ export function readProjectDocument(raw: unknown, file: string): ProjectDocument
     history: doc.history as UndoHistory<SavedEdit>,
     scenarios: (doc.scenarios as SavedScenarios | null | undefined) ?? null,
     view: doc.view as Record<string, unknown> | undefined,
+    candidates: doc.candidates as SavedCandidates | undefined,
   }, (doc.savedAt as string | null | undefined) ?? null);
 }
 

@@ -171,6 +171,32 @@ describe('project file: checks name the file, the feature and the field', () => 
     expect(readProjectDocument(d, 'p.json').project.layers.candidates).toEqual([{ id: 'V1', position: [103.8, 30.1] }]);
   });
 
+  it('drawn candidate sites: optional, round-tripped; a bad source, a duplicate id, a position out of range and a bad next number are named', () => {
+    const d = raw();
+    expect(d.candidates).toBeUndefined();
+    expect(readProjectDocument(d, 'p.json').candidates).toBeUndefined();
+    d.candidates = { source: 'drawn', drawn: [{ id: 'D1', position: [103.8, 30.1] }, { id: 'D3', position: [103.81, 30.12] }], next: 4 };
+    const doc = readProjectDocument(d, 'p.json');
+    expect(doc.candidates).toEqual(d.candidates);
+    expect(parseProjectFile(serializeProjectDocument(doc), 'b.json').candidates).toEqual(d.candidates);
+    d.candidates = { source: 'map', drawn: [{ id: 'D1', position: [103.8, 30.1] }, { id: 'D1', position: [200, 30] }], next: 0 };
+    const e = errorOf(() => readProjectDocument(d, 'p.json'));
+    expect(e.message).toContain('p.json');
+    expect(e.problems).toEqual([
+      'candidates.source: must be one of grid, layer, drawn (found "map")',
+      'candidates.drawn[1] (id "D1").id: is used twice',
+      expect.stringMatching(/^candidates\.drawn\[1\] \(id "D1"\)\.position: coordinate \(200, 30\) is out of longitude\/latitude range/),
+      'candidates.next: must be a whole number ≥ 1 (found 0)',
+    ]);
+  });
+
+  it('a document built by the app writes drawn candidate sites only when there are some or another source is chosen', () => {
+    const doc = parseProjectFile(v1Text, 'a.json');
+    const parts = { project: doc.project, presetEdit: null, history: { done: [], undone: [] } };
+    expect(projectDocument({ ...parts, candidates: { source: 'grid', drawn: [], next: 1 } }).candidates).toBeUndefined();
+    expect(projectDocument({ ...parts, candidates: { source: 'layer', drawn: [], next: 1 } }).candidates).toEqual({ source: 'layer', drawn: [], next: 1 });
+  });
+
   it('an unknown facility category, a road of one point, a layer that is not a list', () => {
     const d = raw();
     d.project.layers.facilities[0].category = 'casino';

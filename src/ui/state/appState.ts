@@ -11,7 +11,7 @@
 // feature adds a slice and its actions here (scenarios, comparison, presentation), not state in
 // App.tsx. The city-wide indicators panel keeps only its view (open, which indicator per street);
 // the figures are derived from the audit.
-import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, RulePreset } from '../../engine/types';
+import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, Position, RulePreset } from '../../engine/types';
 import { computeIndicators } from '../../engine/indicators/computeIndicators';
 import type { Gap } from '../../worker/engine.worker';
 import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, type ProjectLayers } from '../../planning/project';
@@ -288,8 +288,8 @@ function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
   return step ? { ...applyUserEdit(s, step.edit, direction), history: step.history } : s;
 }
 
-/** A saved document replaces the project, the edited preset, the history (its saved preset edits)
- *  and the scenarios together. */
+/** A saved document replaces the project, the edited preset, the history (its saved preset edits),
+ *  the scenarios and the drawn candidate sites together. */
 function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
   const next = withProject(s, doc.project, fit);
   const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
@@ -304,7 +304,17 @@ function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState
   const scenarios = doc.scenarios?.list.length
     ? scenarioReducer(initialScenarios(), { type: 'scenario/loaded', list: doc.scenarios.list, currentId: doc.scenarios.currentId }, doc.project.layers)
     : initialScenarios();
-  return { ...next, presetEdits: { base, present }, history, scenarios };
+  return { ...next, presetEdits: { base, present }, history, scenarios, candidates: loadedCandidates(doc) };
+}
+
+/** The document's drawn candidate sites and source (draw mode off); none saved: the defaults. */
+function loadedCandidates(doc: ProjectDocument): CandidatesState {
+  const c = doc.candidates;
+  if (!c) return initialCandidatesState;
+  const drawn = c.drawn.map((d) => ({ id: d.id, position: [d.position[0], d.position[1]] as Position }));
+  // The next number follows every saved one, so that a new point's id cannot repeat one (a hand-edited file).
+  const highest = drawn.reduce((m, d) => Math.max(m, /^D\d+$/.test(d.id) ? Number(d.id.slice(1)) : 0), 0);
+  return { source: c.source, drawn, drawing: false, next: Math.max(c.next, highest + 1) };
 }
 
 function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {
