@@ -13,7 +13,7 @@ import { projectDocument, type PresetEditState, type ProjectDocument, type Saved
 import type { Project } from '../../planning/project';
 import type { Scenario } from '../../planning/scenario';
 import type { UndoHistory } from '../../planning/undoHistory';
-import { savedHistory, type SavedEdit } from '../../planning/userEdit';
+import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
 import type { CandidatesState } from '../state/candidatesState';
 import type { Store } from '../state/store';
@@ -24,7 +24,7 @@ interface Parts {
   project: Project;
   preset: PresetEditState['preset'] | null;
   presetId: string | null;
-  history: UndoHistory<SavedEdit>;
+  history: UndoHistory<UserEdit>;
   scenarioList: Scenario[];
   scenarioId: string;
   candidates: CandidatesState;
@@ -33,9 +33,8 @@ interface Parts {
 function partsOf(s: AppState): Parts | null {
   if (!s.project || !s.presetEdits) return null;
   const edited = s.presetEdits.present !== s.presetEdits.base;
-  // The saved part of the history (preset edits): the scenarios are saved as they are, not as history records.
   return {
-    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: savedHistory(s.history),
+    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history,
     scenarioList: s.scenarios.list, scenarioId: s.scenarios.currentId, candidates: s.candidates,
   };
 }
