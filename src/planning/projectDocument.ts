@@ -2,7 +2,8 @@
 // versioned schema. The app saves it in IndexedDB and exports it as the project file; both read
 // back through `readProjectDocument`, which migrates older versions (projectMigrations.ts) and
 // checks every part before anything is applied, so a bad file changes nothing and its error names
-// the file, the feature and the field. Since schema version 2 it carries the what-if scenarios.
+// the file, the feature and the field. Since schema version 2 it carries the what-if scenarios, and
+// since version 3 the whole undo history (scenario changes too: savedHistory.ts).
 import { FACILITY_CATEGORIES, type Dataset, type RulePreset } from '../engine/types';
 import { validatePreset } from '../engine/presets';
 import { checkLine, checkPosition, checkRing } from '../io/validate/geometryChecks';
@@ -11,7 +12,8 @@ import { migrateProjectDocument, PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION, Pr
 import { datasetProjection } from '../engine/audit';
 import { applyEdit, type Edit, type Scenario } from './scenario';
 import type { UndoHistory } from './undoHistory';
-import { savedHistory, type SavedEdit, type UserEdit } from './userEdit';
+import type { UserEdit } from './userEdit';
+import { encodeHistory, type SavedEdit, type SavedScenarioStates } from './savedHistory';
 
 export { PROJECT_FILE_FORMAT, PROJECT_SCHEMA_VERSION } from './projectMigrations';
 
@@ -30,12 +32,26 @@ export interface ProjectDocument {
   project: Project;
   /** Unsaved edits of the active preset; null when it is as loaded. */
   presetEdit: PresetEditState | null;
-  /** The undo history of the user's preset edits (userEdit.ts: SavedEdit). */
+  /** The undo history, preset and scenario edits in the order made (savedHistory.ts: a scenario edit's sides index `scenarioStates`). */
   history: UndoHistory<SavedEdit>;
+  /** The scenario states the history's scenario edits name; absent when it has none. */
+  scenarioStates?: SavedScenarioStates;
   /** The what-if scenarios on the project's data; null when none were saved (the app starts with one empty scenario). */
   scenarios: SavedScenarios | null;
   /** The view (map colouring, layer toggles, tier, filters): the app's own shape, merged over its defaults. */
   view?: Record<string, unknown>;
+  /** The candidate sites the user drew on the map for the proposals, and the chosen source; absent when none were drawn. */
+  candidates?: SavedCandidates;
+}
+
+/** The proposals' drawn candidate sites as saved; optional: a document without it (any older save) simply has none. */
+export interface SavedCandidates {
+  /** Where the proposals take their candidates from. */
+  source: 'grid' | 'layer' | 'drawn';
+  /** The drawn points in drawing order, `D<n>` ids. */
+  drawn: { id: string; position: [number, number] }[];
+  /** The number the next drawn point gets (a removed point's number is not reused). */
+  next: number;
 }
 
 /** The scenarios as saved: each one's name and ordered edit list (planning/scenario.ts), and the current one. */
@@ -44,10 +60,20 @@ export interface SavedScenarios {
   currentId: string;
 }
 
-/** The document of `parts`; of the history it keeps the saved kinds (userEdit.ts: savedHistory). */
-export function projectDocument(parts: Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios' | 'history'> & { scenarios?: SavedScenarios | null; history: UndoHistory<UserEdit> }, savedAt: string | null = null): ProjectDocument {
-  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history: savedHistory(parts.history), scenarios: parts.scenarios ?? null };
+type DocumentParts = Omit<ProjectDocument, 'format' | 'schemaVersion' | 'savedAt' | 'scenarios' | 'history' | 'scenarioStates'> & { scenarios?: SavedScenarios | null };
+
+/** The document of `parts`, its undo history encoded as saved (savedHistory.ts). */
+export function projectDocument(parts: DocumentParts & { history: UndoHistory<UserEdit> }, savedAt: string | null = null): ProjectDocument {
+  const { history, scenarioStates } = encodeHistory(parts.history);
+  return documentOfParts(parts, history, scenarioStates, savedAt);
+}
+
+function documentOfParts(parts: DocumentParts, history: UndoHistory<SavedEdit>, scenarioStates: SavedScenarioStates | null | undefined, savedAt: string | null): ProjectDocument {
+  const doc: ProjectDocument = { format: PROJECT_FILE_FORMAT, schemaVersion: PROJECT_SCHEMA_VERSION, savedAt, project: parts.project, presetEdit: parts.presetEdit, history, scenarios: parts.scenarios ?? null };
+  if (scenarioStates) doc.scenarioStates = scenarioStates;
   if (parts.view) doc.view = parts.view;
+  // Only a choice other than the default (the grid, nothing drawn) is written.
+  if (parts.candidates && (parts.candidates.drawn.length || parts.candidates.source !== 'grid')) doc.candidates = parts.candidates;
   return doc;
 }
 
@@ -234,18 +260,26 @@ function checkScenarios(c: Checks, s: unknown, project: unknown): void {
   });
   if (typeof s.currentId !== 'string' || !ids.has(s.currentId)) c.add('scenarios.currentId', `must name one of the scenarios (found ${JSON.stringify(s.currentId)})`);
   if (c.problems.length || !isObject(project)) return;
-  const base = (project as unknown as Project).layers;
+  const data = projectData(project as unknown as Project);
+  (s.list as Scenario[]).forEach((x, i) => replayEdits(c, data, x.edits, (j) => `scenarios.list[${i}] (id "${x.id}").edits[${j}]`));
+}
+
+/** The project's layers as the dataset edits apply to, and its projection. */
+function projectData(project: Project): { layers: Dataset; projection: ReturnType<typeof datasetProjection> } {
+  const base = project.layers;
   const layers = { ...base, roads: base.roads ?? [], water: base.water ?? [] };
-  const projection = datasetProjection(layers);
-  (s.list as Scenario[]).forEach((x, i) => {
-    let data: Dataset = layers;
-    x.edits.forEach((e: Edit, j) => {
-      try {
-        data = applyEdit(data, e, projection);
-      } catch (err) {
-        c.add(`scenarios.list[${i}] (id "${x.id}").edits[${j}]`, (err as Error).message);
-      }
-    });
+  return { layers, projection: datasetProjection(layers) };
+}
+
+/** Applies `edits` in order to the project's data; an edit naming a feature that is not there is a problem at `where(j)`. */
+function replayEdits(c: Checks, { layers, projection }: ReturnType<typeof projectData>, edits: readonly Edit[], where: (j: number) => string): void {
+  let data: Dataset = layers;
+  edits.forEach((e, j) => {
+    try {
+      data = applyEdit(data, e, projection);
+    } catch (err) {
+      c.add(where(j), (err as Error).message);
+    }
   });
 }
 
@@ -257,12 +291,74 @@ export function scenarioProblems(scenarios: unknown, project: Project): string[]
   return c.problems;
 }
 
-function checkEdit(c: Checks, e: unknown, where: string): void {
+/** The drawn candidate sites: a known source, points with unique ids and valid positions, a whole next number. */
+function checkCandidates(c: Checks, x: unknown): void {
+  if (x === undefined || x === null) return;
+  if (!isObject(x)) return c.add('candidates', 'must be an object');
+  c.oneOf(x, 'source', ['grid', 'layer', 'drawn'], 'candidates');
+  if (!Array.isArray(x.drawn)) return c.add('candidates.drawn', 'must be a list');
+  const ids = new Set<string>();
+  x.drawn.forEach((p, i) => {
+    const where = `candidates.drawn[${i}]${isObject(p) && typeof p.id === 'string' ? ` (id "${p.id}")` : ''}`;
+    if (!isObject(p)) return c.add(where, 'must be an object');
+    c.id(p, where);
+    if (typeof p.id === 'string' && ids.has(p.id)) c.add(`${where}.id`, 'is used twice');
+    if (typeof p.id === 'string') ids.add(p.id);
+    const e = checkPosition(p.position);
+    if (e) c.add(`${where}.position`, e.message);
+  });
+  const n = x.next;
+  if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1)) c.add('candidates.next', `must be a whole number ≥ 1 (found ${JSON.stringify(n)})`);
+}
+
+const SCENARIO_CHANGES = ['edit', 'revert', 'accept', 'create', 'duplicate', 'rename', 'delete'] as const;
+
+/** An index into a list of `n`. */
+const isIndex = (v: unknown, n: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < n;
+
+/** One record of the undo history: a preset edit (both presets valid) or a scenario edit (both sides states of the table). */
+function checkEdit(c: Checks, e: unknown, where: string, states: number): void {
   if (!isObject(e)) return c.add(where, 'must be an object');
+  if (e.kind === 'scenario') {
+    c.oneOf(e, 'change', SCENARIO_CHANGES, where);
+    for (const side of ['before', 'after']) if (!isIndex(e[side], states)) c.add(`${where}.${side}`, `must name one of the ${states} saved scenario states (found ${JSON.stringify(e[side])})`);
+    return;
+  }
   if (e.kind !== 'preset') return c.add(`${where}.kind`, `unknown edit kind ${JSON.stringify(e.kind)}`);
   if (typeof e.presetId !== 'string') c.add(`${where}.presetId`, 'must be a text');
   c.preset(e.before, `${where}.before`);
   c.preset(e.after, `${where}.after`);
+}
+
+/**
+ * The table of the history's scenario states: known edits, scenarios naming edits of the table,
+ * states naming scenarios with unique ids and a current one among them; and every scenario's edits
+ * apply in order to the project's data, as the current scenarios' do.
+ */
+function checkScenarioStates(c: Checks, t: unknown, project: unknown): void {
+  if (t === undefined || t === null) return;
+  if (!isObject(t) || !Array.isArray(t.edits) || !Array.isArray(t.scenarios) || !Array.isArray(t.states)) return c.add('scenarioStates', 'must have the lists edits, scenarios and states');
+  const { edits, scenarios, states } = t as { edits: unknown[]; scenarios: unknown[]; states: unknown[] };
+  edits.forEach((e, i) => checkScenarioEdit(c, e, `scenarioStates.edits[${i}]`));
+  scenarios.forEach((x, i) => {
+    const where = `scenarioStates.scenarios[${i}]${isObject(x) && typeof x.id === 'string' ? ` (id "${x.id}")` : ''}`;
+    if (!isObject(x)) return c.add(where, 'must be an object');
+    c.id(x, where);
+    if (typeof x.name !== 'string' || x.name.trim() === '') c.add(`${where}.name`, 'must be a non-empty text');
+    const d = x.defaultIndex;
+    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) c.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
+    if (!Array.isArray(x.edits) || !x.edits.every((j) => isIndex(j, edits.length))) c.add(`${where}.edits`, `must be a list of indices of the ${edits.length} saved edits`);
+  });
+  states.forEach((st, i) => {
+    const where = `scenarioStates.states[${i}]`;
+    if (!isObject(st) || !Array.isArray(st.list) || st.list.length === 0 || !st.list.every((j) => isIndex(j, scenarios.length))) return c.add(`${where}.list`, `must be a non-empty list of indices of the ${scenarios.length} saved scenarios`);
+    const ids = (st.list as number[]).map((j) => (scenarios[j] as Raw | undefined)?.id);
+    if (new Set(ids).size !== ids.length) c.add(`${where}.list`, 'names one scenario id twice');
+    if (!ids.includes(st.currentId as string)) c.add(`${where}.currentId`, `must name one of its scenarios (found ${JSON.stringify(st.currentId)})`);
+  });
+  if (c.problems.length || !isObject(project)) return;
+  const data = projectData(project as unknown as Project);
+  (scenarios as { id: string; edits: number[] }[]).forEach((x, i) => replayEdits(c, data, x.edits.map((j) => edits[j] as Edit), (j) => `scenarioStates.scenarios[${i}] (id "${x.id}").edits[${j}]`));
 }
 
 function checkDocument(c: Checks, d: Raw): void {
@@ -273,13 +369,16 @@ function checkDocument(c: Checks, d: Raw): void {
     else c.preset(d.presetEdit.preset, 'presetEdit.preset');
   }
   const h = d.history;
+  const states = isObject(d.scenarioStates) && Array.isArray(d.scenarioStates.states) ? d.scenarioStates.states.length : 0;
   if (!isObject(h) || !Array.isArray(h.done) || !Array.isArray(h.undone)) c.add('history', 'must have the lists done and undone');
   else {
-    h.done.forEach((e, i) => checkEdit(c, e, `history.done[${i}]`));
-    h.undone.forEach((e, i) => checkEdit(c, e, `history.undone[${i}]`));
+    h.done.forEach((e, i) => checkEdit(c, e, `history.done[${i}]`, states));
+    h.undone.forEach((e, i) => checkEdit(c, e, `history.undone[${i}]`, states));
   }
   if (d.view !== undefined && !isObject(d.view)) c.add('view', 'must be an object');
+  checkCandidates(c, d.candidates);
   if (!c.problems.length) checkScenarios(c, d.scenarios, d.project);
+  if (!c.problems.length) checkScenarioStates(c, d.scenarioStates, d.project);
 }
 
 /**
@@ -300,13 +399,13 @@ export function readProjectDocument(raw: unknown, file: string): ProjectDocument
   if (c.problems.length) throw new ProjectFileError(file, c.problems);
   const project = doc.project as Project;
   const layers = { ...project.layers, roads: project.layers.roads ?? [], water: project.layers.water ?? [] };
-  return projectDocument({
+  return documentOfParts({
     project: { ...project, layers },
     presetEdit: (doc.presetEdit as PresetEditState | null | undefined) ?? null,
-    history: doc.history as UndoHistory<SavedEdit>,
     scenarios: (doc.scenarios as SavedScenarios | null | undefined) ?? null,
     view: doc.view as Record<string, unknown> | undefined,
-  }, (doc.savedAt as string | null | undefined) ?? null);
+    candidates: doc.candidates as SavedCandidates | undefined,
+  }, doc.history as UndoHistory<SavedEdit>, doc.scenarioStates as SavedScenarioStates | undefined, (doc.savedAt as string | null | undefined) ?? null);
 }
 
 /** A project file's text (JSON) as a current project document; errors name `file`. */

@@ -3,11 +3,12 @@
 // version of the app (in IndexedDB or as a file) is brought forward step by step, never edited in
 // place. Version 0 is the bare project the app kept in IndexedDB before project files existed
 // (`Project` with `version: 1`, no undo history, no edited preset). Version 1 had no scenarios;
-// version 2 carries them (names, ordered edit lists, the current one).
+// version 2 carries them (names, ordered edit lists, the current one); version 3 saves the scenario
+// changes in the undo history too (with the table of the scenario states they name).
 
 /** What a project file says it is, and the schema version this version of the app writes. */
 export const PROJECT_FILE_FORMAT = 'lifecircle-project';
-export const PROJECT_SCHEMA_VERSION = 2;
+export const PROJECT_SCHEMA_VERSION = 3;
 
 type Raw = Record<string, unknown>;
 
@@ -28,6 +29,8 @@ const STEPS: ((doc: Raw) => Raw)[] = [
   // 1 → 2: the document carries the what-if scenarios; a version-1 document has none saved in it
   // (the app kept them apart, under their own IndexedDB key, migrated by the app on load).
   (doc) => ({ ...doc, schemaVersion: 2, scenarios: null }),
+  // 2 → 3: the history may hold scenario edits; a version-2 history holds preset edits only, as saved.
+  (doc) => ({ ...doc, schemaVersion: 3 }),
 ];
 
 export class ProjectVersionError extends Error {}

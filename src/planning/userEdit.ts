@@ -4,7 +4,6 @@
 // redo `after` without recomputing anything; what a kind's sides are is that kind's business.
 import type { RulePreset } from '../engine/types';
 import type { Scenario } from './scenario';
-import type { UndoHistory } from './undoHistory';
 
 /** The active preset's values changed (a field edited, a walking speed applied, a revert to the original). */
 export interface PresetEdit {
@@ -38,27 +37,7 @@ export interface ScenarioEdit {
 
 export type UserEdit = PresetEdit | ScenarioEdit;
 
-/**
- * The edits the project document saves: preset edits only. The scenarios themselves are saved as
- * they are (their edit lists), and the document's reader knows only this kind, so the saved shape
- * stays what older versions wrote and read.
- */
-export type SavedEdit = PresetEdit;
-
 /** The value an edit leaves behind when applied forwards (redo) or backwards (undo). */
 export function editTarget<E extends UserEdit>(edit: E, direction: 'undo' | 'redo'): E['after'] {
   return direction === 'undo' ? edit.before : edit.after;
-}
-
-let lastSaved: UndoHistory<SavedEdit> | null = null;
-const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** The part of the history the project document saves (preset edits, in order); the same object while that part is unchanged. */
-export function savedHistory(h: UndoHistory<UserEdit>): UndoHistory<SavedEdit> {
-  const isSaved = (e: UserEdit): e is SavedEdit => e.kind === 'preset';
-  if (h.done.every(isSaved) && h.undone.every(isSaved)) return h as UndoHistory<SavedEdit>;
-  const done = h.done.filter(isSaved), undone = h.undone.filter(isSaved);
-  if (lastSaved && sameList(lastSaved.done, done) && sameList(lastSaved.undone, undone)) return lastSaved;
-  lastSaved = { done, undone };
-  return lastSaved;
 }

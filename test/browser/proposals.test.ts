@@ -5,7 +5,7 @@
 //     coverage model nor the incremental path), and it is the largest of the three drawn points';
 // (b) a candidate site layer imported through the import wizard from a small fixture of vacant
 //     parcels: the sites come only from that layer, at its parcels' points, and the layer survives
-//     a reload;
+//     a reload, as do the drawn points of (a) and the chosen source;
 // (c) walking mode: a facility added by clicking (where it brings a community up to the standard)
 //     moves the failing count to what a full walking audit of the edited data in Node gives; walking proposals report their progress, can
 //     be cancelled, and accepting a site of the candidate layer adds it (its gain and the failing
@@ -135,6 +135,8 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     // Drawing over: a click on the map no longer adds a point.
     await page.mouse.click(x4, y4);
     expect(await drawnCount(page)).toBe(3);
+    // The legend names the drawn points' marker.
+    expect(await page.textContent('[data-testid=legend]')).toContain('绘制的候选点');
     expect(await page.$('[data-testid=proposals-no-candidates]')).toBeNull();
 
     const sites = await runProposals(page, 1);
@@ -183,6 +185,7 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
     expect((await lc<ProjectLayers>(page, 'layers')).facilities).toHaveLength(base.facilities.length);
     await page.waitForSelector('[data-testid=proposals-layer-count]', { timeout: 60_000 });
     expect(Number(await page.getAttribute('[data-testid=proposals-layer-count]', 'data-count'))).toBe(ids.length);
+    expect(await page.textContent('[data-testid=legend]')).toContain('候选选址（图层）');
     await waitReady(page, 120_000);
 
     const sites = await runProposals(page, 2);
@@ -215,8 +218,12 @@ describe.skipIf(!chromiumAvailable || !demoPresent)('proposals with candidate so
   }, 400_000);
 
   it('walking mode: an added facility gives the failing count of a Node walking audit; proposals show progress, cancel, and accepting adds the site', async () => {
-    // After the reload the panel is folded (and the drawn points are gone; the candidate layer is not).
+    // After the reload the panel is folded; the chosen source (the layer) and the three drawn points are back.
     await openPanel(page);
+    expect(await page.getAttribute('[data-testid=proposals-source]', 'data-source')).toBe('layer');
+    await page.click('[data-testid=proposals-source-drawn]');
+    await page.waitForSelector('[data-testid=proposals-drawn-count]', { timeout: 30_000 });
+    expect(await drawnCount(page)).toBe(3);
     await page.click('[data-testid=mode-toggle]');
     await page.waitForFunction(() => document.querySelector('[data-testid=mode-badge]')?.getAttribute('data-mode') === 'network');
     const walkBefore = fullAudit(base, base.facilities, 'network');

@@ -8,10 +8,12 @@ import { parseProjectFile, ProjectFileError, projectDocument, PROJECT_SCHEMA_VER
 import { migrateProjectDocument, schemaVersionOf } from '../../src/planning/projectMigrations';
 import { getPreset } from '../../src/engine/presets';
 import type { RulePreset } from '../../src/engine/types';
+import type { PresetEdit } from '../../src/planning/userEdit';
 
 const FIX = join(__dirname, '../fixtures/project');
 const v1Text = readFileSync(join(FIX, 'project-v1.lifecircle.json'), 'utf8');
 const v2Text = readFileSync(join(FIX, 'project-v2.lifecircle.json'), 'utf8');
+const v3Text = readFileSync(join(FIX, 'project-v3.lifecircle.json'), 'utf8');
 const legacy = JSON.parse(readFileSync(join(FIX, 'legacy-indexeddb-project.json'), 'utf8'));
 const national = getPreset('national-2022') as RulePreset;
 
@@ -38,8 +40,9 @@ describe('project file: schema version 1 (the fixture of the first version)', ()
     expect(doc.presetEdit?.presetId).toBe('national-2022');
     expect(doc.presetEdit?.preset.personsPerHousehold).toBe(2.8);
     expect(doc.presetEdit?.preset.detourFactor).toBe(1.4);
-    expect(doc.history.done.map((e) => [e.before.personsPerHousehold, e.after.personsPerHousehold])).toEqual([[national.personsPerHousehold, 2.8], [2.8, 2.8]]);
-    expect(doc.history.done[1].after.detourFactor).toBe(1.4);
+    const presetEdits = doc.history.done.filter((e): e is PresetEdit => e.kind === 'preset');
+    expect(presetEdits.map((e) => [e.before.personsPerHousehold, e.after.personsPerHousehold])).toEqual([[national.personsPerHousehold, 2.8], [2.8, 2.8]]);
+    expect(presetEdits[1].after.detourFactor).toBe(1.4);
     expect(doc.view).toMatchObject({ tier: '10', category: 'elderly_care', filters: { failingOnly: true } });
   });
 
@@ -52,7 +55,7 @@ describe('project file: schema version 1 (the fixture of the first version)', ()
 describe('project file: schema version 2 (scenarios in the document)', () => {
   it('loads its scenarios: names, edits in order, the current one', () => {
     const doc = parseProjectFile(v2Text, 'project-v2.lifecircle.json');
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(3); // migrated: version 3 only widened what the history may hold
     expect(doc.scenarios?.list.map((x) => [x.id, x.name, x.defaultIndex, x.edits.length])).toEqual([['s-方案-1', '方案 1', 1, 0], ['s-方案乙', '方案乙', null, 3]]);
     expect(doc.scenarios?.currentId).toBe('s-方案乙');
     expect(doc.scenarios?.list[1].edits.map((e) => e.type)).toEqual(['addFacility', 'moveFacility', 'setHouseholds']);
@@ -67,11 +70,11 @@ describe('project file: schema version 2 (scenarios in the document)', () => {
     expect(parseProjectFile(serializeProjectDocument(doc), 'b.json')).toEqual(doc);
   });
 
-  it('migrates version 1 to 2: no scenarios saved, everything else as it was, the input untouched', () => {
+  it('migrates version 1 to 2 and on to 3: no scenarios saved, everything else as it was, the input untouched', () => {
     const raw = JSON.parse(v1Text);
     const before = structuredClone(raw);
     const doc = migrateProjectDocument(raw);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(3);
     expect(doc.scenarios).toBeNull();
     const { schemaVersion: _a, scenarios: _b, ...rest } = doc;
     const { schemaVersion: _c, ...old } = before;
@@ -107,6 +110,54 @@ describe('project file: schema version 2 (scenarios in the document)', () => {
     expect(scenarioProblems(doc.scenarios, doc.project)).toEqual([]);
     const other = { ...doc.project, layers: { ...doc.project.layers, facilities: [] } };
     expect(scenarioProblems(doc.scenarios, other)).toEqual(['scenarios.list[1] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F1"']);
+  });
+});
+
+describe('project file: schema version 3 (scenario changes in the undo history)', () => {
+  it('loads its history: the preset edits, then four scenario changes naming states of its table', () => {
+    const doc = parseProjectFile(v3Text, 'project-v3.lifecircle.json');
+    expect(doc.history.done.map((e) => (e.kind === 'scenario' ? [e.change, e.before, e.after] : e.kind))).toEqual(['preset', 'preset', ['create', 0, 1], ['edit', 1, 2], ['edit', 2, 3], ['edit', 3, 4]]);
+    expect(doc.scenarioStates?.states.map((st) => st.list.map((i) => doc.scenarioStates!.scenarios[i].edits.length))).toEqual([[0], [0, 0], [0, 1], [0, 2], [0, 3]]);
+    // The rest as in the version-2 fixture it was written from.
+    const v2 = parseProjectFile(v2Text, 'project-v2.lifecircle.json');
+    expect(doc.project).toEqual(v2.project);
+    expect(doc.scenarios).toEqual(v2.scenarios);
+  });
+
+  it('survives its own round trip unchanged', () => {
+    const doc = parseProjectFile(v3Text, 'a.json');
+    expect(parseProjectFile(serializeProjectDocument(doc), 'b.json')).toEqual(doc);
+  });
+
+  it('refuses a history that does not fit its table: a state that is not there, an unknown change, a scenario edit naming no feature', () => {
+    const raw = () => JSON.parse(v3Text);
+    const a = raw();
+    a.history.done[3].after = 9;
+    a.history.done[4].change = 'teleport';
+    expect(errorOf(() => readProjectDocument(a, 'p.json')).problems).toEqual([
+      'history.done[3].after: must name one of the 5 saved scenario states (found 9)',
+      'history.done[4].change: must be one of edit, revert, accept, create, duplicate, rename, delete (found "teleport")',
+    ]);
+    const b = raw();
+    b.scenarioStates.states[2].currentId = 's-nowhere';
+    b.scenarioStates.scenarios[3].edits = [0, 7];
+    expect(errorOf(() => readProjectDocument(b, 'p.json')).problems).toEqual([
+      'scenarioStates.scenarios[3] (id "s-方案乙").edits: must be a list of indices of the 3 saved edits',
+      'scenarioStates.states[2].currentId: must name one of its scenarios (found "s-nowhere")',
+    ]);
+    // Every saved scenario holding the edit is replayed on the project's data and named.
+    const c = raw();
+    c.scenarioStates.edits[1].id = 'F9';
+    expect(errorOf(() => readProjectDocument(c, 'p.json')).problems).toEqual([
+      'scenarioStates.scenarios[3] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F9"',
+      'scenarioStates.scenarios[4] (id "s-方案乙").edits[1]: moveFacility: no facility with id "F9"',
+    ]);
+  });
+
+  it('a version-2 file is read as version 3 with its history as it was (preset edits only, no table)', () => {
+    const doc = parseProjectFile(v2Text, 'p.json');
+    expect(doc.history.done.map((e) => e.kind)).toEqual(['preset', 'preset']);
+    expect(doc.scenarioStates).toBeUndefined();
   });
 });
 
@@ -169,6 +220,32 @@ describe('project file: checks name the file, the feature and the field', () => 
     expect(e.problems).toEqual([expect.stringMatching(/^candidates\[1\] \(id "V2"\)\.position: coordinate \(103\.8, 95\) is out of longitude\/latitude range/)]);
     d.project.layers.candidates.pop();
     expect(readProjectDocument(d, 'p.json').project.layers.candidates).toEqual([{ id: 'V1', position: [103.8, 30.1] }]);
+  });
+
+  it('drawn candidate sites: optional, round-tripped; a bad source, a duplicate id, a position out of range and a bad next number are named', () => {
+    const d = raw();
+    expect(d.candidates).toBeUndefined();
+    expect(readProjectDocument(d, 'p.json').candidates).toBeUndefined();
+    d.candidates = { source: 'drawn', drawn: [{ id: 'D1', position: [103.8, 30.1] }, { id: 'D3', position: [103.81, 30.12] }], next: 4 };
+    const doc = readProjectDocument(d, 'p.json');
+    expect(doc.candidates).toEqual(d.candidates);
+    expect(parseProjectFile(serializeProjectDocument(doc), 'b.json').candidates).toEqual(d.candidates);
+    d.candidates = { source: 'map', drawn: [{ id: 'D1', position: [103.8, 30.1] }, { id: 'D1', position: [200, 30] }], next: 0 };
+    const e = errorOf(() => readProjectDocument(d, 'p.json'));
+    expect(e.message).toContain('p.json');
+    expect(e.problems).toEqual([
+      'candidates.source: must be one of grid, layer, drawn (found "map")',
+      'candidates.drawn[1] (id "D1").id: is used twice',
+      expect.stringMatching(/^candidates\.drawn\[1\] \(id "D1"\)\.position: coordinate \(200, 30\) is out of longitude\/latitude range/),
+      'candidates.next: must be a whole number ≥ 1 (found 0)',
+    ]);
+  });
+
+  it('a document built by the app writes drawn candidate sites only when there are some or another source is chosen', () => {
+    const doc = parseProjectFile(v1Text, 'a.json');
+    const parts = { project: doc.project, presetEdit: null, history: { done: [], undone: [] } };
+    expect(projectDocument({ ...parts, candidates: { source: 'grid', drawn: [], next: 1 } }).candidates).toBeUndefined();
+    expect(projectDocument({ ...parts, candidates: { source: 'layer', drawn: [], next: 1 } }).candidates).toEqual({ source: 'layer', drawn: [], next: 1 });
   });
 
   it('an unknown facility category, a road of one point, a layer that is not a list', () => {

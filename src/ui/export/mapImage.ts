@@ -87,9 +87,20 @@ function drawDecor(g: CanvasRenderingContext2D, map: MlMap, w: number, h: number
   d.legend.entries.forEach((e, i) => {
     const y = ly + 34 + i * rowH + rowH / 2;
     g.fillStyle = e.color;
-    g.fillRect(lx + 12, y - 7, 18, 14);
-    g.strokeStyle = e.outline ?? 'rgba(0,0,0,0.35)';
-    g.strokeRect(lx + 12.5, y - 6.5, 17, 13);
+    if (e.shape === 'dot') {
+      // A candidate marker as on the map: a round dot, its rim (a white rim drawn dark enough to see on white).
+      g.beginPath();
+      g.arc(lx + 21, y, 6, 0, 2 * Math.PI);
+      g.fill();
+      g.lineWidth = 2;
+      g.strokeStyle = e.outline === 'rgb(255,255,255)' ? 'rgba(0,0,0,0.45)' : e.outline ?? 'rgba(0,0,0,0.35)';
+      g.stroke();
+      g.lineWidth = 1;
+    } else {
+      g.fillRect(lx + 12, y - 7, 18, 14);
+      g.strokeStyle = e.outline ?? 'rgba(0,0,0,0.35)';
+      g.strokeRect(lx + 12.5, y - 6.5, 17, 13);
+    }
     g.fillStyle = '#1a1a1a';
     g.fillText(e.label, lx + 38, y);
   });

@@ -13,6 +13,14 @@ export const CANDIDATE_LAYER_IDS = { layer: 'candidate-sites', drawn: 'candidate
 const LAYER_COLOR: [number, number, number, number] = [204, 121, 167, 255];
 const DRAWN_COLOR: [number, number, number, number] = [213, 94, 0, 235];
 
+const css = (c: readonly number[]) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
+
+/** The legend's swatches of the two marker kinds: a hollow violet ring, a filled vermilion dot with a white rim. */
+export const CANDIDATE_SWATCHES = {
+  layer: { color: 'rgba(0,0,0,0)', outline: css(LAYER_COLOR), shape: 'dot' },
+  drawn: { color: css(DRAWN_COLOR), outline: 'rgb(255,255,255)', shape: 'dot' },
+} as const;
+
 export function candidateLayers(sites: readonly CandidateSite[] | undefined, drawn: readonly DrawnCandidate[], drawing: boolean): Layer[] {
   const out: Layer[] = [];
   if (sites?.length) {

@@ -1,19 +1,29 @@
-// The legend's content as plain data (title, colour swatches with labels): drawn into the PNG
-// export and the presentation legend. Mirrors map/Legend.tsx: status colours, or the class breaks
-// of the current metric with the standard marked, plus the gap layer when shown.
+// The legend's content as plain data (title, colour swatches with labels): the map's legend
+// (map/Legend.tsx), the PNG export and the presentation legend draw it. Status colours, or the
+// class breaks of the current metric with the standard marked, plus the gap layer and the
+// proposals' candidate markers when shown.
 import type { RulePreset } from '../../engine/types';
 import type { Translate } from '../../text/ruleText';
 import { formatNumber, formatSharePercent } from '../../text/format';
 import type { UiChoices } from '../state/uiChoices';
 import { toCss } from './colors';
 import { metricScale, type MetricScale } from './metrics';
+import { CANDIDATE_SWATCHES } from './candidateLayers';
 
 export interface LegendEntry {
   /** CSS colour of the swatch. */
   color: string;
   /** Outline colour (gap layer). */
   outline?: string;
+  /** A round marker (the candidate sites) rather than a fill swatch. */
+  shape?: 'dot';
   label: string;
+}
+
+/** Markers drawn on the map besides the communities: the candidate site layer, the drawn candidate points. */
+export interface LegendMarks {
+  candidateLayer: boolean;
+  drawnCandidates: boolean;
 }
 
 export interface LegendContent {
@@ -30,7 +40,7 @@ function breakLabel(s: MetricScale, v: number, lang: 'zh' | 'en'): string {
   return formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
 }
 
-export function legendContent(ui: UiChoices, preset: RulePreset, t: Translate, lang: 'zh' | 'en'): LegendContent {
+export function legendContent(ui: UiChoices, preset: RulePreset, t: Translate, lang: 'zh' | 'en', marks?: LegendMarks): LegendContent {
   const s = metricScale(ui.colorBy, preset);
   const unit = s.unit === 'm2per100' ? (lang === 'zh' ? 'm²/百户' : 'm² per 100 hh') : s.unit === 'm2' ? 'm²' : '';
   const title = t(`map.metric.${ui.colorBy}`) + (ui.colorBy === 'lifeCircle' ? ` · ${t('tier.label', { minutes: preset.tiers[ui.tier]?.minutes ?? ui.tier })} ${t(`category.${ui.category}`)}` : '');
@@ -47,5 +57,7 @@ export function legendContent(ui: UiChoices, preset: RulePreset, t: Translate, l
     });
   }
   if (ui.showGaps) entries.push({ ...GAP_SWATCH, label: t('map.gaps') });
+  if (marks?.candidateLayer) entries.push({ ...CANDIDATE_SWATCHES.layer, label: t('candidates.legendLayer') });
+  if (marks?.drawnCandidates) entries.push({ ...CANDIDATE_SWATCHES.drawn, label: t('candidates.legendDrawn') });
   return { title, entries };
 }

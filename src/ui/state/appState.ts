@@ -5,20 +5,21 @@
 //
 // Slices: the project (base data and presets, planning/project.ts), the edited preset, the one undo
 // history of every user edit, preset and scenario alike (planning/undoHistory.ts, userEdit.ts: plain
-// edit records; its preset edits are saved with the project),
+// edit records, saved with the project: planning/savedHistory.ts),
 // the user's view choices, the selection, the view (fit requests, open dialog), the audit (result,
 // progress, errors, gap layer) and persistence (save failures, another tab's newer work). A new
 // feature adds a slice and its actions here (scenarios, comparison, presentation), not state in
 // App.tsx. The city-wide indicators panel keeps only its view (open, which indicator per street);
 // the figures are derived from the audit.
-import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, RulePreset } from '../../engine/types';
+import type { AuditResult, CommunityResult, DistanceMode, IndicatorId, IndicatorsSummary, Position, RulePreset } from '../../engine/types';
 import { computeIndicators } from '../../engine/indicators/computeIndicators';
 import type { Gap } from '../../worker/engine.worker';
 import { deleteCustomPreset, saveCustomPreset, setActivePreset, type Project, type ProjectLayers } from '../../planning/project';
 import { patchResults } from '../../planning/moveFacility';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
 import { dropEdits, emptyHistory, recordEdit, redoEdit, undoEdit, type UndoHistory } from '../../planning/undoHistory';
-import { editTarget, type PresetEdit, type ScenarioChange, type UserEdit } from '../../planning/userEdit';
+import { editTarget, type ScenarioChange, type UserEdit } from '../../planning/userEdit';
+import { decodeHistory } from '../../planning/savedHistory';
 import type { ProjectDocument } from '../../planning/projectDocument';
 import { initialPersistenceState, isPersistenceAction, reducePersistence, type PersistenceAction, type PersistenceState } from './persistenceState';
 import { DEFAULT_UI, type UiChoices } from './uiChoices';
@@ -288,8 +289,8 @@ function undoOrRedo(s: AppState, direction: 'undo' | 'redo'): AppState {
   return step ? { ...applyUserEdit(s, step.edit, direction), history: step.history } : s;
 }
 
-/** A saved document replaces the project, the edited preset, the history (its saved preset edits)
- *  and the scenarios together. */
+/** A saved document replaces the project, the edited preset, the undo history (preset and
+ *  scenario edits), the scenarios and the drawn candidate sites together. */
 function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState {
   const next = withProject(s, doc.project, fit);
   const base = findPreset(doc.project.activePresetId, doc.project.customPresets);
@@ -297,14 +298,24 @@ function loadDocument(s: AppState, doc: ProjectDocument, fit: boolean): AppState
   const json = JSON.stringify(base);
   const asBase = (p: RulePreset) => (p === base || JSON.stringify(p) !== json ? p : base);
   const present = doc.presetEdit && doc.presetEdit.presetId === base.id ? asBase(doc.presetEdit.preset) : base;
-  const kept = dropEdits(doc.history, (e) => e.kind === 'preset' && e.presetId !== base.id);
-  const canonical = (e: PresetEdit): UserEdit => ({ ...e, before: asBase(e.before), after: asBase(e.after) });
+  const kept = dropEdits(decodeHistory(doc.history, doc.scenarioStates), (e) => e.kind === 'preset' && e.presetId !== base.id);
+  const canonical = (e: UserEdit): UserEdit => (e.kind === 'preset' ? { ...e, before: asBase(e.before), after: asBase(e.after) } : e);
   const history = { done: kept.done.map(canonical), undone: kept.undone.map(canonical) };
   // The document's scenarios (checked against its data when it was read); none saved: one empty scenario.
   const scenarios = doc.scenarios?.list.length
     ? scenarioReducer(initialScenarios(), { type: 'scenario/loaded', list: doc.scenarios.list, currentId: doc.scenarios.currentId }, doc.project.layers)
     : initialScenarios();
-  return { ...next, presetEdits: { base, present }, history, scenarios };
+  return { ...next, presetEdits: { base, present }, history, scenarios, candidates: loadedCandidates(doc) };
+}
+
+/** The document's drawn candidate sites and source (draw mode off); none saved: the defaults. */
+function loadedCandidates(doc: ProjectDocument): CandidatesState {
+  const c = doc.candidates;
+  if (!c) return initialCandidatesState;
+  const drawn = c.drawn.map((d) => ({ id: d.id, position: [d.position[0], d.position[1]] as Position }));
+  // The next number follows every saved one, so that a new point's id cannot repeat one (a hand-edited file).
+  const highest = drawn.reduce((m, d) => Math.max(m, /^D\d+$/.test(d.id) ? Number(d.id.slice(1)) : 0), 0);
+  return { source: c.source, drawn, drawing: false, next: Math.max(c.next, highest + 1) };
 }
 
 function patchUi(s: AppState, patch: Partial<UiChoices>): AppState {

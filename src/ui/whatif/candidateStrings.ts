@@ -11,6 +11,7 @@ export const CANDIDATE_STRINGS = {
     draw: '绘制候选点', stopDraw: '结束绘制', clear: '清除绘制的点',
     drawHint: '绘制候选点：在地图上点击添加，点击已有的点将其删除，Esc 结束',
     marker: '候选点 {{id}}',
+    legendLayer: '候选选址（图层）', legendDrawn: '绘制的候选点',
   },
   en: {
     source: 'Candidates', grid: 'Grid ({{grid}} m, inside communities, outside water)', layer: 'Candidate site layer', drawn: 'Points I draw on the map',
@@ -19,6 +20,7 @@ export const CANDIDATE_STRINGS = {
     draw: 'Draw candidates', stopDraw: 'Stop drawing', clear: 'Clear drawn points',
     drawHint: 'Drawing candidates: click the map to add one, click a point to remove it, Esc ends',
     marker: 'Candidate {{id}}',
+    legendLayer: 'Candidate sites (layer)', legendDrawn: 'Drawn candidate points',
   },
 } as const;
 

@@ -68,6 +68,9 @@ export function MapRegion() {
     }
     return net.onMapClick(position);
   }, [adding, drawing, drawn, dispatch, net]);
+  const hasLayer = !!candidateSites?.length;
+  const hasDrawn = drawn.length > 0;
+  const legendMarks = useMemo(() => ({ candidateLayer: hasLayer, drawnCandidates: hasDrawn }), [hasLayer, hasDrawn]);
   const extraLayers = useMemo(() => [...candidateLayers(candidateSites, drawn, drawing), ...(net.layers ?? [])], [candidateSites, drawn, drawing, net.layers]);
   registerCandidateStrings();
   const patchUi = useCallback((patch: Partial<UiChoices>) => dispatch({ type: 'ui/changed', patch }), [dispatch]);
@@ -128,7 +131,7 @@ export function MapRegion() {
         <div className="map-hint" data-testid={drawing ? 'candidates-draw-hint' : undefined}>{t(drawing ? 'candidates.drawHint' : 'map.clickHint')}</div>
       </div>
       <MapControls ui={ui} preset={preset} onChange={patchUi} gapsBusy={gapsBusy} gapsCount={gapsCount} />
-      <Legend ui={ui} preset={preset} />
+      <Legend ui={ui} preset={preset} marks={legendMarks} />
     </section>
   );
 }

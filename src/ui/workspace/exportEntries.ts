@@ -38,7 +38,7 @@ export function useExportEntries(): ExportItem[] {
       const name = project.dataset.name[lang] || project.dataset.name.zh;
       const bytes = await mapPng(map, {
         title: t('exportUi.png_title', { name, preset: preset.name[lang] }),
-        legend: legendContent(s.ui, preset, t, lang),
+        legend: legendContent(s.ui, preset, t, lang, { candidateLayer: !!project.layers.candidates?.length, drawnCandidates: s.candidates.drawn.length > 0 }),
         attribution: [t('exportUi.png_attribution', { name }), ...styleAttributions(map), 'LifeCircle 生活圈'],
       });
       downloadBytes(`${fileStem(name)}-map.png`, bytes, 'image/png');

@@ -1,4 +1,4 @@
-// Autosave of the project document (project, edited preset, undo history, scenarios) to IndexedDB, shared
+// Autosave of the project document (project, edited preset, undo history, scenarios, drawn candidate sites) to IndexedDB, shared
 // safely between tabs. Renders nothing; driven by the store:
 // - every change is saved after a short pause, and at once when the page is hidden or unloaded
 //   (`visibilitychange`, `pagehide`), so a reload right after an edit keeps it;
@@ -9,12 +9,13 @@
 //   the stamp in localStorage, and again inside the save's IndexedDB transaction) is refused and asks the same;
 // - a failed save (QuotaExceededError, …) is put in the store for the UI to show, with the offer
 //   to export the project as a file; leaving the page with such unsaved changes asks first.
-import { projectDocument, type PresetEditState, type ProjectDocument } from '../../planning/projectDocument';
+import { projectDocument, type PresetEditState, type ProjectDocument, type SavedCandidates } from '../../planning/projectDocument';
 import type { Project } from '../../planning/project';
 import type { Scenario } from '../../planning/scenario';
 import type { UndoHistory } from '../../planning/undoHistory';
-import { savedHistory, type SavedEdit } from '../../planning/userEdit';
+import type { UserEdit } from '../../planning/userEdit';
 import type { Action, AppState } from '../state/appState';
+import type { CandidatesState } from '../state/candidatesState';
 import type { Store } from '../state/store';
 import { SaveConflict, saveDocument, writeJournal, type JournalLayers, type LayersWrite, type SavedStamp, type SaveOutcome } from '../state/persist';
 
@@ -23,24 +24,31 @@ interface Parts {
   project: Project;
   preset: PresetEditState['preset'] | null;
   presetId: string | null;
-  history: UndoHistory<SavedEdit>;
+  history: UndoHistory<UserEdit>;
   scenarioList: Scenario[];
   scenarioId: string;
+  candidates: CandidatesState;
 }
 
 function partsOf(s: AppState): Parts | null {
   if (!s.project || !s.presetEdits) return null;
   const edited = s.presetEdits.present !== s.presetEdits.base;
-  // The saved part of the history (preset edits): the scenarios are saved as they are, not as history records.
   return {
-    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: savedHistory(s.history),
-    scenarioList: s.scenarios.list, scenarioId: s.scenarios.currentId,
+    project: s.project, preset: edited ? s.presetEdits.present : null, presetId: edited ? s.presetEdits.base.id : null, history: s.history,
+    scenarioList: s.scenarios.list, scenarioId: s.scenarios.currentId, candidates: s.candidates,
   };
+}
+
+/** The saved part of the candidates' state: the drawn points and the source, not draw mode. */
+const sameCandidates = (a: CandidatesState, b: CandidatesState) => a === b || (a.drawn === b.drawn && a.source === b.source && a.next === b.next);
+
+function savedCandidates(c: CandidatesState): SavedCandidates {
+  return { source: c.source, drawn: c.drawn.map((d) => ({ id: d.id, position: [d.position[0], d.position[1]] })), next: c.next };
 }
 
 const sameParts = (a: Parts | null, b: Parts | null) =>
   a === b || (!!a && !!b && a.project === b.project && a.preset === b.preset && a.presetId === b.presetId && a.history === b.history
-    && a.scenarioList === b.scenarioList && a.scenarioId === b.scenarioId);
+    && a.scenarioList === b.scenarioList && a.scenarioId === b.scenarioId && sameCandidates(a.candidates, b.candidates));
 
 /** The document of the current state (without the view: view choices are saved per browser). */
 export function documentOf(s: AppState): ProjectDocument | null {
@@ -48,7 +56,7 @@ export function documentOf(s: AppState): ProjectDocument | null {
   if (!p) return null;
   return projectDocument({
     project: p.project, presetEdit: p.preset && p.presetId ? { presetId: p.presetId, preset: p.preset } : null, history: p.history,
-    scenarios: { list: p.scenarioList, currentId: p.scenarioId },
+    scenarios: { list: p.scenarioList, currentId: p.scenarioId }, candidates: savedCandidates(p.candidates),
   }, new Date().toISOString());
 }
 

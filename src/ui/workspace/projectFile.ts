@@ -1,8 +1,8 @@
 // The project file in the browser: export the whole project (data layers, presets, edited preset,
-// undo history, scenarios, view) as one JSON file, and open one. Opening reads, migrates and checks the file
+// undo history, scenarios, drawn candidate sites, view) as one JSON file, and open one. Opening reads, migrates and checks the file
 // completely before anything is applied (planning/projectDocument.ts), so a bad file changes
 // nothing and the error names the file, the feature and the field.
-import { parseProjectFile, projectDocument, serializeProjectDocument } from '../../planning/projectDocument';
+import { parseProjectFile, serializeProjectDocument } from '../../planning/projectDocument';
 import type { Action, AppState } from '../state/appState';
 import type { Store } from '../state/store';
 import { mergeUiChoices, type UiChoices } from '../state/uiChoices';
@@ -26,7 +26,7 @@ export function projectFileName(s: AppState, date = new Date()): string {
 export function projectFileText(s: AppState): string | null {
   const doc = documentOf(s);
   if (!doc) return null;
-  return serializeProjectDocument(projectDocument({ project: doc.project, presetEdit: doc.presetEdit, history: doc.history, scenarios: doc.scenarios, view: viewOf(s.ui) }, new Date().toISOString()));
+  return serializeProjectDocument({ ...doc, view: viewOf(s.ui) });
 }
 
 /** Downloads the project file. */

@@ -1,5 +1,6 @@
 // The legend drawn into the map PNG: status colours, or the metric's classes with the standard
-// marked (hand-computed breaks: 0.5×, 0.8×, 1×, 1.25×, 1.6× the standard), plus the gap layer.
+// marked (hand-computed breaks: 0.5×, 0.8×, 1×, 1.25×, 1.6× the standard), plus the gap layer and
+// the proposals' candidate markers when they are on the map.
 import { describe, expect, it } from 'vitest';
 import { legendContent } from '../../../src/ui/map/legendEntries';
 import { DEFAULT_UI } from '../../../src/ui/state/uiChoices';
@@ -26,5 +27,18 @@ describe('legend content', () => {
     expect(l.entries.map((e) => e.label)).toEqual([
       '< 15 m²/百户', '15 – 24 m²/百户', '24 – 30 m²/百户', '30 – 37.5 m²/百户 ← map.threshold(30)', '37.5 – 48 m²/百户', '≥ 48 m²/百户',
     ]);
+  });
+
+  it('the candidate markers when drawn on the map: the layer as a hollow violet ring, the drawn points as vermilion dots', () => {
+    const none = legendContent(DEFAULT_UI, preset, t, 'zh', { candidateLayer: false, drawnCandidates: false });
+    expect(none.entries.map((e) => e.label)).toEqual(['status.pass', 'status.fail']);
+    const both = legendContent({ ...DEFAULT_UI, showGaps: true }, preset, t, 'zh', { candidateLayer: true, drawnCandidates: true });
+    expect(both.entries.slice(2)).toEqual([
+      { color: 'rgba(204,0,102,0.6)', outline: 'rgb(120,0,60)', label: 'map.gaps' },
+      // The map's colours (candidateLayers.ts): Okabe–Ito reddish purple ring, vermilion fill at 235/255.
+      { color: 'rgba(0,0,0,0)', outline: 'rgba(204,121,167,1.00)', shape: 'dot', label: 'candidates.legendLayer' },
+      { color: 'rgba(213,94,0,0.92)', outline: 'rgb(255,255,255)', shape: 'dot', label: 'candidates.legendDrawn' },
+    ]);
+    expect(legendContent(DEFAULT_UI, preset, t, 'zh', { candidateLayer: false, drawnCandidates: true }).entries.map((e) => e.label)).toEqual(['status.pass', 'status.fail', 'candidates.legendDrawn']);
   });
 });

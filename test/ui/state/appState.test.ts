@@ -195,6 +195,24 @@ describe('app state: undo history of user edits', () => {
     expect(none.scenarios.list[0].edits).toEqual([]);
   });
 
+  it('a saved document restores the drawn candidate sites and their source, draw mode off; a new point gets a fresh number', () => {
+    let s = run([{ type: 'candidates/drawing', on: true }, { type: 'candidates/added', position: [103.81, 30.01] }, { type: 'candidates/added', position: [103.82, 30.02] }, { type: 'candidates/added', position: [103.83, 30.03] }, { type: 'candidates/removed', id: 'D3' }], loaded());
+    expect(s.candidates.drawn.map((d) => d.id)).toEqual(['D1', 'D2']);
+    const doc = projectDocument({ project: s.project!, presetEdit: null, history: { done: [], undone: [] }, candidates: { source: s.candidates.source, drawn: s.candidates.drawn.map((d) => ({ id: d.id, position: [d.position[0], d.position[1]] })), next: s.candidates.next } });
+    s = appReducer(initialAppState(), { type: 'document/loaded', doc: structuredClone(doc) });
+    expect(s.candidates).toEqual({ source: 'drawn', drawn: [{ id: 'D1', position: [103.81, 30.01] }, { id: 'D2', position: [103.82, 30.02] }], drawing: false, next: 4 });
+    // D3 was removed: its number is not given again.
+    s = run([{ type: 'candidates/drawing', on: true }, { type: 'candidates/added', position: [103.84, 30.04] }], s);
+    expect(s.candidates.drawn.map((d) => d.id)).toEqual(['D1', 'D2', 'D4']);
+    // A hand-edited file whose next number is behind its points still gives a fresh id.
+    const stale = projectDocument({ project: s.project!, presetEdit: null, history: { done: [], undone: [] }, candidates: { source: 'drawn', drawn: [{ id: 'D7', position: [103.8, 30] }], next: 2 } });
+    s = run([{ type: 'document/loaded', doc: stale }, { type: 'candidates/drawing', on: true }, { type: 'candidates/added', position: [103.85, 30.05] }], initialAppState());
+    expect(s.candidates.drawn.map((d) => d.id)).toEqual(['D7', 'D8']);
+    // A document without drawn points: the defaults (the grid, nothing drawn).
+    const none = appReducer(s, { type: 'document/loaded', doc: projectDocument({ project: s.project!, presetEdit: null, history: { done: [], undone: [] } }) });
+    expect(none.candidates).toEqual({ source: 'grid', drawn: [], drawing: false, next: 1 });
+  });
+
   it('a document whose edits belong to another preset than its active one loads them without those edits', () => {
     const edited = run([{ type: 'preset/edited', preset: a }], loaded());
     const p = { ...edited.project!, activePresetId: 'meishan-2025' };

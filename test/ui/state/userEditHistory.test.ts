@@ -1,13 +1,15 @@
 // The app's one undo history: preset edits and scenario changes (what-if edits, reverts, accepted
 // proposals, scenarios created, duplicated, renamed, deleted) are records of one history, undone
 // last-first whatever their kind; a new edit clears what was undone; the project document saves
-// only the preset edits, in the shape its reader has always read.
+// all of them, so after a reload (or a project file opened elsewhere) undo walks back the same
+// steps, and the saved size grows with the number of edits, not with its square.
 import { describe, expect, it } from 'vitest';
 import { appReducer, initialAppState, selectCanRedo, selectCanUndo, selectCurrentEdits, selectPreset, selectScenarioLayers, type Action, type AppState } from '../../../src/ui/state/appState';
 import { currentScenario } from '../../../src/ui/state/scenarioState';
 import { emptyLayers, newProject, replaceLayer, type Project } from '../../../src/planning/project';
-import { projectDocument, readProjectDocument, serializeProjectDocument } from '../../../src/planning/projectDocument';
-import { savedHistory } from '../../../src/planning/userEdit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseProjectFile, projectDocument, readProjectDocument, serializeProjectDocument } from '../../../src/planning/projectDocument';
 import { getPreset } from '../../../src/engine/presets';
 import type { Community, Facility, RulePreset } from '../../../src/engine/types';
 import type { Edit } from '../../../src/planning/scenario';
@@ -158,28 +160,84 @@ describe('one undo history: preset and scenario edits together', () => {
 
 describe('one undo history: what the project document saves', () => {
   const a: RulePreset = { ...national, personsPerHousehold: 3.2 };
+  const b: RulePreset = { ...a, detourFactor: 1.5 };
+  const mix: Action[] = [
+    { type: 'preset/edited', preset: a },
+    { type: 'scenario/edited', edit: add('p1') },
+    { type: 'scenario/created', name: 'B' },
+    { type: 'scenario/edited', edit: add('p2', 120.016) },
+    { type: 'preset/edited', preset: b },
+    { type: 'scenario/edited', edit: { type: 'deleteFacility', id: 'k1' } },
+    undo,
+  ];
+  /** Through JSON (the project file, the journal) and into a fresh app, as a reload or another computer reads it. */
+  const reloaded = (s: AppState) => {
+    const doc = projectDocument({ project: s.project!, presetEdit: s.presetEdits!.present === s.presetEdits!.base ? null : { presetId: 'national-2022', preset: s.presetEdits!.present }, history: s.history, scenarios: { list: s.scenarios.list, currentId: s.scenarios.currentId } });
+    return run([{ type: 'document/loaded', doc: readProjectDocument(JSON.parse(serializeProjectDocument(doc)), 'p.lifecircle.json') }]);
+  };
 
-  it('only the preset edits, in order, and the document reads back', () => {
-    const s = run([
-      { type: 'preset/edited', preset: a },
-      { type: 'scenario/edited', edit: add('p1') },
-      { type: 'preset/edited', preset: national },
-      { type: 'scenario/created', name: 'B' },
-      undo,
-    ], loaded());
-    const doc = projectDocument({ project: s.project!, presetEdit: null, history: s.history });
-    expect(doc.history.done.map((e) => [e.kind, e.after.personsPerHousehold])).toEqual([['preset', 3.2], ['preset', national.personsPerHousehold]]);
-    expect(doc.history.undone).toEqual([]);
-    const back = readProjectDocument(JSON.parse(serializeProjectDocument(doc)), 'p.lifecircle.json');
-    expect(back.history.done).toHaveLength(2);
+  it('every edit, preset and scenario, in order: after a reload undo and redo walk the same steps as before it', () => {
+    const s = run(mix, loaded());
+    const t = reloaded(s);
+    expect(t.history.done.map((e) => e.kind)).toEqual(['preset', 'scenario', 'scenario', 'scenario', 'preset']);
+    expect(t.history.undone.map((e) => e.kind)).toEqual(['scenario']);
+    expect(view(t)).toEqual(view(s));
+    // The original state's own undo and redo are the reference for every step.
+    let x = s, y = t;
+    for (let i = 0; i < 5; i++) {
+      x = run([undo], x);
+      y = run([undo], y);
+      expect(view(y)).toEqual(view(x));
+    }
+    // Back at the start: the base preset, one empty scenario, only the base facility.
+    expect(view(y)).toEqual({ persons: national.personsPerHousehold, detour: national.detourFactor, scenarios: ['方案 1'], current: '方案 1', facilities: ['k1'] });
+    for (let i = 0; i < 6; i++) {
+      x = run([redo], x);
+      y = run([redo], y);
+      expect(view(y)).toEqual(view(x));
+    }
+    // The redo of the undone delete: B without k1.
+    expect(view(y)).toEqual({ persons: 3.2, detour: 1.5, scenarios: ['方案 1', 'B'], current: 'B', facilities: ['p2'] });
   });
 
-  it('the saved part is the same object while the preset edits do not change (the autosave compares by identity)', () => {
-    const s = run([{ type: 'preset/edited', preset: a }, { type: 'scenario/edited', edit: add('p1') }], loaded());
-    const t = run([{ type: 'scenario/edited', edit: add('p2', 120.016) }], s);
-    expect(t.history).not.toBe(s.history);
-    expect(savedHistory(t.history)).toBe(savedHistory(s.history));
-    const onlyPreset = run([{ type: 'preset/edited', preset: a }], loaded());
-    expect(savedHistory(onlyPreset.history)).toBe(onlyPreset.history);
+  it('the version-3 fixture: undone step by step it walks back how its scenarios came about, then its preset edits', () => {
+    const file = join(__dirname, '../../fixtures/project/project-v3.lifecircle.json');
+    let s = run([{ type: 'document/loaded', doc: parseProjectFile(readFileSync(file, 'utf8'), 'project-v3.lifecircle.json') }]);
+    const edits = () => s.scenarios.list.map((x) => [x.name, x.edits.map((e) => e.type)]);
+    // As the fixture's README describes it: 方案乙 current, with three edits.
+    expect(edits()).toEqual([['方案 1', []], ['方案乙', ['addFacility', 'moveFacility', 'setHouseholds']]]);
+    s = run([undo], s);
+    expect(edits()).toEqual([['方案 1', []], ['方案乙', ['addFacility', 'moveFacility']]]);
+    s = run([undo, undo], s);
+    expect(edits()).toEqual([['方案 1', []], ['方案乙', []]]);
+    expect(currentScenario(s.scenarios).name).toBe('方案乙');
+    s = run([undo], s);
+    expect(edits()).toEqual([['方案 1', []]]);
+    // Then the preset edits (detour factor 1.4, then persons per household 2.8): back to the national values.
+    expect([selectPreset(s)!.personsPerHousehold, selectPreset(s)!.detourFactor]).toEqual([2.8, 1.4]);
+    s = run([undo, undo], s);
+    expect([selectPreset(s)!.personsPerHousehold, selectPreset(s)!.detourFactor]).toEqual([national.personsPerHousehold, national.detourFactor]);
+    expect(selectCanUndo(s)).toBe(false);
+    s = run([redo, redo, redo, redo], s);
+    expect(edits()).toEqual([['方案 1', []], ['方案乙', ['addFacility']]]);
+  });
+
+  it('the saved size grows with the number of edits: each edit once, each scenario state once', () => {
+    const actions: Action[] = Array.from({ length: 60 }, (_, i) => ({ type: 'scenario/edited', edit: add(`p${i}`, 120.0101 + i * 1e-4) }));
+    const s = run(actions, loaded());
+    const doc = projectDocument({ project: s.project!, presetEdit: null, history: s.history });
+    expect(doc.history.done).toHaveLength(60);
+    // 60 edits, 61 scenario versions (empty … all 60), 61 states: not the 60 × 61 / 2 = 1,830 edits of whole snapshots.
+    expect(doc.scenarioStates?.edits).toHaveLength(60);
+    expect(doc.scenarioStates?.scenarios).toHaveLength(61);
+    expect(doc.scenarioStates?.states).toHaveLength(61);
+    expect(doc.scenarioStates!.scenarios.reduce((n, x) => n + x.edits.length, 0)).toBe(1830);
+  });
+
+  it('a history of preset edits only is saved as it always was (no table)', () => {
+    const s = run([{ type: 'preset/edited', preset: a }], loaded());
+    const doc = projectDocument({ project: s.project!, presetEdit: null, history: s.history });
+    expect(doc.scenarioStates).toBeUndefined();
+    expect(doc.history).toBe(s.history);
   });
 });
