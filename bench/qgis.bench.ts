@@ -7,6 +7,7 @@
 // to QGIS. "before" is the service-areas command at BASELINE_COMMIT (bench/lib/baseline.ts).
 // Skips QGIS with a message when `qgis_process` / python3-qgis are absent (Debian: apt-get
 // install qgis python3-qgis). Run: `npm run bench -- qgis`.
+import { recordTarget } from './lib/targets';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -62,6 +63,12 @@ export async function run(): Promise<void> {
     rows.push(['QGIS serviceareafromlayer + buffer (python3 process)', fmt(qgis.cpu_ms), fmt(qgis.wall_ms), qgis.maxRss_MB.toFixed(0), '']);
     rows.push(['  of which the processing calls', inside.cpu_s.toFixed(1), inside.wall_s.toFixed(1), '', `${inside.area_features} area features`]);
   }
+  recordTarget({
+    bench: 'qgis', target: `service-areas ≥ 20× faster than QGIS service area + buffer (CPU, ${FACILITIES} facilities, dense lattice)`,
+    before: before && qgis ? `${(qgis.cpu_ms / before.cpu_ms).toFixed(1)}×` : null,
+    after: qgis ? `${(qgis.cpu_ms / after.cpu_ms).toFixed(1)}×` : 'QGIS not installed',
+    met: qgis ? qgis.cpu_ms / after.cpu_ms >= 20 : null,
+  });
   console.log(`\nqgis.bench: ${FACILITIES} facilities × ${DISTANCES} m on the dense lattice (${lattice.lines.length} lines); target: QGIS ≥ 20× the CPU of service-areas`);
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
