@@ -120,6 +120,28 @@ class Checks {
     const r = validatePreset(p);
     if ('errors' in r) for (const e of r.errors.slice(0, 5)) this.add(where, e);
   }
+  /**
+   * Checks each element of `list` as `path[i] (id "…")`: an object with a non-empty id (used once
+   * in the list when `unique`), then `check`. Returns the ids seen.
+   */
+  elements(list: unknown[], path: string, unique: boolean, check: (f: Raw, where: string) => void): Set<string> {
+    const ids = new Set<string>();
+    list.forEach((x, i) => {
+      const where = `${path}[${i}]${isObject(x) && typeof x.id === 'string' ? ` (id "${x.id}")` : ''}`;
+      if (!isObject(x)) return this.add(where, 'must be an object');
+      this.id(x, where);
+      if (unique && typeof x.id === 'string' && ids.has(x.id)) this.add(`${where}.id`, 'is used twice');
+      if (typeof x.id === 'string') ids.add(x.id);
+      check(x, where);
+    });
+    return ids;
+  }
+  /** A scenario's name and default number (planning/scenario.ts). */
+  scenarioName(x: Raw, where: string): void {
+    if (typeof x.name !== 'string' || x.name.trim() === '') this.add(`${where}.name`, 'must be a non-empty text');
+    const d = x.defaultIndex;
+    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) this.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
+  }
   /** Checks every element of a layer, naming each by index and id. */
   layer(layers: Raw, kind: string, check: (f: Raw, where: string) => void): void {
     const list = layers[kind];
@@ -245,16 +267,8 @@ function checkScenarios(c: Checks, s: unknown, project: unknown): void {
   if (s === null || s === undefined) return;
   if (!isObject(s) || !Array.isArray(s.list)) return c.add('scenarios', 'must have a list');
   if (s.list.length === 0) c.add('scenarios.list', 'must hold at least one scenario');
-  const ids = new Set<string>();
-  s.list.forEach((x, i) => {
-    const where = `scenarios.list[${i}]${isObject(x) && typeof x.id === 'string' ? ` (id "${x.id}")` : ''}`;
-    if (!isObject(x)) return c.add(where, 'must be an object');
-    c.id(x, where);
-    if (typeof x.id === 'string' && ids.has(x.id)) c.add(`${where}.id`, 'is used twice');
-    if (typeof x.id === 'string') ids.add(x.id);
-    if (typeof x.name !== 'string' || x.name.trim() === '') c.add(`${where}.name`, 'must be a non-empty text');
-    const d = x.defaultIndex;
-    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) c.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
+  const ids = c.elements(s.list, 'scenarios.list', true, (x, where) => {
+    c.scenarioName(x, where);
     if (!Array.isArray(x.edits)) return c.add(`${where}.edits`, 'must be a list');
     x.edits.forEach((e, j) => checkScenarioEdit(c, e, `${where}.edits[${j}]`));
   });
@@ -297,13 +311,7 @@ function checkCandidates(c: Checks, x: unknown): void {
   if (!isObject(x)) return c.add('candidates', 'must be an object');
   c.oneOf(x, 'source', ['grid', 'layer', 'drawn'], 'candidates');
   if (!Array.isArray(x.drawn)) return c.add('candidates.drawn', 'must be a list');
-  const ids = new Set<string>();
-  x.drawn.forEach((p, i) => {
-    const where = `candidates.drawn[${i}]${isObject(p) && typeof p.id === 'string' ? ` (id "${p.id}")` : ''}`;
-    if (!isObject(p)) return c.add(where, 'must be an object');
-    c.id(p, where);
-    if (typeof p.id === 'string' && ids.has(p.id)) c.add(`${where}.id`, 'is used twice');
-    if (typeof p.id === 'string') ids.add(p.id);
+  c.elements(x.drawn, 'candidates.drawn', true, (p, where) => {
     const e = checkPosition(p.position);
     if (e) c.add(`${where}.position`, e.message);
   });
@@ -340,13 +348,9 @@ function checkScenarioStates(c: Checks, t: unknown, project: unknown): void {
   if (!isObject(t) || !Array.isArray(t.edits) || !Array.isArray(t.scenarios) || !Array.isArray(t.states)) return c.add('scenarioStates', 'must have the lists edits, scenarios and states');
   const { edits, scenarios, states } = t as { edits: unknown[]; scenarios: unknown[]; states: unknown[] };
   edits.forEach((e, i) => checkScenarioEdit(c, e, `scenarioStates.edits[${i}]`));
-  scenarios.forEach((x, i) => {
-    const where = `scenarioStates.scenarios[${i}]${isObject(x) && typeof x.id === 'string' ? ` (id "${x.id}")` : ''}`;
-    if (!isObject(x)) return c.add(where, 'must be an object');
-    c.id(x, where);
-    if (typeof x.name !== 'string' || x.name.trim() === '') c.add(`${where}.name`, 'must be a non-empty text');
-    const d = x.defaultIndex;
-    if (d !== undefined && d !== null && !(typeof d === 'number' && Number.isInteger(d) && d >= 1)) c.add(`${where}.defaultIndex`, `must be a whole number ≥ 1 or null (found ${JSON.stringify(d)})`);
+  // The same scenario appears once per version of its edits: ids repeat here.
+  c.elements(scenarios, 'scenarioStates.scenarios', false, (x, where) => {
+    c.scenarioName(x, where);
     if (!Array.isArray(x.edits) || !x.edits.every((j) => isIndex(j, edits.length))) c.add(`${where}.edits`, `must be a list of indices of the ${edits.length} saved edits`);
   });
   states.forEach((st, i) => {
