@@ -13,6 +13,7 @@ import { root, snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
 import { mulberry32 } from './lib/random';
+import { recordTarget } from './lib/targets';
 import { timed } from './lib/timed';
 
 /** main before the I/O work (reading, streamed audit JSON, projection, service-areas output). */
@@ -62,7 +63,14 @@ function projectionPart(): void {
 
 type Case = [label: string, args: string[], out: string];
 
-function processPart(title: string, before: string, cases: (cli: string, tag: string) => Case): void {
+/** A target judged on the "after" of a process part: its CPU (s) and peak memory (MB) limits. */
+interface ProcessTarget {
+  target: string;
+  cpu_s: number;
+  rss_MB: number;
+}
+
+function processPart(title: string, before: string, cases: (cli: string, tag: string) => Case, goal?: ProcessTarget): void {
   const rows: Record<string, string | number>[] = [];
   const runs = [cases(join(before, 'scripts', 'cli.mjs'), 'before'), cases(join(root, 'scripts', 'cli.mjs'), 'after')];
   const m = runs.map(() => ({ cpu: [] as number[], wall: [] as number[], rss: [] as number[] }));
@@ -77,6 +85,11 @@ function processPart(title: string, before: string, cases: (cli: string, tag: st
   runs.forEach(([label], i) => rows.push({ case: label, 'CPU (s)': (median(m[i].cpu) / 1000).toFixed(2), 'wall (s)': (median(m[i].wall) / 1000).toFixed(2), 'peak RSS (MB)': Math.round(Math.max(...m[i].rss)), 'CPU vs before': (median(m[i].cpu) / median(m[0].cpu)).toFixed(2) }));
   console.log(`${title}, medians of ${ROUNDS}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; outputs byte-identical: ${identical}`);
   console.table(rows);
+  if (goal) {
+    const [b, a] = m.map((x) => ({ cpu: median(x.cpu) / 1000, rss: Math.max(...x.rss) }));
+    const fig = (x: { cpu: number; rss: number }) => `${x.cpu.toFixed(2)} s CPU, ${Math.round(x.rss)} MB`;
+    recordTarget({ bench: 'commandIo', target: goal.target, before: fig(b), after: fig(a), met: a.cpu < goal.cpu_s && a.rss < goal.rss_MB });
+  }
 }
 
 export async function run(): Promise<void> {
@@ -103,13 +116,13 @@ export async function run(): Promise<void> {
     processPart(`service-areas, ${L.facilities.length} facilities × 300/500/1000 m on the dense lattice (whole process)`, base.dir, (cli, tag) => {
       const out = join(tmp, `service-areas-${tag}.geojson`);
       return [tag, [cli, 'service-areas', '--facilities', facilities, '--roads', roads, '--distances', '300,500,1000', '--out', out], out];
-    });
+    }, L.facilities.length === 200 ? { target: 'service-areas, all 200 on the dense lattice, whole process (bundle), CPU < 20 s, < 1 GB', cpu_s: 20, rss_MB: 1024 } : undefined);
   }
   if (PARTS.includes('3')) {
     const city = cityFiles(10000);
     processPart('audit, 10,000 communities, straight-line, 1 thread (whole process)', base.dir, (cli, tag) => {
       const out = join(tmp, `audit-${tag}.json`);
       return [tag, [cli, 'audit', ...city, '--threads', '1', '--out', out], out];
-    });
+    }, { target: '10k straight-line audit, whole process, 1 thread, CPU ≤ 3.7 s, < 1 GB', cpu_s: 3.7, rss_MB: 1024 });
   }
 }
