@@ -8,10 +8,11 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AuditResult } from '../src/engine/types';
 import type { LayerImport, LayerKind } from '../src/io/import/types';
-import { auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToJson, auditToXlsx } from '../src/io/export/index';
+import { auditJsonChunks, auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToXlsx, jsonChunks } from '../src/io/export/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
   auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, parseFlags, runAuditOf,
+  type OutputData,
 } from './lib/index';
 
 const OUT_EXT = ['.json', '.csv', '.xlsx', '.geojson', '.fgb'];
@@ -26,15 +27,21 @@ const KNOWN = [...AUDIT_INPUT_FLAGS, 'out', 'csv-headers'];
 
 export interface AuditCommandResult {
   result: AuditResult;
-  /** What goes to the output: file contents, or stdout when no --out. */
-  output: Uint8Array | string;
+  /** What goes to the output: file contents, or stdout when no --out (text, bytes, or with
+   *  `streamed` the JSON and GeoJSON texts as chunks in order). */
+  output: OutputData;
   out?: string;
   layers: Partial<Record<LayerKind, LayerImport>>;
   /** Warnings for stderr. */
   notes: string[];
 }
 
-export async function runAuditCommand(argv: string[]): Promise<AuditCommandResult> {
+export interface AuditCommandOptions {
+  /** JSON and GeoJSON outputs as chunks of text (written one after another), never one string. */
+  streamed?: boolean;
+}
+
+export async function runAuditCommand(argv: string[], options: AuditCommandOptions = {}): Promise<AuditCommandResult> {
   const args = parseFlags(argv, KNOWN, USAGE, AUDIT_INPUT_REPEATABLE);
   const out = args.get('out');
   if (out && !OUT_EXT.includes(extname(out).toLowerCase())) throw new InputError(`--out: "${out}" must end in ${OUT_EXT.join(', ')}`);
@@ -45,17 +52,24 @@ export async function runAuditCommand(argv: string[]): Promise<AuditCommandResul
   const run = await runAuditOf(await loadAuditInput(args, USAGE));
   const { result, data, layers, preset } = run;
   const ext = out ? extname(out).toLowerCase() : '.json';
+  const text = (chunks: () => Iterable<string>) => (options.streamed ? chunks() : [...chunks()].join(''));
   const output =
     ext === '.csv' ? auditToCsv(result, { chineseHeaders: csvHeaders === 'zh' })
       : ext === '.xlsx' ? auditToXlsx(result, { chineseHeaders: csvHeaders === 'zh', preset, inputs: layers })
-        : ext === '.geojson' ? `${JSON.stringify(auditToGeoJSON(result, data.communities))}\n`
+        : ext === '.geojson' ? text(() => geoJsonChunks(auditToGeoJSON(result, data.communities) as unknown as Record<string, unknown>))
           : ext === '.fgb' ? auditToFlatGeobuf(result, data.communities)
-            : auditToJson(result, layers);
+            : text(() => auditJsonChunks(result, layers));
   return { result, output, out, layers, notes: auditNotes(run) };
 }
 
+/** The audit's GeoJSON: compact, a newline after it, the features a batch at a time. */
+function* geoJsonChunks(fc: Record<string, unknown>): Generator<string> {
+  yield* jsonChunks(fc, { split: ['features'] });
+  yield '\n';
+}
+
 async function main(): Promise<void> {
-  await commandMain(USAGE, 'docs/audit-command.md', (argv) => runAuditCommand(argv));
+  await commandMain(USAGE, 'docs/audit-command.md', (argv) => runAuditCommand(argv, { streamed: true }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

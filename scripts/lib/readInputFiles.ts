@@ -9,7 +9,11 @@ const SIDECARS = ['shx', 'dbf', 'prj', 'cpg', 'qpj'];
 
 async function readOne(path: string, name = path): Promise<InputFile> {
   try {
-    return { name, bytes: new Uint8Array(await readFile(path)) };
+    const b = await readFile(path);
+    // The file's own bytes when the Buffer has its memory to itself (a copy otherwise: a small file's
+    // Buffer may be a view into Node's shared pool).
+    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+    return { name, bytes: whole ? new Uint8Array(b.buffer, 0, b.byteLength) : new Uint8Array(b) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, { cause: e });

@@ -1,8 +1,15 @@
-// One local transverse Mercator on the WGS84 ellipsoid centred on the dataset (proj4), so that
-// distances and areas are true metres (audit-cli.md: "true metres ... or an equivalent local
-// projection"). Scale error of a tmerc grows with the square of the distance x from the central
-// meridian: k − 1 ≈ x² / (2R²) — 3e-6 at 10 km, 1.2e-5 at 22 km, 5e-5 at 45 km (areas twice that),
-// i.e. negligible within a city. CGCS2000 and WGS84 ellipsoids differ by < 0.1 mm (STANDARDS.md §4).
+// One local transverse Mercator on the WGS84 ellipsoid centred on the dataset, so that distances
+// and areas are true metres (audit-cli.md: "true metres ... or an equivalent local projection").
+// Scale error of a tmerc grows with the square of the distance x from the central meridian:
+// k − 1 ≈ x² / (2R²) — 3e-6 at 10 km, 1.2e-5 at 22 km, 5e-5 at 45 km (areas twice that), i.e.
+// negligible within a city. CGCS2000 and WGS84 ellipsoids differ by < 0.1 mm (STANDARDS.md §4).
+//
+// The mapping is proj4's `+proj=tmerc` (its "extended" transverse Mercator: Poder/Engsager, the
+// Krüger series to n⁶ evaluated by Clenshaw summation, proj4/lib/projections/etmerc.js), with the
+// coefficients proj4 computes for the definition. Forward and inverse repeat proj4's arithmetic
+// step for step on plain numbers, without proj4's per-point objects, sanity checks and datum
+// dispatch (a WGS84 → WGS84 datum step is the identity), so they return the same doubles as
+// proj4 at a fraction of the cost; a non-finite input still goes through proj4 (which rejects it).
 import proj4 from 'proj4';
 import type { Position } from '../types';
 import type { XY } from '../reach/reachProvider';
@@ -16,6 +23,35 @@ export interface LocalProjection {
   inverse(xy: XY): Position;
 }
 
+/** proj4's degree ↔ radian factors (proj4/lib/constants/values.js), so that results match its own. */
+const D2R = 0.017453292519943295;
+const R2D = 57.29577951308232;
+/** proj4's bound for wrapping a longitude (slightly above π) and the full turn. */
+const SPI = 3.14159265359;
+const TWO_PI = Math.PI * 2;
+/** Beyond this |northing-normalised easting| proj4's etmerc returns Infinity. */
+const CE_MAX = 2.623395162778;
+
+/** The fields of proj4's initialised etmerc that the mapping reads. */
+interface EtmercParams {
+  a: number;
+  x0: number;
+  y0: number;
+  long0: number;
+  over?: boolean;
+  Qn: number;
+  Zb: number;
+  cbg: number[];
+  cgb: number[];
+  utg: number[];
+  gtu: number[];
+  projName?: string;
+  approx?: boolean;
+  to_meter?: number;
+  from_greenwich?: number;
+  datum_type?: number;
+}
+
 export function createLocalProjection(center: Position): LocalProjection {
   const [lon0, lat0] = center;
   if (!Number.isFinite(lon0) || !Number.isFinite(lat0) || Math.abs(lat0) > 85 || Math.abs(lon0) > 180) {
@@ -23,11 +59,128 @@ export function createLocalProjection(center: Position): LocalProjection {
   }
   const definition = `+proj=tmerc +lat_0=${lat0} +lon_0=${lon0} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs`;
   const conv = proj4('EPSG:4326', definition);
+  const viaProj4 = {
+    forward: (p: Position) => conv.forward([p[0], p[1]]) as XY,
+    inverse: (xy: XY) => conv.inverse([xy[0], xy[1]]) as Position,
+  };
+  const P = new proj4.Proj(definition) as unknown as EtmercParams;
+  // Only the mapping this module repeats: anything else (a proj4 version that changes it) keeps proj4.
+  const repeatable = (P.projName === 'tmerc' || P.projName === 'etmerc') && !P.approx && P.cbg?.length === 6 && P.cgb?.length === 6 && P.utg?.length === 6 && P.gtu?.length === 6 &&
+    (P.to_meter === undefined || P.to_meter === 1) && !P.from_greenwich && Number.isFinite(P.Qn) && Number.isFinite(P.Zb);
+  const m = repeatable ? etmerc(P) : viaProj4;
   return {
     center: [lon0, lat0],
     definition,
-    forward: (p: Position) => conv.forward([p[0], p[1]]) as XY,
-    inverse: (xy: XY) => conv.inverse([xy[0], xy[1]]) as Position,
+    forward: (p: Position) => {
+      const x = p[0], y = p[1];
+      return Number.isFinite(x) && Number.isFinite(y) ? m.forward([x, y]) : viaProj4.forward(p);
+    },
+    inverse: (xy: XY) => {
+      const x = xy[0], y = xy[1];
+      return Number.isFinite(x) && Number.isFinite(y) ? m.inverse([x, y]) : viaProj4.inverse(xy);
+    },
+  };
+}
+
+/** proj4's etmerc forward and inverse (degrees ↔ metres) over the initialised parameters P. */
+function etmerc(P: EtmercParams): { forward(p: Position): XY; inverse(xy: XY): Position } {
+  const { a, x0, y0, long0, Qn, Zb } = P;
+  const over = !!P.over;
+  const cbg = Float64Array.from(P.cbg), cgb = Float64Array.from(P.cgb), utg = Float64Array.from(P.utg), gtu = Float64Array.from(P.gtu);
+  const adjustLon = (x: number) => (over || Math.abs(x) <= SPI ? x : x - Math.sign(x) * TWO_PI);
+  const sinh = (x: number) => {
+    const r = Math.exp(x);
+    return (r - 1 / r) / 2;
+  };
+  const cosh = (x: number) => {
+    const r = Math.exp(x);
+    return (r + 1 / r) / 2;
+  };
+  const hypot = (x: number, y: number) => {
+    x = Math.abs(x);
+    y = Math.abs(y);
+    const A = Math.max(x, y);
+    const b = Math.min(x, y) / (A ? A : 1);
+    return A * Math.sqrt(1 + Math.pow(b, 2));
+  };
+  const log1py = (x: number) => {
+    const y = 1 + x;
+    const z = y - 1;
+    return z === 0 ? x : (x * Math.log(y)) / z;
+  };
+  const asinhy = (x: number) => {
+    let y = Math.abs(x);
+    y = log1py(y * (1 + y / (hypot(1, y) + 1)));
+    return x < 0 ? -y : y;
+  };
+  // Gaussian ↔ geodetic latitude (proj4 common/gatg.js).
+  const gatg = (pp: Float64Array, B: number) => {
+    const cos2B = 2 * Math.cos(2 * B);
+    let i = pp.length - 1;
+    let h1 = pp[i];
+    let h2 = 0;
+    let h = 0;
+    while (--i >= 0) {
+      h = -h2 + cos2B * h1 + pp[i];
+      h2 = h1;
+      h1 = h;
+    }
+    return B + h * Math.sin(2 * B);
+  };
+  // Complex Clenshaw sum (proj4 common/clens_cmplx.js), real and imaginary parts in `out`.
+  const out = new Float64Array(2);
+  const clensCmplx = (pp: Float64Array, argR: number, argI: number) => {
+    const sinR = Math.sin(argR);
+    const cosR = Math.cos(argR);
+    const sinhI = sinh(argI);
+    const coshI = cosh(argI);
+    let r = 2 * cosR * coshI;
+    let i = -2 * sinR * sinhI;
+    let j = pp.length - 1;
+    let hr = pp[j];
+    let hi1 = 0, hr1 = 0, hi = 0, hr2, hi2;
+    while (--j >= 0) {
+      hr2 = hr1;
+      hi2 = hi1;
+      hr1 = hr;
+      hi1 = hi;
+      hr = -hr2 + r * hr1 - i * hi1 + pp[j];
+      hi = -hi2 + i * hr1 + r * hi1;
+    }
+    r = sinR * coshI;
+    i = cosR * sinhI;
+    out[0] = r * hr - i * hi;
+    out[1] = r * hi + i * hr;
+  };
+  return {
+    forward(p: Position): XY {
+      let Ce = adjustLon(p[0] * D2R - long0);
+      let Cn = gatg(cbg, p[1] * D2R);
+      const sinCn = Math.sin(Cn), cosCn = Math.cos(Cn), sinCe = Math.sin(Ce), cosCe = Math.cos(Ce);
+      Cn = Math.atan2(sinCn, cosCe * cosCn);
+      Ce = Math.atan2(sinCe * cosCn, hypot(sinCn, cosCn * cosCe));
+      Ce = asinhy(Math.tan(Ce));
+      clensCmplx(gtu, 2 * Cn, 2 * Ce);
+      Cn = Cn + out[0];
+      Ce = Ce + out[1];
+      if (Math.abs(Ce) <= CE_MAX) return [a * (Qn * Ce) + x0, a * (Qn * Cn + Zb) + y0];
+      return [Infinity, Infinity];
+    },
+    inverse(xy: XY): Position {
+      let Ce = (xy[0] - x0) * (1 / a);
+      let Cn = (xy[1] - y0) * (1 / a);
+      Cn = (Cn - Zb) / Qn;
+      Ce = Ce / Qn;
+      if (!(Math.abs(Ce) <= CE_MAX)) return [Infinity, Infinity];
+      clensCmplx(utg, 2 * Cn, 2 * Ce);
+      Cn = Cn + out[0];
+      Ce = Ce + out[1];
+      Ce = Math.atan(sinh(Ce));
+      const sinCn = Math.sin(Cn), cosCn = Math.cos(Cn), sinCe = Math.sin(Ce), cosCe = Math.cos(Ce);
+      Cn = Math.atan2(sinCn * cosCe, hypot(sinCe, cosCe * cosCn));
+      Ce = Math.atan2(sinCe, cosCe * cosCn);
+      return [adjustLon(Ce + long0) * R2D, gatg(cgb, Cn) * R2D];
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // data warnings and, when given, what the import did per layer (files, CRS, field mapping, counts).
 import type { AuditResult } from '../../engine/types';
 import type { LayerImport } from '../import/types';
+import { jsonChunks } from './jsonChunks';
 
 export interface InputReport {
   files: string[];
@@ -24,7 +25,9 @@ export function inputReport(l: LayerImport): InputReport {
   return r;
 }
 
-export function auditToJson(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>): string {
+/** The audit JSON in chunks (written one after another they are auditToJson's text): the
+ *  communities a batch at a time, so a city's audit is never one string. */
+export function* auditJsonChunks(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>): Generator<string> {
   const out: Record<string, unknown> = {
     preset: result.preset,
     parameters: result.parameters,
@@ -33,5 +36,10 @@ export function auditToJson(result: AuditResult, inputs?: Partial<Record<LayerIm
     warnings: result.warnings,
   };
   if (inputs) out.inputs = Object.fromEntries(Object.entries(inputs).map(([k, l]) => [k, inputReport(l as LayerImport)]));
-  return `${JSON.stringify(out, null, 2)}\n`;
+  yield* jsonChunks(out, { indent: 2, split: ['communities', 'warnings'] });
+  yield '\n';
+}
+
+export function auditToJson(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>): string {
+  return [...auditJsonChunks(result, inputs)].join('');
 }

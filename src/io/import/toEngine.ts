@@ -57,6 +57,13 @@ function quantity(p: Record<string, unknown>, map: FieldMap, canon: string, issu
   return n;
 }
 
+/** A checked line or ring as engine positions: the source's own arrays when every position is
+ *  exactly [x, y] (no copy per vertex), else [x, y] copies (Z and M dropped). */
+function xyPositions(line: Position[]): Position[] {
+  for (const p of line) if (p.length !== 2) return line.map((q) => [q[0], q[1]] as Position);
+  return line;
+}
+
 function polygonal(g: Geometry | null, issues: FeatureIssue[]): MultiPolygonCoords | null {
   if (!g) {
     issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
@@ -85,7 +92,7 @@ function polygonal(g: Geometry | null, issues: FeatureIssue[]): MultiPolygonCoor
     });
   });
   if (bad) return null;
-  const out = (polys as Position[][][]).map((poly) => poly.map((r) => r.map((p) => [p[0], p[1]] as Position)));
+  const out = (polys as Position[][][]).map((poly) => poly.map(xyPositions));
   // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts).
   const extent = polygonExtentProblem(out);
   if (extent) {
@@ -121,7 +128,7 @@ function pointOf(g: Geometry | null, issues: FeatureIssue[]): Position | null {
     issues.push({ field: 'geometry', ...e });
     return null;
   }
-  return [p[0], p[1]];
+  return p.length === 2 ? (p as Position) : [p[0], p[1]];
 }
 
 /** The user's value choices (ImportOptions): raw value → vocabulary, tried before the built-in synonyms. */
@@ -241,7 +248,7 @@ export function toEngineFeature(kind: LayerKind, raw: RawFeature, index: number,
   const kindV = text(map.kind ? p[map.kind] : undefined);
   const roads = (lines as Position[][]).map((l, k): RoadLine => ({
     id: lines.length > 1 ? `${id}.${k}` : id,
-    coordinates: l.map((q) => [q[0], q[1]] as Position),
+    coordinates: xyPositions(l),
     ...(kindV ? { kind: kindV } : {}),
     ...(name ? { name } : {}),
   }));

@@ -84,18 +84,23 @@ function segmentsCross(p1: Position, p2: Position, p3: Position, p4: Position): 
   return false;
 }
 
-/** First proper crossing between two non-adjacent edges of a closed ring, or undefined. */
+/** First proper crossing between two non-adjacent edges of a closed ring, or undefined. Edges
+ *  are swept in order of their smallest x (ties in edge order). */
 export function selfIntersection(ring: Position[]): Position | undefined {
   const n = ring.length - 1; // edges i: ring[i] → ring[i+1]
   if (n < 4) return undefined;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = Math.min(ring[i][0], ring[i + 1][0]);
+    hi[i] = Math.max(ring[i][0], ring[i + 1][0]);
+  }
   const idx = Array.from({ length: n }, (_, i) => i);
-  const minX = (i: number) => Math.min(ring[i][0], ring[i + 1][0]);
-  const maxX = (i: number) => Math.max(ring[i][0], ring[i + 1][0]);
-  idx.sort((a, b) => minX(a) - minX(b));
+  idx.sort((a, b) => lo[a] - lo[b] || a - b);
   for (let s = 0; s < n; s++) {
     const i = idx[s];
-    const mx = maxX(i);
-    for (let t = s + 1; t < n && minX(idx[t]) <= mx; t++) {
+    const mx = hi[i];
+    for (let t = s + 1; t < n && lo[idx[t]] <= mx; t++) {
       const j = idx[t];
       if (Math.abs(i - j) <= 1 || Math.abs(i - j) === n - 1) continue;
       if (segmentsCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return ring[i];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import proj4 from 'proj4';
 import { centerOf, createLocalProjection } from '../../../src/engine/geo/localProjection';
+import { mulberry32 } from '../../../bench/lib/random';
 
 // Meridian arc length on WGS84 (series in e², Snyder 1987 eq. 3-21): on the central meridian a
 // transverse Mercator with k0 = 1 maps latitude to exactly this distance.
@@ -48,4 +50,32 @@ describe('localProjection', () => {
     expect(centerOf([[113, 22], [115, 24], [NaN, 3]])).toEqual([114, 23]);
     expect(() => createLocalProjection([114, 95])).toThrow(/invalid centre/);
   });
+
+  it('returns the same doubles as proj4 on random centres and points, near and far', () => {
+    const rand = mulberry32(13);
+    let compared = 0;
+    const differing: string[] = [];
+    const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+    for (let c = 0; c < 40; c++) {
+      const center: [number, number] = [-180 + 360 * rand(), -80 + 160 * rand()];
+      const local = createLocalProjection(center);
+      const ref = proj4('EPSG:4326', local.definition);
+      for (let k = 0; k < 500; k++) {
+        const span = [0.01, 0.5, 4, 30][k % 4];
+        const p: [number, number] = [center[0] + (rand() - 0.5) * span, Math.max(-89, Math.min(89, center[1] + (rand() - 0.5) * span))];
+        if (!same(local.forward(p), ref.forward([p[0], p[1]]))) differing.push(`forward ${center} ${p}`);
+        const xy: [number, number] = [(rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][k % 4], (rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][(k >> 2) % 4]];
+        if (!same(local.inverse(xy), ref.inverse([xy[0], xy[1]]))) differing.push(`inverse ${center} ${xy}`);
+        compared++;
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBe(20_000);
+  });
+
+  it('rejects a non-finite point as proj4 does', () => {
+    expect(() => proj.forward([NaN, 23])).toThrow();
+    expect(() => proj.inverse([0, Infinity])).toThrow();
+  });
 });
+

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from '../../../src/io/export/jsonChunks';
+import { auditJsonChunks, auditToJson } from '../../../src/io/export/jsonExport';
+import type { AuditResult } from '../../../src/engine/types';
+import type { LayerImport } from '../../../src/io/import/types';
+import { communityResult, PARAMETERS } from './auditFixture';
+
+// Values JSON.stringify treats specially: undefined and function members (left out), undefined
+// array elements (null), toJSON, empty arrays and objects, escapes, non-ASCII, keys with quotes,
+// brackets and zeros (the frame of a batch is cut around zeros), NaN and Infinity (null).
+const hostile = (): Record<string, unknown> => ({
+  'a0[': [0, { '0': [0, [], {}] }, 'x'],
+  skipped: undefined,
+  fn: () => 1,
+  list: [1, undefined, () => 2, { toJSON: () => 'J' }, new Date(0), 'a"b\\c\n\u2028', '锦苑社区 m²', NaN, -Infinity, [], {}, [[0]], null],
+  empty: [],
+  nested: { deep: { list: [{ k: 1 }, { k: 2 }] }, u: undefined },
+  '"quoted"': 'v',
+  last: 0,
+});
+
+describe('jsonChunks', () => {
+  it('joins to exactly JSON.stringify at every indent and batch size', () => {
+    for (const indent of [0, 1, 2, 4])
+      for (const batch of [1, 2, 3, 1000]) {
+        const v = hostile();
+        const split = ['a0[', 'list', 'empty', 'nested', 'fn', 'skipped'];
+        expect([...jsonChunks(v, { indent, split, batch })].join(''), `indent ${indent}, batch ${batch}`).toBe(JSON.stringify(v, null, indent));
+      }
+  });
+
+  it('handles objects with no members, only left-out members, or a split array first and last', () => {
+    for (const indent of [0, 2]) {
+      for (const v of [{}, { gone: undefined }, { xs: [1, 2, 3] }, { xs: [1], y: 2, zs: [{ a: [] }, 'b'] }] as Record<string, unknown>[])
+        expect([...jsonChunks(v, { indent, split: ['xs', 'zs'], batch: 2 })].join('')).toBe(JSON.stringify(v, null, indent));
+    }
+  });
+
+  it('writes a split array in batches: no chunk holds more than one batch of it', () => {
+    const xs = Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, v: i / 3 }));
+    const chunks = [...jsonChunks({ head: 1, xs }, { indent: 2, split: ['xs'], batch: 3 })];
+    const withIds = chunks.map((c) => (c.match(/"id"/g) ?? []).length).filter((n) => n > 0);
+    expect(withIds).toEqual([3, 3, 3, 1]);
+  });
+});
+
+describe('auditJsonChunks', () => {
+  // The audit JSON as the command wrote it before it was chunked: one JSON.stringify of the whole
+  // document, 2-space indent, a newline at the end.
+  const wholeText = (result: AuditResult, inputs?: Record<string, unknown>) =>
+    `${JSON.stringify({ preset: result.preset, parameters: result.parameters, communities: result.communities, summary: result.summary, warnings: result.warnings, ...(inputs ? { inputs } : {}) }, null, 2)}\n`;
+
+  const result: AuditResult = {
+    preset: 'national-2022',
+    parameters: PARAMETERS,
+    communities: Array.from({ length: 600 }, (_, i) =>
+      communityResult({ id: `C${i}`, name: i % 2 ? '锦苑社区' : 'A "quoted" \\ name', areaPer100Households_m2: i / 7, greenCoverage: i % 3 ? undefined : 0.1 + i / 1e4 })),
+    summary: { communities: 600, failing: 0, passing: 600 } as unknown as AuditResult['summary'],
+    warnings: [{ code: 'missing_floor_area', layer: 'facilities', feature: 'F1', field: 'area', message: 'floor area missing: default 200 m² used' }] as AuditResult['warnings'],
+  };
+
+  it('is byte for byte the whole-document JSON.stringify, with and without the inputs report', () => {
+    expect(auditToJson(result)).toBe(wholeText(result));
+    const layer = {
+      kind: 'communities', files: ['c.geojson'], format: 'geojson', crs: { source: 'EPSG:4326', from: 'default', note: { zh: '默认', en: 'default' }, suggestions: [{ crs: 'x' }] },
+      fieldMap: { id: 'id' }, counts: { read: 600, valid: 600, errors: 0, warnings: 0 }, problems: [], features: [], schemaKey: '', notes: [],
+    } as unknown as LayerImport;
+    const report = { communities: { files: ['c.geojson'], format: 'geojson', crs: { source: 'EPSG:4326', from: 'default', note: { zh: '默认', en: 'default' } }, fieldMap: { id: 'id' }, counts: layer.counts, problems: [] } };
+    expect(auditToJson(result, { communities: layer })).toBe(wholeText(result, report));
+  });
+
+  it('comes in many chunks, none of them the whole communities array', () => {
+    const chunks = [...auditJsonChunks(result)];
+    const whole = wholeText(result);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole.length / 2);
+  });
+});
