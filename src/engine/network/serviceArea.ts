@@ -58,6 +58,11 @@ const pieces = new PieceList();
 export function reachableNetwork(g: RoadGraph, nd: NetworkDistances, d: number): ReachableNetwork {
   pieces.clear();
   for (const e of touchedEdges(g, nd, d)) splitEdgeInto(g, nd, e, d, bp, pieces, null);
+  return networkOf(g, pieces);
+}
+
+/** The reached network from its pieces (pieces of one edge consecutive, in order along it). */
+function networkOf(g: RoadGraph, list: PieceList): ReachableNetwork {
   const lines: XY[][] = [];
   let length = 0;
   const stretch = (e: number, s0: number, s1: number) => {
@@ -66,14 +71,14 @@ export function reachableNetwork(g: RoadGraph, nd: NetworkDistances, d: number):
     length += s1 - s0;
   };
   // Merge consecutive pieces of one edge into stretches.
-  const { edge, s0: S0, s1: S1 } = pieces;
+  const { edge, s0: S0, s1: S1 } = list;
   let i = 0;
-  while (i < pieces.n) {
+  while (i < list.n) {
     const e = edge[i];
     let s0 = S0[i];
     let s1 = S1[i];
     let j = i + 1;
-    for (; j < pieces.n && edge[j] === e; j++) {
+    for (; j < list.n && edge[j] === e; j++) {
       if (S0[j] - s1 < 1e-9) s1 = S1[j];
       else {
         stretch(e, s0, s1);
@@ -103,41 +108,54 @@ function pointKey(p: XY): number | string {
   return Math.abs(X) < 2 ** 25 && Math.abs(Y) < 2 ** 25 ? (X + 2 ** 25) * 2 ** 26 + (Y + 2 ** 25) : `${X},${Y}`;
 }
 
-/** Joins two-point stretches end to start where they share an end point of degree 2, for compact output. */
+/**
+ * Joins two-point stretches end to start where they share an end point of degree 2, for compact
+ * output. Each end point is linked to the other end at the same point when exactly two meet there
+ * (one map entry per point, no list per point); chains are then walked both ways from each line.
+ */
 function mergeLines(lines: XY[][]): XY[][] {
-  const ends: (number | string)[] = [];
-  const at = new Map<number | string, number[]>();
-  for (const l of lines) ends.push(pointKey(l[0]), pointKey(l[1]));
-  for (let k = 0; k < ends.length; k++) {
-    const list = at.get(ends[k]);
-    if (list) list.push(k >> 1);
-    else at.set(ends[k], [k >> 1]);
-  }
-  const used = new Uint8Array(lines.length);
-  const out: XY[][] = [];
-  const extend = (chain: XY[], tip0: number | string, atEnd: boolean) => {
-    let tip = tip0;
-    for (;;) {
-      const list = at.get(tip)!;
-      if (list.length !== 2) return;
-      const next = list.find((k) => !used[k]);
-      if (next === undefined) return;
-      used[next] = 1;
-      const startsHere = ends[2 * next] === tip;
-      const [p, q] = lines[next];
-      if (atEnd) chain.push(startsHere ? q : p);
-      else chain.unshift(startsHere ? q : p);
-      tip = startsHere ? ends[2 * next + 1] : ends[2 * next];
+  const m = lines.length;
+  // partner[k]: the other line end at end k's point when exactly two ends meet there, else −1.
+  const partner = new Int32Array(2 * m).fill(-1);
+  const at = new Map<number | string, number>();
+  for (let k = 0; k < 2 * m; k++) {
+    const key = pointKey(lines[k >> 1][k & 1]);
+    const other = at.get(key);
+    if (other === undefined) at.set(key, k);
+    else if (other >= 0) {
+      if (partner[other] < 0) {
+        partner[other] = k;
+        partner[k] = other;
+      } else {
+        // A third end: the point is a junction, nothing joins there.
+        partner[partner[other]] = -1;
+        partner[other] = -1;
+        at.set(key, -1);
+      }
     }
-  };
-  lines.forEach((l, i) => {
-    if (used[i]) return;
+  }
+  const used = new Uint8Array(m);
+  const out: XY[][] = [];
+  const back: XY[] = [];
+  for (let i = 0; i < m; i++) {
+    if (used[i]) continue;
     used[i] = 1;
-    const chain = [...l];
-    extend(chain, ends[2 * i + 1], true);
-    extend(chain, ends[2 * i], false);
-    out.push(chain);
-  });
+    const chain: XY[] = [lines[i][0], lines[i][1]];
+    // Forward from end 1 onto `chain`, then backward from end 0 onto `back` (prepended reversed).
+    back.length = 0;
+    for (const [tipEnd, onto] of [[2 * i + 1, chain], [2 * i, back]] as const) {
+      let tip = tipEnd;
+      for (;;) {
+        const k = partner[tip];
+        if (k < 0 || used[k >> 1]) break;
+        used[k >> 1] = 1;
+        // Line k >> 1 enters at its end k & 1 and leaves by the other.
+        onto.push(lines[k >> 1][1 - (k & 1)]);
+        tip = k ^ 1;
+      }
+    }
+    out.push(back.length ? back.reverse().concat(chain) : chain);
+  }
   return out;
 }
 
@@ -319,13 +337,16 @@ export function serviceAreaBands(g: RoadGraph, nd: NetworkDistances, distances: 
   // The previous band's parts per tile, while its whole area is their union (else null: unite globally).
   let prevTiles: Map<number, IntPaths> | null = null;
   for (const d of sorted) {
-    const built = buildArea(g, nd, d, options, input(d), prevTiles);
+    const inp = input(d);
+    const built = buildArea(g, nd, d, options, inp, prevTiles);
+    // Without a window, buildArea split exactly the touched edges into `pieces`: the band's network.
+    const network = inp.window ? reachableNetwork(g, nd, d) : networkOf(g, pieces);
     let paths = built.paths;
     const nested = !prev.length || built.nested;
     if (!nested) paths = unionPaths(paths.concat(prev));
     prev = paths;
     prevTiles = nested ? built.tiles : null;
-    out.set(d, { distance: d, network: reachableNetwork(g, nd, d), area: fromPaths(paths) });
+    out.set(d, { distance: d, network, area: fromPaths(paths) });
   }
   return distances.map((d) => out.get(d)!);
 }
