@@ -144,6 +144,42 @@ export class CapsuleBuilder {
     return Math.max(Math.min(this.M, this.d - f0), Math.min(this.M, this.d - f1));
   }
 
+  /**
+   * The bounding box (cm) of the polygons add() would build for this piece, into out[o .. o+3],
+   * without building them; false when it builds none. The unit polygon has vertices on both axes
+   * (unitDisk: a multiple of 4), so each end's extremes are c ± r, rounded as the vertices are.
+   * A polygon of one centimetre or less that end() drops is still counted: the box may then be
+   * that much larger, never smaller.
+   */
+  box(x0: number, y0: number, f0: number, x1: number, y1: number, f1: number, out: Float64Array, o: number): boolean {
+    const { d, M } = this;
+    const r0 = Math.min(M, d - f0);
+    const r1 = Math.min(M, d - f1);
+    if (r0 < 0.005 && r1 < 0.005) return false;
+    const a0 = Math.max(0, r0);
+    const a1 = Math.max(0, r1);
+    let minX = Math.min(Math.round((x0 - a0) * 100), Math.round((x1 - a1) * 100));
+    let minY = Math.min(Math.round((y0 - a0) * 100), Math.round((y1 - a1) * 100));
+    let maxX = Math.max(Math.round((x0 + a0) * 100), Math.round((x1 + a1) * 100));
+    let maxY = Math.max(Math.round((y0 + a0) * 100), Math.round((y1 + a1) * 100));
+    const fm = d - M;
+    if ((f0 < fm && f1 > fm) || (f0 > fm && f1 < fm)) {
+      // add() splits here; the end of radius M at the split point may stick out.
+      const t = (fm - f0) / (f1 - f0);
+      const xm = x0 + t * (x1 - x0);
+      const ym = y0 + t * (y1 - y0);
+      minX = Math.min(minX, Math.round((xm - M) * 100));
+      minY = Math.min(minY, Math.round((ym - M) * 100));
+      maxX = Math.max(maxX, Math.round((xm + M) * 100));
+      maxY = Math.max(maxY, Math.round((ym + M) * 100));
+    }
+    out[o] = minX;
+    out[o + 1] = minY;
+    out[o + 2] = maxX;
+    out[o + 3] = maxY;
+    return true;
+  }
+
   /** Adds the capsule of the piece from (x0, y0) at distance f0 to (x1, y1) at f1 (both ≤ d). */
   add(x0: number, y0: number, f0: number, x1: number, y1: number, f1: number): void {
     const { d, M } = this;

@@ -24,12 +24,16 @@ export interface TileBuckets {
   items: Int32Array;
 }
 
-/** Lists every polygon of `store` under each tile its box meets (boundaries included), within the window of tiles covering `within` (metres). */
-export function bucketByTile(store: PolygonStore, T: number, within: BBox): TileBuckets {
+/** The window of grid tiles covering `within` (metres): first column and row, and how many. */
+export function tileGrid(T: number, within: BBox): { i0: number; j0: number; nx: number; ny: number } {
   const i0 = Math.floor(within[0] / T);
   const j0 = Math.floor(within[1] / T);
-  const nx = Math.max(1, Math.floor(within[2] / T) - i0 + 1);
-  const ny = Math.max(1, Math.floor(within[3] / T) - j0 + 1);
+  return { i0, j0, nx: Math.max(1, Math.floor(within[2] / T) - i0 + 1), ny: Math.max(1, Math.floor(within[3] / T) - j0 + 1) };
+}
+
+/** Lists every polygon of `store` under each tile its box meets (boundaries included), within the window of tiles covering `within` (metres). */
+export function bucketByTile(store: PolygonStore, T: number, within: BBox): TileBuckets {
+  const { i0, j0, nx, ny } = tileGrid(T, within);
   const start = new Int32Array(nx * ny + 1);
   const { box, n } = store;
   const range = (p: number, visit: (t: number) => void) => {
