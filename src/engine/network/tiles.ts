@@ -102,11 +102,22 @@ export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number,
   clipped.clear();
   const n = clipUncontained(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
   const kept = Array.from({ length: n }, (_, k) => k);
-  const u = unionMany(storePaths(clipped, kept));
+  // One convex polygon is its own union (repeated vertices dropped); a flat one is empty.
+  const u = n === 1 ? (clipped.area2(0) > 0 ? [convexRing(clipped, 0)] : []) : unionMany(storePaths(clipped, kept));
   if (!u.length) return u;
   // Only corridors that meet a kept polygon can cut anything.
   const near = corridorsMeeting(g, nd, d, clearance, rect).filter((c) => kept.some((k) => convexMeets(clipped, k, c)));
   return near.length ? differencePaths(u, near) : u;
+}
+
+/** Polygon k of `store` as a clipper path without repeated consecutive vertices. */
+function convexRing(store: PolygonStore, k: number): ClipperLib.Path {
+  const { X, Y, start } = store;
+  const s = start[k];
+  const e = start[k + 1];
+  const out: ClipperLib.Path = [];
+  for (let i = s, j = e - 1; i < e; j = i++) if (X[i] !== X[j] || Y[i] !== Y[j]) out.push({ X: X[i], Y: Y[i] });
+  return out;
 }
 
 /**
