@@ -11,7 +11,8 @@
 //   D. the demo district's walking audit, against its straight-line audit;
 //   E. the same figures: band areas (symmetric difference), network lengths, audit shares.
 // Run: `npm run bench -- network` or `npx tsx bench/network.bench.ts`; NETWORK_BENCH_PARTS=A,B,…
-// runs some parts only.
+// runs some parts only; NETWORK_BENCH_PREVIOUS=<commit> takes the "previous" bands from another
+// commit (e.g. the start of a piece of work, for its before and after in one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -277,7 +278,9 @@ export async function run(): Promise<void> {
         audit: await importBaseline<Audit>(dir, 'audit'),
       }
     : null;
-  const pbase = baselineDir(PREVIOUS_BANDS_COMMIT);
+  const previousCommit = process.env.NETWORK_BENCH_PREVIOUS || PREVIOUS_BANDS_COMMIT;
+  const pbase = baselineDir(previousCommit);
+  if ('reason' in pbase) console.log(`  (no previous figures: ${pbase.reason})`);
   const prevBands = 'dir' in pbase ? await importBaseline<Bands>(pbase.dir, 'network/facilityAreas') : null;
   const rows: Row[] = [];
   const t0 = performance.now();
@@ -285,7 +288,7 @@ export async function run(): Promise<void> {
   if (parts.includes('B')) await partB(rows, old?.bands ?? null, prevBands);
   if (parts.includes('C')) await partC(rows, old?.reach ?? null);
   if (parts.includes('D')) await partD(rows, old);
-  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, previous = ${PREVIOUS_BANDS_COMMIT.slice(0, 12)} (bands only), after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
+  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, previous = ${previousCommit.slice(0, 12)} (bands only), after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
   const table = [['', 'what', 'before', 'previous', 'after', 'ratio', 'vs previous', 'target', 'met', 'note']];
   for (const r of rows) {
     const ratio = r.before !== null ? `${(r.before / r.after).toFixed(1)}×` : '';
