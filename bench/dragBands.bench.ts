@@ -2,8 +2,8 @@
 // does for each pointer move (join the new position, one Dijkstra to the largest tier, the band
 // polygons at the app's 2 m drawing tolerance), through the same session the worker uses
 // (planning/whatIf/networkSession.ts). Each drag is 20 steps of about 10 m from a kindergarten;
-// "before" is the session at PREVIOUS_BANDS_COMMIT, "after" today's, alternating per facility in
-// one run. Target: one update under a frame (16 ms). Rendering is not included.
+// "before" is the session at PREVIOUS_BANDS_COMMIT (or NETWORK_BENCH_PREVIOUS), "after" today's,
+// alternating per facility in one run. Target: one update under a frame (16 ms). Rendering is not included.
 // Run: `npm run bench -- dragBands` or `npx tsx bench/dragBands.bench.ts`.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,10 +24,12 @@ export async function run(): Promise<void> {
   const demo = generateDemo().dataset;
   const preset = getPreset('national-2022')!;
   const sessions: { name: string; session: NetworkSession; cpu: number[] }[] = [];
-  const base = baselineDir(PREVIOUS_BANDS_COMMIT);
+  // NETWORK_BENCH_PREVIOUS (as in network.bench.ts) takes "before" from another commit.
+  const previousCommit = process.env.NETWORK_BENCH_PREVIOUS || PREVIOUS_BANDS_COMMIT;
+  const base = baselineDir(previousCommit);
   if ('dir' in base) {
     const mod = (await import(pathToFileURL(join(base.dir, 'src', 'planning', 'whatIf', 'networkSession.ts')).href)) as { createNetworkSession: () => NetworkSession };
-    sessions.push({ name: `before (${PREVIOUS_BANDS_COMMIT.slice(0, 7)})`, session: mod.createNetworkSession(), cpu: [] });
+    sessions.push({ name: `before (${previousCommit.slice(0, 7)})`, session: mod.createNetworkSession(), cpu: [] });
   } else {
     console.log(`before: skipped, ${base.reason}`);
   }

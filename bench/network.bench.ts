@@ -11,7 +11,8 @@
 //   D. the demo district's walking audit, against its straight-line audit;
 //   E. the same figures: band areas (symmetric difference), network lengths, audit shares.
 // Run: `npm run bench -- network` or `npx tsx bench/network.bench.ts`; NETWORK_BENCH_PARTS=A,B,…
-// runs some parts only.
+// runs some parts only; NETWORK_BENCH_PREVIOUS=<commit> takes the "previous" bands from another
+// commit (e.g. the start of a piece of work, for its before and after in one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +32,7 @@ import { jitteredGrid } from './lib/jitteredGrid';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
 import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, root } from './lib/baseline';
 import { timed } from './lib/timed';
+import { recordTarget } from './lib/targets';
 
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -277,7 +279,9 @@ export async function run(): Promise<void> {
         audit: await importBaseline<Audit>(dir, 'audit'),
       }
     : null;
-  const pbase = baselineDir(PREVIOUS_BANDS_COMMIT);
+  const previousCommit = process.env.NETWORK_BENCH_PREVIOUS || PREVIOUS_BANDS_COMMIT;
+  const pbase = baselineDir(previousCommit);
+  if ('reason' in pbase) console.log(`  (no previous figures: ${pbase.reason})`);
   const prevBands = 'dir' in pbase ? await importBaseline<Bands>(pbase.dir, 'network/facilityAreas') : null;
   const rows: Row[] = [];
   const t0 = performance.now();
@@ -285,7 +289,7 @@ export async function run(): Promise<void> {
   if (parts.includes('B')) await partB(rows, old?.bands ?? null, prevBands);
   if (parts.includes('C')) await partC(rows, old?.reach ?? null);
   if (parts.includes('D')) await partD(rows, old);
-  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, previous = ${PREVIOUS_BANDS_COMMIT.slice(0, 12)} (bands only), after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
+  console.log(`\nnetwork.bench: walking network, CPU time; before = ${BASELINE_COMMIT.slice(0, 12)}, previous = ${previousCommit.slice(0, 12)} (bands only), after = this tree (${((performance.now() - t0) / 1000).toFixed(0)} s wall)`);
   const table = [['', 'what', 'before', 'previous', 'after', 'ratio', 'vs previous', 'target', 'met', 'note']];
   for (const r of rows) {
     const ratio = r.before !== null ? `${(r.before / r.after).toFixed(1)}×` : '';
@@ -293,6 +297,13 @@ export async function run(): Promise<void> {
     const goal = /< ([\d ]+)/.exec(r.target);
     const met = goal ? (r.after < Number(goal[1].replace(/ /g, '')) ? 'yes' : 'NO') : '';
     table.push([r.part, r.what, r.before !== null ? `${fmt(r.before)} ${r.unit}` : '', r.previous != null ? `${fmt(r.previous)} ${r.unit}` : '', `${fmt(r.after)} ${r.unit}`, ratio, vsPrev, r.target, met, r.note ?? '']);
+  }
+  // The engine rows of parts A and B go to the run's summary of targets (bench/lib/targets.ts).
+  for (const r of rows) {
+    const goal = /< ([\d ]+)/.exec(r.target);
+    if (!goal || (r.part !== 'A' && r.part !== 'B')) continue;
+    const before = r.previous != null ? r.previous : r.before;
+    recordTarget({ bench: 'network', target: `${r.what.trim()} ${r.target}`, before: before !== null ? `${fmt(before)} ${r.unit}${r.previous != null ? ` (${previousCommit.slice(0, 7)})` : ''}` : null, after: `${fmt(r.after)} ${r.unit}`, met: r.after < Number(goal[1].replace(/ /g, '')) });
   }
   const w = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));

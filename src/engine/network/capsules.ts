@@ -16,6 +16,8 @@ export class PolygonStore {
   Y = new Float64Array(1024);
   /** Bounding boxes, cm: minX, minY, maxX, maxY of polygon i at 4i .. 4i+3. */
   box = new Float64Array(256);
+  /** Twice the signed area (cm², CCW positive) of polygon i, computed once when it is closed. */
+  area = new Float64Array(64);
   private v = 0;
 
   clear(): void {
@@ -70,16 +72,24 @@ export class PolygonStore {
       b.set(this.box);
       this.box = b;
     }
+    if (this.n > this.area.length) {
+      const a = new Float64Array(this.area.length * 2);
+      a.set(this.area);
+      this.area = a;
+    }
     this.start[this.n] = this.v;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let k = s; k < this.v; k++) {
+    let a2 = 0;
+    for (let k = s, j = this.v - 1; k < this.v; j = k++) {
       const x = this.X[k];
       const y = this.Y[k];
       if (x < x0) x0 = x;
       if (y < y0) y0 = y;
       if (x > x1) x1 = x;
       if (y > y1) y1 = y;
+      a2 += (this.X[j] - x) * (this.Y[j] + y);
     }
+    this.area[i] = a2;
     this.box[4 * i] = x0;
     this.box[4 * i + 1] = y0;
     this.box[4 * i + 2] = x1;
@@ -96,11 +106,7 @@ export class PolygonStore {
 
   /** Twice the signed area (cm²) of polygon i, CCW positive. */
   area2(i: number): number {
-    let a = 0;
-    const s = this.start[i];
-    const e = this.start[i + 1];
-    for (let k = s, j = e - 1; k < e; j = k++) a += (this.X[j] - this.X[k]) * (this.Y[j] + this.Y[k]);
-    return a;
+    return this.area[i];
   }
 }
 
@@ -136,6 +142,42 @@ export class CapsuleBuilder {
   /** Largest radius of the capsule of a piece at distances f0, f1 (< 0.005: no capsule). */
   radius(f0: number, f1: number): number {
     return Math.max(Math.min(this.M, this.d - f0), Math.min(this.M, this.d - f1));
+  }
+
+  /**
+   * The bounding box (cm) of the polygons add() would build for this piece, into out[o .. o+3],
+   * without building them; false when it builds none. The unit polygon has vertices on both axes
+   * (unitDisk: a multiple of 4), so each end's extremes are c ± r, rounded as the vertices are.
+   * A polygon of one centimetre or less that end() drops is still counted: the box may then be
+   * that much larger, never smaller.
+   */
+  box(x0: number, y0: number, f0: number, x1: number, y1: number, f1: number, out: Float64Array, o: number): boolean {
+    const { d, M } = this;
+    const r0 = Math.min(M, d - f0);
+    const r1 = Math.min(M, d - f1);
+    if (r0 < 0.005 && r1 < 0.005) return false;
+    const a0 = Math.max(0, r0);
+    const a1 = Math.max(0, r1);
+    let minX = Math.min(Math.round((x0 - a0) * 100), Math.round((x1 - a1) * 100));
+    let minY = Math.min(Math.round((y0 - a0) * 100), Math.round((y1 - a1) * 100));
+    let maxX = Math.max(Math.round((x0 + a0) * 100), Math.round((x1 + a1) * 100));
+    let maxY = Math.max(Math.round((y0 + a0) * 100), Math.round((y1 + a1) * 100));
+    const fm = d - M;
+    if ((f0 < fm && f1 > fm) || (f0 > fm && f1 < fm)) {
+      // add() splits here; the end of radius M at the split point may stick out.
+      const t = (fm - f0) / (f1 - f0);
+      const xm = x0 + t * (x1 - x0);
+      const ym = y0 + t * (y1 - y0);
+      minX = Math.min(minX, Math.round((xm - M) * 100));
+      minY = Math.min(minY, Math.round((ym - M) * 100));
+      maxX = Math.max(maxX, Math.round((xm + M) * 100));
+      maxY = Math.max(maxY, Math.round((ym + M) * 100));
+    }
+    out[o] = minX;
+    out[o + 1] = minY;
+    out[o + 2] = maxX;
+    out[o + 3] = maxY;
+    return true;
   }
 
   /** Adds the capsule of the piece from (x0, y0) at distance f0 to (x1, y1) at f1 (both ≤ d). */
@@ -457,10 +499,13 @@ function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean
   return true;
 }
 
-/** Scratch for clipUncontained: candidates, their keys, and which kept polygons may drop others. */
+/** Scratch for clipUncontained: candidates, their sort keys, and which kept polygons may drop others. */
 let cand = new Int32Array(256);
 let candKey = new Float64Array(256);
 let usable = new Uint8Array(256);
+/** Candidate number in the low 21 bits of an exact double, under a coarse key: a native numeric sort orders both. */
+const SLOT = 2 ** 21;
+const KEY_MAX = 2 ** 31 - 1;
 
 /**
  * clipToRect then keepUncontained in one pass, without clipping what is dropped: the polygons
@@ -479,25 +524,29 @@ export function clipUncontained(src: PolygonStore, items: ArrayLike<number>, cou
     candKey = new Float64Array(2 * count);
   }
   let m = 0;
+  const area = src.area;
   for (let q = 0; q < count; q++) {
     const i = items[q];
     const w = Math.min(box[4 * i + 2], x1) - Math.max(box[4 * i], x0);
     const h = Math.min(box[4 * i + 3], y1) - Math.max(box[4 * i + 1], y0);
     if (w <= 0 || h <= 0) continue;
     cand[m] = i;
-    // The polygon's area scaled by the share of its box inside r: thin diagonal capsules have large boxes.
-    candKey[m] = (src.area2(i) * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
+    // The polygon's area scaled by the share of its box inside r (thin diagonal capsules have
+    // large boxes), in units of 64 cm² and negated (largest first), above the candidate number.
+    const key = (area[i] * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
+    candKey[m] = (KEY_MAX - Math.min(KEY_MAX, Math.max(0, Math.floor(key / 64)))) * SLOT + m;
     m++;
   }
-  const byKey = Array.from({ length: m }, (_, k) => k).sort((a, b) => candKey[b] - candKey[a]);
+  if (m >= SLOT) throw new Error(`clipUncontained: ${m} polygons in one tile (at most ${SLOT - 1})`);
+  const byKey = candKey.subarray(0, m).sort();
   const first = dst.n;
   if (usable.length < first + m + 1) {
     const u = new Uint8Array(2 * (first + m + 1));
     u.set(usable);
     usable = u;
   }
-  for (const k of byKey) {
-    const i = cand[k];
+  for (let o = 0; o < m; o++) {
+    const i = cand[byKey[o] % SLOT];
     const bx0 = Math.max(box[4 * i], x0), by0 = Math.max(box[4 * i + 1], y0), bx1 = Math.min(box[4 * i + 2], x1), by1 = Math.min(box[4 * i + 3], y1);
     const db = dst.box;
     let inside = false;

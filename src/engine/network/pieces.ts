@@ -100,3 +100,26 @@ export function splitEdgeInto(g: RoadGraph, nd: NetworkDistances, e: number, d: 
     }
   }
 }
+
+/** One flag per piece of a PieceList, cleared in O(1) by a generation stamp. */
+export class PieceFlags {
+  private stamp = new Uint32Array(256);
+  private gen = 0;
+
+  /** Clears every flag, with room for n pieces. */
+  reset(n: number): void {
+    if (this.stamp.length < n) this.stamp = new Uint32Array(2 * n);
+    if (++this.gen === 2 ** 32) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  set(k: number): void {
+    this.stamp[k] = this.gen;
+  }
+
+  has(k: number): boolean {
+    return this.stamp[k] === this.gen;
+  }
+}

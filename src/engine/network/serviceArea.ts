@@ -17,10 +17,10 @@ import type { RoadGraph } from './graph';
 import { Breakpoints, touchedEdges, type NetworkDistances } from './distances';
 import { differencePaths, fromPaths, unionMany, unionPaths, type IntPaths } from './clip';
 import { CapsuleBuilder, ClipScratch, clipToRect, PolygonStore, storePaths } from './capsules';
-import { PieceList, splitEdgeInto } from './pieces';
+import { PieceFlags, PieceList, splitEdgeInto } from './pieces';
 import { certifyRect } from './certify';
 import { stitchTileParts } from './stitch';
-import { bucketByTile, corridorsMeeting, rectPath, tileRegion } from './tiles';
+import { bucketByTile, corridorsMeeting, rectPath, tileGrid, tileRegion } from './tiles';
 
 export interface AreaOptions {
   /** Maximum lateral offset M from the network (metres). Default 100. */
@@ -58,6 +58,11 @@ const pieces = new PieceList();
 export function reachableNetwork(g: RoadGraph, nd: NetworkDistances, d: number): ReachableNetwork {
   pieces.clear();
   for (const e of touchedEdges(g, nd, d)) splitEdgeInto(g, nd, e, d, bp, pieces, null);
+  return networkOf(g, pieces);
+}
+
+/** The reached network from its pieces (pieces of one edge consecutive, in order along it). */
+function networkOf(g: RoadGraph, list: PieceList): ReachableNetwork {
   const lines: XY[][] = [];
   let length = 0;
   const stretch = (e: number, s0: number, s1: number) => {
@@ -66,14 +71,14 @@ export function reachableNetwork(g: RoadGraph, nd: NetworkDistances, d: number):
     length += s1 - s0;
   };
   // Merge consecutive pieces of one edge into stretches.
-  const { edge, s0: S0, s1: S1 } = pieces;
+  const { edge, s0: S0, s1: S1 } = list;
   let i = 0;
-  while (i < pieces.n) {
+  while (i < list.n) {
     const e = edge[i];
     let s0 = S0[i];
     let s1 = S1[i];
     let j = i + 1;
-    for (; j < pieces.n && edge[j] === e; j++) {
+    for (; j < list.n && edge[j] === e; j++) {
       if (S0[j] - s1 < 1e-9) s1 = S1[j];
       else {
         stretch(e, s0, s1);
@@ -103,41 +108,54 @@ function pointKey(p: XY): number | string {
   return Math.abs(X) < 2 ** 25 && Math.abs(Y) < 2 ** 25 ? (X + 2 ** 25) * 2 ** 26 + (Y + 2 ** 25) : `${X},${Y}`;
 }
 
-/** Joins two-point stretches end to start where they share an end point of degree 2, for compact output. */
+/**
+ * Joins two-point stretches end to start where they share an end point of degree 2, for compact
+ * output. Each end point is linked to the other end at the same point when exactly two meet there
+ * (one map entry per point, no list per point); chains are then walked both ways from each line.
+ */
 function mergeLines(lines: XY[][]): XY[][] {
-  const ends: (number | string)[] = [];
-  const at = new Map<number | string, number[]>();
-  for (const l of lines) ends.push(pointKey(l[0]), pointKey(l[1]));
-  for (let k = 0; k < ends.length; k++) {
-    const list = at.get(ends[k]);
-    if (list) list.push(k >> 1);
-    else at.set(ends[k], [k >> 1]);
-  }
-  const used = new Uint8Array(lines.length);
-  const out: XY[][] = [];
-  const extend = (chain: XY[], tip0: number | string, atEnd: boolean) => {
-    let tip = tip0;
-    for (;;) {
-      const list = at.get(tip)!;
-      if (list.length !== 2) return;
-      const next = list.find((k) => !used[k]);
-      if (next === undefined) return;
-      used[next] = 1;
-      const startsHere = ends[2 * next] === tip;
-      const [p, q] = lines[next];
-      if (atEnd) chain.push(startsHere ? q : p);
-      else chain.unshift(startsHere ? q : p);
-      tip = startsHere ? ends[2 * next + 1] : ends[2 * next];
+  const m = lines.length;
+  // partner[k]: the other line end at end k's point when exactly two ends meet there, else −1.
+  const partner = new Int32Array(2 * m).fill(-1);
+  const at = new Map<number | string, number>();
+  for (let k = 0; k < 2 * m; k++) {
+    const key = pointKey(lines[k >> 1][k & 1]);
+    const other = at.get(key);
+    if (other === undefined) at.set(key, k);
+    else if (other >= 0) {
+      if (partner[other] < 0) {
+        partner[other] = k;
+        partner[k] = other;
+      } else {
+        // A third end: the point is a junction, nothing joins there.
+        partner[partner[other]] = -1;
+        partner[other] = -1;
+        at.set(key, -1);
+      }
     }
-  };
-  lines.forEach((l, i) => {
-    if (used[i]) return;
+  }
+  const used = new Uint8Array(m);
+  const out: XY[][] = [];
+  const back: XY[] = [];
+  for (let i = 0; i < m; i++) {
+    if (used[i]) continue;
     used[i] = 1;
-    const chain = [...l];
-    extend(chain, ends[2 * i + 1], true);
-    extend(chain, ends[2 * i], false);
-    out.push(chain);
-  });
+    const chain: XY[] = [lines[i][0], lines[i][1]];
+    // Forward from end 1 onto `chain`, then backward from end 0 onto `back` (prepended reversed).
+    back.length = 0;
+    for (const [tipEnd, onto] of [[2 * i + 1, chain], [2 * i, back]] as const) {
+      let tip = tipEnd;
+      for (;;) {
+        const k = partner[tip];
+        if (k < 0 || used[k >> 1]) break;
+        used[k >> 1] = 1;
+        // Line k >> 1 enters at its end k & 1 and leaves by the other.
+        onto.push(lines[k >> 1][1 - (k & 1)]);
+        tip = k ^ 1;
+      }
+    }
+    out.push(back.length ? back.reverse().concat(chain) : chain);
+  }
   return out;
 }
 
@@ -204,10 +222,16 @@ const allPolys = new PolygonStore();
 const inClip = new PolygonStore();
 const clipScratch = new ClipScratch();
 
+/** Per piece: its capsule's box (cm), 4 numbers, when it has one. */
+let pieceBox = new Float64Array(256);
+const hasCapsule = new PieceFlags();
+
 /**
  * The area for distance d. Few capsules (≤ 96) are united directly; otherwise tile by tile
  * (tiles.ts) over the fixed grid clipped to the capsules' extent, each tile united with the
- * previous band's part there when `prev` is given (bands nest exactly).
+ * previous band's part there when `prev` is given (bands nest exactly). Tiles are certified
+ * first; then only the pieces whose capsules meet a tile left uncertified are built (most of a
+ * large band's tiles are certified, and their capsules would only be bucketed and skipped).
  */
 function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaOptions, input: AreaInput, prev: Map<number, IntPaths> | null): BuiltArea {
   const M = options.maxOffset_m ?? DEFAULT_MAX_OFFSET_M;
@@ -219,21 +243,34 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
   for (const e of w ? g.edgeIndex.search(w[0], w[1], w[2], w[3]) : touchedEdges(g, nd, d)) splitEdgeInto(g, nd, e, d, bp, pieces, null);
   allPolys.clear();
   const caps = new CapsuleBuilder(unitDisk(Math.min(M, d), tol), d, M, allPolys);
-  for (let k = 0; k < pieces.n; k++) caps.add(pieces.x0[k], pieces.y0[k], pieces.f0[k], pieces.x1[k], pieces.y1[k], pieces.f1[k]);
   addConnectorCapsules(caps, d, input.pieces ?? []);
+  const clip = input.clipRect;
+  // Build on demand: many pieces, no clipping rectangle (then every capsule is built first).
+  const lazy = !clip && pieces.n > 96;
+  let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
+  if (lazy) {
+    if (pieceBox.length < 4 * pieces.n) pieceBox = new Float64Array(8 * pieces.n);
+    hasCapsule.reset(pieces.n);
+    for (let k = 0; k < pieces.n; k++) {
+      if (!caps.box(pieces.x0[k], pieces.y0[k], pieces.f0[k], pieces.x1[k], pieces.y1[k], pieces.f1[k], pieceBox, 4 * k)) continue;
+      hasCapsule.set(k);
+      ex0 = Math.min(ex0, pieceBox[4 * k] / 100);
+      ey0 = Math.min(ey0, pieceBox[4 * k + 1] / 100);
+      ex1 = Math.max(ex1, pieceBox[4 * k + 2] / 100);
+      ey1 = Math.max(ey1, pieceBox[4 * k + 3] / 100);
+    }
+  } else for (let k = 0; k < pieces.n; k++) caps.add(pieces.x0[k], pieces.y0[k], pieces.f0[k], pieces.x1[k], pieces.y1[k], pieces.f1[k]);
   const extra = input.paths ?? [];
   const withExtra = (p: IntPaths) => (extra.length ? unionPaths(p.concat(extra)) : p);
-  if (!allPolys.n) return { paths: withExtra([]), tiles: null, nested: false };
+  if (!allPolys.n && !(ex1 >= ex0)) return { paths: withExtra([]), tiles: null, nested: false };
 
   let store = allPolys;
-  const clip = input.clipRect;
   if (clip) {
     inClip.clear();
     const all = new Int32Array(allPolys.n).map((_, i) => i);
     clipToRect(allPolys, all, all.length, clip, inClip, clipScratch);
     store = inClip;
   }
-  let ex0 = Infinity, ey0 = Infinity, ex1 = -Infinity, ey1 = -Infinity;
   for (let p = 0; p < store.n; p++) {
     ex0 = Math.min(ex0, store.box[4 * p] / 100);
     ey0 = Math.min(ey0, store.box[4 * p + 1] / 100);
@@ -245,7 +282,7 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
   }
   const extent: BBox = [ex0, ey0, ex1, ey1];
 
-  if (store.n <= 96) {
+  if (!lazy && store.n <= 96) {
     // Few capsules: one union, one cut.
     const united = unionMany(storePaths(store, Array.from({ length: store.n }, (_, i) => i)));
     const cut = store.n ? corridorsMeeting(g, nd, d, clearance, extent) : [];
@@ -253,28 +290,75 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
     return { paths: withExtra(differencePaths(withExtra(united), cut)), tiles: null, nested: false };
   }
 
-  const buckets = bucketByTile(store, T, extent);
+  // The tiles met by some capsule's box (bucketByTile's grid window and rule), then each one's
+  // state: 1 whole (certified, or whole at the previous band), 2 built from its capsules.
+  const grid = tileGrid(T, extent);
+  const state = new Uint8Array(grid.nx * grid.ny);
+  const mark = (bx0: number, by0: number, bx1: number, by1: number) => {
+    const a0 = Math.max(0, Math.floor(bx0 / 100 / T) - grid.i0);
+    const a1 = Math.min(grid.nx - 1, Math.floor(bx1 / 100 / T) - grid.i0);
+    const b0 = Math.max(0, Math.floor(by0 / 100 / T) - grid.j0);
+    const b1 = Math.min(grid.ny - 1, Math.floor(by1 / 100 / T) - grid.j0);
+    for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) state[a * grid.ny + b] = OCCUPIED;
+  };
+  for (let p = 0; p < store.n; p++) mark(store.box[4 * p], store.box[4 * p + 1], store.box[4 * p + 2], store.box[4 * p + 3]);
+  if (lazy) for (let k = 0; k < pieces.n; k++) if (hasCapsule.has(k)) mark(pieceBox[4 * k], pieceBox[4 * k + 1], pieceBox[4 * k + 2], pieceBox[4 * k + 3]);
+  const tileRect = (a: number, b: number): BBox => {
+    const i = grid.i0 + a;
+    const j = grid.j0 + b;
+    return [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
+  };
+  let regions = 0;
+  for (let a = 0; a < grid.nx; a++)
+    for (let b = 0; b < grid.ny; b++) {
+      const t = a * grid.ny + b;
+      if (state[t] !== OCCUPIED) continue;
+      const tile = tileRect(a, b);
+      if (tile[2] <= tile[0] || tile[3] <= tile[1]) {
+        state[t] = EMPTY;
+        continue;
+      }
+      const before = prev?.get(tileKey(grid.i0 + a, grid.j0 + b));
+      // The whole tile at the previous band is the whole tile now: the part only grows with d
+      // (capsules grow, the unreached network shrinks), and so does a certificate.
+      const certified = (before !== undefined && isPath(before, rectPath(tile))) || certifyRect(g, nd, d, M, clearance, tile);
+      state[t] = certified ? WHOLE : REGION;
+      if (!certified) regions++;
+    }
+  if (lazy && regions) {
+    // Build the pieces whose capsules meet a tile to be built from them.
+    for (let k = 0; k < pieces.n; k++) {
+      if (!hasCapsule.has(k)) continue;
+      const a0 = Math.max(0, Math.floor(pieceBox[4 * k] / 100 / T) - grid.i0);
+      const a1 = Math.min(grid.nx - 1, Math.floor(pieceBox[4 * k + 2] / 100 / T) - grid.i0);
+      const b0 = Math.max(0, Math.floor(pieceBox[4 * k + 1] / 100 / T) - grid.j0);
+      const b1 = Math.min(grid.ny - 1, Math.floor(pieceBox[4 * k + 3] / 100 / T) - grid.j0);
+      let needed = false;
+      for (let a = a0; a <= a1 && !needed; a++) for (let b = b0; b <= b1; b++) if (state[a * grid.ny + b] === REGION) {
+        needed = true;
+        break;
+      }
+      if (needed) caps.add(pieces.x0[k], pieces.y0[k], pieces.f0[k], pieces.x1[k], pieces.y1[k], pieces.f1[k]);
+    }
+  }
+  const buckets = regions ? bucketByTile(store, T, extent) : null;
   const tiles = new Map<number, IntPaths>();
   const parts: IntPaths[] = [];
   let nestedParts = 0;
   // Stitching needs every tile side on whole centimetres, where clipping (floor/ceil) and rectPath (round) agree.
   const onCm = (v: number) => Number.isInteger(v * 100);
   let onWholeCm = true;
-  for (let a = 0; a < buckets.nx; a++)
-    for (let b = 0; b < buckets.ny; b++) {
-      const t = a * buckets.ny + b;
-      if (buckets.start[t + 1] === buckets.start[t]) continue;
-      const i = buckets.i0 + a;
-      const j = buckets.j0 + b;
-      const tile: BBox = [Math.max(i * T, ex0), Math.max(j * T, ey0), Math.min((i + 1) * T, ex1), Math.min((j + 1) * T, ey1)];
+  for (let a = 0; a < grid.nx; a++)
+    for (let b = 0; b < grid.ny; b++) {
+      const t = a * grid.ny + b;
+      if (state[t] === EMPTY) continue;
+      const i = grid.i0 + a;
+      const j = grid.j0 + b;
       if (!onCm(i * T) || !onCm((i + 1) * T) || !onCm(j * T) || !onCm((j + 1) * T)) onWholeCm = false;
-      if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
+      const tile = tileRect(a, b);
       const before = prev?.get(tileKey(i, j));
-      const whole = rectPath(tile);
-      // The whole tile at the previous band is the whole tile now: the part only grows with d
-      // (capsules grow, the unreached network shrinks), and so does a certificate.
-      const certified = (before !== undefined && isPath(before, whole)) || certifyRect(g, nd, d, M, clearance, tile);
-      let part: IntPaths = certified ? [whole] : tileRegion(store, buckets, t, tile, g, nd, d, clearance);
+      const certified = state[t] === WHOLE;
+      let part: IntPaths = certified ? [rectPath(tile)] : tileRegion(store, buckets!, t, tile, g, nd, d, clearance);
       if (before) {
         // A certified tile holds the previous band's part there already (tiles grow with d).
         if (!certified) part = part.length ? unionPaths(part.concat(before)) : before;
@@ -300,6 +384,12 @@ function buildArea(g: RoadGraph, nd: NetworkDistances, d: number, options: AreaO
   return { paths: withExtra(merged), tiles: extra.length ? null : tiles, nested: nested && !extra.length };
 }
 
+/** Tile states in buildArea. */
+const EMPTY = 0;
+const OCCUPIED = 1;
+const WHOLE = 2;
+const REGION = 3;
+
 export interface Band {
   distance: number;
   network: ReachableNetwork;
@@ -319,13 +409,16 @@ export function serviceAreaBands(g: RoadGraph, nd: NetworkDistances, distances: 
   // The previous band's parts per tile, while its whole area is their union (else null: unite globally).
   let prevTiles: Map<number, IntPaths> | null = null;
   for (const d of sorted) {
-    const built = buildArea(g, nd, d, options, input(d), prevTiles);
+    const inp = input(d);
+    const built = buildArea(g, nd, d, options, inp, prevTiles);
+    // Without a window, buildArea split exactly the touched edges into `pieces`: the band's network.
+    const network = inp.window ? reachableNetwork(g, nd, d) : networkOf(g, pieces);
     let paths = built.paths;
     const nested = !prev.length || built.nested;
     if (!nested) paths = unionPaths(paths.concat(prev));
     prev = paths;
     prevTiles = nested ? built.tiles : null;
-    out.set(d, { distance: d, network: reachableNetwork(g, nd, d), area: fromPaths(paths) });
+    out.set(d, { distance: d, network, area: fromPaths(paths) });
   }
   return distances.map((d) => out.get(d)!);
 }

@@ -22,14 +22,16 @@ export function stitchTileParts(parts: readonly IntPaths[], tile_cm: number): In
   if (!Number.isInteger(tile_cm) || tile_cm <= 0) return null;
   // Directed edges, flat: x0, y0, x1, y1.
   const ex: number[] = [];
-  // Per grid line (2x for x = const, 2y + 1 for y = const): events (position, change of direction).
+  // Per grid line (2x for x = const, 2y + 1 for y = const): events (position, change of direction),
+  // packed as (position + LIM) · 4 + change + 1 so that a native numeric sort orders them.
   const events = new Map<number, number[]>();
   const vKey = (x: number) => 2 * x;
   const hKey = (y: number) => 2 * y + 1;
   const event = (line: number, at: number, delta: number) => {
+    const packed = (at + LIM) * 4 + delta + 1;
     const list = events.get(line);
-    if (list) list.push(at, delta);
-    else events.set(line, [at, delta]);
+    if (list) list.push(packed);
+    else events.set(line, [packed]);
   };
   const onGrid = (v: number) => v % tile_cm === 0;
   for (const part of parts)
@@ -59,21 +61,19 @@ export function stitchTileParts(parts: readonly IntPaths[], tile_cm: number): In
     }
   // On each grid line, the net direction of every elementary stretch: +1 or −1 is a boundary, 0 is inside (or outside).
   for (const [line, list] of events) {
-    const m = list.length / 2;
-    const order = new Int32Array(m);
-    for (let k = 0; k < m; k++) order[k] = k;
-    order.sort((p, q) => list[2 * p] - list[2 * q]);
+    const m = list.length;
+    const sorted = Float64Array.from(list).sort();
     const vertical = line % 2 === 0;
     const c = vertical ? line / 2 : (line - 1) / 2;
     let value = 0;
     let k = 0;
     while (k < m) {
-      const at = list[2 * order[k]];
-      while (k < m && list[2 * order[k]] === at) value += list[2 * order[k++] + 1];
+      const at = Math.floor(sorted[k] / 4) - LIM;
+      while (k < m && Math.floor(sorted[k] / 4) - LIM === at) value += (sorted[k++] % 4) - 1;
       if (k === m) break;
       if (value > 1 || value < -1) return null;
       if (value === 0) continue;
-      const next = list[2 * order[k]];
+      const next = Math.floor(sorted[k] / 4) - LIM;
       const [a, b] = value > 0 ? [at, next] : [next, at];
       if (vertical) ex.push(c, a, c, b);
       else ex.push(a, c, b, c);

@@ -24,12 +24,16 @@ export interface TileBuckets {
   items: Int32Array;
 }
 
-/** Lists every polygon of `store` under each tile its box meets (boundaries included), within the window of tiles covering `within` (metres). */
-export function bucketByTile(store: PolygonStore, T: number, within: BBox): TileBuckets {
+/** The window of grid tiles covering `within` (metres): first column and row, and how many. */
+export function tileGrid(T: number, within: BBox): { i0: number; j0: number; nx: number; ny: number } {
   const i0 = Math.floor(within[0] / T);
   const j0 = Math.floor(within[1] / T);
-  const nx = Math.max(1, Math.floor(within[2] / T) - i0 + 1);
-  const ny = Math.max(1, Math.floor(within[3] / T) - j0 + 1);
+  return { i0, j0, nx: Math.max(1, Math.floor(within[2] / T) - i0 + 1), ny: Math.max(1, Math.floor(within[3] / T) - j0 + 1) };
+}
+
+/** Lists every polygon of `store` under each tile its box meets (boundaries included), within the window of tiles covering `within` (metres). */
+export function bucketByTile(store: PolygonStore, T: number, within: BBox): TileBuckets {
+  const { i0, j0, nx, ny } = tileGrid(T, within);
   const start = new Int32Array(nx * ny + 1);
   const { box, n } = store;
   const range = (p: number, visit: (t: number) => void) => {
@@ -98,11 +102,22 @@ export function tileRegion(store: PolygonStore, buckets: TileBuckets, t: number,
   clipped.clear();
   const n = clipUncontained(store, buckets.items.subarray(buckets.start[t], buckets.start[t + 1]), buckets.start[t + 1] - buckets.start[t], rect, clipped, scratch);
   const kept = Array.from({ length: n }, (_, k) => k);
-  const u = unionMany(storePaths(clipped, kept));
+  // One convex polygon is its own union (repeated vertices dropped); a flat one is empty.
+  const u = n === 1 ? (clipped.area2(0) > 0 ? [convexRing(clipped, 0)] : []) : unionMany(storePaths(clipped, kept));
   if (!u.length) return u;
   // Only corridors that meet a kept polygon can cut anything.
   const near = corridorsMeeting(g, nd, d, clearance, rect).filter((c) => kept.some((k) => convexMeets(clipped, k, c)));
   return near.length ? differencePaths(u, near) : u;
+}
+
+/** Polygon k of `store` as a clipper path without repeated consecutive vertices. */
+function convexRing(store: PolygonStore, k: number): ClipperLib.Path {
+  const { X, Y, start } = store;
+  const s = start[k];
+  const e = start[k + 1];
+  const out: ClipperLib.Path = [];
+  for (let i = s, j = e - 1; i < e; j = i++) if (X[i] !== X[j] || Y[i] !== Y[j]) out.push({ X: X[i], Y: Y[i] });
+  return out;
 }
 
 /**

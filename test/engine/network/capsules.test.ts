@@ -25,6 +25,37 @@ const area = (r: [number, number][]) => r.reduce((a, q, i) => { const n = r[(i +
 const ring = (s: PolygonStore, i: number): [number, number][] => Array.from({ length: s.start[i + 1] - s.start[i] }, (_, k) => [s.X[s.start[i] + k], s.Y[s.start[i] + k]]);
 
 describe('CapsuleBuilder', () => {
+  it('box() is the bounding box of what add() builds, without building it (random pieces: split, tapered, constant radius)', () => {
+    const rand = mulberry32(17);
+    for (const tol of [1, 2, 0.3]) {
+      const M = 100;
+      const d = 500;
+      const unit = unitDisk(M, tol);
+      for (let t = 0; t < 400; t++) {
+        // Distances across d − M (split), within [d − M, d] (tapered) and below d − M (constant radius M).
+        const f0 = d - 2 * M + rand() * 2 * M;
+        const f1 = t % 3 === 0 ? f0 : d - 2 * M + rand() * 2 * M;
+        const x0 = -300 + rand() * 600, y0 = -300 + rand() * 600;
+        const x1 = t % 13 === 0 ? x0 : x0 + (rand() - 0.5) * 120, y1 = t % 13 === 0 ? y0 : y0 + (rand() - 0.5) * 120;
+        // A fresh builder per piece: no end disk is shared with an earlier piece.
+        const store = new PolygonStore();
+        const b = new CapsuleBuilder(unit, d, M, store);
+        b.add(x0, y0, f0, x1, y1, f1);
+        const box = new Float64Array(4);
+        const has = b.box(x0, y0, f0, x1, y1, f1, box, 0);
+        expect(has).toBe(store.n > 0);
+        if (!has) continue;
+        // The union of the built polygons' boxes, from their vertices.
+        let mx = Infinity, my = Infinity, Mx = -Infinity, My = -Infinity;
+        for (let v = 0; v < store.vertexCount; v++) {
+          mx = Math.min(mx, store.X[v]); my = Math.min(my, store.Y[v]);
+          Mx = Math.max(Mx, store.X[v]); My = Math.max(My, store.Y[v]);
+        }
+        expect([...box]).toEqual([mx, my, Mx, My]);
+      }
+    }
+  });
+
   it('a tapered capsule is the convex hull of its two end polygons (random pieces, against a monotone chain)', () => {
     const rand = mulberry32(3);
     const unit = unitDisk(100, 1);
