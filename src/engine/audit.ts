@@ -33,7 +33,7 @@ import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
-import { kdRange, kdRangeIds } from './geo/kdRange';
+import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -212,6 +212,29 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
 }
 
 /**
+ * The share of a community's area within d of the facilities of `cats`, straight-line, with the
+ * facilities read as coordinates from the category indexes (no source objects): the number share()
+ * gives for facilitySources. Null where that shortcut does not apply (another reach provider, a
+ * residential basis, d = 0 or no geometry): use share().
+ */
+function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number): number | null {
+  const r = ctx.reach as Partial<EuclideanReach>;
+  if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
+  const basis = ctx.basis[c.index];
+  if (basis && basis.pieces.length) return null;
+  if (c.area_m2 <= 0) return 0;
+  const b = c.bbox;
+  let end = 0;
+  for (const cat of cats) {
+    const ci = ctx.byCategory.get(cat);
+    if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
+  }
+  if (end === 0) return 0;
+  const s = r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/**
  * Share (0..1) of community `index` within `distance_m` of a facility of `category`: the
  * lifeCircle share at any distance (siting asks for distances and categories no tier names).
  */
@@ -312,9 +335,14 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   const sameSet = (a: readonly FacilityCategory[], b: readonly FacilityCategory[]) => a.length === b.length && a.every((x) => b.includes(x));
   const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
     for (const e of cache) if (e.d === d && e.green === green && sameSet(e.cats, cats)) return e.value;
-    const sources = facilitySources(ctx, c, cats, d);
-    if (green) sources.push(...greenSources(ctx, c, 'green', d));
-    const value = share(ctx, c, sources, d);
+    let value: number;
+    const direct = green ? null : pointShare(ctx, c, cats, d);
+    if (direct !== null) value = direct;
+    else {
+      const sources = facilitySources(ctx, c, cats, d);
+      if (green) sources.push(...greenSources(ctx, c, 'green', d));
+      value = share(ctx, c, sources, d);
+    }
     cache.push({ d, green, cats, value });
     return value;
   };
