@@ -21,7 +21,7 @@ import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource }
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
   assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
-  type Preparation, type PreparedFacility, type SubsetIndex,
+  type Preparation, type PreparedFacility, type PreparedGreen, type SubsetIndex,
 } from './prepare';
 import { difference, intersection, union } from './geo/clip';
 import type { LocalProjection } from './geo/localProjection';
@@ -139,13 +139,25 @@ export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categor
   return out;
 }
 
+const polygonSourceCache = new WeakMap<PreparedGreen[], ReachSource[]>();
+/** One ReachSource per prepared green polygon, built once per green list (they are immutable). */
+function polygonSourcesOf(green: PreparedGreen[]): ReachSource[] {
+  let s = polygonSourceCache.get(green);
+  if (!s) {
+    s = green.map((g) => ({ kind: 'polygon' as const, id: g.id, rings: g.rings, bbox: g.bbox }));
+    polygonSourceCache.set(green, s);
+  }
+  return s;
+}
+
 function subsetSources(ctx: AuditContext, idx: SubsetIndex | null, c: PreparedCommunity, d: number): ReachSource[] {
   if (!idx) return [];
   const b = c.bbox;
   const out: ReachSource[] = [];
+  const all = polygonSourcesOf(ctx.green);
   for (const k of idx.index.search(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-    const g = ctx.green[idx.items[k]];
-    if (bboxGap(g.bbox, b) <= d) out.push({ kind: 'polygon', id: g.id, rings: g.rings, bbox: g.bbox });
+    const i = idx.items[k];
+    if (bboxGap(ctx.green[i].bbox, b) <= d) out.push(all[i]);
   }
   return out;
 }
