@@ -17,11 +17,12 @@ import type {
   AuditOptions, AuditParameters, AuditResult, AuditSummary, CommunityResult, DistanceMode, Dataset, Facility,
   FacilityCategory, Failure, HouseholdsWithin, I18nText, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
 } from './types';
+import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
   assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
-  type Preparation, type PreparedFacility, type SubsetIndex,
+  type Preparation, type PreparedFacility, type PreparedGreen, type SubsetIndex,
 } from './prepare';
 import { difference, intersection, union } from './geo/clip';
 import type { LocalProjection } from './geo/localProjection';
@@ -33,7 +34,7 @@ import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
-import { kdRange, kdRangeIds } from './geo/kdRange';
+import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -139,13 +140,25 @@ export function facilitySources(ctx: AuditContext, c: PreparedCommunity, categor
   return out;
 }
 
+const polygonSourceCache = new WeakMap<PreparedGreen[], ReachSource[]>();
+/** One ReachSource per prepared green polygon, built once per green list (they are immutable). */
+function polygonSourcesOf(green: PreparedGreen[]): ReachSource[] {
+  let s = polygonSourceCache.get(green);
+  if (!s) {
+    s = green.map((g) => ({ kind: 'polygon' as const, id: g.id, rings: g.rings, bbox: g.bbox }));
+    polygonSourceCache.set(green, s);
+  }
+  return s;
+}
+
 function subsetSources(ctx: AuditContext, idx: SubsetIndex | null, c: PreparedCommunity, d: number): ReachSource[] {
   if (!idx) return [];
   const b = c.bbox;
   const out: ReachSource[] = [];
+  const all = polygonSourcesOf(ctx.green);
   for (const k of idx.index.search(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-    const g = ctx.green[idx.items[k]];
-    if (bboxGap(g.bbox, b) <= d) out.push({ kind: 'polygon', id: g.id, rings: g.rings, bbox: g.bbox });
+    const i = idx.items[k];
+    if (bboxGap(ctx.green[i].bbox, b) <= d) out.push(all[i]);
   }
   return out;
 }
@@ -212,6 +225,29 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
 }
 
 /**
+ * The share of a community's area within d of the facilities of `cats`, straight-line, with the
+ * facilities read as coordinates from the category indexes (no source objects): the number share()
+ * gives for facilitySources. Null where that shortcut does not apply (another reach provider, a
+ * residential basis, d = 0 or no geometry): use share().
+ */
+function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number): number | null {
+  const r = ctx.reach as Partial<EuclideanReach>;
+  if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
+  const basis = ctx.basis[c.index];
+  if (basis && basis.pieces.length) return null;
+  if (c.area_m2 <= 0) return 0;
+  const b = c.bbox;
+  let end = 0;
+  for (const cat of cats) {
+    const ci = ctx.byCategory.get(cat);
+    if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
+  }
+  if (end === 0) return 0;
+  const s = r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/**
  * Share (0..1) of community `index` within `distance_m` of a facility of `category`: the
  * lifeCircle share at any distance (siting asks for distances and categories no tier names).
  */
@@ -244,15 +280,28 @@ function parkAreas(ctx: AuditContext): Float64Array {
   return areas;
 }
 
-/** Assigned facilities per category: count and floor area (the city-wide indicators sum them). */
+const CATEGORY_ORDINAL = new Map<FacilityCategory, number>(FACILITY_CATEGORIES.map((c, i) => [c, i]));
+const catCount = new Float64Array(FACILITY_CATEGORIES.length);
+const catFloor = new Float64Array(FACILITY_CATEGORIES.length);
+
+/**
+ * Assigned facilities per category: count and floor area (the city-wide indicators sum them). Keys
+ * in the vocabulary's order, so that every community's object has one of few shapes (objects
+ * built in each community's own order of facilities had thousands, and every reader slowed down).
+ */
 function byCategory(ctx: AuditContext, facilityIdx: number[]): NonNullable<CommunityResult['facilitiesByCategory']> {
-  const out: NonNullable<CommunityResult['facilitiesByCategory']> = {};
+  catCount.fill(0);
+  catFloor.fill(0);
   for (const i of facilityIdx) {
     const f = ctx.facilities[i];
     if (!f.category) continue;
-    const e = (out[f.category] ??= { count: 0, floorArea_m2: 0 });
-    e.count++;
-    e.floorArea_m2 += f.floorArea;
+    const k = CATEGORY_ORDINAL.get(f.category)!;
+    catCount[k]++;
+    catFloor[k] += f.floorArea;
+  }
+  const out: NonNullable<CommunityResult['facilitiesByCategory']> = {};
+  for (let k = 0; k < FACILITY_CATEGORIES.length; k++) {
+    if (catCount[k] > 0) out[FACILITY_CATEGORIES[k]] = { count: catCount[k], floorArea_m2: catFloor[k] };
   }
   return out;
 }
@@ -312,9 +361,14 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   const sameSet = (a: readonly FacilityCategory[], b: readonly FacilityCategory[]) => a.length === b.length && a.every((x) => b.includes(x));
   const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
     for (const e of cache) if (e.d === d && e.green === green && sameSet(e.cats, cats)) return e.value;
-    const sources = facilitySources(ctx, c, cats, d);
-    if (green) sources.push(...greenSources(ctx, c, 'green', d));
-    const value = share(ctx, c, sources, d);
+    let value: number;
+    const direct = green ? null : pointShare(ctx, c, cats, d);
+    if (direct !== null) value = direct;
+    else {
+      const sources = facilitySources(ctx, c, cats, d);
+      if (green) sources.push(...greenSources(ctx, c, 'green', d));
+      value = share(ctx, c, sources, d);
+    }
     cache.push({ d, green, cats, value });
     return value;
   };

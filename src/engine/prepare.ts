@@ -4,7 +4,7 @@
 // data's own lon/lat edges, communityLocator.ts) and data warnings.
 import Flatbush from 'flatbush';
 import KDBush from 'kdbush';
-import type { Community, DataWarning, Dataset, Facility, FacilityCategory, GreenKind, RulePreset } from './types';
+import type { Community, DataWarning, Dataset, Facility, FacilityCategory, GreenKind, Position, RulePreset } from './types';
 import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import { centerOf, createLocalProjection, type LocalProjection } from './geo/localProjection';
@@ -74,9 +74,12 @@ export interface Preparation extends PreparedIndexes, ResidentialPreparation {
   locator: CommunityLocator;
 }
 
-function* allPositions(data: Dataset): Generator<[number, number]> {
-  for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) yield p;
-  if (!data.communities.length) for (const f of data.facilities) yield f.position;
+/** The communities' vertices (the facilities' positions when there are none), as one list. */
+function allPositions(data: Dataset): Position[] {
+  const out: Position[] = [];
+  for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) out.push(p);
+  if (!data.communities.length) for (const f of data.facilities) out.push(f.position);
+  return out;
 }
 
 /**

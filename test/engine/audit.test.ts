@@ -69,6 +69,22 @@ describe('serviceArea, areaPer100Households, largest station', () => {
     // 55 ≥ 30 and 35 ≥ 30: no areaPer100Households failure; A's largest station 300 ≥ 300.
     expect([...A.failures, ...B.failures].filter((f) => f.rule === 'areaPer100Households' || f.rule === 'stationMinArea')).toEqual([]);
   });
+
+  it('counts assigned facilities per category, keys in the vocabulary\'s order whatever the facilities\' order', () => {
+    const data: Dataset = {
+      communities: [community('A', [[rect(0, 0, 400, 400)]])],
+      facilities: [
+        facility('F1', 'supermarket', 100, 100, { floorArea: 200 }),
+        facility('F2', 'kindergarten', 120, 100, { floorArea: 1000 }),
+        facility('F3', 'supermarket', 140, 100, { floorArea: 50.5 }),
+        facility('F4', 'community_service', 160, 100, { floorArea: 300 }),
+      ],
+      green: [],
+    };
+    const r = auditDataset(data, preset).communities[0];
+    expect(r.facilitiesByCategory).toEqual({ community_service: { count: 1, floorArea_m2: 300 }, kindergarten: { count: 1, floorArea_m2: 1000 }, supermarket: { count: 2, floorArea_m2: 250.5 } });
+    expect(Object.keys(r.facilitiesByCategory!)).toEqual(['community_service', 'kindergarten', 'supermarket']);
+  });
 });
 
 function grid(n: number): Dataset {

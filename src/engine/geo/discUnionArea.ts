@@ -5,33 +5,149 @@
 // form, so the work is O(k·(k + E)·log) for k discs and E polygon edges, and allocates nothing but
 // a few reusable scratch arrays.
 //
+// Discs whose circle neither crosses the polygon nor holds one of its vertices lie wholly outside
+// it (or wholly inside a hole) and are dropped first: they add no arc and cover no edge, and any
+// arc of another circle they cover lies outside the polygon. The circles are swept with events
+// kept as points on the circle, ordered by a pseudo-angle (monotonic in the angle, no arctangent);
+// along an arc ∫(x dy − y dx) = cx·Δ(y − cy) − cy·Δ(x − cx) + r²·Δθ, so only the arcs that count
+// need their angle Δθ.
+//
 // The polygon is given as clean oriented rings (outer counter-clockwise, holes clockwise, no
 // self-intersections), as the audit's prepared communities are.
 import type { FlatRing } from './flatRing';
 
-let evAngle = new Float64Array(256);
-let evKind = new Int32Array(256); // −1: polygon crossing (parity flips); else +1 / −2: disc enter / exit
-let evOrder = new Uint32Array(256);
-let tLo = new Float64Array(64);
-let tHi = new Float64Array(64);
+// One circle's polygon crossings: pseudo-angle from START and index into crossX / crossY, sorted.
+let evKey = new Float64Array(64);
+let evOrder = new Uint32Array(64);
+// The polygon's edges (start relative to the origin, direction).
+let edgeAX = new Float64Array(64), edgeAY = new Float64Array(64), edgeEX = new Float64Array(64), edgeEY = new Float64Array(64);
+// Kept discs' centres relative to the origin, and each disc's polygon crossings (points relative
+// to its centre), at crossStart[c] … crossStart[c + 1].
+let keptX = new Float64Array(64);
+let keptY = new Float64Array(64);
+let crossStart = new Uint32Array(65);
+let crossX = new Float64Array(256);
+let crossY = new Float64Array(256);
+let nCross = 0;
+// Each edge's parts inside a disc: edge, parameter interval; then bucketed by edge into tLo / tHi
+// (spanStart: bucket starts, spanFill: filled so far).
+let spanEdge = new Uint32Array(256), spanLo = new Float64Array(256), spanHi = new Float64Array(256);
+let nSpan = 0;
+let spanStart = new Uint32Array(65), spanFill = new Uint32Array(64);
+let tLo = new Float64Array(256), tHi = new Float64Array(256);
+
+// One circle's part still to decide: arcs as pseudo-angle intervals with their end points.
+let remK0 = new Float64Array(32), remK1 = new Float64Array(32);
+let remX0 = new Float64Array(32), remY0 = new Float64Array(32), remX1 = new Float64Array(32), remY1 = new Float64Array(32);
+let nRem = 0;
+
+function pushRem(k0: number, x0: number, y0: number, k1: number, x1: number, y1: number): void {
+  if (!(k1 > k0)) return;
+  if (nRem === remK0.length) {
+    remK0 = grow(remK0); remK1 = grow(remK1); remX0 = grow(remX0); remY0 = grow(remY0); remX1 = grow(remX1); remY1 = grow(remY1);
+  }
+  remK0[nRem] = k0; remX0[nRem] = x0; remY0[nRem] = y0;
+  remK1[nRem] = k1; remX1[nRem] = x1; remY1[nRem] = y1;
+  nRem++;
+}
+
+/** Removes the covered arc [k0, k1] (k0 ≤ k1, with its end points) from the circle's remaining part. */
+function cutRem(k0: number, x0: number, y0: number, k1: number, x1: number, y1: number): void {
+  if (!(k1 > k0)) return;
+  const n = nRem;
+  for (let q = 0; q < n; q++) {
+    const a = remK0[q], b = remK1[q];
+    if (k1 <= a || k0 >= b) continue;
+    if (k0 > a) {
+      if (k1 < b) pushRem(k1, x1, y1, b, remX1[q], remY1[q]);
+      remK1[q] = k0; remX1[q] = x0; remY1[q] = y0;
+    } else if (k1 < b) { remK0[q] = k1; remX0[q] = x1; remY0[q] = y1; }
+    else remK1[q] = a; // emptied; compacted below
+  }
+  let m = 0;
+  for (let q = 0; q < nRem; q++) {
+    if (remK1[q] > remK0[q]) {
+      remK0[m] = remK0[q]; remK1[m] = remK1[q]; remX0[m] = remX0[q]; remY0[m] = remY0[q]; remX1[m] = remX1[q]; remY1[m] = remY1[q];
+      m++;
+    }
+  }
+  nRem = m;
+}
 
 function ensureEvents(n: number): void {
-  if (evAngle.length >= n) return;
-  const m = Math.max(n, 2 * evAngle.length);
-  evAngle = new Float64Array(m);
-  evKind = new Int32Array(m);
+  if (evKey.length >= n) return;
+  const m = Math.max(n, 2 * evKey.length);
+  evKey = new Float64Array(m);
   evOrder = new Uint32Array(m);
 }
 
-function ensureIntervals(n: number): void {
-  if (tLo.length >= n) return;
-  tLo = new Float64Array(2 * n);
-  tHi = new Float64Array(2 * n);
+function ensureDiscs(k: number): void {
+  if (keptX.length >= k) return;
+  keptX = new Float64Array(2 * k);
+  keptY = new Float64Array(2 * k);
+  crossStart = new Uint32Array(2 * k + 1);
+}
+
+function ensureEdges(n: number): void {
+  if (edgeAX.length >= n) return;
+  edgeAX = new Float64Array(2 * n); edgeAY = new Float64Array(2 * n); edgeEX = new Float64Array(2 * n); edgeEY = new Float64Array(2 * n);
+  spanStart = new Uint32Array(2 * n + 1); spanFill = new Uint32Array(2 * n);
+}
+
+function grow(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
+function pushCross(x: number, y: number): void {
+  if (nCross === crossX.length) { crossX = grow(crossX); crossY = grow(crossY); }
+  crossX[nCross] = x; crossY[nCross++] = y;
+}
+
+function pushSpan(e: number, lo: number, hi: number): void {
+  if (nSpan === spanLo.length) {
+    const b = new Uint32Array(2 * nSpan); b.set(spanEdge); spanEdge = b;
+    spanLo = grow(spanLo); spanHi = grow(spanHi); tLo = new Float64Array(2 * nSpan); tHi = new Float64Array(2 * nSpan);
+  }
+  spanEdge[nSpan] = e; spanLo[nSpan] = lo; spanHi[nSpan++] = hi;
 }
 
 const TWO_PI = 2 * Math.PI;
 /** Where each circle's sweep starts: an angle unlikely to coincide with a vertex or a crossing. */
 const START = 0.7137093;
+const COS_START = Math.cos(START), SIN_START = Math.sin(START);
+
+/** A pseudo-angle of (x, y) ≠ 0 in [0, 4): increases with the angle from the +x axis. */
+function pseudoAngle(x: number, y: number): number {
+  if (y >= 0) return x >= 0 ? y / (x + y) : 1 - x / (y - x);
+  return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
+}
+const START_KEY = pseudoAngle(COS_START, SIN_START);
+
+/** Pseudo-angle of (x, y) counted from START, in [0, 4). */
+function keyFromStart(x: number, y: number): number {
+  const a = pseudoAngle(x, y) - START_KEY;
+  return a < 0 ? a + 4 : a;
+}
+
+/**
+ * The angle (radians) from (x0, y0) to (x1, y1) counter-clockwise, both on one circle, given their
+ * pseudo-angle difference `dk` ∈ [0, 4] (which settles the rounding near 0 and 2π).
+ */
+function sweep(x0: number, y0: number, x1: number, y1: number, dk: number): number {
+  let t = Math.atan2(x0 * y1 - y0 * x1, x0 * x1 + y0 * y1);
+  if (t < 0) t += TWO_PI;
+  if (dk < 2 && t > Math.PI) t -= TWO_PI; // a rounding below zero
+  else if (dk > 2 && t < Math.PI) t += TWO_PI; // a rounding above 2π
+  return t < 0 ? 0 : t;
+}
+
+/** Disc c repeats an earlier disc (the same centre): its boundary counts once, for the first. */
+function duplicateOf(c: number, cx: number, cy: number): boolean {
+  for (let d = 0; d < c; d++) if (keptX[d] === cx && keptY[d] === cy) return true;
+  return false;
+}
 
 /** Even-odd point in polygon over every ring (boundary cases are measure zero here). */
 function insideRings(rings: FlatRing[], x: number, y: number, ox: number, oy: number): boolean {
@@ -55,129 +171,136 @@ function insideRings(rings: FlatRing[], x: number, y: number, ox: number, oy: nu
  * for precision.
  */
 export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number]): number {
-  const k = centers.length >> 1;
-  if (!(r > 0) || k === 0) return 0;
+  const n0 = centers.length >> 1;
+  if (!(r > 0) || n0 === 0) return 0;
   const [ox, oy] = origin;
   const r2 = r * r;
-  let twice = 0; // 2 × area
-
-  // (a) Polygon edges inside the union: per edge, the union of the discs' parameter intervals.
-  ensureIntervals(k);
+  // The polygon's edges relative to the origin: start and direction.
+  let edges = 0;
+  for (const f of rings) edges += f.length >> 1;
+  ensureEdges(edges);
+  ensureDiscs(n0);
+  let ne = 0;
   for (const f of rings) {
     const n = f.length;
     for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const ax = f[j] - ox, ay = f[j + 1] - oy;
-      const ex = f[i] - ox - ax, ey = f[i + 1] - oy - ay;
+      const ax = f[j] - ox, ay = f[j + 1] - oy, ex = f[i] - f[j], ey = f[i + 1] - f[j + 1];
+      if (ex === 0 && ey === 0) continue;
+      edgeAX[ne] = ax; edgeAY[ne] = ay; edgeEX[ne] = ex; edgeEY[ne] = ey; ne++;
+    }
+  }
+
+  // One pass over discs × edges: each disc's crossings with the edges (each edge half-open [a, b)
+  // so that a vertex counts once) and each edge's part inside each disc. A disc is kept when its
+  // circle crosses an edge or holds a vertex (an edge's part inside it implies one or the other).
+  let k = 0;
+  nCross = 0; nSpan = 0;
+  crossStart[0] = 0;
+  for (let c = 0; c < n0; c++) {
+    const cx = centers[2 * c] - ox, cy = centers[2 * c + 1] - oy;
+    let holds = false;
+    const first = nCross;
+    for (let e = 0; e < ne; e++) {
+      const ax = edgeAX[e] - cx, ay = edgeAY[e] - cy, ex = edgeEX[e], ey = edgeEY[e];
+      const C = ax * ax + ay * ay - r2;
+      if (C < 0) holds = true;
       const A = ex * ex + ey * ey;
-      if (A === 0) continue;
-      let m = 0;
-      for (let d = 0; d < k; d++) {
-        const px = ax - (centers[2 * d] - ox), py = ay - (centers[2 * d + 1] - oy);
-        const B = 2 * (ex * px + ey * py);
-        const C = px * px + py * py - r2;
-        const disc = B * B - 4 * A * C;
-        if (disc <= 0) continue;
-        const s = Math.sqrt(disc);
-        let t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
-        if (t0 < 0) t0 = 0;
-        if (t1 > 1) t1 = 1;
-        if (t0 >= t1) continue;
-        // Insertion by start, to merge below.
-        let q = m++;
-        while (q > 0 && tLo[q - 1] > t0) { tLo[q] = tLo[q - 1]; tHi[q] = tHi[q - 1]; q--; }
-        tLo[q] = t0; tHi[q] = t1;
-      }
-      if (m === 0) continue;
-      let lo = tLo[0], hi = tHi[0];
-      for (let q = 1; q <= m; q++) {
-        if (q < m && tLo[q] <= hi) { if (tHi[q] > hi) hi = tHi[q]; continue; }
+      const B = 2 * (ex * ax + ey * ay);
+      const disc = B * B - 4 * A * C;
+      if (disc <= 0) continue; // misses, or touches: no change of side
+      const s = Math.sqrt(disc);
+      const t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
+      if (t0 >= 0 && t0 < 1) pushCross(ax + t0 * ex, ay + t0 * ey);
+      if (t1 >= 0 && t1 < 1) pushCross(ax + t1 * ex, ay + t1 * ey);
+      const lo = t0 < 0 ? 0 : t0, hi = t1 > 1 ? 1 : t1;
+      if (lo < hi) pushSpan(e, lo, hi);
+    }
+    if (nCross === first && !holds && !insideRings(rings, cx + r * COS_START, cy + r * SIN_START, ox, oy)) continue;
+    keptX[k] = cx; keptY[k] = cy;
+    crossStart[++k] = nCross;
+  }
+  if (k === 0) return 0;
+  let twice = 0; // 2 × area
+
+  // (a) Polygon edges inside the union: per edge, the union of its parts inside the discs (the
+  // spans bucketed by edge, then merged in order of start).
+  if (nSpan > 0) {
+    spanStart.fill(0, 0, ne + 1);
+    for (let q = 0; q < nSpan; q++) spanStart[spanEdge[q] + 1]++;
+    for (let e = 0; e < ne; e++) spanStart[e + 1] += spanStart[e];
+    for (let q = 0; q < nSpan; q++) {
+      // Insertion by start within the edge's bucket.
+      const e = spanEdge[q], from = spanStart[e];
+      let at = from + spanFill[e]++;
+      const lo = spanLo[q], hi = spanHi[q];
+      while (at > from && tLo[at - 1] > lo) { tLo[at] = tLo[at - 1]; tHi[at] = tHi[at - 1]; at--; }
+      tLo[at] = lo; tHi[at] = hi;
+    }
+    for (let e = 0; e < ne; e++) {
+      const m0 = spanStart[e], m1 = spanStart[e + 1];
+      spanFill[e] = 0;
+      if (m0 === m1) continue;
+      const ax = edgeAX[e], ay = edgeAY[e], ex = edgeEX[e], ey = edgeEY[e];
+      let lo = tLo[m0], hi = tHi[m0];
+      for (let q = m0 + 1; q <= m1; q++) {
+        if (q < m1 && tLo[q] <= hi) { if (tHi[q] > hi) hi = tHi[q]; continue; }
         // Segment from t = lo to t = hi: x0·y1 − x1·y0.
         const x0 = ax + lo * ex, y0 = ay + lo * ey, x1 = ax + hi * ex, y1 = ay + hi * ey;
         twice += x0 * y1 - x1 * y0;
-        if (q < m) { lo = tLo[q]; hi = tHi[q]; }
+        if (q < m1) { lo = tLo[q]; hi = tHi[q]; }
       }
     }
   }
 
-  // (b) Arcs of each circle inside the polygon and outside every other disc, found by sweeping
-  // the circle from START and tracking the polygon parity and the number of other discs covering.
-  let edges = 0;
-  for (const f of rings) edges += f.length >> 1;
-  ensureEvents(2 * (k + edges) + 4);
+  // (b) Arcs of each circle inside the polygon and outside every other disc: the circle's parts
+  // inside the polygon (from its crossings, sorted, and the parity at START), minus each other
+  // disc's arc in turn (those within r first: they cover the most) until nothing is left.
+  const sx0 = r * COS_START, sy0 = r * SIN_START; // the start point, relative to the centre
   for (let c = 0; c < k; c++) {
-    const cx = centers[2 * c] - ox, cy = centers[2 * c + 1] - oy;
-    const sx = cx + r * Math.cos(START), sy = cy + r * Math.sin(START);
-    let cover = 0;
-    let duplicate = false;
+    const cx = keptX[c], cy = keptY[c];
+    const c0 = crossStart[c], c1 = crossStart[c + 1];
     let ne = 0;
-    for (let d = 0; d < k; d++) {
-      if (d === c) continue;
-      const dx = centers[2 * d] - ox - cx, dy = centers[2 * d + 1] - oy - cy;
-      const D2 = dx * dx + dy * dy;
-      if (D2 === 0) {
-        // The same disc twice: its boundary counts once, for the first.
-        if (d < c) { duplicate = true; break; }
-        continue;
-      }
-      if (D2 >= 4 * r2) continue;
-      const D = Math.sqrt(D2);
-      const phi = Math.atan2(dy, dx), alpha = Math.acos(D / (2 * r));
-      const qx = sx - (cx + dx), qy = sy - (cy + dy);
-      if (qx * qx + qy * qy < r2) cover++;
-      evAngle[ne] = phi - alpha; evKind[ne++] = 1;
-      evAngle[ne] = phi + alpha; evKind[ne++] = -2;
+    ensureEvents(c1 - c0 + 4);
+    for (let q = c0; q < c1; q++) { evKey[ne] = keyFromStart(crossX[q], crossY[q]); evOrder[ne] = q; ne++; }
+    for (let p = 1; p < ne; p++) {
+      const a = evKey[p], v = evOrder[p];
+      let q = p;
+      while (q > 0 && evKey[q - 1] > a) { evKey[q] = evKey[q - 1]; evOrder[q] = evOrder[q - 1]; q--; }
+      evKey[q] = a; evOrder[q] = v;
     }
-    if (duplicate) continue;
-    // Crossings with the polygon's edges, each edge half-open [a, b) so a vertex counts once.
-    for (const f of rings) {
-      const n = f.length;
-      for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-        const ax = f[j] - ox - cx, ay = f[j + 1] - oy - cy;
-        const ex = f[i] - ox - cx - ax, ey = f[i + 1] - oy - cy - ay;
-        const A = ex * ex + ey * ey;
-        if (A === 0) continue;
-        const B = 2 * (ex * ax + ey * ay);
-        const C = ax * ax + ay * ay - r2;
-        const disc = B * B - 4 * A * C;
-        if (disc <= 0) continue; // misses, or touches: no change of side
-        const s = Math.sqrt(disc);
-        const t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
-        if (t0 >= 0 && t0 < 1) { evAngle[ne] = Math.atan2(ay + t0 * ey, ax + t0 * ex); evKind[ne++] = -1; }
-        if (t1 >= 0 && t1 < 1) { evAngle[ne] = Math.atan2(ay + t1 * ey, ax + t1 * ex); evKind[ne++] = -1; }
-      }
-    }
-    let inside = insideRings(rings, sx, sy, ox, oy);
-    // Angles relative to START in [0, 2π), sorted.
+    let inside = insideRings(rings, cx + sx0, cy + sy0, ox, oy);
+    nRem = 0;
+    let lk = 0, lx = sx0, ly = sy0;
     for (let e = 0; e < ne; e++) {
-      let a = (evAngle[e] - START) % TWO_PI;
-      if (a < 0) a += TWO_PI;
-      evAngle[e] = a;
-      evOrder[e] = e;
+      const q = evOrder[e];
+      if (inside) pushRem(lk, lx, ly, evKey[e], crossX[q], crossY[q]);
+      inside = !inside;
+      lk = evKey[e]; lx = crossX[q]; ly = crossY[q];
     }
-    const order = evOrder.subarray(0, ne);
-    if (ne > 48) order.sort((p, q) => evAngle[p] - evAngle[q]);
-    else {
-      for (let p = 1; p < ne; p++) {
-        const v = order[p], a = evAngle[v];
-        let q = p;
-        while (q > 0 && evAngle[order[q - 1]] > a) { order[q] = order[q - 1]; q--; }
-        order[q] = v;
+    if (inside) pushRem(lk, lx, ly, 4, sx0, sy0);
+    if (nRem === 0) continue;
+    // Other discs within 2r: those within r first (they cover the most), then the others.
+    if (duplicateOf(c, cx, cy)) continue;
+    for (let pass = 0; pass < 2 && nRem > 0; pass++) {
+      const lo2 = pass === 0 ? 0 : r2, hi2 = pass === 0 ? r2 : 4 * r2;
+      for (let d = 0; d < k && nRem > 0; d++) {
+        const dx = keptX[d] - cx, dy = keptY[d] - cy;
+        const D2 = dx * dx + dy * dy;
+        if (D2 === 0 || D2 < lo2 || D2 >= hi2) continue;
+        // The circles meet at the centre of the chord ± h along its normal; going counter-clockwise
+        // this circle enters the other disc at the first point and leaves it at the second.
+        const h = Math.sqrt(r2 / D2 - 0.25);
+        const mx = dx / 2, my = dy / 2;
+        const x0 = mx + h * dy, y0 = my - h * dx, x1 = mx - h * dy, y1 = my + h * dx;
+        const k0 = keyFromStart(x0, y0), k1 = keyFromStart(x1, y1);
+        if (k0 <= k1) cutRem(k0, x0, y0, k1, x1, y1);
+        else { cutRem(k0, x0, y0, 4, sx0, sy0); cutRem(0, sx0, sy0, k1, x1, y1); }
       }
     }
-    let prev = 0;
-    for (let e = 0; e <= ne; e++) {
-      const at = e < ne ? evAngle[order[e]] : TWO_PI;
-      if (inside && cover === 0 && at > prev) {
-        // ∫(x dy − y dx) along the arc from START + prev to START + at.
-        const t0 = START + prev, t1 = START + at;
-        twice += r * cx * (Math.sin(t1) - Math.sin(t0)) - r * cy * (Math.cos(t1) - Math.cos(t0)) + r2 * (t1 - t0);
-      }
-      if (e === ne) break;
-      const kind = evKind[order[e]];
-      if (kind === -1) inside = !inside;
-      else if (kind === 1) cover++;
-      else cover--;
-      prev = at;
+    for (let q = 0; q < nRem; q++) {
+      // ∫(x dy − y dx) along the arc.
+      const px = remX0[q], py = remY0[q], x = remX1[q], y = remY1[q];
+      twice += cx * (y - py) - cy * (x - px) + r2 * sweep(px, py, x, y, remK1[q] - remK0[q]);
     }
   }
   return twice / 2;

@@ -5,6 +5,8 @@ import type KDBush from 'kdbush';
 
 let stack = new Uint32Array(96);
 let found = new Uint32Array(256);
+// The index positions (into coords) of the ids in `found`.
+let foundAt = new Uint32Array(256);
 
 /**
  * Ids of the points inside [minX, maxX] × [minY, maxY], in `kdRangeIds()[0 … count − 1]`
@@ -20,13 +22,13 @@ export function kdRange(index: KDBush, minX: number, minY: number, maxX: number,
     if (right - left <= nodeSize) {
       for (let i = left; i <= right; i++) {
         const x = coords[2 * i], y = coords[2 * i + 1];
-        if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = push(n, ids[i]);
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = push(n, ids[i], i);
       }
       continue;
     }
     const m = (left + right) >> 1;
     const x = coords[2 * m], y = coords[2 * m + 1];
-    if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = push(n, ids[m]);
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) n = push(n, ids[m], m);
     if (sp + 6 > stack.length) { const s = new Uint32Array(2 * stack.length); s.set(stack); stack = s; }
     if (axis === 0 ? minX <= x : minY <= y) { stack[sp++] = left; stack[sp++] = m - 1; stack[sp++] = 1 - axis; }
     if (axis === 0 ? maxX >= x : maxY >= y) { stack[sp++] = m + 1; stack[sp++] = right; stack[sp++] = 1 - axis; }
@@ -34,9 +36,13 @@ export function kdRange(index: KDBush, minX: number, minY: number, maxX: number,
   return n;
 }
 
-function push(n: number, id: number): number {
-  if (n === found.length) { const f = new Uint32Array(2 * n); f.set(found); found = f; }
+function push(n: number, id: number, at: number): number {
+  if (n === found.length) {
+    const f = new Uint32Array(2 * n); f.set(found); found = f;
+    const g = new Uint32Array(2 * n); g.set(foundAt); foundAt = g;
+  }
   found[n] = id;
+  foundAt[n] = at;
   return n + 1;
 }
 
@@ -44,3 +50,29 @@ function push(n: number, id: number): number {
 export function kdRangeIds(): Uint32Array {
   return found;
 }
+
+let xy = new Float64Array(512);
+
+/**
+ * The points of the index within `d` of the box [minX, minY, maxX, maxY] (their distance to the box,
+ * 0 inside), appended as x, y to `kdPointsNear.buffer()` from number `start` on, in kdbush's
+ * order; returns the new end. Coordinates come from the index itself: no lookup per point.
+ */
+export function kdPointsNear(index: KDBush, minX: number, minY: number, maxX: number, maxY: number, d: number, start: number): number {
+  const n = kdRange(index, minX - d, minY - d, maxX + d, maxY + d);
+  const { coords } = index;
+  const d2 = d * d;
+  let end = start;
+  if (xy.length < start + 2 * n) { const b = new Float64Array(2 * (start + 2 * n)); b.set(xy.subarray(0, start)); xy = b; }
+  for (let q = 0; q < n; q++) {
+    const k = foundAt[q];
+    const x = coords[2 * k], y = coords[2 * k + 1];
+    const dx = x < minX ? minX - x : x > maxX ? x - maxX : 0;
+    const dy = y < minY ? minY - y : y > maxY ? y - maxY : 0;
+    if (dx * dx + dy * dy <= d2) { xy[end++] = x; xy[end++] = y; }
+  }
+  return end;
+}
+
+/** The buffer kdPointsNear wrote into (valid until its next call). */
+kdPointsNear.buffer = (): Float64Array => xy;

@@ -29,7 +29,12 @@ export function pointInRing(p: XY, ring: XY[], tol = 1e-3): -1 | 0 | 1 {
   const [x, y] = p;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const a = ring[j], b = ring[i];
-    if (pointSegmentDistance(p, a, b) <= tol) return 0;
+    // Cheap bbox reject before the exact boundary distance.
+    if (
+      x >= Math.min(a[0], b[0]) - tol && x <= Math.max(a[0], b[0]) + tol &&
+      y >= Math.min(a[1], b[1]) - tol && y <= Math.max(a[1], b[1]) + tol &&
+      pointSegmentDistance(p, a, b) <= tol
+    ) return 0;
     if ((a[1] > y) !== (b[1] > y) && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
   }
   return inside ? 1 : -1;

@@ -27,6 +27,11 @@ export interface EuclideanReach extends ReachProvider {
   readonly mode: 'euclidean';
   /** Like reachedPart, but returns only the area (m²) of the reached part; skips ring conversion. */
   reachedArea(community: PreparedCommunity, sources: ReachSource[], distance: number): number;
+  /**
+   * reachedArea for point sources given as coordinates, `points[0 … end − 1]` = x0, y0, x1, y1, …
+   * (distance > 0): the same number, with no source objects.
+   */
+  pointArea(community: PreparedCommunity, points: ArrayLike<number>, end: number, distance: number): number;
   /** Counters for benchmarks: calls, fast exits, inclusion–exclusion and clipper runs. */
   readonly stats: { calls: number; empty: number; whole: number; clipped: number; convex: number; discs: number; buffers: number };
 }
@@ -47,6 +52,17 @@ const WINDOW_MARGIN = 1;
 interface Shapes {
   shapes: FlatRing[];
   circles: number;
+}
+
+function allFlatVerticesWithin(rings: FlatRing[], x: number, y: number, d: number): boolean {
+  const d2 = d * d;
+  for (const f of rings) {
+    for (let i = 0; i < f.length; i += 2) {
+      const dx = f[i] - x, dy = f[i + 1] - y;
+      if (dx * dx + dy * dy > d2) return false;
+    }
+  }
+  return true;
 }
 
 function allVerticesWithin(rings: MetricRings, c: XY, d: number): boolean {
@@ -84,7 +100,8 @@ export function createEuclideanReach(): EuclideanReach {
   const prims: BufferPrimitives[] = []; // scratch of bufferArea
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0, discs: 0, buffers: 0 };
   let circleScratch = new Float64Array(512);
-  let centerScratch = new Float64Array(256); // discArea's centres
+  let centerScratch = new Float64Array(256); // pointArea's centres
+  let sourceScratch = new Float64Array(256); // discArea's source coordinates
 
   function pathsOf(c: PreparedCommunity): IntPaths {
     let p = communityPaths.get(c.rings);
@@ -175,14 +192,24 @@ export function createEuclideanReach(): EuclideanReach {
    * less than their sagitta deficit (< 0.1 % of the reached area, geo/circle.ts).
    */
   function discArea(community: PreparedCommunity, sources: PointSource[], d: number): number {
+    if (sourceScratch.length < 2 * sources.length) sourceScratch = new Float64Array(4 * sources.length);
+    let end = 0;
+    for (const s of sources) { sourceScratch[end++] = s.xy[0]; sourceScratch[end++] = s.xy[1]; }
+    return pointArea(community, sourceScratch, end, d);
+  }
+
+  /** discArea on coordinates (x0, y0, x1, y1, … up to `end`). */
+  function pointArea(community: PreparedCommunity, points: ArrayLike<number>, end: number, d: number): number {
     stats.calls++;
     const b = community.bbox;
+    const rings = flatOf(community).rings;
     let n = 0;
-    if (centerScratch.length < 2 * sources.length) centerScratch = new Float64Array(4 * sources.length);
-    for (const s of sources) {
-      if (allVerticesWithin(community.rings, s.xy, d)) { stats.whole++; return community.area_m2; }
-      const gx = Math.max(b[0] - s.xy[0], 0, s.xy[0] - b[2]), gy = Math.max(b[1] - s.xy[1], 0, s.xy[1] - b[3]);
-      if (gx * gx + gy * gy < d * d) { centerScratch[n++] = s.xy[0]; centerScratch[n++] = s.xy[1]; }
+    if (centerScratch.length < end) centerScratch = new Float64Array(2 * end);
+    for (let i = 0; i < end; i += 2) {
+      const x = points[i], y = points[i + 1];
+      if (allFlatVerticesWithin(rings, x, y, d)) { stats.whole++; return community.area_m2; }
+      const gx = Math.max(b[0] - x, 0, x - b[2]), gy = Math.max(b[1] - y, 0, y - b[3]);
+      if (gx * gx + gy * gy < d * d) { centerScratch[n++] = x; centerScratch[n++] = y; }
     }
     if (!n) { stats.empty++; return 0; }
     const centers = centerScratch.subarray(0, n);
@@ -190,7 +217,7 @@ export function createEuclideanReach(): EuclideanReach {
     // Many discs: first drop those lying inside the others over the community (geo/coveredDiscs.ts;
     // the union there is unchanged, and the disc-union area is quadratic in the number of discs).
     const kept = centers.length > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(centers, d, b) : centers;
-    const a = kept.length ? areaInDiscUnion(flatOf(community).rings, kept, d, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]) : 0;
+    const a = kept.length ? areaInDiscUnion(rings, kept, d, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]) : 0;
     return Math.max(0, Math.min(community.area_m2, a));
   }
 
@@ -231,6 +258,7 @@ export function createEuclideanReach(): EuclideanReach {
   return {
     mode: 'euclidean',
     stats,
+    pointArea,
     reachedPart(community, sources, distance) {
       const r = reach(community, sources, distance);
       if (r === 'none') return [];

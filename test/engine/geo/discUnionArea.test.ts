@@ -47,6 +47,26 @@ describe('areaInDiscUnion: closed forms', () => {
     const one = F(10) - F(-10) - 40 * 20;
     expect(area(two, [0, 0], 50)).toBeCloseTo(2 * one, 6);
   });
+  it('discs that miss the polygon, lie in its hole or hold all of it add nothing of their own', () => {
+    // A ring of 200 m with a hole of 100 m: a disc of 20 m in the ring part counts, one in the hole
+    // and one far away do not.
+    const holed: MetricRings = [square(-100, -100, 100, 100), square(-50, -50, 50, 50).reverse()];
+    expect(area(holed, [0, 0, 75, 0, 300, 0], 20)).toBeCloseTo(disc(20), 6);
+    // A disc holding the whole 10 m square, and one 140 m away from it.
+    expect(area([square(0, 0, 10, 10)], [5, 5, 150, 5], 100)).toBeCloseTo(100, 6);
+  });
+  it('discs that touch from outside: 2πr²', () => {
+    expect(area(box, [-50, 0, 50, 0], 50)).toBeCloseTo(2 * disc(50), 6);
+  });
+  it('two overlapping discs in every direction, the lens crossing where the sweep starts', () => {
+    const lens = 5000 * Math.acos(0.6) - 2400;
+    for (let a = 0; a < 2 * Math.PI; a += Math.PI / 16) {
+      for (const at of [a, 0.7137093, 0.7137093 + Math.PI]) {
+        const got = area([square(-200, -200, 200, 200)], [0, 0, 60 * Math.cos(at), 60 * Math.sin(at)], 50);
+        expect(got, `direction ${at}`).toBeCloseTo(2 * disc(50) - lens, 6);
+      }
+    }
+  });
 });
 
 /** A random star-shaped (generally non-convex) ring around (cx, cy), counter-clockwise. */
