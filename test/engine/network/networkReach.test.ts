@@ -62,6 +62,20 @@ describe('createNetworkReach', () => {
     expect(reach.reachedPart(c, [point('k', [900, 0])], 300)).toEqual([]);
   });
 
+  it('a facility moved in place (the same source object, its position changed) is measured from its new position', () => {
+    // Same road and community as above: the strip [-100, 100] × [0, 50] (10 000 m²) from the
+    // origin, nothing from x = 900; the source object is reused, as the audit's are.
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const c = square(0, -100, 0, 100, 100);
+    const k = { kind: 'point' as const, id: 'k', xy: [0, 0] as XY };
+    const sources: ReachSource[] = [k];
+    expect(reach.reachedArea(c, sources, 300)).toBeCloseTo(10_000, 0);
+    k.xy = [900, 0];
+    expect(reach.reachedArea(c, [k], 300)).toBe(0);
+    k.xy[0] = 0;
+    expect(reach.reachedArea(c, [k], 300)).toBeCloseTo(10_000, 0);
+  });
+
   it('a community across a crossing road without a shared vertex is not reached through it', () => {
     // Road A along y = 0 (x ∈ [0, 1000]); road B along x = 500 crossing it without a vertex.
     // Community around B, 300 m north of A: [450, 300] – [550, 400]; facility 1 m off A at x = 300.
