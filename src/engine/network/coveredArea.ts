@@ -288,6 +288,11 @@ export class CoveredArea {
         }
       }
     }
+    // Exits before the rings are crossed, where the region is the same on both sides everywhere:
+    // a corridor edge outside every capsule (both sides hold only E ∩ P), and a capsule edge
+    // inside the capsules of others along its whole stretch with no corridor near it.
+    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return 0;
+    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return 0;
     for (let h = 0; h < hits.n; h++) {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
       if (hits.hi[h] < t1) cuts.push(hits.hi[h]);
@@ -348,6 +353,34 @@ export class CoveredArea {
       sum += rL ? v : -v;
     }
     return sum;
+  }
+
+  /** Whether some hit of the current edge belongs to family `fam`. */
+  private anyOf(fam: number): boolean {
+    const { hits } = this;
+    for (let h = 0; h < hits.n; h++) if (hits.fam[h] === fam) return true;
+    return false;
+  }
+
+  /**
+   * Whether the current edge's hits are all strictly inside A polygons (no corridor, no shared
+   * edge) and together cover [t0, t1]: the A state is then "in" on both sides everywhere.
+   */
+  private coveredByA(t0: number, t1: number): boolean {
+    const { hits } = this;
+    const n = hits.n;
+    if (!n) return false;
+    for (let h = 0; h < n; h++) if (hits.fam[h] !== FAMILY_A || hits.kind[h] !== 0) return false;
+    let at = t0;
+    for (let grown = true; grown && at < t1; ) {
+      grown = false;
+      for (let h = 0; h < n; h++)
+        if (hits.lo[h] <= at && hits.hi[h] > at) {
+          at = hits.hi[h];
+          grown = true;
+        }
+    }
+    return at >= t1;
   }
 
   /** Whether the stretch [t0, t1] of the edge lies strictly inside convex polygon q of `set`. */

@@ -60,8 +60,8 @@ const corridorStore = new PolygonStore();
 const extraRings = new RingSet();
 const part = new RingSet();
 const covered = new CoveredArea();
-/** Item list 0, 1, 2, … for the corridor store (grown on demand). */
-let allCorridors = Int32Array.from({ length: 1024 }, (_, i) => i);
+/** The corridors of one tile that meet its capsules (indices into corridorStore). */
+let nearCorridors = new Int32Array(1024);
 
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
@@ -139,9 +139,20 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       for (const p of ring) part.vertex(Math.round(p[0] * 100), Math.round(p[1] * 100));
       part.end();
     }
-    if (corridorStore.n > allCorridors.length) allCorridors = Int32Array.from({ length: 2 * corridorStore.n }, (_, i) => i);
     const items = buckets.items.subarray(buckets.start[t], buckets.start[t + 1]);
-    total += covered.area(store, items, items.length, corridorStore, allCorridors, corridorStore.n, extraRings, part) / 1e4;
+    // Only corridors whose boxes meet a capsule's can cut anything.
+    if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
+    let nb = 0;
+    const cb = corridorStore.box, ab = store.box;
+    for (let c = 0; c < corridorStore.n; c++)
+      for (let q = 0; q < items.length; q++) {
+        const i = items[q];
+        if (ab[4 * i] <= cb[4 * c + 2] && cb[4 * c] <= ab[4 * i + 2] && ab[4 * i + 1] <= cb[4 * c + 3] && cb[4 * c + 1] <= ab[4 * i + 3]) {
+          nearCorridors[nb++] = c;
+          break;
+        }
+      }
+    total += covered.area(store, items, items.length, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
   }
   return total;
 }
