@@ -291,8 +291,15 @@ export class CoveredArea {
     // Exits before the rings are crossed, where the region is the same on both sides everywhere:
     // a corridor edge outside every capsule (both sides hold only E ∩ P), and a capsule edge
     // inside the capsules of others along its whole stretch with no corridor near it.
+    // (P's rings do not overlap one another, so an edge of P has P on its left only.)
     if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return 0;
     if (fam === FAMILY_A && this.coveredByA(t0, t1)) return 0;
+    // An edge of P: outside every capsule and E, nothing; inside capsules all along, with no
+    // corridor, its whole stretch (the region is then P itself on its left, nothing on its right).
+    if (fam === FAMILY_P) {
+      if (!this.E.n && !this.anyOf(FAMILY_A)) return 0;
+      if (this.coveredByA(t0, t1)) return dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
+    }
     for (let h = 0; h < hits.n; h++) {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
       if (hits.hi[h] < t1) cuts.push(hits.hi[h]);

@@ -118,6 +118,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
   // Keyed by the target's rings, not its index: a community may be asked about in several pieces.
   const communityPaths = new WeakMap<MetricRings, IntPaths>();
   const polygonOffsets = new Map<string, IntPaths>();
+  const shareOptions: AreaOptions = { ...options, tile_m: options.shareTile_m ?? options.tile_m };
   let runs = 0;
 
   const joinOf = (id: string, xy: [number, number]) => {
@@ -251,7 +252,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       // Polygon sources (green, parks) count whole, grown by the lateral offset.
       const paths: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
-      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
+      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];
