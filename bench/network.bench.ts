@@ -32,7 +32,7 @@ import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
 import { jitteredGrid } from './lib/jitteredGrid';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
-import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, root } from './lib/baseline';
+import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, REACH_PREVIOUS_COMMIT, root } from './lib/baseline';
 import { timed } from './lib/timed';
 import { recordTarget } from './lib/targets';
 
@@ -189,12 +189,6 @@ async function partB(rows: Row[], old: Bands | null, prev: Bands | null): Promis
   rows.push({ part: 'B', what: 'service-areas command, all 200 (whole process, CPU)', before: null, after: now.cpu_ms, unit: 'ms', target: '< 20 000 ms' });
   rows.push({ part: 'B', what: '  peak memory (RSS)', before: null, after: now.maxRss_MB, unit: 'MB', target: '< 1 024 MB' });
 }
-
-/**
- * The commit this tree's reach work started from (2 Dec 2026): the "previous" figures of parts C
- * and D, whose shares are compared with this tree's.
- */
-export const REACH_PREVIOUS_COMMIT = '65393d7dced5800a077010aa5afb7e60e2854cf7';
 
 /**
  * CPU ms of the audit's per-community reach on one provider: each category's set announced
