@@ -63,7 +63,7 @@ interface Field {
   nd: NetworkDistances | null;
   pieces: LinearPiece[];
   pieceIndex: Flatbush | null;
-  polygons: { id: string; rings: MetricRings; bbox: BBox }[];
+  polygons: Extract<ReachSource, { kind: 'polygon' }>[];
   /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
   sources: ReachSource[];
   /** Each source's id and position (sourceKey: a moved facility is another source), and an index of their boxes (item i = sources[i]). */
@@ -73,11 +73,20 @@ interface Field {
 
 // A source is its id and where it is: a moved facility keeps its id but must not reuse the old
 // position's distances (polygon sources are keyed by id and bbox).
-// The audit passes the same point-source objects community after community: each one's key is
-// kept with the position it was made from (a moved facility gets a new key).
+// The audit passes the same point-source objects community after community, and polygon sources
+// made afresh around the same ring arrays: each key is kept with the position it was made from
+// (a moved facility or a reshaped polygon gets a new key).
 const pointKeys = new WeakMap<ReachSource, { id: string; x: number; y: number; key: string }>();
+const polygonKeys = new WeakMap<MetricRings, { id: string; bbox: BBox; key: string }>();
 function sourceKey(s: ReachSource): string {
-  if (s.kind === 'polygon') return `g:${s.id}@${s.bbox.join(',')}`;
+  if (s.kind === 'polygon') {
+    const b = s.bbox;
+    const k = polygonKeys.get(s.rings);
+    if (k && k.id === s.id && k.bbox[0] === b[0] && k.bbox[1] === b[1] && k.bbox[2] === b[2] && k.bbox[3] === b[3]) return k.key;
+    const key = `g:${s.id}@${b.join(',')}`;
+    polygonKeys.set(s.rings, { id: s.id, bbox: [b[0], b[1], b[2], b[3]], key });
+    return key;
+  }
   const x = s.xy[0], y = s.xy[1];
   const k = pointKeys.get(s);
   if (k && k.x === x && k.y === y && k.id === s.id) return k.key;
@@ -198,10 +207,12 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     return { field: f, exact: true };
   };
 
-  const polygonArea = (p: { id: string; rings: MetricRings }, r: number): IntPaths => {
-    const k = `${p.id}|${r}`;
+  // Keyed like the source (id and box): a polygon reshaped under the same id is grown again.
+  const polygonArea = (p: Extract<ReachSource, { kind: 'polygon' }>, r: number): IntPaths => {
+    const k = `${sourceKey(p)}|${r}`;
     let paths = polygonOffsets.get(k);
     if (!paths) {
+      if (polygonOffsets.size >= 4096) polygonOffsets.clear();
       paths = offsetPaths(toPaths(p.rings), r, options.tolerance_m ?? 0.5);
       polygonOffsets.set(k, paths);
     }

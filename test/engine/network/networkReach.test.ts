@@ -99,6 +99,18 @@ describe('createNetworkReach', () => {
     expect(shoelace(withPath.reachedPart(square(0, 0, 0, 100, 100), [polygon('p', 150, 0, 250, 100)], 300))).toBeCloseTo(10_000, 0);
   });
 
+  it('a polygon source reshaped in place (same ring array, new box) is measured as reshaped', () => {
+    // No road near; M = 100, d = 300: only the offset counts. Park [150, 250] × [0, 100] beside
+    // community [0, 100] × [0, 100]: x ∈ [50, 100] → 5 000 m². Moved to [120, 220] × [0, 100]:
+    // x ∈ [20, 100] → 8 000 m².
+    const reach = createNetworkReachFromGraph(buildGraph([[[5000, 5000], [5100, 5000]]]), { maxOffset_m: 100 });
+    const c = square(0, 0, 0, 100, 100);
+    const rings: MetricRings = [[[150, 0], [250, 0], [250, 100], [150, 100]]];
+    expect(reach.reachedArea(c, [{ kind: 'polygon', id: 'p', rings, bbox: [150, 0, 250, 100] }], 300)).toBeCloseTo(5000, -1);
+    for (const p of rings[0]) p[0] -= 30;
+    expect(reach.reachedArea(c, [{ kind: 'polygon', id: 'p', rings, bbox: [120, 0, 220, 100] }], 300)).toBeCloseTo(8000, -1);
+  });
+
   it('prepared source sets give the same parts with one Dijkstra run', () => {
     const rand = mulberry32(5);
     const g = buildGraph(randomGridLines(rand, 12, 80, 0.8, 2));
