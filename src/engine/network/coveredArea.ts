@@ -161,6 +161,8 @@ export class CoveredArea {
   private ox = 0;
   private readonly pb = new Float64Array(4);
   private lastCover = -1;
+  /** The A polygon (index into A) that last held a whole edge of another family. */
+  private lastOther = -1;
   /** An A polygon holding P's whole box (index into A), or −1. */
   private coveringA = -1;
 
@@ -197,6 +199,7 @@ export class CoveredArea {
     // A local origin keeps ∮ x dy free of cancellation.
     this.ox = x0;
     this.lastCover = -1;
+    this.lastOther = -1;
     let total = 0;
     const { A, B } = this;
     // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
@@ -275,16 +278,37 @@ export class CoveredArea {
       // With a covering A polygon, it alone decides A's state inside P's box.
       const qa = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA : 0;
       const qb = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA + 1 : set.n;
+      // An edge of another family inside one A polygon all along: that polygon alone decides A's
+      // state there ("in" on both sides); the other A polygons would only add cuts. Tried first:
+      // the polygon that covered the previous such edge.
+      const other = f === FAMILY_A && fam !== FAMILY_A && this.coveringA < 0;
+      if (other && this.lastOther >= 0 && this.lastOther < set.n && this.strictlyInside(set, this.lastOther, ax, ay, dx, dy, t0, t1)) {
+        hits.push(t0, t1, 0, FAMILY_A, false);
+        continue;
+      }
       for (let q = qa; q < qb; q++) {
         if (f === fam && q === own) continue;
         const i = set.items[q];
         if (box[4 * i] > bx1 || box[4 * i + 2] < bx0 || box[4 * i + 1] > by1 || box[4 * i + 3] < by0) continue;
         const n0 = hits.n;
         this.clipConvex(st, i, ax, ay, dx, dy, t0, t1, f, f > fam || (f === fam && q < own));
-        // A whole stretch strictly inside another A polygon (A edge): nothing to add.
-        if (fam === FAMILY_A && f === FAMILY_A && hits.n > n0 && hits.kind[n0] === 0 && hits.lo[n0] <= t0 && hits.hi[n0] >= t1) {
-          this.lastCover = q;
-          return 0;
+        if (hits.n > n0 && hits.kind[n0] === 0 && hits.lo[n0] <= t0 && hits.hi[n0] >= t1) {
+          // A whole stretch strictly inside another A polygon (A edge): nothing to add.
+          if (fam === FAMILY_A && f === FAMILY_A) {
+            this.lastCover = q;
+            return 0;
+          }
+          if (other) {
+            // A's hits come first: keep this one alone.
+            hits.lo[0] = hits.lo[n0];
+            hits.hi[0] = hits.hi[n0];
+            hits.kind[0] = 0;
+            hits.fam[0] = FAMILY_A;
+            hits.owner[0] = 0;
+            hits.n = 1;
+            this.lastOther = q;
+            break;
+          }
         }
       }
     }
