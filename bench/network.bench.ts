@@ -355,12 +355,13 @@ export async function run(): Promise<void> {
     const met = goal ? (r.after < Number(goal[1].replace(/ /g, '')) ? 'yes' : 'NO') : '';
     table.push([r.part, r.what, r.before !== null ? `${fmt(r.before)} ${r.unit}` : '', r.previous != null ? `${fmt(r.previous)} ${r.unit}` : '', `${fmt(r.after)} ${r.unit}`, ratio, vsPrev, r.target, met, r.note ?? '']);
   }
-  // The engine rows of parts A and B go to the run's summary of targets (bench/lib/targets.ts).
+  // The engine rows of every part go to the run's summary of targets (bench/lib/targets.ts).
   for (const r of rows) {
     const goal = /< ([\d ]+)/.exec(r.target);
-    if (!goal || (r.part !== 'A' && r.part !== 'B')) continue;
+    if (!goal || !['A', 'B', 'C', 'D'].includes(r.part)) continue;
     const before = r.previous != null ? r.previous : r.before;
-    recordTarget({ bench: 'network', target: `${r.what.trim()} ${r.target}`, before: before !== null ? `${fmt(before)} ${r.unit}${r.previous != null ? ` (${previousCommit.slice(0, 7)})` : ''}` : null, after: `${fmt(r.after)} ${r.unit}`, met: r.after < Number(goal[1].replace(/ /g, '')) });
+    const prevOf = r.part === 'C' || r.part === 'D' ? REACH_PREVIOUS_COMMIT : previousCommit;
+    recordTarget({ bench: 'network', target: `${r.what.trim()} ${r.target}`, before: before !== null ? `${fmt(before)} ${r.unit}${r.previous != null ? ` (${prevOf.slice(0, 7)})` : ''}` : null, after: `${fmt(r.after)} ${r.unit}`, met: r.after < Number(goal[1].replace(/ /g, '')) });
   }
   const w = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
