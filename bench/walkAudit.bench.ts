@@ -1,6 +1,7 @@
 // The demo district's walking audit (`--mode network`, graph building included), before and after
 // in one run: "before" is the engine at WALK_BASELINE_COMMIT (extracted from git into
-// node_modules/.cache, as bench/lib/baseline.ts does), "after" this tree. CPU time of this process
+// node_modules/.cache, as bench/lib/baseline.ts does), "previous" at REACH_PREVIOUS_COMMIT,
+// "after" this tree. CPU time of this process
 // (user + system), the two alternating three times, medians; the straight-line audit of the same
 // data in the same run for scale; and the largest difference of any community's share between the
 // two. Target (issue "Speed"): under 2 000 ms.
@@ -15,7 +16,7 @@ import { getPreset } from '../src/engine/presets';
 import { centerOf, createLocalProjection } from '../src/engine/geo/localProjection';
 import type { CommunityResult } from '../src/engine/types';
 import { generateDemo } from '../scripts/demo/generate';
-import { root } from './lib/baseline';
+import { REACH_PREVIOUS_COMMIT, root } from './lib/baseline';
 
 /** main before the share-only integral and the per-set Dijkstra (2 Dec 2026). */
 export const WALK_BASELINE_COMMIT = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
@@ -29,12 +30,12 @@ const cpu = (): number => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function baseline(): Promise<{ audit: Audit; reach: Reach } | string> {
+async function baseline(pinned: string = WALK_BASELINE_COMMIT): Promise<{ audit: Audit; reach: Reach } | string> {
   let commit: string;
   try {
-    commit = execFileSync('git', ['rev-parse', '--verify', `${WALK_BASELINE_COMMIT.slice(0, 7)}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    commit = execFileSync('git', ['rev-parse', '--verify', `${pinned.slice(0, 7)}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
-    return `baseline ${WALK_BASELINE_COMMIT.slice(0, 7)} not in this clone`;
+    return `baseline ${pinned.slice(0, 7)} not in this clone`;
   }
   const dir = join(root, 'node_modules', '.cache', `lifecircle-walk-${commit.slice(0, 12)}`);
   if (!existsSync(join(dir, 'src', 'engine', 'audit.ts'))) {
@@ -84,21 +85,30 @@ export async function run(): Promise<void> {
   const straight = cpu() - t;
   const old = await baseline();
   if (typeof old === 'string') console.log(`(${old}: no "before")`);
-  const before: number[] = [], after: number[] = [];
-  let last: { b: ReturnType<typeof walkAudit> | null; a: ReturnType<typeof walkAudit> } | null = null;
+  const was = await baseline(REACH_PREVIOUS_COMMIT);
+  if (typeof was === 'string') console.log(`(${was}: no "previous")`);
+  const before: number[] = [], previous: number[] = [], after: number[] = [];
+  let last: { b: ReturnType<typeof walkAudit> | null; p: ReturnType<typeof walkAudit> | null; a: ReturnType<typeof walkAudit> } | null = null;
   for (let k = 0; k < 3; k++) {
     const b = typeof old === 'string' ? null : walkAudit(old);
+    const p = typeof was === 'string' ? null : walkAudit(was);
     const a = walkAudit({ audit, reach: networkReach });
     if (b) before.push(b.ms);
+    if (p) previous.push(p.ms);
     after.push(a.ms);
-    last = { b, a };
+    last = { b, p, a };
   }
   const n = demo.dataset.communities.length;
   console.log(`demo walking audit (${n} communities, residential basis, graph included), CPU ms, median of 3, target < 2 000 ms`);
   console.log(`  before ${before.length ? Math.round(median(before)) : '–'} (${WALK_BASELINE_COMMIT.slice(0, 7)}, ${last?.b?.runs ?? '–'} Dijkstra runs)  after ${Math.round(median(after))} (${last!.a.runs} runs)  straight-line ${Math.round(straight)}  after/straight ${(median(after) / straight).toFixed(1)}×${before.length ? `  before/after ${(median(before) / median(after)).toFixed(2)}×` : ''}`);
+  if (previous.length) console.log(`  previous ${Math.round(median(previous))} (${REACH_PREVIOUS_COMMIT.slice(0, 7)}, ${last?.p?.runs ?? '–'} runs)  previous/after ${(median(previous) / median(after)).toFixed(2)}×`);
   if (last?.b) {
     const c = compare(last.b.results, last.a.results);
     console.log(`  same figures: ${c.shares} shares, largest difference ${c.maxShare.toExponential(1)}, ${c.statusChanges} status changes`);
+  }
+  if (last?.p) {
+    const c = compare(last.p.results, last.a.results);
+    console.log(`  against previous: ${c.shares} shares, largest difference ${c.maxShare.toExponential(1)}, ${c.statusChanges} status changes`);
   }
 }
 

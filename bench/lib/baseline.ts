@@ -19,6 +19,13 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PREVIOUS_BANDS_COMMIT = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
 
 /**
+ * main just before the second share-only reach work (2 Dec 2026, after the bands merge): the
+ * "previous" figures of the walking audit and the city reach (bench/network.bench.ts parts C and
+ * D, bench/walkAudit.bench.ts).
+ */
+export const REACH_PREVIOUS_COMMIT = '36d59f3e1914431fe0ffbb9bf8de2a06c32b7a89';
+
+/**
  * Directory holding `src` and `scripts` at `commit` (default BASELINE_COMMIT), or a reason why it
  * is unavailable (no git, a shallow clone without that commit).
  */

@@ -161,6 +161,8 @@ export class CoveredArea {
   private ox = 0;
   private readonly pb = new Float64Array(4);
   private lastCover = -1;
+  /** The A polygon (index into A) that last held a whole edge of another family. */
+  private lastOther = -1;
   /** An A polygon holding P's whole box (index into A), or −1. */
   private coveringA = -1;
 
@@ -197,6 +199,7 @@ export class CoveredArea {
     // A local origin keeps ∮ x dy free of cancellation.
     this.ox = x0;
     this.lastCover = -1;
+    this.lastOther = -1;
     let total = 0;
     const { A, B } = this;
     // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
@@ -275,18 +278,51 @@ export class CoveredArea {
       // With a covering A polygon, it alone decides A's state inside P's box.
       const qa = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA : 0;
       const qb = f === FAMILY_A && this.coveringA >= 0 ? this.coveringA + 1 : set.n;
+      // An edge of another family inside one A polygon all along: that polygon alone decides A's
+      // state there ("in" on both sides); the other A polygons would only add cuts. Tried first:
+      // the polygon that covered the previous such edge.
+      const other = f === FAMILY_A && fam !== FAMILY_A && this.coveringA < 0;
+      if (other && this.lastOther >= 0 && this.lastOther < set.n && this.strictlyInside(set, this.lastOther, ax, ay, dx, dy, t0, t1)) {
+        hits.push(t0, t1, 0, FAMILY_A, false);
+        continue;
+      }
       for (let q = qa; q < qb; q++) {
         if (f === fam && q === own) continue;
         const i = set.items[q];
         if (box[4 * i] > bx1 || box[4 * i + 2] < bx0 || box[4 * i + 1] > by1 || box[4 * i + 3] < by0) continue;
         const n0 = hits.n;
         this.clipConvex(st, i, ax, ay, dx, dy, t0, t1, f, f > fam || (f === fam && q < own));
-        // A whole stretch strictly inside another A polygon (A edge): nothing to add.
-        if (fam === FAMILY_A && f === FAMILY_A && hits.n > n0 && hits.kind[n0] === 0 && hits.lo[n0] <= t0 && hits.hi[n0] >= t1) {
-          this.lastCover = q;
-          return 0;
+        if (hits.n > n0 && hits.kind[n0] === 0 && hits.lo[n0] <= t0 && hits.hi[n0] >= t1) {
+          // A whole stretch strictly inside another A polygon (A edge): nothing to add.
+          if (fam === FAMILY_A && f === FAMILY_A) {
+            this.lastCover = q;
+            return 0;
+          }
+          if (other) {
+            // A's hits come first: keep this one alone.
+            hits.lo[0] = hits.lo[n0];
+            hits.hi[0] = hits.hi[n0];
+            hits.kind[0] = 0;
+            hits.fam[0] = FAMILY_A;
+            hits.owner[0] = 0;
+            hits.n = 1;
+            this.lastOther = q;
+            break;
+          }
         }
       }
+    }
+    // Exits before the rings are crossed, where the region is the same on both sides everywhere:
+    // a corridor edge outside every capsule (both sides hold only E ∩ P), and a capsule edge
+    // inside the capsules of others along its whole stretch with no corridor near it.
+    // (P's rings do not overlap one another, so an edge of P has P on its left only.)
+    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return 0;
+    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return 0;
+    // An edge of P: outside every capsule and E, nothing; inside capsules all along, with no
+    // corridor, its whole stretch (the region is then P itself on its left, nothing on its right).
+    if (fam === FAMILY_P) {
+      if (!this.E.n && !this.anyOf(FAMILY_A)) return 0;
+      if (this.coveredByA(t0, t1)) return dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
     }
     for (let h = 0; h < hits.n; h++) {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
@@ -348,6 +384,34 @@ export class CoveredArea {
       sum += rL ? v : -v;
     }
     return sum;
+  }
+
+  /** Whether some hit of the current edge belongs to family `fam`. */
+  private anyOf(fam: number): boolean {
+    const { hits } = this;
+    for (let h = 0; h < hits.n; h++) if (hits.fam[h] === fam) return true;
+    return false;
+  }
+
+  /**
+   * Whether the current edge's hits are all strictly inside A polygons (no corridor, no shared
+   * edge) and together cover [t0, t1]: the A state is then "in" on both sides everywhere.
+   */
+  private coveredByA(t0: number, t1: number): boolean {
+    const { hits } = this;
+    const n = hits.n;
+    if (!n) return false;
+    for (let h = 0; h < n; h++) if (hits.fam[h] !== FAMILY_A || hits.kind[h] !== 0) return false;
+    let at = t0;
+    for (let grown = true; grown && at < t1; ) {
+      grown = false;
+      for (let h = 0; h < n; h++)
+        if (hits.lo[h] <= at && hits.hi[h] > at) {
+          at = hits.hi[h];
+          grown = true;
+        }
+    }
+    return at >= t1;
   }
 
   /** Whether the stretch [t0, t1] of the edge lies strictly inside convex polygon q of `set`. */

@@ -9,7 +9,7 @@ import { buildRoadGraph, graphStats, type GraphStats, type MetricProjection, typ
 import { networkDistances, type NetworkDistances, type Origins } from './distances';
 import { certifyRect } from './certify';
 import { joinPoint, DEFAULT_MAX_CONNECTOR_M, type NetworkJoin } from './join';
-import { distanceToPolygon, polygonSeeds, pointOrigins } from './origins';
+import { polygonSeeds, pointOrigins, withinPolygon } from './origins';
 import { DEFAULT_MAX_OFFSET_M, serviceAreaPaths, type AreaOptions, type LinearPiece } from './serviceArea';
 import { fromPaths, intersectPaths, offsetPaths, ringsArea, toPaths, type IntPaths } from './clip';
 import { reachedAreaOf } from './reachedArea';
@@ -63,7 +63,7 @@ interface Field {
   nd: NetworkDistances | null;
   pieces: LinearPiece[];
   pieceIndex: Flatbush | null;
-  polygons: { id: string; rings: MetricRings; bbox: BBox }[];
+  polygons: Extract<ReachSource, { kind: 'polygon' }>[];
   /** Point positions and polygon bboxes of the set, for the "covers exactly" test. */
   sources: ReachSource[];
   /** Each source's id and position (sourceKey: a moved facility is another source), and an index of their boxes (item i = sources[i]). */
@@ -73,10 +73,37 @@ interface Field {
 
 // A source is its id and where it is: a moved facility keeps its id but must not reuse the old
 // position's distances (polygon sources are keyed by id and bbox).
-const sourceKey = (s: ReachSource) => (s.kind === 'point' ? `p:${s.id}@${s.xy[0]},${s.xy[1]}` : `g:${s.id}@${s.bbox.join(',')}`);
+// The audit passes the same point-source objects community after community, and polygon sources
+// made afresh around the same ring arrays: each key is kept with the position it was made from
+// (a moved facility or a reshaped polygon gets a new key).
+const pointKeys = new WeakMap<ReachSource, { id: string; x: number; y: number; key: string }>();
+const polygonKeys = new WeakMap<MetricRings, { id: string; bbox: BBox; key: string }>();
+function sourceKey(s: ReachSource): string {
+  if (s.kind === 'polygon') {
+    const b = s.bbox;
+    const k = polygonKeys.get(s.rings);
+    if (k && k.id === s.id && k.bbox[0] === b[0] && k.bbox[1] === b[1] && k.bbox[2] === b[2] && k.bbox[3] === b[3]) return k.key;
+    const key = `g:${s.id}@${b.join(',')}`;
+    polygonKeys.set(s.rings, { id: s.id, bbox: [b[0], b[1], b[2], b[3]], key });
+    return key;
+  }
+  const x = s.xy[0], y = s.xy[1];
+  const k = pointKeys.get(s);
+  if (k && k.x === x && k.y === y && k.id === s.id) return k.key;
+  const key = `p:${s.id}@${x},${y}`;
+  pointKeys.set(s, { id: s.id, x, y, key });
+  return key;
+}
 const setKeyOf = (keys: string[]) => [...keys].sort().join('\u0000');
 
 const sourceBox = (s: ReachSource): BBox => (s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox);
+
+/** Straight distance from source s to box b (0 when they meet). */
+function sourceGap(s: ReachSource, b: BBox): number {
+  if (s.kind === 'polygon') return bboxGap(s.bbox, b);
+  const x = s.xy[0], y = s.xy[1];
+  return Math.hypot(Math.max(0, b[0] - x, x - b[2]), Math.max(0, b[1] - y, y - b[3]));
+}
 
 function bboxGap(a: BBox, b: BBox): number {
   const dx = Math.max(0, a[0] - b[2], b[0] - a[2]);
@@ -100,6 +127,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
   // Keyed by the target's rings, not its index: a community may be asked about in several pieces.
   const communityPaths = new WeakMap<MetricRings, IntPaths>();
   const polygonOffsets = new Map<string, IntPaths>();
+  const shareOptions: AreaOptions = { ...options, tile_m: options.shareTile_m ?? options.tile_m };
   let runs = 0;
 
   const joinOf = (id: string, xy: [number, number]) => {
@@ -150,7 +178,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     // those whose box meets the community box grown by the distance can be that close.
     for (const i of f.sourceIndex.search(bbox[0] - distance, bbox[1] - distance, bbox[2] + distance, bbox[3] + distance)) {
       if (wanted.has(f.keys[i])) continue;
-      if (bboxGap(sourceBox(f.sources[i]), bbox) <= distance) return false;
+      if (sourceGap(f.sources[i], bbox) <= distance) return false;
     }
     return true;
   };
@@ -164,9 +192,11 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     last = { sources, distance, box: f.exact ? null : [bbox[0], bbox[1], bbox[2], bbox[3]], field: f.field };
     return f.field;
   };
+  const wanted = new Set<string>();
   const findField = (sources: ReachSource[], distance: number, bbox: BBox): { field: Field; exact: boolean } => {
     const keys = sources.map(sourceKey);
-    const wanted = new Set(keys);
+    wanted.clear();
+    for (const k of keys) wanted.add(k);
     for (const f of prepared) if (covers(f, wanted, distance, bbox)) return { field: f, exact: false };
     const key = `${distance}|${setKeyOf(keys)}`;
     const hit = cache.get(key);
@@ -177,10 +207,12 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     return { field: f, exact: true };
   };
 
-  const polygonArea = (p: { id: string; rings: MetricRings }, r: number): IntPaths => {
-    const k = `${p.id}|${r}`;
+  // Keyed like the source (id and box): a polygon reshaped under the same id is grown again.
+  const polygonArea = (p: Extract<ReachSource, { kind: 'polygon' }>, r: number): IntPaths => {
+    const k = `${sourceKey(p)}|${r}`;
     let paths = polygonOffsets.get(k);
     if (!paths) {
+      if (polygonOffsets.size >= 4096) polygonOffsets.clear();
       paths = offsetPaths(toPaths(p.rings), r, options.tolerance_m ?? 0.5);
       polygonOffsets.set(k, paths);
     }
@@ -189,7 +221,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
 
   /** Fast exit (certify.ts): every point of the community is certainly within walking distance. */
   const fullyReached = (field: Field, c: PreparedCommunity, d: number): boolean =>
-    certifyRect(graph, ndOf(field), d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => distanceToPolygon(x, y, c.rings) <= dd);
+    certifyRect(graph, ndOf(field), d, M, options.clearance_m ?? 0.5, c.bbox, (x, y, dd) => withinPolygon(x, y, c.rings, c.bbox, dd));
 
   return {
     mode: 'network',
@@ -231,7 +263,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       // Polygon sources (green, parks) count whole, grown by the lateral offset.
       const paths: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
-      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, { ...options, tile_m: options.shareTile_m ?? options.tile_m }, { pieces, paths });
+      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];

@@ -9,7 +9,7 @@
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
 import type { RoadGraph } from './graph';
 import type { Origins, NodeSeed } from './distances';
-import { joinPoint, projectOnSegment, type NetworkJoin } from './join';
+import { joinPoint, type NetworkJoin } from './join';
 import type { LinearPiece } from './serviceArea';
 
 export interface PointSource {
@@ -39,20 +39,47 @@ export function joinPoints(g: RoadGraph, points: PointSource[], maxConnector: nu
   return points.map((p) => ({ ...p, join: joinPoint(g, p.xy, maxConnector) }));
 }
 
+/** Distance from (x, y) to segment a–b: projectOnSegment's `dist` (join.ts), without its object. */
+function segmentDistance(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+}
+
 /** Straight distance from (x, y) to polygon rings (0 inside; even-odd over all rings). */
 export function distanceToPolygon(x: number, y: number, rings: MetricRings): number {
   let inside = false;
   let best = Infinity;
   for (const r of rings) {
     for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [xi, yi] = r[i];
-      const [xj, yj] = r[j];
+      const xi = r[i][0], yi = r[i][1], xj = r[j][0], yj = r[j][1];
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      const d = projectOnSegment(x, y, xj, yj, xi, yi).dist;
+      const d = segmentDistance(x, y, xj, yj, xi, yi);
       if (d < best) best = d;
     }
   }
   return inside ? 0 : best;
+}
+
+/**
+ * Whether distanceToPolygon(x, y, rings) ≤ r, answered early: false when the point is farther
+ * than r from the rings' box `bbox`, true at the first edge within r.
+ */
+export function withinPolygon(x: number, y: number, rings: MetricRings, bbox: BBox, r: number): boolean {
+  if (Math.hypot(Math.max(0, bbox[0] - x, x - bbox[2]), Math.max(0, bbox[1] - y, y - bbox[3])) > r) return false;
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      if (segmentDistance(x, y, xj, yj, xi, yi) <= r) return true;
+    }
+  }
+  return inside;
 }
 
 /** Node seeds for a polygon source (see the module comment). */

@@ -10,7 +10,6 @@
 // Tiles are disjoint, so the sum equals the area of the whole intersection. Against the clipper
 // construction (serviceAreaPaths ∩ community) the difference is its centimetre rounding only.
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
-import { ringsArea } from '../geo/metricRings';
 import { clipToHalfPlane } from '../geo/clipToHalfPlane';
 import type { RoadGraph } from './graph';
 import { Breakpoints, type NetworkDistances } from './distances';
@@ -46,6 +45,69 @@ export function clipRingsToRect(rings: MetricRings, r: BBox): MetricRings {
   return out;
 }
 
+/** Two scratch rings for clipRingsIntoStore (x, y interleaved), grown on demand. */
+let clipA = new Float64Array(256);
+let clipB = new Float64Array(256);
+
+/** One Sutherland–Hodgman pass of the ring in `src` (n points) against x ≥ v (axis 0, sign 1), x ≤ v, y ≥ v or y ≤ v, into `dst`; returns its point count. */
+function clipPass(src: Float64Array, n: number, dst: Float64Array, axis: number, sign: number, v: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const k = (i + 1) % n;
+    const ax = src[2 * i], ay = src[2 * i + 1], bx = src[2 * k], by = src[2 * k + 1];
+    const ia = sign * ((axis === 0 ? ax : ay) - v) >= 0;
+    const ib = sign * ((axis === 0 ? bx : by) - v) >= 0;
+    if (ia) {
+      dst[2 * m] = ax;
+      dst[2 * m + 1] = ay;
+      m++;
+    }
+    if (ia !== ib) {
+      // The cut, computed as clipRingsToRect computes it.
+      if (axis === 0) {
+        dst[2 * m] = v;
+        dst[2 * m + 1] = ay + ((by - ay) * (v - ax)) / (bx - ax);
+      } else {
+        dst[2 * m] = ax + ((bx - ax) * (v - ay)) / (by - ay);
+        dst[2 * m + 1] = v;
+      }
+      m++;
+    }
+  }
+  return m;
+}
+
+/**
+ * clipRingsToRect(rings, r) appended to `out` ring by ring (the same points, no arrays built);
+ * returns the clipped rings' signed area (m², as ringsArea).
+ */
+export function clipRingsIntoStore(rings: MetricRings, r: BBox, out: PolygonStore): number {
+  let area = 0;
+  for (const ring of rings) {
+    const n0 = ring.length;
+    // Each pass adds at most one point per edge it cuts: twice the ring is always enough.
+    if (clipA.length < 4 * n0 + 16) {
+      clipA = new Float64Array(4 * n0 + 16);
+      clipB = new Float64Array(4 * n0 + 16);
+    }
+    for (let i = 0; i < n0; i++) {
+      clipA[2 * i] = ring[i][0];
+      clipA[2 * i + 1] = ring[i][1];
+    }
+    let n = clipPass(clipA, n0, clipB, 0, 1, r[0]);
+    if (n) n = clipPass(clipB, n, clipA, 0, -1, r[2]);
+    if (n) n = clipPass(clipA, n, clipB, 1, 1, r[1]);
+    if (n) n = clipPass(clipB, n, clipA, 1, -1, r[3]);
+    if (n < 3) continue;
+    let a = 0;
+    for (let i = 0, j = n - 1; i < n; j = i++) a += (clipA[2 * j] - clipA[2 * i]) * (clipA[2 * j + 1] + clipA[2 * i + 1]);
+    area += a / 2;
+    for (let i = 0; i < n; i++) out.vertex(clipA[2 * i], clipA[2 * i + 1]);
+    out.end();
+  }
+  return area;
+}
+
 export interface ReachedAreaInput {
   /** Extra walkable pieces (facility connectors) with their distances. */
   pieces?: LinearPiece[];
@@ -60,8 +122,26 @@ const corridorStore = new PolygonStore();
 const extraRings = new RingSet();
 const part = new RingSet();
 const covered = new CoveredArea();
-/** Item list 0, 1, 2, … for the corridor store (grown on demand). */
-let allCorridors = Int32Array.from({ length: 1024 }, (_, i) => i);
+/** The community's part of each open tile (metres) and, per open tile, its box, grid index and rings. */
+const parts = new PolygonStore();
+let openTile = new Float64Array(256);
+let openIJ = new Int32Array(128);
+let openStart = new Int32Array(65);
+/** The corridors of one tile that meet its capsules (indices into corridorStore). */
+let nearCorridors = new Int32Array(1024);
+
+/** unitDisk(r, tolerance), made once per radius and tolerance (the audit asks a handful). */
+const units = new Map<string, XY[]>();
+function unitDiskOf(r: number, tolerance: number): XY[] {
+  const k = `${r}|${tolerance}`;
+  let u = units.get(k);
+  if (!u) {
+    if (units.size >= 64) units.clear();
+    u = unitDisk(r, tolerance);
+    units.set(k, u);
+  }
+  return u;
+}
 
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
@@ -75,31 +155,51 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const r = Math.min(M, d);
   const extra = input.paths ?? [];
   let total = 0;
-  // Tiles of the fixed grid, clipped to the community box.
-  const open: { i: number; j: number; tile: BBox; part: MetricRings; whole: boolean }[] = [];
+  // Tiles of the fixed grid, clipped to the community box; the community's part of each open
+  // tile is kept in `parts` (metres), its rings openStart[o] .. openStart[o + 1].
+  parts.clear();
+  let nOpen = 0;
   for (let i = Math.floor(bbox[0] / T); i * T < bbox[2]; i++)
     for (let j = Math.floor(bbox[1] / T); j * T < bbox[3]; j++) {
       const tile: BBox = [Math.max(i * T, bbox[0]), Math.max(j * T, bbox[1]), Math.min((i + 1) * T, bbox[2]), Math.min((j + 1) * T, bbox[3])];
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
-      const part = clipRingsToRect(rings, tile);
-      const a = ringsArea(part);
-      if (a <= 1e-9) continue;
-      if (certifyRect(g, nd, d, M, clearance, tile)) total += a;
-      else open.push({ i, j, tile, part, whole: a >= (tile[2] - tile[0]) * (tile[3] - tile[1]) * (1 - 1e-9) });
+      const first = parts.n;
+      const a = clipRingsIntoStore(rings, tile, parts);
+      if (a <= 1e-9 || certifyRect(g, nd, d, M, clearance, tile)) {
+        if (a > 1e-9) total += a;
+        while (parts.n > first) parts.pop();
+        continue;
+      }
+      if (4 * nOpen + 4 > openTile.length) {
+        const t = new Float64Array(2 * openTile.length);
+        t.set(openTile);
+        openTile = t;
+        const s = new Int32Array(2 * openStart.length);
+        s.set(openStart);
+        openStart = s;
+        const ij = new Int32Array(2 * openIJ.length);
+        ij.set(openIJ);
+        openIJ = ij;
+      }
+      openTile.set(tile, 4 * nOpen);
+      openIJ[2 * nOpen] = i;
+      openIJ[2 * nOpen + 1] = j;
+      openStart[nOpen] = first;
+      openStart[++nOpen] = parts.n;
     }
-  if (!open.length) return total;
+  if (!nOpen) return total;
 
   // Capsules only of the pieces whose box meets an open tile.
   let ox0 = Infinity, oy0 = Infinity, ox1 = -Infinity, oy1 = -Infinity;
-  for (const { tile } of open) {
-    ox0 = Math.min(ox0, tile[0]); oy0 = Math.min(oy0, tile[1]); ox1 = Math.max(ox1, tile[2]); oy1 = Math.max(oy1, tile[3]);
+  for (let o = 0; o < nOpen; o++) {
+    ox0 = Math.min(ox0, openTile[4 * o]); oy0 = Math.min(oy0, openTile[4 * o + 1]); ox1 = Math.max(ox1, openTile[4 * o + 2]); oy1 = Math.max(oy1, openTile[4 * o + 3]);
   }
   const gi0 = Math.floor(ox0 / T);
   const gj0 = Math.floor(oy0 / T);
   const gnx = Math.floor(ox1 / T) - gi0 + 1;
   const gny = Math.floor(oy1 / T) - gj0 + 1;
   const isOpen = new Uint8Array(gnx * gny);
-  for (const o of open) isOpen[(o.i - gi0) * gny + (o.j - gj0)] = 1;
+  for (let o = 0; o < nOpen; o++) isOpen[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = 1;
   const meetsOpen = (x0: number, y0: number, x1: number, y1: number) => {
     // Boxes touching a tile count (a closed-box test, as a spatial index search would).
     const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - gi0), a1 = Math.min(gnx - 1, Math.floor(x1 / T) - gi0);
@@ -110,13 +210,16 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   reached.clear();
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
   store.clear();
-  const caps = new CapsuleBuilder(unitDisk(r, tol), d, M, store);
-  const { x0, y0, x1, y1, f0, f1 } = reached;
-  for (let k = 0; k < reached.n; k++) {
-    const rm = caps.radius(f0[k], f1[k]);
-    if (meetsOpen(Math.min(x0[k], x1[k]) - rm, Math.min(y0[k], y1[k]) - rm, Math.max(x0[k], x1[k]) + rm, Math.max(y0[k], y1[k]) + rm)) caps.add(x0[k], y0[k], f0[k], x1[k], y1[k], f1[k]);
+  const connectors = input.pieces ?? [];
+  if (reached.n || connectors.length) {
+    const caps = new CapsuleBuilder(unitDiskOf(r, tol), d, M, store);
+    const { x0, y0, x1, y1, f0, f1 } = reached;
+    for (let k = 0; k < reached.n; k++) {
+      const rm = caps.radius(f0[k], f1[k]);
+      if (meetsOpen(Math.min(x0[k], x1[k]) - rm, Math.min(y0[k], y1[k]) - rm, Math.max(x0[k], x1[k]) + rm, Math.max(y0[k], y1[k]) + rm)) caps.add(x0[k], y0[k], f0[k], x1[k], y1[k], f1[k]);
+    }
+    addConnectorCapsules(caps, d, connectors);
   }
-  addConnectorCapsules(caps, d, input.pieces ?? []);
   if (!store.n && !extra.length) return total;
   const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
   convexifyStore(store);
@@ -125,23 +228,36 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     for (const p of ring) extraRings.vertex(p.X, p.Y);
     extraRings.end();
   }
-  for (const o of open) {
-    const t = (o.i - buckets.i0) * buckets.ny + (o.j - buckets.j0);
+  for (let o = 0; o < nOpen; o++) {
+    const t = (openIJ[2 * o] - buckets.i0) * buckets.ny + (openIJ[2 * o + 1] - buckets.j0);
     corridorStore.clear();
-    if (buckets.start[t + 1] > buckets.start[t])
-      for (const c of corridorsMeeting(g, nd, d, clearance, o.tile)) {
+    if (buckets.start[t + 1] > buckets.start[t]) {
+      const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
+      for (const c of corridorsMeeting(g, nd, d, clearance, tile)) {
         for (const p of c) corridorStore.vertex(p.X, p.Y);
         corridorStore.end();
       }
+    }
     convexifyStore(corridorStore);
     part.clear();
-    for (const ring of o.part) {
-      for (const p of ring) part.vertex(Math.round(p[0] * 100), Math.round(p[1] * 100));
+    for (let q = openStart[o]; q < openStart[o + 1]; q++) {
+      for (let k = parts.start[q]; k < parts.start[q + 1]; k++) part.vertex(Math.round(parts.X[k] * 100), Math.round(parts.Y[k] * 100));
       part.end();
     }
-    if (corridorStore.n > allCorridors.length) allCorridors = Int32Array.from({ length: 2 * corridorStore.n }, (_, i) => i);
     const items = buckets.items.subarray(buckets.start[t], buckets.start[t + 1]);
-    total += covered.area(store, items, items.length, corridorStore, allCorridors, corridorStore.n, extraRings, part) / 1e4;
+    // Only corridors whose boxes meet a capsule's can cut anything.
+    if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
+    let nb = 0;
+    const cb = corridorStore.box, ab = store.box;
+    for (let c = 0; c < corridorStore.n; c++)
+      for (let q = 0; q < items.length; q++) {
+        const i = items[q];
+        if (ab[4 * i] <= cb[4 * c + 2] && cb[4 * c] <= ab[4 * i + 2] && ab[4 * i + 1] <= cb[4 * c + 3] && cb[4 * c + 1] <= ab[4 * i + 3]) {
+          nearCorridors[nb++] = c;
+          break;
+        }
+      }
+    total += covered.area(store, items, items.length, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
   }
   return total;
 }

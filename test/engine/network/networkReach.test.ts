@@ -62,6 +62,20 @@ describe('createNetworkReach', () => {
     expect(reach.reachedPart(c, [point('k', [900, 0])], 300)).toEqual([]);
   });
 
+  it('a facility moved in place (the same source object, its position changed) is measured from its new position', () => {
+    // Same road and community as above: the strip [-100, 100] × [0, 50] (10 000 m²) from the
+    // origin, nothing from x = 900; the source object is reused, as the audit's are.
+    const reach = createNetworkReachFromGraph(buildGraph([[[-1000, 0], [0, 0], [1000, 0]]]), { maxOffset_m: 50 });
+    const c = square(0, -100, 0, 100, 100);
+    const k = { kind: 'point' as const, id: 'k', xy: [0, 0] as XY };
+    const sources: ReachSource[] = [k];
+    expect(reach.reachedArea(c, sources, 300)).toBeCloseTo(10_000, 0);
+    k.xy = [900, 0];
+    expect(reach.reachedArea(c, [k], 300)).toBe(0);
+    k.xy[0] = 0;
+    expect(reach.reachedArea(c, [k], 300)).toBeCloseTo(10_000, 0);
+  });
+
   it('a community across a crossing road without a shared vertex is not reached through it', () => {
     // Road A along y = 0 (x ∈ [0, 1000]); road B along x = 500 crossing it without a vertex.
     // Community around B, 300 m north of A: [450, 300] – [550, 400]; facility 1 m off A at x = 300.
@@ -83,6 +97,18 @@ describe('createNetworkReach', () => {
     // off it where the walk is ≤ 200 m (x ≥ 0), so 200 + 50 ≤ 300: the whole 10 000 m².
     const withPath = createNetworkReachFromGraph(buildGraph([[[200, 50], [-500, 50]]]), { maxOffset_m: 100 });
     expect(shoelace(withPath.reachedPart(square(0, 0, 0, 100, 100), [polygon('p', 150, 0, 250, 100)], 300))).toBeCloseTo(10_000, 0);
+  });
+
+  it('a polygon source reshaped in place (same ring array, new box) is measured as reshaped', () => {
+    // No road near; M = 100, d = 300: only the offset counts. Park [150, 250] × [0, 100] beside
+    // community [0, 100] × [0, 100]: x ∈ [50, 100] → 5 000 m². Moved to [120, 220] × [0, 100]:
+    // x ∈ [20, 100] → 8 000 m².
+    const reach = createNetworkReachFromGraph(buildGraph([[[5000, 5000], [5100, 5000]]]), { maxOffset_m: 100 });
+    const c = square(0, 0, 0, 100, 100);
+    const rings: MetricRings = [[[150, 0], [250, 0], [250, 100], [150, 100]]];
+    expect(reach.reachedArea(c, [{ kind: 'polygon', id: 'p', rings, bbox: [150, 0, 250, 100] }], 300)).toBeCloseTo(5000, -1);
+    for (const p of rings[0]) p[0] -= 30;
+    expect(reach.reachedArea(c, [{ kind: 'polygon', id: 'p', rings, bbox: [120, 0, 220, 100] }], 300)).toBeCloseTo(8000, -1);
   });
 
   it('prepared source sets give the same parts with one Dijkstra run', () => {

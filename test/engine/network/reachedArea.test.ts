@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/engine/network/graph';
 import { createNetworkReachFromGraph } from '../../../src/engine/network/networkReach';
-import { clipRingsToRect, pathsArea } from '../../../src/engine/network/reachedArea';
+import { clipRingsIntoStore, clipRingsToRect, pathsArea } from '../../../src/engine/network/reachedArea';
+import { PolygonStore } from '../../../src/engine/network/capsules';
 import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../../src/engine/reach/reachProvider';
 import { mulberry32, randomGridLines, shoelace } from './helpers';
 
@@ -20,6 +21,30 @@ describe('reachedArea (share-only)', () => {
     expect(shoelace(clipRingsToRect(rings, [50, 0, 150, 100]))).toBeCloseTo(4800, 9);
     // A 2 m × 3 m rectangle in cm: 6 m².
     expect(pathsArea([[{ X: 0, Y: 0 }, { X: 200, Y: 0 }, { X: 200, Y: 300 }, { X: 0, Y: 300 }]])).toBe(6);
+  });
+
+  it('clipping into a flat store gives the hand area and the same points as the ring clip', () => {
+    const rings: MetricRings = [[[0, 0], [100, 0], [100, 100], [0, 100]], [[40, 40], [40, 60], [60, 60], [60, 40]]];
+    const store = new PolygonStore();
+    expect(clipRingsIntoStore(rings, [50, 0, 150, 100], store)).toBeCloseTo(4800, 9);
+    // Random star-shaped rings against random rectangles: the same points as clipRingsToRect.
+    const rand = mulberry32(7);
+    for (let k = 0; k < 200; k++) {
+      const n = 3 + Math.floor(rand() * 12);
+      const ring: XY[] = Array.from({ length: n }, (_, i) => {
+        const a = (2 * Math.PI * i) / n, r = 20 + 80 * rand();
+        return [50 + r * Math.cos(a), 50 + r * Math.sin(a)] as XY;
+      });
+      const x0 = rand() * 100, y0 = rand() * 100;
+      const rect: [number, number, number, number] = [x0, y0, x0 + rand() * 80, y0 + rand() * 80];
+      const want = clipRingsToRect([ring], rect);
+      store.clear();
+      const area = clipRingsIntoStore([ring], rect, store);
+      expect(store.n).toBe(want.length);
+      const got = want.length ? Array.from({ length: store.start[1] }, (_, i) => [store.X[i], store.Y[i]]) : [];
+      expect(got).toEqual(want.length ? want[0] : []);
+      expect(area).toBeCloseTo(shoelace(want), 9);
+    }
   });
 
   it('a community beside a straight road: the strip within the lateral offset (hand area)', () => {
