@@ -32,7 +32,7 @@ export async function run(): Promise<void> {
     const cpu = process.cpuUsage(c0);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     if (!baseMs) { baseMs = t2 - t0; baseCpu = cpuMs; }
-    const pieces = ctx.basis.reduce((s, b) => s + b.pieces.length, 0);
+    const pieces = ctx.basis.reduce((s, b) => s + b.count, 0);
     rows.push({
       basis: name, residential: data.residential?.length ?? 0, pieces,
       prepare: fmt(t1 - t0), audit: fmt(t2 - t1), 'total (wall)': fmt(t2 - t0), 'CPU (user+sys)': fmt((cpu.user + cpu.system) / 1000),
