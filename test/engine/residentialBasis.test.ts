@@ -7,6 +7,7 @@ import {
 import { defaultPreset } from '../../src/engine/presets';
 import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { datasetProjection } from '../../src/engine/prepare';
+import { landOf } from '../../src/engine/residentialBasis';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
@@ -216,4 +217,14 @@ describe('coverage basis: a second method (grid sampling) on random shapes', () 
       });
     }
   }
+});
+
+describe('landOf: residential land with overlaps once, one union per group of parts whose boxes meet', () => {
+  it('two overlapping 10 m squares (150 m² together) and one apart (100 m²): two groups', () => {
+    const sq = (x0: number, y0: number): [number, number][][] => [[[x0, y0], [x0 + 10, y0], [x0 + 10, y0 + 10], [x0, y0 + 10]]];
+    const parts = [sq(0, 0), sq(100, 0), sq(5, 0)];
+    const boxes = [0, 0, 10, 10, 100, 0, 110, 10, 5, 0, 15, 10];
+    const land = landOf(parts, boxes);
+    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([150, 100]);
+  });
 });
