@@ -13,7 +13,7 @@ import type { CoverageBasis, DataWarning, MultiPolygonCoords, ResidentialLand } 
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
 import { groupRings, multiPolygonToMetric, ringArea, ringsArea, ringsBBox, snappedSimpleRing } from './geo/metricRings';
-import { intersection, union } from './geo/clip';
+import { CLIP_SCALE, intersection, union } from './geo/clip';
 import { pointInRings } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 
@@ -207,29 +207,78 @@ function writePieces(rings: MetricRings, weight: number, out: PolygonStoreBuilde
   return total;
 }
 
+let snap = new Float64Array(1024); // landOf: the parts on the centimetre grid, ring after ring
+
+/** Even-odd: (x, y) inside the snapped rings rs .. re − 1 (ring r spans snap[start[r] .. start[r + 1])). */
+function insideSnapped(x: number, y: number, start: number[], rs: number, re: number): boolean {
+  let inside = false;
+  for (let r = rs; r < re; r++) {
+    const s = start[r], e = start[r + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      const yi = snap[i + 1], yj = snap[j + 1];
+      if ((yi > y) !== (yj > y) && x < ((snap[j] - snap[i]) * (y - yi)) / (yj - yi) + snap[i]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Parts a and b meet on the centimetre grid: an edge of one crosses or touches an edge of the
+ * other, or one lies inside the other. Exact (integer coordinates below 2^26, products below 2^53).
+ */
+function partsMeet(start: number[], partRing: number[], a: number, b: number): boolean {
+  for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
+    for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
+      for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
+        for (let j = start[rb], pj = start[rb + 1] - 2; j < start[rb + 1]; pj = j, j += 2) {
+          if (segmentsMeet(snap, pi, i, pj, j)) return true;
+        }
+      }
+    }
+  }
+  const va = start[partRing[a]], vb = start[partRing[b]];
+  return insideSnapped(snap[va], snap[va + 1], start, partRing[b], partRing[b + 1]) || insideSnapped(snap[vb], snap[vb + 1], start, partRing[a], partRing[a + 1]);
+}
+
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
- * non-zero union of its parts, taken per group of parts whose boxes meet (groups with disjoint
- * boxes do not interact, so this is the union of all parts); a part meeting no other is snapped
- * to the grid as the union would return it (geo/metricRings.ts snappedSimpleRing).
+ * non-zero union of its parts (geo/clip.ts), taken per group of parts that meet on that grid
+ * (parts that do not meet do not interact, so this is the union of all parts); a part meeting
+ * no other is snapped to the grid as the union would return it (geo/metricRings.ts
+ * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
+ * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
+ * where one union of every part puts it.
  */
 export function landOf(parts: MetricRings[], boxes: number[]): MetricRings[] {
   const n = parts.length;
-  const group = new Int32Array(n).map((_, i) => i);
+  const start: number[] = [0];
+  const partRing: number[] = [0];
+  let m = 0;
+  for (const rings of parts) {
+    for (const r of rings) {
+      if (snap.length < m + 2 * r.length) { const next = new Float64Array(2 * (m + 2 * r.length)); next.set(snap); snap = next; }
+      for (const p of r) { snap[m++] = Math.round(p[0] * CLIP_SCALE); snap[m++] = Math.round(p[1] * CLIP_SCALE); }
+      start.push(m);
+    }
+    partRing.push(start.length - 1);
+  }
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) group[i] = i;
   const find = (i: number): number => { while (group[i] !== i) i = group[i] = group[group[i]]; return i; };
+  const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (boxes[4 * i] <= boxes[4 * j + 2] && boxes[4 * j] <= boxes[4 * i + 2] && boxes[4 * i + 1] <= boxes[4 * j + 3] && boxes[4 * j + 1] <= boxes[4 * i + 3]) {
+      if (boxes[4 * i] <= boxes[4 * j + 2] + e && boxes[4 * j] <= boxes[4 * i + 2] + e && boxes[4 * i + 1] <= boxes[4 * j + 3] + e && boxes[4 * j + 1] <= boxes[4 * i + 3] + e) {
         const a = find(i), b = find(j);
-        if (a !== b) group[Math.max(a, b)] = Math.min(a, b);
+        if (a !== b && partsMeet(start, partRing, i, j)) group[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }
   const members = new Map<number, MetricRings>();
   for (let i = 0; i < n; i++) {
     const g = find(i);
-    const m = members.get(g);
-    if (m) m.push(...parts[i]); else members.set(g, parts[i].slice());
+    const list = members.get(g);
+    if (list) list.push(...parts[i]); else members.set(g, parts[i].slice());
   }
   const out: MetricRings[] = [];
   for (const rings of members.values()) {

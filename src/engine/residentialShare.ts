@@ -49,6 +49,7 @@ let discs = new Float64Array(256);
 const ringScratch: FlatRing[] = [];
 const nearScratch: ReachSource[] = [];
 const primScratch: BufferPrimitives[] = [];
+const sourcePrims: (BufferPrimitives | null)[] = [];
 const origin: [number, number] = [0, 0];
 const vertex: [number, number] = [0, 0];
 const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
@@ -133,20 +134,25 @@ function insidePolygon(s: PolygonStore, p: number, source: Extract<ReachSource, 
 /** Polygon sources: Σ weight × area of each piece within the true round-joined d-buffers. */
 function reachedByBuffers(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
   const d2 = d * d;
+  // Each source's primitives, looked up once for all pieces.
+  sourcePrims.length = 0;
+  for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? primitivesOf(src.rings, d) : null);
   let reached = 0;
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
     primScratch.length = 0;
     let near = false;
     let whole = false;
-    for (const src of sources) {
+    for (let i = 0; i < sources.length; i++) {
+      const src = sources[i];
       if (src.kind !== 'polygon') continue;
       const g = src.bbox;
       const dx = Math.max(0, g[0] - b2, b0 - g[2]), dy = Math.max(0, g[1] - b3, b1 - g[3]);
       if (dx * dx + dy * dy > d2) continue;
       near = true;
       if (insidePolygon(s, p, src)) { whole = true; break; }
-      if (src.rings.length) primScratch.push(primitivesOf(src.rings, d));
+      const prims = sourcePrims[i];
+      if (prims) primScratch.push(prims);
     }
     if (!near) continue;
     const area = s.area[p];
@@ -155,6 +161,7 @@ function reachedByBuffers(s: PolygonStore, first: number, count: number, sources
     const a = areaInBufferUnion(flatRingsOf(s, p, ringScratch), primScratch, origin);
     reached += s.weight[p] * Math.max(0, Math.min(area, a));
   }
+  sourcePrims.length = 0;
   return reached;
 }
 

@@ -227,4 +227,12 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     const land = landOf(parts, boxes);
     expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([150, 100]);
   });
+
+  it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
+    const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
+    const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
+    const land = landOf([t1, t2], [0, 0, 10, 10, 1, 1, 10, 10]);
+    expect(land).toEqual([t1, t2]);
+    expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
+  });
 });
