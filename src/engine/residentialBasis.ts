@@ -249,16 +249,30 @@ function partsMeet(start: number[], partRing: number[], a: number, b: number): b
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
  * where one union of every part puts it.
  */
-export function landOf(parts: MetricRings[], boxes: number[]): MetricRings[] {
-  const n = parts.length;
+export function landOf(
+  n: number, ringsOf: (i: number) => MetricRings, boxes: number[],
+  options: { withRings: boolean; feature?: (i: number) => number; store?: PolygonStore },
+): { area: number; land: MetricRings[] | null } {
   const start: number[] = [0];
   const partRing: number[] = [0];
   let m = 0;
-  for (const rings of parts) {
-    for (const r of rings) {
-      if (snap.length < m + 2 * r.length) { const next = new Float64Array(2 * (m + 2 * r.length)); next.set(snap); snap = next; }
-      for (const p of r) { snap[m++] = Math.round(p[0] * CLIP_SCALE); snap[m++] = Math.round(p[1] * CLIP_SCALE); }
-      start.push(m);
+  const grow = (k: number) => { if (snap.length < m + k) { const next = new Float64Array(2 * (m + k)); next.set(snap); snap = next; } };
+  for (let i = 0; i < n; i++) {
+    const k = options.feature ? options.feature(i) : -1;
+    const st = options.store;
+    if (k >= 0 && st) {
+      // An uncut feature: snapped straight from the store, no rings built.
+      for (let r = st.polygonRing[k]; r < st.polygonRing[k + 1]; r++) {
+        grow(st.ringStart[r + 1] - st.ringStart[r]);
+        for (let v = st.ringStart[r]; v < st.ringStart[r + 1]; v++) snap[m++] = Math.round(st.xy[v] * CLIP_SCALE);
+        start.push(m);
+      }
+    } else {
+      for (const r of ringsOf(i)) {
+        grow(2 * r.length);
+        for (const p of r) { snap[m++] = Math.round(p[0] * CLIP_SCALE); snap[m++] = Math.round(p[1] * CLIP_SCALE); }
+        start.push(m);
+      }
     }
     partRing.push(start.length - 1);
   }
@@ -274,18 +288,49 @@ export function landOf(parts: MetricRings[], boxes: number[]): MetricRings[] {
       }
     }
   }
-  const members = new Map<number, MetricRings>();
+  const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const g = find(i);
     const list = members.get(g);
-    if (list) list.push(...parts[i]); else members.set(g, parts[i].slice());
+    if (list) list.push(i); else members.set(g, [i]);
   }
-  const out: MetricRings[] = [];
-  for (const rings of members.values()) {
-    const snapped = rings.length === 1 ? snappedSimpleRing(rings[0]) : null;
-    out.push(snapped ?? union(rings));
+  let area = 0;
+  const land: MetricRings[] | null = options.withRings ? [] : null;
+  for (const list of members.values()) {
+    const i = list[0];
+    if (!land && list.length === 1 && partRing[i + 1] - partRing[i] === 1) {
+      // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
+      // union returns, so its area is the shoelace of its grid vertices (exact in integers).
+      const twice = simpleSnappedTwiceArea(start[partRing[i]], start[partRing[i] + 1]);
+      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
+    }
+    let rings: MetricRings;
+    if (list.length === 1) {
+      const own = ringsOf(i);
+      rings = (own.length === 1 ? snappedSimpleRing(own[0]) : null) ?? union(own);
+    } else {
+      rings = union(list.flatMap((k) => ringsOf(k)));
+    }
+    for (const r of rings) area += ringArea(r);
+    land?.push(rings);
   }
-  return out;
+  return { area, land };
+}
+
+/** Twice the area (cm²) of the snapped ring snap[s .. e), or null when on the grid it meets itself. */
+function simpleSnappedTwiceArea(s: number, e: number): number | null {
+  const n = (e - s) >> 1;
+  if (n < 3) return null;
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const a = s + 2 * i, b = s + 2 * ((i + 1) % n);
+    twice += (snap[a] - snap[b]) * (snap[a + 1] + snap[b + 1]);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsMeet(snap, a, b, s + 2 * j, s + 2 * ((j + 1) % n))) return null;
+    }
+  }
+  return twice > 0 ? twice : null;
 }
 
 /** Projects the residential layer and builds every community's basis (see header). */
@@ -338,8 +383,8 @@ export function prepareResidential(
     let land: MetricRings[] | null = null;
     let residentialArea = 0;
     if (overlapping) {
-      land = landOf(Array.from({ length: n }, (_, i) => ringsOf(i)), partBox);
-      for (const rings of land) for (const r of rings) residentialArea += ringArea(r);
+      // The households basis needs only the land's area, the area basis its polygons (the pieces).
+      ({ area: residentialArea, land } = landOf(n, ringsOf, partBox, { withRings: weighting === 'area', store: s, feature: (i) => (partRings[i] ? -1 : partFeature[i]) }));
     } else {
       for (let i = 0; i < n; i++) residentialArea += partRings[i] ? ringsArea(partRings[i]!) : s.area[partFeature[i]];
     }
@@ -363,6 +408,7 @@ export function prepareResidential(
       if (total > 0) return { kind: 'residential-households', first, count: pieces.count - first, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
       pieces.truncate(first); // no households on this community's land: its area decides
     }
+    if (overlapping && !land) land = landOf(n, ringsOf, partBox, { withRings: true }).land;
     let total = 0;
     if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
     else for (let i = 0; i < n; i++) total += writePart(i, 1);
