@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
+import { recordTarget } from './lib/targets';
 
 /** main before the flat residential pieces (2 Dec 2026). */
 export const BEFORE_COMMIT = '65393d7dced5800a077010aa5afb7e60e2854cf7';
@@ -64,6 +65,18 @@ export async function run(): Promise<void> {
     const v = m.get(k)!;
     return { case: k, CPU: s(median(v.cpu)), wall: s(median(v.wall)), 'peak RSS (MB)': Math.round(Math.max(...v.rss)), 'CPU ÷ area basis': Number((median(v.cpu) / area).toFixed(2)) };
   }));
+  const ratio = (k: string) => (m.has(k) ? median(m.get(k)!.cpu) / area : NaN);
+  const rss = (k: string) => (m.has(k) ? Math.max(...m.get(k)!.rss) : NaN);
+  const hh = 'residential, households-weighted';
+  const had = (k: string) => (m.has(k) ? `${ratio(k).toFixed(2)}× (${s(median(m.get(k)!.cpu))})` : null);
+  recordTarget({
+    bench: 'residential', target: `${N / 1000}k audit on the residential basis as fast as on the area basis (CPU ratio, whole process, 1 thread; ≤ 1.1)`,
+    before: had(`${hh}, before`), after: had(`${hh}, after`)!, met: ratio(`${hh}, after`) <= 1.1,
+  });
+  recordTarget({
+    bench: 'residential', target: `${N / 1000}k audit on the residential basis within 1 GB (peak RSS, 1 thread)`,
+    before: m.has(`${hh}, before`) ? `${Math.round(rss(`${hh}, before`))} MB` : null, after: `${Math.round(rss(`${hh}, after`))} MB`, met: rss(`${hh}, after`) < 1024,
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();
