@@ -1,48 +1,82 @@
-// Coverage basis benchmark: the 10,000-community synthetic city with ~30 residential polygons per
-// community (building footprints with households), full straight-line audit on the community-area
-// basis, the residential-households basis and the residential-area basis, in the same run.
-// Target: residential basis < 15 s and < 2 GB at 10,000 communities (Node 20, 2 cores).
-import os from 'node:os';
+// Coverage basis benchmark: the whole `audit` process (one thread) on the 10,000-community synthetic
+// city, on the community-area basis (no residential layer) and with ~30 residential polygons per
+// community (building footprints, some crossing the community's edge): households-weighted, and
+// area-weighted (the same footprints without households). "Before" is the bundled command at
+// BEFORE_COMMIT (pieces as objects, the land union of every part at once); "after" is the working
+// tree's, interleaved in the same run, under /usr/bin/time (CPU = user + system, peak RSS).
+// Target (issue "residential basis as fast as the area basis"): the residential basis's CPU close
+// to the area basis's, and under 1 GB.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { prepareAudit, runAudit } from '../src/engine/audit';
-import { defaultPreset } from '../src/engine/presets';
-import type { Dataset } from '../src/engine/types';
-import { syntheticCity } from './lib/syntheticCity';
+import { snapshotDir } from './lib/baseline';
+import { cityFiles } from './lib/cityFiles';
+import { timed } from './lib/timed';
+import { recordTarget } from './lib/targets';
+
+/** main before the flat residential pieces (2 Dec 2026). */
+export const BEFORE_COMMIT = '65393d7dced5800a077010aa5afb7e60e2854cf7';
 
 const N = Number(process.env.RESIDENTIAL_BENCH_COMMUNITIES ?? 10_000);
 const PER = Number(process.env.RESIDENTIAL_BENCH_PER_COMMUNITY ?? 30);
-const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const ROUNDS = Number(process.env.RESIDENTIAL_BENCH_ROUNDS ?? 2);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** The residential layer of cityFiles(N, PER) without households (written once beside it). */
+function withoutHouseholds(residential: string): string {
+  const out = join(dirname(residential), 'residential-no-households.geojson');
+  if (!existsSync(out)) {
+    const fc = JSON.parse(readFileSync(residential, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    for (const f of fc.features) delete f.properties.households;
+    writeFileSync(out, JSON.stringify(fc));
+  }
+  return out;
+}
 
 export async function run(): Promise<void> {
-  const preset = defaultPreset();
-  const withHh = syntheticCity({ communities: N, residentialPerCommunity: PER });
-  const { residential, ...plain } = withHh;
-  const areaOnly: Dataset = { ...plain, residential: residential!.map(({ households: _h, ...r }) => r) };
-  const cases: [string, Dataset][] = [['community area (no residential layer)', plain], ['residential, households-weighted', withHh], ['residential, area-weighted (no households)', areaOnly]];
-  const rows: Record<string, string | number>[] = [];
-  let baseMs = 0, baseCpu = 0;
-  for (const [name, data] of cases) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const ctx = prepareAudit(data, preset);
-    const t1 = performance.now();
-    const result = runAudit(ctx);
-    const t2 = performance.now();
-    const cpu = process.cpuUsage(c0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    if (!baseMs) { baseMs = t2 - t0; baseCpu = cpuMs; }
-    const pieces = ctx.basis.reduce((s, b) => s + b.pieces.length, 0);
-    rows.push({
-      basis: name, residential: data.residential?.length ?? 0, pieces,
-      prepare: fmt(t1 - t0), audit: fmt(t2 - t1), 'total (wall)': fmt(t2 - t0), 'CPU (user+sys)': fmt((cpu.user + cpu.system) / 1000),
-      'ratio to area (wall)': Number(((t2 - t0) / baseMs).toFixed(2)),
-      'ratio to area (CPU)': Number((cpuMs / baseCpu).toFixed(2)),
-      'peak RSS so far (MB)': Math.round(peakRssMB()), failing: result.summary.failing,
-    });
+  const before = snapshotDir(BEFORE_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']);
+  if ('reason' in before) console.log(`(no "before": ${before.reason})`);
+  const plain = cityFiles(N);
+  const res = cityFiles(N, PER);
+  const resFile = res[res.indexOf('--residential') + 1];
+  const noHh = [...res.slice(0, res.indexOf('--residential')), '--residential', withoutHouseholds(resFile)];
+  const out = join(process.env.TMPDIR ?? '/tmp', 'lc-residential-bench.json');
+  // Build the bundles outside the timing.
+  timed('node', ['scripts/cli.mjs', 'audit', '--help']);
+  if ('dir' in before) timed('node', [join(before.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
+  const cli = (dir: string | null) => (dir ? join(dir, 'scripts', 'cli.mjs') : 'scripts/cli.mjs');
+  const cases: [string, string | null, string[]][] = [['community area (no residential layer)', null, plain]];
+  for (const [name, files] of [['residential, households-weighted', res], ['residential, area-weighted', noHh]] as const) {
+    if ('dir' in before) cases.push([`${name}, before`, before.dir, files]);
+    cases.push([`${name}, after`, null, files]);
   }
-  console.log(`${N} communities, ~${PER} residential polygons each; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (wall time on a shared machine; CPU time is the unloaded estimate):`);
-  console.table(rows);
+  const m = new Map(cases.map(([k]) => [k, { cpu: [] as number[], wall: [] as number[], rss: [] as number[] }]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, dir, files] of cases) {
+      const t = timed('node', [cli(dir), 'audit', ...files, '--threads', '1', '--out', out]);
+      m.get(k)!.cpu.push(t.cpu_ms); m.get(k)!.wall.push(t.wall_ms); m.get(k)!.rss.push(t.maxRss_MB);
+    }
+  }
+  const area = median(m.get(cases[0][0])!.cpu);
+  console.log(`${N} communities, ~${PER} residential polygons each; whole audit process, 1 thread, medians of ${ROUNDS}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`);
+  console.table(cases.map(([k]) => {
+    const v = m.get(k)!;
+    return { case: k, CPU: s(median(v.cpu)), wall: s(median(v.wall)), 'peak RSS (MB)': Math.round(Math.max(...v.rss)), 'CPU ÷ area basis': Number((median(v.cpu) / area).toFixed(2)) };
+  }));
+  const ratio = (k: string) => (m.has(k) ? median(m.get(k)!.cpu) / area : NaN);
+  const rss = (k: string) => (m.has(k) ? Math.max(...m.get(k)!.rss) : NaN);
+  const hh = 'residential, households-weighted';
+  const had = (k: string) => (m.has(k) ? `${ratio(k).toFixed(2)}× (${s(median(m.get(k)!.cpu))})` : null);
+  recordTarget({
+    bench: 'residential', target: `${N / 1000}k audit on the residential basis as fast as on the area basis (CPU ratio, whole process, 1 thread; ≤ 1.1)`,
+    before: had(`${hh}, before`), after: had(`${hh}, after`)!, met: ratio(`${hh}, after`) <= 1.1,
+  });
+  recordTarget({
+    bench: 'residential', target: `${N / 1000}k audit on the residential basis within 1 GB (peak RSS, 1 thread)`,
+    before: m.has(`${hh}, before`) ? `${Math.round(rss(`${hh}, before`))} MB` : null, after: `${Math.round(rss(`${hh}, after`))} MB`, met: rss(`${hh}, after`) < 1024,
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();

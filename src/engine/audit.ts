@@ -18,7 +18,7 @@ import type {
   FacilityCategory, Failure, HouseholdsWithin, I18nText, MultiPolygonCoords, Position, RuleId, RulePreset, DataWarning,
 } from './types';
 import { FACILITY_CATEGORIES } from './types';
-import type { BBox, MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
+import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
   assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
@@ -38,6 +38,8 @@ import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
+import { basisPieces } from './residentialBasis';
+import { reachedOnBasis, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -176,47 +178,15 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
 }
 
 /**
- * The sources that can reach a piece: within d straight-line metres of its bbox, written into
- * `out` (reused from piece to piece: the reach providers do not keep the list).
- */
-function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: ReachSource[]): ReachSource[] {
-  out.length = 0;
-  const d2 = d * d;
-  for (const s of sources) {
-    let dx: number, dy: number;
-    if (s.kind === 'point') {
-      const [x, y] = s.xy;
-      dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
-      dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
-    } else {
-      const g = s.bbox;
-      dx = Math.max(0, g[0] - b[2], b[0] - g[2]);
-      dy = Math.max(0, g[1] - b[3], b[1] - g[3]);
-    }
-    if (dx * dx + dy * dy <= d2) out.push(s);
-  }
-  return out;
-}
-
-const nearScratch: ReachSource[] = [];
-
-/**
  * Share (0..1) of the community's coverage basis (residentialBasis.ts) within d of the sources:
  * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
  */
 function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
   const basis = ctx.basis[c.index];
   let s: number;
-  if (basis && basis.pieces.length) {
+  if (basis && basis.count) {
     if (!sources.length) return 0;
-    let reached = 0;
-    for (const p of basis.pieces) {
-      // Straight-line: only the sources near this piece. Walking: the community's whole set when
-      // any is near, so that every piece shares one distance field (one Dijkstra).
-      const near = sourcesNear(sources, p.bbox, d, nearScratch);
-      if (near.length) reached += p.weight * reachedArea(ctx, p, ctx.mode === 'network' ? sources : near, d);
-    }
-    s = reached / basis.total;
+    s = reachedOnBasis(basis, c, sources, d, ctx.mode, (p, near) => reachedArea(ctx, p, near, d)) / basis.total;
   } else {
     if (c.area_m2 <= 0) return 0;
     s = reachedArea(ctx, c, sources, d) / c.area_m2;
@@ -234,7 +204,7 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
   const basis = ctx.basis[c.index];
-  if (basis && basis.pieces.length) return null;
+  if (basis && basis.count) return null;
   if (c.area_m2 <= 0) return 0;
   const b = c.bbox;
   let end = 0;
@@ -676,8 +646,8 @@ function targetSources(ctx: AuditContext, c: PreparedCommunity, target: ReachTar
 
 /** What the community's shares are measured over, as rings: its residential pieces, or itself. */
 function basisRings(ctx: AuditContext, index: number): PreparedCommunity[] {
-  const pieces = ctx.basis[index]?.pieces;
-  return pieces && pieces.length ? pieces : [ctx.communities[index]];
+  const basis = ctx.basis[index];
+  return basis && basis.count ? basisPieces(basis, ctx.communities[index]) : [ctx.communities[index]];
 }
 
 function reachedRings(ctx: AuditContext, index: number, target: ReachTarget): MetricRings {

@@ -1,31 +1,21 @@
 // Coverage basis: what a coverage share is a share of (audit-cli.md, "Coverage basis: people, not
 // land"; STANDARDS.md §3: a service-radius coverage rate 服务半径覆盖率 is the residential land within
 // the radius ÷ all residential land). Per community, the residential land inside it becomes a few
-// weighted pieces, each measured with the reach provider as if it were a small community:
+// weighted pieces, each measured as if it were a small community (residentialShare.ts):
 // - every residential feature carries households → one piece per feature (cut by the community
 //   boundary), weighted by its households per m² (a cut feature gives each side its area's part);
 // - otherwise → the union of the features inside the community (overlaps count once), weight 1;
 // - no residential land inside → the community's own area, with a data warning.
 // The share is Σ weight × reached area ÷ Σ weight × piece area.
+// The pieces of every community live in one flat store (residentialPieces.ts), not as objects.
 import Flatbush from 'flatbush';
 import type { CoverageBasis, DataWarning, MultiPolygonCoords, ResidentialLand } from './types';
-import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
+import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
-import { intersection, union } from './geo/clip';
+import { groupRings, multiPolygonToMetric, ringArea, ringsArea, ringsBBox, snappedSimpleRing } from './geo/metricRings';
+import { CLIP_SCALE, intersection, union } from './geo/clip';
 import { pointInRings } from './geo/pointInPolygon';
-
-export interface PreparedResidential {
-  /** Index into the dataset's residential array. */
-  index: number;
-  id: string;
-  rings: MetricRings;
-  bbox: BBox;
-  area_m2: number;
-  /** Households on the feature; null when it has none (or an invalid value). */
-  households: number | null;
-  householdsEstimated: boolean;
-}
+import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 
 /** A part of a community's residential land; `weight` is households per m² (1 on the area basis). */
 export interface BasisPiece extends PreparedCommunity {
@@ -34,8 +24,11 @@ export interface BasisPiece extends PreparedCommunity {
 
 export interface CommunityBasis {
   kind: CoverageBasis;
-  /** Residential pieces; empty on the community-area basis (the community itself is measured). */
-  pieces: BasisPiece[];
+  /** The store holding the residential pieces: `first` .. `first + count − 1`; none on the community-area basis. */
+  store: PolygonStore | null;
+  first: number;
+  /** Number of residential pieces; 0 on the community-area basis (the community itself is measured). */
+  count: number;
   /** Σ weight × piece area: households (or m²) the shares are taken of. */
   total: number;
   /** Residential land inside the community (m², overlaps once). */
@@ -45,86 +38,299 @@ export interface CommunityBasis {
 }
 
 export interface ResidentialPreparation {
-  residential: PreparedResidential[];
   /** Per community (index-aligned): its basis. */
   basis: CommunityBasis[];
   /** 'households' when every feature carries households, 'area' otherwise, null without a layer. */
   weighting: 'households' | 'area' | null;
 }
 
-const COMMUNITY_AREA: CommunityBasis = Object.freeze({ kind: 'community-area', pieces: [], total: 0, residentialArea_m2: 0 }) as CommunityBasis;
+const COMMUNITY_AREA: CommunityBasis = Object.freeze({ kind: 'community-area', store: null, first: 0, count: 0, total: 0, residentialArea_m2: 0 }) as CommunityBasis;
 
 const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h >= 0;
 
-function bboxOverlap(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+const pieceLists = new WeakMap<CommunityBasis, BasisPiece[]>();
+
+/**
+ * The community's residential pieces as prepared communities (ids `<community>#<n>`), for the
+ * reach providers that take rings (walking mode, mixed sources, the gap layer); built on first
+ * use and kept with the basis, so a provider's caches keyed by rings keep working.
+ */
+export function basisPieces(basis: CommunityBasis, c: PreparedCommunity): BasisPiece[] {
+  const s = basis.store;
+  if (!s || !basis.count) return [];
+  let list = pieceLists.get(basis);
+  if (!list) {
+    list = [];
+    for (let k = 0; k < basis.count; k++) {
+      const p = basis.first + k;
+      list.push({ index: c.index, id: `${c.id}#${k}`, rings: metricRingsOf(s, p), area_m2: s.area[p], bbox: bboxOf(s, p), weight: s.weight[p] });
+    }
+    pieceLists.set(basis, list);
+  }
+  return list;
 }
 
 /**
- * True when `rings` lie certainly inside the community without clipping: their bbox is inside the
- * community's bbox, no community edge's bbox meets theirs (so the community boundary does not pass
- * through it) and one of their vertices is inside the community. Conservative: false → clip.
+ * True when feature k lies certainly inside the community without clipping: its bbox is inside
+ * the community's bbox, no community edge's bbox meets its bbox (so the community boundary does
+ * not pass through it) and its first vertex is inside the community. Conservative: false → clip.
  */
-function insideCommunity(rings: MetricRings, bbox: BBox, c: PreparedCommunity): boolean {
+function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, at: XY): boolean {
   const cb = c.bbox;
-  if (bbox[0] < cb[0] || bbox[1] < cb[1] || bbox[2] > cb[2] || bbox[3] > cb[3]) return false;
+  const x0 = s.bbox[4 * k], y0 = s.bbox[4 * k + 1], x1 = s.bbox[4 * k + 2], y1 = s.bbox[4 * k + 3];
+  if (x0 < cb[0] || y0 < cb[1] || x1 > cb[2] || y1 > cb[3]) return false;
   for (const r of c.rings) {
     for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
       const a = r[j], b = r[i];
-      if (Math.max(a[0], b[0]) < bbox[0] || Math.min(a[0], b[0]) > bbox[2] || Math.max(a[1], b[1]) < bbox[1] || Math.min(a[1], b[1]) > bbox[3]) continue;
+      if (Math.max(a[0], b[0]) < x0 || Math.min(a[0], b[0]) > x1 || Math.max(a[1], b[1]) < y0 || Math.min(a[1], b[1]) > y1) continue;
       return false;
     }
   }
-  return pointInRings(rings[0][0], c.rings) > 0;
+  const v = s.ringStart[s.polygonRing[k]];
+  at[0] = s.xy[v]; at[1] = s.xy[v + 1];
+  return pointInRings(at, c.rings) > 0;
 }
 
-/** Proper or touching intersection of segments ab and cd. */
-function segmentsMeet(a: XY, b: XY, c: XY, d: XY): boolean {
-  const o = (p: XY, q: XY, r: XY) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = o(a, b, c), o2 = o(a, b, d), o3 = o(c, d, a), o4 = o(c, d, b);
+/** Sign of the turn a → b → c, over flat coordinates. */
+function orient(f: Float64Array, a: number, b: number, c: number): number {
+  return Math.sign((f[b] - f[a]) * (f[c + 1] - f[a + 1]) - (f[b + 1] - f[a + 1]) * (f[c] - f[a]));
+}
+
+/** c lies within the bbox of segment ab. */
+function within(f: Float64Array, a: number, b: number, c: number): boolean {
+  return Math.min(f[a], f[b]) <= f[c] && f[c] <= Math.max(f[a], f[b]) && Math.min(f[a + 1], f[b + 1]) <= f[c + 1] && f[c + 1] <= Math.max(f[a + 1], f[b + 1]);
+}
+
+/** Proper or touching intersection of segments ab and cd (vertex offsets into f). */
+function segmentsMeet(f: Float64Array, a: number, b: number, c: number, d: number): boolean {
+  const o1 = orient(f, a, b, c), o2 = orient(f, a, b, d), o3 = orient(f, c, d, a), o4 = orient(f, c, d, b);
   if (o1 !== o2 && o3 !== o4) return true;
-  const on = (p: XY, q: XY, r: XY) => Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
-  return (o1 === 0 && on(a, b, c)) || (o2 === 0 && on(a, b, d)) || (o3 === 0 && on(c, d, a)) || (o4 === 0 && on(c, d, b));
+  return (o1 === 0 && within(f, a, b, c)) || (o2 === 0 && within(f, a, b, d)) || (o3 === 0 && within(f, c, d, a)) || (o4 === 0 && within(f, c, d, b));
 }
 
 /**
  * Fast path for the common residential feature (a building or parcel): one ring of at most 64
- * vertices that does not cross itself is projected and oriented directly; anything else (holes,
- * parts, self-intersections, bad coordinates) goes through multiPolygonToMetric's cleaning union.
+ * vertices that does not cross itself is projected and oriented straight into the store (one
+ * closed ring); anything else (holes, parts, self-intersections, bad coordinates) returns false,
+ * leaving the store as it was, and goes through multiPolygonToMetric's cleaning union.
  */
-function simpleToMetric(geometry: MultiPolygonCoords, projection: LocalProjection): MetricRings | null {
-  if (!Array.isArray(geometry) || geometry.length !== 1 || !Array.isArray(geometry[0]) || geometry[0].length !== 1) return null;
+function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
+  if (!Array.isArray(geometry) || geometry.length !== 1 || !Array.isArray(geometry[0]) || geometry[0].length !== 1) return false;
   const ring = geometry[0][0];
-  if (!Array.isArray(ring) || ring.length < 4 || ring.length > 65) return null;
-  const out: XY[] = [];
+  if (!Array.isArray(ring) || ring.length < 4 || ring.length > 65) return false;
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i];
-    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) { b.discardOpen(); return false; }
     if (i === ring.length - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
     const xy = projection.forward(p);
-    const last = out[out.length - 1];
-    if (!last || last[0] !== xy[0] || last[1] !== xy[1]) out.push(xy);
+    b.vertex(xy[0], xy[1]);
   }
-  const n = out.length;
-  if (n < 3) return null;
-  for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) {
-    if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
-    if (segmentsMeet(out[i], out[(i + 1) % n], out[j], out[(j + 1) % n])) return null;
+  const f = b.openRing();
+  const n = f.length >> 1;
+  if (n < 3) { b.discardOpen(); return false; }
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const i1 = i + 1 < n ? i + 1 : 0;
+    twice += (f[2 * i] - f[2 * i1]) * (f[2 * i + 1] + f[2 * i1 + 1]);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * ((j + 1) % n))) { b.discardOpen(); return false; }
+    }
   }
-  const a = ringsArea([out]);
-  if (a === 0) return null;
-  if (a < 0) out.reverse();
-  return [out];
+  if (twice === 0) { b.discardOpen(); return false; }
+  if (twice < 0) b.reverseOpen(); // clockwise: outer rings turn counter-clockwise
+  b.endRing();
+  return true;
 }
 
-/** Splits oriented rings into connected polygons (outer ring with its holes), as pieces. */
-function piecesOf(rings: MetricRings, c: PreparedCommunity, weight: number, out: BasisPiece[]): void {
-  const polys = rings.length === 1 ? [rings] : groupRings(rings);
-  for (const poly of polys) {
-    const area = ringsArea(poly);
-    if (!(area > 0)) continue;
-    out.push({ index: c.index, id: `${c.id}#${out.length}`, rings: poly, area_m2: area, bbox: ringsBBox(poly), weight });
+/** Projected residential features: one store polygon per usable feature (rings, area > 0). */
+interface Features {
+  store: PolygonStore;
+  /** Per store polygon: households (NaN when missing) and whether they are estimated. */
+  households: Float64Array;
+  estimated: Uint8Array;
+  index: Flatbush | null;
+}
+
+function projectFeatures(land: ResidentialLand[], projection: LocalProjection, warnings: DataWarning[]): Features & { missing: number } {
+  const b = new PolygonStoreBuilder();
+  const households: number[] = [];
+  const estimated: number[] = [];
+  let missing = 0;
+  let firstMissing = '';
+  for (let i = 0; i < land.length; i++) {
+    const r = land[i];
+    const id = r.id ?? String(i);
+    let ok = projectSimple(r.geometry, projection, b);
+    if (!ok) {
+      const { rings, problems } = multiPolygonToMetric(r.geometry, projection);
+      if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'residential', feature: id, field: 'geometry', message: `residential ${id}: ${problems.join('; ')}` });
+      if (rings.length && ringsArea(rings) > 0) {
+        for (const ring of rings) b.ring(ring);
+        ok = true;
+      }
+    }
+    const h = validHouseholds(r.households) ? r.households : null;
+    if (h === null) {
+      if (!missing) firstMissing = id;
+      missing++;
+    }
+    if (!ok) continue;
+    b.endPolygon();
+    households.push(h ?? NaN);
+    estimated.push(r.householdsEstimated === true ? 1 : 0);
   }
+  if (missing) {
+    warnings.push({
+      code: 'missing_households', layer: 'residential', feature: firstMissing, field: 'households',
+      message: `residential: ${missing} of ${land.length} features have no households (first: ${firstMissing}); coverage is measured over residential area, not households`,
+    });
+  }
+  const store = b.finish();
+  let index: Flatbush | null = null;
+  if (store.count) {
+    index = new Flatbush(store.count);
+    for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
+    index.finish();
+  }
+  return { store, households: Float64Array.from(households), estimated: Uint8Array.from(estimated), index, missing };
+}
+
+/** Writes the connected polygons of oriented rings as pieces; returns Σ weight × area. */
+function writePieces(rings: MetricRings, weight: number, out: PolygonStoreBuilder): number {
+  let total = 0;
+  for (const poly of rings.length === 1 ? [rings] : groupRings(rings)) {
+    if (!(ringsArea(poly) > 0)) continue;
+    const p = out.polygon(poly, weight);
+    total += weight * out.areaOf(p);
+  }
+  return total;
+}
+
+let snap = new Float64Array(1024); // landOf: the parts on the centimetre grid, ring after ring
+
+/** Even-odd: (x, y) inside the snapped rings rs .. re − 1 (ring r spans snap[start[r] .. start[r + 1])). */
+function insideSnapped(x: number, y: number, start: number[], rs: number, re: number): boolean {
+  let inside = false;
+  for (let r = rs; r < re; r++) {
+    const s = start[r], e = start[r + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      const yi = snap[i + 1], yj = snap[j + 1];
+      if ((yi > y) !== (yj > y) && x < ((snap[j] - snap[i]) * (y - yi)) / (yj - yi) + snap[i]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Parts a and b meet on the centimetre grid: an edge of one crosses or touches an edge of the
+ * other, or one lies inside the other. Exact (integer coordinates below 2^26, products below 2^53).
+ */
+function partsMeet(start: number[], partRing: number[], a: number, b: number): boolean {
+  for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
+    for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
+      for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
+        for (let j = start[rb], pj = start[rb + 1] - 2; j < start[rb + 1]; pj = j, j += 2) {
+          if (segmentsMeet(snap, pi, i, pj, j)) return true;
+        }
+      }
+    }
+  }
+  const va = start[partRing[a]], vb = start[partRing[b]];
+  return insideSnapped(snap[va], snap[va + 1], start, partRing[b], partRing[b + 1]) || insideSnapped(snap[vb], snap[vb + 1], start, partRing[a], partRing[a + 1]);
+}
+
+/**
+ * The residential land of one community with overlaps once, on clipper's centimetre grid: the
+ * non-zero union of its parts (geo/clip.ts), taken per group of parts that meet on that grid
+ * (parts that do not meet do not interact, so this is the union of all parts); a part meeting
+ * no other is snapped to the grid as the union would return it (geo/metricRings.ts
+ * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
+ * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
+ * where one union of every part puts it.
+ */
+export function landOf(
+  n: number, ringsOf: (i: number) => MetricRings, boxes: number[],
+  options: { withRings: boolean; feature?: (i: number) => number; store?: PolygonStore },
+): { area: number; land: MetricRings[] | null } {
+  const start: number[] = [0];
+  const partRing: number[] = [0];
+  let m = 0;
+  const grow = (k: number) => { if (snap.length < m + k) { const next = new Float64Array(2 * (m + k)); next.set(snap); snap = next; } };
+  for (let i = 0; i < n; i++) {
+    const k = options.feature ? options.feature(i) : -1;
+    const st = options.store;
+    if (k >= 0 && st) {
+      // An uncut feature: snapped straight from the store, no rings built.
+      for (let r = st.polygonRing[k]; r < st.polygonRing[k + 1]; r++) {
+        grow(st.ringStart[r + 1] - st.ringStart[r]);
+        for (let v = st.ringStart[r]; v < st.ringStart[r + 1]; v++) snap[m++] = Math.round(st.xy[v] * CLIP_SCALE);
+        start.push(m);
+      }
+    } else {
+      for (const r of ringsOf(i)) {
+        grow(2 * r.length);
+        for (const p of r) { snap[m++] = Math.round(p[0] * CLIP_SCALE); snap[m++] = Math.round(p[1] * CLIP_SCALE); }
+        start.push(m);
+      }
+    }
+    partRing.push(start.length - 1);
+  }
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) group[i] = i;
+  const find = (i: number): number => { while (group[i] !== i) i = group[i] = group[group[i]]; return i; };
+  const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (boxes[4 * i] <= boxes[4 * j + 2] + e && boxes[4 * j] <= boxes[4 * i + 2] + e && boxes[4 * i + 1] <= boxes[4 * j + 3] + e && boxes[4 * j + 1] <= boxes[4 * i + 3] + e) {
+        const a = find(i), b = find(j);
+        if (a !== b && partsMeet(start, partRing, i, j)) group[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const g = find(i);
+    const list = members.get(g);
+    if (list) list.push(i); else members.set(g, [i]);
+  }
+  let area = 0;
+  const land: MetricRings[] | null = options.withRings ? [] : null;
+  for (const list of members.values()) {
+    const i = list[0];
+    if (!land && list.length === 1 && partRing[i + 1] - partRing[i] === 1) {
+      // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
+      // union returns, so its area is the shoelace of its grid vertices (exact in integers).
+      const twice = simpleSnappedTwiceArea(start[partRing[i]], start[partRing[i] + 1]);
+      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
+    }
+    let rings: MetricRings;
+    if (list.length === 1) {
+      const own = ringsOf(i);
+      rings = (own.length === 1 ? snappedSimpleRing(own[0]) : null) ?? union(own);
+    } else {
+      rings = union(list.flatMap((k) => ringsOf(k)));
+    }
+    for (const r of rings) area += ringArea(r);
+    land?.push(rings);
+  }
+  return { area, land };
+}
+
+/** Twice the area (cm²) of the snapped ring snap[s .. e), or null when on the grid it meets itself. */
+function simpleSnappedTwiceArea(s: number, e: number): number | null {
+  const n = (e - s) >> 1;
+  if (n < 3) return null;
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const a = s + 2 * i, b = s + 2 * ((i + 1) % n);
+    twice += (snap[a] - snap[b]) * (snap[a + 1] + snap[b + 1]);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsMeet(snap, a, b, s + 2 * j, s + 2 * ((j + 1) % n))) return null;
+    }
+  }
+  return twice > 0 ? twice : null;
 }
 
 /** Projects the residential layer and builds every community's basis (see header). */
@@ -134,51 +340,55 @@ export function prepareResidential(
   communities: PreparedCommunity[],
   warnings: DataWarning[],
 ): ResidentialPreparation {
-  if (!land || !land.length) return { residential: [], basis: communities.map(() => COMMUNITY_AREA), weighting: null };
-  let missing = 0;
-  let firstMissing = '';
-  const residential: PreparedResidential[] = land.map((r, i) => {
-    const id = r.id ?? String(i);
-    const simple = simpleToMetric(r.geometry, projection);
-    const { rings, problems } = simple ? { rings: simple, problems: [] as string[] } : multiPolygonToMetric(r.geometry, projection);
-    if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'residential', feature: id, field: 'geometry', message: `residential ${id}: ${problems.join('; ')}` });
-    const households = validHouseholds(r.households) ? r.households : null;
-    if (households === null) {
-      if (!missing) firstMissing = id;
-      missing++;
+  if (!land || !land.length) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
+  const f = projectFeatures(land, projection, warnings);
+  const weighting = f.missing ? 'area' : 'households';
+  const pieces = new PolygonStoreBuilder();
+  const at: XY = [0, 0];
+  // Per community, reused: each part's feature, its rings when cut (else the feature's), its box.
+  const partFeature: number[] = [];
+  const partRings: (MetricRings | null)[] = [];
+  const partBox: number[] = [];
+  const prepared: Omit<CommunityBasis, 'store'>[] = communities.map((c): Omit<CommunityBasis, 'store'> => {
+    if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
+    const s = f.store;
+    partFeature.length = 0; partRings.length = 0; partBox.length = 0;
+    for (const k of f.index.search(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]).sort((a, b) => a - b)) {
+      if (insideCommunity(s, k, c, at)) {
+        partFeature.push(k); partRings.push(null);
+        partBox.push(s.bbox[4 * k], s.bbox[4 * k + 1], s.bbox[4 * k + 2], s.bbox[4 * k + 3]);
+        continue;
+      }
+      const cut = intersection(c.rings, metricRingsOf(s, k));
+      if (cut.length && ringsArea(cut) > 0) {
+        partFeature.push(k); partRings.push(cut);
+        partBox.push(...ringsBBox(cut));
+      }
     }
-    const area = rings.length ? Math.max(0, ringsArea(rings)) : 0;
-    return { index: i, id, rings, bbox: rings.length ? ringsBBox(rings) : [0, 0, 0, 0], area_m2: area, households, householdsEstimated: r.householdsEstimated === true };
-  });
-  const weighting = missing ? 'area' : 'households';
-  if (missing) {
-    warnings.push({
-      code: 'missing_households', layer: 'residential', feature: firstMissing, field: 'households',
-      message: `residential: ${missing} of ${land.length} features have no households (first: ${firstMissing}); coverage is measured over residential area, not households`,
-    });
-  }
-  const usable = residential.filter((r) => r.rings.length && r.area_m2 > 0);
-  const index = usable.length ? new Flatbush(usable.length) : null;
-  if (index) {
-    for (const r of usable) index.add(r.bbox[0], r.bbox[1], r.bbox[2], r.bbox[3]);
-    index.finish();
-  }
-
-  const basis = communities.map((c): CommunityBasis => {
-    if (!index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
-    // Each feature's part inside the community.
-    const parts: { r: PreparedResidential; rings: MetricRings; bbox: BBox }[] = [];
-    for (const k of index.search(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]).sort((a, b) => a - b)) {
-      const r = usable[k];
-      if (insideCommunity(r.rings, r.bbox, c)) { parts.push({ r, rings: r.rings, bbox: r.bbox }); continue; }
-      const cut = intersection(c.rings, r.rings);
-      if (cut.length && ringsArea(cut) > 0) parts.push({ r, rings: cut, bbox: ringsBBox(cut) });
-    }
+    const n = partFeature.length;
     // Residential land inside, overlaps once: a union only when some parts' boxes meet.
     let overlapping = false;
-    for (let i = 0; i < parts.length && !overlapping; i++) for (let j = i + 1; j < parts.length; j++) if (bboxOverlap(parts[i].bbox, parts[j].bbox)) { overlapping = true; break; }
-    const landRings: MetricRings = overlapping ? union(parts.flatMap((p) => p.rings)) : parts.flatMap((p) => p.rings);
-    const residentialArea = landRings.length ? Math.max(0, ringsArea(landRings)) : 0;
+    for (let i = 0; i < n && !overlapping; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
+      }
+    }
+    const ringsOf = (i: number): MetricRings => partRings[i] ?? metricRingsOf(s, partFeature[i]);
+    // A part as pieces (its connected polygons): a one-ring feature inside is copied as it is.
+    const writePart = (i: number, weight: number): number => {
+      const k = partFeature[i];
+      if (!partRings[i] && s.polygonRing[k + 1] - s.polygonRing[k] === 1) return weight * pieces.areaOf(pieces.copy(s, k, weight));
+      return writePieces(ringsOf(i), weight, pieces);
+    };
+    let land: MetricRings[] | null = null;
+    let residentialArea = 0;
+    if (overlapping) {
+      // The households basis needs only the land's area, the area basis its polygons (the pieces).
+      ({ area: residentialArea, land } = landOf(n, ringsOf, partBox, { withRings: weighting === 'area', store: s, feature: (i) => (partRings[i] ? -1 : partFeature[i]) }));
+    } else {
+      for (let i = 0; i < n; i++) residentialArea += partRings[i] ? ringsArea(partRings[i]!) : s.area[partFeature[i]];
+    }
+    residentialArea = Math.max(0, residentialArea);
     if (!(residentialArea > 0)) {
       warnings.push({
         code: 'no_residential_land', layer: 'communities', feature: c.id, field: 'geometry',
@@ -186,16 +396,24 @@ export function prepareResidential(
       });
       return COMMUNITY_AREA;
     }
-    const pieces: BasisPiece[] = [];
+    const first = pieces.count;
     if (weighting === 'households') {
-      for (const p of parts) piecesOf(p.rings, c, (p.r.households as number) / p.r.area_m2, pieces);
-      const total = pieces.reduce((s, p) => s + p.weight * p.area_m2, 0);
-      const householdsEstimated = parts.some((p) => p.r.householdsEstimated);
-      if (total > 0) return { kind: 'residential-households', pieces, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
-      pieces.length = 0; // no households on this community's land: its area decides
+      let total = 0;
+      let householdsEstimated = false;
+      for (let i = 0; i < n; i++) {
+        const k = partFeature[i];
+        if (f.estimated[k]) householdsEstimated = true;
+        total += writePart(i, f.households[k] / s.area[k]);
+      }
+      if (total > 0) return { kind: 'residential-households', first, count: pieces.count - first, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
+      pieces.truncate(first); // no households on this community's land: its area decides
     }
-    piecesOf(landRings, c, 1, pieces);
-    return { kind: 'residential-area', pieces, total: pieces.reduce((s, p) => s + p.area_m2, 0), residentialArea_m2: residentialArea };
+    if (overlapping && !land) land = landOf(n, ringsOf, partBox, { withRings: true }).land;
+    let total = 0;
+    if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
+    else for (let i = 0; i < n; i++) total += writePart(i, 1);
+    return { kind: 'residential-area', first, count: pieces.count - first, total, residentialArea_m2: residentialArea };
   });
-  return { residential, basis, weighting };
+  const store = pieces.finish();
+  return { basis: prepared.map((b) => (b === COMMUNITY_AREA ? COMMUNITY_AREA : { ...b, store })), weighting };
 }

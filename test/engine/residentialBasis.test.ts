@@ -7,6 +7,7 @@ import {
 import { defaultPreset } from '../../src/engine/presets';
 import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { datasetProjection } from '../../src/engine/prepare';
+import { landOf } from '../../src/engine/residentialBasis';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
@@ -65,6 +66,13 @@ describe('coverage basis: hand-computed cases (green within 300 m reaches x ≤ 
     expect(r.coverageBasis).toBe('residential-households');
     expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
     expect(r.greenCoverage).toBeCloseTo(0.8125, 4);
+  });
+
+  it('overlapping polygons whose households are all 0 fall back to their area, overlaps once: 300/400 = 0.75', () => {
+    const r = auditDataset(data([res('A', rect(0, 0, 400, 100), 0), res('B', rect(100, 0, 300, 100), 0)]), preset).communities[0];
+    expect(r.coverageBasis).toBe('residential-area');
+    expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
+    expect(r.greenCoverage).toBeCloseTo(0.75, 4);
   });
 
   it('life circles and park coverage use the same basis; summary.householdsWithin = households × share', () => {
@@ -216,4 +224,26 @@ describe('coverage basis: a second method (grid sampling) on random shapes', () 
       });
     }
   }
+});
+
+describe('landOf: residential land with overlaps once, one union per group of parts whose boxes meet', () => {
+  it('two overlapping 10 m squares (150 m² together) and one apart (100 m²): two groups', () => {
+    const sq = (x0: number, y0: number): [number, number][][] => [[[x0, y0], [x0 + 10, y0], [x0 + 10, y0 + 10], [x0, y0 + 10]]];
+    const parts = [sq(0, 0), sq(100, 0), sq(5, 0)];
+    const boxes = [0, 0, 10, 10, 100, 0, 110, 10, 5, 0, 15, 10];
+    const land = landOf(parts.length, (i) => parts[i], boxes, { withRings: true }).land!;
+    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([150, 100]);
+    expect(landOf(parts.length, (i) => parts[i], boxes, { withRings: false }).area).toBeCloseTo(250, 9);
+  });
+
+  it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
+    const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
+    const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
+    const parts = [t1, t2], boxes = [0, 0, 10, 10, 1, 1, 10, 10];
+    const land = landOf(2, (i) => parts[i], boxes, { withRings: true }).land!;
+    expect(land).toEqual([t1, t2]);
+    expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
+    // Area only: the same 90.5 m² from the grid vertices, no rings.
+    expect(landOf(2, (i) => parts[i], boxes, { withRings: false })).toEqual({ area: 90.5, land: null });
+  });
 });

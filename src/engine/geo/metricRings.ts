@@ -93,7 +93,7 @@ const SIMPLE_RING_MAX = 64;
  * union would return it unchanged, up to its first vertex). Null otherwise (the union decides).
  * Exact: the tests use integer centimetres (|x| < 2^26, products < 2^53).
  */
-function snappedSimpleRing(r: XY[]): MetricRings | null {
+export function snappedSimpleRing(r: XY[]): MetricRings | null {
   const n = r.length;
   if (n < 3 || n > SIMPLE_RING_MAX) return null;
   const X = new Array<number>(n), Y = new Array<number>(n);

@@ -1,0 +1,184 @@
+// Residential land as flat typed arrays: every polygon of every community's coverage basis (and,
+// while the basis is prepared, every projected residential feature) in one store, with no object
+// per polygon, ring or vertex. A city has hundreds of thousands of building footprints: as nested
+// [x, y] arrays they cost about ten objects each, which the garbage collector then walks.
+// Rings follow reachProvider.ts (metres, no closing vertex, outer counter-clockwise, holes
+// clockwise); a polygon here is one outer ring with its holes, or (for a projected feature) all of
+// its rings.
+import type { BBox, MetricRings, XY } from './reach/reachProvider';
+import type { FlatRing } from './geo/flatRing';
+
+export interface PolygonStore {
+  /** Number of polygons. */
+  readonly count: number;
+  /** x, y of every vertex, ring after ring. */
+  readonly xy: Float64Array;
+  /** Ring r spans xy[ringStart[r] .. ringStart[r + 1]) (indices into xy, two per vertex). */
+  readonly ringStart: Uint32Array;
+  /** Polygon p has the rings polygonRing[p] .. polygonRing[p + 1] − 1. */
+  readonly polygonRing: Uint32Array;
+  /** Net area (m², outer rings positive, holes negative) per polygon. */
+  readonly area: Float64Array;
+  /** minX, minY, maxX, maxY per polygon. */
+  readonly bbox: Float64Array;
+  /** Per polygon: households per m² (a piece's weight; 1 on the area basis). */
+  readonly weight: Float64Array;
+}
+
+/** Appends polygons ring by ring; growable until finish(). */
+export class PolygonStoreBuilder {
+  private xy = new Float64Array(1024);
+  private nxy = 0;
+  private ringStart: number[] = [0];
+  private polygonRing: number[] = [0];
+  private area: number[] = [];
+  private bbox: number[] = [];
+  private weight: number[] = [];
+  private twice = 0;
+  private x0 = Infinity; private y0 = Infinity; private x1 = -Infinity; private y1 = -Infinity;
+
+  get count(): number { return this.area.length; }
+  /** Vertices of the ring being written (since the last endRing). */
+  get open(): number { return (this.nxy - this.ringStart[this.ringStart.length - 1]) >> 1; }
+
+  /** Appends a vertex to the open ring, skipping a repeat of the previous one. */
+  vertex(x: number, y: number): void {
+    const s = this.ringStart[this.ringStart.length - 1];
+    if (this.nxy > s && this.xy[this.nxy - 2] === x && this.xy[this.nxy - 1] === y) return;
+    if (this.nxy + 2 > this.xy.length) {
+      const next = new Float64Array(this.xy.length * 2);
+      next.set(this.xy);
+      this.xy = next;
+    }
+    this.xy[this.nxy++] = x;
+    this.xy[this.nxy++] = y;
+  }
+
+  /** The open ring as written so far (a view, valid until the next vertex). */
+  openRing(): FlatRing {
+    return this.xy.subarray(this.ringStart[this.ringStart.length - 1], this.nxy);
+  }
+
+  /** Drops the open ring's last vertex when it repeats the first (a closed input ring). */
+  dropClosing(): void {
+    const s = this.ringStart[this.ringStart.length - 1];
+    if (this.nxy - s >= 4 && this.xy[this.nxy - 2] === this.xy[s] && this.xy[this.nxy - 1] === this.xy[s + 1]) this.nxy -= 2;
+  }
+
+  /** Reverses the open ring in place. */
+  reverseOpen(): void {
+    const xy = this.xy;
+    for (let i = this.ringStart[this.ringStart.length - 1], j = this.nxy - 2; i < j; i += 2, j -= 2) {
+      const x = xy[i], y = xy[i + 1];
+      xy[i] = xy[j]; xy[i + 1] = xy[j + 1];
+      xy[j] = x; xy[j + 1] = y;
+    }
+  }
+
+  /** Forgets the open ring. */
+  discardOpen(): void {
+    this.nxy = this.ringStart[this.ringStart.length - 1];
+  }
+
+  /** Closes the open ring (its signed area joins the polygon's). */
+  endRing(): void {
+    const xy = this.xy;
+    const s = this.ringStart[this.ringStart.length - 1], e = this.nxy;
+    let a = 0;
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      a += (xy[j] - xy[i]) * (xy[j + 1] + xy[i + 1]);
+      const x = xy[i], y = xy[i + 1];
+      if (x < this.x0) this.x0 = x;
+      if (x > this.x1) this.x1 = x;
+      if (y < this.y0) this.y0 = y;
+      if (y > this.y1) this.y1 = y;
+    }
+    this.twice += a;
+    this.ringStart.push(e);
+  }
+
+  ring(r: XY[]): void {
+    for (const p of r) this.vertex(p[0], p[1]);
+    this.endRing();
+  }
+
+  /** Closes the polygon made of the rings written since the last endPolygon. */
+  endPolygon(weight = 1): number {
+    this.polygonRing.push(this.ringStart.length - 1);
+    this.area.push(this.twice / 2);
+    this.bbox.push(this.x0, this.y0, this.x1, this.y1);
+    this.weight.push(weight);
+    this.twice = 0;
+    this.x0 = this.y0 = Infinity;
+    this.x1 = this.y1 = -Infinity;
+    return this.area.length - 1;
+  }
+
+  /** One polygon from metric rings. */
+  polygon(rings: MetricRings, weight = 1): number {
+    for (const r of rings) this.ring(r);
+    return this.endPolygon(weight);
+  }
+
+  /** Net area of polygon p written so far. */
+  areaOf(p: number): number {
+    return this.area[p];
+  }
+
+  /** Forgets every polygon from `count` on (and any open ring). */
+  truncate(count: number): void {
+    const rings = this.polygonRing[count];
+    this.nxy = this.ringStart[rings];
+    this.ringStart.length = rings + 1;
+    this.polygonRing.length = count + 1;
+    this.area.length = count;
+    this.bbox.length = 4 * count;
+    this.weight.length = count;
+    this.twice = 0;
+    this.x0 = this.y0 = Infinity;
+    this.x1 = this.y1 = -Infinity;
+  }
+
+  /** Copies polygon p of another store. */
+  copy(from: PolygonStore, p: number, weight: number): number {
+    for (let r = from.polygonRing[p]; r < from.polygonRing[p + 1]; r++) {
+      for (let i = from.ringStart[r]; i < from.ringStart[r + 1]; i += 2) this.vertex(from.xy[i], from.xy[i + 1]);
+      this.endRing();
+    }
+    return this.endPolygon(weight);
+  }
+
+  finish(): PolygonStore {
+    return {
+      count: this.area.length,
+      xy: this.xy.slice(0, this.nxy),
+      ringStart: Uint32Array.from(this.ringStart),
+      polygonRing: Uint32Array.from(this.polygonRing),
+      area: Float64Array.from(this.area),
+      bbox: Float64Array.from(this.bbox),
+      weight: Float64Array.from(this.weight),
+    };
+  }
+}
+
+/** Polygon p's rings as flat views into the store (for the area kernels). */
+export function flatRingsOf(s: PolygonStore, p: number, out: FlatRing[] = []): FlatRing[] {
+  out.length = 0;
+  for (let r = s.polygonRing[p]; r < s.polygonRing[p + 1]; r++) out.push(s.xy.subarray(s.ringStart[r], s.ringStart[r + 1]));
+  return out;
+}
+
+/** Polygon p's rings as metric rings (new arrays). */
+export function metricRingsOf(s: PolygonStore, p: number): MetricRings {
+  const out: MetricRings = [];
+  for (let r = s.polygonRing[p]; r < s.polygonRing[p + 1]; r++) {
+    const ring: XY[] = [];
+    for (let i = s.ringStart[r]; i < s.ringStart[r + 1]; i += 2) ring.push([s.xy[i], s.xy[i + 1]]);
+    out.push(ring);
+  }
+  return out;
+}
+
+export function bboxOf(s: PolygonStore, p: number): BBox {
+  return [s.bbox[4 * p], s.bbox[4 * p + 1], s.bbox[4 * p + 2], s.bbox[4 * p + 3]];
+}

@@ -1,0 +1,193 @@
+// The reached part of a community's residential land (residentialBasis.ts): Σ weight × reached
+// area over its pieces, each piece measured with only the sources near it.
+// In straight-line mode, when the sources are all facilities (points) or all green space
+// (polygons), each piece is measured straight from the flat piece store with the exact kernels the
+// straight-line reach uses for a community (reach/euclideanReach.ts: the disc-union area,
+// geo/discUnionArea.ts, and the buffer-union area, geo/bufferUnionArea.ts), with the same fast
+// exits (a piece inside one disc, or inside one green polygon, is whole), so the figures are the
+// same without a ring, piece object or source list built per piece. Otherwise (walking mode,
+// mixed sources) each piece goes to the reach provider as a small community.
+import type { DistanceMode } from './types';
+import type { BBox, MetricRings, PreparedCommunity, ReachSource } from './reach/reachProvider';
+import type { FlatRing } from './geo/flatRing';
+import { toFlat } from './geo/flatRing';
+import { areaInDiscUnion } from './geo/discUnionArea';
+import { areaInBufferUnion, sourcePrimitives, type BufferPrimitives } from './geo/bufferUnionArea';
+import { keptDiscs } from './geo/coveredDiscs';
+import { pointInRings } from './geo/pointInPolygon';
+import { basisPieces, type BasisPiece, type CommunityBasis } from './residentialBasis';
+import { flatRingsOf, metricRingsOf, type PolygonStore } from './residentialPieces';
+
+/** More discs than this near one piece are pruned first, as reach/euclideanReach.ts does for a community. */
+const PRUNE_DISCS_ABOVE = 32;
+
+/**
+ * The sources that can reach a piece: within d straight-line metres of its bbox, written into
+ * `out` (reused from piece to piece: the reach providers do not keep the list).
+ */
+export function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: ReachSource[]): ReachSource[] {
+  out.length = 0;
+  const d2 = d * d;
+  for (const s of sources) {
+    let dx: number, dy: number;
+    if (s.kind === 'point') {
+      const [x, y] = s.xy;
+      dx = x < b[0] ? b[0] - x : x > b[2] ? x - b[2] : 0;
+      dy = y < b[1] ? b[1] - y : y > b[3] ? y - b[3] : 0;
+    } else {
+      const g = s.bbox;
+      dx = Math.max(0, g[0] - b[2], b[0] - g[2]);
+      dy = Math.max(0, g[1] - b[3], b[1] - g[3]);
+    }
+    if (dx * dx + dy * dy <= d2) out.push(s);
+  }
+  return out;
+}
+
+let centres = new Float64Array(256); // the sources' points, then a piece's discs
+let discs = new Float64Array(256);
+const ringScratch: FlatRing[] = [];
+const nearScratch: ReachSource[] = [];
+const primScratch: BufferPrimitives[] = [];
+const sourcePrims: (BufferPrimitives | null)[] = [];
+const origin: [number, number] = [0, 0];
+const vertex: [number, number] = [0, 0];
+const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
+
+/** Every vertex of piece p within d of (x, y). */
+function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2: number): boolean {
+  const xy = s.xy;
+  for (let i = s.ringStart[s.polygonRing[p]], e = s.ringStart[s.polygonRing[p + 1]]; i < e; i += 2) {
+    const dx = xy[i] - x, dy = xy[i + 1] - y;
+    if (dx * dx + dy * dy > d2) return false;
+  }
+  return true;
+}
+
+/** Point sources: Σ weight × area of each piece within the true discs of radius d. */
+function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
+  const k = sources.length;
+  if (centres.length < 2 * k) { centres = new Float64Array(4 * k); discs = new Float64Array(4 * k); }
+  for (let i = 0; i < k; i++) {
+    const xy = (sources[i] as Extract<ReachSource, { kind: 'point' }>).xy;
+    centres[2 * i] = xy[0]; centres[2 * i + 1] = xy[1];
+  }
+  const d2 = d * d;
+  let reached = 0;
+  for (let p = first; p < first + count; p++) {
+    const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+    let n = 0;
+    let whole = false;
+    for (let i = 0; i < 2 * k; i += 2) {
+      const x = centres[i], y = centres[i + 1];
+      const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
+      const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
+      const g = dx * dx + dy * dy;
+      if (g > d2) continue;
+      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; break; }
+      if (g < d2) { discs[n++] = x; discs[n++] = y; }
+    }
+    const area = s.area[p];
+    if (whole) { reached += s.weight[p] * area; continue; }
+    if (!n) continue;
+    const bbox: BBox = [b0, b1, b2, b3];
+    const near = discs.subarray(0, n);
+    const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(near, d, bbox) : near;
+    if (!kept.length) continue;
+    origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
+    const a = areaInDiscUnion(flatRingsOf(s, p, ringScratch), kept, d, origin);
+    reached += s.weight[p] * Math.max(0, Math.min(area, a));
+  }
+  return reached;
+}
+
+function primitivesOf(rings: MetricRings, d: number): BufferPrimitives {
+  let m = primitiveCache.get(rings);
+  if (!m) { m = new Map(); primitiveCache.set(rings, m); }
+  let p = m.get(d);
+  if (!p) { p = sourcePrimitives(rings.map(toFlat), d); m.set(d, p); }
+  return p;
+}
+
+/**
+ * Piece p lies inside the polygon source (its buffer then covers it): as reach/euclideanReach.ts
+ * decides it for a community (every piece vertex inside or on the source, no source vertex
+ * strictly inside the piece).
+ */
+function insidePolygon(s: PolygonStore, p: number, source: Extract<ReachSource, { kind: 'polygon' }>): boolean {
+  const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+  const sb = source.bbox;
+  if (b0 < sb[0] || b1 < sb[1] || b2 > sb[2] || b3 > sb[3]) return false;
+  for (let i = s.ringStart[s.polygonRing[p]], e = s.ringStart[s.polygonRing[p + 1]]; i < e; i += 2) {
+    vertex[0] = s.xy[i]; vertex[1] = s.xy[i + 1];
+    if (pointInRings(vertex, source.rings) < 0) return false;
+  }
+  let rings: MetricRings | null = null;
+  for (const r of source.rings) for (const q of r) {
+    if (q[0] <= b0 || q[0] >= b2 || q[1] <= b1 || q[1] >= b3) continue;
+    rings ??= metricRingsOf(s, p);
+    if (pointInRings(q, rings) > 0) return false;
+  }
+  return true;
+}
+
+/** Polygon sources: Σ weight × area of each piece within the true round-joined d-buffers. */
+function reachedByBuffers(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
+  const d2 = d * d;
+  // Each source's primitives, looked up once for all pieces.
+  sourcePrims.length = 0;
+  for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? primitivesOf(src.rings, d) : null);
+  let reached = 0;
+  for (let p = first; p < first + count; p++) {
+    const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+    primScratch.length = 0;
+    let near = false;
+    let whole = false;
+    for (let i = 0; i < sources.length; i++) {
+      const src = sources[i];
+      if (src.kind !== 'polygon') continue;
+      const g = src.bbox;
+      const dx = Math.max(0, g[0] - b2, b0 - g[2]), dy = Math.max(0, g[1] - b3, b1 - g[3]);
+      if (dx * dx + dy * dy > d2) continue;
+      near = true;
+      if (insidePolygon(s, p, src)) { whole = true; break; }
+      const prims = sourcePrims[i];
+      if (prims) primScratch.push(prims);
+    }
+    if (!near) continue;
+    const area = s.area[p];
+    if (whole) { reached += s.weight[p] * area; continue; }
+    origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
+    const a = areaInBufferUnion(flatRingsOf(s, p, ringScratch), primScratch, origin);
+    reached += s.weight[p] * Math.max(0, Math.min(area, a));
+  }
+  sourcePrims.length = 0;
+  return reached;
+}
+
+/**
+ * Σ weight × reached area (households, or m² on the area basis) of the community's residential
+ * pieces within d of the sources (those within d of the community). `reachedArea` measures one
+ * piece with the reach provider, for what the flat kernels do not serve; in walking mode it gets
+ * the community's whole source set whenever any source is near the piece, so that every piece
+ * shares one distance field (one Dijkstra).
+ */
+export function reachedOnBasis(
+  basis: CommunityBasis, community: PreparedCommunity, sources: ReachSource[], d: number, mode: DistanceMode,
+  reachedArea: (piece: BasisPiece, sources: ReachSource[]) => number,
+): number {
+  const s = basis.store;
+  if (!s || !basis.count || !sources.length) return 0;
+  if (mode === 'euclidean' && d > 0) {
+    let points = 0;
+    for (const src of sources) if (src.kind === 'point') points++;
+    if (points === sources.length) return reachedByDiscs(s, basis.first, basis.count, sources, d);
+    if (points === 0) return reachedByBuffers(s, basis.first, basis.count, sources, d);
+  }
+  let reached = 0;
+  for (const p of basisPieces(basis, community)) {
+    const near = sourcesNear(sources, p.bbox, d, nearScratch);
+    if (near.length) reached += p.weight * reachedArea(p, mode === 'network' ? sources : near);
+  }
+  return reached;
+}

@@ -1,0 +1,92 @@
+// The reached part of residential pieces in straight-line mode, read from the flat store: hand
+// areas (a quarter disc, a buffered strip, whole and unreached pieces), and the same figures as
+// the reach provider measuring each piece as a community (the way every share went before).
+import { describe, expect, it } from 'vitest';
+import type { CommunityBasis } from '../../src/engine/residentialBasis';
+import { basisPieces } from '../../src/engine/residentialBasis';
+import { reachedOnBasis } from '../../src/engine/residentialShare';
+import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { createEuclideanReach } from '../../src/engine/reach/euclideanReach';
+import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../src/engine/reach/reachProvider';
+import { mulberry32 } from '../../bench/lib/random';
+
+const square = (x0: number, y0: number, s: number): MetricRings => [[[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]]];
+const point = (x: number, y: number): ReachSource => ({ kind: 'point', id: `P${x},${y}`, xy: [x, y] });
+const polygon = (rings: MetricRings): ReachSource => {
+  const xs = rings.flat().map((p) => p[0]), ys = rings.flat().map((p) => p[1]);
+  return { kind: 'polygon', id: 'G', rings, bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+};
+const COMMUNITY: PreparedCommunity = { index: 0, id: 'C', rings: square(-1000, -1000, 3000), area_m2: 9e6, bbox: [-1000, -1000, 2000, 2000] };
+
+function basisOf(pieces: { rings: MetricRings; weight: number }[]): CommunityBasis {
+  const b = new PolygonStoreBuilder();
+  let total = 0;
+  for (const p of pieces) total += p.weight * b.areaOf(b.polygon(p.rings, p.weight));
+  return { kind: 'residential-households', store: b.finish(), first: 0, count: pieces.length, total, residentialArea_m2: 0 };
+}
+
+const noProvider = () => { throw new Error('the provider is not asked in straight-line mode'); };
+
+describe('reachedOnBasis, straight-line, by hand', () => {
+  it('a disc of 100 m centred on a corner of a 200 m square reaches a quarter disc: 2 × π·100²/4', () => {
+    const basis = basisOf([{ rings: square(0, 0, 200), weight: 2 }]);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], 100, 'euclidean', noProvider)).toBeCloseTo(2 * Math.PI * 2500, 6);
+  });
+
+  it('a piece inside a disc is whole, a piece beyond every disc is not reached: 3 × 100 + 0', () => {
+    const basis = basisOf([{ rings: square(0, 0, 10), weight: 3 }, { rings: square(500, 500, 10), weight: 7 }]);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(5, 5), point(300, 300)], 50, 'euclidean', noProvider)).toBeCloseTo(300, 9);
+  });
+
+  it('a green square beside a 100 m piece reaches the 50 m strip along their shared side: 50 × 100', () => {
+    const basis = basisOf([{ rings: square(0, 0, 100), weight: 1 }]);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon(square(-100, 0, 100))], 50, 'euclidean', noProvider)).toBeCloseTo(5000, 6);
+  });
+
+  it('a piece inside a green polygon is whole (0.5 × 400 m²)', () => {
+    const basis = basisOf([{ rings: square(10, 10, 20), weight: 0.5 }]);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon(square(0, 0, 100))], 300, 'euclidean', noProvider)).toBe(200);
+  });
+
+  it('walking mode asks the provider per piece near a source, with the community\'s whole source set', () => {
+    const basis = basisOf([{ rings: square(0, 0, 10), weight: 1 }, { rings: square(900, 900, 10), weight: 1 }]);
+    const asked: [string, number][] = [];
+    const sources = [point(0, 0), point(1500, 1500)];
+    const r = reachedOnBasis(basis, COMMUNITY, sources, 100, 'network', (p, s) => { asked.push([p.id, s.length]); return 10; });
+    expect(asked).toEqual([['C#0', 2]]);
+    expect(r).toBe(10);
+  });
+});
+
+describe('reachedOnBasis, straight-line: the same as the reach provider measuring each piece', () => {
+  const reach = createEuclideanReach();
+  for (const seed of [11, 12, 13]) {
+    it(`seed ${seed}: 40 random pieces, points and then green polygons`, () => {
+      const rand = mulberry32(seed);
+      const pieces = Array.from({ length: 40 }, () => {
+        const cx = rand() * 1000, cy = rand() * 1000, w = 10 + 40 * rand(), h = 10 + 20 * rand(), t = rand() * Math.PI;
+        const ring: XY[] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * Math.cos(t) - v * Math.sin(t), cy + u * Math.sin(t) + v * Math.cos(t)]);
+        return { rings: [ring], weight: 10 + 100 * rand() };
+      });
+      const basis = basisOf(pieces);
+      const points = Array.from({ length: 12 }, () => point(rand() * 1200 - 100, rand() * 1200 - 100));
+      const greens = Array.from({ length: 4 }, () => polygon(square(rand() * 1000, rand() * 1000, 30 + 100 * rand())));
+      const viaProvider = (p: PreparedCommunity, s: ReachSource[], d: number) => reach.reachedArea(p, s, d);
+      for (const [sources, d] of [[points, 300], [points, 120], [greens, 300], [greens, 80]] as const) {
+        let expected = 0;
+        for (const p of basisPieces(basis, COMMUNITY)) {
+          const near = sources.filter((s) => {
+            const b = p.bbox;
+            const g = s.kind === 'point' ? [s.xy[0], s.xy[1], s.xy[0], s.xy[1]] : s.bbox;
+            const dx = Math.max(0, g[0] - b[2], b[0] - g[2]), dy = Math.max(0, g[1] - b[3], b[1] - g[3]);
+            return dx * dx + dy * dy <= d * d;
+          });
+          if (near.length) expected += p.weight * viaProvider(p, near, d);
+        }
+        expect(expected).toBeGreaterThan(0);
+        const got = reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider);
+        expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+      }
+    });
+  }
+});
