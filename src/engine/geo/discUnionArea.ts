@@ -21,6 +21,9 @@ let evKey = new Float64Array(64);
 let evOrder = new Uint32Array(64);
 // The polygon's edges (start relative to the origin, direction).
 let edgeAX = new Float64Array(64), edgeAY = new Float64Array(64), edgeEX = new Float64Array(64), edgeEY = new Float64Array(64);
+// Each edge's end relative to the origin, as the next edge's start is (the same doubles, so a
+// vertex is on the same side of a circle seen from either edge).
+let edgeBX = new Float64Array(64), edgeBY = new Float64Array(64);
 // Kept discs' centres relative to the origin, and each disc's polygon crossings (points relative
 // to its centre), at crossStart[c] … crossStart[c + 1].
 let keptX = new Float64Array(64);
@@ -91,6 +94,7 @@ function ensureDiscs(k: number): void {
 function ensureEdges(n: number): void {
   if (edgeAX.length >= n) return;
   edgeAX = new Float64Array(2 * n); edgeAY = new Float64Array(2 * n); edgeEX = new Float64Array(2 * n); edgeEY = new Float64Array(2 * n);
+  edgeBX = new Float64Array(2 * n); edgeBY = new Float64Array(2 * n);
   spanStart = new Uint32Array(2 * n + 1); spanFill = new Uint32Array(2 * n);
 }
 
@@ -186,12 +190,15 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
     for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
       const ax = f[j] - ox, ay = f[j + 1] - oy, ex = f[i] - f[j], ey = f[i + 1] - f[j + 1];
       if (ex === 0 && ey === 0) continue;
-      edgeAX[ne] = ax; edgeAY[ne] = ay; edgeEX[ne] = ex; edgeEY[ne] = ey; ne++;
+      edgeAX[ne] = ax; edgeAY[ne] = ay; edgeEX[ne] = ex; edgeEY[ne] = ey; edgeBX[ne] = f[i] - ox; edgeBY[ne] = f[i + 1] - oy; ne++;
     }
   }
 
-  // One pass over discs × edges: each disc's crossings with the edges (each edge half-open [a, b)
-  // so that a vertex counts once) and each edge's part inside each disc. A disc is kept when its
+  // One pass over discs × edges: each disc's crossings with the edges and each edge's part inside
+  // each disc. A vertex is inside a disc when its distance is ≤ r (one side for a vertex on the
+  // circle, whichever edge asks), and an edge crosses the circle once when its ends are on
+  // different sides, twice or not at all when they are on the same side: so the crossings along
+  // a circle alternate in and out even where a vertex lies exactly on it. A disc is kept when its
   // circle crosses an edge or holds a vertex (an edge's part inside it implies one or the other).
   let k = 0;
   nCross = 0; nSpan = 0;
@@ -203,17 +210,31 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
     for (let e = 0; e < ne; e++) {
       const ax = edgeAX[e] - cx, ay = edgeAY[e] - cy, ex = edgeEX[e], ey = edgeEY[e];
       const C = ax * ax + ay * ay - r2;
-      if (C < 0) holds = true;
+      const bx = edgeBX[e] - cx, by = edgeBY[e] - cy;
+      const inA = C <= 0, inB = bx * bx + by * by - r2 <= 0;
+      if (inA) holds = true;
       const A = ex * ex + ey * ey;
       const B = 2 * (ex * ax + ey * ay);
       const disc = B * B - 4 * A * C;
-      if (disc <= 0) continue; // misses, or touches: no change of side
+      if (inA !== inB) {
+        // One crossing: leaving the disc at the larger root, or entering it at the smaller.
+        const s = Math.sqrt(disc > 0 ? disc : 0);
+        let t = inA ? (-B + s) / (2 * A) : (-B - s) / (2 * A);
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        pushCross(ax + t * ex, ay + t * ey);
+        const lo = inA ? 0 : t, hi = inA ? t : 1;
+        if (lo < hi) pushSpan(e, lo, hi);
+        continue;
+      }
+      if (inA) { pushSpan(e, 0, 1); continue; } // both ends inside: the whole edge (a disc is convex)
+      if (disc <= 0) continue; // both outside and the line misses, or touches: no change of side
       const s = Math.sqrt(disc);
       const t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
-      if (t0 >= 0 && t0 < 1) pushCross(ax + t0 * ex, ay + t0 * ey);
-      if (t1 >= 0 && t1 < 1) pushCross(ax + t1 * ex, ay + t1 * ey);
-      const lo = t0 < 0 ? 0 : t0, hi = t1 > 1 ? 1 : t1;
-      if (lo < hi) pushSpan(e, lo, hi);
+      if (t0 > 0 && t1 < 1 && t0 < t1) {
+        pushCross(ax + t0 * ex, ay + t0 * ey);
+        pushCross(ax + t1 * ex, ay + t1 * ey);
+        pushSpan(e, t0, t1);
+      }
     }
     if (nCross === first && !holds && !insideRings(rings, cx + r * COS_START, cy + r * SIN_START, ox, oy)) continue;
     keptX[k] = cx; keptY[k] = cy;

@@ -80,6 +80,45 @@ function star(rand: () => number, cx: number, cy: number, rMin: number, rMax: nu
   return out;
 }
 
+describe('areaInDiscUnion: polygon vertices exactly on a circle', () => {
+  // Where a vertex lies on the circle, the edges on either side of it must agree on which side it
+  // is, or the circle's in/out parity flips and whole arcs are counted or lost.
+  const sq: MetricRings = [square(0, 0, 100, 100)];
+  it('a 100 m square and a 100 m disc on a corner: the corners next to it lie on the circle; a quarter disc', () => {
+    expect(area(sq, [0, 0], 100)).toBeCloseTo(disc(100) / 4, 6);
+    expect(area(sq, [100, 100], 100)).toBeCloseTo(disc(100) / 4, 6);
+  });
+  it('a circle through two corners: the circular segment πr²/4 − r²/2 (a right angle at the centre)', () => {
+    const r = Math.SQRT2 * 50;
+    expect(area(sq, [50, -50], r)).toBeCloseTo(disc(r) / 4 - (r * r) / 2, 6);
+  });
+  it('a 3-4-5 triangle: the centre at one corner, the far corner on the circle of radius 5', () => {
+    // The triangle (0,0) (3,0) (3,4) lies inside the disc of radius 5 about (0,0): its own area, 6.
+    expect(area([[[0, 0], [3, 0], [3, 4]]], [0, 0], 5)).toBeCloseTo(6, 9);
+  });
+  it('random lattice polygons and centres with Pythagorean radii (many vertices on circles) against clipper', () => {
+    const rand = mulberry32(4_5_2026);
+    for (let trial = 0; trial < 40; trial++) {
+      // A union of random 10 m cells on a 12 × 12 grid.
+      const cells: MetricRings = [];
+      for (let i = 0; i < 40; i++) {
+        const x = 10 * Math.floor(rand() * 12), y = 10 * Math.floor(rand() * 12);
+        cells.push(square(x, y, x + 10, y + 10));
+      }
+      const clean = union(cells);
+      const r = [50, 100, 130, 250, 25][trial % 5];
+      const k = 1 + Math.floor(rand() * 4);
+      const centers: number[] = [];
+      for (let i = 0; i < k; i++) centers.push(10 * Math.floor(rand() * 13), 10 * Math.floor(rand() * 13));
+      const fine: MetricRings = [];
+      for (let i = 0; i < k; i++) fine.push(circleRing([centers[2 * i], centers[2 * i + 1]], r, 1e-6 * r));
+      const expected = ringsArea(intersection(clean, union(fine)));
+      const got = areaInDiscUnion(clean.map(toFlat), centers, r, [60, 60]);
+      expect(Math.abs(got - expected), `trial ${trial}: ${got} vs ${expected}`).toBeLessThan(0.05 + 1e-5 * expected);
+    }
+  });
+});
+
 describe('areaInDiscUnion against clipper with fine circles', () => {
   it('random non-convex polygons with holes and 1–12 discs', () => {
     const rand = mulberry32(20261202);
