@@ -87,6 +87,6 @@ describe('packAuditSlice / sliceContext', () => {
       expect(got).toEqual(run.map((i) => whole[i]));
     }
     expect(whole.some((c) => c.coverageBasis === 'residential-households')).toBe(true);
-    expect(whole.some((c) => c.parkArea_m2 > 0)).toBe(true);
+    expect(whole.some((c) => (c.parkArea_m2 ?? 0) > 0)).toBe(true);
   });
 });
