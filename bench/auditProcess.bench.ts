@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { baselineDir, snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
+import { recordTarget } from './lib/targets';
 import { timed } from './lib/timed';
 
 /** The bundled command before the straight-line allocation and green-buffer work (main, 2 Dec 2026). */
@@ -101,5 +102,12 @@ export async function run(): Promise<void> {
     const res = at10k.find((r) => String(r.case).startsWith('after, residential'));
     console.log(`targets at 10,000: CPU ≤ 3.7 s: ${one.CPU} (1 thread); wall < 5 s: ${def.wall} (${def.threads} threads, ${def['speed-up (wall, 1 thread / this)']}× one thread); memory < 1 GB: ${def['peak RSS (MB)']} MB` +
       (res ? `; residential basis ${res.CPU} CPU (${(parseFloat(String(res.CPU)) / parseFloat(String(one.CPU))).toFixed(2)}× the area basis)` : ''));
+    // The thread design before the slices, at the same thread count, is this target's "before".
+    const tb = at10k.find((r) => r.case === `before (${TBASE}), ${tLabel(Number(def.threads))}`);
+    recordTarget({
+      bench: 'auditProcess', target: `10k straight-line audit, whole process, wall < 5 s on ${cores} cores (${def.threads} threads)`,
+      before: tb ? `${tb.wall} (${tb['speed-up (wall, 1 thread / this)']}× one thread)` : null,
+      after: `${def.wall} (${def['speed-up (wall, 1 thread / this)']}× one thread)`, met: parseFloat(String(def.wall)) < 5,
+    });
   }
 }
