@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CommunityResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import { announceSources, auditCommunities, type AuditContext } from '../../src/engine/audit';
-import { packAuditSlice, spatialSlices, withParkAreas } from '../../src/engine/auditSlice';
+import { packAuditSlice, sliceBuffers, spatialSlices, withParkAreas } from '../../src/engine/auditSlice';
 import { parkAreaByCommunity } from '../../src/engine/parkAssignment';
 
 /** Below this many communities a thread's start costs more than it saves. */
@@ -62,7 +62,8 @@ export async function auditOnThreads(ctx: AuditContext, _data: Dataset, _preset:
     const done = workers.map((w, k) => {
       const results = resultsOf(w, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
-      w.postMessage(packAuditSlice(ctx, slices[k + 1]));
+      const slice = packAuditSlice(ctx, slices[k + 1]);
+      w.postMessage(slice, sliceBuffers(slice));
       return results;
     });
     announceSources(ctx);
