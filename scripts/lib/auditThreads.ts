@@ -1,7 +1,10 @@
-// A command-line audit split across worker threads (`--threads`): every thread prepares the same
-// dataset and audits every T-th community (interleaved, so dense and sparse districts spread
-// evenly); the main thread takes its own share, and the results are merged in community order.
-// Each community's audit depends only on the prepared data, so the result is the same for any T.
+// A command-line audit split across worker threads (`--threads`). The main thread reads and
+// prepares the dataset once; the communities are split into compact districts along a Hilbert
+// curve (engine/auditSlice.ts), and each other thread gets only its district's slice of the
+// prepared data as flat typed arrays: no thread reads, parses, projects or prepares the input
+// again, and each carries only the facilities and green space its district can reach. The main
+// thread audits its own district meanwhile; results are merged in community order. A slice's
+// results equal the whole context's bit for bit, so the output is the same for any thread count.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,16 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CommunityResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import { announceSources, auditCommunities, type AuditContext } from '../../src/engine/audit';
+import { packAuditSlice, sliceBuffers, spatialSlices, withParkAreas } from '../../src/engine/auditSlice';
+import { parkAreaByCommunity } from '../../src/engine/parkAssignment';
 
-export interface ThreadJob {
-  data: Dataset;
-  preset: RulePreset;
-  mode: DistanceMode;
-  stride: number;
-  offset: number;
-}
-
-/** Below this many communities a thread's start and its own prepare cost more than it saves. */
+/** Below this many communities a thread's start costs more than it saves. */
 const MIN_COMMUNITIES_FOR_THREADS = 5000;
 
 /** Threads used when --threads is not given: the machine's cores, for city-sized inputs. */
@@ -30,11 +27,11 @@ export function defaultThreads(communities: number): number {
  * A new thread running the worker's entry: the bundle next to the command's (scripts/cli.mjs), or,
  * when the command runs as TypeScript (tsx, tests), the source with tsx's loader registered first.
  */
-function startWorker(workerData: ThreadJob): Worker {
+function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) {
     const dir = process.env.LIFECIRCLE_CLI_DIR;
     if (!dir) throw new Error('audit threads: LIFECIRCLE_CLI_DIR is not set (run the command through scripts/cli.mjs)');
-    return new Worker(join(dir, 'audit-worker.mjs'), { workerData });
+    return new Worker(join(dir, 'audit-worker.mjs'));
   }
   // tsx's ES module API (its package.json "exports": ./esm/api → import).
   const req = createRequire(import.meta.url);
@@ -43,34 +40,40 @@ function startWorker(workerData: ThreadJob): Worker {
   const tsx = pathToFileURL(join(dirname(pkg), api)).href;
   const entry = new URL('./auditWorker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true });
 }
 
-function runThread(job: ThreadJob): { done: Promise<CommunityResult[]>; stop: () => void } {
-  const w = startWorker(job);
-  const done = new Promise<CommunityResult[]>((resolve, reject) => {
+function resultsOf(w: Worker, k: number): Promise<CommunityResult[]> {
+  return new Promise<CommunityResult[]>((resolve, reject) => {
     w.once('message', (m: CommunityResult[]) => resolve(m));
     w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`audit thread ${job.offset} exited with code ${code}`)); });
+    w.once('exit', (code) => reject(new Error(`audit thread ${k} exited with code ${code} before its results`)));
   });
-  return { done, stop: () => void w.terminate() };
 }
 
 /** Every community's result, audited on `threads` threads (the main thread is one of them). */
-export async function auditOnThreads(ctx: AuditContext, data: Dataset, preset: RulePreset, mode: DistanceMode, threads: number): Promise<CommunityResult[]> {
+export async function auditOnThreads(ctx: AuditContext, _data: Dataset, _preset: RulePreset, _mode: DistanceMode, threads: number): Promise<CommunityResult[]> {
   const n = ctx.communities.length;
   const t = Math.max(1, Math.min(threads, n));
-  const workers = [];
-  for (let offset = 1; offset < t; offset++) workers.push(runThread({ data, preset, mode, stride: t, offset }));
+  // Threads start loading while the slices are cut and packed.
+  const workers = Array.from({ length: t - 1 }, () => startWorker());
   try {
+    const slices = spatialSlices(ctx.communities, t);
+    const done = workers.map((w, k) => {
+      const results = resultsOf(w, k + 1);
+      results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
+      const slice = packAuditSlice(ctx, slices[k + 1]);
+      w.postMessage(slice, sliceBuffers(slice));
+      return results;
+    });
     announceSources(ctx);
-    const own: number[] = [];
-    for (let i = 0; i < n; i += t) own.push(i);
-    const parts = [auditCommunities(ctx, own), ...(await Promise.all(workers.map((w) => w.done)))];
+    const own = auditCommunities(ctx, slices[0]);
+    const parkAreas = parkAreaByCommunity(ctx.communities, ctx.communityIndex, ctx.green);
+    const parts = [own, ...(await Promise.all(done)).map((r, k) => withParkAreas(r, slices[k + 1], parkAreas))];
     const results: CommunityResult[] = new Array(n);
-    parts.forEach((part, offset) => part.forEach((r, k) => { results[offset + k * t] = r; }));
+    parts.forEach((part, k) => part.forEach((r, q) => { results[slices[k][q]] = r; }));
     return results;
   } finally {
-    for (const w of workers) w.stop();
+    for (const w of workers) void w.terminate();
   }
 }

@@ -1,13 +1,13 @@
-// One audit thread (auditThreads.ts): prepares the dataset it is given and audits every
-// `stride`-th community from `offset`, then posts the results (plain data) back.
-import { parentPort, workerData } from 'node:worker_threads';
+// One audit thread (auditThreads.ts): waits for its slice of the prepared audit (engine/auditSlice.ts),
+// rebuilds a context from it alone, audits the slice's communities and posts their results back.
+import { parentPort } from 'node:worker_threads';
 import { announceSources, auditCommunities } from '../../src/engine/audit';
-import { auditContextOf } from './auditContext';
-import type { ThreadJob } from './auditThreads';
+import { sliceContext, type AuditSlice } from '../../src/engine/auditSlice';
+import { createLocalProjection } from '../../src/engine/geo/localProjection';
+import { reachFor } from './auditContext';
 
-const job = workerData as ThreadJob;
-const ctx = auditContextOf(job.data, job.preset, job.mode);
-announceSources(ctx);
-const indices: number[] = [];
-for (let i = job.offset; i < ctx.communities.length; i += job.stride) indices.push(i);
-parentPort!.postMessage(auditCommunities(ctx, indices));
+parentPort!.once('message', (slice: AuditSlice) => {
+  const ctx = sliceContext(slice, reachFor(slice.mode, slice.roads, createLocalProjection(slice.center)));
+  announceSources(ctx);
+  parentPort!.postMessage(auditCommunities(ctx, Array.from(slice.indices)));
+});

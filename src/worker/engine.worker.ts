@@ -1,6 +1,8 @@
 // The audit engine in a Web Worker (comlink RPC). The UI never runs the engine on the main thread.
 // Long audits run in chunks of communities (auditCommunities) with a macrotask yield between
 // chunks, so that cancel() messages and newer runs get through; a superseded run returns null.
+// A city-sized straight-line audit is split across helper workers (auditPool.ts: each gets only its
+// district's slice of the prepared data); this worker keeps the one context edits work on.
 // The current scenario's edits go on top of the base audit incrementally (planning/scenario.ts:
 // applyEditIncremental re-audits only what an edit can reach); the audit after each edit is kept,
 // so undo returns to an earlier one at once and only new edits are computed.
@@ -10,6 +12,13 @@ import { createNetworkReach } from '../engine/network/networkReach';
 import { reportGaps, worstGap, type CommunityGap, type ReportPages } from '../report/gaps';
 import type { AuditResult, CommunityResult, Dataset, DistanceMode, FacilityCategory, MultiPolygonCoords, Position, RulePreset } from '../engine/types';
 import { applyEditIncremental, type Edit, type ScenarioAudit } from '../planning/scenario';
+import { createAuditPool, type SliceWorker } from './auditPool';
+
+/** Helper workers for the audit: as many as the machine has cores, this one included. */
+const pool = createAuditPool(
+  () => new Worker(new URL('./auditSlice.worker.ts', import.meta.url), { type: 'module' }) as unknown as SliceWorker,
+  Math.max(1, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2),
+);
 
 type Ctx = AuditContext;
 
@@ -146,17 +155,8 @@ const api = {
     } else {
       next = prepareAudit(data, preset, { mode: 'euclidean' });
     }
-    const n = data.communities.length;
-    const results: CommunityResult[] = [];
-    onProgress?.(0, n);
-    for (let i = 0; i < n; i += CHUNK) {
-      await yieldToMessages();
-      if (stale(runId)) return null;
-      const idx: number[] = [];
-      for (let k = i; k < Math.min(n, i + CHUNK); k++) idx.push(k);
-      results.push(...auditCommunities(next, idx));
-      onProgress?.(Math.min(n, i + CHUNK), n);
-    }
+    const results = await pool.audit(next, { isStale: () => stale(runId), onProgress, yieldToMessages });
+    if (!results) return null;
     ctx = next;
     lastRun = { preset, mode };
     areaCtx = null;

@@ -1,33 +1,73 @@
 // `--threads`: the audit split across worker threads gives byte-identical output to one thread,
-// on a synthetic city large enough that every thread gets many communities of every kind.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// in process (the threads run the TypeScript through tsx) and through the bundled command
+// (`node scripts/cli.mjs audit`, the threads run the bundled entry), straight-line and walking.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../scripts/audit';
 import { InputError } from '../../scripts/lib/inputError';
 import { syntheticCity } from '../../bench/lib/syntheticCity';
 
+const ROOT = resolve(__dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'lc-threads-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function writeCity(n: number): string[] {
-  const d = syntheticCity({ communities: n });
+/** A synthetic city as GeoJSON files, with `residential` footprints per community when > 0. */
+function writeCity(n: number, residential = 0): string[] {
+  const d = syntheticCity({ communities: n, ...(residential ? { residentialPerCommunity: residential } : {}) });
   const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-  writeFileSync(join(tmp, 'c.geojson'), fc(d.communities.map((c) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: c.geometry }, properties: { id: c.id, name: c.name, households: c.households, setting: c.setting } }))));
-  writeFileSync(join(tmp, 'f.geojson'), fc(d.facilities.map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.position }, properties: { id: f.id, category: f.category, floorArea: f.floorArea } }))));
-  writeFileSync(join(tmp, 'g.geojson'), fc(d.green.map((g) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: g.geometry }, properties: { id: g.id, kind: g.kind } }))));
-  return ['--communities', join(tmp, 'c.geojson'), '--facilities', join(tmp, 'f.geojson'), '--green', join(tmp, 'g.geojson')];
+  const dir = mkdtempSync(join(tmp, 'city-'));
+  writeFileSync(join(dir, 'c.geojson'), fc(d.communities.map((c) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: c.geometry }, properties: { id: c.id, name: c.name, households: c.households, setting: c.setting } }))));
+  writeFileSync(join(dir, 'f.geojson'), fc(d.facilities.map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.position }, properties: { id: f.id, category: f.category, floorArea: f.floorArea } }))));
+  writeFileSync(join(dir, 'g.geojson'), fc(d.green.map((g) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: g.geometry }, properties: { id: g.id, kind: g.kind } }))));
+  const args = ['--communities', join(dir, 'c.geojson'), '--facilities', join(dir, 'f.geojson'), '--green', join(dir, 'g.geojson')];
+  if (residential) {
+    writeFileSync(join(dir, 'r.geojson'), fc((d.residential ?? []).map((r) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: r.geometry }, properties: { id: r.id, households: r.households } }))));
+    args.push('--residential', join(dir, 'r.geojson'));
+  }
+  return args;
 }
 
-describe('audit --threads', { timeout: 300_000 }, () => {
-  it('three threads write the same JSON as one', async () => {
+/** The bundled command's output file for `threads` threads. */
+function bundled(args: string[], threads: number): string {
+  const out = join(tmp, `out-${threads}-${Math.random().toString(36).slice(2)}.json`);
+  const r = spawnSync('node', ['scripts/cli.mjs', 'audit', ...args, '--threads', String(threads), '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
+const DEMO = join(ROOT, 'data/demo');
+const demoPresent = existsSync(join(DEMO, 'roads.fgb'));
+if (!demoPresent) console.warn('[audit threads] walking-mode case skipped: data/demo/roads.fgb is absent (run `npm run demo`).');
+
+describe('audit --threads', { timeout: 900_000 }, () => {
+  it('three threads write the same JSON as one (in process)', async () => {
     const args = writeCity(120);
     const one = await runAuditCommand([...args, '--threads', '1']);
     const three = await runAuditCommand([...args, '--threads', '3']);
     expect(one.result.communities).toHaveLength(120);
     expect(one.result.summary.failing).toBeGreaterThan(0);
     expect(three.output).toBe(one.output);
+  });
+
+  it('one, two and three threads of the bundled command write the same bytes, on the residential basis too', () => {
+    const args = writeCity(150, 4);
+    const one = bundled(args, 1);
+    const parsed = JSON.parse(one) as { communities: { coverageBasis: string; parkArea_m2: number }[] };
+    expect(parsed.communities).toHaveLength(150);
+    // The residential basis and the city-wide park assignment are both exercised.
+    expect(parsed.communities.some((c) => c.coverageBasis === 'residential-households')).toBe(true);
+    expect(parsed.communities.some((c) => c.parkArea_m2 > 0)).toBe(true);
+    expect(bundled(args, 2)).toBe(one);
+    expect(bundled(args, 3)).toBe(one);
+  });
+
+  it.skipIf(!demoPresent)('walking mode on the demo: two threads write the same bytes as one', () => {
+    const args = ['communities', 'facilities', 'green', 'roads', 'residential'].flatMap((l) => [`--${l}`, join(DEMO, `${l}.fgb`)]);
+    const one = bundled([...args, '--mode', 'network'], 1);
+    expect(bundled([...args, '--mode', 'network'], 2)).toBe(one);
   });
 
   it('refuses a thread count that is not a whole number from 1', async () => {

@@ -1,0 +1,25 @@
+// Per-thread CPU of a command run under `node --import` (Linux /proc): the main thread's CPU at
+// exit, and each worker thread's CPU when it posts its results, with the main thread's CPU when
+// the worker started and when it posted. On a shared machine wall time mostly measures the other
+// jobs; these clocks give the critical path an idle machine would see (threadCriticalPath in
+// auditProcess.bench.ts). Lines of JSON are appended to the file named by LC_THREAD_CLOCK.
+// Plain JavaScript: it is loaded into the command's own process before its bundle.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { isMainThread, parentPort } from 'node:worker_threads';
+
+const out = process.env.LC_THREAD_CLOCK;
+const ticks = (path) => { const f = readFileSync(path, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
+const own = () => ticks('/proc/thread-self/stat');
+const main = () => ticks(`/proc/self/task/${process.pid}/stat`);
+
+if (out && !isMainThread && parentPort) {
+  const start = main();
+  const post = parentPort.postMessage.bind(parentPort);
+  parentPort.postMessage = (...a) => {
+    const r = post(...a);
+    appendFileSync(out, `${JSON.stringify({ worker: own(), start, end: main() })}\n`);
+    return r;
+  };
+} else if (out) {
+  process.on('exit', () => appendFileSync(out, `${JSON.stringify({ main: own() })}\n`));
+}
