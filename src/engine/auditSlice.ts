@@ -16,7 +16,8 @@ import type { AuditParameters, Community, CommunityResult, DistanceMode, Facilit
 import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, ReachProvider, XY } from './reach/reachProvider';
 import type { CategoryIndex, PreparedFacility, PreparedGreen, SubsetIndex } from './prepare';
-import type { BasisPiece, CommunityBasis } from './residentialBasis';
+import type { CommunityBasis } from './residentialBasis';
+import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 import { createLocalProjection } from './geo/localProjection';
 import type { Position } from './types';
 
@@ -63,12 +64,10 @@ export interface AuditSlice {
     total: Float64Array;
     residentialArea: Float64Array;
     householdsEstimated: Uint8Array;
+    /** Community k's residential pieces are pieces polygons pieceStart[k] … pieceStart[k+1] − 1. */
     pieceStart: Uint32Array;
-    pieceIds: string[];
-    pieceArea: Float64Array;
-    pieceBBox: Float64Array;
-    pieceWeight: Float64Array;
-    pieceRings: PackedRings;
+    /** The slice's residential pieces, copied from the context's store with their areas, boxes and weights as stored. */
+    pieces: PolygonStore;
   };
   facilities: {
     /** Global indices of the facilities carried (the others are placeholders). */
@@ -243,19 +242,27 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
   const kind: string[] = [];
   const total = new Float64Array(m), resArea = new Float64Array(m), hhEst = new Uint8Array(m);
   const pieceStart = new Uint32Array(m + 1);
-  const pieces: BasisPiece[] = [];
+  const pieceStore = new PolygonStoreBuilder();
+  const pieceArea: number[] = [], pieceBox: number[] = [];
   indices.forEach((i, k) => {
     const b = ctx.basis[i];
     kind.push(b ? b.kind : '');
     total[k] = b?.total ?? 0;
     resArea[k] = b?.residentialArea_m2 ?? 0;
     hhEst[k] = b?.householdsEstimated ? 1 : 0;
-    pieceStart[k] = pieces.length;
-    if (b) pieces.push(...b.pieces);
+    pieceStart[k] = pieceStore.count;
+    const st = b?.store;
+    if (st) {
+      for (let p = b.first; p < b.first + b.count; p++) {
+        pieceStore.copy(st, p, st.weight[p]);
+        pieceArea.push(st.area[p]);
+        pieceBox.push(st.bbox[4 * p], st.bbox[4 * p + 1], st.bbox[4 * p + 2], st.bbox[4 * p + 3]);
+      }
+    }
   });
-  pieceStart[m] = pieces.length;
-  const pieceBBox = new Float64Array(4 * pieces.length);
-  pieces.forEach((p, q) => putBBox(pieceBBox, q, p.bbox));
+  pieceStart[m] = pieceStore.count;
+  // The stored areas and boxes as they were, not recomputed: the slice's shares stay bit-identical.
+  const pieces: PolygonStore = { ...pieceStore.finish(), area: Float64Array.from(pieceArea), bbox: Float64Array.from(pieceBox) };
 
   // Facilities: those in reach, and those assigned to the slice.
   const wanted = new Uint8Array(ctx.facilities.length);
@@ -299,9 +306,7 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
       assignedStart, assigned: Int32Array.from(assignedList),
     },
     basis: {
-      kind, total, residentialArea: resArea, householdsEstimated: hhEst, pieceStart,
-      pieceIds: pieces.map((p) => p.id), pieceArea: Float64Array.from(pieces, (p) => p.area_m2), pieceBBox,
-      pieceWeight: Float64Array.from(pieces, (p) => p.weight), pieceRings: packRings(pieces.map((p) => p.rings)),
+      kind, total, residentialArea: resArea, householdsEstimated: hhEst, pieceStart, pieces,
     },
     facilities: { pick: Int32Array.from(pick), ids: fids, xy: fxy, floorArea: floor, flags, category: cat, community: fcom, assignedBy: by },
     byCategory: [...ctx.byCategory].map(([category, ci]) => ({ category, index: packIndex(ci.index as unknown as { data: ArrayBuffer } | null, ci.items), items: Int32Array.from(ci.items) })),
@@ -357,11 +362,11 @@ export function sliceContext(s: AuditSlice, reach: ReachProvider): AuditContext 
     communities[i] = { index: i, id: f.id, rings: unpackRings(sc.rings, k), area_m2: sc.area[k], bbox: bboxOf(sc.bbox, k) };
     facilitiesOf[i] = Array.from(sc.assigned.subarray(sc.assignedStart[k], sc.assignedStart[k + 1]));
     if (sb.kind[k]) {
-      const pieces: BasisPiece[] = [];
-      for (let q = sb.pieceStart[k]; q < sb.pieceStart[k + 1]; q++) {
-        pieces.push({ index: i, id: sb.pieceIds[q], rings: unpackRings(sb.pieceRings, q), area_m2: sb.pieceArea[q], bbox: bboxOf(sb.pieceBBox, q), weight: sb.pieceWeight[q] });
-      }
-      basis[i] = { kind: sb.kind[k] as CommunityBasis['kind'], pieces, total: sb.total[k], residentialArea_m2: sb.residentialArea[k], ...(sb.householdsEstimated[k] ? { householdsEstimated: true } : {}) };
+      const first = sb.pieceStart[k], count = sb.pieceStart[k + 1] - first;
+      basis[i] = {
+        kind: sb.kind[k] as CommunityBasis['kind'], store: count ? sb.pieces : null, first, count,
+        total: sb.total[k], residentialArea_m2: sb.residentialArea[k], ...(sb.householdsEstimated[k] ? { householdsEstimated: true } : {}),
+      };
     }
   });
 
@@ -402,7 +407,6 @@ export function sliceContext(s: AuditSlice, reach: ReachProvider): AuditContext 
     greenIndex: unpackIndex(s.greenIndex, (d) => Flatbush.from(d)) as SubsetIndex | null,
     parkIndex: unpackIndex(s.parkIndex, (d) => Flatbush.from(d)) as SubsetIndex | null,
     facilitiesOf,
-    residential: [],
     basis,
     weighting: null,
     data: { communities: fields, facilities: dataFacilities, green: [], ...(s.roads ? { roads: s.roads } : {}) },
