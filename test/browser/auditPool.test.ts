@@ -1,7 +1,8 @@
 // The app's audit split across workers (src/worker/auditPool.ts), in headless Chromium: the
-// engine worker starts its helper workers for the demo's audit and for a city-sized import
-// (3,000 communities; AUDIT_POOL_COMMUNITIES=10000 for the 10k city, several minutes on 2 shared
-// cores), and the figures are those of the same audit in Node on one thread.
+// engine worker starts its helper workers for the demo's audit and for a larger import (1,000
+// communities by default, to keep the suite short; AUDIT_POOL_COMMUNITIES=10000 for the 10k
+// city, several minutes on 2 shared cores), and the figures are those of the same audit in Node
+// on one thread.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { defaultPreset } from '../../src/engine/presets';
 if (!chromiumAvailable) console.warn('[audit pool browser tests] skipped: /usr/bin/chromium is not installed (Debian package chromium).');
 
 type LcWindow = Window & { __lifecircle: { ready?: boolean; communities?: number; failing?: number; replaceLayers: (l: object) => void } };
-const COMMUNITIES = Number(process.env.AUDIT_POOL_COMMUNITIES ?? 3000);
+const COMMUNITIES = Number(process.env.AUDIT_POOL_COMMUNITIES ?? 1000);
 const OUT = join(tmpdir(), `lifecircle-auditpool-dist-${process.pid}`);
 
 /** The page's workers whose script is the audit-slice helper. */
