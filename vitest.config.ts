@@ -1,4 +1,20 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Files that start Chromium or spawn the command line: each takes from ten seconds to two minutes. */
+const SLOW = /[\\/]test[\\/](browser|scripts)[\\/]/;
+
+/**
+ * The slow files first, each group in Vitest's own order (failed, then longest in the last run;
+ * larger files first on a clean checkout, which has no record of past runs): a long file started
+ * last would otherwise run alone on one core while the other is idle.
+ */
+class SlowFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((f) => SLOW.test(f.moduleId)), ...sorted.filter((f) => !SLOW.test(f.moduleId))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -6,8 +22,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Browser tests start Chromium; keep them from competing with each other on 2 cores.
+    // Two workers for two cores: a browser file uses about one core between its Node side and
+    // Chromium's renderer and GPU (SwiftShader) processes.
     fileParallelism: true,
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirst },
   },
 });
