@@ -142,7 +142,7 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     await context.close();
   }, 240_000);
 
-  it('a scenario with an edit survives a reload, and export → open in a fresh browser restores it', async () => {
+  it('a scenario with an edit survives a reload with its undo history, and export → open in a fresh browser restores both', async () => {
     const context = await app.browser.newContext();
     const page = await newTab(context, app.url);
     const first = (await scenarioNames(page)).current;
@@ -160,6 +160,17 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     expect(await scenarioNames(page)).toEqual({ names: [first, '方案乙'], current: '方案乙' });
     expect(await waitEdits(page, 1)).toEqual(['addFacility']);
     expect(await page.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.facilities.find((f) => f.id === 'proposed-1'))).toEqual(added);
+    // The undo history came back with them: Ctrl+Z takes back the added facility, then the
+    // renaming; Ctrl+Shift+Z brings both back.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    expect(await waitEdits(page, 0)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await scenarioNames(page)).names[1], { timeout: T }).not.toBe('方案乙');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await scenarioNames(page)).names[1], { timeout: T }).toBe('方案乙');
+    await page.keyboard.press('Control+Shift+z');
+    expect(await waitEdits(page, 1)).toEqual(['addFacility']);
     // The project file carries them.
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.click('[data-testid=export-project]')]);
     const file = (await download.path())!;
@@ -175,6 +186,10 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     expect(await waitEdits(other, 1)).toEqual(['addFacility']);
     expect(await scenarioNames(other)).toEqual({ names: [first, '方案乙'], current: '方案乙' });
     expect(await other.evaluate(() => (window as unknown as LcWindow).__lifecircle.scenario!.facilities.find((f) => f.id === 'proposed-1'))).toEqual(added);
+    // And its undo history: the added facility is the last thing to take back.
+    await other.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await other.keyboard.press('Control+z');
+    expect(await waitEdits(other, 0)).toEqual([]);
     await fresh.close();
     await context.close();
   }, 300_000);
