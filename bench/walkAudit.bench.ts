@@ -6,6 +6,7 @@
 // data in the same run for scale; and the largest difference of any community's share between the
 // two. Target (issue "Speed"): under 2 000 ms.
 // Run: `npm run bench -- walkAudit`.
+import { recordTarget } from './lib/targets';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,6 +102,7 @@ export async function run(): Promise<void> {
   const n = demo.dataset.communities.length;
   console.log(`demo walking audit (${n} communities, residential basis, graph included), CPU ms, median of 3, target < 2 000 ms`);
   console.log(`  before ${before.length ? Math.round(median(before)) : '–'} (${WALK_BASELINE_COMMIT.slice(0, 7)}, ${last?.b?.runs ?? '–'} Dijkstra runs)  after ${Math.round(median(after))} (${last!.a.runs} runs)  straight-line ${Math.round(straight)}  after/straight ${(median(after) / straight).toFixed(1)}×${before.length ? `  before/after ${(median(before) / median(after)).toFixed(2)}×` : ''}`);
+  recordTarget({ bench: 'walkAudit', target: 'demo walking audit < 2 s (CPU, median of 3)', before: before.length ? `${Math.round(median(before))} ms` : null, after: `${Math.round(median(after))} ms`, met: median(after) < 2000 });
   if (previous.length) console.log(`  previous ${Math.round(median(previous))} (${REACH_PREVIOUS_COMMIT.slice(0, 7)}, ${last?.p?.runs ?? '–'} runs)  previous/after ${(median(previous) / median(after)).toFixed(2)}×`);
   if (last?.b) {
     const c = compare(last.b.results, last.a.results);
