@@ -10,9 +10,8 @@
 import type { DistanceMode } from './types';
 import type { BBox, MetricRings, PreparedCommunity, ReachSource } from './reach/reachProvider';
 import type { FlatRing } from './geo/flatRing';
-import { toFlat } from './geo/flatRing';
 import { areaInDiscUnion } from './geo/discUnionArea';
-import { areaInBufferUnion, sourcePrimitives, type BufferPrimitives } from './geo/bufferUnionArea';
+import { areaInBufferUnion, cachedSourcePrimitives, type BufferPrimitives } from './geo/bufferUnionArea';
 import { keptDiscs } from './geo/coveredDiscs';
 import { pointInRings } from './geo/pointInPolygon';
 import { basisPieces, type BasisPiece, type CommunityBasis } from './residentialBasis';
@@ -52,7 +51,6 @@ const primScratch: BufferPrimitives[] = [];
 const sourcePrims: (BufferPrimitives | null)[] = [];
 const origin: [number, number] = [0, 0];
 const vertex: [number, number] = [0, 0];
-const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
 
 /** Every vertex of piece p within d of (x, y). */
 function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2: number): boolean {
@@ -101,14 +99,6 @@ function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: 
   return reached;
 }
 
-function primitivesOf(rings: MetricRings, d: number): BufferPrimitives {
-  let m = primitiveCache.get(rings);
-  if (!m) { m = new Map(); primitiveCache.set(rings, m); }
-  let p = m.get(d);
-  if (!p) { p = sourcePrimitives(rings.map(toFlat), d); m.set(d, p); }
-  return p;
-}
-
 /**
  * Piece p lies inside the polygon source (its buffer then covers it): as reach/euclideanReach.ts
  * decides it for a community (every piece vertex inside or on the source, no source vertex
@@ -136,7 +126,7 @@ function reachedByBuffers(s: PolygonStore, first: number, count: number, sources
   const d2 = d * d;
   // Each source's primitives, looked up once for all pieces.
   sourcePrims.length = 0;
-  for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? primitivesOf(src.rings, d) : null);
+  for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? cachedSourcePrimitives(src.rings, d) : null);
   let reached = 0;
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];

@@ -18,7 +18,8 @@
 // (tolerance EPS), so overlapping collinear sides are counted once too. Opposite sides cancel.
 //
 // Rings are clean and oriented (outer counter-clockwise, holes clockwise), as prepared rings are.
-import type { FlatRing } from './flatRing';
+import { toFlat, type FlatRing } from './flatRing';
+import type { MetricRings } from '../reach/reachProvider';
 
 /** One source's primitives at one distance (sourcePrimitives). */
 export interface BufferPrimitives {
@@ -47,6 +48,17 @@ const TANGENT = 1e-12;
 const TWO_PI = 2 * Math.PI;
 /** Where each circle's sweep starts: an angle unlikely to coincide with a vertex or a crossing. */
 const START = 0.7137093;
+
+const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
+
+/** sourcePrimitives of a source's metric rings, kept per rings object and distance (a source is measured against many communities). */
+export function cachedSourcePrimitives(rings: MetricRings, d: number): BufferPrimitives {
+  let m = primitiveCache.get(rings);
+  if (!m) { m = new Map(); primitiveCache.set(rings, m); }
+  let p = m.get(d);
+  if (!p) { p = sourcePrimitives(rings.map(toFlat), d); m.set(d, p); }
+  return p;
+}
 
 /** The rectangles and discs whose union with the interior is the source's d-buffer. */
 export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives {

@@ -19,7 +19,7 @@ import { circleFlat, circleSegments, sagittaTolerance } from '../geo/circle';
 import { keptDiscs } from '../geo/coveredDiscs';
 import { areaWithinConvexUnionFlat, isConvexCCW } from '../geo/convexClip';
 import { areaInDiscUnion } from '../geo/discUnionArea';
-import { areaInBufferUnion, sourcePrimitives, type BufferPrimitives } from '../geo/bufferUnionArea';
+import { areaInBufferUnion, cachedSourcePrimitives, type BufferPrimitives } from '../geo/bufferUnionArea';
 import { clipFlatToRect, isConvexFlat, pruneContainedFlat, toFlat, type FlatRing } from '../geo/flatRing';
 import { pointInRings } from '../geo/pointInPolygon';
 
@@ -96,7 +96,6 @@ export function createEuclideanReach(): EuclideanReach {
   const communityPaths = new WeakMap<MetricRings, IntPaths>();
   const communityFlat = new WeakMap<MetricRings, { rings: FlatRing[]; convex: boolean }>();
   const bufferCache = new WeakMap<MetricRings, Map<number, FlatRing[]>>();
-  const primitiveCache = new WeakMap<MetricRings, Map<number, BufferPrimitives>>();
   const prims: BufferPrimitives[] = []; // scratch of bufferArea
   const stats = { calls: 0, empty: 0, whole: 0, clipped: 0, convex: 0, discs: 0, buffers: 0 };
   let circleScratch = new Float64Array(512);
@@ -221,14 +220,6 @@ export function createEuclideanReach(): EuclideanReach {
     return Math.max(0, Math.min(community.area_m2, a));
   }
 
-  function primitivesOf(rings: MetricRings, d: number): BufferPrimitives {
-    let m = primitiveCache.get(rings);
-    if (!m) { m = new Map(); primitiveCache.set(rings, m); }
-    let p = m.get(d);
-    if (!p) { p = sourcePrimitives(rings.map(toFlat), d); m.set(d, p); }
-    return p;
-  }
-
   /**
    * Only polygon sources (green space): the exact area of the community within the true
    * round-joined buffers (geo/bufferUnionArea.ts). It exceeds the clipper offset's area by less
@@ -241,7 +232,7 @@ export function createEuclideanReach(): EuclideanReach {
     prims.length = 0;
     for (const s of sources) {
       if (containedInPolygon(community, s)) { stats.whole++; return community.area_m2; }
-      if (s.rings.length) prims.push(primitivesOf(s.rings, d));
+      if (s.rings.length) prims.push(cachedSourcePrimitives(s.rings, d));
     }
     const a = areaInBufferUnion(flatOf(community).rings, prims, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
     return Math.max(0, Math.min(community.area_m2, a));
