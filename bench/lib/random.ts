@@ -9,3 +9,14 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A random star-shaped (generally non-convex) ring of `n` vertices around (cx, cy), counter-clockwise, radii in [rMin, rMax]. */
+export function starRing(rand: () => number, cx: number, cy: number, rMin: number, rMax: number, n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n;
+    const rr = rMin + (rMax - rMin) * rand();
+    out.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+  }
+  return out;
+}

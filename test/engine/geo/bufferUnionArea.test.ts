@@ -8,7 +8,7 @@ import { intersection, offsetPaths, toPaths, fromPaths, union } from '../../../s
 import { ringsArea } from '../../../src/engine/geo/metricRings';
 import { toFlat } from '../../../src/engine/geo/flatRing';
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
-import { mulberry32 } from '../../../bench/lib/random';
+import { mulberry32, starRing as star } from '../../../bench/lib/random';
 
 const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
 const area = (community: MetricRings, sources: MetricRings[], d: number, origin: [number, number] = [0, 0]) =>
@@ -43,17 +43,6 @@ describe('areaInBufferUnion: closed forms', () => {
     expect(area([square(0, 0, 1000, 1000)], [ring], 100)).toBeCloseTo(1_000_000 - 400 * 400, 6);
   });
 });
-
-/** A random star-shaped (generally non-convex) ring around (cx, cy), counter-clockwise. */
-function star(rand: () => number, cx: number, cy: number, rMin: number, rMax: number, n: number): XY[] {
-  const out: XY[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n;
-    const rr = rMin + (rMax - rMin) * rand();
-    out.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
-  }
-  return out;
-}
 
 describe('areaInBufferUnion against clipper offset', () => {
   it('random non-convex sources (some sharing edges) and communities with holes', () => {

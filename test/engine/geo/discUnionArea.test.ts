@@ -8,7 +8,7 @@ import { intersection, union } from '../../../src/engine/geo/clip';
 import { ringsArea } from '../../../src/engine/geo/metricRings';
 import { toFlat } from '../../../src/engine/geo/flatRing';
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
-import { mulberry32 } from '../../../bench/lib/random';
+import { mulberry32, starRing as star } from '../../../bench/lib/random';
 
 const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
 const area = (rings: MetricRings, centers: number[], r: number) => areaInDiscUnion(rings.map(toFlat), centers, r, [0, 0]);
@@ -68,17 +68,6 @@ describe('areaInDiscUnion: closed forms', () => {
     }
   });
 });
-
-/** A random star-shaped (generally non-convex) ring around (cx, cy), counter-clockwise. */
-function star(rand: () => number, cx: number, cy: number, rMin: number, rMax: number, n: number): XY[] {
-  const out: XY[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * (i + 0.2 + 0.6 * rand())) / n;
-    const rr = rMin + (rMax - rMin) * rand();
-    out.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
-  }
-  return out;
-}
 
 describe('areaInDiscUnion: polygon vertices exactly on a circle', () => {
   // Where a vertex lies on the circle, the edges on either side of it must agree on which side it
