@@ -180,8 +180,15 @@ function sortCuts(): void {
 // ---------------------------------------------------------------------------------------------
 // Crossings of one piece with a set of rings (even-odd), as sorted cuts plus the parity at the start.
 
-/** Segment p + t·(ex, ey): cuts in (0, 1) and whether p is inside (by the ray towards t → −∞). */
-function segmentCuts(rings: FlatRing[], px: number, py: number, ex: number, ey: number): boolean {
+// The segment p + t·(ex, ey) (px, py, ex, ey) and the circle (cx, cy, r) that the helpers below
+// work on: passed in these arrays rather than as arguments, because a call that is not inlined
+// boxes every floating-point argument, and these run for every piece of every community.
+const seg = new Float64Array(4);
+const circ = new Float64Array(3);
+
+/** Segment `seg`: cuts in (0, 1) and whether p is inside (by the ray towards t → −∞). */
+function segmentCuts(rings: FlatRing[]): boolean {
+  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
   nCut = 0;
   let before = 0;
   for (const f of rings) {
@@ -220,8 +227,9 @@ function insideRings(rings: FlatRing[], x: number, y: number): boolean {
   return inside;
 }
 
-/** Circle (cx, cy, r) swept from START: cuts as angles in (0, 2π) from START; parity at START. */
-function circleCuts(rings: FlatRing[], cx: number, cy: number, r: number): boolean {
+/** Circle `circ` swept from START: cuts as angles in (0, 2π) from START; parity at START. */
+function circleCuts(rings: FlatRing[]): boolean {
+  const cx = circ[0], cy = circ[1], r = circ[2];
   nCut = 0;
   const r2 = r * r;
   for (const f of rings) {
@@ -314,13 +322,16 @@ function arcHalfPlane(dir: number, k: number, r: number): void {
   arcIntersect(dir, Math.acos(k / r));
 }
 
+/** The community's bbox, for withinConvexBuffer. */
+const bounds = new Float64Array(4);
+
 /**
  * Every vertex of the community lies within d of the convex source `s` (inside it, or within d of
  * one of its edges): the community then lies wholly inside the source's d-buffer, a convex set.
- * The window [w0, w1, w2, w3] is the community's bbox.
+ * `window` is the community's bbox.
  */
-function withinConvexBuffer(community: FlatRing[], s: BufferPrimitives, w0: number, w1: number, w2: number, w3: number): boolean {
-  const b = s.bbox;
+function withinConvexBuffer(community: FlatRing[], s: BufferPrimitives, window: Float64Array): boolean {
+  const b = s.bbox, w0 = window[0], w1 = window[1], w2 = window[2], w3 = window[3];
   if (w0 < b[0] || w1 < b[1] || w2 > b[2] || w3 > b[3]) return false;
   const rects = s.rects, ne = rects.length / R, d2 = s.d * s.d;
   for (const f of community) {
@@ -362,11 +373,12 @@ let kNr = 0, kNd = 0, kNp = 0, kD = 0;
 const kPolys: FlatRing[][] = [];
 
 /**
- * Removes from the remaining part of the segment p + t·(ex, ey), t ∈ [0, 1], what the kept
+ * Removes from the remaining part of the segment `seg` (p + t·(ex, ey), t ∈ [0, 1]) what the kept
  * primitives cover, except `selfRect` / `selfDisc`; earlier rectangles (index < self) include
  * their boundary. Stops as soon as nothing remains.
  */
-function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: number, selfDisc: number): void {
+function coverSegment(selfRect: number, selfDisc: number): void {
+  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
   const d = kD, d2 = d * d;
   const sx0 = Math.min(px, px + ex), sx1 = Math.max(px, px + ex), sy0 = Math.min(py, py + ey), sy1 = Math.max(py, py + ey);
   for (let q = 0; q < kNr; q++) {
@@ -407,13 +419,14 @@ function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: 
   }
   for (let pi = 0; pi < kNp; pi++) {
     const rings = kPolys[pi];
-    cutsToCover(segmentCuts(rings, px, py, ex, ey), 1);
+    cutsToCover(segmentCuts(rings), 1);
     if (nRem === 0) return;
   }
 }
 
-/** The same for the circle around kept disc `self` (angles from START). */
-function coverCircle(cx: number, cy: number, self: number): void {
+/** The same for the circle `circ` around kept disc `self` (angles from START). */
+function coverCircle(self: number): void {
+  const cx = circ[0], cy = circ[1];
   const d = kD, d2 = d * d;
   for (let q = 0; q < kNd; q++) {
     if (q === self) continue;
@@ -447,7 +460,7 @@ function coverCircle(cx: number, cy: number, self: number): void {
   }
   for (let pi = 0; pi < kNp; pi++) {
     const rings = kPolys[pi];
-    cutsToCover(circleCuts(rings, cx, cy, d), TWO_PI);
+    cutsToCover(circleCuts(rings), TWO_PI);
     if (nRem === 0) return;
   }
 }
@@ -469,7 +482,8 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     }
   }
   // A convex source whose buffer holds every vertex holds all of the community.
-  for (const s of sources) if (s.convex && withinConvexBuffer(community, s, w0, w1, w2, w3)) return wholeArea(community);
+  bounds[0] = w0; bounds[1] = w1; bounds[2] = w2; bounds[3] = w3;
+  for (const s of sources) if (s.convex && withinConvexBuffer(community, s, bounds)) return wholeArea(community);
   w0 -= EPS; w1 -= EPS; w2 += EPS; w3 += EPS;
   let nr = 0, nd = 0;
   for (const s of sources) {
@@ -549,7 +563,8 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       // Covered = the whole edge minus what no primitive covers.
       nRem = 0;
       pushRem(0, 1);
-      coverSegment(ax, ay, ex, ey, -1, -1);
+      seg[0] = ax; seg[1] = ay; seg[2] = ex; seg[3] = ey;
+      coverSegment(-1, -1);
       const x0 = ax - ox, y0 = ay - oy;
       twice += x0 * (y0 + ey) - (x0 + ex) * y0;
       for (let m = 0; m < nRem; m++) {
@@ -573,9 +588,10 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     const px = ax - nx, py = ay - ny, qx = ax + L * ux - nx, qy = ay + L * uy - ny;
     if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
     const ex = qx - px, ey = qy - py;
-    cutsToRem(segmentCuts(community, px, py, ex, ey), 1);
+    seg[0] = px; seg[1] = py; seg[2] = ex; seg[3] = ey;
+    cutsToRem(segmentCuts(community), 1);
     if (nRem === 0) continue;
-    coverSegment(px, py, ex, ey, q, -1);
+    coverSegment(q, -1);
     for (let m = 0; m < nRem; m++) {
       const t0 = remLo[m], t1 = remHi[m];
       const x0 = px + t0 * ex - ox, y0 = py + t0 * ey - oy, x1 = px + t1 * ex - ox, y1 = py + t1 * ey - oy;
@@ -587,7 +603,8 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
   for (let q = 0; q < nd; q++) {
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     if (cx - d > w2 || cx + d < w0 || cy - d > w3 || cy + d < w1) continue;
-    cutsToRem(circleCuts(community, cx, cy, d), TWO_PI);
+    circ[0] = cx; circ[1] = cy; circ[2] = d;
+    cutsToRem(circleCuts(community), TWO_PI);
     if (nRem === 0) continue;
     // Only the vertex's outer arc (discArcs) can bound the union.
     let lo = (kArc[2 * q] - START) % TWO_PI;
@@ -595,7 +612,7 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     const hi = lo + kArc[2 * q + 1];
     if (hi <= TWO_PI) { cover(0, lo); cover(hi, TWO_PI); } else cover(hi - TWO_PI, lo);
     if (nRem === 0) continue;
-    coverCircle(cx, cy, q);
+    coverCircle(q);
     const rcx = cx - ox, rcy = cy - oy;
     for (let m = 0; m < nRem; m++) {
       const t0 = START + remLo[m], t1 = START + remHi[m];
