@@ -490,10 +490,14 @@ export function summarize(results: CommunityResult[], preset?: RulePreset): Audi
       // Households within reach: each community's households × its share (on its coverage basis).
       within.green += h * r.greenCoverage;
       within.park += h * r.parkCoverage;
-      for (const [tier, cats] of Object.entries(r.lifeCircles)) {
+      for (const tier in r.lifeCircles) {
+        const cats = r.lifeCircles[tier];
         let row = within[tier];
         if (typeof row !== 'object') within[tier] = row = {};
-        for (const [cat, v] of Object.entries(cats) as [FacilityCategory, number][]) row[cat] = (row[cat] ?? 0) + h * v;
+        for (const key in cats) {
+          const cat = key as FacilityCategory;
+          row[cat] = (row[cat] ?? 0) + h * (cats[cat] as number);
+        }
       }
     }
     const seen = new Set<RuleId>();

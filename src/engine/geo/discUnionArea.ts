@@ -192,11 +192,11 @@ function insideRings(rings: FlatRing[]): boolean {
 
 /**
  * Area (m²) of the rings ∩ the union of the discs of radius r centred at `centers`
- * ([x0, y0, x1, y1, …], k = centers.length / 2). Coordinates are shifted to `origin` internally
+ * ([x0, y0, x1, y1, …] up to `end`, k = end / 2). Coordinates are shifted to `origin` internally
  * for precision.
  */
-export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number]): number {
-  const n0 = centers.length >> 1;
+export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length): number {
+  const n0 = end >> 1;
   if (!(r > 0) || n0 === 0) return 0;
   const [ox, oy] = origin;
   const r2 = r * r;
