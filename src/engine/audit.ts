@@ -35,6 +35,7 @@ import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
 import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
+import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -158,8 +159,10 @@ function subsetSources(ctx: AuditContext, idx: SubsetIndex | null, c: PreparedCo
   const b = c.bbox;
   const out: ReachSource[] = [];
   const all = polygonSourcesOf(ctx.green);
-  for (const k of idx.index.search(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-    const i = idx.items[k];
+  const n = flatbushRange(idx.index, b[0] - d, b[1] - d, b[2] + d, b[3] + d);
+  const found = flatbushRangeIds();
+  for (let q = 0; q < n; q++) {
+    const i = idx.items[found[q]];
     if (bboxGap(ctx.green[i].bbox, b) <= d) out.push(all[i]);
   }
   return out;

@@ -506,7 +506,7 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
           || (Math.abs(qx - bx) < EPS && Math.abs(qy - by) < EPS && Math.abs(rx - ax) < EPS && Math.abs(ry - ay) < EPS);
       }
       if (dup) continue;
-      kRect.set(s.rects.subarray(o, o + R), R * nr++);
+      for (let m = 0, p = R * nr++; m < R; m++) kRect[p + m] = s.rects[o + m];
     }
     const nv = s.discs.length >> 1;
     growDiscs(nd + nv);
