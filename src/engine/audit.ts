@@ -35,6 +35,7 @@ import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
 import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
+import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
@@ -158,8 +159,10 @@ function subsetSources(ctx: AuditContext, idx: SubsetIndex | null, c: PreparedCo
   const b = c.bbox;
   const out: ReachSource[] = [];
   const all = polygonSourcesOf(ctx.green);
-  for (const k of idx.index.search(b[0] - d, b[1] - d, b[2] + d, b[3] + d)) {
-    const i = idx.items[k];
+  const n = flatbushRange(idx.index, b[0] - d, b[1] - d, b[2] + d, b[3] + d);
+  const found = flatbushRangeIds();
+  for (let q = 0; q < n; q++) {
+    const i = idx.items[found[q]];
     if (bboxGap(ctx.green[i].bbox, b) <= d) out.push(all[i]);
   }
   return out;
@@ -285,6 +288,49 @@ function parkAreaInside(ctx: AuditContext, c: PreparedCommunity): number {
   return Math.max(0, ringsArea(intersection(c.rings, clip)));
 }
 
+/**
+ * What every community's life-circle and "6个1" shares ask, once per preset and tier distances:
+ * the category sets (each a distinct set of categories, numbered), the tiers in the order of
+ * preset.requiredByTier with their distances, and for each "6个1" group which sets are subsets of
+ * its own (a share of a subset at a distance ≤ the group's is a lower bound of the group's share).
+ */
+interface SharePlan {
+  preset: RulePreset;
+  sets: FacilityCategory[][];
+  tiers: { tier: string; d: number; cats: FacilityCategory[]; sets: number[] }[];
+  groups: { key: string; set: number; green: boolean; subsets: boolean[] }[];
+}
+
+const sharePlans = new WeakMap<Record<string, number>, SharePlan>();
+/** The shares computed for the current community: set number, distance, green (1 or 0) in threes, and their values. */
+const shareCache: number[] = [];
+const shareValues: number[] = [];
+
+function sharePlanOf(ctx: AuditContext): SharePlan {
+  const hit = sharePlans.get(ctx.tierDistances);
+  if (hit && hit.preset === ctx.preset) return hit;
+  const sets: FacilityCategory[][] = [];
+  const setOf = (cats: readonly FacilityCategory[]): number => {
+    const i = sets.findIndex((s) => s.length === cats.length && s.every((x) => cats.includes(x)));
+    if (i >= 0) return i;
+    sets.push([...cats]);
+    return sets.length - 1;
+  };
+  const tiers: SharePlan['tiers'] = [];
+  for (const [tier, cats] of Object.entries(ctx.preset.requiredByTier)) {
+    const d = ctx.tierDistances[tier];
+    if (d !== undefined) tiers.push({ tier, d, cats, sets: cats.map((cat) => setOf([cat])) });
+  }
+  const groups = ctx.preset.rules.sixOnes.groups.map((g) => ({ key: g.key, set: setOf(g.categories), green: g.green === true, subsets: [] as boolean[] }));
+  for (const g of groups) {
+    const own = sets[g.set];
+    g.subsets = sets.map((s) => s.every((x) => own.includes(x)));
+  }
+  const plan: SharePlan = { preset: ctx.preset, sets, tiers, groups };
+  sharePlans.set(ctx.tierDistances, plan);
+  return plan;
+}
+
 export function auditCommunity(ctx: AuditContext, index: number): CommunityResult {
   const { preset } = ctx;
   const rules = preset.rules;
@@ -325,12 +371,12 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('greenCoverage')) push(checkGreenCoverage(greenCoverage, rules.greenCoverage));
   if (on('parkCoverage')) push(checkParkCoverage(parkCoverage, rules.parkCoverage));
 
-  // Life circles; shares are cached per (distance, category set, green) so "6个1" reuses them
-  // (a short list scanned in place: no key strings per community).
-  const cache: { d: number; green: boolean; cats: readonly FacilityCategory[]; value: number }[] = [];
-  const sameSet = (a: readonly FacilityCategory[], b: readonly FacilityCategory[]) => a.length === b.length && a.every((x) => b.includes(x));
-  const catShare = (cats: readonly FacilityCategory[], d: number, green: boolean): number => {
-    for (const e of cache) if (e.d === d && e.green === green && sameSet(e.cats, cats)) return e.value;
+  // Life circles; shares are kept per (distance, category set, green) so "6个1" reuses them.
+  const plan = sharePlanOf(ctx);
+  shareCache.length = 0;
+  const catShare = (set: number, d: number, green: boolean): number => {
+    for (let e = 0; e < shareCache.length; e += 3) if (shareCache[e] === set && shareCache[e + 1] === d && shareCache[e + 2] === (green ? 1 : 0)) return shareValues[e / 3];
+    const cats = plan.sets[set];
     let value: number;
     const direct = green ? null : pointShare(ctx, c, cats, d);
     if (direct !== null) value = direct;
@@ -339,16 +385,15 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
       if (green) sources.push(...greenSources(ctx, c, 'green', d));
       value = share(ctx, c, sources, d);
     }
-    cache.push({ d, green, cats, value });
+    shareValues[shareCache.length / 3] = value;
+    shareCache.push(set, d, green ? 1 : 0);
     return value;
   };
   const lifeCircles: CommunityResult['lifeCircles'] = {};
-  for (const [tier, cats] of Object.entries(preset.requiredByTier)) {
-    const d = ctx.tierDistances[tier];
-    if (d === undefined) continue;
+  for (const t of plan.tiers) {
     const row: Partial<Record<FacilityCategory, number>> = {};
-    for (const cat of cats) row[cat] = catShare([cat], d, false);
-    lifeCircles[tier] = row;
+    for (let q = 0; q < t.cats.length; q++) row[t.cats[q]] = catShare(t.sets[q], t.d, false);
+    lifeCircles[t.tier] = row;
   }
   if (on('lifeCircle')) failures.push(...checkLifeCircles(lifeCircles, rules.lifeCircle));
 
@@ -356,19 +401,19 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('sixOnes')) {
     const d = ctx.tierDistances[rules.sixOnes.tier];
     const shares: Record<string, number> = {};
-    for (const g of rules.sixOnes.groups) {
+    for (const g of plan.groups) {
       if (d === undefined) { shares[g.key] = 0; continue; }
       // A share already known for a subset of the group's sources at a distance ≤ d is a lower
       // bound; when it meets the threshold the group is satisfied without computing more.
       let lower = 0;
-      for (const e of cache) {
-        if (e.d <= d && !e.green && e.cats.every((x) => g.categories.includes(x))) lower = Math.max(lower, e.value);
+      for (let e = 0; e < shareCache.length; e += 3) {
+        if (shareCache[e + 1] <= d && shareCache[e + 2] === 0 && g.subsets[shareCache[e]]) lower = Math.max(lower, shareValues[e / 3]);
       }
       if (g.green) {
         if (gd <= d) lower = Math.max(lower, greenCoverage);
         if (pd <= d) lower = Math.max(lower, parkCoverage);
       }
-      shares[g.key] = lower + SHARE_EPSILON >= rules.sixOnes.threshold ? lower : catShare(g.categories, d, g.green === true);
+      shares[g.key] = lower + SHARE_EPSILON >= rules.sixOnes.threshold ? lower : catShare(g.set, d, g.green);
     }
     const r = checkSixOnes(shares, rules.sixOnes);
     sixOnes = r.satisfied;
@@ -448,10 +493,14 @@ export function summarize(results: CommunityResult[], preset?: RulePreset): Audi
       // Households within reach: each community's households × its share (on its coverage basis).
       within.green += h * r.greenCoverage;
       within.park += h * r.parkCoverage;
-      for (const [tier, cats] of Object.entries(r.lifeCircles)) {
+      for (const tier in r.lifeCircles) {
+        const cats = r.lifeCircles[tier];
         let row = within[tier];
         if (typeof row !== 'object') within[tier] = row = {};
-        for (const [cat, v] of Object.entries(cats) as [FacilityCategory, number][]) row[cat] = (row[cat] ?? 0) + h * v;
+        for (const key in cats) {
+          const cat = key as FacilityCategory;
+          row[cat] = (row[cat] ?? 0) + h * (cats[cat] as number);
+        }
       }
     }
     const seen = new Set<RuleId>();

@@ -6,10 +6,12 @@
 // swept ±d along its normal) and one disc per convex vertex: a point outside P within d of P has a
 // nearest boundary point either inside an edge (then it lies in that edge's rectangle) or at a
 // vertex, which must then be convex. Every edge of P lies inside its own rectangle, so the boundary
-// of the union is made of rectangle sides and circles only.
+// of the union is made of rectangle sides and circles only; of those, only each rectangle's outer
+// side and each circle's outer arc (between the outward normals of the vertex's two edges) can
+// bound the buffer: every other point of them is nearer than d to some point of P.
 // As in discUnionArea.ts, the area is ½∮(x dy − y dx) over the boundary of community ∩ union:
-// (a) the community's edges where they run inside some primitive, and (b) the rectangle sides and
-// circles where they run inside the community and outside every other primitive. Each piece is
+// (a) the community's edges where they run inside some primitive, and (b) the outer sides and
+// outer arcs where they run inside the community and outside every other primitive. Each piece is
 // cut at its intersections with the others (slab clips for rectangles, roots for discs, crossing
 // parity for polygons) and integrated in closed form (segments and arcs).
 //
@@ -26,12 +28,23 @@ export interface BufferPrimitives {
   readonly d: number;
   /** Per edge: ax, ay, ux, uy (unit direction), L (length), the rectangle's bbox (4), atan2(uy, ux). */
   readonly rects: Float64Array;
-  /** Per edge, bit 0: the start vertex is convex (its end side lies in its disc); bit 1: the end vertex. */
-  readonly rectFlags: Uint8Array;
   /** Disc centres (convex vertices): x, y. */
   readonly discs: Float64Array;
+  /**
+   * Per disc, the arc of its circle that can bound the buffer: from the outward normal of the
+   * edge ending at the vertex to that of the edge starting there (start angle, counter-clockwise
+   * sweep in (0, π)). The rest of the circle lies strictly inside the buffer: from such a point
+   * one of the two edges comes nearer than d.
+   */
+  readonly discArcs: Float64Array;
   /** The source's rings (for the interior) and their joint bbox. */
   readonly rings: FlatRing[];
+  /**
+   * One counter-clockwise ring turning left (or straight on) at every vertex: a clean ring, so it
+   * is convex, and its d-buffer is convex too, so a community whose every
+   * vertex lies within d of the source lies wholly inside that buffer.
+   */
+  readonly convex: boolean;
   readonly bbox: readonly [number, number, number, number];
 }
 
@@ -65,13 +78,13 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
   let edges = 0;
   for (const f of rings) edges += f.length >> 1;
   const rects = new Float64Array(R * edges);
-  const rectFlags = new Uint8Array(edges);
   const discs: number[] = [];
+  const arcs: number[] = [];
   let e = 0;
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let convex = rings.length === 1 && rings[0].length >= 6;
   for (const f of rings) {
     const n = f.length;
-    const first = e;
     for (let i = 0; i < n; i += 2) {
       const ax = f[i], ay = f[i + 1];
       const j = i + 2 < n ? i + 2 : 0;
@@ -91,35 +104,38 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
       const cross = (ax - f[p]) * dy - (ay - f[p + 1]) * dx;
       if (cross > 0) {
         discs.push(ax, ay);
-        rectFlags[e] |= 1;
-        rectFlags[i === 0 ? first + (n >> 1) - 1 : e - 1] |= 2;
-      }
+        // Outward normals (to the right of each edge): (vy, −vx).
+        const a0 = Math.atan2(-(ax - f[p]), ay - f[p + 1]);
+        let sweep = Math.atan2(-dx, dy) - a0;
+        if (sweep < 0) sweep += TWO_PI;
+        arcs.push(a0, sweep);
+      } else if (cross < 0 || (ax - f[p]) * dx + (ay - f[p + 1]) * dy < 0) convex = false; // a right turn, or a spike
       e++;
     }
   }
-  return { d, rects, rectFlags, discs: Float64Array.from(discs), rings, bbox: [x0 - d, y0 - d, x1 + d, y1 + d] };
+  return { d, rects, discs: Float64Array.from(discs), discArcs: Float64Array.from(arcs), rings, bbox: [x0 - d, y0 - d, x1 + d, y1 + d], convex };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scratch: the primitives kept for one call, and the intervals of one piece.
 
 let kRect = new Float64Array(R * 64); // kept rectangles (same layout)
-let kRectFlags = new Uint8Array(64);
 let kDisc = new Float64Array(2 * 64);
+let kArc = new Float64Array(2 * 64); // kept discs' arcs (discArcs)
 let remLo = new Float64Array(64), remHi = new Float64Array(64); // the piece's part still to decide
 let nRem = 0;
 let cuts = new Float64Array(64); // crossing parameters of one piece with one ring set
 const arcLo = new Float64Array(16), arcHi = new Float64Array(16), tmpLo = new Float64Array(16), tmpHi = new Float64Array(16);
 
 function growRects(n: number): void {
-  if (kRectFlags.length >= n) return;
-  const m = Math.max(n, 2 * kRectFlags.length);
+  if (kRect.length >= R * n) return;
+  const m = Math.max(n, (2 * kRect.length) / R);
   const a = new Float64Array(R * m); a.set(kRect); kRect = a;
-  const b = new Uint8Array(m); b.set(kRectFlags); kRectFlags = b;
 }
 function growDiscs(n: number): void {
   if (kDisc.length >= 2 * n) return;
   const a = new Float64Array(Math.max(2 * n, 2 * kDisc.length)); a.set(kDisc); kDisc = a;
+  const b = new Float64Array(a.length); b.set(kArc); kArc = b;
 }
 /** Adds [lo, hi] to the piece's remaining part (before any cover). */
 function pushRem(lo: number, hi: number): void {
@@ -164,8 +180,15 @@ function sortCuts(): void {
 // ---------------------------------------------------------------------------------------------
 // Crossings of one piece with a set of rings (even-odd), as sorted cuts plus the parity at the start.
 
-/** Segment p + t·(ex, ey): cuts in (0, 1) and whether p is inside (by the ray towards t → −∞). */
-function segmentCuts(rings: FlatRing[], px: number, py: number, ex: number, ey: number): boolean {
+// The segment p + t·(ex, ey) (px, py, ex, ey) and the circle (cx, cy, r) that the helpers below
+// work on: passed in these arrays rather than as arguments, because a call that is not inlined
+// boxes every floating-point argument, and these run for every piece of every community.
+const seg = new Float64Array(4);
+const circ = new Float64Array(3);
+
+/** Segment `seg`: cuts in (0, 1) and whether p is inside (by the ray towards t → −∞). */
+function segmentCuts(rings: FlatRing[]): boolean {
+  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
   nCut = 0;
   let before = 0;
   for (const f of rings) {
@@ -204,8 +227,9 @@ function insideRings(rings: FlatRing[], x: number, y: number): boolean {
   return inside;
 }
 
-/** Circle (cx, cy, r) swept from START: cuts as angles in (0, 2π) from START; parity at START. */
-function circleCuts(rings: FlatRing[], cx: number, cy: number, r: number): boolean {
+/** Circle `circ` swept from START: cuts as angles in (0, 2π) from START; parity at START. */
+function circleCuts(rings: FlatRing[]): boolean {
+  const cx = circ[0], cy = circ[1], r = circ[2];
   nCut = 0;
   const r2 = r * r;
   for (const f of rings) {
@@ -298,6 +322,40 @@ function arcHalfPlane(dir: number, k: number, r: number): void {
   arcIntersect(dir, Math.acos(k / r));
 }
 
+/** The community's bbox, for withinConvexBuffer. */
+const bounds = new Float64Array(4);
+
+/**
+ * Every vertex of the community lies within d of the convex source `s` (inside it, or within d of
+ * one of its edges): the community then lies wholly inside the source's d-buffer, a convex set.
+ * `window` is the community's bbox.
+ */
+function withinConvexBuffer(community: FlatRing[], s: BufferPrimitives, window: Float64Array): boolean {
+  const b = s.bbox, w0 = window[0], w1 = window[1], w2 = window[2], w3 = window[3];
+  if (w0 < b[0] || w1 < b[1] || w2 > b[2] || w3 > b[3]) return false;
+  const rects = s.rects, ne = rects.length / R, d2 = s.d * s.d;
+  for (const f of community) {
+    for (let i = 0; i < f.length; i += 2) {
+      const px = f[i], py = f[i + 1];
+      let inside = true, near = Infinity;
+      for (let e = 0; e < ne; e++) {
+        const o = R * e;
+        const rx = px - rects[o], ry = py - rects[o + 1], ux = rects[o + 2], uy = rects[o + 3], L = rects[o + 4];
+        const v = -rx * uy + ry * ux;
+        if (v >= 0) continue; // on the inner side of this edge: its distance is that to another edge
+        inside = false;
+        const t = rx * ux + ry * uy;
+        const c = t < 0 ? 0 : t > L ? L : t;
+        const dx = rx - c * ux, dy = ry - c * uy;
+        const q = dx * dx + dy * dy;
+        if (q < near) near = q;
+      }
+      if (!inside && !(near <= d2)) return false;
+    }
+  }
+  return true;
+}
+
 /** Area of clean oriented rings (shoelace). */
 function wholeArea(rings: FlatRing[]): number {
   let a = 0;
@@ -315,11 +373,12 @@ let kNr = 0, kNd = 0, kNp = 0, kD = 0;
 const kPolys: FlatRing[][] = [];
 
 /**
- * Removes from the remaining part of the segment p + t·(ex, ey), t ∈ [0, 1], what the kept
+ * Removes from the remaining part of the segment `seg` (p + t·(ex, ey), t ∈ [0, 1]) what the kept
  * primitives cover, except `selfRect` / `selfDisc`; earlier rectangles (index < self) include
  * their boundary. Stops as soon as nothing remains.
  */
-function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: number, selfDisc: number): void {
+function coverSegment(selfRect: number, selfDisc: number): void {
+  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
   const d = kD, d2 = d * d;
   const sx0 = Math.min(px, px + ex), sx1 = Math.max(px, px + ex), sy0 = Math.min(py, py + ey), sy1 = Math.max(py, py + ey);
   for (let q = 0; q < kNr; q++) {
@@ -360,13 +419,14 @@ function coverSegment(px: number, py: number, ex: number, ey: number, selfRect: 
   }
   for (let pi = 0; pi < kNp; pi++) {
     const rings = kPolys[pi];
-    cutsToCover(segmentCuts(rings, px, py, ex, ey), 1);
+    cutsToCover(segmentCuts(rings), 1);
     if (nRem === 0) return;
   }
 }
 
-/** The same for the circle around kept disc `self` (angles from START). */
-function coverCircle(cx: number, cy: number, self: number): void {
+/** The same for the circle `circ` around kept disc `self` (angles from START). */
+function coverCircle(self: number): void {
+  const cx = circ[0], cy = circ[1];
   const d = kD, d2 = d * d;
   for (let q = 0; q < kNd; q++) {
     if (q === self) continue;
@@ -400,7 +460,7 @@ function coverCircle(cx: number, cy: number, self: number): void {
   }
   for (let pi = 0; pi < kNp; pi++) {
     const rings = kPolys[pi];
-    cutsToCover(circleCuts(rings, cx, cy, d), TWO_PI);
+    cutsToCover(circleCuts(rings), TWO_PI);
     if (nRem === 0) return;
   }
 }
@@ -421,12 +481,15 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       if (f[i + 1] < w1) w1 = f[i + 1]; if (f[i + 1] > w3) w3 = f[i + 1];
     }
   }
+  // A convex source whose buffer holds every vertex holds all of the community.
+  bounds[0] = w0; bounds[1] = w1; bounds[2] = w2; bounds[3] = w3;
+  for (const s of sources) if (s.convex && withinConvexBuffer(community, s, bounds)) return wholeArea(community);
   w0 -= EPS; w1 -= EPS; w2 += EPS; w3 += EPS;
   let nr = 0, nd = 0;
   for (const s of sources) {
     const b = s.bbox;
     if (b[0] > w2 || b[2] < w0 || b[1] > w3 || b[3] < w1) continue;
-    const ne = s.rectFlags.length;
+    const ne = s.rects.length / R;
     growRects(nr + ne);
     for (let e = 0; e < ne; e++) {
       const o = R * e;
@@ -443,15 +506,16 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
           || (Math.abs(qx - bx) < EPS && Math.abs(qy - by) < EPS && Math.abs(rx - ax) < EPS && Math.abs(ry - ay) < EPS);
       }
       if (dup) continue;
-      kRect.set(s.rects.subarray(o, o + R), R * nr);
-      kRectFlags[nr++] = s.rectFlags[e];
+      for (let m = 0, p = R * nr++; m < R; m++) kRect[p + m] = s.rects[o + m];
     }
     const nv = s.discs.length >> 1;
     growDiscs(nd + nv);
     for (let v = 0; v < nv; v++) {
       const x = s.discs[2 * v], y = s.discs[2 * v + 1];
       if (x - d > w2 || x + d < w0 || y - d > w3 || y + d < w1) continue;
-      kDisc[2 * nd] = x; kDisc[2 * nd + 1] = y; nd++;
+      kDisc[2 * nd] = x; kDisc[2 * nd + 1] = y;
+      kArc[2 * nd] = s.discArcs[2 * v]; kArc[2 * nd + 1] = s.discArcs[2 * v + 1];
+      nd++;
     }
   }
   // The interiors of sources that meet the window (far from their boundary only P covers).
@@ -499,7 +563,8 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
       // Covered = the whole edge minus what no primitive covers.
       nRem = 0;
       pushRem(0, 1);
-      coverSegment(ax, ay, ex, ey, -1, -1);
+      seg[0] = ax; seg[1] = ay; seg[2] = ex; seg[3] = ey;
+      coverSegment(-1, -1);
       const x0 = ax - ox, y0 = ay - oy;
       twice += x0 * (y0 + ey) - (x0 + ex) * y0;
       for (let m = 0; m < nRem; m++) {
@@ -510,33 +575,27 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     }
   }
 
-  // (b) Rectangle sides inside the community and outside every other primitive.
+  // (b) Rectangle sides inside the community and outside every other primitive: only the outer
+  // side a − dn → b − dn (n the edge's left normal, towards the polygon's interior). Every other
+  // side lies strictly inside the buffer: the inner side at distance d from the edge, on the
+  // interior's side, is inside the polygon or nearer than d to where that normal leaves it; an end
+  // side is nearer than d to the neighbouring edge (at a reflex vertex) or inside the vertex's disc.
   for (let q = 0; q < nr; q++) {
     const o = R * q;
     if (kRect[o + 5] > w2 || kRect[o + 7] < w0 || kRect[o + 6] > w3 || kRect[o + 8] < w1) continue;
     const ax = kRect[o], ay = kRect[o + 1], ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
-    const nx = -uy * d, ny = ux * d, bx = ax + L * ux, by = ay + L * uy;
-    const flags = kRectFlags[q];
-    // Counter-clockwise: a − dn → b − dn → b + dn → a + dn → a − dn. An end side at a convex
-    // vertex lies inside that vertex's disc and is skipped.
-    for (let side = 0; side < 4; side++) {
-      if (side === 1 && flags & 2) continue;
-      if (side === 3 && flags & 1) continue;
-      let px: number, py: number, qx: number, qy: number;
-      if (side === 0) { px = ax - nx; py = ay - ny; qx = bx - nx; qy = by - ny; }
-      else if (side === 1) { px = bx - nx; py = by - ny; qx = bx + nx; qy = by + ny; }
-      else if (side === 2) { px = bx + nx; py = by + ny; qx = ax + nx; qy = ay + ny; }
-      else { px = ax + nx; py = ay + ny; qx = ax - nx; qy = ay - ny; }
-      if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
-      const ex = qx - px, ey = qy - py;
-      cutsToRem(segmentCuts(community, px, py, ex, ey), 1);
-      if (nRem === 0) continue;
-      coverSegment(px, py, ex, ey, q, -1);
-      for (let m = 0; m < nRem; m++) {
-        const t0 = remLo[m], t1 = remHi[m];
-        const x0 = px + t0 * ex - ox, y0 = py + t0 * ey - oy, x1 = px + t1 * ex - ox, y1 = py + t1 * ey - oy;
-        twice += x0 * y1 - x1 * y0;
-      }
+    const nx = -uy * d, ny = ux * d;
+    const px = ax - nx, py = ay - ny, qx = ax + L * ux - nx, qy = ay + L * uy - ny;
+    if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
+    const ex = qx - px, ey = qy - py;
+    seg[0] = px; seg[1] = py; seg[2] = ex; seg[3] = ey;
+    cutsToRem(segmentCuts(community), 1);
+    if (nRem === 0) continue;
+    coverSegment(q, -1);
+    for (let m = 0; m < nRem; m++) {
+      const t0 = remLo[m], t1 = remHi[m];
+      const x0 = px + t0 * ex - ox, y0 = py + t0 * ey - oy, x1 = px + t1 * ex - ox, y1 = py + t1 * ey - oy;
+      twice += x0 * y1 - x1 * y0;
     }
   }
 
@@ -544,9 +603,16 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
   for (let q = 0; q < nd; q++) {
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     if (cx - d > w2 || cx + d < w0 || cy - d > w3 || cy + d < w1) continue;
-    cutsToRem(circleCuts(community, cx, cy, d), TWO_PI);
+    circ[0] = cx; circ[1] = cy; circ[2] = d;
+    cutsToRem(circleCuts(community), TWO_PI);
     if (nRem === 0) continue;
-    coverCircle(cx, cy, q);
+    // Only the vertex's outer arc (discArcs) can bound the union.
+    let lo = (kArc[2 * q] - START) % TWO_PI;
+    if (lo < 0) lo += TWO_PI;
+    const hi = lo + kArc[2 * q + 1];
+    if (hi <= TWO_PI) { cover(0, lo); cover(hi, TWO_PI); } else cover(hi - TWO_PI, lo);
+    if (nRem === 0) continue;
+    coverCircle(q);
     const rcx = cx - ox, rcy = cy - oy;
     for (let m = 0; m < nRem; m++) {
       const t0 = START + remLo[m], t1 = START + remHi[m];

@@ -44,25 +44,41 @@ let remK0 = new Float64Array(32), remK1 = new Float64Array(32);
 let remX0 = new Float64Array(32), remY0 = new Float64Array(32), remX1 = new Float64Array(32), remY1 = new Float64Array(32);
 let nRem = 0;
 
-function pushRem(k0: number, x0: number, y0: number, k1: number, x1: number, y1: number): void {
+// The arc an operation works on (k0, x0, y0, k1, x1, y1): passed in this array rather than as
+// arguments, because a call that is not inlined boxes every floating-point argument, and the
+// covering step below runs for every pair of nearby discs.
+const arg = new Float64Array(6);
+
+/** Adds the arc in `arg` to the circle's remaining part. */
+function pushRem(): void {
+  const k0 = arg[0], k1 = arg[3];
   if (!(k1 > k0)) return;
   if (nRem === remK0.length) {
     remK0 = grow(remK0); remK1 = grow(remK1); remX0 = grow(remX0); remY0 = grow(remY0); remX1 = grow(remX1); remY1 = grow(remY1);
   }
-  remK0[nRem] = k0; remX0[nRem] = x0; remY0[nRem] = y0;
-  remK1[nRem] = k1; remX1[nRem] = x1; remY1[nRem] = y1;
+  remK0[nRem] = k0; remX0[nRem] = arg[1]; remY0[nRem] = arg[2];
+  remK1[nRem] = k1; remX1[nRem] = arg[4]; remY1[nRem] = arg[5];
   nRem++;
 }
 
-/** Removes the covered arc [k0, k1] (k0 ≤ k1, with its end points) from the circle's remaining part. */
-function cutRem(k0: number, x0: number, y0: number, k1: number, x1: number, y1: number): void {
+/** Removes the covered arc in `arg` ([k0, k1], k0 ≤ k1, with its end points) from the circle's remaining part. */
+function cutRem(): void {
+  const k0 = arg[0], x0 = arg[1], y0 = arg[2], k1 = arg[3], x1 = arg[4], y1 = arg[5];
   if (!(k1 > k0)) return;
   const n = nRem;
   for (let q = 0; q < n; q++) {
     const a = remK0[q], b = remK1[q];
     if (k1 <= a || k0 >= b) continue;
     if (k0 > a) {
-      if (k1 < b) pushRem(k1, x1, y1, b, remX1[q], remY1[q]);
+      if (k1 < b) {
+        // The part after the cut, [k1, b], appended (not visited again by this loop).
+        if (nRem === remK0.length) {
+          remK0 = grow(remK0); remK1 = grow(remK1); remX0 = grow(remX0); remY0 = grow(remY0); remX1 = grow(remX1); remY1 = grow(remY1);
+        }
+        remK0[nRem] = k1; remX0[nRem] = x1; remY0[nRem] = y1;
+        remK1[nRem] = b; remX1[nRem] = remX1[q]; remY1[nRem] = remY1[q];
+        nRem++;
+      }
       remK1[q] = k0; remX1[q] = x0; remY1[q] = y0;
     } else if (k1 < b) { remK0[q] = k1; remX0[q] = x1; remY0[q] = y1; }
     else remK1[q] = a; // emptied; compacted below
@@ -136,10 +152,11 @@ function keyFromStart(x: number, y: number): number {
 }
 
 /**
- * The angle (radians) from (x0, y0) to (x1, y1) counter-clockwise, both on one circle, given their
- * pseudo-angle difference `dk` ∈ [0, 4] (which settles the rounding near 0 and 2π).
+ * The angle (radians) of remaining arc q, counter-clockwise from its start to its end point, given
+ * their pseudo-angle difference ∈ [0, 4] (which settles the rounding near 0 and 2π).
  */
-function sweep(x0: number, y0: number, x1: number, y1: number, dk: number): number {
+function sweep(q: number): number {
+  const x0 = remX0[q], y0 = remY0[q], x1 = remX1[q], y1 = remY1[q], dk = remK1[q] - remK0[q];
   let t = Math.atan2(x0 * y1 - y0 * x1, x0 * x1 + y0 * y1);
   if (t < 0) t += TWO_PI;
   if (dk < 2 && t > Math.PI) t -= TWO_PI; // a rounding below zero
@@ -153,8 +170,12 @@ function duplicateOf(c: number, cx: number, cy: number): boolean {
   return false;
 }
 
-/** Even-odd point in polygon over every ring (boundary cases are measure zero here). */
-function insideRings(rings: FlatRing[], x: number, y: number, ox: number, oy: number): boolean {
+/** The point insideRings tests (x, y relative to the origin ox, oy), passed as in `arg`. */
+const at = new Float64Array(4);
+
+/** Even-odd point in polygon over every ring (boundary cases are measure zero here): the point in `at`. */
+function insideRings(rings: FlatRing[]): boolean {
+  const x = at[0], y = at[1], ox = at[2], oy = at[3];
   let inside = false;
   for (const f of rings) {
     const n = f.length;
@@ -171,11 +192,11 @@ function insideRings(rings: FlatRing[], x: number, y: number, ox: number, oy: nu
 
 /**
  * Area (m²) of the rings ∩ the union of the discs of radius r centred at `centers`
- * ([x0, y0, x1, y1, …], k = centers.length / 2). Coordinates are shifted to `origin` internally
+ * ([x0, y0, x1, y1, …] up to `end`, k = end / 2). Coordinates are shifted to `origin` internally
  * for precision.
  */
-export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number]): number {
-  const n0 = centers.length >> 1;
+export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length): number {
+  const n0 = end >> 1;
   if (!(r > 0) || n0 === 0) return 0;
   const [ox, oy] = origin;
   const r2 = r * r;
@@ -236,7 +257,10 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
         pushSpan(e, t0, t1);
       }
     }
-    if (nCross === first && !holds && !insideRings(rings, cx + r * COS_START, cy + r * SIN_START, ox, oy)) continue;
+    if (nCross === first && !holds) {
+      at[0] = cx + r * COS_START; at[1] = cy + r * SIN_START; at[2] = ox; at[3] = oy;
+      if (!insideRings(rings)) continue;
+    }
     keptX[k] = cx; keptY[k] = cy;
     crossStart[++k] = nCross;
   }
@@ -289,16 +313,17 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
       while (q > 0 && evKey[q - 1] > a) { evKey[q] = evKey[q - 1]; evOrder[q] = evOrder[q - 1]; q--; }
       evKey[q] = a; evOrder[q] = v;
     }
-    let inside = insideRings(rings, cx + sx0, cy + sy0, ox, oy);
+    at[0] = cx + sx0; at[1] = cy + sy0; at[2] = ox; at[3] = oy;
+    let inside = insideRings(rings);
     nRem = 0;
     let lk = 0, lx = sx0, ly = sy0;
     for (let e = 0; e < ne; e++) {
       const q = evOrder[e];
-      if (inside) pushRem(lk, lx, ly, evKey[e], crossX[q], crossY[q]);
+      if (inside) { arg[0] = lk; arg[1] = lx; arg[2] = ly; arg[3] = evKey[e]; arg[4] = crossX[q]; arg[5] = crossY[q]; pushRem(); }
       inside = !inside;
       lk = evKey[e]; lx = crossX[q]; ly = crossY[q];
     }
-    if (inside) pushRem(lk, lx, ly, 4, sx0, sy0);
+    if (inside) { arg[0] = lk; arg[1] = lx; arg[2] = ly; arg[3] = 4; arg[4] = sx0; arg[5] = sy0; pushRem(); }
     if (nRem === 0) continue;
     // Other discs within 2r: those within r first (they cover the most), then the others.
     if (duplicateOf(c, cx, cy)) continue;
@@ -314,14 +339,17 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
         const mx = dx / 2, my = dy / 2;
         const x0 = mx + h * dy, y0 = my - h * dx, x1 = mx - h * dy, y1 = my + h * dx;
         const k0 = keyFromStart(x0, y0), k1 = keyFromStart(x1, y1);
-        if (k0 <= k1) cutRem(k0, x0, y0, k1, x1, y1);
-        else { cutRem(k0, x0, y0, 4, sx0, sy0); cutRem(0, sx0, sy0, k1, x1, y1); }
+        if (k0 <= k1) { arg[0] = k0; arg[1] = x0; arg[2] = y0; arg[3] = k1; arg[4] = x1; arg[5] = y1; cutRem(); }
+        else {
+          arg[0] = k0; arg[1] = x0; arg[2] = y0; arg[3] = 4; arg[4] = sx0; arg[5] = sy0; cutRem();
+          arg[0] = 0; arg[1] = sx0; arg[2] = sy0; arg[3] = k1; arg[4] = x1; arg[5] = y1; cutRem();
+        }
       }
     }
     for (let q = 0; q < nRem; q++) {
       // ∫(x dy − y dx) along the arc.
       const px = remX0[q], py = remY0[q], x = remX1[q], y = remY1[q];
-      twice += cx * (y - py) - cy * (x - px) + r2 * sweep(px, py, x, y, remK1[q] - remK0[q]);
+      twice += cx * (y - py) - cy * (x - px) + r2 * sweep(q);
     }
   }
   return twice / 2;

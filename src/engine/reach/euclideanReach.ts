@@ -211,12 +211,12 @@ export function createEuclideanReach(): EuclideanReach {
       if (gx * gx + gy * gy < d * d) { centerScratch[n++] = x; centerScratch[n++] = y; }
     }
     if (!n) { stats.empty++; return 0; }
-    const centers = centerScratch.subarray(0, n);
     stats.discs++;
     // Many discs: first drop those lying inside the others over the community (geo/coveredDiscs.ts;
     // the union there is unchanged, and the disc-union area is quadratic in the number of discs).
-    const kept = centers.length > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(centers, d, b) : centers;
-    const a = kept.length ? areaInDiscUnion(rings, kept, d, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]) : 0;
+    const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(centerScratch.subarray(0, n), d, b) : null;
+    const origin: [number, number] = [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+    const a = kept ? (kept.length ? areaInDiscUnion(rings, kept, d, origin) : 0) : areaInDiscUnion(rings, centerScratch, d, origin, n);
     return Math.max(0, Math.min(community.area_m2, a));
   }
 

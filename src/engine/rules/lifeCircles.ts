@@ -17,8 +17,11 @@ export function checkLifeCircles(
   rule: RulePreset['rules']['lifeCircle'],
 ): RuleFailure[] {
   const out: RuleFailure[] = [];
-  for (const [tier, cats] of Object.entries(shares)) {
-    for (const [category, share] of Object.entries(cats) as [FacilityCategory, number][]) {
+  // for…in visits own keys in Object.entries' order, without an array of pairs per row.
+  for (const tier in shares) {
+    const cats = shares[tier];
+    for (const key in cats) {
+      const category = key as FacilityCategory, share = cats[category] as number;
       if (share + SHARE_EPSILON < rule.threshold) out.push({ rule: 'lifeCircle', actual: share, required: rule.threshold, bound: 'min', tier, category });
     }
   }
