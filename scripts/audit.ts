@@ -49,7 +49,7 @@ export async function runAuditCommand(argv: string[], options: AuditCommandOptio
   if (csvHeaders !== 'en' && csvHeaders !== 'zh') throw new InputError(`--csv-headers: "${csvHeaders}" must be en or zh`);
   checkAuditFlags(args, USAGE);
   refuseOutputOverInput('--out', out, auditInputPaths(args));
-  const run = await runAuditOf(await loadAuditInput(args, USAGE));
+  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true }));
   const { result, data, layers, preset } = run;
   const ext = out ? extname(out).toLowerCase() : '.json';
   const text = (chunks: () => Iterable<string>) => (options.streamed ? chunks() : [...chunks()].join(''));

@@ -43,27 +43,65 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-function resultsOf(w: Worker, k: number): Promise<CommunityResult[]> {
+/**
+ * A thread started before it has work, so that it loads its code while the main thread is still
+ * reading and preparing. It does not keep the process alive until it is given a slice, and a
+ * failure before then is kept for resultsOf.
+ */
+export interface AuditThread {
+  worker: Worker;
+  /** Set when the thread failed or ended before it was given work. */
+  failure?: Error;
+}
+
+/** `count` threads started now (auditOnThreads gives them their slices). */
+export function startAuditThreads(count: number): AuditThread[] {
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const t: AuditThread = { worker: startWorker() };
+    t.worker.unref();
+    t.worker.on('error', (e: Error) => { t.failure ??= e; });
+    t.worker.on('exit', (code) => { t.failure ??= new Error(`audit thread exited with code ${code} before its results`); });
+    return t;
+  });
+}
+
+/** Ends threads that will get no work. */
+export function stopAuditThreads(threads: AuditThread[]): void {
+  for (const t of threads) void t.worker.terminate();
+}
+
+function resultsOf(t: AuditThread, k: number): Promise<CommunityResult[]> {
   return new Promise<CommunityResult[]>((resolve, reject) => {
+    if (t.failure) {
+      reject(t.failure);
+      return;
+    }
+    const w = t.worker;
     w.once('message', (m: CommunityResult[]) => resolve(m));
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`audit thread ${k} exited with code ${code} before its results`)));
   });
 }
 
-/** Every community's result, audited on `threads` threads (the main thread is one of them). */
-export async function auditOnThreads(ctx: AuditContext, _data: Dataset, _preset: RulePreset, _mode: DistanceMode, threads: number): Promise<CommunityResult[]> {
+/**
+ * Every community's result, audited on `threads` threads (the main thread is one of them); the
+ * threads of `started` (startAuditThreads) are used first, and any left over are ended.
+ */
+export async function auditOnThreads(ctx: AuditContext, _data: Dataset, _preset: RulePreset, _mode: DistanceMode, threads: number, started: AuditThread[] = []): Promise<CommunityResult[]> {
   const n = ctx.communities.length;
   const t = Math.max(1, Math.min(threads, n));
-  // Threads start loading while the slices are cut and packed.
-  const workers = Array.from({ length: t - 1 }, () => startWorker());
+  const helpers = started.slice(0, t - 1);
+  stopAuditThreads(started.slice(t - 1));
+  // Threads not started yet start loading while the slices are cut and packed.
+  helpers.push(...startAuditThreads(t - 1 - helpers.length));
   try {
     const slices = spatialSlices(ctx.communities, t);
-    const done = workers.map((w, k) => {
-      const results = resultsOf(w, k + 1);
+    const done = helpers.map((h, k) => {
+      const results = resultsOf(h, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
       const slice = packAuditSlice(ctx, slices[k + 1]);
-      w.postMessage(slice, sliceBuffers(slice));
+      h.worker.ref();
+      h.worker.postMessage(slice, sliceBuffers(slice));
       return results;
     });
     announceSources(ctx);
@@ -74,6 +112,6 @@ export async function auditOnThreads(ctx: AuditContext, _data: Dataset, _preset:
     parts.forEach((part, k) => part.forEach((r, q) => { results[slices[k][q]] = r; }));
     return results;
   } finally {
-    for (const w of workers) void w.terminate();
+    stopAuditThreads(helpers);
   }
 }
