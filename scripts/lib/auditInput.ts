@@ -41,7 +41,15 @@ export interface AuditInput {
   started?: AuditThread[];
 }
 
+export interface RunAuditOptions {
+  /** The output is the audit JSON: the audit threads also make their communities' texts in it. */
+  communityTexts?: boolean;
+}
+
 export interface AuditRun extends AuditInput {
+  /** With RunAuditOptions.communityTexts: the communities' texts in the audit JSON that the audit
+   *  threads made (index-aligned with result.communities; io/export auditJsonChunks). */
+  communityTexts?: (string | undefined)[];
   /** The prepared audit: what maps of gaps (uncoveredPart) are computed from. */
   ctx: AuditContext;
   result: AuditResult;
@@ -166,7 +174,7 @@ function threadsFlag(v: string | undefined): number | undefined {
  * Prepares and runs the audit, on `input.threads` threads (default: the machine's cores for
  * city-sized inputs, auditThreads.ts); the result is the same for any number of threads.
  */
-export async function runAuditOf(input: AuditInput, progress: Progress = createProgress()): Promise<AuditRun> {
+export async function runAuditOf(input: AuditInput, progress: Progress = createProgress(), options: RunAuditOptions = {}): Promise<AuditRun> {
   const { started = [], ...rest } = input;
   let ctx: AuditContext;
   try {
@@ -177,12 +185,16 @@ export async function runAuditOf(input: AuditInput, progress: Progress = createP
   }
   const threads = input.threads ?? defaultThreads(ctx.communities.length);
   let result: AuditResult;
-  if (threads > 1) result = auditResultOf(ctx, await auditOnThreads(ctx, input.data, input.preset, input.mode, threads, started));
-  else {
+  let communityTexts: AuditRun['communityTexts'];
+  if (threads > 1) {
+    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts });
+    result = auditResultOf(ctx, threaded.results);
+    communityTexts = threaded.texts;
+  } else {
     stopAuditThreads(started);
     result = runAudit(ctx, { onProgress: (done, total) => progress.report('auditing communities', done, total) });
   }
-  return { ...rest, ctx, result };
+  return { ...rest, ctx, result, ...(communityTexts ? { communityTexts } : {}) };
 }
 
 /** What a command tells on stderr about its inputs and the audit: layers read, warnings, counts. */
