@@ -49,16 +49,16 @@ export async function runAuditCommand(argv: string[], options: AuditCommandOptio
   if (csvHeaders !== 'en' && csvHeaders !== 'zh') throw new InputError(`--csv-headers: "${csvHeaders}" must be en or zh`);
   checkAuditFlags(args, USAGE);
   refuseOutputOverInput('--out', out, auditInputPaths(args));
-  const run = await runAuditOf(await loadAuditInput(args, USAGE));
-  const { result, data, layers, preset } = run;
   const ext = out ? extname(out).toLowerCase() : '.json';
+  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true }), undefined, { communityTexts: ext === '.json' });
+  const { result, data, layers, preset } = run;
   const text = (chunks: () => Iterable<string>) => (options.streamed ? chunks() : [...chunks()].join(''));
   const output =
     ext === '.csv' ? auditToCsv(result, { chineseHeaders: csvHeaders === 'zh' })
       : ext === '.xlsx' ? auditToXlsx(result, { chineseHeaders: csvHeaders === 'zh', preset, inputs: layers })
         : ext === '.geojson' ? text(() => geoJsonChunks(auditToGeoJSON(result, data.communities) as unknown as Record<string, unknown>))
           : ext === '.fgb' ? auditToFlatGeobuf(result, data.communities)
-            : text(() => auditJsonChunks(result, layers));
+            : text(() => auditJsonChunks(result, layers, run.communityTexts));
   return { result, output, out, layers, notes: auditNotes(run) };
 }
 

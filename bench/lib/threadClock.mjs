@@ -13,11 +13,19 @@ const own = () => ticks('/proc/thread-self/stat');
 const main = () => ticks(`/proc/self/task/${process.pid}/stat`);
 
 if (out && !isMainThread && parentPort) {
-  const start = main();
+  // A thread started ahead of its work loads its code while the main thread still reads: its
+  // critical path starts when its work arrives (the main thread's CPU then), and counts its CPU
+  // from there; loading before that overlaps the main thread on an idle machine.
+  let start = main();
+  let before = 0;
+  parentPort.once('message', () => {
+    start = main();
+    before = own();
+  });
   const post = parentPort.postMessage.bind(parentPort);
   parentPort.postMessage = (...a) => {
     const r = post(...a);
-    appendFileSync(out, `${JSON.stringify({ worker: own(), start, end: main() })}\n`);
+    appendFileSync(out, `${JSON.stringify({ worker: own() - before, start, end: main(), loading: before })}\n`);
     return r;
   };
 } else if (out) {

@@ -7,7 +7,7 @@ import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types
 import { auditResultOf, runAudit, type AuditContext } from '../../src/engine/audit';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
-import { auditOnThreads, defaultThreads } from './auditThreads';
+import { auditOnThreads, defaultThreads, startAuditThreads, stopAuditThreads, type AuditThread } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, loadLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
@@ -37,9 +37,19 @@ export interface AuditInput {
   layers: Partial<Record<LayerKind, LayerImport>>;
   /** --threads: how many threads audit the communities (undefined: auditThreads.defaultThreads). */
   threads?: number;
+  /** Audit threads already started for this input (LoadAuditInputOptions.startThreads). */
+  started?: AuditThread[];
+}
+
+export interface RunAuditOptions {
+  /** The output is the audit JSON: the audit threads also make their communities' texts in it. */
+  communityTexts?: boolean;
 }
 
 export interface AuditRun extends AuditInput {
+  /** With RunAuditOptions.communityTexts: the communities' texts in the audit JSON that the audit
+   *  threads made (index-aligned with result.communities; io/export auditJsonChunks). */
+  communityTexts?: (string | undefined)[];
   /** The prepared audit: what maps of gaps (uncoveredPart) are computed from. */
   ctx: AuditContext;
   result: AuditResult;
@@ -111,22 +121,37 @@ export function auditInputPaths(args: ParsedArgs): Record<string, string | undef
   return paths;
 }
 
+export interface LoadAuditInputOptions {
+  /** The caller runs the audit (runAuditOf): start its threads as soon as the communities are
+   *  read, so that they load their code while the other layers are read and prepared. */
+  startThreads?: boolean;
+}
+
 /** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
-export async function loadAuditInput(args: ParsedArgs, usage: string, progress: Progress = createProgress()): Promise<AuditInput> {
+export async function loadAuditInput(args: ParsedArgs, usage: string, progress: Progress = createProgress(), options: LoadAuditInputOptions = {}): Promise<AuditInput> {
   const mode = checkAuditFlags(args, usage);
+  const threads = threadsFlag(args.get('threads'));
   const preset = await choosePreset(args.get('preset'), args.get('config'));
   const maps = await fieldMaps(args);
   const layers: Partial<Record<LayerKind, LayerImport>> = {};
   let hint: { lon: number; lat: number } | undefined;
-  for (const kind of LAYERS) {
-    const path = args.get(kind);
-    if (!path) continue;
-    const layer = await loadLayer(path, kind, {
-      crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint,
-      onProgress: (done, total) => progress.report(`reading ${path}`, done, total),
-    });
-    layers[kind] = layer;
-    hint ??= layerCentre(layer);
+  let started: AuditThread[] = [];
+  try {
+    for (const kind of LAYERS) {
+      const path = args.get(kind);
+      if (!path) continue;
+      const layer = await loadLayer(path, kind, {
+        crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint,
+        onProgress: (done, total) => progress.report(`reading ${path}`, done, total),
+      });
+      layers[kind] = layer;
+      hint ??= layerCentre(layer);
+      if (kind === 'communities' && options.startThreads) started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
+    }
+    if (mode === 'network' && !layers.roads?.features.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
+  } catch (e) {
+    stopAuditThreads(started);
+    throw e;
   }
   const data: Dataset = {
     communities: layers.communities!.features as Dataset['communities'],
@@ -135,8 +160,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
     ...(layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
   };
-  if (mode === 'network' && !data.roads?.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
-  return { data, preset, mode, layers, threads: threadsFlag(args.get('threads')) };
+  return { data, preset, mode, layers, threads, ...(started.length ? { started } : {}) };
 }
 
 function threadsFlag(v: string | undefined): number | undefined {
@@ -150,13 +174,27 @@ function threadsFlag(v: string | undefined): number | undefined {
  * Prepares and runs the audit, on `input.threads` threads (default: the machine's cores for
  * city-sized inputs, auditThreads.ts); the result is the same for any number of threads.
  */
-export async function runAuditOf(input: AuditInput, progress: Progress = createProgress()): Promise<AuditRun> {
-  const ctx = auditContextOf(input.data, input.preset, input.mode);
+export async function runAuditOf(input: AuditInput, progress: Progress = createProgress(), options: RunAuditOptions = {}): Promise<AuditRun> {
+  const { started = [], ...rest } = input;
+  let ctx: AuditContext;
+  try {
+    ctx = auditContextOf(input.data, input.preset, input.mode);
+  } catch (e) {
+    stopAuditThreads(started);
+    throw e;
+  }
   const threads = input.threads ?? defaultThreads(ctx.communities.length);
-  const result = threads > 1
-    ? auditResultOf(ctx, await auditOnThreads(ctx, input.data, input.preset, input.mode, threads))
-    : runAudit(ctx, { onProgress: (done, total) => progress.report('auditing communities', done, total) });
-  return { ...input, ctx, result };
+  let result: AuditResult;
+  let communityTexts: AuditRun['communityTexts'];
+  if (threads > 1) {
+    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts });
+    result = auditResultOf(ctx, threaded.results);
+    communityTexts = threaded.texts;
+  } else {
+    stopAuditThreads(started);
+    result = runAudit(ctx, { onProgress: (done, total) => progress.report('auditing communities', done, total) });
+  }
+  return { ...rest, ctx, result, ...(communityTexts ? { communityTexts } : {}) };
 }
 
 /** What a command tells on stderr about its inputs and the audit: layers read, warnings, counts. */

@@ -1,13 +1,18 @@
 // One audit thread (auditThreads.ts): waits for its slice of the prepared audit (engine/auditSlice.ts),
-// rebuilds a context from it alone, audits the slice's communities and posts their results back.
+// rebuilds a context from it alone, audits the slice's communities, fills in the city-wide park
+// areas it was sent, and posts their results back (with their texts in the audit JSON when asked).
 import { parentPort } from 'node:worker_threads';
 import { announceSources, auditCommunities } from '../../src/engine/audit';
-import { sliceContext, type AuditSlice } from '../../src/engine/auditSlice';
+import { sliceContext, withParkAreas } from '../../src/engine/auditSlice';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
+import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 import { reachFor } from './auditContext';
+import type { SliceResults, SliceWork } from './auditThreads';
 
-parentPort!.once('message', (slice: AuditSlice) => {
+parentPort!.once('message', ({ slice, parkAreas, texts }: SliceWork) => {
   const ctx = sliceContext(slice, reachFor(slice.mode, slice.roads, createLocalProjection(slice.center)));
   announceSources(ctx);
-  parentPort!.postMessage(auditCommunities(ctx, Array.from(slice.indices)));
+  const results = withParkAreas(auditCommunities(ctx, Array.from(slice.indices)), Array.from(slice.indices, (_, k) => k), parkAreas);
+  const out: SliceResults = texts ? { results, texts: auditCommunityTexts(results) } : { results };
+  parentPort!.postMessage(out);
 });

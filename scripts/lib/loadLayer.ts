@@ -14,11 +14,15 @@ export interface LoadLayerOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A command parses GeoJSON files below this size whole: nothing can cancel it, and a parse this
+ *  size takes a second or two, so chunks (progress between them) would only add a scan of the bytes. */
+const CHUNKED_FROM_BYTES = 256 << 20;
+
 export async function loadLayer<K extends LayerKind>(path: string, kind: K, options: LoadLayerOptions = {}): Promise<LayerImport<K>> {
   const files = await readInputFiles(path);
   let layer: LayerImport<K>;
   try {
-    layer = await readLayer(files, kind, options);
+    layer = await readLayer(files, kind, { chunkedFromBytes: CHUNKED_FROM_BYTES, ...options });
   } catch (e) {
     throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
   }

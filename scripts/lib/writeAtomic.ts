@@ -1,7 +1,9 @@
 // Write a file all at once or not at all: a temporary file beside the target, renamed at the end.
 // The contents may come whole or as chunks (a streamed output): chunks are written as they come,
-// so memory holds one chunk at a time, and a failure part-way leaves no file behind.
-import { createWriteStream } from 'node:fs';
+// so memory holds one chunk at a time, and a failure part-way leaves no file behind. Chunks are
+// written with synchronous system calls: a command has nothing else to do meanwhile, and a write
+// stream's per-chunk buffering and thread-pool hand-off cost more CPU than the writing itself.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './inputError';
@@ -24,17 +26,28 @@ async function* guarded(chunks: Chunks): AsyncGenerator<Uint8Array | string> {
   }
 }
 
+/** Writes all of `chunk` at the file's current position (a short write continues where it stopped). */
+function writeWhole(fd: number, chunk: Uint8Array | string): void {
+  let bytes: Uint8Array;
+  let done: number;
+  if (typeof chunk === 'string') {
+    done = writeSync(fd, chunk);
+    const length = Buffer.byteLength(chunk);
+    if (done === length) return;
+    bytes = Buffer.from(chunk);
+  } else {
+    bytes = chunk;
+    done = 0;
+  }
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
 async function writeChunks(path: string, chunks: Chunks): Promise<void> {
-  const file = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => file.once('error', reject));
-  failed.catch(() => undefined);
+  const fd = openSync(path, 'w');
   try {
-    for await (const chunk of guarded(chunks)) {
-      if (!file.write(chunk)) await Promise.race([new Promise<void>((resolve) => file.once('drain', resolve)), failed]);
-    }
-    await Promise.race([new Promise<void>((resolve) => file.end(resolve)), failed]);
+    for await (const chunk of guarded(chunks)) writeWhole(fd, chunk);
   } finally {
-    file.destroy();
+    closeSync(fd);
   }
 }
 

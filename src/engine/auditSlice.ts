@@ -117,9 +117,11 @@ export function hilbertIndex(x: number, y: number, order = 16): number {
 /**
  * The communities split into `parts` runs along a Hilbert curve through their bbox centres, each
  * run ascending by index: every run is a compact district, so each thread needs only the facilities
- * and green space near it. Runs are balanced by `weight` (default: one per community).
+ * and green space near it. Runs are balanced by `weight` (default: one per community); the first
+ * run holds `firstShare` times the weight of each other (default 1: all equal), for a host that
+ * audits the first run itself beside other work of its own.
  */
-export function spatialSlices(communities: readonly PreparedCommunity[], parts: number, weight?: (i: number) => number): number[][] {
+export function spatialSlices(communities: readonly PreparedCommunity[], parts: number, weight?: (i: number) => number, firstShare = 1): number[][] {
   const n = communities.length;
   const k = Math.max(1, Math.min(parts, n));
   if (k === 1) return [Array.from({ length: n }, (_, i) => i)];
@@ -141,6 +143,7 @@ export function spatialSlices(communities: readonly PreparedCommunity[], parts: 
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => h[a] - h[b] || a - b);
   const w = order.map((i) => (weight ? weight(i) : 1));
   const total = w.reduce((s, v) => s + v, 0);
+  const first = Number.isFinite(firstShare) && firstShare > 0 ? firstShare : 1;
   const out: number[][] = [];
   let run: number[] = [];
   let acc = 0;
@@ -148,7 +151,7 @@ export function spatialSlices(communities: readonly PreparedCommunity[], parts: 
     run.push(order[q]);
     acc += w[q];
     // Close the run when it holds its share of the weight (leaving at least one item per later run).
-    if (out.length < k - 1 && (acc >= (total * (out.length + 1)) / k || n - q - 1 === k - out.length - 1)) {
+    if (out.length < k - 1 && (acc >= (total * (first + out.length)) / (first + k - 1) || n - q - 1 === k - out.length - 1)) {
       out.push(run.sort((a, b) => a - b));
       run = [];
     }

@@ -53,6 +53,17 @@ describe('spatialSlices', () => {
     }
   });
 
+  it('gives the first run its share when it is to hold more or less than the others', () => {
+    for (const [parts, first] of [[2, 1.5], [3, 1.5], [4, 0.5], [2, 3]] as const) {
+      const s = spatialSlices(grid, parts, undefined, first);
+      expect(s.flat().sort((a, b) => a - b)).toEqual(grid.map((_, i) => i));
+      // By hand: the first run holds first / (first + parts − 1) of the 400 communities, the others share the rest.
+      const want = (400 * first) / (first + parts - 1);
+      expect(Math.abs(s[0].length - want), `${parts} parts, first ${first}`).toBeLessThanOrEqual(1);
+      for (const run of s.slice(1)) expect(Math.abs(run.length - (400 - want) / (parts - 1))).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('balances by weight when given one', () => {
     // The first 100 communities weigh 3 each: the heavy quarter gets its own run.
     const s = spatialSlices(grid, 2, (i) => (i < 100 ? 3 : 1));

@@ -71,14 +71,9 @@ export function createLocalProjection(center: Position): LocalProjection {
   return {
     center: [lon0, lat0],
     definition,
-    forward: (p: Position) => {
-      const x = p[0], y = p[1];
-      return Number.isFinite(x) && Number.isFinite(y) ? m.forward([x, y]) : viaProj4.forward(p);
-    },
-    inverse: (xy: XY) => {
-      const x = xy[0], y = xy[1];
-      return Number.isFinite(x) && Number.isFinite(y) ? m.inverse([x, y]) : viaProj4.inverse(xy);
-    },
+    // Both mappings read only [0] and [1] of their argument (no copy of it per point).
+    forward: (p: Position) => (Number.isFinite(p[0]) && Number.isFinite(p[1]) ? m.forward(p) : viaProj4.forward(p)),
+    inverse: (xy: XY) => (Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? m.inverse(xy) : viaProj4.inverse(xy)),
   };
 }
 

@@ -12,6 +12,9 @@ export interface JsonChunkOptions {
   split?: readonly string[];
   /** Elements per batch (default 256). */
   batch?: number;
+  /** For a member in `split`: its elements' texts where already known (elementTexts, e.g. made in
+   *  another thread), index-aligned with the array; the other elements are stringified here. */
+  texts?: Readonly<Record<string, readonly (string | undefined)[]>>;
 }
 
 /** The text of `{ [key]: [0, 0] }` cut around its zeros: what comes before the first element,
@@ -43,9 +46,33 @@ export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOp
       // head is '{' + the member's start + the first element's indentation; tail ends with closing.
       yield `${first ? '' : ','}${head.slice(1)}`;
       first = false;
+      const known = options.texts?.[key];
+      // The text of elements [from, to) as one stretch (the separators between them included).
+      const stretch = (from: number, to: number) => {
+        const s = JSON.stringify({ [key]: v.slice(from, to) }, null, indent);
+        return s.slice(head.length, s.length - tail.length);
+      };
       for (let i = 0; i < v.length; i += batch) {
-        const s = JSON.stringify({ [key]: v.slice(i, i + batch) }, null, indent);
-        yield `${i > 0 ? sep : ''}${s.slice(head.length, s.length - tail.length)}`;
+        const end = Math.min(v.length, i + batch);
+        let text: string;
+        if (!known) text = stretch(i, end);
+        else {
+          const parts: string[] = [];
+          for (let j = i; j < end;) {
+            const t = known[j];
+            if (t !== undefined) {
+              parts.push(t);
+              j++;
+            } else {
+              let k = j + 1;
+              while (k < end && known[k] === undefined) k++;
+              parts.push(stretch(j, k));
+              j = k;
+            }
+          }
+          text = parts.join(sep);
+        }
+        yield `${i > 0 ? sep : ''}${text}`;
       }
       yield tail.slice(0, tail.length - closing.length);
       continue;
@@ -56,4 +83,17 @@ export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOp
     first = false;
   }
   yield first ? '}' : closing;
+}
+
+/**
+ * The text each element of `elements` has in jsonChunks's output when they are the members of
+ * `key` in `split` at this indent (an element's text depends on nothing but the element and its
+ * depth), for jsonChunks's `texts`.
+ */
+export function elementTexts(key: string, elements: readonly unknown[], indent = 0): string[] {
+  const { head, tail } = arrayFrame(key, indent);
+  return elements.map((e) => {
+    const s = JSON.stringify({ [key]: [e] }, null, indent);
+    return s.slice(head.length, s.length - tail.length);
+  });
 }

@@ -2,7 +2,7 @@
 // data warnings and, when given, what the import did per layer (files, CRS, field mapping, counts).
 import type { AuditResult } from '../../engine/types';
 import type { LayerImport } from '../import/types';
-import { jsonChunks } from './jsonChunks';
+import { elementTexts, jsonChunks } from './jsonChunks';
 
 export interface InputReport {
   files: string[];
@@ -25,9 +25,17 @@ export function inputReport(l: LayerImport): InputReport {
   return r;
 }
 
+const AUDIT_JSON_INDENT = 2;
+
+/** The texts some community results have in the audit JSON (auditJsonChunks's `communityTexts`):
+ *  made where the results are, e.g. in the audit thread that computed them. */
+export function auditCommunityTexts(results: readonly AuditResult['communities'][number][]): string[] {
+  return elementTexts('communities', results, AUDIT_JSON_INDENT);
+}
+
 /** The audit JSON in chunks (written one after another they are auditToJson's text): the
  *  communities a batch at a time, so a city's audit is never one string. */
-export function* auditJsonChunks(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>): Generator<string> {
+export function* auditJsonChunks(result: AuditResult, inputs?: Partial<Record<LayerImport['kind'], LayerImport>>, communityTexts?: readonly (string | undefined)[]): Generator<string> {
   const out: Record<string, unknown> = {
     preset: result.preset,
     parameters: result.parameters,
@@ -36,7 +44,7 @@ export function* auditJsonChunks(result: AuditResult, inputs?: Partial<Record<La
     warnings: result.warnings,
   };
   if (inputs) out.inputs = Object.fromEntries(Object.entries(inputs).map(([k, l]) => [k, inputReport(l as LayerImport)]));
-  yield* jsonChunks(out, { indent: 2, split: ['communities', 'warnings'] });
+  yield* jsonChunks(out, { indent: AUDIT_JSON_INDENT, split: ['communities', 'warnings'], ...(communityTexts ? { texts: { communities: communityTexts } } : {}) });
   yield '\n';
 }
 

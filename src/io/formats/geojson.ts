@@ -11,7 +11,7 @@ export const CHUNKED_GEOJSON_BYTES = 16 << 20;
 export async function readGeoJson(name: string, bytes: Uint8Array, ctl: ChunkControl = {}): Promise<RawLayer> {
   let doc: unknown;
   try {
-    if (bytes.length > CHUNKED_GEOJSON_BYTES) doc = await parseFeatureCollectionChunked(name, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, ctl);
+    if (bytes.length > (ctl.chunkedFromBytes ?? CHUNKED_GEOJSON_BYTES)) doc = await parseFeatureCollectionChunked(name, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, ctl);
     else doc = JSON.parse(decodeText(bytes, 'utf-8').replace(/^\uFEFF/, ''));
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;

@@ -6,6 +6,10 @@ import { abortError } from '../import/abort';
 export interface ChunkControl {
   signal?: { readonly aborted: boolean };
   onProgress?: (done: number, total: number) => void;
+  /** Files from this many bytes on are parsed a chunk of features at a time (readGeoJson's
+   *  default: CHUNKED_GEOJSON_BYTES); a host that needs neither progress nor cancellation while a
+   *  file is parsed sets it higher and saves the scan for the chunks. */
+  chunkedFromBytes?: number;
 }
 
 const Q = 0x22, BS = 0x5c, LB = 0x5b, RB = 0x5d, LC = 0x7b, RC = 0x7d, COMMA = 0x2c;

@@ -85,19 +85,20 @@ export async function readLayer<K extends LayerKind>(files: InputFile[], kind: K
       continue;
     }
     const r = toEngineFeature(kind, f, i, fieldMap, options);
-    const feature = r.id !== undefined && r.id !== String(i) ? `${i} (id ${r.id})` : i;
-    for (const is of r.issues) problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
+    // The feature as problems name it (built only when there is a problem to name).
+    const feature = () => (r.id !== undefined && r.id !== String(i) ? `${i} (id ${r.id})` : i);
+    for (const is of r.issues) problems.push({ file: main, feature: feature(), field: is.field, message: is.message, severity: is.severity });
     if (r.features.length === 0) continue;
     if (kind === 'communities' || kind === 'facilities' || kind === 'candidates') {
       const id = r.features[0].id;
       const prev = seen.get(id);
       if (prev !== undefined) {
-        problems.push({ file: main, feature, field: fieldMap.id ?? 'id', message: `duplicate id "${id}" (also feature ${prev})`, severity: 'error' });
+        problems.push({ file: main, feature: feature(), field: fieldMap.id ?? 'id', message: `duplicate id "${id}" (also feature ${prev})`, severity: 'error' });
         continue;
       }
       seen.set(id, i);
     }
-    features.push(...(r.features as EngineFeature<K>[]));
+    for (const ef of r.features) features.push(ef as EngineFeature<K>);
   }
   options.onProgress?.(total, total);
   const errors = problems.filter((p) => p.severity === 'error').length;

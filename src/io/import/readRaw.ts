@@ -34,6 +34,7 @@ export interface RawReadOptions {
   encoding?: string;
   signal?: { readonly aborted: boolean };
   onProgress?: (done: number, total: number) => void;
+  chunkedFromBytes?: number;
 }
 
 /** Reads every format but OSM (handled by readLayer, which needs the layer kind). */

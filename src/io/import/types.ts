@@ -131,4 +131,7 @@ export interface ImportOptions {
   /** Called between chunks, per phase: bytes while parsing large files, then features while
    *  converting; done/total is the current phase's fraction. */
   onProgress?: (done: number, total: number) => void;
+  /** GeoJSON files from this many bytes on are parsed a chunk of features at a time, with
+   *  progress and cancellation between chunks (default: formats/geojson.ts CHUNKED_GEOJSON_BYTES). */
+  chunkedFromBytes?: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../../src/io/export/jsonChunks';
-import { auditJsonChunks, auditToJson } from '../../../src/io/export/jsonExport';
+import { elementTexts, jsonChunks } from '../../../src/io/export/jsonChunks';
+import { auditCommunityTexts, auditJsonChunks, auditToJson } from '../../../src/io/export/jsonExport';
 import type { AuditResult } from '../../../src/engine/types';
 import type { LayerImport } from '../../../src/io/import/types';
 import { communityResult, PARAMETERS } from './auditFixture';
@@ -36,6 +36,21 @@ describe('jsonChunks', () => {
     }
   });
 
+  it('with some elements\' texts made beforehand (elementTexts) still joins to JSON.stringify, and uses those texts', () => {
+    for (const indent of [0, 2])
+      for (const batch of [1, 2, 5, 1000]) {
+        const v = hostile();
+        const list = v.list as unknown[];
+        const made = elementTexts('list', list, indent);
+        // Every third element known, the rest stringified here, in stretches between them.
+        const texts = { list: made.map((t, i) => (i % 3 === 1 ? t : undefined)) };
+        expect([...jsonChunks(v, { indent, split: ['list'], batch, texts })].join(''), `indent ${indent}, batch ${batch}`).toBe(JSON.stringify(v, null, indent));
+        // A text given is the text written (a marked one shows up in the output).
+        const marked = { list: list.map((_, i) => (i === 4 ? '"MARK"' : undefined)) };
+        expect([...jsonChunks(v, { indent, split: ['list'], batch, texts: marked })].join('')).toBe(JSON.stringify({ ...v, list: list.map((x, i) => (i === 4 ? 'MARK' : x)) }, null, indent));
+      }
+  });
+
   it('writes a split array in batches: no chunk holds more than one batch of it', () => {
     const xs = Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, v: i / 3 }));
     const chunks = [...jsonChunks({ head: 1, xs }, { indent: 2, split: ['xs'], batch: 3 })];
@@ -67,6 +82,11 @@ describe('auditJsonChunks', () => {
     } as unknown as LayerImport;
     const report = { communities: { files: ['c.geojson'], format: 'geojson', crs: { source: 'EPSG:4326', from: 'default', note: { zh: '默认', en: 'default' } }, fieldMap: { id: 'id' }, counts: layer.counts, problems: [] } };
     expect(auditToJson(result, { communities: layer })).toBe(wholeText(result, report));
+  });
+
+  it('with communities\' texts made elsewhere (auditCommunityTexts, e.g. by an audit thread) is the same text', () => {
+    const texts = auditCommunityTexts(result.communities).map((t, i) => (i % 4 === 0 || i > 500 ? t : undefined));
+    expect([...auditJsonChunks(result, undefined, texts)].join('')).toBe(wholeText(result));
   });
 
   it('comes in many chunks, none of them the whole communities array', () => {
