@@ -108,6 +108,8 @@ function segmentsMeet(f: Float64Array, a: number, b: number, c: number, d: numbe
   return (o1 === 0 && within(f, a, b, c)) || (o2 === 0 && within(f, a, b, d)) || (o3 === 0 && within(f, c, d, a)) || (o4 === 0 && within(f, c, d, b));
 }
 
+const projected = new Float64Array(2); // projectSimple: one projected vertex
+
 /**
  * Fast path for the common residential feature (a building or parcel): one ring of at most 64
  * vertices that does not cross itself is projected and oriented straight into the store (one
@@ -122,8 +124,8 @@ function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection
     const p = ring[i];
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) { b.discardOpen(); return false; }
     if (i === ring.length - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
-    const xy = projection.forward(p);
-    b.vertex(xy[0], xy[1]);
+    projection.forwardTo(p[0], p[1], projected, 0);
+    b.vertex(projected[0], projected[1]);
   }
   const f = b.openRing();
   const n = f.length >> 1;
@@ -143,6 +145,90 @@ function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection
   return true;
 }
 
+/** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
+interface SnappedRings {
+  xy: Float64Array;
+  /** Ring r spans xy[start[r] .. start[r + 1]). */
+  start: number[];
+}
+
+function snapRings(rings: MetricRings): SnappedRings {
+  let n = 0;
+  for (const r of rings) n += 2 * r.length;
+  const xy = new Float64Array(n);
+  const start = [0];
+  let m = 0;
+  for (const r of rings) {
+    for (const q of r) { xy[m++] = Math.round(q[0] * CLIP_SCALE); xy[m++] = Math.round(q[1] * CLIP_SCALE); }
+    start.push(m);
+  }
+  return { xy, start };
+}
+
+let footprint = new Float64Array(256); // disjointOnGrid: the feature's vertices on the grid
+const joint = new Float64Array(8); // disjointOnGrid: the two segments tested, for segmentsMeet
+
+/** Even-odd: (x, y) inside the rings of f (ring r spans f[start[r] .. start[r + 1])). */
+function insideFlat(f: Float64Array, start: ArrayLike<number>, rings: number, x: number, y: number): boolean {
+  let inside = false;
+  for (let r = 0; r < rings; r++) {
+    const s = start[r], e = start[r + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      const yi = f[i + 1], yj = f[j + 1];
+      if ((yi > y) !== (yj > y) && x < ((f[j] - f[i]) * (y - yi)) / (yj - yi) + f[i]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Feature k and the community certainly have no area in common on clipper's centimetre grid, so
+ * their intersection (geo/clip.ts) is empty and the feature adds nothing: no edge of the one meets
+ * an edge of the other (crossing, touching or overlapping), a vertex of each feature ring lies
+ * outside the community and a vertex of each community ring outside the feature (then neither
+ * boundary reaches into the other, and two regions whose boundaries stay apart and neither of
+ * which holds the other's boundary do not meet). Exact: integer centimetres, as in partsMeet.
+ */
+function disjointOnGrid(s: PolygonStore, k: number, c: SnappedRings): boolean {
+  const r0 = s.polygonRing[k], r1 = s.polygonRing[k + 1];
+  const v0 = s.ringStart[r0], v1 = s.ringStart[r1];
+  if (footprint.length < v1 - v0) footprint = new Float64Array(2 * (v1 - v0));
+  for (let v = v0; v < v1; v++) footprint[v - v0] = Math.round(s.xy[v] * CLIP_SCALE);
+  const cs = c.start, cxy = c.xy;
+  for (let r = r0; r < r1; r++) {
+    const fs = s.ringStart[r] - v0, fe = s.ringStart[r + 1] - v0;
+    for (let i = fs, pi = fe - 2; i < fe; pi = i, i += 2) {
+      const ax = footprint[pi], ay = footprint[pi + 1], bx = footprint[i], by = footprint[i + 1];
+      const fx0 = Math.min(ax, bx), fx1 = Math.max(ax, bx), fy0 = Math.min(ay, by), fy1 = Math.max(ay, by);
+      for (let q = 0; q + 1 < cs.length; q++) {
+        for (let j = cs[q], pj = cs[q + 1] - 2; j < cs[q + 1]; pj = j, j += 2) {
+          const cx = cxy[pj], cy = cxy[pj + 1], dx = cxy[j], dy = cxy[j + 1];
+          if (Math.max(cx, dx) < fx0 || Math.min(cx, dx) > fx1 || Math.max(cy, dy) < fy0 || Math.min(cy, dy) > fy1) continue;
+          joint[0] = ax; joint[1] = ay; joint[2] = bx; joint[3] = by; joint[4] = cx; joint[5] = cy; joint[6] = dx; joint[7] = dy;
+          if (segmentsMeet(joint, 0, 2, 4, 6)) return false;
+        }
+      }
+    }
+    const f = s.ringStart[r] - v0;
+    if (insideFlat(cxy, cs, cs.length - 1, footprint[f], footprint[f + 1])) return false;
+  }
+  const starts = s.ringStart.subarray(r0, r1 + 1);
+  for (let q = 0; q + 1 < cs.length; q++) {
+    // ringStart offsets are absolute: shift the feature's rings to the snapped copy's origin.
+    let inside = false;
+    const x = cxy[cs[q]], y = cxy[cs[q] + 1];
+    for (let r = 0; r + 1 < starts.length; r++) {
+      const a = starts[r] - v0, e = starts[r + 1] - v0;
+      for (let i = a, j = e - 2; i < e; j = i, i += 2) {
+        const yi = footprint[i + 1], yj = footprint[j + 1];
+        if ((yi > y) !== (yj > y) && x < ((footprint[j] - footprint[i]) * (y - yi)) / (yj - yi) + footprint[i]) inside = !inside;
+      }
+    }
+    if (inside) return false;
+  }
+  return true;
+}
+
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
 interface Features {
   store: PolygonStore;
@@ -153,9 +239,10 @@ interface Features {
 }
 
 function projectFeatures(land: ResidentialLand[], projection: LocalProjection, warnings: DataWarning[]): Features & { missing: number } {
-  const b = new PolygonStoreBuilder();
-  const households: number[] = [];
-  const estimated: number[] = [];
+  // Sized for one ring of four vertices per feature (a building), grown when more.
+  const b = new PolygonStoreBuilder({ polygons: land.length, vertices: 4 * land.length });
+  const households = new Float64Array(land.length);
+  const estimated = new Uint8Array(land.length);
   let missing = 0;
   let firstMissing = '';
   for (let i = 0; i < land.length; i++) {
@@ -176,9 +263,9 @@ function projectFeatures(land: ResidentialLand[], projection: LocalProjection, w
       missing++;
     }
     if (!ok) continue;
-    b.endPolygon();
-    households.push(h ?? NaN);
-    estimated.push(r.householdsEstimated === true ? 1 : 0);
+    const k = b.endPolygon();
+    households[k] = h ?? NaN;
+    estimated[k] = r.householdsEstimated === true ? 1 : 0;
   }
   if (missing) {
     warnings.push({
@@ -193,7 +280,7 @@ function projectFeatures(land: ResidentialLand[], projection: LocalProjection, w
     for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
     index.finish();
   }
-  return { store, households: Float64Array.from(households), estimated: Uint8Array.from(estimated), index, missing };
+  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index, missing };
 }
 
 /** Writes the connected polygons of oriented rings as pieces; returns Σ weight × area. */
@@ -349,16 +436,20 @@ export function prepareResidential(
   const partFeature: number[] = [];
   const partRings: (MetricRings | null)[] = [];
   const partBox: number[] = [];
+  let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
   const prepared: Omit<CommunityBasis, 'store'>[] = communities.map((c): Omit<CommunityBasis, 'store'> => {
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
     const s = f.store;
     partFeature.length = 0; partRings.length = 0; partBox.length = 0;
+    snapped = null;
     for (const k of f.index.search(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]).sort((a, b) => a - b)) {
       if (insideCommunity(s, k, c, at)) {
         partFeature.push(k); partRings.push(null);
         partBox.push(s.bbox[4 * k], s.bbox[4 * k + 1], s.bbox[4 * k + 2], s.bbox[4 * k + 3]);
         continue;
       }
+      snapped ??= snapRings(c.rings);
+      if (disjointOnGrid(s, k, snapped)) continue;
       const cut = intersection(c.rings, metricRingsOf(s, k));
       if (cut.length && ringsArea(cut) > 0) {
         partFeature.push(k); partRings.push(cut);

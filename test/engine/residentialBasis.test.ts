@@ -11,6 +11,8 @@ import { landOf } from '../../src/engine/residentialBasis';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
+import { intersection } from '../../src/engine/geo/clip';
+import { ringsArea } from '../../src/engine/geo/metricRings';
 
 const preset = defaultPreset();
 // Square community x 0..600, y 0..600 (the test plane, metres); a green strip x −100..0 along its
@@ -245,5 +247,52 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
     // Area only: the same 90.5 m² from the grid vertices, no rings.
     expect(landOf(2, (i) => parts[i], boxes, { withRings: false })).toEqual({ area: 90.5, land: null });
+  });
+});
+
+describe('coverage basis: features near a community edge (only features meeting it on the centimetre grid count)', () => {
+  // A second method: every feature whose box meets the community's is cut by clipper, with no
+  // shortcut; the basis must hold the same households and land.
+  const octagon = (cx: number, cy: number, r: number, rnd: () => number): [number, number][] =>
+    Array.from({ length: 8 }, (_, i) => {
+      const t = (i / 8) * 2 * Math.PI, q = r * (0.8 + 0.4 * rnd());
+      return [cx + q * Math.cos(t), cy + q * Math.sin(t)] as [number, number];
+    });
+
+  it('matches clipping every feature: near misses, touching edges, a feature holding the community, a feature in its hole', () => {
+    const rnd = mulberry32(11);
+    const outer = octagon(0, 0, 300, rnd);
+    const hole: [number, number][] = [[-40, -40], [-40, 40], [40, 40], [40, -40]]; // clockwise
+    const communities = [community('C', [[ring(outer), ring(hole)]])];
+    const residential: ResidentialLand[] = [];
+    const add = (pts: [number, number][], h: number) => residential.push({ id: `R${residential.length}`, geometry: [[ring(pts)]], households: h });
+    // Footprints straddling or just beside each edge: offsets along the edge normal from −3 cm to
+    // +3 cm around touching, and a few metres either side.
+    for (let i = 0; i < 8; i++) {
+      const [ax, ay] = outer[i], [bx, by] = outer[(i + 1) % 8];
+      const len = Math.hypot(bx - ax, by - ay), ux = (bx - ax) / len, uy = (by - ay) / len, nx = uy, ny = -ux; // outward normal (ring CCW)
+      for (const off of [-5, -0.03, -0.004, 0, 0.003, 0.004, 0.006, 0.03, 5]) {
+        const t = len * (0.2 + 0.6 * rnd()), w = 10 + 20 * rnd(), d = 8 + 10 * rnd();
+        const px = ax + ux * t + nx * off, py = ay + uy * t + ny * off;
+        add([[px, py], [px + ux * w, py + uy * w], [px + ux * w + nx * d, py + uy * w + ny * d], [px + nx * d, py + ny * d]], 10 + Math.floor(100 * rnd()));
+      }
+    }
+    add([[-20, -20], [20, -20], [20, 20], [-20, 20]], 50); // in the hole: nothing
+    add([[-45, -10], [-30, -10], [-30, 10], [-45, 10]], 40); // across the hole's edge
+    add([[-1000, -1000], [1000, -1000], [1000, 1000], [-1000, 1000]], 5000); // holds the community
+    const d: Dataset = { communities, facilities: [], green: [], residential };
+    const ctx = prepareAudit(d, preset);
+    const c = ctx.communities[0];
+    const b = ctx.basis[0];
+    expect(b.kind).toBe('residential-households');
+    let total = 0;
+    for (const r of residential) {
+      const rings = [r.geometry[0][0].slice(0, -1).map((p) => ctx.projection.forward(p))];
+      if (ringsArea(rings) < 0) rings[0].reverse();
+      const cut = intersection(c.rings, rings);
+      if (cut.length && ringsArea(cut) > 0) total += (r.households! / ringsArea(rings)) * ringsArea(cut);
+    }
+    expect(total).toBeGreaterThan(300); // the feature holding the community gives ~350 households
+    expect(Math.abs(b.total - total)).toBeLessThan(1e-9 * total);
   });
 });
