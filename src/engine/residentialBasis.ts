@@ -334,7 +334,8 @@ function partsMeet(start: number[], partRing: number[], a: number, b: number): b
  * no other is snapped to the grid as the union would return it (geo/metricRings.ts
  * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
- * where one union of every part puts it.
+ * where one union of every part puts it. When only the area is asked (`withRings` false), a group
+ * of several parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
  */
 export function landOf(
   n: number, ringsOf: (i: number) => MetricRings, boxes: number[],
@@ -391,6 +392,10 @@ export function landOf(
       const twice = simpleSnappedTwiceArea(start[partRing[i]], start[partRing[i] + 1]);
       if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
     }
+    if (!land && list.length > 1) {
+      area += groupTwiceArea(start, partRing, list) / (2 * CLIP_SCALE * CLIP_SCALE);
+      continue;
+    }
     let rings: MetricRings;
     if (list.length === 1) {
       const own = ringsOf(i);
@@ -402,6 +407,95 @@ export function landOf(
     land?.push(rings);
   }
   return { area, land };
+}
+
+let cuts: Float64Array = new Float64Array(64); // groupTwiceArea: where other parts' edges cut the edge (0..1)
+let spans: Float64Array = new Float64Array(64); // groupTwiceArea: per collinear overlap, from, to, dropped (0/1), part
+
+/**
+ * Twice the area (cm²) of the union of the snapped parts `list` (their rings in snap), by Green's
+ * theorem over the union's boundary instead of building it: each part's edge is cut where other
+ * parts' edges meet it, and a stretch counts (Σ x dy − y dx) when the side right of it (outside
+ * its own part) lies in no other part. A stretch along another part's edge counts once: dropped
+ * when that edge runs the other way (the parts touch there; both sides are land) or belongs to an
+ * earlier part. Crossings are exact points, not rounded to the grid as clipper's union rounds its
+ * new vertices, so against clipper's area this differs by those roundings (README).
+ */
+function groupTwiceArea(start: number[], partRing: number[], list: number[]): number {
+  const ox = snap[start[partRing[list[0]]]], oy = snap[start[partRing[list[0]]] + 1];
+  let twice = 0;
+  for (const a of list) {
+    for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
+      for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
+        const px = snap[pi] - ox, py = snap[pi + 1] - oy;
+        const ex = snap[i] - ox - px, ey = snap[i + 1] - oy - py;
+        if (ex === 0 && ey === 0) continue;
+        const ex0 = Math.min(px, px + ex), ex1 = Math.max(px, px + ex), ey0 = Math.min(py, py + ey), ey1 = Math.max(py, py + ey);
+        let nc = 0, ns = 0;
+        cuts[nc++] = 0; cuts[nc++] = 1;
+        for (const b of list) {
+          if (b === a) continue;
+          for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
+            for (let j = start[rb], pj = start[rb + 1] - 2; j < start[rb + 1]; pj = j, j += 2) {
+              const cx = snap[pj] - ox, cy = snap[pj + 1] - oy, dx = snap[j] - ox, dy = snap[j + 1] - oy;
+              if (Math.max(cx, dx) < ex0 || Math.min(cx, dx) > ex1 || Math.max(cy, dy) < ey0 || Math.min(cy, dy) > ey1) continue;
+              const o1 = ex * (cy - py) - ey * (cx - px), o2 = ex * (dy - py) - ey * (dx - px);
+              if (o1 === 0 && o2 === 0) {
+                if (cx === dx && cy === dy) continue;
+                const l2 = ex * ex + ey * ey;
+                const tc = ((cx - px) * ex + (cy - py) * ey) / l2, td = ((dx - px) * ex + (dy - py) * ey) / l2;
+                const lo = Math.max(0, Math.min(tc, td)), hi = Math.min(1, Math.max(tc, td));
+                if (!(hi > lo)) continue;
+                const same = (dx - cx) * ex + (dy - cy) * ey > 0;
+                if (cuts.length < nc + 2) cuts = grownTo(cuts, nc + 2);
+                cuts[nc++] = lo; cuts[nc++] = hi;
+                if (spans.length < ns + 4) spans = grownTo(spans, ns + 4);
+                spans[ns++] = lo; spans[ns++] = hi; spans[ns++] = !same || b < a ? 1 : 0; spans[ns++] = b;
+                continue;
+              }
+              if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
+              const fx = dx - cx, fy = dy - cy;
+              const o3 = fx * (py - cy) - fy * (px - cx), o4 = fx * (py + ey - cy) - fy * (px + ex - cx);
+              if ((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) continue;
+              const den = ex * fy - ey * fx;
+              if (den === 0) continue;
+              const t = ((cx - px) * fy - (cy - py) * fx) / den;
+              if (t > 0 && t < 1) {
+                if (cuts.length < nc + 1) cuts = grownTo(cuts, nc + 1);
+                cuts[nc++] = t;
+              }
+            }
+          }
+        }
+        const ts = cuts.subarray(0, nc).sort();
+        for (let k = 0; k + 1 < nc; k++) {
+          const t0 = ts[k], t1 = ts[k + 1];
+          if (!(t1 > t0)) continue;
+          const tm = (t0 + t1) / 2;
+          let dropped = false;
+          for (let q = 0; q < ns && !dropped; q += 4) if (spans[q] <= tm && tm <= spans[q + 1] && spans[q + 2] === 1) dropped = true;
+          if (dropped) continue;
+          const mx = px + ex * tm, my = py + ey * tm;
+          for (const b of list) {
+            if (b === a) continue;
+            let along = false; // the stretch runs along b's edge: decided above
+            for (let q = 0; q < ns; q += 4) if (spans[q + 3] === b && spans[q] <= tm && tm <= spans[q + 1]) { along = true; break; }
+            if (!along && insideSnapped(mx + ox, my + oy, start, partRing[b], partRing[b + 1])) { dropped = true; break; }
+          }
+          if (dropped) continue;
+          const x0 = px + ex * t0, y0 = py + ey * t0, x1 = px + ex * t1, y1 = py + ey * t1;
+          twice += x0 * y1 - x1 * y0;
+        }
+      }
+    }
+  }
+  return twice;
+}
+
+function grownTo(a: Float64Array, need: number): Float64Array {
+  const next = new Float64Array(Math.max(need, 2 * a.length));
+  next.set(a);
+  return next;
 }
 
 /** Twice the area (cm²) of the snapped ring snap[s .. e), or null when on the grid it meets itself. */

@@ -11,7 +11,7 @@ import { landOf } from '../../src/engine/residentialBasis';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
-import { intersection } from '../../src/engine/geo/clip';
+import { intersection, union } from '../../src/engine/geo/clip';
 import { ringsArea } from '../../src/engine/geo/metricRings';
 
 const preset = defaultPreset();
@@ -247,6 +247,43 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
     // Area only: the same 90.5 m² from the grid vertices, no rings.
     expect(landOf(2, (i) => parts[i], boxes, { withRings: false })).toEqual({ area: 90.5, land: null });
+  });
+
+  // Area only (the households basis): the union's area from the parts' edges, no union built.
+  const boxesOf = (parts: [number, number][][][]) => parts.flatMap((rings) => {
+    const xs = rings.flat().map((p) => p[0]), ys = rings.flat().map((p) => p[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  });
+  const areaOnly = (parts: [number, number][][][]) => landOf(parts.length, (i) => parts[i], boxesOf(parts), { withRings: false }).area;
+  const box = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]];
+
+  it('area only, by hand: overlapping, touching, stacked on a shared line, repeated and nested rectangles', () => {
+    expect(areaOnly([box(0, 0, 10, 10), box(5, 5, 15, 15)])).toBeCloseTo(175, 9); // 100 + 100 − 25
+    expect(areaOnly([box(0, 0, 10, 5), box(10, 0, 20, 5)])).toBeCloseTo(100, 9); // touching along x = 10
+    expect(areaOnly([box(0, 0, 10, 5), box(6, 0, 16, 5)])).toBeCloseTo(80, 9); // bottom and top edges on the same lines
+    expect(areaOnly([box(0, 0, 10, 5), box(0, 0, 10, 5)])).toBeCloseTo(50, 9); // the same footprint twice
+    expect(areaOnly([box(0, 0, 10, 10), box(2, 2, 4, 4), box(3, 3, 12, 5)])).toBeCloseTo(100 + 2 * 2, 9); // nested; one sticking out 2×2
+    // A holed part: 10×10 with a 4×4 hole, and a square filling the hole and more (2..8 × 4..6).
+    const holed: [number, number][][] = [[[0, 0], [10, 0], [10, 10], [0, 10]], [[3, 3], [3, 7], [7, 7], [7, 3]]];
+    expect(areaOnly([holed, box(2, 4, 8, 6)])).toBeCloseTo(84 + 4 * 2, 9);
+  });
+
+  it('area only, random rotated footprints on the centimetre grid: the union clipper computes at a 1000× finer grid', () => {
+    const rnd = mulberry32(5);
+    const cm = (v: number) => Math.round(v * 100) / 100;
+    let worst = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const parts: [number, number][][][] = [];
+      const k = 2 + Math.floor(rnd() * 5);
+      for (let q = 0; q < k; q++) {
+        const x = 30 * rnd(), y = 30 * rnd(), w = 5 + 25 * rnd(), h = 4 + 10 * rnd(), t = rnd() * Math.PI;
+        const c = Math.cos(t), s = Math.sin(t);
+        parts.push([[[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cm(x + u * c - v * s), cm(y + u * s + v * c)] as [number, number])]);
+      }
+      const fine = ringsArea(union(parts.flat().map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as [number, number])))) / 1e6; // signed: holes negative
+      worst = Math.max(worst, Math.abs(areaOnly(parts) - fine));
+    }
+    expect(worst).toBeLessThan(2e-3);
   });
 });
 
