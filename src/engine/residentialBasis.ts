@@ -393,7 +393,7 @@ export function landOf(
       if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
     }
     if (!land && list.length > 1) {
-      area += groupTwiceArea(start, partRing, list) / (2 * CLIP_SCALE * CLIP_SCALE);
+      area += groupTwiceArea(start, partRing, list, gridBoxes(start, partRing, list)) / (2 * CLIP_SCALE * CLIP_SCALE);
       continue;
     }
     let rings: MetricRings;
@@ -421,7 +421,7 @@ let spans: Float64Array = new Float64Array(64); // groupTwiceArea: per collinear
  * earlier part. Crossings are exact points, not rounded to the grid as clipper's union rounds its
  * new vertices, so against clipper's area this differs by those roundings (README).
  */
-function groupTwiceArea(start: number[], partRing: number[], list: number[]): number {
+function groupTwiceArea(start: number[], partRing: number[], list: number[], boxes: Float64Array): number {
   const ox = snap[start[partRing[list[0]]]], oy = snap[start[partRing[list[0]]] + 1];
   let twice = 0;
   for (const a of list) {
@@ -467,20 +467,26 @@ function groupTwiceArea(start: number[], partRing: number[], list: number[]): nu
             }
           }
         }
-        const ts = cuts.subarray(0, nc).sort();
+        for (let k = 1; k < nc; k++) { // insertion sort: a few cuts per edge
+          const t = cuts[k];
+          let q = k - 1;
+          for (; q >= 0 && cuts[q] > t; q--) cuts[q + 1] = cuts[q];
+          cuts[q + 1] = t;
+        }
         for (let k = 0; k + 1 < nc; k++) {
-          const t0 = ts[k], t1 = ts[k + 1];
+          const t0 = cuts[k], t1 = cuts[k + 1];
           if (!(t1 > t0)) continue;
           const tm = (t0 + t1) / 2;
           let dropped = false;
           for (let q = 0; q < ns && !dropped; q += 4) if (spans[q] <= tm && tm <= spans[q + 1] && spans[q + 2] === 1) dropped = true;
           if (dropped) continue;
           const mx = px + ex * tm, my = py + ey * tm;
+          const gx = mx + ox, gy = my + oy;
           for (const b of list) {
-            if (b === a) continue;
+            if (b === a || gx < boxes[4 * b] || gx > boxes[4 * b + 2] || gy < boxes[4 * b + 1] || gy > boxes[4 * b + 3]) continue;
             let along = false; // the stretch runs along b's edge: decided above
             for (let q = 0; q < ns; q += 4) if (spans[q + 3] === b && spans[q] <= tm && tm <= spans[q + 1]) { along = true; break; }
-            if (!along && insideSnapped(mx + ox, my + oy, start, partRing[b], partRing[b + 1])) { dropped = true; break; }
+            if (!along && insideSnapped(gx, gy, start, partRing[b], partRing[b + 1])) { dropped = true; break; }
           }
           if (dropped) continue;
           const x0 = px + ex * t0, y0 = py + ey * t0, x1 = px + ex * t1, y1 = py + ey * t1;
@@ -490,6 +496,27 @@ function groupTwiceArea(start: number[], partRing: number[], list: number[]): nu
     }
   }
   return twice;
+}
+
+let boxScratch = new Float64Array(64);
+
+/** The snapped parts' boxes (grid units; part i at 4i), for the parts of `list`. */
+function gridBoxes(start: number[], partRing: number[], list: number[]): Float64Array {
+  let top = 0;
+  for (const i of list) top = Math.max(top, i + 1);
+  if (boxScratch.length < 4 * top) boxScratch = new Float64Array(8 * top);
+  for (const i of list) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let v = start[partRing[i]]; v < start[partRing[i + 1]]; v += 2) {
+      const x = snap[v], y = snap[v + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    boxScratch[4 * i] = x0; boxScratch[4 * i + 1] = y0; boxScratch[4 * i + 2] = x1; boxScratch[4 * i + 3] = y1;
+  }
+  return boxScratch;
 }
 
 function grownTo(a: Float64Array, need: number): Float64Array {
