@@ -2,8 +2,9 @@
 // city, on the community-area basis (no residential layer) and with ~30 residential polygons per
 // community (building footprints, some crossing the community's edge): households-weighted, and
 // area-weighted (the same footprints without households). "Before" is the bundled command at
-// BEFORE_COMMIT (pieces as objects, the land union of every part at once); "after" is the working
-// tree's, interleaved in the same run, under /usr/bin/time (CPU = user + system, peak RSS).
+// BEFORE_COMMIT (flat pieces, a clipper union per overlapping group and a clipper cut of every
+// footprint near a community edge); "after" is the working tree's, interleaved in the same run,
+// under /usr/bin/time (CPU = user + system, peak RSS).
 // Target (issue "residential basis as fast as the area basis"): the residential basis's CPU close
 // to the area basis's, and under 1 GB.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,8 +16,8 @@ import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 import { recordTarget } from './lib/targets';
 
-/** main before the flat residential pieces (2 Dec 2026). */
-export const BEFORE_COMMIT = '65393d7dced5800a077010aa5afb7e60e2854cf7';
+/** main before the households land area by Green's theorem and the grid-exact skip of footprints beside a community (2 Dec 2026). */
+export const BEFORE_COMMIT = '6b8bc4a51a0866f1fa3c452dbfbf906f788e7eb5';
 
 const N = Number(process.env.RESIDENTIAL_BENCH_COMMUNITIES ?? 10_000);
 const PER = Number(process.env.RESIDENTIAL_BENCH_PER_COMMUNITY ?? 30);

@@ -108,6 +108,8 @@ function segmentsMeet(f: Float64Array, a: number, b: number, c: number, d: numbe
   return (o1 === 0 && within(f, a, b, c)) || (o2 === 0 && within(f, a, b, d)) || (o3 === 0 && within(f, c, d, a)) || (o4 === 0 && within(f, c, d, b));
 }
 
+const projected = new Float64Array(2); // projectSimple: one projected vertex
+
 /**
  * Fast path for the common residential feature (a building or parcel): one ring of at most 64
  * vertices that does not cross itself is projected and oriented straight into the store (one
@@ -122,8 +124,8 @@ function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection
     const p = ring[i];
     if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) { b.discardOpen(); return false; }
     if (i === ring.length - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
-    const xy = projection.forward(p);
-    b.vertex(xy[0], xy[1]);
+    projection.forwardTo(p[0], p[1], projected, 0);
+    b.vertex(projected[0], projected[1]);
   }
   const f = b.openRing();
   const n = f.length >> 1;
@@ -143,6 +145,90 @@ function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection
   return true;
 }
 
+/** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
+interface SnappedRings {
+  xy: Float64Array;
+  /** Ring r spans xy[start[r] .. start[r + 1]). */
+  start: number[];
+}
+
+function snapRings(rings: MetricRings): SnappedRings {
+  let n = 0;
+  for (const r of rings) n += 2 * r.length;
+  const xy = new Float64Array(n);
+  const start = [0];
+  let m = 0;
+  for (const r of rings) {
+    for (const q of r) { xy[m++] = Math.round(q[0] * CLIP_SCALE); xy[m++] = Math.round(q[1] * CLIP_SCALE); }
+    start.push(m);
+  }
+  return { xy, start };
+}
+
+let footprint = new Float64Array(256); // disjointOnGrid: the feature's vertices on the grid
+const joint = new Float64Array(8); // disjointOnGrid: the two segments tested, for segmentsMeet
+
+/** Even-odd: (x, y) inside the rings of f (ring r spans f[start[r] .. start[r + 1])). */
+function insideFlat(f: Float64Array, start: ArrayLike<number>, rings: number, x: number, y: number): boolean {
+  let inside = false;
+  for (let r = 0; r < rings; r++) {
+    const s = start[r], e = start[r + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
+      const yi = f[i + 1], yj = f[j + 1];
+      if ((yi > y) !== (yj > y) && x < ((f[j] - f[i]) * (y - yi)) / (yj - yi) + f[i]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Feature k and the community certainly have no area in common on clipper's centimetre grid, so
+ * their intersection (geo/clip.ts) is empty and the feature adds nothing: no edge of the one meets
+ * an edge of the other (crossing, touching or overlapping), a vertex of each feature ring lies
+ * outside the community and a vertex of each community ring outside the feature (then neither
+ * boundary reaches into the other, and two regions whose boundaries stay apart and neither of
+ * which holds the other's boundary do not meet). Exact: integer centimetres, as in partsMeet.
+ */
+function disjointOnGrid(s: PolygonStore, k: number, c: SnappedRings): boolean {
+  const r0 = s.polygonRing[k], r1 = s.polygonRing[k + 1];
+  const v0 = s.ringStart[r0], v1 = s.ringStart[r1];
+  if (footprint.length < v1 - v0) footprint = new Float64Array(2 * (v1 - v0));
+  for (let v = v0; v < v1; v++) footprint[v - v0] = Math.round(s.xy[v] * CLIP_SCALE);
+  const cs = c.start, cxy = c.xy;
+  for (let r = r0; r < r1; r++) {
+    const fs = s.ringStart[r] - v0, fe = s.ringStart[r + 1] - v0;
+    for (let i = fs, pi = fe - 2; i < fe; pi = i, i += 2) {
+      const ax = footprint[pi], ay = footprint[pi + 1], bx = footprint[i], by = footprint[i + 1];
+      const fx0 = Math.min(ax, bx), fx1 = Math.max(ax, bx), fy0 = Math.min(ay, by), fy1 = Math.max(ay, by);
+      for (let q = 0; q + 1 < cs.length; q++) {
+        for (let j = cs[q], pj = cs[q + 1] - 2; j < cs[q + 1]; pj = j, j += 2) {
+          const cx = cxy[pj], cy = cxy[pj + 1], dx = cxy[j], dy = cxy[j + 1];
+          if (Math.max(cx, dx) < fx0 || Math.min(cx, dx) > fx1 || Math.max(cy, dy) < fy0 || Math.min(cy, dy) > fy1) continue;
+          joint[0] = ax; joint[1] = ay; joint[2] = bx; joint[3] = by; joint[4] = cx; joint[5] = cy; joint[6] = dx; joint[7] = dy;
+          if (segmentsMeet(joint, 0, 2, 4, 6)) return false;
+        }
+      }
+    }
+    const f = s.ringStart[r] - v0;
+    if (insideFlat(cxy, cs, cs.length - 1, footprint[f], footprint[f + 1])) return false;
+  }
+  const starts = s.ringStart.subarray(r0, r1 + 1);
+  for (let q = 0; q + 1 < cs.length; q++) {
+    // ringStart offsets are absolute: shift the feature's rings to the snapped copy's origin.
+    let inside = false;
+    const x = cxy[cs[q]], y = cxy[cs[q] + 1];
+    for (let r = 0; r + 1 < starts.length; r++) {
+      const a = starts[r] - v0, e = starts[r + 1] - v0;
+      for (let i = a, j = e - 2; i < e; j = i, i += 2) {
+        const yi = footprint[i + 1], yj = footprint[j + 1];
+        if ((yi > y) !== (yj > y) && x < ((footprint[j] - footprint[i]) * (y - yi)) / (yj - yi) + footprint[i]) inside = !inside;
+      }
+    }
+    if (inside) return false;
+  }
+  return true;
+}
+
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
 interface Features {
   store: PolygonStore;
@@ -153,9 +239,10 @@ interface Features {
 }
 
 function projectFeatures(land: ResidentialLand[], projection: LocalProjection, warnings: DataWarning[]): Features & { missing: number } {
-  const b = new PolygonStoreBuilder();
-  const households: number[] = [];
-  const estimated: number[] = [];
+  // Sized for one ring of four vertices per feature (a building), grown when more.
+  const b = new PolygonStoreBuilder({ polygons: land.length, vertices: 4 * land.length });
+  const households = new Float64Array(land.length);
+  const estimated = new Uint8Array(land.length);
   let missing = 0;
   let firstMissing = '';
   for (let i = 0; i < land.length; i++) {
@@ -176,9 +263,9 @@ function projectFeatures(land: ResidentialLand[], projection: LocalProjection, w
       missing++;
     }
     if (!ok) continue;
-    b.endPolygon();
-    households.push(h ?? NaN);
-    estimated.push(r.householdsEstimated === true ? 1 : 0);
+    const k = b.endPolygon();
+    households[k] = h ?? NaN;
+    estimated[k] = r.householdsEstimated === true ? 1 : 0;
   }
   if (missing) {
     warnings.push({
@@ -193,7 +280,7 @@ function projectFeatures(land: ResidentialLand[], projection: LocalProjection, w
     for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
     index.finish();
   }
-  return { store, households: Float64Array.from(households), estimated: Uint8Array.from(estimated), index, missing };
+  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index, missing };
 }
 
 /** Writes the connected polygons of oriented rings as pieces; returns Σ weight × area. */
@@ -247,7 +334,8 @@ function partsMeet(start: number[], partRing: number[], a: number, b: number): b
  * no other is snapped to the grid as the union would return it (geo/metricRings.ts
  * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
- * where one union of every part puts it.
+ * where one union of every part puts it. When only the area is asked (`withRings` false), a group
+ * of several parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
  */
 export function landOf(
   n: number, ringsOf: (i: number) => MetricRings, boxes: number[],
@@ -304,6 +392,10 @@ export function landOf(
       const twice = simpleSnappedTwiceArea(start[partRing[i]], start[partRing[i] + 1]);
       if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
     }
+    if (!land && list.length > 1) {
+      area += groupTwiceArea(start, partRing, list, gridBoxes(start, partRing, list)) / (2 * CLIP_SCALE * CLIP_SCALE);
+      continue;
+    }
     let rings: MetricRings;
     if (list.length === 1) {
       const own = ringsOf(i);
@@ -315,6 +407,122 @@ export function landOf(
     land?.push(rings);
   }
   return { area, land };
+}
+
+let cuts: Float64Array = new Float64Array(64); // groupTwiceArea: where other parts' edges cut the edge (0..1)
+let spans: Float64Array = new Float64Array(64); // groupTwiceArea: per collinear overlap, from, to, dropped (0/1), part
+
+/**
+ * Twice the area (cm²) of the union of the snapped parts `list` (their rings in snap), by Green's
+ * theorem over the union's boundary instead of building it: each part's edge is cut where other
+ * parts' edges meet it, and a stretch counts (Σ x dy − y dx) when the side right of it (outside
+ * its own part) lies in no other part. A stretch along another part's edge counts once: dropped
+ * when that edge runs the other way (the parts touch there; both sides are land) or belongs to an
+ * earlier part. Crossings are exact points, not rounded to the grid as clipper's union rounds its
+ * new vertices, so against clipper's area this differs by those roundings (README).
+ */
+function groupTwiceArea(start: number[], partRing: number[], list: number[], boxes: Float64Array): number {
+  const ox = snap[start[partRing[list[0]]]], oy = snap[start[partRing[list[0]]] + 1];
+  let twice = 0;
+  for (const a of list) {
+    for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
+      for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
+        const px = snap[pi] - ox, py = snap[pi + 1] - oy;
+        const ex = snap[i] - ox - px, ey = snap[i + 1] - oy - py;
+        if (ex === 0 && ey === 0) continue;
+        const ex0 = Math.min(px, px + ex), ex1 = Math.max(px, px + ex), ey0 = Math.min(py, py + ey), ey1 = Math.max(py, py + ey);
+        let nc = 0, ns = 0;
+        cuts[nc++] = 0; cuts[nc++] = 1;
+        for (const b of list) {
+          if (b === a) continue;
+          for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
+            for (let j = start[rb], pj = start[rb + 1] - 2; j < start[rb + 1]; pj = j, j += 2) {
+              const cx = snap[pj] - ox, cy = snap[pj + 1] - oy, dx = snap[j] - ox, dy = snap[j + 1] - oy;
+              if (Math.max(cx, dx) < ex0 || Math.min(cx, dx) > ex1 || Math.max(cy, dy) < ey0 || Math.min(cy, dy) > ey1) continue;
+              const o1 = ex * (cy - py) - ey * (cx - px), o2 = ex * (dy - py) - ey * (dx - px);
+              if (o1 === 0 && o2 === 0) {
+                if (cx === dx && cy === dy) continue;
+                const l2 = ex * ex + ey * ey;
+                const tc = ((cx - px) * ex + (cy - py) * ey) / l2, td = ((dx - px) * ex + (dy - py) * ey) / l2;
+                const lo = Math.max(0, Math.min(tc, td)), hi = Math.min(1, Math.max(tc, td));
+                if (!(hi > lo)) continue;
+                const same = (dx - cx) * ex + (dy - cy) * ey > 0;
+                if (cuts.length < nc + 2) cuts = grownTo(cuts, nc + 2);
+                cuts[nc++] = lo; cuts[nc++] = hi;
+                if (spans.length < ns + 4) spans = grownTo(spans, ns + 4);
+                spans[ns++] = lo; spans[ns++] = hi; spans[ns++] = !same || b < a ? 1 : 0; spans[ns++] = b;
+                continue;
+              }
+              if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
+              const fx = dx - cx, fy = dy - cy;
+              const o3 = fx * (py - cy) - fy * (px - cx), o4 = fx * (py + ey - cy) - fy * (px + ex - cx);
+              if ((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) continue;
+              const den = ex * fy - ey * fx;
+              if (den === 0) continue;
+              const t = ((cx - px) * fy - (cy - py) * fx) / den;
+              if (t > 0 && t < 1) {
+                if (cuts.length < nc + 1) cuts = grownTo(cuts, nc + 1);
+                cuts[nc++] = t;
+              }
+            }
+          }
+        }
+        for (let k = 1; k < nc; k++) { // insertion sort: a few cuts per edge
+          const t = cuts[k];
+          let q = k - 1;
+          for (; q >= 0 && cuts[q] > t; q--) cuts[q + 1] = cuts[q];
+          cuts[q + 1] = t;
+        }
+        for (let k = 0; k + 1 < nc; k++) {
+          const t0 = cuts[k], t1 = cuts[k + 1];
+          if (!(t1 > t0)) continue;
+          const tm = (t0 + t1) / 2;
+          let dropped = false;
+          for (let q = 0; q < ns && !dropped; q += 4) if (spans[q] <= tm && tm <= spans[q + 1] && spans[q + 2] === 1) dropped = true;
+          if (dropped) continue;
+          const mx = px + ex * tm, my = py + ey * tm;
+          const gx = mx + ox, gy = my + oy;
+          for (const b of list) {
+            if (b === a || gx < boxes[4 * b] || gx > boxes[4 * b + 2] || gy < boxes[4 * b + 1] || gy > boxes[4 * b + 3]) continue;
+            let along = false; // the stretch runs along b's edge: decided above
+            for (let q = 0; q < ns; q += 4) if (spans[q + 3] === b && spans[q] <= tm && tm <= spans[q + 1]) { along = true; break; }
+            if (!along && insideSnapped(gx, gy, start, partRing[b], partRing[b + 1])) { dropped = true; break; }
+          }
+          if (dropped) continue;
+          const x0 = px + ex * t0, y0 = py + ey * t0, x1 = px + ex * t1, y1 = py + ey * t1;
+          twice += x0 * y1 - x1 * y0;
+        }
+      }
+    }
+  }
+  return twice;
+}
+
+let boxScratch = new Float64Array(64);
+
+/** The snapped parts' boxes (grid units; part i at 4i), for the parts of `list`. */
+function gridBoxes(start: number[], partRing: number[], list: number[]): Float64Array {
+  let top = 0;
+  for (const i of list) top = Math.max(top, i + 1);
+  if (boxScratch.length < 4 * top) boxScratch = new Float64Array(8 * top);
+  for (const i of list) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let v = start[partRing[i]]; v < start[partRing[i + 1]]; v += 2) {
+      const x = snap[v], y = snap[v + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    boxScratch[4 * i] = x0; boxScratch[4 * i + 1] = y0; boxScratch[4 * i + 2] = x1; boxScratch[4 * i + 3] = y1;
+  }
+  return boxScratch;
+}
+
+function grownTo(a: Float64Array, need: number): Float64Array {
+  const next = new Float64Array(Math.max(need, 2 * a.length));
+  next.set(a);
+  return next;
 }
 
 /** Twice the area (cm²) of the snapped ring snap[s .. e), or null when on the grid it meets itself. */
@@ -349,16 +557,20 @@ export function prepareResidential(
   const partFeature: number[] = [];
   const partRings: (MetricRings | null)[] = [];
   const partBox: number[] = [];
+  let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
   const prepared: Omit<CommunityBasis, 'store'>[] = communities.map((c): Omit<CommunityBasis, 'store'> => {
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
     const s = f.store;
     partFeature.length = 0; partRings.length = 0; partBox.length = 0;
+    snapped = null;
     for (const k of f.index.search(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]).sort((a, b) => a - b)) {
       if (insideCommunity(s, k, c, at)) {
         partFeature.push(k); partRings.push(null);
         partBox.push(s.bbox[4 * k], s.bbox[4 * k + 1], s.bbox[4 * k + 2], s.bbox[4 * k + 3]);
         continue;
       }
+      snapped ??= snapRings(c.rings);
+      if (disjointOnGrid(s, k, snapped)) continue;
       const cut = intersection(c.rings, metricRingsOf(s, k));
       if (cut.length && ringsArea(cut) > 0) {
         partFeature.push(k); partRings.push(cut);

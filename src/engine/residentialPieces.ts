@@ -25,50 +25,69 @@ export interface PolygonStore {
   readonly weight: Float64Array;
 }
 
-/** Appends polygons ring by ring; growable until finish(). */
+/** A typed array twice as long (at least `need`), with the first `used` entries copied. */
+function grown<T extends Float64Array | Uint32Array>(a: T, used: number, need: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
+  next.set(a.subarray(0, used));
+  return next;
+}
+
+/**
+ * Appends polygons ring by ring; growable until finish(). Every column is a typed array grown by
+ * doubling (no number per entry on the heap, nothing for the garbage collector to walk);
+ * `expect` sizes them for that many polygons, rings and vertices up front.
+ */
 export class PolygonStoreBuilder {
-  private xy = new Float64Array(1024);
+  private xy: Float64Array;
   private nxy = 0;
-  private ringStart: number[] = [0];
-  private polygonRing: number[] = [0];
-  private area: number[] = [];
-  private bbox: number[] = [];
-  private weight: number[] = [];
+  private ringStart: Uint32Array;
+  private nRings = 0; // rings closed; ringStart[nRings] is where the open ring starts
+  private polygonRing: Uint32Array;
+  private area: Float64Array;
+  private bbox: Float64Array;
+  private weight: Float64Array;
+  private n = 0;
   private twice = 0;
   private x0 = Infinity; private y0 = Infinity; private x1 = -Infinity; private y1 = -Infinity;
 
-  get count(): number { return this.area.length; }
+  constructor(expect: { polygons?: number; rings?: number; vertices?: number } = {}) {
+    const polygons = Math.max(16, expect.polygons ?? 0);
+    this.xy = new Float64Array(Math.max(1024, 2 * (expect.vertices ?? 0)));
+    this.ringStart = new Uint32Array(Math.max(16, (expect.rings ?? polygons) + 1));
+    this.polygonRing = new Uint32Array(polygons + 1);
+    this.area = new Float64Array(polygons);
+    this.bbox = new Float64Array(4 * polygons);
+    this.weight = new Float64Array(polygons);
+  }
+
+  get count(): number { return this.n; }
   /** Vertices of the ring being written (since the last endRing). */
-  get open(): number { return (this.nxy - this.ringStart[this.ringStart.length - 1]) >> 1; }
+  get open(): number { return (this.nxy - this.ringStart[this.nRings]) >> 1; }
 
   /** Appends a vertex to the open ring, skipping a repeat of the previous one. */
   vertex(x: number, y: number): void {
-    const s = this.ringStart[this.ringStart.length - 1];
+    const s = this.ringStart[this.nRings];
     if (this.nxy > s && this.xy[this.nxy - 2] === x && this.xy[this.nxy - 1] === y) return;
-    if (this.nxy + 2 > this.xy.length) {
-      const next = new Float64Array(this.xy.length * 2);
-      next.set(this.xy);
-      this.xy = next;
-    }
+    if (this.nxy + 2 > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + 2);
     this.xy[this.nxy++] = x;
     this.xy[this.nxy++] = y;
   }
 
   /** The open ring as written so far (a view, valid until the next vertex). */
   openRing(): FlatRing {
-    return this.xy.subarray(this.ringStart[this.ringStart.length - 1], this.nxy);
+    return this.xy.subarray(this.ringStart[this.nRings], this.nxy);
   }
 
   /** Drops the open ring's last vertex when it repeats the first (a closed input ring). */
   dropClosing(): void {
-    const s = this.ringStart[this.ringStart.length - 1];
+    const s = this.ringStart[this.nRings];
     if (this.nxy - s >= 4 && this.xy[this.nxy - 2] === this.xy[s] && this.xy[this.nxy - 1] === this.xy[s + 1]) this.nxy -= 2;
   }
 
   /** Reverses the open ring in place. */
   reverseOpen(): void {
     const xy = this.xy;
-    for (let i = this.ringStart[this.ringStart.length - 1], j = this.nxy - 2; i < j; i += 2, j -= 2) {
+    for (let i = this.ringStart[this.nRings], j = this.nxy - 2; i < j; i += 2, j -= 2) {
       const x = xy[i], y = xy[i + 1];
       xy[i] = xy[j]; xy[i + 1] = xy[j + 1];
       xy[j] = x; xy[j + 1] = y;
@@ -77,13 +96,13 @@ export class PolygonStoreBuilder {
 
   /** Forgets the open ring. */
   discardOpen(): void {
-    this.nxy = this.ringStart[this.ringStart.length - 1];
+    this.nxy = this.ringStart[this.nRings];
   }
 
   /** Closes the open ring (its signed area joins the polygon's). */
   endRing(): void {
     const xy = this.xy;
-    const s = this.ringStart[this.ringStart.length - 1], e = this.nxy;
+    const s = this.ringStart[this.nRings], e = this.nxy;
     let a = 0;
     for (let i = s, j = e - 2; i < e; j = i, i += 2) {
       a += (xy[j] - xy[i]) * (xy[j + 1] + xy[i + 1]);
@@ -94,7 +113,8 @@ export class PolygonStoreBuilder {
       if (y > this.y1) this.y1 = y;
     }
     this.twice += a;
-    this.ringStart.push(e);
+    if (this.nRings + 2 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + 2);
+    this.ringStart[++this.nRings] = e;
   }
 
   ring(r: XY[]): void {
@@ -104,14 +124,22 @@ export class PolygonStoreBuilder {
 
   /** Closes the polygon made of the rings written since the last endPolygon. */
   endPolygon(weight = 1): number {
-    this.polygonRing.push(this.ringStart.length - 1);
-    this.area.push(this.twice / 2);
-    this.bbox.push(this.x0, this.y0, this.x1, this.y1);
-    this.weight.push(weight);
+    const p = this.n;
+    if (p + 1 > this.area.length) {
+      this.area = grown(this.area, p, p + 1);
+      this.weight = grown(this.weight, p, p + 1);
+      this.bbox = grown(this.bbox, 4 * p, 4 * (p + 1));
+      this.polygonRing = grown(this.polygonRing, p + 1, p + 2);
+    }
+    this.polygonRing[p + 1] = this.nRings;
+    this.area[p] = this.twice / 2;
+    this.bbox[4 * p] = this.x0; this.bbox[4 * p + 1] = this.y0; this.bbox[4 * p + 2] = this.x1; this.bbox[4 * p + 3] = this.y1;
+    this.weight[p] = weight;
+    this.n = p + 1;
     this.twice = 0;
     this.x0 = this.y0 = Infinity;
     this.x1 = this.y1 = -Infinity;
-    return this.area.length - 1;
+    return p;
   }
 
   /** One polygon from metric rings. */
@@ -129,11 +157,8 @@ export class PolygonStoreBuilder {
   truncate(count: number): void {
     const rings = this.polygonRing[count];
     this.nxy = this.ringStart[rings];
-    this.ringStart.length = rings + 1;
-    this.polygonRing.length = count + 1;
-    this.area.length = count;
-    this.bbox.length = 4 * count;
-    this.weight.length = count;
+    this.nRings = rings;
+    this.n = count;
     this.twice = 0;
     this.x0 = this.y0 = Infinity;
     this.x1 = this.y1 = -Infinity;
@@ -149,14 +174,15 @@ export class PolygonStoreBuilder {
   }
 
   finish(): PolygonStore {
+    const n = this.n;
     return {
-      count: this.area.length,
+      count: n,
       xy: this.xy.slice(0, this.nxy),
-      ringStart: Uint32Array.from(this.ringStart),
-      polygonRing: Uint32Array.from(this.polygonRing),
-      area: Float64Array.from(this.area),
-      bbox: Float64Array.from(this.bbox),
-      weight: Float64Array.from(this.weight),
+      ringStart: this.ringStart.slice(0, this.nRings + 1),
+      polygonRing: this.polygonRing.slice(0, n + 1),
+      area: this.area.slice(0, n),
+      bbox: this.bbox.slice(0, 4 * n),
+      weight: this.weight.slice(0, n),
     };
   }
 }

@@ -11,6 +11,8 @@ import { landOf } from '../../src/engine/residentialBasis';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
+import { intersection, union } from '../../src/engine/geo/clip';
+import { ringsArea } from '../../src/engine/geo/metricRings';
 
 const preset = defaultPreset();
 // Square community x 0..600, y 0..600 (the test plane, metres); a green strip x −100..0 along its
@@ -245,5 +247,89 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
     // Area only: the same 90.5 m² from the grid vertices, no rings.
     expect(landOf(2, (i) => parts[i], boxes, { withRings: false })).toEqual({ area: 90.5, land: null });
+  });
+
+  // Area only (the households basis): the union's area from the parts' edges, no union built.
+  const boxesOf = (parts: [number, number][][][]) => parts.flatMap((rings) => {
+    const xs = rings.flat().map((p) => p[0]), ys = rings.flat().map((p) => p[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  });
+  const areaOnly = (parts: [number, number][][][]) => landOf(parts.length, (i) => parts[i], boxesOf(parts), { withRings: false }).area;
+  const box = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]];
+
+  it('area only, by hand: overlapping, touching, stacked on a shared line, repeated and nested rectangles', () => {
+    expect(areaOnly([box(0, 0, 10, 10), box(5, 5, 15, 15)])).toBeCloseTo(175, 9); // 100 + 100 − 25
+    expect(areaOnly([box(0, 0, 10, 5), box(10, 0, 20, 5)])).toBeCloseTo(100, 9); // touching along x = 10
+    expect(areaOnly([box(0, 0, 10, 5), box(6, 0, 16, 5)])).toBeCloseTo(80, 9); // bottom and top edges on the same lines
+    expect(areaOnly([box(0, 0, 10, 5), box(0, 0, 10, 5)])).toBeCloseTo(50, 9); // the same footprint twice
+    expect(areaOnly([box(0, 0, 10, 10), box(2, 2, 4, 4), box(3, 3, 12, 5)])).toBeCloseTo(100 + 2 * 2, 9); // nested; one sticking out 2×2
+    // A holed part: 10×10 with a 4×4 hole, and a square filling the hole and more (2..8 × 4..6).
+    const holed: [number, number][][] = [[[0, 0], [10, 0], [10, 10], [0, 10]], [[3, 3], [3, 7], [7, 7], [7, 3]]];
+    expect(areaOnly([holed, box(2, 4, 8, 6)])).toBeCloseTo(84 + 4 * 2, 9);
+  });
+
+  it('area only, random rotated footprints on the centimetre grid: the union clipper computes at a 1000× finer grid', () => {
+    const rnd = mulberry32(5);
+    const cm = (v: number) => Math.round(v * 100) / 100;
+    let worst = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const parts: [number, number][][][] = [];
+      const k = 2 + Math.floor(rnd() * 5);
+      for (let q = 0; q < k; q++) {
+        const x = 30 * rnd(), y = 30 * rnd(), w = 5 + 25 * rnd(), h = 4 + 10 * rnd(), t = rnd() * Math.PI;
+        const c = Math.cos(t), s = Math.sin(t);
+        parts.push([[[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cm(x + u * c - v * s), cm(y + u * s + v * c)] as [number, number])]);
+      }
+      const fine = ringsArea(union(parts.flat().map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as [number, number])))) / 1e6; // signed: holes negative
+      worst = Math.max(worst, Math.abs(areaOnly(parts) - fine));
+    }
+    expect(worst).toBeLessThan(2e-3);
+  });
+});
+
+describe('coverage basis: features near a community edge (only features meeting it on the centimetre grid count)', () => {
+  // A second method: every feature whose box meets the community's is cut by clipper, with no
+  // shortcut; the basis must hold the same households and land.
+  const octagon = (cx: number, cy: number, r: number, rnd: () => number): [number, number][] =>
+    Array.from({ length: 8 }, (_, i) => {
+      const t = (i / 8) * 2 * Math.PI, q = r * (0.8 + 0.4 * rnd());
+      return [cx + q * Math.cos(t), cy + q * Math.sin(t)] as [number, number];
+    });
+
+  it('matches clipping every feature: near misses, touching edges, a feature holding the community, a feature in its hole', () => {
+    const rnd = mulberry32(11);
+    const outer = octagon(0, 0, 300, rnd);
+    const hole: [number, number][] = [[-40, -40], [-40, 40], [40, 40], [40, -40]]; // clockwise
+    const communities = [community('C', [[ring(outer), ring(hole)]])];
+    const residential: ResidentialLand[] = [];
+    const add = (pts: [number, number][], h: number) => residential.push({ id: `R${residential.length}`, geometry: [[ring(pts)]], households: h });
+    // Footprints straddling or just beside each edge: offsets along the edge normal from −3 cm to
+    // +3 cm around touching, and a few metres either side.
+    for (let i = 0; i < 8; i++) {
+      const [ax, ay] = outer[i], [bx, by] = outer[(i + 1) % 8];
+      const len = Math.hypot(bx - ax, by - ay), ux = (bx - ax) / len, uy = (by - ay) / len, nx = uy, ny = -ux; // outward normal (ring CCW)
+      for (const off of [-5, -0.03, -0.004, 0, 0.003, 0.004, 0.006, 0.03, 5]) {
+        const t = len * (0.2 + 0.6 * rnd()), w = 10 + 20 * rnd(), d = 8 + 10 * rnd();
+        const px = ax + ux * t + nx * off, py = ay + uy * t + ny * off;
+        add([[px, py], [px + ux * w, py + uy * w], [px + ux * w + nx * d, py + uy * w + ny * d], [px + nx * d, py + ny * d]], 10 + Math.floor(100 * rnd()));
+      }
+    }
+    add([[-20, -20], [20, -20], [20, 20], [-20, 20]], 50); // in the hole: nothing
+    add([[-45, -10], [-30, -10], [-30, 10], [-45, 10]], 40); // across the hole's edge
+    add([[-1000, -1000], [1000, -1000], [1000, 1000], [-1000, 1000]], 5000); // holds the community
+    const d: Dataset = { communities, facilities: [], green: [], residential };
+    const ctx = prepareAudit(d, preset);
+    const c = ctx.communities[0];
+    const b = ctx.basis[0];
+    expect(b.kind).toBe('residential-households');
+    let total = 0;
+    for (const r of residential) {
+      const rings = [r.geometry[0][0].slice(0, -1).map((p) => ctx.projection.forward(p))];
+      if (ringsArea(rings) < 0) rings[0].reverse();
+      const cut = intersection(c.rings, rings);
+      if (cut.length && ringsArea(cut) > 0) total += (r.households! / ringsArea(rings)) * ringsArea(cut);
+    }
+    expect(total).toBeGreaterThan(300); // the feature holding the community gives ~350 households
+    expect(Math.abs(b.total - total)).toBeLessThan(1e-9 * total);
   });
 });

@@ -20,6 +20,8 @@ export interface LocalProjection {
   /** The proj4 definition string. */
   readonly definition: string;
   forward(p: Position): XY;
+  /** forward without an array per point: writes x, y to out[at], out[at + 1] (the same doubles). */
+  forwardTo(lon: number, lat: number, out: Float64Array, at: number): void;
   inverse(xy: XY): Position;
 }
 
@@ -67,18 +69,23 @@ export function createLocalProjection(center: Position): LocalProjection {
   // Only the mapping this module repeats: anything else (a proj4 version that changes it) keeps proj4.
   const repeatable = (P.projName === 'tmerc' || P.projName === 'etmerc') && !P.approx && P.cbg?.length === 6 && P.cgb?.length === 6 && P.utg?.length === 6 && P.gtu?.length === 6 &&
     (P.to_meter === undefined || P.to_meter === 1) && !P.from_greenwich && Number.isFinite(P.Qn) && Number.isFinite(P.Zb);
-  const m = repeatable ? etmerc(P) : viaProj4;
+  const m = repeatable ? etmerc(P) : { ...viaProj4, forwardTo: (lon: number, lat: number, out: Float64Array, at: number) => { const xy = viaProj4.forward([lon, lat]); out[at] = xy[0]; out[at + 1] = xy[1]; } };
   return {
     center: [lon0, lat0],
     definition,
     // Both mappings read only [0] and [1] of their argument (no copy of it per point).
     forward: (p: Position) => (Number.isFinite(p[0]) && Number.isFinite(p[1]) ? m.forward(p) : viaProj4.forward(p)),
+    forwardTo: (lon: number, lat: number, out: Float64Array, at: number) => {
+      if (Number.isFinite(lon) && Number.isFinite(lat)) { m.forwardTo(lon, lat, out, at); return; }
+      const xy = viaProj4.forward([lon, lat]);
+      out[at] = xy[0]; out[at + 1] = xy[1];
+    },
     inverse: (xy: XY) => (Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? m.inverse(xy) : viaProj4.inverse(xy)),
   };
 }
 
 /** proj4's etmerc forward and inverse (degrees ↔ metres) over the initialised parameters P. */
-function etmerc(P: EtmercParams): { forward(p: Position): XY; inverse(xy: XY): Position } {
+function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: number, lat: number, out: Float64Array, at: number): void; inverse(xy: XY): Position } {
   const { a, x0, y0, long0, Qn, Zb } = P;
   const over = !!P.over;
   const cbg = Float64Array.from(P.cbg), cgb = Float64Array.from(P.cgb), utg = Float64Array.from(P.utg), gtu = Float64Array.from(P.gtu);
@@ -147,20 +154,31 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; inverse(xy: XY): P
     out[0] = r * hr - i * hi;
     out[1] = r * hi + i * hr;
   };
+  const res = new Float64Array(2);
+  function forwardTo(lon: number, lat: number, o: Float64Array, at: number): void {
+    let Ce = adjustLon(lon * D2R - long0);
+    let Cn = gatg(cbg, lat * D2R);
+    const sinCn = Math.sin(Cn), cosCn = Math.cos(Cn), sinCe = Math.sin(Ce), cosCe = Math.cos(Ce);
+    Cn = Math.atan2(sinCn, cosCe * cosCn);
+    Ce = Math.atan2(sinCe * cosCn, hypot(sinCn, cosCn * cosCe));
+    Ce = asinhy(Math.tan(Ce));
+    clensCmplx(gtu, 2 * Cn, 2 * Ce);
+    Cn = Cn + out[0];
+    Ce = Ce + out[1];
+    if (Math.abs(Ce) <= CE_MAX) {
+      o[at] = a * (Qn * Ce) + x0;
+      o[at + 1] = a * (Qn * Cn + Zb) + y0;
+    } else {
+      o[at] = Infinity;
+      o[at + 1] = Infinity;
+    }
+  }
   return {
     forward(p: Position): XY {
-      let Ce = adjustLon(p[0] * D2R - long0);
-      let Cn = gatg(cbg, p[1] * D2R);
-      const sinCn = Math.sin(Cn), cosCn = Math.cos(Cn), sinCe = Math.sin(Ce), cosCe = Math.cos(Ce);
-      Cn = Math.atan2(sinCn, cosCe * cosCn);
-      Ce = Math.atan2(sinCe * cosCn, hypot(sinCn, cosCn * cosCe));
-      Ce = asinhy(Math.tan(Ce));
-      clensCmplx(gtu, 2 * Cn, 2 * Ce);
-      Cn = Cn + out[0];
-      Ce = Ce + out[1];
-      if (Math.abs(Ce) <= CE_MAX) return [a * (Qn * Ce) + x0, a * (Qn * Cn + Zb) + y0];
-      return [Infinity, Infinity];
+      forwardTo(p[0], p[1], res, 0);
+      return [res[0], res[1]];
     },
+    forwardTo,
     inverse(xy: XY): Position {
       let Ce = (xy[0] - x0) * (1 / a);
       let Cn = (xy[1] - y0) * (1 / a);

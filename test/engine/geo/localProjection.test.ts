@@ -56,6 +56,7 @@ describe('localProjection', () => {
     let compared = 0;
     const differing: string[] = [];
     const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+    const into = new Float64Array(6);
     for (let c = 0; c < 40; c++) {
       const center: [number, number] = [-180 + 360 * rand(), -80 + 160 * rand()];
       const local = createLocalProjection(center);
@@ -63,7 +64,10 @@ describe('localProjection', () => {
       for (let k = 0; k < 500; k++) {
         const span = [0.01, 0.5, 4, 30][k % 4];
         const p: [number, number] = [center[0] + (rand() - 0.5) * span, Math.max(-89, Math.min(89, center[1] + (rand() - 0.5) * span))];
-        if (!same(local.forward(p), ref.forward([p[0], p[1]]))) differing.push(`forward ${center} ${p}`);
+        const expected = ref.forward([p[0], p[1]]);
+        if (!same(local.forward(p), expected)) differing.push(`forward ${center} ${p}`);
+        local.forwardTo(p[0], p[1], into, 3);
+        if (!same([into[3], into[4]], expected)) differing.push(`forwardTo ${center} ${p}`);
         const xy: [number, number] = [(rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][k % 4], (rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][(k >> 2) % 4]];
         if (!same(local.inverse(xy), ref.inverse([xy[0], xy[1]]))) differing.push(`inverse ${center} ${xy}`);
         compared++;
