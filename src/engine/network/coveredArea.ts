@@ -105,11 +105,184 @@ class ConvexSet {
   n = 0;
   set(store: PolygonStore, items: ArrayLike<number>, count: number): void {
     this.store = store;
-    if (this.items.length < count) this.items = new Int32Array(Math.max(count, 2 * this.items.length));
+    if (this.items.length < count) {
+      const m = Math.max(count, 2 * this.items.length);
+      this.items = new Int32Array(m);
+      this.key = new Float64Array(m);
+      this.kept = new Uint8Array(m);
+    }
     let m = 0;
     for (let q = 0; q < count; q++) if (store.area2(items[q]) > 0) this.items[m++] = items[q];
     this.n = m;
   }
+
+  /** Scratch of dropContained: sort keys (packed with the item's position) and kept flags. */
+  private key = new Float64Array(64);
+  private kept = new Uint8Array(64);
+  /** Per polygon kept so far (in keeping order): its item, the centre of its vertices, and the squared radii of a circle inside it and of one around it. */
+  private keptItem = new Int32Array(64);
+  private keptCircle = new Float64Array(256);
+
+  /**
+   * Drops the polygons whose part within the box [x0, x1] × [y0, y1] lies inside another polygon
+   * of the set (the union within the box is the same), and those missing the box's interior.
+   * Largest first (area scaled by the share of its box within the window): a polygon is dropped
+   * when the corners of its box clipped to the window, or else all its vertices clipped to the
+   * window, lie inside (or on) a polygon kept so far. The kept ones stay in their order.
+   */
+  dropContained(x0: number, y0: number, x1: number, y1: number): void {
+    const { store, items, key, kept } = this;
+    const { box, area } = store;
+    const n = this.n;
+    if (n < 2) return;
+    if (this.keptItem.length < n) {
+      this.keptItem = new Int32Array(2 * n);
+      this.keptCircle = new Float64Array(8 * n);
+    }
+    const keptItem = this.keptItem;
+    const circle = this.keptCircle;
+    let m = 0;
+    for (let q = 0; q < n; q++) {
+      const i = items[q];
+      kept[q] = 0;
+      const w = Math.min(box[4 * i + 2], x1) - Math.max(box[4 * i], x0);
+      const h = Math.min(box[4 * i + 3], y1) - Math.max(box[4 * i + 1], y0);
+      if (!(w > 0 && h > 0)) continue;
+      const k = (area[i] * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
+      key[m++] = (KEY_MAX - Math.min(KEY_MAX, Math.max(0, Math.floor(k / 64)))) * SLOT + q;
+    }
+    if (m >= SLOT) return;
+    const order = key.subarray(0, m).sort();
+    let nk = 0;
+    for (let o = 0; o < m; o++) {
+      const q = order[o] % SLOT;
+      const i = items[q];
+      const bx0 = Math.max(box[4 * i], x0), by0 = Math.max(box[4 * i + 1], y0), bx1 = Math.min(box[4 * i + 2], x1), by1 = Math.min(box[4 * i + 3], y1);
+      let inside = false;
+      // The polygon clipped to the window, made on the first container candidate its corners fail.
+      let clipped = -1;
+      for (let c = 0; c < nk && !inside; c++) {
+        const j = keptItem[c];
+        if (bx0 < box[4 * j] || by0 < box[4 * j + 1] || bx1 > box[4 * j + 2] || by1 > box[4 * j + 3]) continue;
+        inside = inKept(store, j, circle, c, bx0, by0) && inKept(store, j, circle, c, bx1, by0) && inKept(store, j, circle, c, bx1, by1) && inKept(store, j, circle, c, bx0, by1);
+        if (inside) break;
+        if (clipped < 0) clipped = clipToBox(store, i, x0, y0, x1, y1);
+        inside = true;
+        for (let k = 0; k < clipped && inside; k++) inside = inKept(store, j, circle, c, cA[2 * k], cA[2 * k + 1]);
+      }
+      if (inside) continue;
+      kept[q] = 1;
+      keptItem[nk] = i;
+      keptCircleOf(store, i, circle, nk);
+      nk++;
+    }
+    let w = 0;
+    for (let q = 0; q < n; q++) if (kept[q]) items[w++] = items[q];
+    this.n = w;
+  }
+}
+
+/**
+ * Circles inside and around convex polygon i of `store`, into circle[4c .. 4c+3]: the centre of
+ * its vertices, the squared distance from it to the nearest edge line (shrunk by a relative 1e-9:
+ * points within it are inside for certain) and to the farthest vertex (points beyond are outside).
+ */
+function keptCircleOf(store: PolygonStore, i: number, circle: Float64Array, c: number): void {
+  const { X, Y, start } = store;
+  const s = start[i], e = start[i + 1];
+  let cx = 0, cy = 0;
+  for (let k = s; k < e; k++) {
+    cx += X[k];
+    cy += Y[k];
+  }
+  cx /= e - s;
+  cy /= e - s;
+  let rin = Infinity, rout = 0;
+  for (let a = e - 1, b = s; b < e; a = b++) {
+    const ex = X[b] - X[a], ey = Y[b] - Y[a];
+    const len2 = ex * ex + ey * ey;
+    if (len2 > 0) {
+      const g = ex * (cy - Y[a]) - ey * (cx - X[a]);
+      rin = Math.min(rin, g > 0 ? (g * g) / len2 : 0);
+    }
+    const dx = X[b] - cx, dy = Y[b] - cy;
+    rout = Math.max(rout, dx * dx + dy * dy);
+  }
+  circle[4 * c] = cx;
+  circle[4 * c + 1] = cy;
+  circle[4 * c + 2] = rin === Infinity ? 0 : rin * (1 - 1e-9);
+  circle[4 * c + 3] = rout * (1 + 1e-9);
+}
+
+/** inConvex(store, j, x, y), answered by kept polygon c's circles where they decide it. */
+function inKept(store: PolygonStore, j: number, circle: Float64Array, c: number, x: number, y: number): boolean {
+  const dx = x - circle[4 * c], dy = y - circle[4 * c + 1];
+  const d2 = dx * dx + dy * dy;
+  if (d2 < circle[4 * c + 2]) return true;
+  if (d2 > circle[4 * c + 3]) return false;
+  return inConvex(store, j, x, y);
+}
+
+/** Sort keys of dropContained: the item's position in the low 21 bits of an exact double, under a coarse area key. */
+const SLOT = 2 ** 21;
+const KEY_MAX = 2 ** 31 - 1;
+
+/** True when (x, y) is inside or on the boundary of convex CCW polygon k of `store`. */
+function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
+  const { X, Y, start } = store;
+  const ks = start[k];
+  const ke = start[k + 1];
+  for (let a = ke - 1, b = ks; b < ke; a = b++) if ((X[b] - X[a]) * (y - Y[a]) - (Y[b] - Y[a]) * (x - X[a]) < 0) return false;
+  return true;
+}
+
+/** Scratch rings of clipToBox (x, y interleaved). */
+let cA = new Float64Array(256);
+let cB = new Float64Array(256);
+
+/** One Sutherland–Hodgman pass of `src` (n points) against x ≥ v (axis 0, sign 1), x ≤ v, y ≥ v or y ≤ v, into `dst`. */
+function halfPlane(src: Float64Array, n: number, dst: Float64Array, axis: number, sign: number, v: number): number {
+  let m = 0;
+  for (let a = 0; a < n; a++) {
+    const b = a + 1 === n ? 0 : a + 1;
+    const ax = src[2 * a], ay = src[2 * a + 1], bx = src[2 * b], by = src[2 * b + 1];
+    const ia = sign * ((axis === 0 ? ax : ay) - v) >= 0;
+    const ib = sign * ((axis === 0 ? bx : by) - v) >= 0;
+    if (ia) {
+      dst[2 * m] = ax;
+      dst[2 * m + 1] = ay;
+      m++;
+    }
+    if (ia !== ib) {
+      if (axis === 0) {
+        dst[2 * m] = v;
+        dst[2 * m + 1] = ay + ((by - ay) * (v - ax)) / (bx - ax);
+      } else {
+        dst[2 * m] = ax + ((bx - ax) * (v - ay)) / (by - ay);
+        dst[2 * m + 1] = v;
+      }
+      m++;
+    }
+  }
+  return m;
+}
+
+/** Convex polygon i of `store` clipped to the box [x0, x1] × [y0, y1] into the scratch ring cA; returns its point count. */
+function clipToBox(store: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number): number {
+  const { X, Y, start } = store;
+  const s = start[i], n0 = start[i + 1] - s;
+  if (cA.length < 4 * n0 + 16) {
+    cA = new Float64Array(4 * n0 + 16);
+    cB = new Float64Array(4 * n0 + 16);
+  }
+  for (let k = 0; k < n0; k++) {
+    cA[2 * k] = X[s + k];
+    cA[2 * k + 1] = Y[s + k];
+  }
+  let n = halfPlane(cA, n0, cB, 0, 1, x0);
+  n = halfPlane(cB, n, cA, 0, -1, x1);
+  n = halfPlane(cA, n, cB, 1, 1, y0);
+  return halfPlane(cB, n, cA, 1, -1, y1);
 }
 
 /**
@@ -202,6 +375,7 @@ export class CoveredArea {
     this.lastOther = -1;
     let total = 0;
     const { A, B } = this;
+    A.dropContained(x0, y0, x1, y1);
     // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
     this.coveringA = -1;
     for (let q = 0; q < A.n && this.coveringA < 0; q++) if (this.holdsBox(A.store, A.items[q], x0, y0, x1, y1)) this.coveringA = q;
