@@ -50,12 +50,19 @@ export function certifyRect(
 export function coverRect(g: RoadGraph, nd: NetworkDistances, d: number, M: number, rect: BBox, cellNeeded?: (x: number, y: number, halfDiagonal: number) => boolean): boolean {
   const [x0, y0, x1, y1] = rect;
   const { edgeFrom, edgeTo, nodeX, nodeY } = g;
+  const nodeDist = nd.dist;
+  const seeded = nd.edgeSeeds;
   // Cells start at side ≤ M/2 and split in four where a centre fails, down to min(25 m, M/4).
   const hMin = Math.min(25, M / 4);
   const cellOk = (sx: number, sy: number, dd: number): boolean => {
     const reachR = M - dd;
     if (reachR <= 0) return false;
     for (const e of g.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
+      // Without seeds on it, f ≥ min(f(from), f(to)) along the edge (up to rounding, well within
+      // the 1e-6 m margin): an edge whose nearer end is already too far cannot pass the test below.
+      const du = nodeDist[edgeFrom[e]], dv = nodeDist[edgeTo[e]];
+      const near = du < dv ? du : dv;
+      if (near - 1e-6 > d - dd && (seeded.size === 0 || !seeded.has(e))) continue;
       // Foot of the centre on the edge (join.ts projectOnSegment, inlined).
       const ax = nodeX[edgeFrom[e]];
       const ay = nodeY[edgeFrom[e]];

@@ -49,6 +49,22 @@ export function convexifyStore(store: PolygonStore): void {
     const s = next;
     const n = start[i + 1] - s;
     next = start[i + 1];
+    // Already strictly convex (every turn to the left): kept as it is, moved down to w.
+    let convex = n >= 3;
+    for (let k = 0; k < n && convex; k++) {
+      const a = s + (k === 0 ? n - 1 : k - 1), b = s + k, c = s + (k + 1 === n ? 0 : k + 1);
+      convex = (X[b] - X[a]) * (Y[c] - Y[a]) - (Y[b] - Y[a]) * (X[c] - X[a]) > 0;
+    }
+    if (convex) {
+      if (w !== s) {
+        X.copyWithin(w, s, s + n);
+        Y.copyWithin(w, s, s + n);
+      }
+      start[i] = w;
+      w += n;
+      start[i + 1] = w;
+      continue;
+    }
     let low = s;
     for (let k = s + 1; k < s + n; k++) if (Y[k] < Y[low] || (Y[k] === Y[low] && X[k] < X[low])) low = k;
     if (hx.length < n) {

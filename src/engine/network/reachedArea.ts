@@ -143,6 +143,19 @@ function unitDiskOf(r: number, tolerance: number): XY[] {
   return u;
 }
 
+/** One capsule builder per radius, tolerance, distance and offset (the audit asks a handful), reset before each use. */
+const builders = new Map<string, CapsuleBuilder>();
+function builderOf(r: number, tolerance: number, d: number, M: number): CapsuleBuilder {
+  const k = `${r}|${tolerance}|${d}|${M}`;
+  let b = builders.get(k);
+  if (!b) {
+    if (builders.size >= 64) builders.clear();
+    b = new CapsuleBuilder(unitDiskOf(r, tolerance), d, M, store);
+    builders.set(k, b);
+  } else b.reset();
+  return b;
+}
+
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
  * d, for the distances `nd`: the area of serviceAreaPaths(…) ∩ rings, tile by tile.
@@ -212,7 +225,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   store.clear();
   const connectors = input.pieces ?? [];
   if (reached.n || connectors.length) {
-    const caps = new CapsuleBuilder(unitDiskOf(r, tol), d, M, store);
+    const caps = builderOf(r, tol, d, M);
     const { x0, y0, x1, y1, f0, f1 } = reached;
     for (let k = 0; k < reached.n; k++) {
       const rm = caps.radius(f0[k], f1[k]);
