@@ -132,6 +132,26 @@ class ConvexSet {
     this.n = m;
   }
 
+  /**
+   * Keeps only the polygons whose boxes meet the box of some polygon of `other`: one meeting none
+   * of them holds no point of their union, so cutting it away changes nothing (the corridors
+   * against the capsules left by dropContained).
+   */
+  keepMeeting(other: ConvexSet): void {
+    const box = this.store.box, ob = other.store.box;
+    let w = 0;
+    for (let q = 0; q < this.n; q++) {
+      const i = this.items[q];
+      let meets = false;
+      for (let p = 0; p < other.n && !meets; p++) {
+        const j = other.items[p];
+        meets = box[4 * i] <= ob[4 * j + 2] && ob[4 * j] <= box[4 * i + 2] && box[4 * i + 1] <= ob[4 * j + 3] && ob[4 * j + 1] <= box[4 * i + 3];
+      }
+      if (meets) this.items[w++] = i;
+    }
+    this.n = w;
+  }
+
   /** Scratch of dropContained: sort keys (packed with the item's position) and kept flags. */
   private key = new Float64Array(64);
   private kept = new Uint8Array(64);
@@ -392,6 +412,7 @@ export class CoveredArea {
     let total = 0;
     const { A, B } = this;
     A.dropContained(x0, y0, x1, y1);
+    B.keepMeeting(A);
     // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
     this.coveringA = -1;
     for (let q = 0; q < A.n && this.coveringA < 0; q++) if (this.holdsBox(A.store, A.items[q], x0, y0, x1, y1)) this.coveringA = q;
@@ -462,6 +483,8 @@ export class CoveredArea {
     const sx0 = ax + t0 * dx, sx1 = ax + t1 * dx, sy0 = ay + t0 * dy, sy1 = ay + t1 * dy;
     const bx0 = Math.min(sx0, sx1), bx1 = Math.max(sx0, sx1), by0 = Math.min(sy0, sy1), by1 = Math.max(sy0, sy1);
     for (let f = FAMILY_A; f <= FAMILY_B; f++) {
+      // A corridor edge inside no capsule is on no boundary (see the exits below): its cuts by other corridors are not needed.
+      if (f === FAMILY_B && fam === FAMILY_B && hits.n === 0) return 0;
       const set = f === FAMILY_A ? this.A : this.B;
       const st = set.store;
       const box = st.box;
