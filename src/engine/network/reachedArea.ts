@@ -19,7 +19,7 @@ import { CapsuleBuilder, PolygonStore } from './capsules';
 import { convexifyStore, CoveredArea, RingSet } from './coveredArea';
 import { PieceList, splitEdgeInto } from './pieces';
 import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
-import { bucketByTile, corridorsMeeting } from './tiles';
+import { bucketByTile } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -143,6 +143,37 @@ function unitDiskOf(r: number, tolerance: number): XY[] {
   return u;
 }
 
+const unreached = new PieceList();
+
+/**
+ * tiles.ts corridorsMeeting(g, nd, d, clearance, rect) written straight into `out` (the same
+ * rectangles, vertices and order; no object per vertex): corridors of half-width `clearance`
+ * around the network pieces farther than d that meet `rect`.
+ */
+function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance: number, rect: BBox, out: PolygonStore): void {
+  if (!(clearance > 0)) return;
+  const c = clearance;
+  unreached.clear();
+  for (const e of g.edgeIndex.search(rect[0] - c, rect[1] - c, rect[2] + c, rect[3] + c)) splitEdgeInto(g, nd, e, d, bp, null, unreached);
+  const { x0, y0, x1, y1 } = unreached;
+  for (let k = 0; k < unreached.n; k++) {
+    const px = x0[k], py = y0[k], qx = x1[k], qy = y1[k];
+    if (!(Math.min(px, qx) - c < rect[2] && rect[0] < Math.max(px, qx) + c && Math.min(py, qy) - c < rect[3] && rect[1] < Math.max(py, qy) + c)) continue;
+    // A rectangle covering the segment with margin c on every side (square caps), CCW.
+    const L = Math.hypot(qx - px, qy - py);
+    const ux = L > 0 ? (qx - px) / L : 1;
+    const uy = L > 0 ? (qy - py) / L : 0;
+    const nx = -uy * c;
+    const ny = ux * c;
+    const ax = px - ux * c, ay = py - uy * c, bx = qx + ux * c, by = qy + uy * c;
+    out.vertex(Math.round((ax - nx) * 100), Math.round((ay - ny) * 100));
+    out.vertex(Math.round((bx - nx) * 100), Math.round((by - ny) * 100));
+    out.vertex(Math.round((bx + nx) * 100), Math.round((by + ny) * 100));
+    out.vertex(Math.round((ax + nx) * 100), Math.round((ay + ny) * 100));
+    out.end();
+  }
+}
+
 /** One capsule builder per radius, tolerance, distance and offset (the audit asks a handful), reset before each use. */
 const builders = new Map<string, CapsuleBuilder>();
 function builderOf(r: number, tolerance: number, d: number, M: number): CapsuleBuilder {
@@ -246,10 +277,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     corridorStore.clear();
     if (buckets.start[t + 1] > buckets.start[t]) {
       const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
-      for (const c of corridorsMeeting(g, nd, d, clearance, tile)) {
-        for (const p of c) corridorStore.vertex(p.X, p.Y);
-        corridorStore.end();
-      }
+      corridorsInto(g, nd, d, clearance, tile, corridorStore);
     }
     convexifyStore(corridorStore);
     part.clear();
