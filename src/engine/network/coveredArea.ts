@@ -554,7 +554,7 @@ export class CoveredArea {
       t[j + 1] = v;
     }
     // Unit normal to the left, scaled to a tiny step for the rings' own side tests.
-    const len = Math.hypot(dx, dy);
+    const len = Math.sqrt(dx * dx + dy * dy);
     const lx = (-dy / len) * 1e-4, ly = (dx / len) * 1e-4;
     let sum = 0;
     for (let c = 0; c + 1 < nc; c++) {

@@ -19,7 +19,7 @@ import { CapsuleBuilder, PolygonStore } from './capsules';
 import { convexifyStore, CoveredArea, RingSet } from './coveredArea';
 import { PieceList, splitEdgeInto } from './pieces';
 import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
-import { bucketByTile } from './tiles';
+import { tileGrid } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -145,6 +145,49 @@ function unitDiskOf(r: number, tolerance: number): XY[] {
 
 const unreached = new PieceList();
 
+/** Reusable buckets of bucketInto: tile t of the window holds items[start[t] .. start[t+1]). */
+const buckets = { i0: 0, j0: 0, nx: 0, ny: 0, start: new Int32Array(65), fill: new Int32Array(64), items: new Int32Array(256) };
+
+/**
+ * tiles.ts bucketByTile(store, T, [x0, y0, x1, y1]) into the reusable `buckets` (the same tiles
+ * and, per tile, the same polygons in the same order), without a closure per polygon.
+ */
+function bucketInto(store: PolygonStore, T: number, x0: number, y0: number, x1: number, y1: number): typeof buckets {
+  const { i0, j0, nx, ny } = tileGrid(T, [x0, y0, x1, y1]);
+  const nt = nx * ny;
+  if (buckets.start.length < nt + 1) {
+    buckets.start = new Int32Array(2 * nt + 2);
+    buckets.fill = new Int32Array(2 * nt + 2);
+  }
+  const { start, fill } = buckets;
+  start.fill(0, 0, nt + 1);
+  const { box, n } = store;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      for (let t = 0; t < nt; t++) start[t + 1] += start[t];
+      fill.set(start.subarray(0, nt));
+      if (buckets.items.length < start[nt]) buckets.items = new Int32Array(2 * start[nt]);
+    }
+    const items = buckets.items;
+    for (let p = 0; p < n; p++) {
+      const a = Math.max(0, Math.floor(box[4 * p] / 100 / T) - i0);
+      const b = Math.min(nx - 1, Math.floor(box[4 * p + 2] / 100 / T) - i0);
+      const c = Math.max(0, Math.floor(box[4 * p + 1] / 100 / T) - j0);
+      const e = Math.min(ny - 1, Math.floor(box[4 * p + 3] / 100 / T) - j0);
+      for (let i = a; i <= b; i++)
+        for (let j = c; j <= e; j++) {
+          if (pass === 0) start[i * ny + j + 1]++;
+          else items[fill[i * ny + j]++] = p;
+        }
+    }
+  }
+  buckets.i0 = i0;
+  buckets.j0 = j0;
+  buckets.nx = nx;
+  buckets.ny = ny;
+  return buckets;
+}
+
 /**
  * tiles.ts corridorsMeeting(g, nd, d, clearance, rect) written straight into `out` (the same
  * rectangles, vertices and order; no object per vertex): corridors of half-width `clearance`
@@ -265,7 +308,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     addConnectorCapsules(caps, d, connectors);
   }
   if (!store.n && !extra.length) return total;
-  const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
+  const tiles = bucketInto(store, T, ox0, oy0, ox1, oy1);
   convexifyStore(store);
   extraRings.clear();
   for (const ring of extra) {
@@ -273,9 +316,9 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     extraRings.end();
   }
   for (let o = 0; o < nOpen; o++) {
-    const t = (openIJ[2 * o] - buckets.i0) * buckets.ny + (openIJ[2 * o + 1] - buckets.j0);
+    const t = (openIJ[2 * o] - tiles.i0) * tiles.ny + (openIJ[2 * o + 1] - tiles.j0);
     corridorStore.clear();
-    if (buckets.start[t + 1] > buckets.start[t]) {
+    if (tiles.start[t + 1] > tiles.start[t]) {
       const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
       corridorsInto(g, nd, d, clearance, tile, corridorStore);
     }
@@ -285,7 +328,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       for (let k = parts.start[q]; k < parts.start[q + 1]; k++) part.vertex(Math.round(parts.X[k] * 100), Math.round(parts.Y[k] * 100));
       part.end();
     }
-    const items = buckets.items.subarray(buckets.start[t], buckets.start[t + 1]);
+    const items = tiles.items.subarray(tiles.start[t], tiles.start[t + 1]);
     // Only corridors whose boxes meet a capsule's can cut anything.
     if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
     let nb = 0;
