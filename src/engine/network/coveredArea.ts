@@ -370,6 +370,8 @@ export class CoveredArea {
   private ox = 0;
   private readonly pb = new Float64Array(4);
   private lastCover = -1;
+  /** The area summed so far by edge() (a number field updated in place: no boxed return per edge). */
+  private acc = 0.5;
   /** The A polygon (index into A) that last held a whole edge of another family. */
   private lastOther = -1;
   /** An A polygon holding P's whole box (index into A), or −1. */
@@ -409,7 +411,7 @@ export class CoveredArea {
     this.ox = x0;
     this.lastCover = -1;
     this.lastOther = -1;
-    let total = 0;
+    this.acc = 0;
     const { A, B } = this;
     A.dropContained(x0, y0, x1, y1);
     B.keepMeeting(A);
@@ -426,7 +428,7 @@ export class CoveredArea {
         for (let k = s, j = e - 1; k < e; j = k++) {
           // Edges missing P's box add nothing (the common case: a tile sees a corner of a capsule).
           if ((X[j] < x0 && X[k] < x0) || (X[j] > x1 && X[k] > x1) || (Y[j] < y0 && Y[k] < y0) || (Y[j] > y1 && Y[k] > y1)) continue;
-          total += this.edge(X[j], Y[j], X[k], Y[k], FAMILY_A, q);
+          this.edge(X[j], Y[j], X[k], Y[k], FAMILY_A, q);
         }
       }
     for (let q = 0; q < B.n; q++) {
@@ -434,45 +436,45 @@ export class CoveredArea {
       const st = B.store;
       const s = st.start[i], e = st.start[i + 1];
       if (st.box[4 * i + 2] < x0 || st.box[4 * i] > x1 || st.box[4 * i + 3] < y0 || st.box[4 * i + 1] > y1) continue;
-      for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_B, q);
+      for (let k = s, j = e - 1; k < e; j = k++) this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_B, q);
     }
     for (let fam = FAMILY_E; fam <= FAMILY_P; fam++) {
       const set = fam === FAMILY_P ? P : E;
       for (let r = 0; r < set.n; r++) {
         if (set.box[4 * r + 2] < x0 || set.box[4 * r] > x1 || set.box[4 * r + 3] < y0 || set.box[4 * r + 1] > y1) continue;
         const s = set.start[r], e = set.start[r + 1];
-        for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(set.X[j], set.Y[j], set.X[k], set.Y[k], fam, r);
+        for (let k = s, j = e - 1; k < e; j = k++) this.edge(set.X[j], set.Y[j], set.X[k], set.Y[k], fam, r);
       }
     }
-    return total;
+    return this.acc;
   }
 
-  /** ∫ x dy over the stretches of edge a → b (of polygon `own` in family `fam`) on the region's boundary. */
-  private edge(ax: number, ay: number, bx: number, by: number, fam: number, own: number): number {
+  /** Adds to acc ∫ x dy over the stretches of edge a → b (of polygon `own` in family `fam`) on the region's boundary. */
+  private edge(ax: number, ay: number, bx: number, by: number, fam: number, own: number): void {
     const dx = bx - ax;
     const dy = by - ay;
-    if (dx === 0 && dy === 0) return 0;
+    if (dx === 0 && dy === 0) return;
     // Liang–Barsky against P's box: nothing outside it is in the region.
     let t0 = 0, t1 = 1;
     const pb = this.pb;
     const x0 = pb[0], y0 = pb[1], x1 = pb[2], y1 = pb[3];
-    if (dx === 0) { if (ax < x0 || ax > x1) return 0; }
+    if (dx === 0) { if (ax < x0 || ax > x1) return; }
     else {
       let ta = (x0 - ax) / dx, tb = (x1 - ax) / dx;
       if (ta > tb) { const t = ta; ta = tb; tb = t; }
       if (ta > t0) t0 = ta;
       if (tb < t1) t1 = tb;
     }
-    if (dy === 0) { if (ay < y0 || ay > y1) return 0; }
+    if (dy === 0) { if (ay < y0 || ay > y1) return; }
     else {
       let ta = (y0 - ay) / dy, tb = (y1 - ay) / dy;
       if (ta > tb) { const t = ta; ta = tb; tb = t; }
       if (ta > t0) t0 = ta;
       if (tb < t1) t1 = tb;
     }
-    if (!(t1 > t0)) return 0;
+    if (!(t1 > t0)) return;
     // A stretch of an A edge strictly inside another A polygon is interior: skip early.
-    if (fam === FAMILY_A && this.lastCover >= 0 && this.lastCover !== own && this.strictlyInside(this.A, this.lastCover, ax, ay, dx, dy, t0, t1)) return 0;
+    if (fam === FAMILY_A && this.lastCover >= 0 && this.lastCover !== own && this.strictlyInside(this.A, this.lastCover, ax, ay, dx, dy, t0, t1)) return;
 
     const hits = this.hits;
     hits.n = 0;
@@ -484,7 +486,7 @@ export class CoveredArea {
     const bx0 = Math.min(sx0, sx1), bx1 = Math.max(sx0, sx1), by0 = Math.min(sy0, sy1), by1 = Math.max(sy0, sy1);
     for (let f = FAMILY_A; f <= FAMILY_B; f++) {
       // A corridor edge inside no capsule is on no boundary (see the exits below): its cuts by other corridors are not needed.
-      if (f === FAMILY_B && fam === FAMILY_B && hits.n === 0) return 0;
+      if (f === FAMILY_B && fam === FAMILY_B && hits.n === 0) return;
       const set = f === FAMILY_A ? this.A : this.B;
       const st = set.store;
       const box = st.box;
@@ -509,7 +511,7 @@ export class CoveredArea {
           // A whole stretch strictly inside another A polygon (A edge): nothing to add.
           if (fam === FAMILY_A && f === FAMILY_A) {
             this.lastCover = q;
-            return 0;
+            return;
           }
           if (other) {
             // A's hits come first: keep this one alone.
@@ -529,13 +531,16 @@ export class CoveredArea {
     // a corridor edge outside every capsule (both sides hold only E ∩ P), and a capsule edge
     // inside the capsules of others along its whole stretch with no corridor near it.
     // (P's rings do not overlap one another, so an edge of P has P on its left only.)
-    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return 0;
-    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return 0;
+    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return;
+    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return;
     // An edge of P: outside every capsule and E, nothing; inside capsules all along, with no
     // corridor, its whole stretch (the region is then P itself on its left, nothing on its right).
     if (fam === FAMILY_P) {
-      if (!this.E.n && !this.anyOf(FAMILY_A)) return 0;
-      if (this.coveredByA(t0, t1)) return dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
+      if (!this.E.n && !this.anyOf(FAMILY_A)) return;
+      if (this.coveredByA(t0, t1)) {
+        this.acc += dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
+        return;
+      }
     }
     for (let h = 0; h < hits.n; h++) {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
@@ -596,7 +601,7 @@ export class CoveredArea {
       const v = dy * (X0 * (tb - ta) + (dx * (tb * tb - ta * ta)) / 2);
       sum += rL ? v : -v;
     }
-    return sum;
+    this.acc += sum;
   }
 
   /** Whether some hit of the current edge belongs to family `fam`. */
