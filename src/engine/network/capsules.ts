@@ -139,6 +139,12 @@ export class CapsuleBuilder {
     this.apothem = Math.cos(Math.PI / n);
   }
 
+  /** Forgets the disks added so far (a new set of capsules into the same store, e.g. after store.clear()). */
+  reset(): void {
+    this.disks.clear();
+    this.farDisks.clear();
+  }
+
   /** Largest radius of the capsule of a piece at distances f0, f1 (< 0.005: no capsule). */
   radius(f0: number, f1: number): number {
     return Math.max(Math.min(this.M, this.d - f0), Math.min(this.M, this.d - f1));

@@ -12,6 +12,60 @@ import { Breakpoints, edgeBreakpoints, type NetworkDistances } from './distances
 
 const bp = new Breakpoints();
 
+/** Flatbush's packed tree (flatbush 4: boxes of items then nodes, bottom level first). */
+interface PackedTree {
+  numItems: number;
+  nodeSize: number;
+  _boxes: Float64Array;
+  _indices: Uint16Array | Uint32Array;
+  _levelBounds: number[];
+}
+
+let found = new Int32Array(256);
+let stack = new Int32Array(128);
+
+/**
+ * The edges whose boxes meet [x0, x1] × [y0, y1], into `found` (returns how many): the same set
+ * as g.edgeIndex.search, in another order and without allocating (certification asks once per
+ * cell and only needs whether some edge passes).
+ */
+function edgesInBox(g: RoadGraph, x0: number, y0: number, x1: number, y1: number): number {
+  const t = g.edgeIndex as unknown as PackedTree;
+  const boxes = t._boxes, indices = t._indices, bounds = t._levelBounds, nodeSize = t.nodeSize;
+  const items4 = t.numItems * 4;
+  let n = 0;
+  let top = 0;
+  stack[top++] = boxes.length - 4;
+  stack[top++] = bounds.length - 1;
+  while (top > 0) {
+    const level = stack[--top];
+    const node = stack[--top];
+    const end = Math.min(node + nodeSize * 4, bounds[level]);
+    const isNode = node >= items4;
+    for (let pos = node; pos < end; pos += 4) {
+      if (x1 < boxes[pos] || y1 < boxes[pos + 1] || x0 > boxes[pos + 2] || y0 > boxes[pos + 3]) continue;
+      const index = indices[pos >> 2] | 0;
+      if (isNode) {
+        if (top + 2 > stack.length) {
+          const b = new Int32Array(2 * stack.length);
+          b.set(stack);
+          stack = b;
+        }
+        stack[top++] = index;
+        stack[top++] = level - 1;
+      } else {
+        if (n === found.length) {
+          const b = new Int32Array(2 * n);
+          b.set(found);
+          found = b;
+        }
+        found[n++] = index;
+      }
+    }
+  }
+  return n;
+}
+
 /** True when some point of edge e is farther than d (f is linear between breakpoints). */
 export function edgeBeyond(g: RoadGraph, nd: NetworkDistances, e: number, d: number): boolean {
   const n = edgeBreakpoints(g, nd, e, bp);
@@ -22,7 +76,8 @@ export function edgeBeyond(g: RoadGraph, nd: NetworkDistances, e: number, d: num
 /** True when some network point farther than d comes within `clearance` of `rect` (a corridor would cut it). */
 export function unreachedNear(g: RoadGraph, nd: NetworkDistances, d: number, clearance: number, rect: BBox): boolean {
   const [x0, y0, x1, y1] = rect;
-  for (const e of g.edgeIndex.search(x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance)) if (edgeBeyond(g, nd, e, d)) return true;
+  const n = edgesInBox(g, x0 - clearance, y0 - clearance, x1 + clearance, y1 + clearance);
+  for (let k = 0; k < n; k++) if (edgeBeyond(g, nd, found[k], d)) return true;
   return false;
 }
 
@@ -50,12 +105,21 @@ export function certifyRect(
 export function coverRect(g: RoadGraph, nd: NetworkDistances, d: number, M: number, rect: BBox, cellNeeded?: (x: number, y: number, halfDiagonal: number) => boolean): boolean {
   const [x0, y0, x1, y1] = rect;
   const { edgeFrom, edgeTo, nodeX, nodeY } = g;
+  const nodeDist = nd.dist;
+  const seeded = nd.edgeSeeds;
   // Cells start at side ≤ M/2 and split in four where a centre fails, down to min(25 m, M/4).
   const hMin = Math.min(25, M / 4);
   const cellOk = (sx: number, sy: number, dd: number): boolean => {
     const reachR = M - dd;
     if (reachR <= 0) return false;
-    for (const e of g.edgeIndex.search(sx - reachR, sy - reachR, sx + reachR, sy + reachR)) {
+    const count = edgesInBox(g, sx - reachR, sy - reachR, sx + reachR, sy + reachR);
+    for (let q = 0; q < count; q++) {
+      const e = found[q];
+      // Without seeds on it, f ≥ min(f(from), f(to)) along the edge (up to rounding, well within
+      // the 1e-6 m margin): an edge whose nearer end is already too far cannot pass the test below.
+      const du = nodeDist[edgeFrom[e]], dv = nodeDist[edgeTo[e]];
+      const near = du < dv ? du : dv;
+      if (near - 1e-6 > d - dd && (seeded.size === 0 || !seeded.has(e))) continue;
       // Foot of the centre on the edge (join.ts projectOnSegment, inlined).
       const ax = nodeX[edgeFrom[e]];
       const ay = nodeY[edgeFrom[e]];

@@ -49,6 +49,22 @@ export function convexifyStore(store: PolygonStore): void {
     const s = next;
     const n = start[i + 1] - s;
     next = start[i + 1];
+    // Already strictly convex (every turn to the left): kept as it is, moved down to w.
+    let convex = n >= 3;
+    for (let k = 0; k < n && convex; k++) {
+      const a = s + (k === 0 ? n - 1 : k - 1), b = s + k, c = s + (k + 1 === n ? 0 : k + 1);
+      convex = (X[b] - X[a]) * (Y[c] - Y[a]) - (Y[b] - Y[a]) * (X[c] - X[a]) > 0;
+    }
+    if (convex) {
+      if (w !== s) {
+        X.copyWithin(w, s, s + n);
+        Y.copyWithin(w, s, s + n);
+      }
+      start[i] = w;
+      w += n;
+      start[i + 1] = w;
+      continue;
+    }
     let low = s;
     for (let k = s + 1; k < s + n; k++) if (Y[k] < Y[low] || (Y[k] === Y[low] && X[k] < X[low])) low = k;
     if (hx.length < n) {
@@ -105,11 +121,204 @@ class ConvexSet {
   n = 0;
   set(store: PolygonStore, items: ArrayLike<number>, count: number): void {
     this.store = store;
-    if (this.items.length < count) this.items = new Int32Array(Math.max(count, 2 * this.items.length));
+    if (this.items.length < count) {
+      const m = Math.max(count, 2 * this.items.length);
+      this.items = new Int32Array(m);
+      this.key = new Float64Array(m);
+      this.kept = new Uint8Array(m);
+    }
     let m = 0;
     for (let q = 0; q < count; q++) if (store.area2(items[q]) > 0) this.items[m++] = items[q];
     this.n = m;
   }
+
+  /**
+   * Keeps only the polygons whose boxes meet the box of some polygon of `other`: one meeting none
+   * of them holds no point of their union, so cutting it away changes nothing (the corridors
+   * against the capsules left by dropContained).
+   */
+  keepMeeting(other: ConvexSet): void {
+    const box = this.store.box, ob = other.store.box;
+    let w = 0;
+    for (let q = 0; q < this.n; q++) {
+      const i = this.items[q];
+      let meets = false;
+      for (let p = 0; p < other.n && !meets; p++) {
+        const j = other.items[p];
+        meets = box[4 * i] <= ob[4 * j + 2] && ob[4 * j] <= box[4 * i + 2] && box[4 * i + 1] <= ob[4 * j + 3] && ob[4 * j + 1] <= box[4 * i + 3];
+      }
+      if (meets) this.items[w++] = i;
+    }
+    this.n = w;
+  }
+
+  /** Scratch of dropContained: sort keys (packed with the item's position) and kept flags. */
+  private key = new Float64Array(64);
+  private kept = new Uint8Array(64);
+  /** Per polygon kept so far (in keeping order): its item, the centre of its vertices, and the squared radii of a circle inside it and of one around it. */
+  private keptItem = new Int32Array(64);
+  private keptCircle = new Float64Array(256);
+
+  /**
+   * Drops the polygons whose part within the box [x0, x1] × [y0, y1] lies inside another polygon
+   * of the set (the union within the box is the same), and those missing the box's interior.
+   * Largest first (area scaled by the share of its box within the window): a polygon is dropped
+   * when the corners of its box clipped to the window, or else all its vertices clipped to the
+   * window, lie inside (or on) a polygon kept so far. The kept ones stay in their order.
+   */
+  dropContained(x0: number, y0: number, x1: number, y1: number): void {
+    const { store, items, key, kept } = this;
+    const { box, area } = store;
+    const n = this.n;
+    if (n < 2) return;
+    if (this.keptItem.length < n) {
+      this.keptItem = new Int32Array(2 * n);
+      this.keptCircle = new Float64Array(8 * n);
+    }
+    const keptItem = this.keptItem;
+    const circle = this.keptCircle;
+    let m = 0;
+    for (let q = 0; q < n; q++) {
+      const i = items[q];
+      kept[q] = 0;
+      const w = Math.min(box[4 * i + 2], x1) - Math.max(box[4 * i], x0);
+      const h = Math.min(box[4 * i + 3], y1) - Math.max(box[4 * i + 1], y0);
+      if (!(w > 0 && h > 0)) continue;
+      const k = (area[i] * w * h) / ((box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1]));
+      key[m++] = (KEY_MAX - Math.min(KEY_MAX, Math.max(0, Math.floor(k / 64)))) * SLOT + q;
+    }
+    if (m >= SLOT) return;
+    const order = key.subarray(0, m).sort();
+    let nk = 0;
+    for (let o = 0; o < m; o++) {
+      const q = order[o] % SLOT;
+      const i = items[q];
+      const bx0 = Math.max(box[4 * i], x0), by0 = Math.max(box[4 * i + 1], y0), bx1 = Math.min(box[4 * i + 2], x1), by1 = Math.min(box[4 * i + 3], y1);
+      let inside = false;
+      // The polygon clipped to the window, made on the first container candidate its corners fail.
+      let clipped = -1;
+      for (let c = 0; c < nk && !inside; c++) {
+        const j = keptItem[c];
+        if (bx0 < box[4 * j] || by0 < box[4 * j + 1] || bx1 > box[4 * j + 2] || by1 > box[4 * j + 3]) continue;
+        inside = inKept(store, j, circle, c, bx0, by0) && inKept(store, j, circle, c, bx1, by0) && inKept(store, j, circle, c, bx1, by1) && inKept(store, j, circle, c, bx0, by1);
+        if (inside) break;
+        if (clipped < 0) clipped = clipToBox(store, i, x0, y0, x1, y1);
+        inside = true;
+        for (let k = 0; k < clipped && inside; k++) inside = inKept(store, j, circle, c, cA[2 * k], cA[2 * k + 1]);
+      }
+      if (inside) continue;
+      kept[q] = 1;
+      keptItem[nk] = i;
+      keptCircleOf(store, i, circle, nk);
+      nk++;
+    }
+    let w = 0;
+    for (let q = 0; q < n; q++) if (kept[q]) items[w++] = items[q];
+    this.n = w;
+  }
+}
+
+/**
+ * Circles inside and around convex polygon i of `store`, into circle[4c .. 4c+3]: the centre of
+ * its vertices, the squared distance from it to the nearest edge line (shrunk by a relative 1e-9:
+ * points within it are inside for certain) and to the farthest vertex (points beyond are outside).
+ */
+function keptCircleOf(store: PolygonStore, i: number, circle: Float64Array, c: number): void {
+  const { X, Y, start } = store;
+  const s = start[i], e = start[i + 1];
+  let cx = 0, cy = 0;
+  for (let k = s; k < e; k++) {
+    cx += X[k];
+    cy += Y[k];
+  }
+  cx /= e - s;
+  cy /= e - s;
+  let rin = Infinity, rout = 0;
+  for (let a = e - 1, b = s; b < e; a = b++) {
+    const ex = X[b] - X[a], ey = Y[b] - Y[a];
+    const len2 = ex * ex + ey * ey;
+    if (len2 > 0) {
+      const g = ex * (cy - Y[a]) - ey * (cx - X[a]);
+      rin = Math.min(rin, g > 0 ? (g * g) / len2 : 0);
+    }
+    const dx = X[b] - cx, dy = Y[b] - cy;
+    rout = Math.max(rout, dx * dx + dy * dy);
+  }
+  circle[4 * c] = cx;
+  circle[4 * c + 1] = cy;
+  circle[4 * c + 2] = rin === Infinity ? 0 : rin * (1 - 1e-9);
+  circle[4 * c + 3] = rout * (1 + 1e-9);
+}
+
+/** inConvex(store, j, x, y), answered by kept polygon c's circles where they decide it. */
+function inKept(store: PolygonStore, j: number, circle: Float64Array, c: number, x: number, y: number): boolean {
+  const dx = x - circle[4 * c], dy = y - circle[4 * c + 1];
+  const d2 = dx * dx + dy * dy;
+  if (d2 < circle[4 * c + 2]) return true;
+  if (d2 > circle[4 * c + 3]) return false;
+  return inConvex(store, j, x, y);
+}
+
+/** Sort keys of dropContained: the item's position in the low 21 bits of an exact double, under a coarse area key. */
+const SLOT = 2 ** 21;
+const KEY_MAX = 2 ** 31 - 1;
+
+/** True when (x, y) is inside or on the boundary of convex CCW polygon k of `store`. */
+function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
+  const { X, Y, start } = store;
+  const ks = start[k];
+  const ke = start[k + 1];
+  for (let a = ke - 1, b = ks; b < ke; a = b++) if ((X[b] - X[a]) * (y - Y[a]) - (Y[b] - Y[a]) * (x - X[a]) < 0) return false;
+  return true;
+}
+
+/** Scratch rings of clipToBox (x, y interleaved). */
+let cA = new Float64Array(256);
+let cB = new Float64Array(256);
+
+/** One Sutherland–Hodgman pass of `src` (n points) against x ≥ v (axis 0, sign 1), x ≤ v, y ≥ v or y ≤ v, into `dst`. */
+function halfPlane(src: Float64Array, n: number, dst: Float64Array, axis: number, sign: number, v: number): number {
+  let m = 0;
+  for (let a = 0; a < n; a++) {
+    const b = a + 1 === n ? 0 : a + 1;
+    const ax = src[2 * a], ay = src[2 * a + 1], bx = src[2 * b], by = src[2 * b + 1];
+    const ia = sign * ((axis === 0 ? ax : ay) - v) >= 0;
+    const ib = sign * ((axis === 0 ? bx : by) - v) >= 0;
+    if (ia) {
+      dst[2 * m] = ax;
+      dst[2 * m + 1] = ay;
+      m++;
+    }
+    if (ia !== ib) {
+      if (axis === 0) {
+        dst[2 * m] = v;
+        dst[2 * m + 1] = ay + ((by - ay) * (v - ax)) / (bx - ax);
+      } else {
+        dst[2 * m] = ax + ((bx - ax) * (v - ay)) / (by - ay);
+        dst[2 * m + 1] = v;
+      }
+      m++;
+    }
+  }
+  return m;
+}
+
+/** Convex polygon i of `store` clipped to the box [x0, x1] × [y0, y1] into the scratch ring cA; returns its point count. */
+function clipToBox(store: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number): number {
+  const { X, Y, start } = store;
+  const s = start[i], n0 = start[i + 1] - s;
+  if (cA.length < 4 * n0 + 16) {
+    cA = new Float64Array(4 * n0 + 16);
+    cB = new Float64Array(4 * n0 + 16);
+  }
+  for (let k = 0; k < n0; k++) {
+    cA[2 * k] = X[s + k];
+    cA[2 * k + 1] = Y[s + k];
+  }
+  let n = halfPlane(cA, n0, cB, 0, 1, x0);
+  n = halfPlane(cB, n, cA, 0, -1, x1);
+  n = halfPlane(cA, n, cB, 1, 1, y0);
+  return halfPlane(cB, n, cA, 1, -1, y1);
 }
 
 /**
@@ -161,6 +370,8 @@ export class CoveredArea {
   private ox = 0;
   private readonly pb = new Float64Array(4);
   private lastCover = -1;
+  /** The area summed so far by edge() (a number field updated in place: no boxed return per edge). */
+  private acc = 0.5;
   /** The A polygon (index into A) that last held a whole edge of another family. */
   private lastOther = -1;
   /** An A polygon holding P's whole box (index into A), or −1. */
@@ -200,8 +411,10 @@ export class CoveredArea {
     this.ox = x0;
     this.lastCover = -1;
     this.lastOther = -1;
-    let total = 0;
+    this.acc = 0;
     const { A, B } = this;
+    A.dropContained(x0, y0, x1, y1);
+    B.keepMeeting(A);
     // One A polygon holding P's whole box covers everything A can: no A edge is on the boundary.
     this.coveringA = -1;
     for (let q = 0; q < A.n && this.coveringA < 0; q++) if (this.holdsBox(A.store, A.items[q], x0, y0, x1, y1)) this.coveringA = q;
@@ -215,7 +428,7 @@ export class CoveredArea {
         for (let k = s, j = e - 1; k < e; j = k++) {
           // Edges missing P's box add nothing (the common case: a tile sees a corner of a capsule).
           if ((X[j] < x0 && X[k] < x0) || (X[j] > x1 && X[k] > x1) || (Y[j] < y0 && Y[k] < y0) || (Y[j] > y1 && Y[k] > y1)) continue;
-          total += this.edge(X[j], Y[j], X[k], Y[k], FAMILY_A, q);
+          this.edge(X[j], Y[j], X[k], Y[k], FAMILY_A, q);
         }
       }
     for (let q = 0; q < B.n; q++) {
@@ -223,45 +436,45 @@ export class CoveredArea {
       const st = B.store;
       const s = st.start[i], e = st.start[i + 1];
       if (st.box[4 * i + 2] < x0 || st.box[4 * i] > x1 || st.box[4 * i + 3] < y0 || st.box[4 * i + 1] > y1) continue;
-      for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_B, q);
+      for (let k = s, j = e - 1; k < e; j = k++) this.edge(st.X[j], st.Y[j], st.X[k], st.Y[k], FAMILY_B, q);
     }
     for (let fam = FAMILY_E; fam <= FAMILY_P; fam++) {
       const set = fam === FAMILY_P ? P : E;
       for (let r = 0; r < set.n; r++) {
         if (set.box[4 * r + 2] < x0 || set.box[4 * r] > x1 || set.box[4 * r + 3] < y0 || set.box[4 * r + 1] > y1) continue;
         const s = set.start[r], e = set.start[r + 1];
-        for (let k = s, j = e - 1; k < e; j = k++) total += this.edge(set.X[j], set.Y[j], set.X[k], set.Y[k], fam, r);
+        for (let k = s, j = e - 1; k < e; j = k++) this.edge(set.X[j], set.Y[j], set.X[k], set.Y[k], fam, r);
       }
     }
-    return total;
+    return this.acc;
   }
 
-  /** ∫ x dy over the stretches of edge a → b (of polygon `own` in family `fam`) on the region's boundary. */
-  private edge(ax: number, ay: number, bx: number, by: number, fam: number, own: number): number {
+  /** Adds to acc ∫ x dy over the stretches of edge a → b (of polygon `own` in family `fam`) on the region's boundary. */
+  private edge(ax: number, ay: number, bx: number, by: number, fam: number, own: number): void {
     const dx = bx - ax;
     const dy = by - ay;
-    if (dx === 0 && dy === 0) return 0;
+    if (dx === 0 && dy === 0) return;
     // Liang–Barsky against P's box: nothing outside it is in the region.
     let t0 = 0, t1 = 1;
     const pb = this.pb;
     const x0 = pb[0], y0 = pb[1], x1 = pb[2], y1 = pb[3];
-    if (dx === 0) { if (ax < x0 || ax > x1) return 0; }
+    if (dx === 0) { if (ax < x0 || ax > x1) return; }
     else {
       let ta = (x0 - ax) / dx, tb = (x1 - ax) / dx;
       if (ta > tb) { const t = ta; ta = tb; tb = t; }
       if (ta > t0) t0 = ta;
       if (tb < t1) t1 = tb;
     }
-    if (dy === 0) { if (ay < y0 || ay > y1) return 0; }
+    if (dy === 0) { if (ay < y0 || ay > y1) return; }
     else {
       let ta = (y0 - ay) / dy, tb = (y1 - ay) / dy;
       if (ta > tb) { const t = ta; ta = tb; tb = t; }
       if (ta > t0) t0 = ta;
       if (tb < t1) t1 = tb;
     }
-    if (!(t1 > t0)) return 0;
+    if (!(t1 > t0)) return;
     // A stretch of an A edge strictly inside another A polygon is interior: skip early.
-    if (fam === FAMILY_A && this.lastCover >= 0 && this.lastCover !== own && this.strictlyInside(this.A, this.lastCover, ax, ay, dx, dy, t0, t1)) return 0;
+    if (fam === FAMILY_A && this.lastCover >= 0 && this.lastCover !== own && this.strictlyInside(this.A, this.lastCover, ax, ay, dx, dy, t0, t1)) return;
 
     const hits = this.hits;
     hits.n = 0;
@@ -272,6 +485,8 @@ export class CoveredArea {
     const sx0 = ax + t0 * dx, sx1 = ax + t1 * dx, sy0 = ay + t0 * dy, sy1 = ay + t1 * dy;
     const bx0 = Math.min(sx0, sx1), bx1 = Math.max(sx0, sx1), by0 = Math.min(sy0, sy1), by1 = Math.max(sy0, sy1);
     for (let f = FAMILY_A; f <= FAMILY_B; f++) {
+      // A corridor edge inside no capsule is on no boundary (see the exits below): its cuts by other corridors are not needed.
+      if (f === FAMILY_B && fam === FAMILY_B && hits.n === 0) return;
       const set = f === FAMILY_A ? this.A : this.B;
       const st = set.store;
       const box = st.box;
@@ -296,7 +511,7 @@ export class CoveredArea {
           // A whole stretch strictly inside another A polygon (A edge): nothing to add.
           if (fam === FAMILY_A && f === FAMILY_A) {
             this.lastCover = q;
-            return 0;
+            return;
           }
           if (other) {
             // A's hits come first: keep this one alone.
@@ -316,13 +531,16 @@ export class CoveredArea {
     // a corridor edge outside every capsule (both sides hold only E ∩ P), and a capsule edge
     // inside the capsules of others along its whole stretch with no corridor near it.
     // (P's rings do not overlap one another, so an edge of P has P on its left only.)
-    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return 0;
-    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return 0;
+    if (fam === FAMILY_B && !this.anyOf(FAMILY_A)) return;
+    if (fam === FAMILY_A && this.coveredByA(t0, t1)) return;
     // An edge of P: outside every capsule and E, nothing; inside capsules all along, with no
     // corridor, its whole stretch (the region is then P itself on its left, nothing on its right).
     if (fam === FAMILY_P) {
-      if (!this.E.n && !this.anyOf(FAMILY_A)) return 0;
-      if (this.coveredByA(t0, t1)) return dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
+      if (!this.E.n && !this.anyOf(FAMILY_A)) return;
+      if (this.coveredByA(t0, t1)) {
+        this.acc += dy * ((ax - this.ox) * (t1 - t0) + (dx * (t1 * t1 - t0 * t0)) / 2);
+        return;
+      }
     }
     for (let h = 0; h < hits.n; h++) {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
@@ -341,7 +559,7 @@ export class CoveredArea {
       t[j + 1] = v;
     }
     // Unit normal to the left, scaled to a tiny step for the rings' own side tests.
-    const len = Math.hypot(dx, dy);
+    const len = Math.sqrt(dx * dx + dy * dy);
     const lx = (-dy / len) * 1e-4, ly = (dx / len) * 1e-4;
     let sum = 0;
     for (let c = 0; c + 1 < nc; c++) {
@@ -383,7 +601,7 @@ export class CoveredArea {
       const v = dy * (X0 * (tb - ta) + (dx * (tb * tb - ta * ta)) / 2);
       sum += rL ? v : -v;
     }
-    return sum;
+    this.acc += sum;
   }
 
   /** Whether some hit of the current edge belongs to family `fam`. */

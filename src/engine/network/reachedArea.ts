@@ -19,7 +19,7 @@ import { CapsuleBuilder, PolygonStore } from './capsules';
 import { convexifyStore, CoveredArea, RingSet } from './coveredArea';
 import { PieceList, splitEdgeInto } from './pieces';
 import { addConnectorCapsules, DEFAULT_MAX_OFFSET_M, unitDisk, type AreaOptions, type LinearPiece } from './serviceArea';
-import { bucketByTile, corridorsMeeting } from './tiles';
+import { tileGrid } from './tiles';
 
 /** Signed area (m²) of clipper paths in cm. */
 export function pathsArea(paths: IntPaths): number {
@@ -143,6 +143,93 @@ function unitDiskOf(r: number, tolerance: number): XY[] {
   return u;
 }
 
+const unreached = new PieceList();
+
+/** Reusable buckets of bucketInto: tile t of the window holds items[start[t] .. start[t+1]). */
+const buckets = { i0: 0, j0: 0, nx: 0, ny: 0, start: new Int32Array(65), fill: new Int32Array(64), items: new Int32Array(256) };
+
+/**
+ * tiles.ts bucketByTile(store, T, [x0, y0, x1, y1]) into the reusable `buckets` (the same tiles
+ * and, per tile, the same polygons in the same order), without a closure per polygon.
+ */
+function bucketInto(store: PolygonStore, T: number, x0: number, y0: number, x1: number, y1: number): typeof buckets {
+  const { i0, j0, nx, ny } = tileGrid(T, [x0, y0, x1, y1]);
+  const nt = nx * ny;
+  if (buckets.start.length < nt + 1) {
+    buckets.start = new Int32Array(2 * nt + 2);
+    buckets.fill = new Int32Array(2 * nt + 2);
+  }
+  const { start, fill } = buckets;
+  start.fill(0, 0, nt + 1);
+  const { box, n } = store;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      for (let t = 0; t < nt; t++) start[t + 1] += start[t];
+      fill.set(start.subarray(0, nt));
+      if (buckets.items.length < start[nt]) buckets.items = new Int32Array(2 * start[nt]);
+    }
+    const items = buckets.items;
+    for (let p = 0; p < n; p++) {
+      const a = Math.max(0, Math.floor(box[4 * p] / 100 / T) - i0);
+      const b = Math.min(nx - 1, Math.floor(box[4 * p + 2] / 100 / T) - i0);
+      const c = Math.max(0, Math.floor(box[4 * p + 1] / 100 / T) - j0);
+      const e = Math.min(ny - 1, Math.floor(box[4 * p + 3] / 100 / T) - j0);
+      for (let i = a; i <= b; i++)
+        for (let j = c; j <= e; j++) {
+          if (pass === 0) start[i * ny + j + 1]++;
+          else items[fill[i * ny + j]++] = p;
+        }
+    }
+  }
+  buckets.i0 = i0;
+  buckets.j0 = j0;
+  buckets.nx = nx;
+  buckets.ny = ny;
+  return buckets;
+}
+
+/**
+ * tiles.ts corridorsMeeting(g, nd, d, clearance, rect) written straight into `out` (the same
+ * rectangles, vertices and order; no object per vertex): corridors of half-width `clearance`
+ * around the network pieces farther than d that meet `rect`.
+ */
+function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance: number, rect: BBox, out: PolygonStore): void {
+  if (!(clearance > 0)) return;
+  const c = clearance;
+  unreached.clear();
+  for (const e of g.edgeIndex.search(rect[0] - c, rect[1] - c, rect[2] + c, rect[3] + c)) splitEdgeInto(g, nd, e, d, bp, null, unreached);
+  const { x0, y0, x1, y1 } = unreached;
+  for (let k = 0; k < unreached.n; k++) {
+    const px = x0[k], py = y0[k], qx = x1[k], qy = y1[k];
+    if (!(Math.min(px, qx) - c < rect[2] && rect[0] < Math.max(px, qx) + c && Math.min(py, qy) - c < rect[3] && rect[1] < Math.max(py, qy) + c)) continue;
+    // A rectangle covering the segment with margin c on every side (square caps), CCW.
+    const L = Math.hypot(qx - px, qy - py);
+    const ux = L > 0 ? (qx - px) / L : 1;
+    const uy = L > 0 ? (qy - py) / L : 0;
+    const nx = -uy * c;
+    const ny = ux * c;
+    const ax = px - ux * c, ay = py - uy * c, bx = qx + ux * c, by = qy + uy * c;
+    out.vertex(Math.round((ax - nx) * 100), Math.round((ay - ny) * 100));
+    out.vertex(Math.round((bx - nx) * 100), Math.round((by - ny) * 100));
+    out.vertex(Math.round((bx + nx) * 100), Math.round((by + ny) * 100));
+    out.vertex(Math.round((ax + nx) * 100), Math.round((ay + ny) * 100));
+    out.end();
+  }
+}
+
+/** One capsule builder per radius, tolerance, distance and offset (the audit asks a handful), reset before each use. */
+const builders = new Map<string, CapsuleBuilder>();
+function builderOf(r: number, tolerance: number, d: number, M: number): CapsuleBuilder {
+  const k = `${r}|${tolerance}|${d}|${M}`;
+  let b = builders.get(k);
+  if (!b) {
+    if (builders.size >= 64) builders.clear();
+    b = new CapsuleBuilder(unitDiskOf(r, tolerance), d, M, store);
+    builders.set(k, b);
+  } else b.reset();
+  return b;
+}
+
 /**
  * Area (m²) of `rings` (a community: outer CCW, holes CW, inside `bbox`) within walking distance
  * d, for the distances `nd`: the area of serviceAreaPaths(…) ∩ rings, tile by tile.
@@ -212,7 +299,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   store.clear();
   const connectors = input.pieces ?? [];
   if (reached.n || connectors.length) {
-    const caps = new CapsuleBuilder(unitDiskOf(r, tol), d, M, store);
+    const caps = builderOf(r, tol, d, M);
     const { x0, y0, x1, y1, f0, f1 } = reached;
     for (let k = 0; k < reached.n; k++) {
       const rm = caps.radius(f0[k], f1[k]);
@@ -221,7 +308,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     addConnectorCapsules(caps, d, connectors);
   }
   if (!store.n && !extra.length) return total;
-  const buckets = bucketByTile(store, T, [ox0, oy0, ox1, oy1]);
+  const tiles = bucketInto(store, T, ox0, oy0, ox1, oy1);
   convexifyStore(store);
   extraRings.clear();
   for (const ring of extra) {
@@ -229,14 +316,11 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     extraRings.end();
   }
   for (let o = 0; o < nOpen; o++) {
-    const t = (openIJ[2 * o] - buckets.i0) * buckets.ny + (openIJ[2 * o + 1] - buckets.j0);
+    const t = (openIJ[2 * o] - tiles.i0) * tiles.ny + (openIJ[2 * o + 1] - tiles.j0);
     corridorStore.clear();
-    if (buckets.start[t + 1] > buckets.start[t]) {
+    if (tiles.start[t + 1] > tiles.start[t]) {
       const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
-      for (const c of corridorsMeeting(g, nd, d, clearance, tile)) {
-        for (const p of c) corridorStore.vertex(p.X, p.Y);
-        corridorStore.end();
-      }
+      corridorsInto(g, nd, d, clearance, tile, corridorStore);
     }
     convexifyStore(corridorStore);
     part.clear();
@@ -244,7 +328,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       for (let k = parts.start[q]; k < parts.start[q + 1]; k++) part.vertex(Math.round(parts.X[k] * 100), Math.round(parts.Y[k] * 100));
       part.end();
     }
-    const items = buckets.items.subarray(buckets.start[t], buckets.start[t + 1]);
+    const items = tiles.items.subarray(tiles.start[t], tiles.start[t + 1]);
     // Only corridors whose boxes meet a capsule's can cut anything.
     if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
     let nb = 0;

@@ -118,6 +118,41 @@ describe('CoveredArea: area of ((∪A − ∪B) ∪ E) ∩ P by Green\'s theorem
     // (about 0.3 unit² per unit of boundary; the same sets 100× smaller differ 100× more, relatively).
     expect(worst).toBeLessThan(5e-6);
   });
+
+  it('agrees with clipper on small clip windows over nested and overlapping polygons (those inside another within the window are dropped)', () => {
+    const rand = mulberry32(11);
+    const convex = (cx: number, cy: number, r: number, n: number): Poly => {
+      const out: Poly = [];
+      for (let k = 0; k < n; k++) out.push([Math.round(cx + r * Math.cos((2 * Math.PI * k) / n)), Math.round(cy + r * Math.sin((2 * Math.PI * k) / n))]);
+      return out;
+    };
+    let worst = 0;
+    let windows = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const A: Poly[] = [];
+      // Disks of one radius on jittered nodes (as capsules of fully reached pieces), smaller disks
+      // inside some of them, and bands between neighbours: inside a window many lie within another.
+      for (let k = 0; k < 30; k++) {
+        const cx = rand() * 300000, cy = rand() * 300000;
+        A.push(convex(cx, cy, 100000, 24));
+        if (rand() < 0.3) A.push(convex(cx + 20000 * (rand() - 0.5), cy + 20000 * (rand() - 0.5), 20000 + 40000 * rand(), 24));
+        if (rand() < 0.5) {
+          const a = rand() * 2 * Math.PI, L = 60000;
+          const ux = Math.cos(a), uy = Math.sin(a);
+          A.push([[cx + uy * 100000, cy - ux * 100000], [cx + uy * 100000 + ux * L, cy - ux * 100000 + uy * L], [cx - uy * 100000 + ux * L, cy + ux * 100000 + uy * L], [cx - uy * 100000, cy + ux * 100000]].map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]));
+        }
+      }
+      const B: Poly[] = trial % 3 ? [] : [[[100000, 95000], [200000, 95000], [200000, 96000], [100000, 96000]]];
+      const x = Math.round(rand() * 250000), y = Math.round(rand() * 250000), w = 5000 + Math.round(rand() * 10000);
+      const P: Poly[] = [square(x, y, w)];
+      const a = areaOf(A, B, [], P);
+      const c = clipperArea(storePolys(A), storePolys(B), [], P);
+      if (c > 0) windows++;
+      worst = Math.max(worst, Math.abs(a - c) / Math.max(c, w * w));
+    }
+    expect(windows).toBeGreaterThan(30);
+    expect(worst).toBeLessThan(5e-6);
+  });
 });
 
 /** The polygons as convexifyStore leaves them (the integral's own input), for clipper. */
