@@ -109,28 +109,71 @@ function pointKey(p: XY): number | string {
 }
 
 /**
- * Joins two-point stretches end to start where they share an end point of degree 2, for compact
- * output. Each end point is linked to the other end at the same point when exactly two meet there
- * (one map entry per point, no list per point); chains are then walked both ways from each line.
+ * Joins two-point stretches end to start where they meet, for compact output: where exactly two
+ * ends meet at a point they are linked; at a junction (three ends or more), ends are linked in
+ * pairs that run on most nearly straight (each end, in order, with the unlinked end most nearly
+ * opposite to it, if any turns by less than a right angle), so a street crossing a grid of
+ * streets stays one line instead of one line per block. The lines are the same set of points and
+ * the same length; each junction vertex is written once per line through it instead of once per
+ * line ending there. Chains are then walked both ways from each line.
  */
 function mergeLines(lines: XY[][]): XY[][] {
   const m = lines.length;
-  // partner[k]: the other line end at end k's point when exactly two ends meet there, else −1.
+  // partner[k]: the other line end that end k is linked to, else −1. Ends at one point are kept
+  // as a list: first[key] → end, nextAt[end] → the next end at the same point (−1 at the last).
   const partner = new Int32Array(2 * m).fill(-1);
+  const nextAt = new Int32Array(2 * m).fill(-1);
   const at = new Map<number | string, number>();
+  const count = new Map<number | string, number>();
   for (let k = 0; k < 2 * m; k++) {
     const key = pointKey(lines[k >> 1][k & 1]);
     const other = at.get(key);
-    if (other === undefined) at.set(key, k);
-    else if (other >= 0) {
-      if (partner[other] < 0) {
-        partner[other] = k;
-        partner[k] = other;
-      } else {
-        // A third end: the point is a junction, nothing joins there.
-        partner[partner[other]] = -1;
-        partner[other] = -1;
-        at.set(key, -1);
+    if (other === undefined) {
+      at.set(key, k);
+      count.set(key, 1);
+    } else {
+      nextAt[k] = nextAt[other];
+      nextAt[other] = k;
+      count.set(key, count.get(key)! + 1);
+    }
+  }
+  // Direction leaving the point along end k's line.
+  const dx = (k: number) => lines[k >> 1][1 - (k & 1)][0] - lines[k >> 1][k & 1][0];
+  const dy = (k: number) => lines[k >> 1][1 - (k & 1)][1] - lines[k >> 1][k & 1][1];
+  const group: number[] = [];
+  for (const [key, first] of at) {
+    const n = count.get(key)!;
+    if (n < 2) continue;
+    if (n === 2) {
+      const k = nextAt[first];
+      if (k >> 1 !== first >> 1) {
+        partner[first] = k;
+        partner[k] = first;
+      }
+      continue;
+    }
+    // A junction: the ends in the order they were met (the order of the lines).
+    group.length = 0;
+    for (let k = first; k >= 0; k = nextAt[k]) group.push(k);
+    group.sort((a, b) => a - b);
+    for (const a of group) {
+      if (partner[a] >= 0) continue;
+      const ax = dx(a), ay = dy(a);
+      const la = Math.hypot(ax, ay);
+      let best = -1;
+      let bestCos = 0;
+      for (const b of group) {
+        if (b === a || partner[b] >= 0 || b >> 1 === a >> 1) continue;
+        // Cosine of the angle between the two directions: −1 is straight on.
+        const cos = (ax * dx(b) + ay * dy(b)) / (la * Math.hypot(dx(b), dy(b)));
+        if (cos < bestCos) {
+          bestCos = cos;
+          best = b;
+        }
+      }
+      if (best >= 0) {
+        partner[a] = best;
+        partner[best] = a;
       }
     }
   }
