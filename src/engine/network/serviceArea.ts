@@ -120,52 +120,46 @@ function pointKey(p: XY): number | string {
 function mergeLines(lines: XY[][]): XY[][] {
   const m = lines.length;
   // partner[k]: the other line end that end k is linked to, else −1. Ends at one point are kept
-  // as a list: first[key] → end, nextAt[end] → the next end at the same point (−1 at the last).
+  // as a list: at[key] → its first end, nextAt[end] → the next end at the same point (−1 at the last).
   const partner = new Int32Array(2 * m).fill(-1);
   const nextAt = new Int32Array(2 * m).fill(-1);
   const at = new Map<number | string, number>();
-  const count = new Map<number | string, number>();
   for (let k = 0; k < 2 * m; k++) {
     const key = pointKey(lines[k >> 1][k & 1]);
     const other = at.get(key);
-    if (other === undefined) {
-      at.set(key, k);
-      count.set(key, 1);
-    } else {
+    if (other === undefined) at.set(key, k);
+    else {
       nextAt[k] = nextAt[other];
       nextAt[other] = k;
-      count.set(key, count.get(key)! + 1);
     }
   }
-  // Direction leaving the point along end k's line.
-  const dx = (k: number) => lines[k >> 1][1 - (k & 1)][0] - lines[k >> 1][k & 1][0];
-  const dy = (k: number) => lines[k >> 1][1 - (k & 1)][1] - lines[k >> 1][k & 1][1];
-  const group: number[] = [];
-  for (const [key, first] of at) {
-    const n = count.get(key)!;
-    if (n < 2) continue;
-    if (n === 2) {
-      const k = nextAt[first];
-      if (k >> 1 !== first >> 1) {
-        partner[first] = k;
-        partner[k] = first;
+  for (const first of at.values()) {
+    const second = nextAt[first];
+    if (second < 0) continue;
+    if (nextAt[second] < 0) {
+      if (second >> 1 !== first >> 1) {
+        partner[first] = second;
+        partner[second] = first;
       }
       continue;
     }
-    // A junction: the ends in the order they were met (the order of the lines).
-    group.length = 0;
-    for (let k = first; k >= 0; k = nextAt[k]) group.push(k);
-    group.sort((a, b) => a - b);
-    for (const a of group) {
+    // A junction: each end in list order takes the unlinked end after it most nearly opposite
+    // (earlier ends have already weighed it: the cosine is symmetric).
+    for (let a = first; a >= 0; a = nextAt[a]) {
       if (partner[a] >= 0) continue;
-      const ax = dx(a), ay = dy(a);
-      const la = Math.hypot(ax, ay);
+      const la = lines[a >> 1];
+      const ax = la[1 - (a & 1)][0] - la[a & 1][0];
+      const ay = la[1 - (a & 1)][1] - la[a & 1][1];
+      const na = ax * ax + ay * ay;
       let best = -1;
       let bestCos = 0;
-      for (const b of group) {
-        if (b === a || partner[b] >= 0 || b >> 1 === a >> 1) continue;
-        // Cosine of the angle between the two directions: −1 is straight on.
-        const cos = (ax * dx(b) + ay * dy(b)) / (la * Math.hypot(dx(b), dy(b)));
+      for (let b = nextAt[a]; b >= 0; b = nextAt[b]) {
+        if (partner[b] >= 0 || b >> 1 === a >> 1) continue;
+        const lb = lines[b >> 1];
+        const bx = lb[1 - (b & 1)][0] - lb[b & 1][0];
+        const by = lb[1 - (b & 1)][1] - lb[b & 1][1];
+        // Cosine of the angle between the two directions leaving the point: −1 is straight on.
+        const cos = (ax * bx + ay * by) / Math.sqrt(na * (bx * bx + by * by));
         if (cos < bestCos) {
           bestCos = cos;
           best = b;
