@@ -3,17 +3,27 @@
 // BEFORE_STREAMING, extracted from git), each a whole process under /usr/bin/time, in one run.
 // Case: 2,000 facilities × 300/500/1000 m, straight-line circles and along a 6 × 6 km grid of
 // streets every 100 m. The output is the same text (test/scripts/serviceAreas.test.ts).
-// Run: `npm run bench -- serviceAreasStream`; SA_STREAM_FACILITIES=… changes the count.
+// Then the dense 18 m lattice (bench/lib/denseLattice.ts, 260k edges, 200 kindergartens ×
+// 300/500/1000 m): the bundled command (`npm run service-areas`, scripts/cli.mjs) as a whole
+// process, before (LATTICE_BASE_COMMIT, built from git) and after, alternating, for the issue's
+// target (whole process < 20 s CPU within 1 GB, recorded in the targets table).
+// Run: `npm run bench -- serviceAreasStream`; SA_STREAM_FACILITIES=… changes the count (0 skips it),
+// SA_LATTICE_ROUNDS=… the lattice's rounds (default 1; 0 skips it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root } from './lib/baseline';
+import { root, snapshotDir } from './lib/baseline';
+import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
+import { recordTarget } from './lib/targets';
 import { mulberry32 } from './lib/random';
 import { timed } from './lib/timed';
 
 /** The last commit whose service-areas command held the whole output in memory. */
 const BEFORE_STREAMING = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
+
+/** main before the lattice work on the whole service-areas process (the lattice's "before"). */
+const LATTICE_BASE_COMMIT = '6b8bc4a51a0866f1fa3c452dbfbf906f788e7eb5';
 
 const N = Number(process.env.SA_STREAM_FACILITIES ?? 2000);
 const DISTANCES = '300,500,1000';
@@ -57,6 +67,11 @@ function files(dir: string): { roads: string; facilities: string } {
 }
 
 export async function run(): Promise<void> {
+  if (N > 0) streamed();
+  lattice(join(root, 'bench', 'out', 'lattice'));
+}
+
+function streamed(): void {
   const dir = join(root, 'bench', 'out', 'service-areas-stream');
   mkdirSync(dir, { recursive: true });
   const f = files(dir);
@@ -80,6 +95,42 @@ export async function run(): Promise<void> {
     });
   }
   console.table(rows);
+}
+
+/** The dense lattice, the bundled command as a whole process: before and after alternating. */
+function lattice(dir: string): void {
+  const rounds = Number(process.env.SA_LATTICE_ROUNDS ?? 1);
+  if (!(rounds > 0)) return;
+  mkdirSync(dir, { recursive: true });
+  const files = latticeGeoJSON(denseLattice());
+  const roads = join(dir, 'roads.geojson'), facilities = join(dir, 'facilities.geojson');
+  writeFileSync(roads, files.roads);
+  writeFileSync(facilities, files.facilities);
+  const base = snapshotDir(LATTICE_BASE_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']);
+  if ('reason' in base) console.log(`(no lattice "before": ${base.reason})`);
+  const cli = (r: string) => join(r, 'scripts', 'cli.mjs');
+  // Build each bundle first (a start after a source change rebuilds it; that is not the command's cost).
+  timed('node', [cli(root), 'service-areas', '--help']);
+  if ('dir' in base) timed('node', [cli(base.dir), 'service-areas', '--help']);
+  const args = ['service-areas', '--facilities', facilities, '--roads', roads, '--distances', DISTANCES, '--category', 'kindergarten', '--out', join(dir, 'service-areas.geojson')];
+  const runs: { before: ReturnType<typeof timed>[]; after: ReturnType<typeof timed>[] } = { before: [], after: [] };
+  for (let r = 0; r < rounds; r++) {
+    if ('dir' in base) runs.before.push(timed('node', [cli(base.dir), ...args]));
+    runs.after.push(timed('node', [cli(root), ...args]));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const fig = (rs: ReturnType<typeof timed>[], k: 'cpu_ms' | 'wall_ms' | 'maxRss_MB') => (rs.length ? med(rs.map((x) => x[k])) : null);
+  const size = statSync(join(dir, 'service-areas.geojson')).size / 2 ** 20;
+  const row = (what: string, k: 'cpu_ms' | 'wall_ms' | 'maxRss_MB', unit: string, scale: number) => {
+    const b = fig(runs.before, k), a = fig(runs.after, k)!;
+    return { what, before: b !== null ? `${(b / scale).toFixed(1)} ${unit}` : '–', after: `${(a / scale).toFixed(1)} ${unit}`, 'after/before': b !== null ? (a / b).toFixed(2) : '–' };
+  };
+  console.log(`\nservice-areas, dense lattice (260k edges), 200 kindergartens × ${DISTANCES} m, bundled command, whole process; before = ${LATTICE_BASE_COMMIT.slice(0, 7)}; median of ${rounds}; output ${size.toFixed(0)} MB`);
+  console.table([row('CPU (user + system)', 'cpu_ms', 's', 1000), row('wall', 'wall_ms', 's', 1000), row('peak memory (RSS)', 'maxRss_MB', 'MB', 1)]);
+  const cpuB = fig(runs.before, 'cpu_ms'), cpuA = fig(runs.after, 'cpu_ms')!;
+  const rssB = fig(runs.before, 'maxRss_MB'), rssA = fig(runs.after, 'maxRss_MB')!;
+  recordTarget({ bench: 'serviceAreasStream', target: 'service-areas, dense lattice, all 200 × 300/500/1000, whole process CPU < 20 s', before: cpuB !== null ? `${(cpuB / 1000).toFixed(1)} s` : null, after: `${(cpuA / 1000).toFixed(1)} s`, met: cpuA < 20_000 });
+  recordTarget({ bench: 'serviceAreasStream', target: 'service-areas, dense lattice, peak memory < 1 GB', before: rssB !== null ? `${rssB.toFixed(0)} MB` : null, after: `${rssA.toFixed(0)} MB`, met: rssA < 1024 });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();

@@ -109,28 +109,65 @@ function pointKey(p: XY): number | string {
 }
 
 /**
- * Joins two-point stretches end to start where they share an end point of degree 2, for compact
- * output. Each end point is linked to the other end at the same point when exactly two meet there
- * (one map entry per point, no list per point); chains are then walked both ways from each line.
+ * Joins two-point stretches end to start where they meet, for compact output: where exactly two
+ * ends meet at a point they are linked; at a junction (three ends or more), ends are linked in
+ * pairs that run on most nearly straight (each end, in order, with the unlinked end most nearly
+ * opposite to it, if any turns by less than a right angle), so a street crossing a grid of
+ * streets stays one line instead of one line per block. The lines are the same set of points and
+ * the same length; each junction vertex is written once per line through it instead of once per
+ * line ending there. Chains are then walked both ways from each line.
  */
 function mergeLines(lines: XY[][]): XY[][] {
   const m = lines.length;
-  // partner[k]: the other line end at end k's point when exactly two ends meet there, else −1.
+  // partner[k]: the other line end that end k is linked to, else −1. Ends at one point are kept
+  // as a list: at[key] → its first end, nextAt[end] → the next end at the same point (−1 at the last).
   const partner = new Int32Array(2 * m).fill(-1);
+  const nextAt = new Int32Array(2 * m).fill(-1);
   const at = new Map<number | string, number>();
   for (let k = 0; k < 2 * m; k++) {
     const key = pointKey(lines[k >> 1][k & 1]);
     const other = at.get(key);
     if (other === undefined) at.set(key, k);
-    else if (other >= 0) {
-      if (partner[other] < 0) {
-        partner[other] = k;
-        partner[k] = other;
-      } else {
-        // A third end: the point is a junction, nothing joins there.
-        partner[partner[other]] = -1;
-        partner[other] = -1;
-        at.set(key, -1);
+    else {
+      nextAt[k] = nextAt[other];
+      nextAt[other] = k;
+    }
+  }
+  for (const first of at.values()) {
+    const second = nextAt[first];
+    if (second < 0) continue;
+    if (nextAt[second] < 0) {
+      if (second >> 1 !== first >> 1) {
+        partner[first] = second;
+        partner[second] = first;
+      }
+      continue;
+    }
+    // A junction: each end in list order takes the unlinked end after it most nearly opposite
+    // (earlier ends have already weighed it: the cosine is symmetric).
+    for (let a = first; a >= 0; a = nextAt[a]) {
+      if (partner[a] >= 0) continue;
+      const la = lines[a >> 1];
+      const ax = la[1 - (a & 1)][0] - la[a & 1][0];
+      const ay = la[1 - (a & 1)][1] - la[a & 1][1];
+      const na = ax * ax + ay * ay;
+      let best = -1;
+      let bestCos = 0;
+      for (let b = nextAt[a]; b >= 0; b = nextAt[b]) {
+        if (partner[b] >= 0 || b >> 1 === a >> 1) continue;
+        const lb = lines[b >> 1];
+        const bx = lb[1 - (b & 1)][0] - lb[b & 1][0];
+        const by = lb[1 - (b & 1)][1] - lb[b & 1][1];
+        // Cosine of the angle between the two directions leaving the point: −1 is straight on.
+        const cos = (ax * bx + ay * by) / Math.sqrt(na * (bx * bx + by * by));
+        if (cos < bestCos) {
+          bestCos = cos;
+          best = b;
+        }
+      }
+      if (best >= 0) {
+        partner[a] = best;
+        partner[best] = a;
       }
     }
   }

@@ -44,6 +44,33 @@ describe('reachableNetwork', () => {
     expect(reachableNetwork(g, nd, 250).length_m).toBeCloseTo(1200, 9);
   });
 
+  it('lines run straight on through junctions: a street crossing a grid is one line, the same segments', () => {
+    // 4 × 4 blocks of 100 m (every block side its own two-point line), facility on the centre node
+    // (200, 200), d = 150, by hand: the two middle streets are reached 150 m each way (2 lines of
+    // 300 m, 4 block pieces each), and the streets x, y = 100 and 300 are reached 50 m each side of
+    // the middle streets (4 lines of 100 m, 2 pieces each).
+    const lines: XY[][] = [];
+    for (let i = 0; i <= 4; i++)
+      for (let j = 0; j < 4; j++) {
+        lines.push([[i * 100, j * 100], [i * 100, (j + 1) * 100]]);
+        lines.push([[j * 100, i * 100], [(j + 1) * 100, i * 100]]);
+      }
+    const { g, nd } = setup(lines, [[200, 200]]);
+    const net = reachableNetwork(g, nd, 150);
+    expect(net.length_m).toBeCloseTo(2 * 300 + 8 * 50, 9);
+    // Each line straight: every vertex on the line through its ends.
+    for (const l of net.lines) {
+      const [a, b] = [l[0], l[l.length - 1]];
+      for (const p of l) expect(Math.abs((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]))).toBeLessThan(1e-6);
+    }
+    const lengths = net.lines.map((l) => Math.hypot(l[l.length - 1][0] - l[0][0], l[l.length - 1][1] - l[0][1])).sort((x, y) => x - y);
+    expect(lengths.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([100, 100, 100, 100, 300, 300]);
+    // The segments between consecutive vertices are the reached pieces of the block sides, each once.
+    const segments = net.lines.flatMap((l) => l.slice(1).map((p, k) => [l[k], p])).map(([p, q]) => [p, q].map((v) => `${Math.round(v[0] * 1e6) / 1e6},${Math.round(v[1] * 1e6) / 1e6}`).sort().join(' '));
+    expect(new Set(segments).size).toBe(segments.length);
+    expect(segments.length).toBe(4 * 2 + 4 * 2);
+  });
+
   it('river with one bridge: the far bank is in the network only once the bridge route allows it', () => {
     const { g, nd } = setup([[[0, 0], [500, 0], [1000, 0]], [[0, 100], [500, 100], [1000, 100]], [[500, 0], [500, 100]]], [[100, -10]]);
     // d = 600: near bank from x=0 (110 used → all 100 m west) to x = 100+590 = 690 east: 100 + 590 = 690;
