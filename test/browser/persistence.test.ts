@@ -2,24 +2,31 @@
 // once by a reload survives (the pending save is flushed on page hide), a tab turning hidden saves at
 // once, undo history survives a reload and answers Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (not while typing),
 // and what an older version stored (the bare project, scenarios under their own key) opens after the
-// update. Tabs, failed saves and project files: persistenceSafety.test.ts.
+// update. The reload tests go on in one tab on the demo (each app load costs seconds of software
+// WebGL); the older-version stores need origins no app has opened yet, so each has its own browser
+// context. Tabs, failed saves and project files: persistenceSafety.test.ts.
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, startApp, waitReady, type App } from './harness';
 import { projectKey } from '../../src/ui/state/persist';
-import { communityCount, editPreset, newTab, PER100, presetValue, scenarioNames, T, tabOverOlderStore, waitEdits, waitRevision } from './projectPage';
+import type { Page } from 'playwright-core';
+import { communityCount, editPreset, newTab, PER100, presetValue, revision, scenarioNames, T, tabOverOlderStore, waitEdits, waitRevision } from './projectPage';
 
 const OUT = join(tmpdir(), `lifecircle-persist-dist-${process.pid}`);
 
 describe.skipIf(!chromiumAvailable)('persistence across reloads and updates in Chromium', () => {
   let app: App;
+  /** One tab on the demo for the reload tests: each starts from what the one before left saved. */
+  let shared: Page | undefined;
+  const demoTab = async () => (shared ??= await newTab(await app.browser.newContext(), app.url));
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
   }, 300_000);
   afterAll(async () => {
+    await shared?.context().close();
     await app?.close();
     rmSync(OUT, { recursive: true, force: true });
   });
@@ -27,48 +34,46 @@ describe.skipIf(!chromiumAvailable)('persistence across reloads and updates in C
   // The save the pause's timer issued a moment before the reload used to die with the page (its
   // IndexedDB transaction never committed) about one run in two; the unload journal covers it.
   it('a preset edit followed at once by a reload (inside the save pause) survives', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    const page = await demoTab();
     const before = await presetValue(page, PER100);
     await editPreset(page, PER100, before + 7);
     await page.reload(); // no wait: the 300 ms pause has not passed
     await waitReady(page, T);
     await page.waitForSelector('[data-testid=save-status][data-loaded=true]', { state: 'attached', timeout: T });
     expect(await presetValue(page, PER100)).toBe(before + 7);
-    await context.close();
   }, 240_000);
 
   it('a tab turning hidden saves at once, before the pause ends (visibilitychange)', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    const page = await demoTab();
     const before = await presetValue(page, PER100);
     // In one task: the edit, then the tab is hidden; the pause's timer cannot have run.
     const seen = await page.evaluate(({ path, value }) => {
+      const saved = JSON.parse(localStorage.getItem('lifecircle.project.stamp') ?? 'null') as { revision: number } | null;
       const input = document.querySelector<HTMLInputElement>(`input[data-path="${path}"]`)!;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
       input.dispatchEvent(new Event('input', { bubbles: true }));
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       document.dispatchEvent(new Event('visibilitychange'));
-      return { stamp: localStorage.getItem('lifecircle.project.stamp'), journal: localStorage.getItem('lifecircle.project.journal') };
+      return { before: saved?.revision ?? 0, stamp: localStorage.getItem('lifecircle.project.stamp'), journal: localStorage.getItem('lifecircle.project.journal') };
     }, { path: PER100, value: before + 5 });
-    expect(JSON.parse(seen.stamp!).revision).toBe(1);
+    // The next revision after the one stored when the edit was made.
+    expect(JSON.parse(seen.stamp!).revision).toBe(seen.before + 1);
     const journal = JSON.parse(seen.journal!);
-    expect(journal.stamp.revision).toBe(1);
+    expect(journal.stamp.revision).toBe(seen.before + 1);
     expect(journal.doc.presetEdit.preset.rules.areaPer100Households.threshold).toBe(before + 5);
     await page.reload();
     await waitReady(page, T);
     await page.waitForSelector('[data-testid=save-status][data-loaded=true]', { state: 'attached', timeout: T });
     expect(await presetValue(page, PER100)).toBe(before + 5);
-    await context.close();
   }, 240_000);
 
   it('undo history survives a reload; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo, not while typing', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    const page = await demoTab();
     const v0 = await presetValue(page, PER100);
+    const r0 = await revision(page);
     await editPreset(page, PER100, v0 + 1);
     await editPreset(page, PER100, v0 + 2);
-    await waitRevision(page, 2);
+    await waitRevision(page, r0 + 2);
     await page.reload();
     await waitReady(page, T);
     expect(await presetValue(page, PER100)).toBe(v0 + 2);
@@ -95,7 +100,6 @@ describe.skipIf(!chromiumAvailable)('persistence across reloads and updates in C
     expect(await presetValue(page, PER100)).toBe(v0 + 1);
     await page.keyboard.press('Control+Shift+z');
     expect(await presetValue(page, PER100)).toBe(v0 + 2);
-    await context.close();
   }, 300_000);
 
   it('a project saved by an older version (the bare project in IndexedDB) opens after the update', async () => {

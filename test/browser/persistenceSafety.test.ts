@@ -2,11 +2,14 @@
 // overwrite each other's newer work without asking (a tab without changes of its own shows the newer
 // work), a save over work stored unannounced is refused, a save that fails (quota) says so and offers
 // the project file, and the project file exports and opens (a bad one changes nothing), scenarios
-// included. Reloads and updates: persistence.test.ts.
+// included. A test goes on in the tab the test before left (each app load costs seconds of software
+// WebGL), so the project file and scenario tests run on the small project the file opened. Reloads
+// and updates: persistence.test.ts.
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { chromiumAvailable, startApp, waitReady, type App } from './harness';
 import { parseProjectFile } from '../../src/planning/projectDocument';
 import { addFacilityAtCentre, communityCount, firstWith, greenCount, keepCommunities, keepGreen, type LcWindow, newTab, presetValue, revision, scenarioNames, T, waitEdits, waitRevision } from './projectPage';
@@ -16,11 +19,14 @@ const FIXTURE = join(__dirname, '../fixtures/project/project-v1.lifecircle.json'
 
 describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chromium', () => {
   let app: App;
+  /** A loaded tab the next test goes on with (each app load costs seconds of software WebGL). */
+  let handOver: Page | undefined;
 
   beforeAll(async () => {
     app = await startApp({ outDir: OUT });
   }, 300_000);
   afterAll(async () => {
+    await handOver?.context().close();
     await app?.close();
     rmSync(OUT, { recursive: true, force: true });
   });
@@ -62,19 +68,23 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     expect(await other.$('[data-testid=tab-conflict]')).toBeNull();
     const tab3 = await newTab(context, app.url);
     expect({ communities: await communityCount(tab3), green: await greenCount(tab3) }).toEqual(mine);
-    await context.close();
+    await Promise.all([tab1.close(), tab2.close()]);
+    handOver = tab3;
   }, 300_000);
 
   it('a save over work another writer stored unannounced (no broadcast heard) is refused and asks', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    // The last tab of the test before (the only one left open), else a fresh one.
+    const page = handOver ?? await newTab(await app.browser.newContext(), app.url);
+    handOver = undefined;
+    const saved = await revision(page);
+    expect(saved).toBeLessThan(9);
     // Another writer: the latest stamp moves on without a message on the channel.
     await page.evaluate(() => localStorage.setItem('lifecircle.project.stamp', JSON.stringify({ revision: 9, tabId: 'elsewhere', savedAt: new Date().toISOString() })));
     await keepCommunities(page, 20);
     await page.waitForSelector('[data-testid=tab-conflict]', { timeout: T });
     expect(await page.getAttribute('[data-testid=save-status]', 'data-conflict')).toBe('9');
-    expect(await revision(page)).toBe(0);
-    await context.close();
+    expect(await revision(page)).toBe(saved);
+    await page.context().close();
   }, 240_000);
 
   it('a save that fails (QuotaExceededError) says so and offers the project file, which holds the unsaved work', async () => {
@@ -110,12 +120,13 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     await page.click('[data-testid=save-error-retry]');
     await waitRevision(page, 1);
     expect(await page.$('[data-testid=save-error]')).toBeNull();
-    await context.close();
+    handOver = page;
   }, 240_000);
 
   it('opens a project file (the schema-1 fixture); a bad file changes nothing and says which file and field', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    // The tab of the test before (its project saved), else a fresh one.
+    const page = handOver ?? await newTab(await app.browser.newContext(), app.url);
+    handOver = undefined;
     page.on('dialog', (d) => void d.accept());
     const before = await communityCount(page);
     await page.setInputFiles('[data-testid=open-project-input]', { name: 'broken.lifecircle.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(FIXTURE, 'utf8').replace('"households":1200', '"households":"many"')) });
@@ -139,12 +150,13 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     expect((doc.presetEdit?.preset ?? { personsPerHousehold: 3 }).personsPerHousehold).toBe(3);
     expect(doc.view).toMatchObject({ tier: '10' });
     expect(doc.view).not.toHaveProperty('tiandituKey');
-    await context.close();
+    handOver = page;
   }, 240_000);
 
   it('a scenario with an edit survives a reload with its undo history, and export → open in a fresh browser restores both', async () => {
-    const context = await app.browser.newContext();
-    const page = await newTab(context, app.url);
+    // The tab of the test before, on the two-community project it opened (a quick reload), else a fresh one.
+    const page = handOver ?? await newTab(await app.browser.newContext(), app.url);
+    handOver = undefined;
     const first = (await scenarioNames(page)).current;
     await page.click('[data-testid=scenario-new]');
     await page.click('[data-testid=scenario-rename]');
@@ -191,6 +203,6 @@ describe.skipIf(!chromiumAvailable)('tabs, failed saves and project files in Chr
     await other.keyboard.press('Control+z');
     expect(await waitEdits(other, 0)).toEqual([]);
     await fresh.close();
-    await context.close();
+    await page.context().close();
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 // The audit command end to end (audit-cli.md): in-process through runAuditCommand for the
-// figures, and spawned (`npx tsx scripts/audit.ts`) for stdout, exit status and files written.
+// figures, and spawned (tsx scripts/audit.ts) for stdout, exit status and files written.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'audit-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function spawnAudit(args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -32,7 +32,7 @@ const run = (cmd: string, args: string[]) => {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function spawnReport(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync('npx', ['tsx', 'scripts/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ...env } });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,7 +40,8 @@ const BASE = join(FX, 'io', 'base');
 const MARKUP = ['--communities', join(FX, 'report', 'community-named-markup-formula.geojson'), '--facilities', join(BASE, 'facilities.geojson'), '--green', join(BASE, 'green.geojson')];
 const EVIL = '<b>=1+1</b>';
 
-describe.skipIf(!canPrint)('report command: the demo district as PDF', () => {
+// pdftoppm renders every page of the demo's report: more than the default 30 s on a loaded machine.
+describe.skipIf(!canPrint)('report command: the demo district as PDF', { timeout: 180_000 }, () => {
   let demo = join(ROOT, 'data', 'demo');
   let json: { summary: { communities: number; failing: number; households: number }; communities: { name: string; status: string }[] };
   let pdf: string;

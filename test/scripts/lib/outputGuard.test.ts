@@ -71,7 +71,7 @@ describe('output path resolving to an input', () => {
   });
 
   it('the command exits 2 and leaves the input as it was', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/audit.ts', '--communities', comm, '--facilities', fac, '--out', join(tmp, 'link.geojson')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/audit.ts', '--communities', comm, '--facilities', fac, '--out', join(tmp, 'link.geojson')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('refusing to overwrite an input');
     expect(readFileSync(fac).equals(facBytes)).toBe(true);
