@@ -11,9 +11,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CommunityResult } from '../../src/engine/types';
-import { announceSources, auditCommunities, type AuditContext } from '../../src/engine/audit';
+import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
 import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice } from '../../src/engine/auditSlice';
-import { parkAreaByCommunity } from '../../src/engine/parkAssignment';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 
 /**
@@ -81,12 +80,16 @@ export function stopAuditThreads(threads: AuditThread[]): void {
   for (const t of threads) void t.worker.terminate();
 }
 
-/** What the main thread sends a thread: its slice, the city-wide park areas of the slice's
- *  communities (index-aligned with slice.indices), and whether to send the results' JSON texts. */
+/** What the main thread sends a thread first: its slice, and whether to send the results' JSON texts. */
 export interface SliceWork {
   slice: AuditSlice;
-  parkAreas: Float64Array;
   texts: boolean;
+}
+
+/** What the main thread sends a thread second, once the thread is at work: the city-wide park
+ *  areas of the slice's communities (index-aligned with slice.indices). */
+export interface SliceParks {
+  parkAreas: Float64Array;
 }
 
 /** What a thread sends back: its communities' results (park areas filled in), in slice order, and
@@ -131,17 +134,22 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
   helpers.push(...startAuditThreads(t - 1 - helpers.length));
   try {
     const slices = spatialSlices(ctx.communities, t, undefined, MAIN_THREAD_SHARE);
-    const parkAreas = parkAreaByCommunity(ctx.communities, ctx.communityIndex, ctx.green);
     const done = helpers.map((h, k) => {
       const results = resultsOf(h, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
       const slice = packAuditSlice(ctx, slices[k + 1]);
-      const own = new Float64Array(slices[k + 1].length);
-      slices[k + 1].forEach((i, q) => { own[q] = parkAreas[i]; });
-      const work: SliceWork = { slice, parkAreas: own, texts: options.texts === true };
+      const work: SliceWork = { slice, texts: options.texts === true };
       h.worker.ref();
-      h.worker.postMessage(work, [...sliceBuffers(slice), own.buffer]);
+      h.worker.postMessage(work, sliceBuffers(slice));
       return results;
+    });
+    // The park assignment (city-wide, needed only for the results' last field) while the threads
+    // start; the main thread's own audit below reuses it.
+    const parks = parkAreas(ctx);
+    helpers.forEach((h, k) => {
+      const own = new Float64Array(slices[k + 1].length);
+      slices[k + 1].forEach((i, q) => { own[q] = parks[i]; });
+      h.worker.postMessage({ parkAreas: own } satisfies SliceParks, [own.buffer]);
     });
     announceSources(ctx);
     const own = auditCommunities(ctx, slices[0]); // the whole context's park areas are the city-wide ones
