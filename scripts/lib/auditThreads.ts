@@ -11,19 +11,19 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CommunityResult } from '../../src/engine/types';
-import { announceSources, auditCommunities, type AuditContext } from '../../src/engine/audit';
+import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
 import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice } from '../../src/engine/auditSlice';
-import { parkAreaByCommunity } from '../../src/engine/parkAssignment';
+import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 
 /**
  * The main thread's district, relative to each other thread's. Besides its district the main thread
- * packs the slices before and merges the results and writes the output after, while another thread
- * also rebuilds its context and sends its results back: measured on the 10,000-community city
- * (thread clocks, 2 threads), the main thread audited its half in 0.75 s, the other thread took
- * 1.0-1.1 s for its half; the two ended together at a share of about 1.6 (1.3: the other thread
- * still ended last).
+ * packs the slices before, and receives, merges, summarises and writes after; another thread also
+ * rebuilds its context and sends its results back. Both make their communities' JSON texts before
+ * they wait. Measured on the 10,000-community city (thread clocks, 2 threads, share 1.2): the main
+ * thread's district and texts ended at 1.81 s of its CPU, the other thread's results at 1.78 s; at
+ * 1.0 and 0.85 the other thread ended 0.1-0.25 s later.
  */
-const MAIN_THREAD_SHARE = 1.5;
+const MAIN_THREAD_SHARE = 1.2;
 
 /** Below this many communities a thread's start costs more than it saves. */
 const MIN_COMMUNITIES_FOR_THREADS = 5000;
@@ -80,12 +80,16 @@ export function stopAuditThreads(threads: AuditThread[]): void {
   for (const t of threads) void t.worker.terminate();
 }
 
-/** What the main thread sends a thread: its slice, the city-wide park areas of the slice's
- *  communities (index-aligned with slice.indices), and whether to send the results' JSON texts. */
+/** What the main thread sends a thread first: its slice, and whether to send the results' JSON texts. */
 export interface SliceWork {
   slice: AuditSlice;
-  parkAreas: Float64Array;
   texts: boolean;
+}
+
+/** What the main thread sends a thread second, once the thread is at work: the city-wide park
+ *  areas of the slice's communities (index-aligned with slice.indices). */
+export interface SliceParks {
+  parkAreas: Float64Array;
 }
 
 /** What a thread sends back: its communities' results (park areas filled in), in slice order, and
@@ -118,8 +122,8 @@ function resultsOf(t: AuditThread, k: number): Promise<SliceResults> {
 /**
  * Every community's result, audited on `threads` threads (the main thread is one of them); the
  * threads of `started` (startAuditThreads) are used first, and any left over are ended. With
- * `texts`, the other threads also make their communities' texts in the audit JSON, so that the
- * main thread, which writes the output, has only its own to stringify.
+ * `texts`, every thread also makes its communities' texts in the audit JSON (the main thread before
+ * it waits for the others), so that after the audit the main thread only writes them.
  */
 export async function auditOnThreads(ctx: AuditContext, threads: number, started: AuditThread[] = [], options: { texts?: boolean } = {}): Promise<ThreadedResults> {
   const n = ctx.communities.length;
@@ -130,21 +134,28 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
   helpers.push(...startAuditThreads(t - 1 - helpers.length));
   try {
     const slices = spatialSlices(ctx.communities, t, undefined, MAIN_THREAD_SHARE);
-    const parkAreas = parkAreaByCommunity(ctx.communities, ctx.communityIndex, ctx.green);
     const done = helpers.map((h, k) => {
       const results = resultsOf(h, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
       const slice = packAuditSlice(ctx, slices[k + 1]);
-      const own = new Float64Array(slices[k + 1].length);
-      slices[k + 1].forEach((i, q) => { own[q] = parkAreas[i]; });
-      const work: SliceWork = { slice, parkAreas: own, texts: options.texts === true };
+      const work: SliceWork = { slice, texts: options.texts === true };
       h.worker.ref();
-      h.worker.postMessage(work, [...sliceBuffers(slice), own.buffer]);
+      h.worker.postMessage(work, sliceBuffers(slice));
       return results;
+    });
+    // The park assignment (city-wide, needed only for the results' last field) while the threads
+    // start; the main thread's own audit below reuses it.
+    const parks = parkAreas(ctx);
+    helpers.forEach((h, k) => {
+      const own = new Float64Array(slices[k + 1].length);
+      slices[k + 1].forEach((i, q) => { own[q] = parks[i]; });
+      h.worker.postMessage({ parkAreas: own } satisfies SliceParks, [own.buffer]);
     });
     announceSources(ctx);
     const own = auditCommunities(ctx, slices[0]); // the whole context's park areas are the city-wide ones
-    const parts = [{ results: own } as SliceResults, ...(await Promise.all(done))];
+    // The main thread's own texts too while the other threads work: after them it only writes.
+    const ownPart: SliceResults = options.texts ? { results: own, texts: auditCommunityTexts(own) } : { results: own };
+    const parts = [ownPart, ...(await Promise.all(done))];
     const results: CommunityResult[] = new Array(n);
     const texts: (string | undefined)[] | undefined = options.texts ? new Array(n).fill(undefined) : undefined;
     parts.forEach((part, k) => part.results.forEach((r, q) => {

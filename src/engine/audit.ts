@@ -244,8 +244,9 @@ function sumFloor(ctx: AuditContext, facilityIdx: number[], cats: readonly Facil
 }
 
 const parkAreaCache = new WeakMap<object, { communities: PreparedCommunity[]; areas: Float64Array }>();
-/** Park area counted with each community (parkAssignment.ts), once per prepared green layer. */
-function parkAreas(ctx: AuditContext): Float64Array {
+/** Park area counted with each community (parkAssignment.ts), index-aligned with ctx.communities:
+ *  computed once per prepared green layer and kept for every later audit of the context. */
+export function parkAreas(ctx: AuditContext): Float64Array {
   const hit = parkAreaCache.get(ctx.green);
   if (hit && hit.communities === ctx.communities) return hit.areas;
   const areas = parkAreaByCommunity(ctx.communities, ctx.communityIndex as Flatbush | null, ctx.green);
