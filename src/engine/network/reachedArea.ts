@@ -217,6 +217,19 @@ function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance:
   }
 }
 
+/** The open tiles of the current call on their grid (T, first column and row, columns, rows), for meetsOpen. */
+let isOpen = new Uint8Array(64);
+let openT = 1, openI0 = 0, openJ0 = 0, openNx = 0, openNy = 0;
+
+/** The box [x0, x1] × [y0, y1] meets an open tile; boxes touching a tile count (a closed-box test, as a spatial index search would). */
+function meetsOpen(x0: number, y0: number, x1: number, y1: number): boolean {
+  const T = openT;
+  const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - openI0), a1 = Math.min(openNx - 1, Math.floor(x1 / T) - openI0);
+  const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - openJ0), b1 = Math.min(openNy - 1, Math.floor(y1 / T) - openJ0);
+  for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (isOpen[a * openNy + b]) return true;
+  return false;
+}
+
 /** One capsule builder per radius, tolerance, distance and offset (the audit asks a handful), reset before each use. */
 const builders = new Map<string, CapsuleBuilder>();
 function builderOf(r: number, tolerance: number, d: number, M: number): CapsuleBuilder {
@@ -285,15 +298,14 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const gj0 = Math.floor(oy0 / T);
   const gnx = Math.floor(ox1 / T) - gi0 + 1;
   const gny = Math.floor(oy1 / T) - gj0 + 1;
-  const isOpen = new Uint8Array(gnx * gny);
+  if (isOpen.length < gnx * gny) isOpen = new Uint8Array(2 * gnx * gny);
+  isOpen.fill(0, 0, gnx * gny);
   for (let o = 0; o < nOpen; o++) isOpen[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = 1;
-  const meetsOpen = (x0: number, y0: number, x1: number, y1: number) => {
-    // Boxes touching a tile count (a closed-box test, as a spatial index search would).
-    const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - gi0), a1 = Math.min(gnx - 1, Math.floor(x1 / T) - gi0);
-    const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - gj0), b1 = Math.min(gny - 1, Math.floor(y1 / T) - gj0);
-    for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (isOpen[a * gny + b]) return true;
-    return false;
-  };
+  openT = T;
+  openI0 = gi0;
+  openJ0 = gj0;
+  openNx = gnx;
+  openNy = gny;
   reached.clear();
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
   store.clear();
