@@ -217,16 +217,19 @@ function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance:
   }
 }
 
-/** The open tiles of the current call on their grid (T, first column and row, columns, rows), for meetsOpen. */
-let isOpen = new Uint8Array(64);
-let openT = 1, openI0 = 0, openJ0 = 0, openNx = 0, openNy = 0;
+/** How many open tiles the current call has (their rectangles: openTile), for meetsOpen. */
+let openCount = 0;
 
-/** The box [x0, x1] × [y0, y1] meets an open tile; boxes touching a tile count (a closed-box test, as a spatial index search would). */
+/**
+ * The box [x0, x1] × [y0, y1] meets an open tile, grown by 1 cm: a capsule's vertices are rounded
+ * to centimetres and may stand half of one outside the box of its piece. Only the open tiles' parts
+ * of the community are integrated, so a capsule missing them all adds nothing there.
+ */
 function meetsOpen(x0: number, y0: number, x1: number, y1: number): boolean {
-  const T = openT;
-  const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - openI0), a1 = Math.min(openNx - 1, Math.floor(x1 / T) - openI0);
-  const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - openJ0), b1 = Math.min(openNy - 1, Math.floor(y1 / T) - openJ0);
-  for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (isOpen[a * openNy + b]) return true;
+  for (let o = 0; o < openCount; o++) {
+    const k = 4 * o;
+    if (x0 <= openTile[k + 2] + 0.01 && openTile[k] - 0.01 <= x1 && y0 <= openTile[k + 3] + 0.01 && openTile[k + 1] - 0.01 <= y1) return true;
+  }
   return false;
 }
 
@@ -294,18 +297,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   for (let o = 0; o < nOpen; o++) {
     ox0 = Math.min(ox0, openTile[4 * o]); oy0 = Math.min(oy0, openTile[4 * o + 1]); ox1 = Math.max(ox1, openTile[4 * o + 2]); oy1 = Math.max(oy1, openTile[4 * o + 3]);
   }
-  const gi0 = Math.floor(ox0 / T);
-  const gj0 = Math.floor(oy0 / T);
-  const gnx = Math.floor(ox1 / T) - gi0 + 1;
-  const gny = Math.floor(oy1 / T) - gj0 + 1;
-  if (isOpen.length < gnx * gny) isOpen = new Uint8Array(2 * gnx * gny);
-  isOpen.fill(0, 0, gnx * gny);
-  for (let o = 0; o < nOpen; o++) isOpen[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = 1;
-  openT = T;
-  openI0 = gi0;
-  openJ0 = gj0;
-  openNx = gnx;
-  openNy = gny;
+  openCount = nOpen;
   reached.clear();
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
   store.clear();
