@@ -127,6 +127,10 @@ const parts = new PolygonStore();
 let openTile = new Float64Array(256);
 let openIJ = new Int32Array(128);
 let openStart = new Int32Array(65);
+/** The tile being certified or integrated (clipped to the community box): one array, reused. */
+const tileBox: BBox = [0, 0, 0, 0];
+/** One open tile's capsules (indices into store). */
+let tileItems = new Int32Array(256);
 /** The corridors of one tile that meet its capsules (indices into corridorStore). */
 let nearCorridors = new Int32Array(1024);
 
@@ -264,7 +268,11 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   let nOpen = 0;
   for (let i = Math.floor(bbox[0] / T); i * T < bbox[2]; i++)
     for (let j = Math.floor(bbox[1] / T); j * T < bbox[3]; j++) {
-      const tile: BBox = [Math.max(i * T, bbox[0]), Math.max(j * T, bbox[1]), Math.min((i + 1) * T, bbox[2]), Math.min((j + 1) * T, bbox[3])];
+      const tile = tileBox;
+      tile[0] = Math.max(i * T, bbox[0]);
+      tile[1] = Math.max(j * T, bbox[1]);
+      tile[2] = Math.min((i + 1) * T, bbox[2]);
+      tile[3] = Math.min((j + 1) * T, bbox[3]);
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
       const first = parts.n;
       const a = clipRingsIntoStore(rings, tile, parts);
@@ -323,7 +331,11 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     const t = (openIJ[2 * o] - tiles.i0) * tiles.ny + (openIJ[2 * o + 1] - tiles.j0);
     corridorStore.clear();
     if (tiles.start[t + 1] > tiles.start[t]) {
-      const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
+      const tile = tileBox;
+      tile[0] = openTile[4 * o];
+      tile[1] = openTile[4 * o + 1];
+      tile[2] = openTile[4 * o + 2];
+      tile[3] = openTile[4 * o + 3];
       corridorsInto(g, nd, d, clearance, tile, corridorStore);
     }
     convexifyStore(corridorStore);
@@ -332,20 +344,24 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       for (let k = parts.start[q]; k < parts.start[q + 1]; k++) part.vertex(Math.round(parts.X[k] * 100), Math.round(parts.Y[k] * 100));
       part.end();
     }
-    const items = tiles.items.subarray(tiles.start[t], tiles.start[t + 1]);
+    // This tile's capsules, copied out of the buckets (no view made per tile).
+    const count = tiles.start[t + 1] - tiles.start[t];
+    if (tileItems.length < count) tileItems = new Int32Array(2 * count);
+    const items = tileItems;
+    for (let q = 0; q < count; q++) items[q] = tiles.items[tiles.start[t] + q];
     // Only corridors whose boxes meet a capsule's can cut anything.
     if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
     let nb = 0;
     const cb = corridorStore.box, ab = store.box;
     for (let c = 0; c < corridorStore.n; c++)
-      for (let q = 0; q < items.length; q++) {
+      for (let q = 0; q < count; q++) {
         const i = items[q];
         if (ab[4 * i] <= cb[4 * c + 2] && cb[4 * c] <= ab[4 * i + 2] && ab[4 * i + 1] <= cb[4 * c + 3] && cb[4 * c + 1] <= ab[4 * i + 3]) {
           nearCorridors[nb++] = c;
           break;
         }
       }
-    total += covered.area(store, items, items.length, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
+    total += covered.area(store, items, count, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
   }
   return total;
 }
