@@ -68,6 +68,10 @@ function edgesInBox(g: RoadGraph, x0: number, y0: number, x1: number, y1: number
 
 /** True when some point of edge e is farther than d (f is linear between breakpoints). */
 export function edgeBeyond(g: RoadGraph, nd: NetworkDistances, e: number, d: number): boolean {
+  // f ≤ min(f(from) + s, f(to) + L − s) ≤ (f(from) + f(to) + L) / 2 all along (seeds only lower
+  // it): well below d, no breakpoint can exceed d (the margin dwarfs the rounding of the profile).
+  const du = nd.dist[g.edgeFrom[e]], dv = nd.dist[g.edgeTo[e]];
+  if (du + dv + g.edgeLength[e] < 2 * d - 1e-6) return false;
   const n = edgeBreakpoints(g, nd, e, bp);
   for (let i = 0; i < n; i++) if (bp.f[i] > d) return true;
   return false;

@@ -221,19 +221,30 @@ function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance:
   }
 }
 
-/** How many open tiles the current call has (their rectangles: openTile), for meetsOpen. */
-let openCount = 0;
+/**
+ * The open tiles of the current call on their grid (side T, first column and row, columns, rows):
+ * openAt[cell] is the open tile's index + 1 in that grid cell, or 0.
+ */
+let openAt = new Int32Array(64);
+let openT = 1, openI0 = 0, openJ0 = 0, openNx = 0, openNy = 0;
 
 /**
  * The box [x0, x1] × [y0, y1] meets an open tile, grown by 1 cm: a capsule's vertices are rounded
  * to centimetres and may stand half of one outside the box of its piece. Only the open tiles' parts
- * of the community are integrated, so a capsule missing them all adds nothing there.
+ * of the community are integrated, so a capsule missing them all adds nothing there. The grid
+ * cells the box touches are looked up first (a closed test, as a spatial index search would).
  */
 function meetsOpen(x0: number, y0: number, x1: number, y1: number): boolean {
-  for (let o = 0; o < openCount; o++) {
-    const k = 4 * o;
-    if (x0 <= openTile[k + 2] + 0.01 && openTile[k] - 0.01 <= x1 && y0 <= openTile[k + 3] + 0.01 && openTile[k + 1] - 0.01 <= y1) return true;
-  }
+  const T = openT;
+  const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - openI0), a1 = Math.min(openNx - 1, Math.floor(x1 / T) - openI0);
+  const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - openJ0), b1 = Math.min(openNy - 1, Math.floor(y1 / T) - openJ0);
+  for (let a = a0; a <= a1; a++)
+    for (let b = b0; b <= b1; b++) {
+      const o = openAt[a * openNy + b] - 1;
+      if (o < 0) continue;
+      const k = 4 * o;
+      if (x0 <= openTile[k + 2] + 0.01 && openTile[k] - 0.01 <= x1 && y0 <= openTile[k + 3] + 0.01 && openTile[k + 1] - 0.01 <= y1) return true;
+    }
   return false;
 }
 
@@ -305,7 +316,18 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   for (let o = 0; o < nOpen; o++) {
     ox0 = Math.min(ox0, openTile[4 * o]); oy0 = Math.min(oy0, openTile[4 * o + 1]); ox1 = Math.max(ox1, openTile[4 * o + 2]); oy1 = Math.max(oy1, openTile[4 * o + 3]);
   }
-  openCount = nOpen;
+  const gi0 = Math.floor(ox0 / T);
+  const gj0 = Math.floor(oy0 / T);
+  const gnx = Math.floor(ox1 / T) - gi0 + 1;
+  const gny = Math.floor(oy1 / T) - gj0 + 1;
+  if (openAt.length < gnx * gny) openAt = new Int32Array(2 * gnx * gny);
+  openAt.fill(0, 0, gnx * gny);
+  for (let o = 0; o < nOpen; o++) openAt[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = o + 1;
+  openT = T;
+  openI0 = gi0;
+  openJ0 = gj0;
+  openNx = gnx;
+  openNy = gny;
   reached.clear();
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
   store.clear();
