@@ -270,7 +270,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       // Polygon sources (green, parks) count whole, grown by the lateral offset.
       const paths: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
-      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths });
+      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths, refused: b });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];

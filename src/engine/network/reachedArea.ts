@@ -113,6 +113,12 @@ export interface ReachedAreaInput {
   pieces?: LinearPiece[];
   /** Polygons counted as reached whole (clipper paths, cm): polygon sources grown by min(M, d). */
   paths?: IntPaths;
+  /**
+   * A rectangle certifyRect has already refused for these distances and options, even with only
+   * the cells meeting the community needed: a tile that is exactly this rectangle (a community
+   * inside one tile) would be refused again over the same cells, so it is not certified twice.
+   */
+  refused?: BBox;
 }
 
 const bp = new Breakpoints();
@@ -272,6 +278,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const T = options.tile_m ?? M;
   const r = Math.min(M, d);
   const extra = input.paths ?? [];
+  const refused = input.refused;
   let total = 0;
   // Tiles of the fixed grid, clipped to the community box; the community's part of each open
   // tile is kept in `parts` (metres), its rings openStart[o] .. openStart[o + 1].
@@ -287,7 +294,8 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
       const first = parts.n;
       const a = clipRingsIntoStore(rings, tile, parts);
-      if (a <= 1e-9 || certifyRect(g, nd, d, M, clearance, tile)) {
+      const known = refused !== undefined && tile[0] === refused[0] && tile[1] === refused[1] && tile[2] === refused[2] && tile[3] === refused[3];
+      if (a <= 1e-9 || (!known && certifyRect(g, nd, d, M, clearance, tile))) {
         if (a > 1e-9) total += a;
         while (parts.n > first) parts.pop();
         continue;

@@ -123,3 +123,27 @@ describe('certifyRect against a plain certificate', () => {
     expect(no).toBeGreaterThan(40);
   });
 });
+
+describe('certifyRect with only the cells a shape needs', () => {
+  it('a rectangle refused with only the cells a shape needs is refused with every cell', () => {
+    // The contrapositive used by reachedAreaOf: refused with cellNeeded ⇒ refused without it.
+    const rand = mulberry32(19);
+    const g = buildGraph(randomGridLines(rand, 14, 45));
+    const nd = networkDistances(g, { nodes: [{ node: Math.floor(rand() * g.nodeCount), cost: 0 }], edges: [] }, 900);
+    let refusedWith = 0;
+    for (let k = 0; k < 300; k++) {
+      const x = rand() * 560, y = rand() * 560, w = 10 + rand() * 90, h = 10 + rand() * 90;
+      const rect: [number, number, number, number] = [x, y, x + w, y + h];
+      const d = 100 + rand() * 500;
+      // A triangle in the rectangle: cells beyond its hypotenuse (plus the cell's half diagonal) are not needed.
+      const needed = (sx: number, sy: number, dd: number) => (sx - x) / w + (sy - y) / h <= 1 + (dd * (1 / w + 1 / h)) * 1.5;
+      const withNeeded = certifyRect(g, nd, d, 100, 0.5, rect, needed);
+      const without = certifyRect(g, nd, d, 100, 0.5, rect);
+      if (!withNeeded) {
+        refusedWith++;
+        expect(without).toBe(false);
+      }
+    }
+    expect(refusedWith).toBeGreaterThan(30);
+  });
+});
