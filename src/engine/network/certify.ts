@@ -151,11 +151,12 @@ function checkCell(cx0: number, cy0: number, w: number, h: number): boolean {
 }
 
 /**
- * The last edge that passed cellOk, for the graph it belongs to: neighbouring cells (and the next
+ * The last edge that passed cellOk, for the distances it passed with (kept instead of the graph,
+ * which the caller may drop: distances hold no reference to it): neighbouring cells (and the next
  * rectangles asked about) are mostly passed by the same edge, and cellOk is an existence test, so
  * trying that edge first changes no answer, only how soon a passing one is found.
  */
-let hintG: RoadGraph | null = null;
+let hintNd: NetworkDistances | null = null;
 let hint = -1;
 
 /** Edge e passes for the centre (sx, sy): its foot q has f(q) + |sq| ≤ d − dd and |sq| ≤ reachR. */
@@ -201,13 +202,13 @@ function cellOk(sx: number, sy: number, dd: number): boolean {
   const g = cg!, nd = cnd!, d = cd;
   const reachR = cM - dd;
   if (reachR <= 0) return false;
-  const tried = hintG === g ? hint : -1;
+  const tried = hintNd === nd && hint < g.edgeCount ? hint : -1;
   if (tried >= 0 && edgePasses(g, nd, tried, sx, sy, dd, reachR, d)) return true;
   const count = edgesInBox(g, sx - reachR, sy - reachR, sx + reachR, sy + reachR);
   for (let q = 0; q < count; q++) {
     const e = found[q];
     if (e !== tried && edgePasses(g, nd, e, sx, sy, dd, reachR, d)) {
-      hintG = g;
+      hintNd = nd;
       hint = e;
       return true;
     }
