@@ -19,11 +19,11 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PREVIOUS_BANDS_COMMIT = 'd276197011bc22c6a2ce0b9f86d6b393359bbcdc';
 
 /**
- * main just before the second share-only reach work (2 Dec 2026, after the bands merge): the
- * "previous" figures of the walking audit and the city reach (bench/network.bench.ts parts C and
- * D, bench/walkAudit.bench.ts).
+ * main just before the fourth share-only reach pass (3 Dec 2026): the "previous" figures of the
+ * walking audit and the city reach (bench/network.bench.ts parts C and D,
+ * bench/walkAudit.bench.ts). The earlier passes were measured against 36d59f3.
  */
-export const REACH_PREVIOUS_COMMIT = '36d59f3e1914431fe0ffbb9bf8de2a06c32b7a89';
+export const REACH_PREVIOUS_COMMIT = 'dc0f21749aee77a8e3b66110faed1a2d977b6324';
 
 /**
  * Directory holding `src` and `scripts` at `commit` (default BASELINE_COMMIT), or a reason why it

@@ -68,6 +68,10 @@ function edgesInBox(g: RoadGraph, x0: number, y0: number, x1: number, y1: number
 
 /** True when some point of edge e is farther than d (f is linear between breakpoints). */
 export function edgeBeyond(g: RoadGraph, nd: NetworkDistances, e: number, d: number): boolean {
+  // f ≤ min(f(from) + s, f(to) + L − s) ≤ (f(from) + f(to) + L) / 2 all along (seeds only lower
+  // it): well below d, no breakpoint can exceed d (the margin dwarfs the rounding of the profile).
+  const du = nd.dist[g.edgeFrom[e]], dv = nd.dist[g.edgeTo[e]];
+  if (du + dv + g.edgeLength[e] < 2 * d - 1e-6) return false;
   const n = edgeBreakpoints(g, nd, e, bp);
   for (let i = 0; i < n; i++) if (bp.f[i] > d) return true;
   return false;
@@ -104,63 +108,110 @@ export function certifyRect(
  */
 export function coverRect(g: RoadGraph, nd: NetworkDistances, d: number, M: number, rect: BBox, cellNeeded?: (x: number, y: number, halfDiagonal: number) => boolean): boolean {
   const [x0, y0, x1, y1] = rect;
-  const { edgeFrom, edgeTo, nodeX, nodeY } = g;
-  const nodeDist = nd.dist;
-  const seeded = nd.edgeSeeds;
+  cg = g;
+  cnd = nd;
+  cd = d;
+  cM = M;
+  cNeeded = cellNeeded;
   // Cells start at side ≤ M/2 and split in four where a centre fails, down to min(25 m, M/4).
-  const hMin = Math.min(25, M / 4);
-  const cellOk = (sx: number, sy: number, dd: number): boolean => {
-    const reachR = M - dd;
-    if (reachR <= 0) return false;
-    const count = edgesInBox(g, sx - reachR, sy - reachR, sx + reachR, sy + reachR);
-    for (let q = 0; q < count; q++) {
-      const e = found[q];
-      // Without seeds on it, f ≥ min(f(from), f(to)) along the edge (up to rounding, well within
-      // the 1e-6 m margin): an edge whose nearer end is already too far cannot pass the test below.
-      const du = nodeDist[edgeFrom[e]], dv = nodeDist[edgeTo[e]];
-      const near = du < dv ? du : dv;
-      if (near - 1e-6 > d - dd && (seeded.size === 0 || !seeded.has(e))) continue;
-      // Foot of the centre on the edge (join.ts projectOnSegment, inlined).
-      const ax = nodeX[edgeFrom[e]];
-      const ay = nodeY[edgeFrom[e]];
-      const dx = nodeX[edgeTo[e]] - ax;
-      const dy = nodeY[edgeTo[e]] - ay;
-      const len2 = dx * dx + dy * dy;
-      let t = len2 > 0 ? ((sx - ax) * dx + (sy - ay) * dy) / len2 : 0;
-      if (t < 0) t = 0;
-      else if (t > 1) t = 1;
-      const dist = Math.hypot(sx - (ax + t * dx), sy - (ay + t * dy));
-      if (dist > reachR) continue;
-      const s = t * Math.sqrt(len2);
-      const n = edgeBreakpoints(g, nd, e, bp);
-      const ps = bp.s;
-      const pf = bp.f;
-      let fq = Infinity;
-      for (let k = 0; k + 1 < n; k++)
-        if (s >= ps[k] && s <= ps[k + 1]) {
-          fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
-          break;
-        }
-      if (fq + dist <= d - dd) return true;
-    }
-    return false;
-  };
-  const check = (cx0: number, cy0: number, w: number, h: number): boolean => {
-    const sx = cx0 + w / 2;
-    const sy = cy0 + h / 2;
-    const dd = Math.hypot(w, h) / 2;
-    if (cellNeeded && !cellNeeded(sx, sy, dd)) return true;
-    if (cellOk(sx, sy, dd)) return true;
-    if (Math.max(w, h) <= hMin + 1e-9) return false;
-    const w2 = w / 2;
-    const h2 = h / 2;
-    return check(cx0, cy0, w2, h2) && check(cx0 + w2, cy0, w2, h2) && check(cx0, cy0 + h2, w2, h2) && check(cx0 + w2, cy0 + h2, w2, h2);
-  };
+  cMin = Math.min(25, M / 4);
   const h0 = M / 2;
   const nx = Math.max(1, Math.ceil((x1 - x0) / h0));
   const ny = Math.max(1, Math.ceil((y1 - y0) / h0));
   const cw = (x1 - x0) / nx;
   const ch = (y1 - y0) / ny;
-  for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) if (!check(x0 + i * cw, y0 + j * ch, cw, ch)) return false;
-  return true;
+  let ok = true;
+  for (let i = 0; ok && i < nx; i++) for (let j = 0; ok && j < ny; j++) if (!checkCell(x0 + i * cw, y0 + j * ch, cw, ch)) ok = false;
+  cg = null;
+  cnd = null;
+  cNeeded = undefined;
+  return ok;
+}
+
+// The question coverRect is answering, kept in module state so that its cell test and recursion
+// are plain functions (no closures made per call).
+let cg: RoadGraph | null = null;
+let cnd: NetworkDistances | null = null;
+let cd = 0;
+let cM = 0;
+let cMin = 0;
+let cNeeded: ((x: number, y: number, halfDiagonal: number) => boolean) | undefined;
+
+/** The cell [cx0, cx0 + w] × [cy0, cy0 + h] is within reach: its centre passes, or its four quarters do (down to cMin). */
+function checkCell(cx0: number, cy0: number, w: number, h: number): boolean {
+  const sx = cx0 + w / 2;
+  const sy = cy0 + h / 2;
+  const dd = Math.hypot(w, h) / 2;
+  if (cNeeded && !cNeeded(sx, sy, dd)) return true;
+  if (cellOk(sx, sy, dd)) return true;
+  if (Math.max(w, h) <= cMin + 1e-9) return false;
+  const w2 = w / 2;
+  const h2 = h / 2;
+  return checkCell(cx0, cy0, w2, h2) && checkCell(cx0 + w2, cy0, w2, h2) && checkCell(cx0, cy0 + h2, w2, h2) && checkCell(cx0 + w2, cy0 + h2, w2, h2);
+}
+
+/**
+ * The last edge that passed cellOk, for the distances it passed with (kept instead of the graph,
+ * which the caller may drop: distances hold no reference to it): neighbouring cells (and the next
+ * rectangles asked about) are mostly passed by the same edge, and cellOk is an existence test, so
+ * trying that edge first changes no answer, only how soon a passing one is found.
+ */
+let hintNd: NetworkDistances | null = null;
+let hint = -1;
+
+/** Edge e passes for the centre (sx, sy): its foot q has f(q) + |sq| ≤ d − dd and |sq| ≤ reachR. */
+function edgePasses(g: RoadGraph, nd: NetworkDistances, e: number, sx: number, sy: number, dd: number, reachR: number, d: number): boolean {
+  const { edgeFrom, edgeTo, nodeX, nodeY } = g;
+  const nodeDist = nd.dist;
+  const seeded = nd.edgeSeeds;
+  // Without seeds on it, f ≥ min(f(from), f(to)) along the edge (up to rounding, well within
+  // the 1e-6 m margin): an edge whose nearer end is already too far cannot pass the test below.
+  const du = nodeDist[edgeFrom[e]], dv = nodeDist[edgeTo[e]];
+  const near = du < dv ? du : dv;
+  if (near - 1e-6 > d - dd && (seeded.size === 0 || !seeded.has(e))) return false;
+  // Foot of the centre on the edge (join.ts projectOnSegment, inlined).
+  const ax = nodeX[edgeFrom[e]];
+  const ay = nodeY[edgeFrom[e]];
+  const dx = nodeX[edgeTo[e]] - ax;
+  const dy = nodeY[edgeTo[e]] - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((sx - ax) * dx + (sy - ay) * dy) / len2 : 0;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  const dist = Math.hypot(sx - (ax + t * dx), sy - (ay + t * dy));
+  if (dist > reachR) return false;
+  const s = t * Math.sqrt(len2);
+  const n = edgeBreakpoints(g, nd, e, bp);
+  const ps = bp.s;
+  const pf = bp.f;
+  let fq = Infinity;
+  for (let k = 0; k + 1 < n; k++)
+    if (s >= ps[k] && s <= ps[k + 1]) {
+      fq = ps[k + 1] > ps[k] ? pf[k] + ((pf[k + 1] - pf[k]) * (s - ps[k])) / (ps[k + 1] - ps[k]) : pf[k];
+      break;
+    }
+  return fq + dist <= d - dd;
+}
+
+/**
+ * Some edge foot q of the centre (sx, sy) has f(q) + |sq| ≤ d − dd and |sq| ≤ M − dd. Every edge
+ * that can pass has its box within M − dd of the centre, so the edges searched there are all
+ * candidates; the hint is one of them or fails the same test.
+ */
+function cellOk(sx: number, sy: number, dd: number): boolean {
+  const g = cg!, nd = cnd!, d = cd;
+  const reachR = cM - dd;
+  if (reachR <= 0) return false;
+  const tried = hintNd === nd && hint < g.edgeCount ? hint : -1;
+  if (tried >= 0 && edgePasses(g, nd, tried, sx, sy, dd, reachR, d)) return true;
+  const count = edgesInBox(g, sx - reachR, sy - reachR, sx + reachR, sy + reachR);
+  for (let q = 0; q < count; q++) {
+    const e = found[q];
+    if (e !== tried && edgePasses(g, nd, e, sx, sy, dd, reachR, d)) {
+      hintNd = nd;
+      hint = e;
+      return true;
+    }
+  }
+  return false;
 }

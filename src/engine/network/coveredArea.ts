@@ -197,11 +197,16 @@ class ConvexSet {
       let inside = false;
       // The polygon clipped to the window, made on the first container candidate its corners fail.
       let clipped = -1;
+      // A vertex of the polygon inside the window (−1: not looked for yet, −2: none) is also a
+      // vertex of the clipped polygon: a container must hold it, which is tested before clipping.
+      let probe = -1;
       for (let c = 0; c < nk && !inside; c++) {
         const j = keptItem[c];
         if (bx0 < box[4 * j] || by0 < box[4 * j + 1] || bx1 > box[4 * j + 2] || by1 > box[4 * j + 3]) continue;
         inside = inKept(store, j, circle, c, bx0, by0) && inKept(store, j, circle, c, bx1, by0) && inKept(store, j, circle, c, bx1, by1) && inKept(store, j, circle, c, bx0, by1);
         if (inside) break;
+        if (probe === -1) probe = vertexInBox(store, i, x0, y0, x1, y1);
+        if (probe >= 0 && !inKept(store, j, circle, c, store.X[probe], store.Y[probe])) continue;
         if (clipped < 0) clipped = clipToBox(store, i, x0, y0, x1, y1);
         inside = true;
         for (let k = 0; k < clipped && inside; k++) inside = inKept(store, j, circle, c, cA[2 * k], cA[2 * k + 1]);
@@ -248,6 +253,13 @@ function keptCircleOf(store: PolygonStore, i: number, circle: Float64Array, c: n
   circle[4 * c + 1] = cy;
   circle[4 * c + 2] = rin === Infinity ? 0 : rin * (1 - 1e-9);
   circle[4 * c + 3] = rout * (1 + 1e-9);
+}
+
+/** The first vertex (index into the store's X, Y) of polygon i inside or on the box [x0, x1] × [y0, y1], or −2. */
+function vertexInBox(store: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number): number {
+  const { X, Y, start } = store;
+  for (let k = start[i]; k < start[i + 1]; k++) if (X[k] >= x0 && X[k] <= x1 && Y[k] >= y0 && Y[k] <= y1) return k;
+  return -2;
 }
 
 /** inConvex(store, j, x, y), answered by kept polygon c's circles where they decide it. */

@@ -10,16 +10,24 @@ import type { RoadGraph } from './graph';
 import { joinPoint, projectOnSegment } from './join';
 import { distanceToPolygon } from './origins';
 
+/** Side of r against the line p → q: 1 left, −1 right, 0 on it. */
+function orient(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
+  return Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
+}
+
+/** Whether r lies in the box of p and q (for a point already on the line p–q: on the segment). */
+function onBox(px: number, py: number, qx: number, qy: number, rx: number, ry: number): boolean {
+  return Math.min(px, qx) <= rx && rx <= Math.max(px, qx) && Math.min(py, qy) <= ry && ry <= Math.max(py, qy);
+}
+
 /** Whether segments a–b and c–d cross or touch (orientation test; collinear overlap counts). */
 function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
-  const o = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
-  const o1 = o(ax, ay, bx, by, cx, cy);
-  const o2 = o(ax, ay, bx, by, dx, dy);
-  const o3 = o(cx, cy, dx, dy, ax, ay);
-  const o4 = o(cx, cy, dx, dy, bx, by);
+  const o1 = orient(ax, ay, bx, by, cx, cy);
+  const o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay);
+  const o4 = orient(cx, cy, dx, dy, bx, by);
   if (o1 !== o2 && o3 !== o4) return true;
-  const on = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => Math.min(px, qx) <= rx && rx <= Math.max(px, qx) && Math.min(py, qy) <= ry && ry <= Math.max(py, qy);
-  return (o1 === 0 && on(ax, ay, bx, by, cx, cy)) || (o2 === 0 && on(ax, ay, bx, by, dx, dy)) || (o3 === 0 && on(cx, cy, dx, dy, ax, ay)) || (o4 === 0 && on(cx, cy, dx, dy, bx, by));
+  return (o1 === 0 && onBox(ax, ay, bx, by, cx, cy)) || (o2 === 0 && onBox(ax, ay, bx, by, dx, dy)) || (o3 === 0 && onBox(cx, cy, dx, dy, ax, ay)) || (o4 === 0 && onBox(cx, cy, dx, dy, bx, by));
 }
 
 /** Straight distance (metres) from segment a–b to polygon rings: 0 when it touches or enters them. */
@@ -48,6 +56,8 @@ export function communityHasRoad(graph: RoadGraph, community: PreparedCommunity,
   for (const e of graph.edgeIndex.search(x0 - maxConnector, y0 - maxConnector, x1 + maxConnector, y1 + maxConnector)) {
     const a: XY = [graph.nodeX[graph.edgeFrom[e]], graph.nodeY[graph.edgeFrom[e]]];
     const b: XY = [graph.nodeX[graph.edgeTo[e]], graph.nodeY[graph.edgeTo[e]]];
+    // The segment is never farther than its nearer end: an end close enough settles it.
+    if (distanceToPolygon(a[0], a[1], community.rings) <= maxConnector || distanceToPolygon(b[0], b[1], community.rings) <= maxConnector) return true;
     if (segmentToPolygonDistance(a, b, community.rings) <= maxConnector) return true;
   }
   return false;

@@ -192,11 +192,18 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
     last = { sources, distance, box: f.exact ? null : [bbox[0], bbox[1], bbox[2], bbox[3]], field: f.field };
     return f.field;
   };
+  // The keys of the last source array asked about: like `last`, the same array is taken to hold
+  // the same sources (the audit asks once per residential piece with its community's one set).
   const wanted = new Set<string>();
+  let wantedFor: ReachSource[] | null = null;
+  let keys: string[] = [];
   const findField = (sources: ReachSource[], distance: number, bbox: BBox): { field: Field; exact: boolean } => {
-    const keys = sources.map(sourceKey);
-    wanted.clear();
-    for (const k of keys) wanted.add(k);
+    if (wantedFor !== sources) {
+      keys = sources.map(sourceKey);
+      wanted.clear();
+      for (const k of keys) wanted.add(k);
+      wantedFor = sources;
+    }
     for (const f of prepared) if (covers(f, wanted, distance, bbox)) return { field: f, exact: false };
     const key = `${distance}|${setKeyOf(keys)}`;
     const hit = cache.get(key);
@@ -263,7 +270,7 @@ export function createNetworkReachFromGraph(graph: RoadGraph, options: NetworkRe
       // Polygon sources (green, parks) count whole, grown by the lateral offset.
       const paths: IntPaths = [];
       for (const p of field.polygons) if (bboxGap(p.bbox, b) <= r) paths.push(...polygonArea(p, r));
-      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths });
+      return reachedAreaOf(graph, ndOf(field), distance, community.rings, b, shareOptions, { pieces, paths, refused: b });
     },
     reachedPart(community: PreparedCommunity, sources: ReachSource[], distance: number): MetricRings {
       if (!sources.length || !(distance >= 0)) return [];

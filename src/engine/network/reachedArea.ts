@@ -113,6 +113,12 @@ export interface ReachedAreaInput {
   pieces?: LinearPiece[];
   /** Polygons counted as reached whole (clipper paths, cm): polygon sources grown by min(M, d). */
   paths?: IntPaths;
+  /**
+   * A rectangle certifyRect has already refused for these distances and options, even with only
+   * the cells meeting the community needed: a tile that is exactly this rectangle (a community
+   * inside one tile) would be refused again over the same cells, so it is not certified twice.
+   */
+  refused?: BBox;
 }
 
 const bp = new Breakpoints();
@@ -127,6 +133,10 @@ const parts = new PolygonStore();
 let openTile = new Float64Array(256);
 let openIJ = new Int32Array(128);
 let openStart = new Int32Array(65);
+/** The tile being certified or integrated (clipped to the community box): one array, reused. */
+const tileBox: BBox = [0, 0, 0, 0];
+/** One open tile's capsules (indices into store). */
+let tileItems = new Int32Array(256);
 /** The corridors of one tile that meet its capsules (indices into corridorStore). */
 let nearCorridors = new Int32Array(1024);
 
@@ -217,6 +227,33 @@ function corridorsInto(g: RoadGraph, nd: NetworkDistances, d: number, clearance:
   }
 }
 
+/**
+ * The open tiles of the current call on their grid (side T, first column and row, columns, rows):
+ * openAt[cell] is the open tile's index + 1 in that grid cell, or 0.
+ */
+let openAt = new Int32Array(64);
+let openT = 1, openI0 = 0, openJ0 = 0, openNx = 0, openNy = 0;
+
+/**
+ * The box [x0, x1] × [y0, y1] meets an open tile, grown by 1 cm: a capsule's vertices are rounded
+ * to centimetres and may stand half of one outside the box of its piece. Only the open tiles' parts
+ * of the community are integrated, so a capsule missing them all adds nothing there. The grid
+ * cells the box touches are looked up first (a closed test, as a spatial index search would).
+ */
+function meetsOpen(x0: number, y0: number, x1: number, y1: number): boolean {
+  const T = openT;
+  const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - openI0), a1 = Math.min(openNx - 1, Math.floor(x1 / T) - openI0);
+  const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - openJ0), b1 = Math.min(openNy - 1, Math.floor(y1 / T) - openJ0);
+  for (let a = a0; a <= a1; a++)
+    for (let b = b0; b <= b1; b++) {
+      const o = openAt[a * openNy + b] - 1;
+      if (o < 0) continue;
+      const k = 4 * o;
+      if (x0 <= openTile[k + 2] + 0.01 && openTile[k] - 0.01 <= x1 && y0 <= openTile[k + 3] + 0.01 && openTile[k + 1] - 0.01 <= y1) return true;
+    }
+  return false;
+}
+
 /** One capsule builder per radius, tolerance, distance and offset (the audit asks a handful), reset before each use. */
 const builders = new Map<string, CapsuleBuilder>();
 function builderOf(r: number, tolerance: number, d: number, M: number): CapsuleBuilder {
@@ -241,6 +278,7 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const T = options.tile_m ?? M;
   const r = Math.min(M, d);
   const extra = input.paths ?? [];
+  const refused = input.refused;
   let total = 0;
   // Tiles of the fixed grid, clipped to the community box; the community's part of each open
   // tile is kept in `parts` (metres), its rings openStart[o] .. openStart[o + 1].
@@ -248,11 +286,16 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   let nOpen = 0;
   for (let i = Math.floor(bbox[0] / T); i * T < bbox[2]; i++)
     for (let j = Math.floor(bbox[1] / T); j * T < bbox[3]; j++) {
-      const tile: BBox = [Math.max(i * T, bbox[0]), Math.max(j * T, bbox[1]), Math.min((i + 1) * T, bbox[2]), Math.min((j + 1) * T, bbox[3])];
+      const tile = tileBox;
+      tile[0] = Math.max(i * T, bbox[0]);
+      tile[1] = Math.max(j * T, bbox[1]);
+      tile[2] = Math.min((i + 1) * T, bbox[2]);
+      tile[3] = Math.min((j + 1) * T, bbox[3]);
       if (tile[2] <= tile[0] || tile[3] <= tile[1]) continue;
       const first = parts.n;
       const a = clipRingsIntoStore(rings, tile, parts);
-      if (a <= 1e-9 || certifyRect(g, nd, d, M, clearance, tile)) {
+      const known = refused !== undefined && tile[0] === refused[0] && tile[1] === refused[1] && tile[2] === refused[2] && tile[3] === refused[3];
+      if (a <= 1e-9 || (!known && certifyRect(g, nd, d, M, clearance, tile))) {
         if (a > 1e-9) total += a;
         while (parts.n > first) parts.pop();
         continue;
@@ -285,15 +328,14 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
   const gj0 = Math.floor(oy0 / T);
   const gnx = Math.floor(ox1 / T) - gi0 + 1;
   const gny = Math.floor(oy1 / T) - gj0 + 1;
-  const isOpen = new Uint8Array(gnx * gny);
-  for (let o = 0; o < nOpen; o++) isOpen[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = 1;
-  const meetsOpen = (x0: number, y0: number, x1: number, y1: number) => {
-    // Boxes touching a tile count (a closed-box test, as a spatial index search would).
-    const a0 = Math.max(0, Math.ceil(x0 / T) - 1 - gi0), a1 = Math.min(gnx - 1, Math.floor(x1 / T) - gi0);
-    const b0 = Math.max(0, Math.ceil(y0 / T) - 1 - gj0), b1 = Math.min(gny - 1, Math.floor(y1 / T) - gj0);
-    for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (isOpen[a * gny + b]) return true;
-    return false;
-  };
+  if (openAt.length < gnx * gny) openAt = new Int32Array(2 * gnx * gny);
+  openAt.fill(0, 0, gnx * gny);
+  for (let o = 0; o < nOpen; o++) openAt[(openIJ[2 * o] - gi0) * gny + (openIJ[2 * o + 1] - gj0)] = o + 1;
+  openT = T;
+  openI0 = gi0;
+  openJ0 = gj0;
+  openNx = gnx;
+  openNy = gny;
   reached.clear();
   for (const e of g.edgeIndex.search(ox0 - r, oy0 - r, ox1 + r, oy1 + r)) splitEdgeInto(g, nd, e, d, bp, reached, null);
   store.clear();
@@ -319,7 +361,11 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
     const t = (openIJ[2 * o] - tiles.i0) * tiles.ny + (openIJ[2 * o + 1] - tiles.j0);
     corridorStore.clear();
     if (tiles.start[t + 1] > tiles.start[t]) {
-      const tile: BBox = [openTile[4 * o], openTile[4 * o + 1], openTile[4 * o + 2], openTile[4 * o + 3]];
+      const tile = tileBox;
+      tile[0] = openTile[4 * o];
+      tile[1] = openTile[4 * o + 1];
+      tile[2] = openTile[4 * o + 2];
+      tile[3] = openTile[4 * o + 3];
       corridorsInto(g, nd, d, clearance, tile, corridorStore);
     }
     convexifyStore(corridorStore);
@@ -328,20 +374,24 @@ export function reachedAreaOf(g: RoadGraph, nd: NetworkDistances, d: number, rin
       for (let k = parts.start[q]; k < parts.start[q + 1]; k++) part.vertex(Math.round(parts.X[k] * 100), Math.round(parts.Y[k] * 100));
       part.end();
     }
-    const items = tiles.items.subarray(tiles.start[t], tiles.start[t + 1]);
+    // This tile's capsules, copied out of the buckets (no view made per tile).
+    const count = tiles.start[t + 1] - tiles.start[t];
+    if (tileItems.length < count) tileItems = new Int32Array(2 * count);
+    const items = tileItems;
+    for (let q = 0; q < count; q++) items[q] = tiles.items[tiles.start[t] + q];
     // Only corridors whose boxes meet a capsule's can cut anything.
     if (corridorStore.n > nearCorridors.length) nearCorridors = new Int32Array(2 * corridorStore.n);
     let nb = 0;
     const cb = corridorStore.box, ab = store.box;
     for (let c = 0; c < corridorStore.n; c++)
-      for (let q = 0; q < items.length; q++) {
+      for (let q = 0; q < count; q++) {
         const i = items[q];
         if (ab[4 * i] <= cb[4 * c + 2] && cb[4 * c] <= ab[4 * i + 2] && ab[4 * i + 1] <= cb[4 * c + 3] && cb[4 * c + 1] <= ab[4 * i + 3]) {
           nearCorridors[nb++] = c;
           break;
         }
       }
-    total += covered.area(store, items, items.length, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
+    total += covered.area(store, items, count, corridorStore, nearCorridors, nb, extraRings, part) / 1e4;
   }
   return total;
 }

@@ -94,3 +94,28 @@ describe('walking-mode data warnings', () => {
     expect(communityHasRoad(g2, c, 60)).toBe(true);
   });
 });
+
+describe('communityHasRoad', () => {
+  it('agrees with the distance of every edge to the polygon (no index, no early exit) on random roads', () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    let yes = 0, no = 0;
+    for (let k = 0; k < 60; k++) {
+      // A few short roads scattered over 3 km; a community of 100–300 m somewhere in the middle.
+      const lines: XY[][] = Array.from({ length: 4 }, () => {
+        const x = rand() * 3000, y = rand() * 3000;
+        return [[x, y], [x + (rand() - 0.5) * 400, y + (rand() - 0.5) * 400]] as XY[];
+      });
+      const g = buildGraph(lines);
+      const x = 800 + rand() * 1200, y = 800 + rand() * 1200, w = 100 + rand() * 200;
+      const rings: XY[][] = [[[x, y], [x + w, y], [x + w, y + w], [x, y + w]]];
+      const community = { index: k, id: `c${k}`, rings, area_m2: w * w, bbox: [x, y, x + w, y + w] as [number, number, number, number] };
+      const expected = lines.some(([a, b]) => segmentToPolygonDistance(a, b, rings) <= 300);
+      expect(communityHasRoad(g, community, 300)).toBe(expected);
+      if (expected) yes++;
+      else no++;
+    }
+    expect(yes).toBeGreaterThan(5);
+    expect(no).toBeGreaterThan(5);
+  });
+});

@@ -103,4 +103,27 @@ describe('reachedArea (share-only)', () => {
     // The comparison must exercise partly reached communities, not only empty/full ones.
     expect(partial).toBeGreaterThan(10);
   });
+
+  it('small communities inside one tile: the capsules of the whole tile are not needed (against reachedPart)', () => {
+    // Communities much smaller than the tile, placed anywhere in it: only capsules meeting the
+    // community's part of the tile may count, and every one of those must.
+    const rand = mulberry32(23);
+    const g = buildGraph(randomGridLines(rand, 12, 60, 0.8, 2));
+    const facilities = Array.from({ length: 4 }, (_, i) => point(`f${i}`, [rand() * 660, rand() * 660]));
+    let partial = 0;
+    for (const d of [120, 250]) {
+      const reach = createNetworkReachFromGraph(g, { maxOffset_m: 100 });
+      for (let k = 0; k < 150; k++) {
+        const x = 40 + rand() * 560, y = 40 + rand() * 560, w = 4 + rand() * 40, h = 4 + rand() * 40;
+        const c = community(k, [[[x, y], [x + w, y], [x + w, y + h], [x, y + h]]]);
+        const a = reach.reachedArea(c, facilities, d);
+        const b = shoelace(reach.reachedPart(c, facilities, d));
+        // Centimetre rounding of clipper's vertices only: well under a centimetre times the perimeter.
+        expect(Math.abs(a - b)).toBeLessThan(0.01 * 2 * (w + h));
+        if (b > 1 && b < c.area_m2 - 1) partial++;
+      }
+    }
+    expect(partial).toBeGreaterThan(40);
+  });
 });
+
