@@ -182,21 +182,34 @@ export async function runServiceAreas(argv: string[]): Promise<{ collection: Fea
 }
 
 /** Text gathered before a chunk is handed to the writer: one write per about this many characters
- *  instead of one per feature (a lattice run writes 1.2 million features). */
+ *  instead of one per feature (2,000 facilities on a street grid write 12,000 small features). */
 const CHUNK_CHARS = 1 << 20;
+/** A feature text at least this long goes to the writer on its own, as it is: joined into a chunk it
+ *  would be copied once more, and kept waiting for the chunk it would be copied by the garbage
+ *  collector (a lattice band's text is 100–500 kB). */
+const OWN_CHUNK_CHARS = 1 << 16;
 
-/** A FeatureCollection as JSON text in chunks of about CHUNK_CHARS, whole features each: the same
- *  text as JSON.stringify of the whole collection, without ever holding it. `counted` is called per feature. */
+/** A FeatureCollection as JSON text in chunks of about CHUNK_CHARS (or one long feature), whole
+ *  features each: the same text as JSON.stringify of the whole collection, without ever holding it.
+ *  `counted` is called per feature. */
 export function* featureCollectionChunks(features: Iterable<Feature>, counted: () => void = () => undefined): Generator<string> {
   let pending: string[] = ['{"type":"FeatureCollection","features":['];
   let size = 0;
   let first = true;
   for (const f of features) {
     const text = JSON.stringify(f);
-    pending.push(first ? text : `,${text}`);
-    size += text.length;
+    if (!first) pending.push(',');
     first = false;
     counted();
+    if (text.length >= OWN_CHUNK_CHARS) {
+      yield pending.join('');
+      yield text;
+      pending = [];
+      size = 0;
+      continue;
+    }
+    pending.push(text);
+    size += text.length;
     if (size >= CHUNK_CHARS) {
       yield pending.join('');
       pending = [];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
-import { runServiceAreas, InputError } from '../../scripts/serviceAreas';
+import { featureCollectionChunks, runServiceAreas, InputError } from '../../scripts/serviceAreas';
 import { readFlatGeobuf } from '../../src/io/flatgeobuf';
 
 const fx = (name: string) => `test/fixtures/network/${name}`;
@@ -123,4 +123,25 @@ describe('service-areas command', () => {
       expect(back.features.length).toBe(args.includes('euclidean') ? 2 * 3 : 1 * 2 * 2);
     }
   }, 120_000);
+
+  it('cuts the collection text into chunks of whole features, long features on their own, the same text as one JSON.stringify', () => {
+    // Features of a few bytes and of over 64 kB (a line of 6,000 vertices), in every order: first, last, consecutive.
+    const feature = (id: number, vertices: number): Feature => ({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: Array.from({ length: vertices }, (_, k) => [118.78 + k * 1.234567e-5, 32.05 + id * 1e-3]) },
+      properties: { id, kind: 'network' },
+    });
+    const sizes = [6000, 2, 3, 6000, 6000, 2, 6000, 4, 2];
+    for (const list of [[], sizes.slice(0, 1), sizes.slice(1, 3), sizes, [...sizes].reverse()]) {
+      const features = list.map((v, i) => feature(i, v));
+      const chunks = [...featureCollectionChunks(features)];
+      // The second method: the whole collection at once.
+      expect(chunks.join('')).toBe(JSON.stringify({ type: 'FeatureCollection', features }));
+      // Every long feature's text is a chunk of its own.
+      for (const f of features) {
+        const text = JSON.stringify(f);
+        if (text.length >= 1 << 16) expect(chunks).toContain(text);
+      }
+    }
+  });
 });

@@ -505,6 +505,23 @@ function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean
   return true;
 }
 
+/**
+ * True when the box [x0, x1] × [y0, y1] is inside or on the boundary of convex CCW polygon k of
+ * `store`: inConvex of its four corners, testing per edge only the corner farthest out (the one
+ * that decides whether any corner is outside that edge).
+ */
+export function boxInConvex(store: PolygonStore, k: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  const { X, Y, start } = store;
+  const ks = start[k];
+  const ke = start[k + 1];
+  for (let a = ke - 1, b = ks; b < ke; a = b++) {
+    const ex = X[b] - X[a];
+    const ey = Y[b] - Y[a];
+    if (ex * ((ex > 0 ? y0 : y1) - Y[a]) - ey * ((ey > 0 ? x1 : x0) - X[a]) < 0) return false;
+  }
+  return true;
+}
+
 /** Scratch for clipUncontained: candidates, their sort keys, and which kept polygons may drop others. */
 let cand = new Int32Array(256);
 let candKey = new Float64Array(256);
@@ -552,13 +569,14 @@ export function clipUncontained(src: PolygonStore, items: ArrayLike<number>, cou
     usable = u;
   }
   for (let o = 0; o < m; o++) {
-    const i = cand[byKey[o] % SLOT];
+    // The candidate number: the key's low bits (exact, SLOT a power of 2; cheaper than %).
+    const i = cand[byKey[o] - Math.floor(byKey[o] / SLOT) * SLOT];
     const bx0 = Math.max(box[4 * i], x0), by0 = Math.max(box[4 * i + 1], y0), bx1 = Math.min(box[4 * i + 2], x1), by1 = Math.min(box[4 * i + 3], y1);
     const db = dst.box;
     let inside = false;
     for (let p = first; p < dst.n && !inside; p++) {
       if (!usable[p] || bx0 < db[4 * p] || by0 < db[4 * p + 1] || bx1 > db[4 * p + 2] || by1 > db[4 * p + 3]) continue;
-      inside = inConvex(dst, p, bx0, by0) && inConvex(dst, p, bx1, by0) && inConvex(dst, p, bx1, by1) && inConvex(dst, p, bx0, by1);
+      inside = boxInConvex(dst, p, bx0, by0, bx1, by1);
     }
     if (inside) continue;
     const c = dst.n;

@@ -61,13 +61,36 @@ export function reachableNetwork(g: RoadGraph, nd: NetworkDistances, d: number):
   return networkOf(g, pieces);
 }
 
+/** Two-point stretches of reached network, flat (x0, y0, x1, y1 per stretch): reused between bands. */
+let stretchXY = new Float64Array(4 * 1024);
+
 /** The reached network from its pieces (pieces of one edge consecutive, in order along it). */
 function networkOf(g: RoadGraph, list: PieceList): ReachableNetwork {
-  const lines: XY[][] = [];
+  let m = 0;
   let length = 0;
+  const { edgeFrom, edgeTo, edgeLength, nodeX, nodeY } = g;
+  // The stretch [s0, s1] of edge e, its ends as pointAt computes them.
   const stretch = (e: number, s0: number, s1: number) => {
     if (!(s1 > s0)) return;
-    lines.push([pointAt(g, e, s0), pointAt(g, e, s1)]);
+    if (4 * m + 4 > stretchXY.length) {
+      const grown = new Float64Array(2 * stretchXY.length);
+      grown.set(stretchXY);
+      stretchXY = grown;
+    }
+    const a = edgeFrom[e];
+    const b = edgeTo[e];
+    const L = edgeLength[e];
+    const t0 = L > 0 ? s0 / L : 0;
+    const t1 = L > 0 ? s1 / L : 0;
+    const ax = nodeX[a];
+    const ay = nodeY[a];
+    const dx = nodeX[b] - ax;
+    const dy = nodeY[b] - ay;
+    stretchXY[4 * m] = ax + dx * t0;
+    stretchXY[4 * m + 1] = ay + dy * t0;
+    stretchXY[4 * m + 2] = ax + dx * t1;
+    stretchXY[4 * m + 3] = ay + dy * t1;
+    m++;
     length += s1 - s0;
   };
   // Merge consecutive pieces of one edge into stretches.
@@ -89,7 +112,7 @@ function networkOf(g: RoadGraph, list: PieceList): ReachableNetwork {
     stretch(e, s0, s1);
     i = j;
   }
-  return { lines: mergeLines(lines), length_m: length };
+  return { lines: mergeLines(stretchXY, m), length_m: length };
 }
 
 /** The point at arc position s along edge e (from its `from` node). */
@@ -101,39 +124,78 @@ export function pointAt(g: RoadGraph, e: number, s: number): XY {
   return [g.nodeX[a] + (g.nodeX[b] - g.nodeX[a]) * t, g.nodeY[a] + (g.nodeY[b] - g.nodeY[a]) * t];
 }
 
-/** Key of a point on the millimetre grid: one number within ±33 km of the projection centre, else a string. */
-function pointKey(p: XY): number | string {
-  const X = Math.round(p[0] * 1000);
-  const Y = Math.round(p[1] * 1000);
-  return Math.abs(X) < 2 ** 25 && Math.abs(Y) < 2 ** 25 ? (X + 2 ** 25) * 2 ** 26 + (Y + 2 ** 25) : `${X},${Y}`;
-}
+/** Line ends by their point on the millimetre grid: an open-addressing table reused between bands. */
+let endSlots = new Int32Array(1 << 12);
+let endKeys = new Float64Array(2 << 12);
+let partnerOf = new Int32Array(1 << 12);
+let nextAtEnd = new Int32Array(1 << 12);
+let firstEnds = new Int32Array(1 << 12);
 
 /**
- * Joins two-point stretches end to start where they meet, for compact output: where exactly two
- * ends meet at a point they are linked; at a junction (three ends or more), ends are linked in
- * pairs that run on most nearly straight (each end, in order, with the unlinked end most nearly
- * opposite to it, if any turns by less than a right angle), so a street crossing a grid of
+ * Joins two-point stretches (flat x0, y0, x1, y1 in `xy`, m of them) end to start where they
+ * meet, for compact output. Ends meet when their points agree on the millimetre grid. Where
+ * exactly two ends meet at a point they are linked; at a junction (three ends or more), ends are
+ * linked in pairs that run on most nearly straight (each end, in order, with the unlinked end most
+ * nearly opposite to it, if any turns by less than a right angle), so a street crossing a grid of
  * streets stays one line instead of one line per block. The lines are the same set of points and
  * the same length; each junction vertex is written once per line through it instead of once per
  * line ending there. Chains are then walked both ways from each line.
  */
-function mergeLines(lines: XY[][]): XY[][] {
-  const m = lines.length;
-  // partner[k]: the other line end that end k is linked to, else −1. Ends at one point are kept
-  // as a list: at[key] → its first end, nextAt[end] → the next end at the same point (−1 at the last).
-  const partner = new Int32Array(2 * m).fill(-1);
-  const nextAt = new Int32Array(2 * m).fill(-1);
-  const at = new Map<number | string, number>();
-  for (let k = 0; k < 2 * m; k++) {
-    const key = pointKey(lines[k >> 1][k & 1]);
-    const other = at.get(key);
-    if (other === undefined) at.set(key, k);
-    else {
+function mergeLines(xy: Float64Array, m: number): XY[][] {
+  const ends = 2 * m;
+  let cap = endSlots.length;
+  while (cap < 2 * ends) cap *= 2;
+  if (cap !== endSlots.length) {
+    endSlots = new Int32Array(cap);
+    endKeys = new Float64Array(2 * cap);
+  }
+  endSlots.fill(-1);
+  if (partnerOf.length < ends) {
+    partnerOf = new Int32Array(2 * ends);
+    nextAtEnd = new Int32Array(2 * ends);
+    firstEnds = new Int32Array(2 * ends);
+  }
+  // partner[k]: the other line end that end k is linked to, else −1. Ends at one point form a
+  // list: the first end there (kept in `firsts`, in order of arrival), nextAt[end] → the next end
+  // at the same point (−1 at the last); a later end is inserted right after the first.
+  const partner = partnerOf;
+  const nextAt = nextAtEnd;
+  const firsts = firstEnds;
+  partner.fill(-1, 0, ends);
+  nextAt.fill(-1, 0, ends);
+  let nFirst = 0;
+  const mask = cap - 1;
+  for (let k = 0; k < ends; k++) {
+    const X = Math.round(xy[2 * k] * 1000);
+    const Y = Math.round(xy[2 * k + 1] * 1000);
+    let h = Math.imul(X | 0, 0x9e3779b1) ^ Math.imul(Y | 0, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+    let s = (h ^ (h >>> 13)) & mask;
+    let other = -1;
+    for (;;) {
+      const e = endSlots[s];
+      if (e === -1) break;
+      if (endKeys[2 * s] === X && endKeys[2 * s + 1] === Y) {
+        other = e;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+    if (other < 0) {
+      endSlots[s] = k;
+      endKeys[2 * s] = X;
+      endKeys[2 * s + 1] = Y;
+      firsts[nFirst++] = k;
+    } else {
       nextAt[k] = nextAt[other];
       nextAt[other] = k;
     }
   }
-  for (const first of at.values()) {
+  // The direction leaving end k along its line.
+  const dirX = (k: number) => xy[2 * (k ^ 1)] - xy[2 * k];
+  const dirY = (k: number) => xy[2 * (k ^ 1) + 1] - xy[2 * k + 1];
+  for (let f = 0; f < nFirst; f++) {
+    const first = firsts[f];
     const second = nextAt[first];
     if (second < 0) continue;
     if (nextAt[second] < 0) {
@@ -147,17 +209,15 @@ function mergeLines(lines: XY[][]): XY[][] {
     // (earlier ends have already weighed it: the cosine is symmetric).
     for (let a = first; a >= 0; a = nextAt[a]) {
       if (partner[a] >= 0) continue;
-      const la = lines[a >> 1];
-      const ax = la[1 - (a & 1)][0] - la[a & 1][0];
-      const ay = la[1 - (a & 1)][1] - la[a & 1][1];
+      const ax = dirX(a);
+      const ay = dirY(a);
       const na = ax * ax + ay * ay;
       let best = -1;
       let bestCos = 0;
       for (let b = nextAt[a]; b >= 0; b = nextAt[b]) {
         if (partner[b] >= 0 || b >> 1 === a >> 1) continue;
-        const lb = lines[b >> 1];
-        const bx = lb[1 - (b & 1)][0] - lb[b & 1][0];
-        const by = lb[1 - (b & 1)][1] - lb[b & 1][1];
+        const bx = dirX(b);
+        const by = dirY(b);
         // Cosine of the angle between the two directions leaving the point: −1 is straight on.
         const cos = (ax * bx + ay * by) / Math.sqrt(na * (bx * bx + by * by));
         if (cos < bestCos) {
@@ -174,20 +234,22 @@ function mergeLines(lines: XY[][]): XY[][] {
   const used = new Uint8Array(m);
   const out: XY[][] = [];
   const back: XY[] = [];
+  const point = (k: number): XY => [xy[2 * k], xy[2 * k + 1]];
   for (let i = 0; i < m; i++) {
     if (used[i]) continue;
     used[i] = 1;
-    const chain: XY[] = [lines[i][0], lines[i][1]];
+    const chain: XY[] = [point(2 * i), point(2 * i + 1)];
     // Forward from end 1 onto `chain`, then backward from end 0 onto `back` (prepended reversed).
     back.length = 0;
-    for (const [tipEnd, onto] of [[2 * i + 1, chain], [2 * i, back]] as const) {
-      let tip = tipEnd;
+    for (let pass = 0; pass < 2; pass++) {
+      const onto = pass === 0 ? chain : back;
+      let tip = pass === 0 ? 2 * i + 1 : 2 * i;
       for (;;) {
         const k = partner[tip];
         if (k < 0 || used[k >> 1]) break;
         used[k >> 1] = 1;
-        // Line k >> 1 enters at its end k & 1 and leaves by the other.
-        onto.push(lines[k >> 1][1 - (k & 1)]);
+        // Line k >> 1 enters at its end k and leaves by the other.
+        onto.push(point(k ^ 1));
         tip = k ^ 1;
       }
     }

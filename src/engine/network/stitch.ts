@@ -9,9 +9,8 @@
 // overlapping parts, an unlinkable vertex) returns null and the caller unites with clipper.
 import type { IntPaths } from './clip';
 
-/** Vertex key: one number while it is exact (±335 km from the projection centre, in cm). */
+/** Coordinates (cm) within which a packed grid-line event stays an exact number (±335 km from the projection centre). */
 const LIM = 2 ** 25;
-const keyOf = (X: number, Y: number) => (X + LIM) * 2 ** 26 + (Y + LIM);
 
 /**
  * The union of `parts`, each inside one tile of the square grid of side `tile_cm` anchored at 0
@@ -83,6 +82,12 @@ export function stitchTileParts(parts: readonly IntPaths[], tile_cm: number): In
   return linkRings(ex);
 }
 
+/** Edges leaving each vertex: an open-addressing table of vertices (reused between calls), each with its list of edges. */
+let vertexSlots = new Int32Array(1 << 12);
+let vertexKeys = new Float64Array(2 << 12);
+let headOf = new Int32Array(1 << 12);
+let nextOut = new Int32Array(1 << 12);
+
 /**
  * Links directed edges (flat x0, y0, x1, y1) into closed rings. Where several edges leave one
  * vertex (rings touching there), the one turning most to the left of the arriving edge is taken,
@@ -90,12 +95,38 @@ export function stitchTileParts(parts: readonly IntPaths[], tile_cm: number): In
  */
 function linkRings(ex: number[]): IntPaths | null {
   const m = ex.length / 4;
-  const out = new Map<number, number[]>();
-  for (let e = 0; e < m; e++) {
-    const k = keyOf(ex[4 * e], ex[4 * e + 1]);
-    const list = out.get(k);
-    if (list) list.push(e);
-    else out.set(k, [e]);
+  let cap = vertexSlots.length;
+  while (cap < 2 * m) cap *= 2;
+  if (cap !== vertexSlots.length) {
+    vertexSlots = new Int32Array(cap);
+    vertexKeys = new Float64Array(2 * cap);
+    headOf = new Int32Array(cap);
+  }
+  if (nextOut.length < m) nextOut = new Int32Array(2 * m);
+  vertexSlots.fill(-1);
+  const mask = cap - 1;
+  // The table slot of vertex (X, Y): found, or the empty slot where it goes.
+  const slotOf = (X: number, Y: number): number => {
+    let h = Math.imul(X | 0, 0x9e3779b1) ^ Math.imul(Y | 0, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+    let s = (h ^ (h >>> 13)) & mask;
+    while (vertexSlots[s] !== -1 && (vertexKeys[2 * s] !== X || vertexKeys[2 * s + 1] !== Y)) s = (s + 1) & mask;
+    return s;
+  };
+  // Each vertex's leaving edges in increasing order (prepended from the last edge down).
+  let vertices = 0;
+  for (let e = m - 1; e >= 0; e--) {
+    const X = ex[4 * e];
+    const Y = ex[4 * e + 1];
+    const s = slotOf(X, Y);
+    if (vertexSlots[s] === -1) {
+      vertexSlots[s] = vertices++;
+      vertexKeys[2 * s] = X;
+      vertexKeys[2 * s + 1] = Y;
+      headOf[s] = -1;
+    }
+    nextOut[e] = headOf[s];
+    headOf[s] = e;
   }
   const used = new Uint8Array(m);
   const rings: IntPaths = [];
@@ -110,13 +141,16 @@ function linkRings(ex: number[]): IntPaths | null {
       ys.push(ex[4 * e + 1]);
       const X = ex[4 * e + 2];
       const Y = ex[4 * e + 3];
-      const list = out.get(keyOf(X, Y));
-      if (!list) return null;
+      const s = slotOf(X, Y);
+      if (vertexSlots[s] === -1) return null;
       let best = -1;
       let bestTurn = -Infinity;
       const dx = X - ex[4 * e];
       const dy = Y - ex[4 * e + 1];
-      for (const f of list) {
+      const only = headOf[s];
+      // One edge leaving the vertex (the common case): taken unless used, without weighing turns.
+      if (nextOut[only] < 0) best = used[only] && only !== e0 ? -1 : only;
+      else for (let f = only; f >= 0; f = nextOut[f]) {
         if (used[f] && f !== e0) continue;
         const fx = ex[4 * f + 2] - X;
         const fy = ex[4 * f + 3] - Y;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ClipperLib from 'clipper-lib';
-import { CapsuleBuilder, ClipScratch, clipToRect, clipUncontained, keepUncontained, PolygonStore } from '../../../src/engine/network/capsules';
+import { boxInConvex, CapsuleBuilder, ClipScratch, clipToRect, clipUncontained, keepUncontained, PolygonStore } from '../../../src/engine/network/capsules';
 import { unitDisk } from '../../../src/engine/network/serviceArea';
 import { mulberry32 } from './helpers';
 
@@ -177,5 +177,47 @@ describe('clipToRect and keepUncontained', () => {
       if (n < every.n) fewer++;
     }
     expect(fewer).toBe(40);
+  });
+});
+
+describe('boxInConvex', () => {
+  it('answers as the four corners tested against every edge (random rounded disks, clipped slivers, boxes inside, across and on the boundary)', () => {
+    const rand = mulberry32(29);
+    const store = new PolygonStore();
+    // Brute force, independent of the code under test: each corner on the left of (or on) each edge.
+    const cornersIn = (r: [number, number][], x0: number, y0: number, x1: number, y1: number) =>
+      [[x0, y0], [x1, y0], [x1, y1], [x0, y1]].every(([x, y]) =>
+        r.every((a, i) => {
+          const b = r[(i + 1) % r.length];
+          return (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]) >= 0;
+        }));
+    let inside = 0, outside = 0;
+    for (let t = 0; t < 300; t++) {
+      store.clear();
+      const n = 4 * (2 + Math.floor(rand() * 12));
+      const cx = Math.round(rand() * 1e6), cy = Math.round(rand() * 1e6), r = 100 + rand() * 10_000;
+      // A rounded regular polygon (slightly non-convex at places, as rounded capsules are), sometimes with a repeated vertex.
+      for (let k = 0; k < n; k++) {
+        const x = Math.round(cx + r * Math.cos((2 * Math.PI * k) / n)), y = Math.round(cy + r * Math.sin((2 * Math.PI * k) / n));
+        store.vertex(x, y);
+        if (k === 3 && t % 5 === 0) store.vertex(x, y);
+      }
+      store.end();
+      const poly = ring(store, 0);
+      for (let q = 0; q < 40; q++) {
+        // Boxes from well inside to across the boundary; some with a corner exactly on a vertex.
+        const s = r * (0.1 + rand() * 1.2);
+        let x0 = Math.round(cx - s * rand()), y0 = Math.round(cy - s * rand());
+        const x1 = Math.round(x0 + s * rand()), y1 = Math.round(y0 + s * rand());
+        if (q % 7 === 0) [x0, y0] = poly[q % poly.length];
+        const want = cornersIn(poly, x0, y0, Math.max(x0, x1), Math.max(y0, y1));
+        expect(boxInConvex(store, 0, x0, y0, Math.max(x0, x1), Math.max(y0, y1))).toBe(want);
+        if (want) inside++;
+        else outside++;
+      }
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(inside).toBeGreaterThan(1000);
+    expect(outside).toBeGreaterThan(1000);
   });
 });
