@@ -497,7 +497,7 @@ export function storePaths(store: PolygonStore, items: readonly number[]): IntPa
 }
 
 /** True when (x, y) is inside or on the boundary of convex CCW polygon k of `store`. */
-function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
+export function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
   const { X, Y, start } = store;
   const ks = start[k];
   const ke = start[k + 1];

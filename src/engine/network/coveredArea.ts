@@ -8,7 +8,8 @@
 // winding numbers for the rings. A stretch shared by collinear edges of several convex polygons
 // (capsules share disks and edges exactly, on the centimetre grid) is counted once, by the lowest
 // polygon, with every polygon on that line taking its side's state. Allocation-free after warm-up.
-import { PolygonStore } from './capsules';
+import { clipFlatToAxis } from '../geo/clipToHalfPlane';
+import { inConvex, PolygonStore } from './capsules';
 
 /**
  * Flat rings (any shape, non-zero winding) in centimetres: ring r has vertices start[r] .. start[r+1].
@@ -275,45 +276,11 @@ function inKept(store: PolygonStore, j: number, circle: Float64Array, c: number,
 const SLOT = 2 ** 21;
 const KEY_MAX = 2 ** 31 - 1;
 
-/** True when (x, y) is inside or on the boundary of convex CCW polygon k of `store`. */
-function inConvex(store: PolygonStore, k: number, x: number, y: number): boolean {
-  const { X, Y, start } = store;
-  const ks = start[k];
-  const ke = start[k + 1];
-  for (let a = ke - 1, b = ks; b < ke; a = b++) if ((X[b] - X[a]) * (y - Y[a]) - (Y[b] - Y[a]) * (x - X[a]) < 0) return false;
-  return true;
-}
 
 /** Scratch rings of clipToBox (x, y interleaved). */
 let cA = new Float64Array(256);
 let cB = new Float64Array(256);
 
-/** One Sutherland–Hodgman pass of `src` (n points) against x ≥ v (axis 0, sign 1), x ≤ v, y ≥ v or y ≤ v, into `dst`. */
-function halfPlane(src: Float64Array, n: number, dst: Float64Array, axis: number, sign: number, v: number): number {
-  let m = 0;
-  for (let a = 0; a < n; a++) {
-    const b = a + 1 === n ? 0 : a + 1;
-    const ax = src[2 * a], ay = src[2 * a + 1], bx = src[2 * b], by = src[2 * b + 1];
-    const ia = sign * ((axis === 0 ? ax : ay) - v) >= 0;
-    const ib = sign * ((axis === 0 ? bx : by) - v) >= 0;
-    if (ia) {
-      dst[2 * m] = ax;
-      dst[2 * m + 1] = ay;
-      m++;
-    }
-    if (ia !== ib) {
-      if (axis === 0) {
-        dst[2 * m] = v;
-        dst[2 * m + 1] = ay + ((by - ay) * (v - ax)) / (bx - ax);
-      } else {
-        dst[2 * m] = ax + ((bx - ax) * (v - ay)) / (by - ay);
-        dst[2 * m + 1] = v;
-      }
-      m++;
-    }
-  }
-  return m;
-}
 
 /** Convex polygon i of `store` clipped to the box [x0, x1] × [y0, y1] into the scratch ring cA; returns its point count. */
 function clipToBox(store: PolygonStore, i: number, x0: number, y0: number, x1: number, y1: number): number {
@@ -327,10 +294,10 @@ function clipToBox(store: PolygonStore, i: number, x0: number, y0: number, x1: n
     cA[2 * k] = X[s + k];
     cA[2 * k + 1] = Y[s + k];
   }
-  let n = halfPlane(cA, n0, cB, 0, 1, x0);
-  n = halfPlane(cB, n, cA, 0, -1, x1);
-  n = halfPlane(cA, n, cB, 1, 1, y0);
-  return halfPlane(cB, n, cA, 1, -1, y1);
+  let n = clipFlatToAxis(cA, n0, cB, 0, 1, x0);
+  n = clipFlatToAxis(cB, n, cA, 0, -1, x1);
+  n = clipFlatToAxis(cA, n, cB, 1, 1, y0);
+  return clipFlatToAxis(cB, n, cA, 1, -1, y1);
 }
 
 /**

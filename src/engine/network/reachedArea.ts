@@ -10,7 +10,7 @@
 // Tiles are disjoint, so the sum equals the area of the whole intersection. Against the clipper
 // construction (serviceAreaPaths ∩ community) the difference is its centimetre rounding only.
 import type { BBox, MetricRings, XY } from '../reach/reachProvider';
-import { clipToHalfPlane } from '../geo/clipToHalfPlane';
+import { clipFlatToAxis, clipToHalfPlane } from '../geo/clipToHalfPlane';
 import type { RoadGraph } from './graph';
 import { Breakpoints, type NetworkDistances } from './distances';
 import type { IntPaths } from './clip';
@@ -49,33 +49,6 @@ export function clipRingsToRect(rings: MetricRings, r: BBox): MetricRings {
 let clipA = new Float64Array(256);
 let clipB = new Float64Array(256);
 
-/** One Sutherland–Hodgman pass of the ring in `src` (n points) against x ≥ v (axis 0, sign 1), x ≤ v, y ≥ v or y ≤ v, into `dst`; returns its point count. */
-function clipPass(src: Float64Array, n: number, dst: Float64Array, axis: number, sign: number, v: number): number {
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const k = (i + 1) % n;
-    const ax = src[2 * i], ay = src[2 * i + 1], bx = src[2 * k], by = src[2 * k + 1];
-    const ia = sign * ((axis === 0 ? ax : ay) - v) >= 0;
-    const ib = sign * ((axis === 0 ? bx : by) - v) >= 0;
-    if (ia) {
-      dst[2 * m] = ax;
-      dst[2 * m + 1] = ay;
-      m++;
-    }
-    if (ia !== ib) {
-      // The cut, computed as clipRingsToRect computes it.
-      if (axis === 0) {
-        dst[2 * m] = v;
-        dst[2 * m + 1] = ay + ((by - ay) * (v - ax)) / (bx - ax);
-      } else {
-        dst[2 * m] = ax + ((bx - ax) * (v - ay)) / (by - ay);
-        dst[2 * m + 1] = v;
-      }
-      m++;
-    }
-  }
-  return m;
-}
 
 /**
  * clipRingsToRect(rings, r) appended to `out` ring by ring (the same points, no arrays built);
@@ -94,10 +67,10 @@ export function clipRingsIntoStore(rings: MetricRings, r: BBox, out: PolygonStor
       clipA[2 * i] = ring[i][0];
       clipA[2 * i + 1] = ring[i][1];
     }
-    let n = clipPass(clipA, n0, clipB, 0, 1, r[0]);
-    if (n) n = clipPass(clipB, n, clipA, 0, -1, r[2]);
-    if (n) n = clipPass(clipA, n, clipB, 1, 1, r[1]);
-    if (n) n = clipPass(clipB, n, clipA, 1, -1, r[3]);
+    let n = clipFlatToAxis(clipA, n0, clipB, 0, 1, r[0]);
+    if (n) n = clipFlatToAxis(clipB, n, clipA, 0, -1, r[2]);
+    if (n) n = clipFlatToAxis(clipA, n, clipB, 1, 1, r[1]);
+    if (n) n = clipFlatToAxis(clipB, n, clipA, 1, -1, r[3]);
     if (n < 3) continue;
     let a = 0;
     for (let i = 0, j = n - 1; i < n; j = i++) a += (clipA[2 * j] - clipA[2 * i]) * (clipA[2 * j + 1] + clipA[2 * i + 1]);
