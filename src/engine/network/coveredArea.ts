@@ -525,9 +525,10 @@ export class CoveredArea {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
       if (hits.hi[h] < t1) cuts.push(hits.hi[h]);
     }
-    // Crossings with the rings of P and E.
+    // Crossings with the rings of P and E. E's rings may overlap one another (several polygon
+    // sources grown into each other), so an E edge is cut where other E rings cross it too.
     if (fam !== FAMILY_P) this.crossings(this.P, FAMILY_P, fam, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
-    if (fam !== FAMILY_E && this.E.n) this.crossings(this.E, FAMILY_E, fam, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
+    if (this.E.n) this.crossings(this.E, FAMILY_E, fam, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
     const t = cuts.t;
     const nc = cuts.n;
     // Insertion sort: a handful of cuts.
