@@ -1,6 +1,8 @@
 // Lists the walking shares of the network bench's parts C (city) and D (demo) that differ by
 // more than 1e-6 between the baseline engine (BASELINE_COMMIT) and this tree: part, community,
-// category, distance, both values. Run: `npx tsx bench/shareDiscrepancy.ts [C,D]`; writes
+// category, distance, both values. Run: `npx tsx bench/shareDiscrepancy.ts [C,D,D-area]`
+// (SHARE_BASELINE=<commit> compares with another commit; D-area: the demo without its residential
+// layer, so this tree measures the community area as the baseline does); writes
 // bench/out/shareDiscrepancy.json for follow-up checks (bench/shareSample.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,7 +115,7 @@ function partD(old: { reach: Reach; audit: Audit }, out: Discrepancy[], withoutR
 
 async function main(): Promise<void> {
   const parts = (process.argv[2] ?? 'C,D').split(',');
-  const base = baselineDir();
+  const base = baselineDir(process.env.SHARE_BASELINE || undefined);
   if ('reason' in base) throw new Error(base.reason);
   const old = { reach: await importBaseline<Reach>(base.dir, 'network/networkReach'), audit: await importBaseline<Audit>(base.dir, 'audit') };
   const out: Discrepancy[] = [];
