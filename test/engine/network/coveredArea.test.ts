@@ -96,6 +96,10 @@ describe('CoveredArea: area of ((∪A − ∪B) ∪ E) ∩ P by Green\'s theorem
     expect(areaOf([square(2000, 2000, 100)], [], bars, P)).toBeCloseTo(810_000, 6);
     // And clipped by a community ring through the overlap (x ≤ 600): 600 × 400 + 200 × 1200 − 200 × 400.
     expect(areaOf([], [], bars, [[[-1000, -1000], [600, -1000], [600, 3000], [-1000, 3000]]])).toBeCloseTo(400_000, 6);
+    // The same E ring twice (a green space listed twice), and two E rings sharing a side in the
+    // same direction (grown sources in line): each boundary stretch once, 1 000 000.
+    expect(areaOf([], [], [square(0, 0, 1000), square(0, 0, 1000)], P)).toBeCloseTo(1_000_000, 6);
+    expect(areaOf([], [], [square(0, 0, 1000), [[0, 0], [1000, 0], [1000, 500], [0, 500]]], P)).toBeCloseTo(1_000_000, 6);
   });
 
   it('agrees with clipper on random capsules, cuts, rings and clip rings with holes', () => {
