@@ -525,9 +525,10 @@ export class CoveredArea {
       if (hits.lo[h] > t0) cuts.push(hits.lo[h]);
       if (hits.hi[h] < t1) cuts.push(hits.hi[h]);
     }
-    // Crossings with the rings of P and E.
-    if (fam !== FAMILY_P) this.crossings(this.P, FAMILY_P, fam, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
-    if (fam !== FAMILY_E && this.E.n) this.crossings(this.E, FAMILY_E, fam, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
+    // Crossings with the rings of P and E. E's rings may overlap one another (several polygon
+    // sources grown into each other), so an E edge is cut where other E rings cross it too.
+    if (fam !== FAMILY_P) this.crossings(this.P, FAMILY_P, fam, own, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
+    if (this.E.n) this.crossings(this.E, FAMILY_E, fam, own, ax, ay, dx, dy, t0, t1, bx0, by0, bx1, by1);
     const t = cuts.t;
     const nc = cuts.n;
     // Insertion sort: a handful of cuts.
@@ -655,9 +656,10 @@ export class CoveredArea {
 
   /**
    * Parameters in (t0, t1) where the edge crosses an edge of `rings` (family `F`); a collinear
-   * overlap with a ring of a higher family is that ring's to count (a skipped stretch).
+   * overlap with a ring of a higher family, or of the same family with a lower ring index (E's
+   * rings may overlap: two equal grown sources), is that ring's to count (a skipped stretch).
    */
-  private crossings(rings: RingSet, F: number, fam: number, ax: number, ay: number, dx: number, dy: number, t0: number, t1: number, bx0: number, by0: number, bx1: number, by1: number): void {
+  private crossings(rings: RingSet, F: number, fam: number, own: number, ax: number, ay: number, dx: number, dy: number, t0: number, t1: number, bx0: number, by0: number, bx1: number, by1: number): void {
     const { X, Y, start, box } = rings;
     const d2 = dx * dx + dy * dy;
     for (let r = 0; r < rings.n; r++) {
@@ -669,7 +671,7 @@ export class CoveredArea {
         const ex = qx - px, ey = qy - py;
         const den = dx * ey - dy * ex;
         if (den === 0) {
-          if (F > fam && (px - ax) * dy - (py - ay) * dx === 0) {
+          if ((F > fam || (F === fam && r < own)) && (px - ax) * dy - (py - ay) * dx === 0) {
             const tp = ((px - ax) * dx + (py - ay) * dy) / d2;
             const tq = ((qx - ax) * dx + (qy - ay) * dy) / d2;
             const lo = Math.max(t0, Math.min(tp, tq)), hi = Math.min(t1, Math.max(tp, tq));

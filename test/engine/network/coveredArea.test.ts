@@ -84,6 +84,24 @@ describe('CoveredArea: area of ((∪A − ∪B) ∪ E) ∩ P by Green\'s theorem
     expect(areaOf([square(0, 0, 100)], [], [], [square(-1000, -1000, 3000), [[20, 20], [20, 40], [40, 40], [40, 20]]])).toBeCloseTo(9_600, 6);
   });
 
+  it('overlapping E rings (two green spaces grown into each other): each E edge is cut where it crosses another E ring', () => {
+    const P = [square(-1000, -1000, 5000)];
+    // Two 1000-squares overlapping by 500 × 700: 2 000 000 − 350 000.
+    expect(areaOf([], [], [square(0, 0, 1000), square(500, 300, 1000)], P)).toBeCloseTo(1_650_000, 6);
+    // A cross of two 1200 × 400 bars, every edge crossing the other bar's edges between vertices:
+    // 2 × 480 000 − 400².
+    const bars = [[[0, 400], [1200, 400], [1200, 800], [0, 800]], [[400, 0], [800, 0], [800, 1200], [400, 1200]]] as Poly[];
+    expect(areaOf([], [], bars, P)).toBeCloseTo(800_000, 6);
+    // The same with a capsule (A) elsewhere, as in a walking share: + 100².
+    expect(areaOf([square(2000, 2000, 100)], [], bars, P)).toBeCloseTo(810_000, 6);
+    // And clipped by a community ring through the overlap (x ≤ 600): 600 × 400 + 200 × 1200 − 200 × 400.
+    expect(areaOf([], [], bars, [[[-1000, -1000], [600, -1000], [600, 3000], [-1000, 3000]]])).toBeCloseTo(400_000, 6);
+    // The same E ring twice (a green space listed twice), and two E rings sharing a side in the
+    // same direction (grown sources in line): each boundary stretch once, 1 000 000.
+    expect(areaOf([], [], [square(0, 0, 1000), square(0, 0, 1000)], P)).toBeCloseTo(1_000_000, 6);
+    expect(areaOf([], [], [square(0, 0, 1000), [[0, 0], [1000, 0], [1000, 500], [0, 500]]], P)).toBeCloseTo(1_000_000, 6);
+  });
+
   it('agrees with clipper on random capsules, cuts, rings and clip rings with holes', () => {
     const rand = mulberry32(7);
     const convex = (cx: number, cy: number, r: number, n: number): Poly => {
