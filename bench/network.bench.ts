@@ -26,7 +26,7 @@ import * as audit from '../src/engine/audit';
 import { getPreset } from '../src/engine/presets';
 import { centerOf, createLocalProjection } from '../src/engine/geo/localProjection';
 import { ringsArea, toPaths } from '../src/engine/network/clip';
-import type { BBox, MetricRings, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
+import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
 import type { CommunityResult } from '../src/engine/types';
 import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
@@ -34,6 +34,7 @@ import { jitteredGrid } from './lib/jitteredGrid';
 import { denseLattice, latticeGeoJSON } from './lib/denseLattice';
 import { BASELINE_COMMIT, baselineDir, importBaseline, PREVIOUS_BANDS_COMMIT, REACH_PREVIOUS_COMMIT, root } from './lib/baseline';
 import { timed } from './lib/timed';
+import { blockCommunities, prefilter } from './lib/blockCommunities';
 import { recordTarget } from './lib/targets';
 
 const cpu = (): number => {
@@ -43,22 +44,7 @@ const cpu = (): number => {
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function communitiesOf(extent: number, block: number): PreparedCommunity[] {
-  const out: PreparedCommunity[] = [];
-  for (let x = 0; x + block <= extent; x += block)
-    for (let y = 0; y + block <= extent; y += block) {
-      const b: BBox = [x + 10, y + 10, x + block - 10, y + block - 10];
-      out.push({ index: out.length, id: `c${out.length}`, rings: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]], area_m2: (block - 20) ** 2, bbox: b });
-    }
-  return out;
-}
 
-function prefilter(sources: ReachSource[], c: PreparedCommunity, d: number): ReachSource[] {
-  return sources.filter((s) => {
-    const [x, y] = (s as { xy: XY }).xy;
-    return Math.hypot(Math.max(0, c.bbox[0] - x, x - c.bbox[2]), Math.max(0, c.bbox[1] - y, y - c.bbox[3])) <= d;
-  });
-}
 
 /** Area (m²) of the symmetric difference of two sets of rings (clipper, centimetres). */
 function xorArea(a: MetricRings, b: MetricRings): number {
@@ -237,7 +223,7 @@ async function partC(rows: Row[], old: Reach | null, prev: Reach | null): Promis
   const extent = (n - 1) * step;
   const g = buildGraph(jitteredGrid(rand, n, step));
   const facilities: ReachSource[] = Array.from({ length: 10_000 }, (_, i) => ({ kind: 'point' as const, id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
-  const communities = communitiesOf(extent, 500);
+  const communities = blockCommunities(extent, 500);
   const every = 10;
   const sampled = communities.filter((_, i) => i % every === 0);
   const clocks = { before: [] as ReachClock[], previous: [] as ReachClock[], after: [] as ReachClock[] };

@@ -11,11 +11,12 @@ import * as networkReach from '../src/engine/network/networkReach';
 import * as audit from '../src/engine/audit';
 import { getPreset } from '../src/engine/presets';
 import { centerOf, createLocalProjection } from '../src/engine/geo/localProjection';
-import type { BBox, PreparedCommunity, ReachSource, XY } from '../src/engine/reach/reachProvider';
+import type { ReachSource, XY } from '../src/engine/reach/reachProvider';
 import { generateDemo } from '../scripts/demo/generate';
 import { mulberry32 } from './lib/random';
 import { jitteredGrid } from './lib/jitteredGrid';
 import { baselineDir, importBaseline, root } from './lib/baseline';
+import { blockCommunities, prefilter } from './lib/blockCommunities';
 
 export interface Discrepancy {
   part: 'C' | 'D' | 'D-area';
@@ -30,23 +31,7 @@ export interface Discrepancy {
 type Reach = typeof networkReach;
 type Audit = typeof audit;
 
-/** The bench's part C communities (500 m blocks, 10 m inset). */
-export function cityCommunities(extent: number, block: number): PreparedCommunity[] {
-  const out: PreparedCommunity[] = [];
-  for (let x = 0; x + block <= extent; x += block)
-    for (let y = 0; y + block <= extent; y += block) {
-      const b: BBox = [x + 10, y + 10, x + block - 10, y + block - 10];
-      out.push({ index: out.length, id: `c${out.length}`, rings: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]], area_m2: (block - 20) ** 2, bbox: b });
-    }
-  return out;
-}
 
-export function prefilter(sources: ReachSource[], c: PreparedCommunity, d: number): ReachSource[] {
-  return sources.filter((s) => {
-    const [x, y] = (s as { xy: XY }).xy;
-    return Math.hypot(Math.max(0, c.bbox[0] - x, x - c.bbox[2]), Math.max(0, c.bbox[1] - y, y - c.bbox[3])) <= d;
-  });
-}
 
 /** The bench's part C city: graph, facilities, communities, categories and their distances. */
 export function benchCity() {
@@ -57,7 +42,7 @@ export function benchCity() {
   const lines = jitteredGrid(rand, n, step);
   const facilities: ReachSource[] = Array.from({ length: 10_000 }, (_, i) => ({ kind: 'point' as const, id: `f${i}`, xy: [rand() * extent, rand() * extent] as XY }));
   const categories = [0, 1, 2, 3, 4].map((k) => ({ k, d: [300, 300, 500, 1000, 300][k], sources: facilities.filter((_, i) => i % 5 === k) }));
-  return { lines, facilities, categories, communities: cityCommunities(extent, 500), every: 10 };
+  return { lines, facilities, categories, communities: blockCommunities(extent, 500), every: 10 };
 }
 
 function partC(old: Reach, out: Discrepancy[]): number {
