@@ -1,0 +1,23 @@
+// A polygon layer's geometry in flat typed arrays, in the GeoArrow MultiPolygon layout (feature →
+// polygons → rings → vertices, each level an offsets array into the next), so a large layer
+// (a city's building footprints) is read without an array per vertex. Coordinates are as in the
+// file: no CRS applied, nothing checked beyond the layout.
+
+export interface FlatPolygonLayer {
+  /** Number of features. */
+  length: number;
+  /** Feature f's polygons are geomOffsets[f] … geomOffsets[f + 1] − 1 (none: a null geometry). Length `length + 1`. */
+  geomOffsets: Uint32Array;
+  /** Polygon p's rings are polygonOffsets[p] … polygonOffsets[p + 1] − 1; the first is its outer ring. */
+  polygonOffsets: Uint32Array;
+  /** Ring r's vertices are ringOffsets[r] … ringOffsets[r + 1] − 1, as in the file (closing vertex included). */
+  ringOffsets: Uint32Array;
+  /** x, y of every vertex, interleaved (vertex v at 2v, 2v + 1). */
+  xy: Float64Array;
+  /** Each feature's properties; a feature's top-level `id` is merged in as properties.id when absent, as readGeoJson does. */
+  properties: Record<string, unknown>[];
+  /** Property names in first-seen order (readGeoJson's `fields`). */
+  fields: string[];
+  /** The legacy GeoJSON "crs" member's name, when the file has one. */
+  crsName?: string;
+}
