@@ -1,0 +1,443 @@
+// A single-pass scanner that reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features
+// straight into a FlatPolygonLayer: coordinates go from the text into typed arrays without an
+// array per vertex and without parsing the whole document (a city's building footprints are
+// ~100 MB of JSON; JSON.parse of it makes millions of short-lived [x, y] arrays).
+//
+// Conservative by design: anything it does not fully understand (not a FeatureCollection, other
+// geometry types, positions other than exactly two numbers, empty rings or polygons, duplicate
+// structural keys, escapes in structural strings, invalid JSON, …) gives null, and the caller then
+// uses the general reader, which reports problems as it always has. What it accepts it reads to the
+// same result as JSON.parse followed by readGeoJson: every coordinate is the double JSON.parse
+// gives (bit for bit), properties are JSON.parse of each feature's own span, and a feature's `id`
+// is merged into its properties and `fields` exactly as readGeoJson merges it.
+import type { FlatPolygonLayer } from './flatPolygons';
+
+/** Thrown inside the scanner when the text is outside what it reads; turned into null. */
+const FAIL = new Error('not a plain polygon FeatureCollection');
+
+/** 10^0 … 10^22: exactly representable doubles (the literals are parsed correctly rounded, hence exactly). */
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
+const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
+const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
+const MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e, ZERO = 0x30, NINE = 0x39, LOWER_E = 0x65, UPPER_E = 0x45;
+
+/**
+ * Reads a GeoJSON text (BOM already stripped) holding a FeatureCollection of Polygon and
+ * MultiPolygon features (null geometries allowed) into flat arrays; null for anything else.
+ */
+export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
+  try {
+    return new PolygonScanner(text).collection();
+  } catch (e) {
+    if (e === FAIL) return null;
+    throw e;
+  }
+}
+
+/** A Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
+class GrowU32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(capacity: number) { this.a = new Uint32Array(capacity); }
+  push(v: number): void {
+    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = v;
+  }
+  trimmed(): Uint32Array { return this.a.slice(0, this.n); }
+}
+
+class PolygonScanner {
+  private pos = 0;
+  private readonly s: string;
+  private readonly end: number;
+  private readonly geom = new GrowU32(1024);
+  private readonly polys = new GrowU32(1024);
+  private readonly rings = new GrowU32(1024);
+  private xy = new Float64Array(1 << 14);
+  private nv = 0;
+  /** Each feature's properties text ('null' when absent), parsed all at once at the end. */
+  private readonly propertyTexts: string[] = [];
+  /** Each feature's parsed `id` (undefined when absent). */
+  private readonly ids: unknown[] = [];
+
+  constructor(text: string) {
+    this.s = text;
+    this.end = text.length;
+    this.geom.push(0);
+    this.polys.push(0);
+    this.rings.push(0);
+  }
+
+  collection(): FlatPolygonLayer {
+    this.ws();
+    this.expect(LBRACE);
+    let sawType = false, sawFeatures = false, sawCrs = false;
+    let crsName: string | undefined;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === 'type') {
+          if (sawType) throw FAIL;
+          sawType = true;
+          this.word('FeatureCollection');
+        } else if (k === 'features') {
+          if (sawFeatures) throw FAIL;
+          sawFeatures = true;
+          this.features();
+        } else if (k === 'crs') {
+          if (sawCrs) throw FAIL;
+          sawCrs = true;
+          crsName = crsNameOf(this.parsedValue());
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++; // the closing brace (checked by comma / peekWs)
+    this.ws();
+    if (this.pos !== this.end || !sawType || !sawFeatures) throw FAIL;
+    const { properties, fields } = this.propertiesAndFields();
+    const layer: FlatPolygonLayer = {
+      length: properties.length,
+      geomOffsets: this.geom.trimmed(),
+      polygonOffsets: this.polys.trimmed(),
+      ringOffsets: this.rings.trimmed(),
+      xy: this.xy.slice(0, 2 * this.nv),
+      properties,
+      fields,
+    };
+    if (crsName !== undefined) layer.crsName = crsName;
+    return layer;
+  }
+
+  private features(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    if (this.peekWs() === RBRACKET) { this.pos++; return; }
+    do this.feature(); while (this.comma(RBRACKET));
+    this.pos++;
+  }
+
+  private feature(): void {
+    this.ws();
+    this.expect(LBRACE);
+    let sawType = false, sawId = false, sawGeom = false;
+    let properties: string | undefined;
+    let id: unknown;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === 'type') {
+          if (sawType) throw FAIL;
+          sawType = true;
+          this.word('Feature');
+        } else if (k === 'geometry') {
+          if (sawGeom) throw FAIL;
+          sawGeom = true;
+          this.geometry();
+        } else if (k === 'properties') {
+          if (properties !== undefined) throw FAIL;
+          const a = this.pos;
+          properties = this.s.slice(a, this.valueEnd());
+        } else if (k === 'id') {
+          if (sawId) throw FAIL;
+          sawId = true;
+          id = this.parsedValue();
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++;
+    if (!sawType) throw FAIL;
+    this.propertyTexts.push(properties ?? 'null');
+    this.ids.push(id);
+    this.geom.push(this.polys.n - 1);
+  }
+
+  /**
+   * Every feature's properties, parsed by one JSON.parse of their texts as an array (one call
+   * instead of one per feature; any invalid text fails the whole array, hence the scan), with ids
+   * merged and fields listed as readGeoJson does: property names in first-seen order, and `id`
+   * after a feature's own names when its id is merged.
+   */
+  private propertiesAndFields(): { properties: Record<string, unknown>[]; fields: string[] } {
+    let parsed: unknown[];
+    try {
+      parsed = JSON.parse(`[${this.propertyTexts.join(',')}]`) as unknown[];
+    } catch {
+      throw FAIL;
+    }
+    const fields = new Set<string>();
+    const properties: Record<string, unknown>[] = new Array(parsed.length);
+    for (let f = 0; f < parsed.length; f++) {
+      const p = parsed[f];
+      if (p !== null && (typeof p !== 'object' || Array.isArray(p))) throw FAIL;
+      let props = (p ?? {}) as Record<string, unknown>;
+      for (const k of Object.keys(props)) fields.add(k);
+      const id = this.ids[f];
+      if (id !== undefined && props.id === undefined) {
+        props = { id, ...props };
+        fields.add('id');
+      }
+      properties[f] = props;
+    }
+    return { properties, fields: [...fields] };
+  }
+
+  /** null, or a Polygon / MultiPolygon object; its polygons are appended to the flat arrays. */
+  private geometry(): void {
+    this.ws();
+    if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
+    this.expect(LBRACE);
+    let type = 0; // 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
+    let depth = 0;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === 'type') {
+          if (type) throw FAIL;
+          type = this.geometryType();
+        } else if (k === 'coordinates') {
+          if (depth) throw FAIL;
+          depth = this.coordinates();
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++;
+    if (!type || depth !== type) throw FAIL;
+  }
+
+  private geometryType(): number {
+    this.ws();
+    const p = this.pos;
+    if (this.s.startsWith('"Polygon"', p)) { this.pos = p + 9; return 3; }
+    if (this.s.startsWith('"MultiPolygon"', p)) { this.pos = p + 14; return 4; }
+    throw FAIL;
+  }
+
+  /** Polygon or MultiPolygon coordinates, told apart by their nesting depth (3 or 4), which is returned. */
+  private coordinates(): number {
+    this.ws();
+    // Count the opening brackets before the first number.
+    let i = this.pos, depth = 0;
+    for (;;) {
+      const c = this.s.charCodeAt(i);
+      if (c === LBRACKET) depth++;
+      else if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
+      i++;
+    }
+    if (depth === 3) this.polygon();
+    else if (depth === 4) {
+      this.pos++; // the outer bracket (counted above)
+      do this.polygon(); while (this.comma(RBRACKET));
+      this.pos++;
+    } else throw FAIL;
+    return depth;
+  }
+
+  private polygon(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    do this.ring(); while (this.comma(RBRACKET));
+    this.pos++;
+    this.polys.push(this.rings.n - 1);
+  }
+
+  private ring(): void {
+    const s = this.s;
+    this.ws();
+    this.expect(LBRACKET);
+    for (;;) {
+      this.ws();
+      this.expect(LBRACKET);
+      this.ws();
+      const x = this.number();
+      this.ws();
+      this.expect(COMMA);
+      this.ws();
+      const y = this.number();
+      this.ws();
+      this.expect(RBRACKET);
+      if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
+      this.xy[2 * this.nv] = x;
+      this.xy[2 * this.nv + 1] = y;
+      this.nv++;
+      this.ws();
+      const c = s.charCodeAt(this.pos);
+      if (c === COMMA) { this.pos++; continue; }
+      if (c === RBRACKET) { this.pos++; break; }
+      throw FAIL;
+    }
+    this.rings.push(this.nv);
+  }
+
+  /**
+   * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
+   * exponent within ±22, the integer mantissa and the power of ten are both exact doubles, so one
+   * multiplication or division rounds correctly (Clinger's fast path); otherwise Number() of the
+   * validated text.
+   */
+  private number(): number {
+    const s = this.s;
+    let i = this.pos;
+    const start = i;
+    let c = s.charCodeAt(i);
+    const neg = c === MINUS;
+    if (neg) c = s.charCodeAt(++i);
+    let m = 0, digits = 0, exp = 0;
+    if (c === ZERO) {
+      c = s.charCodeAt(++i);
+      if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
+    } else if (c > ZERO && c <= NINE) {
+      do { m = m * 10 + (c - ZERO); digits++; c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE);
+    } else throw FAIL;
+    if (c === DOT) {
+      c = s.charCodeAt(++i);
+      if (!(c >= ZERO && c <= NINE)) throw FAIL;
+      do {
+        // Zeros before the first significant digit only move the exponent.
+        if (digits !== 0 || c !== ZERO) { m = m * 10 + (c - ZERO); digits++; }
+        exp--;
+        c = s.charCodeAt(++i);
+      } while (c >= ZERO && c <= NINE);
+    }
+    if (c === LOWER_E || c === UPPER_E) {
+      c = s.charCodeAt(++i);
+      const eneg = c === MINUS;
+      if (eneg || c === PLUS) c = s.charCodeAt(++i);
+      if (!(c >= ZERO && c <= NINE)) throw FAIL;
+      let e = 0;
+      do { if (e < 100000) e = e * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE);
+      exp += eneg ? -e : e;
+    }
+    this.pos = i;
+    if (digits <= 15 && exp >= -22 && exp <= 22) {
+      const v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
+      return neg ? -v : v;
+    }
+    return Number(s.slice(start, i));
+  }
+
+  /** An object key without escapes (null otherwise), through its colon. */
+  private key(): string {
+    this.ws();
+    const s = this.s;
+    this.expect(QUOTE);
+    const a = this.pos;
+    let i = a;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH || c < 0x20 || i >= this.end) throw FAIL;
+      i++;
+    }
+    this.pos = i + 1;
+    this.ws();
+    this.expect(COLON);
+    return s.slice(a, i);
+  }
+
+  /** A string value that must be exactly `w` (no escapes). */
+  private word(w: string): void {
+    this.ws();
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== QUOTE || !s.startsWith(w, p + 1) || s.charCodeAt(p + 1 + w.length) !== QUOTE) throw FAIL;
+    this.pos = p + w.length + 2;
+  }
+
+  private literal(w: string): void {
+    if (!this.s.startsWith(w, this.pos)) throw FAIL;
+    this.pos += w.length;
+  }
+
+  /** Any JSON value, parsed (and so validated) by JSON.parse of its span. */
+  private parsedValue(): unknown {
+    this.ws();
+    const a = this.pos;
+    const text = this.s.slice(a, this.valueEnd());
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw FAIL;
+    }
+  }
+
+  /**
+   * The end of the JSON value at the cursor (after whitespace), found by bracket and string
+   * matching only; the cursor moves there. The span still needs JSON.parse to be known valid.
+   */
+  private valueEnd(): number {
+    this.ws();
+    const s = this.s;
+    const a = this.pos;
+    let i = a, depth = 0;
+    for (; i < this.end; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        for (i++; ; i++) {
+          if (i >= this.end) throw FAIL;
+          const d = s.charCodeAt(i);
+          if (d === QUOTE) break;
+          if (d === BACKSLASH) i++;
+        }
+        if (depth === 0) { i++; break; }
+      } else if (c === LBRACE || c === LBRACKET) depth++;
+      else if (c === RBRACE || c === RBRACKET) {
+        if (depth === 0) break; // the end of a scalar, at its container's close
+        if (--depth === 0) { i++; break; }
+      } else if (depth === 0 && (c === COMMA || c === SPACE || c === LF || c === CR || c === TAB)) break;
+    }
+    if (i === a) throw FAIL;
+    this.pos = i;
+    return i;
+  }
+
+  /** After a member or element: true at a comma (consumed), false at `close` (left in place). */
+  private comma(close: number): boolean {
+    this.ws();
+    const c = this.s.charCodeAt(this.pos);
+    if (c === COMMA) { this.pos++; return true; }
+    if (c === close) return false;
+    throw FAIL;
+  }
+
+  private peekWs(): number {
+    this.ws();
+    return this.s.charCodeAt(this.pos);
+  }
+
+  private expect(c: number): void {
+    if (this.s.charCodeAt(this.pos) !== c) throw FAIL;
+    this.pos++;
+  }
+
+  private ws(): void {
+    const s = this.s;
+    let i = this.pos;
+    let c = s.charCodeAt(i);
+    while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+    this.pos = i;
+  }
+}
+
+/** The legacy "crs" member's properties.name as readGeoJson reads it; anything unusual fails. */
+function crsNameOf(crs: unknown): string | undefined {
+  if (crs === null) return undefined;
+  if (typeof crs !== 'object' || Array.isArray(crs)) throw FAIL;
+  const props = (crs as { properties?: unknown }).properties;
+  if (props === undefined || props === null) return undefined;
+  if (typeof props !== 'object' || Array.isArray(props)) throw FAIL;
+  const name = (props as { name?: unknown }).name;
+  if (name === undefined || name === null || name === '') return undefined;
+  if (typeof name !== 'string') throw FAIL;
+  return name;
+}
