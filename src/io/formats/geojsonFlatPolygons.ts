@@ -18,6 +18,15 @@ const FAIL = new Error('not a plain polygon FeatureCollection');
 /** 10^0 … 10^22: exactly representable doubles (the literals are parsed correctly rounded, hence exactly). */
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
+/** Veltkamp's splitter for doubles (2^27 + 1): x = hi + lo exactly, each half 26 bits. */
+const SPLITTER = 134217729;
+
+/** A double's bits (little-endian word order, checked below): the long path reads exponent and last bit. */
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+F64[0] = 1;
+const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
+
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
 const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
@@ -282,8 +291,9 @@ class PolygonScanner {
   /**
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
    * exponent within ±22, the integer mantissa and the power of ten are both exact doubles, so one
-   * multiplication or division rounds correctly (Clinger's fast path); otherwise Number() of the
-   * validated text.
+   * multiplication or division rounds correctly (Clinger's fast path). With 16–19 digits and 1–20
+   * decimals (coordinates as JSON.stringify writes them), longDivision decides the rounding exactly.
+   * Otherwise Number() of the validated text.
    */
   private number(): number {
     const s = this.s;
@@ -292,20 +302,31 @@ class PolygonScanner {
     let c = s.charCodeAt(i);
     const neg = c === MINUS;
     if (neg) c = s.charCodeAt(++i);
-    let m = 0, digits = 0, exp = 0;
+    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all.
+    let m = 0, tail = 0, tailDigits = 0, digits = 0;
     if (c === ZERO) {
       c = s.charCodeAt(++i);
       if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
     } else if (c > ZERO && c <= NINE) {
-      do { m = m * 10 + (c - ZERO); digits++; c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE);
+      do {
+        if (digits < 15) m = m * 10 + (c - ZERO);
+        else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
+        digits++;
+        c = s.charCodeAt(++i);
+      } while (c >= ZERO && c <= NINE);
     } else throw FAIL;
+    let exp = digits - Math.min(digits, 19); // integer digits beyond the 19 kept
     if (c === DOT) {
       c = s.charCodeAt(++i);
       if (!(c >= ZERO && c <= NINE)) throw FAIL;
       do {
         // Zeros before the first significant digit only move the exponent.
-        if (digits !== 0 || c !== ZERO) { m = m * 10 + (c - ZERO); digits++; }
-        exp--;
+        if (digits !== 0 || c !== ZERO) {
+          if (digits < 15) m = m * 10 + (c - ZERO);
+          else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
+          if (digits < 19) exp--;
+          digits++;
+        } else exp--;
         c = s.charCodeAt(++i);
       } while (c >= ZERO && c <= NINE);
     }
@@ -322,6 +343,10 @@ class PolygonScanner {
     if (digits <= 15 && exp >= -22 && exp <= 22) {
       const v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
       return neg ? -v : v;
+    }
+    if (digits <= 19 && exp < 0 && exp >= -20 && LITTLE_ENDIAN) {
+      const v = longDivision(m, tail, tailDigits, -exp);
+      if (v === v) return neg ? -v : v;
     }
     return Number(s.slice(start, i));
   }
@@ -440,4 +465,68 @@ function crsNameOf(crs: unknown): string | undefined {
   if (name === undefined || name === null || name === '') return undefined;
   if (typeof name !== 'string') throw FAIL;
   return name;
+}
+
+/**
+ * The double nearest (m · 10^t + tail) / 10^k (ties to even), for m < 10^15, tail < 10^t, t ≤ 4,
+ * 1 ≤ k ≤ 20; NaN when it cannot decide cheaply (the caller then uses Number()).
+ *
+ * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml (TwoProduct, TwoSum). The candidate
+ * q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual R = M − q·D is computed
+ * exactly: q·D = th + tl exactly (TwoProduct), Mh − th is exact (Sterbenz: th and Mh agree to an
+ * ulp), and every partial sum is a multiple of G = min(1, ulp(q) · 2^k) no larger than a few ulp(M),
+ * which is below 2^53 · G as long as 5^k · 8 < 2^53 (k ≤ 20). Then q is the answer when |R| is below
+ * half of D · ulp(q), and otherwise its neighbour on R's side (checked the same way); an exact
+ * half is a tie, rounded to the even mantissa. A q at a power of two (uneven spacing) or a neighbour
+ * across a binade gives NaN.
+ */
+function longDivision(m: number, tail: number, t: number, k: number): number {
+  // Mh + Ml = m · 10^t + tail exactly.
+  const P = POW10[t];
+  const ph = m * P;
+  let a = SPLITTER * m;
+  const mh = a - (a - m), ml = m - mh;
+  a = SPLITTER * P;
+  const Ph = a - (a - P), Pl = P - Ph;
+  const pl = ((mh * Ph - ph) + mh * Pl + ml * Ph) + ml * Pl;
+  const sum = ph + tail;
+  const bv = sum - ph;
+  const e1 = (ph - (sum - bv)) + (tail - bv);
+  const low = e1 + pl; // both integers below 2^11: exact
+  const Mh = sum + low;
+  const Ml = low - (Mh - sum);
+  // Candidate and exact residual.
+  const D = POW10[k];
+  const q = Mh / D;
+  const th = q * D;
+  a = SPLITTER * q;
+  const qh = a - (a - q), ql = q - qh;
+  a = SPLITTER * D;
+  const Dh = a - (a - D), Dl = D - Dh;
+  const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
+  const R = ((Mh - th) + Ml) - tl;
+  // ulp(q) from its exponent field; a power of two has uneven spacing around it.
+  F64[0] = q;
+  const hi = U32[1], lo = U32[0];
+  if ((hi & 0xfffff) === 0 && lo === 0) return NaN;
+  const E = (hi >>> 20) & 0x7ff;
+  if (E <= 52) return NaN;
+  U32[1] = (E - 52) << 20;
+  U32[0] = 0;
+  const step = D * F64[0]; // D · ulp(q), exact
+  const half = step * 0.5;
+  if (R < half && R > -half) return q;
+  // The neighbour on R's side, its residual R ∓ D · ulp(q) (exact as above).
+  let R2: number, n: number;
+  if (R > 0) {
+    if (lo === 0xffffffff) return NaN;
+    U32[1] = hi; U32[0] = lo + 1; n = F64[0]; R2 = R - step;
+  } else {
+    if (lo === 0) return NaN;
+    U32[1] = hi; U32[0] = lo - 1; n = F64[0]; R2 = R + step;
+  }
+  if (R === half || R === -half) return (lo & 1) === 0 ? q : n; // a tie between q and n
+  if (R2 < half && R2 > -half) return n;
+  if (R2 === half || R2 === -half) return NaN; // a tie one further: leave it to Number()
+  return NaN;
 }

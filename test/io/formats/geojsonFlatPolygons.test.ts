@@ -258,6 +258,51 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     const ring = texts.map((t, i) => `[${t},${texts[(i + 1) % texts.length]}]`).join(',');
     await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
   });
+  it('16–19 digit decimals just below, at and just above the midpoint between two neighbouring doubles (exact midpoints by BigInt)', async () => {
+    const rnd = mulberry32(11);
+    const f64 = new Float64Array(1);
+    const u64 = new BigUint64Array(f64.buffer);
+    const texts: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // A double x in [1e-6, 1e6], its upper neighbour, and their exact midpoint as a decimal.
+      f64[0] = 10 ** (rnd() * 12 - 6);
+      const bits = u64[0];
+      const E = Number(bits >> 52n) - 1075; // x = mant · 2^E
+      const mant = (bits & ((1n << 52n) - 1n)) | (1n << 52n);
+      // midpoint = (2·mant + 1) · 2^(E−1) = (2·mant + 1) · 5^(1−E) / 10^(1−E) (E < 0 here)
+      const scale = BigInt(1 - E);
+      const N = (2n * mant + 1n) * 5n ** scale;
+      const digits = N.toString();
+      const pointFromRight = Number(scale); // N / 10^scale
+      for (const keep of [16, 17, 18, 19]) {
+        const head = BigInt(digits.slice(0, keep));
+        for (const d of [head - 1n, head, head + 1n]) {
+          // d · 10^(len − keep − scale): digits around the midpoint, truncated to `keep` digits.
+          const e = digits.length - keep - pointFromRight;
+          texts.push(`${d}e${e}`);
+          // Also written with a decimal point where it lands inside the digits.
+          const ds = d.toString();
+          if (e < 0 && -e < ds.length) texts.push(`${ds.slice(0, ds.length + e)}.${ds.slice(ds.length + e)}`);
+          else if (e < 0) texts.push(`0.${'0'.repeat(-e - ds.length)}${ds}`);
+        }
+      }
+      // The exact midpoint itself when it has at most 19 significant digits (a true tie).
+      const trimmed = digits.replace(/0+$/, '');
+      if (trimmed.length <= 19) texts.push(`${trimmed}e${digits.length - trimmed.length - pointFromRight}`);
+    }
+    const ring = texts.map((t, i) => `[${t},-${texts[(i + 7) % texts.length]}]`).join(',');
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
+    expect(l.xy.length).toBe(2 * texts.length);
+  });
+
+  it('exact ties with 16–19 digits round to the even neighbour', async () => {
+    // Midpoints between neighbouring doubles from 2^52 on (spacing 1, 2, 4) written with 1–4 decimals.
+    const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5'];
+    for (const t of texts) {
+      const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[${t},${t}]]]}}]}`);
+      expect(Object.is(l.xy[0], JSON.parse(t) as number), t).toBe(true);
+    }
+  });
 });
 
 describe('scanGeoJsonPolygons: QGIS / ogr2ogr output', () => {
