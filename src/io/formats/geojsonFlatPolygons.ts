@@ -27,6 +27,10 @@ const U32 = new Uint32Array(F64.buffer);
 F64[0] = 1;
 const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
 
+/** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
+const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
+const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PROPERTIES = 4, K_ID = 5, K_COORDINATES = 6;
+
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
 const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
@@ -66,8 +70,9 @@ class PolygonScanner {
   private readonly rings = new GrowU32(1024);
   private xy = new Float64Array(1 << 14);
   private nv = 0;
-  /** Each feature's properties text ('null' when absent), parsed all at once at the end. */
-  private readonly propertyTexts: string[] = [];
+  /** Each feature's properties span in the text (start = end: none, read as null), parsed all at once at the end. */
+  private readonly propStart = new GrowU32(1024);
+  private readonly propEnd = new GrowU32(1024);
   /** Each feature's parsed `id` (undefined when absent). */
   private readonly ids: unknown[] = [];
 
@@ -87,15 +92,15 @@ class PolygonScanner {
     if (this.peekWs() !== RBRACE) {
       for (;;) {
         const k = this.key();
-        if (k === 'type') {
+        if (k === K_TYPE) {
           if (sawType) throw FAIL;
           sawType = true;
           this.word('FeatureCollection');
-        } else if (k === 'features') {
+        } else if (k === K_FEATURES) {
           if (sawFeatures) throw FAIL;
           sawFeatures = true;
           this.features();
-        } else if (k === 'crs') {
+        } else if (k === K_CRS) {
           if (sawCrs) throw FAIL;
           sawCrs = true;
           crsName = crsNameOf(this.parsedValue());
@@ -134,24 +139,24 @@ class PolygonScanner {
     this.ws();
     this.expect(LBRACE);
     let sawType = false, sawId = false, sawGeom = false;
-    let properties: string | undefined;
+    let propStart = -1, propEnd = -1;
     let id: unknown;
     if (this.peekWs() !== RBRACE) {
       for (;;) {
         const k = this.key();
-        if (k === 'type') {
+        if (k === K_TYPE) {
           if (sawType) throw FAIL;
           sawType = true;
           this.word('Feature');
-        } else if (k === 'geometry') {
+        } else if (k === K_GEOMETRY) {
           if (sawGeom) throw FAIL;
           sawGeom = true;
           this.geometry();
-        } else if (k === 'properties') {
-          if (properties !== undefined) throw FAIL;
-          const a = this.pos;
-          properties = this.s.slice(a, this.valueEnd());
-        } else if (k === 'id') {
+        } else if (k === K_PROPERTIES) {
+          if (propStart >= 0) throw FAIL;
+          propStart = this.pos;
+          propEnd = this.valueEnd();
+        } else if (k === K_ID) {
           if (sawId) throw FAIL;
           sawId = true;
           id = this.parsedValue();
@@ -163,21 +168,27 @@ class PolygonScanner {
     }
     this.pos++;
     if (!sawType) throw FAIL;
-    this.propertyTexts.push(properties ?? 'null');
+    this.propStart.push(propStart >= 0 ? propStart : 0);
+    this.propEnd.push(propStart >= 0 ? propEnd : 0);
     this.ids.push(id);
     this.geom.push(this.polys.n - 1);
   }
 
   /**
    * Every feature's properties, parsed by one JSON.parse of their texts as an array (one call
-   * instead of one per feature; any invalid text fails the whole array, hence the scan), with ids
+   * instead of one per feature, and no string made during the main pass; any invalid text fails
+   * the whole array, hence the scan), with ids
    * merged and fields listed as readGeoJson does: property names in first-seen order, and `id`
    * after a feature's own names when its id is merged.
    */
   private propertiesAndFields(): { properties: Record<string, unknown>[]; fields: string[] } {
+    const n = this.propStart.n;
+    const starts = this.propStart.a, ends = this.propEnd.a;
+    const texts: string[] = new Array(n);
+    for (let f = 0; f < n; f++) texts[f] = starts[f] === ends[f] ? 'null' : this.s.slice(starts[f], ends[f]);
     let parsed: unknown[];
     try {
-      parsed = JSON.parse(`[${this.propertyTexts.join(',')}]`) as unknown[];
+      parsed = JSON.parse(`[${texts.join(',')}]`) as unknown[];
     } catch {
       throw FAIL;
     }
@@ -187,7 +198,8 @@ class PolygonScanner {
       const p = parsed[f];
       if (p !== null && (typeof p !== 'object' || Array.isArray(p))) throw FAIL;
       let props = (p ?? {}) as Record<string, unknown>;
-      for (const k of Object.keys(props)) fields.add(k);
+      // for-in of a JSON.parse object lists its own keys in Object.keys order, without an array.
+      for (const k in props) fields.add(k);
       const id = this.ids[f];
       if (id !== undefined && props.id === undefined) {
         props = { id, ...props };
@@ -208,10 +220,10 @@ class PolygonScanner {
     if (this.peekWs() !== RBRACE) {
       for (;;) {
         const k = this.key();
-        if (k === 'type') {
+        if (k === K_TYPE) {
           if (type) throw FAIL;
           type = this.geometryType();
-        } else if (k === 'coordinates') {
+        } else if (k === K_COORDINATES) {
           if (depth) throw FAIL;
           depth = this.coordinates();
         } else {
@@ -290,8 +302,9 @@ class PolygonScanner {
 
   /**
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
-   * exponent within ±22, the integer mantissa and the power of ten are both exact doubles, so one
-   * multiplication or division rounds correctly (Clinger's fast path). With 16–19 digits and 1–20
+   * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
+   * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
+   * With 16–19 digits and 1–20
    * decimals (coordinates as JSON.stringify writes them), longDivision decides the rounding exactly.
    * Otherwise Number() of the validated text.
    */
@@ -344,6 +357,15 @@ class PolygonScanner {
       const v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
       return neg ? -v : v;
     }
+    if (digits === 16 && exp >= -22 && exp <= 22) {
+      // Still Clinger's fast path when the 16-digit mantissa is at most 2^53 (an exact double; if
+      // it is larger, m * 10 + tail is too, computed or exact).
+      const M = m * 10 + tail;
+      if (M <= 9007199254740992) {
+        const v = exp < 0 ? M / POW10[-exp] : M * POW10[exp];
+        return neg ? -v : v;
+      }
+    }
     if (digits <= 19 && exp < 0 && exp >= -20 && LITTLE_ENDIAN) {
       const v = longDivision(m, tail, tailDigits, -exp);
       if (v === v) return neg ? -v : v;
@@ -351,8 +373,8 @@ class PolygonScanner {
     return Number(s.slice(start, i));
   }
 
-  /** An object key without escapes (null otherwise), through its colon. */
-  private key(): string {
+  /** An object key without escapes (the scan fails otherwise), through its colon: its KEYS code or K_OTHER. */
+  private key(): number {
     this.ws();
     const s = this.s;
     this.expect(QUOTE);
@@ -367,7 +389,9 @@ class PolygonScanner {
     this.pos = i + 1;
     this.ws();
     this.expect(COLON);
-    return s.slice(a, i);
+    const n = i - a;
+    for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && s.startsWith(KEYS[k], a)) return k;
+    return K_OTHER;
   }
 
   /** A string value that must be exactly `w` (no escapes). */
