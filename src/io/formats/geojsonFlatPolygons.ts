@@ -9,7 +9,8 @@
 // uses the general reader, which reports problems as it always has. What it accepts it reads to the
 // same result as JSON.parse followed by readGeoJson: every coordinate is the double JSON.parse
 // gives (bit for bit), properties are JSON.parse of each feature's own span, and a feature's `id`
-// is merged into its properties and `fields` exactly as readGeoJson merges it.
+// is merged into its properties and `fields` exactly as readGeoJson merges it. The same scan reads
+// Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
 import type { FlatPolygonLayer } from './flatPolygons';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
@@ -41,8 +42,24 @@ const MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e, ZERO = 0x30, NINE = 0x39, LOWER_E =
  * MultiPolygon features (null geometries allowed) into flat arrays; null for anything else.
  */
 export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
+  const r = scanFeatureCollection(text, 'polygons');
+  if (!r) return null;
+  const layer: FlatPolygonLayer = {
+    length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
+    xy: r.xy, properties: r.properties, fields: r.fields,
+  };
+  if (r.crsName !== undefined) layer.crsName = r.crsName;
+  return layer;
+}
+
+/**
+ * The scan behind scanGeoJsonPolygons and scanGeoJsonPoints (geojsonFlatPoints.ts). 'polygons':
+ * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
+ * feature in xy (NaN, NaN for a null or absent geometry), the offsets empty.
+ */
+export function scanFeatureCollection(text: string, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
   try {
-    return new PolygonScanner(text).collection();
+    return new FeatureScanner(text, kind === 'points').collection();
   } catch (e) {
     if (e === FAIL) return null;
     throw e;
@@ -61,8 +78,9 @@ class GrowU32 {
   trimmed(): Uint32Array { return this.a.slice(0, this.n); }
 }
 
-class PolygonScanner {
+class FeatureScanner {
   private pos = 0;
+  private readonly points: boolean;
   private readonly s: string;
   private readonly end: number;
   private readonly geom = new GrowU32(1024);
@@ -76,7 +94,8 @@ class PolygonScanner {
   /** Each feature's parsed `id` (undefined when absent). */
   private readonly ids: unknown[] = [];
 
-  constructor(text: string) {
+  constructor(text: string, points: boolean) {
+    this.points = points;
     this.s = text;
     this.end = text.length;
     this.geom.push(0);
@@ -141,6 +160,7 @@ class PolygonScanner {
     let sawType = false, sawId = false, sawGeom = false;
     let propStart = -1, propEnd = -1;
     let id: unknown;
+    const nv = this.nv;
     if (this.peekWs() !== RBRACE) {
       for (;;) {
         const k = this.key();
@@ -172,6 +192,7 @@ class PolygonScanner {
     this.propEnd.push(propStart >= 0 ? propEnd : 0);
     this.ids.push(id);
     this.geom.push(this.polys.n - 1);
+    if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
 
   /**
@@ -215,7 +236,7 @@ class PolygonScanner {
     this.ws();
     if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
     this.expect(LBRACE);
-    let type = 0; // 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
+    let type = 0; // 1: Point, 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
     let depth = 0;
     if (this.peekWs() !== RBRACE) {
       for (;;) {
@@ -239,8 +260,12 @@ class PolygonScanner {
   private geometryType(): number {
     this.ws();
     const p = this.pos;
-    if (this.s.startsWith('"Polygon"', p)) { this.pos = p + 9; return 3; }
-    if (this.s.startsWith('"MultiPolygon"', p)) { this.pos = p + 14; return 4; }
+    if (this.points) {
+      if (this.s.startsWith('"Point"', p)) { this.pos = p + 7; return 1; }
+    } else {
+      if (this.s.startsWith('"Polygon"', p)) { this.pos = p + 9; return 3; }
+      if (this.s.startsWith('"MultiPolygon"', p)) { this.pos = p + 14; return 4; }
+    }
     throw FAIL;
   }
 
@@ -255,7 +280,10 @@ class PolygonScanner {
       else if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
       i++;
     }
-    if (depth === 3) this.polygon();
+    if (this.points) {
+      if (depth !== 1) throw FAIL;
+      this.position();
+    } else if (depth === 3) this.polygon();
     else if (depth === 4) {
       this.pos++; // the outer bracket (counted above)
       do this.polygon(); while (this.comma(RBRACKET));
@@ -277,20 +305,7 @@ class PolygonScanner {
     this.ws();
     this.expect(LBRACKET);
     for (;;) {
-      this.ws();
-      this.expect(LBRACKET);
-      this.ws();
-      const x = this.number();
-      this.ws();
-      this.expect(COMMA);
-      this.ws();
-      const y = this.number();
-      this.ws();
-      this.expect(RBRACKET);
-      if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
-      this.xy[2 * this.nv] = x;
-      this.xy[2 * this.nv + 1] = y;
-      this.nv++;
+      this.position();
       this.ws();
       const c = s.charCodeAt(this.pos);
       if (c === COMMA) { this.pos++; continue; }
@@ -298,6 +313,28 @@ class PolygonScanner {
       throw FAIL;
     }
     this.rings.push(this.nv);
+  }
+
+  /** [x, y]: exactly two numbers, appended to xy. */
+  private position(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    this.ws();
+    const x = this.number();
+    this.ws();
+    this.expect(COMMA);
+    this.ws();
+    const y = this.number();
+    this.ws();
+    this.expect(RBRACKET);
+    this.vertex(x, y);
+  }
+
+  private vertex(x: number, y: number): void {
+    if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
+    this.xy[2 * this.nv] = x;
+    this.xy[2 * this.nv + 1] = y;
+    this.nv++;
   }
 
   /**
