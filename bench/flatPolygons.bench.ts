@@ -1,7 +1,7 @@
 // Reading a polygon layer into the flat layout (FlatPolygonLayer): the one-pass text scanner
 // (scanGeoJsonPolygons) against JSON.parse of the whole document walked into the same typed arrays,
 // properties and fields. On the 10,000-community city's residential layer (300k footprints, 96 MB)
-// and its community layer (3.6 MB). Each read runs in its own process (fresh heap), interleaved over
+// and its community layer (3.6 MB); and the point scanner on its facility layer (100k, 17 MB). Each read runs in its own process (fresh heap), interleaved over
 // rounds: the read's own CPU time (process.cpuUsage, so GC helper threads count; median) and wall time, the garbage collector's time during it (PerformanceObserver
 // 'gc' entries), the heap still in use right after it, and the whole process's CPU and peak RSS
 // (/usr/bin/time) against a process that only reads the file. Not an issue target: no recordTarget.
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 import { scanGeoJsonPolygons } from '../src/io/formats/geojsonFlatPolygons';
+import { scanGeoJsonPoints } from '../src/io/formats/geojsonFlatPoints';
 import type { FlatPolygonLayer } from '../src/io/formats/flatPolygons';
 
 const ROUNDS = Number(process.env.FLAT_POLYGONS_BENCH_ROUNDS ?? 3);
@@ -70,11 +71,37 @@ export function parseAndWalk(text: string): FlatPolygonLayer {
   };
 }
 
+/** JSON.parse of a point layer walked into one x, y pair per feature (NaN, NaN without a geometry), properties and fields as readGeoJson gives them. */
+export function parseAndWalkPoints(text: string): { length: number; xy: Float64Array; properties: Record<string, unknown>[]; fields: string[] } {
+  const doc = JSON.parse(text) as { features: { id?: unknown; properties?: Record<string, unknown> | null; geometry: { coordinates: number[] } | null }[] };
+  const feats = doc.features;
+  const xy = new Float64Array(2 * feats.length);
+  const properties: Record<string, unknown>[] = [];
+  const fields = new Set<string>();
+  for (let f = 0; f < feats.length; f++) {
+    const ft = feats[f];
+    const p = ft.geometry ? ft.geometry.coordinates : [NaN, NaN];
+    xy[2 * f] = p[0];
+    xy[2 * f + 1] = p[1];
+    let props = (ft.properties ?? {});
+    for (const k of Object.keys(props)) fields.add(k);
+    if (ft.id !== undefined && props.id === undefined) { props = { id: ft.id, ...props }; fields.add('id'); }
+    properties.push(props);
+  }
+  return { length: feats.length, xy, properties, fields: [...fields] };
+}
+
+/** Scanner and JSON.parse + walk for a polygon or a point layer. */
+const METHODS = {
+  polygons: { scan: scanGeoJsonPolygons, parse: parseAndWalk },
+  points: { scan: scanGeoJsonPoints, parse: parseAndWalkPoints },
+};
+type Kind = keyof typeof METHODS;
 type Method = 'read' | 'scan' | 'parse';
 interface ChildResult { ms: number; cpuMs: number; gcMs: number; gcCount: number; heapAfterMB: number; heapBeforeMB: number }
 
 /** In the child process: read the file, run one method once, print its figures as JSON. */
-function child(method: Method, file: string): void {
+function child(kind: Kind, method: Method, file: string): void {
   const text = readFileSync(file, 'utf8');
   let gcMs = 0, gcCount = 0;
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { gcMs += e.duration; gcCount++; } });
@@ -82,7 +109,7 @@ function child(method: Method, file: string): void {
   const heapBefore = process.memoryUsage().heapUsed;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const out = method === 'scan' ? scanGeoJsonPolygons(text) : method === 'parse' ? parseAndWalk(text) : null;
+  const out = method === 'read' ? null : METHODS[kind][method](text);
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   const cpuMs = (c.user + c.system) / 1000;
@@ -97,19 +124,20 @@ function child(method: Method, file: string): void {
 }
 
 /** In a child process: both methods on the file, every coordinate and offset compared bit for bit, properties and fields deep-compared. */
-function check(file: string): void {
+function check(kind: Kind, file: string): void {
   const text = readFileSync(file, 'utf8');
-  const a = scanGeoJsonPolygons(text)!;
-  const b = parseAndWalk(text);
+  const a = METHODS[kind].scan(text)! as Partial<FlatPolygonLayer> & { xy: Float64Array; properties: unknown[]; fields: string[] };
+  const b = METHODS[kind].parse(text) as Partial<FlatPolygonLayer> & { xy: Float64Array; properties: unknown[]; fields: string[]; length: number };
   let diff = 0;
   if (a.xy.length !== b.xy.length) diff++;
   for (let i = 0; i < b.xy.length; i++) if (!Object.is(a.xy[i], b.xy[i])) diff++;
   for (const k of ['geomOffsets', 'polygonOffsets', 'ringOffsets'] as const) {
-    if (a[k].length !== b[k].length) diff++;
-    for (let i = 0; i < b[k].length; i++) if (a[k][i] !== b[k][i]) diff++;
+    const x = a[k] ?? new Uint32Array(0), y = b[k] ?? new Uint32Array(0);
+    if (x.length !== y.length) diff++;
+    for (let i = 0; i < y.length; i++) if (x[i] !== y[i]) diff++;
   }
   if (JSON.stringify(a.properties) !== JSON.stringify(b.properties) || JSON.stringify(a.fields) !== JSON.stringify(b.fields)) diff++;
-  console.log(`CHECK ${b.length} features, ${b.xy.length / 2} vertices, ${diff} differences`);
+  console.log(`CHECK ${b.length} features, ${b.xy.length / 2} x, y pairs, ${diff} differences`);
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -117,15 +145,19 @@ const self = fileURLToPath(import.meta.url);
 export async function run(): Promise<void> {
   const files = cityFiles(10_000, 30);
   const dir = join(files[files.indexOf('--residential') + 1], '..');
-  const layers = [['residential (300k footprints)', join(dir, 'residential.geojson')], ['communities (10k)', join(dir, 'communities.geojson')]] as const;
+  const layers: [string, Kind, string][] = [
+    ['residential (300k footprints)', 'polygons', join(dir, 'residential.geojson')],
+    ['communities (10k)', 'polygons', join(dir, 'communities.geojson')],
+    ['facilities (100k points)', 'points', join(dir, 'facilities.geojson')],
+  ];
   const spawn = (...args: string[]) => timed('node', ['--import', 'tsx', self, ...args]);
-  for (const [name, file] of layers) {
-    const chk = /CHECK .*/.exec(spawn('--check', file).stdout)?.[0] ?? 'CHECK failed';
+  for (const [name, kind, file] of layers) {
+    const chk = /CHECK .*/.exec(spawn('--check', kind, file).stdout)?.[0] ?? 'CHECK failed';
     const m = new Map<Method, { r: ChildResult[]; cpu: number[]; rss: number[] }>();
     for (const k of ['read', 'scan', 'parse'] as Method[]) m.set(k, { r: [], cpu: [], rss: [] });
     for (let round = 0; round < ROUNDS; round++) {
       for (const k of ['read', 'scan', 'parse'] as Method[]) {
-        const t = spawn('--child', k, file);
+        const t = spawn('--child', kind, k, file);
         const line = /RESULT (\{.*\})/.exec(t.stdout);
         if (!line) throw new Error(`no result from the ${k} child: ${t.stdout.slice(-300)}`);
         m.get(k)!.r.push(JSON.parse(line[1]) as ChildResult);
@@ -146,7 +178,7 @@ export async function run(): Promise<void> {
     console.log('  | read into the flat layout | CPU (median) | wall | GC time (count) | heap held after | process CPU | process peak RSS |');
     console.log('  |---|---|---|---|---|---|---|');
     console.log(`  | JSON.parse + walk | ${parse.cpuMs.toFixed(0)} ms | ${parse.ms.toFixed(0)} ms | ${parse.gc.toFixed(0)} ms (${parse.gcN}) | ${parse.heap.toFixed(0)} MB | ${parse.cpu.toFixed(0)} ms | ${parse.rss.toFixed(0)} MB |`);
-    console.log(`  | scanGeoJsonPolygons | ${scan.cpuMs.toFixed(0)} ms | ${scan.ms.toFixed(0)} ms | ${scan.gc.toFixed(0)} ms (${scan.gcN}) | ${scan.heap.toFixed(0)} MB | ${scan.cpu.toFixed(0)} ms | ${scan.rss.toFixed(0)} MB |`);
+    console.log(`  | ${kind === 'points' ? 'scanGeoJsonPoints' : 'scanGeoJsonPolygons'} | ${scan.cpuMs.toFixed(0)} ms | ${scan.ms.toFixed(0)} ms | ${scan.gc.toFixed(0)} ms (${scan.gcN}) | ${scan.heap.toFixed(0)} MB | ${scan.cpu.toFixed(0)} ms | ${scan.rss.toFixed(0)} MB |`);
     console.log(`  | (reading the file only) | | | | | ${read.cpu.toFixed(0)} ms | ${read.rss.toFixed(0)} MB |`);
     console.log(`  scan / parse CPU: ${(scan.cpuMs / parse.cpuMs).toFixed(2)} (wall ${(scan.ms / parse.ms).toFixed(2)}); process CPU beyond reading the file: ${(scan.cpu - read.cpu).toFixed(0)} vs ${(parse.cpu - read.cpu).toFixed(0)} ms (${((scan.cpu - read.cpu) / (parse.cpu - read.cpu)).toFixed(2)}); peak RSS beyond reading: ${(scan.rss - read.rss).toFixed(0)} vs ${(parse.rss - read.rss).toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}, ${ROUNDS} rounds`);
   }
@@ -154,6 +186,6 @@ export async function run(): Promise<void> {
 
 if (process.argv[1] === self) {
   const a = process.argv.slice(2);
-  if (a[0] === '--child') child(a[1] as Method, a[2]);
-  else if (a[0] === '--check') check(a[1]);
+  if (a[0] === '--child') child(a[1] as Kind, a[2] as Method, a[3]);
+  else if (a[0] === '--check') check(a[1] as Kind, a[2]);
 }
