@@ -8,13 +8,13 @@
 // structural keys, escapes in structural strings, invalid JSON, …) gives null, and the caller then
 // uses the general reader, which reports problems as it always has. What it accepts it reads to the
 // same result as JSON.parse followed by readGeoJson: every coordinate is the double JSON.parse
-// gives (bit for bit), properties are JSON.parse of each feature's own span, and a feature's `id`
-// is merged into its properties and `fields` exactly as readGeoJson merges it. The same scan reads
-// Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
+// gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
+// and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
+// The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
 import type { FlatPolygonLayer } from './flatPolygons';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
-const FAIL = new Error('not a plain polygon FeatureCollection');
+const FAIL = new Error('not a FeatureCollection the flat scanner reads');
 
 /** 10^0 … 10^22: exactly representable doubles (the literals are parsed correctly rounded, hence exactly). */
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -55,7 +55,7 @@ export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
 /**
  * The scan behind scanGeoJsonPolygons and scanGeoJsonPoints (geojsonFlatPoints.ts). 'polygons':
  * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
- * feature in xy (NaN, NaN for a null or absent geometry), the offsets empty.
+ * feature in xy (NaN, NaN for a null or absent geometry), every offset 0.
  */
 export function scanFeatureCollection(text: string, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
   try {
