@@ -1,0 +1,593 @@
+// A single-pass scanner that reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features
+// straight into a FlatPolygonLayer: coordinates go from the text into typed arrays without an
+// array per vertex and without parsing the whole document (a city's building footprints are
+// ~100 MB of JSON; JSON.parse of it makes millions of short-lived [x, y] arrays).
+//
+// Conservative by design: anything it does not fully understand (not a FeatureCollection, other
+// geometry types, positions other than exactly two numbers, empty rings or polygons, duplicate
+// structural keys, escapes in structural strings, invalid JSON, …) gives null, and the caller then
+// uses the general reader, which reports problems as it always has. What it accepts it reads to the
+// same result as JSON.parse followed by readGeoJson: every coordinate is the double JSON.parse
+// gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
+// and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
+// The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
+import type { FlatPolygonLayer } from './flatPolygons';
+
+/** Thrown inside the scanner when the text is outside what it reads; turned into null. */
+const FAIL = new Error('not a FeatureCollection the flat scanner reads');
+
+/** 10^0 … 10^22: exactly representable doubles (the literals are parsed correctly rounded, hence exactly). */
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/** Veltkamp's splitter for doubles (2^27 + 1): x = hi + lo exactly, each half 26 bits. */
+const SPLITTER = 134217729;
+
+/** A double's bits (little-endian word order, checked below): the long path reads exponent and last bit. */
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+F64[0] = 1;
+const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
+
+/** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
+const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
+const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PROPERTIES = 4, K_ID = 5, K_COORDINATES = 6;
+
+const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
+const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
+const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
+const MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e, ZERO = 0x30, NINE = 0x39, LOWER_E = 0x65, UPPER_E = 0x45;
+
+/**
+ * Reads a GeoJSON text (BOM already stripped) holding a FeatureCollection of Polygon and
+ * MultiPolygon features (null geometries allowed) into flat arrays; null for anything else.
+ */
+export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
+  const r = scanFeatureCollection(text, 'polygons');
+  if (!r) return null;
+  const layer: FlatPolygonLayer = {
+    length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
+    xy: r.xy, properties: r.properties, fields: r.fields,
+  };
+  if (r.crsName !== undefined) layer.crsName = r.crsName;
+  return layer;
+}
+
+/**
+ * The scan behind scanGeoJsonPolygons and scanGeoJsonPoints (geojsonFlatPoints.ts). 'polygons':
+ * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
+ * feature in xy (NaN, NaN for a null or absent geometry), every offset 0.
+ */
+export function scanFeatureCollection(text: string, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
+  try {
+    return new FeatureScanner(text, kind === 'points').collection();
+  } catch (e) {
+    if (e === FAIL) return null;
+    throw e;
+  }
+}
+
+/** A Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
+class GrowU32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(capacity: number) { this.a = new Uint32Array(capacity); }
+  push(v: number): void {
+    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = v;
+  }
+  trimmed(): Uint32Array { return this.a.slice(0, this.n); }
+}
+
+class FeatureScanner {
+  private pos = 0;
+  private readonly points: boolean;
+  private readonly s: string;
+  private readonly end: number;
+  private readonly geom = new GrowU32(1024);
+  private readonly polys = new GrowU32(1024);
+  private readonly rings = new GrowU32(1024);
+  private xy = new Float64Array(1 << 14);
+  private nv = 0;
+  /** Each feature's properties span in the text (start = end: none, read as null), parsed all at once at the end. */
+  private readonly propStart = new GrowU32(1024);
+  private readonly propEnd = new GrowU32(1024);
+  /** Each feature's parsed `id` (undefined when absent). */
+  private readonly ids: unknown[] = [];
+
+  constructor(text: string, points: boolean) {
+    this.points = points;
+    this.s = text;
+    this.end = text.length;
+    this.geom.push(0);
+    this.polys.push(0);
+    this.rings.push(0);
+  }
+
+  collection(): FlatPolygonLayer {
+    this.ws();
+    this.expect(LBRACE);
+    let sawType = false, sawFeatures = false, sawCrs = false;
+    let crsName: string | undefined;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === K_TYPE) {
+          if (sawType) throw FAIL;
+          sawType = true;
+          this.word('FeatureCollection');
+        } else if (k === K_FEATURES) {
+          if (sawFeatures) throw FAIL;
+          sawFeatures = true;
+          this.features();
+        } else if (k === K_CRS) {
+          if (sawCrs) throw FAIL;
+          sawCrs = true;
+          crsName = crsNameOf(this.parsedValue());
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++; // the closing brace (checked by comma / peekWs)
+    this.ws();
+    if (this.pos !== this.end || !sawType || !sawFeatures) throw FAIL;
+    const { properties, fields } = this.propertiesAndFields();
+    const layer: FlatPolygonLayer = {
+      length: properties.length,
+      geomOffsets: this.geom.trimmed(),
+      polygonOffsets: this.polys.trimmed(),
+      ringOffsets: this.rings.trimmed(),
+      xy: this.xy.slice(0, 2 * this.nv),
+      properties,
+      fields,
+    };
+    if (crsName !== undefined) layer.crsName = crsName;
+    return layer;
+  }
+
+  private features(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    if (this.peekWs() === RBRACKET) { this.pos++; return; }
+    do this.feature(); while (this.comma(RBRACKET));
+    this.pos++;
+  }
+
+  private feature(): void {
+    this.ws();
+    this.expect(LBRACE);
+    let sawType = false, sawId = false, sawGeom = false;
+    let propStart = -1, propEnd = -1;
+    let id: unknown;
+    const nv = this.nv;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === K_TYPE) {
+          if (sawType) throw FAIL;
+          sawType = true;
+          this.word('Feature');
+        } else if (k === K_GEOMETRY) {
+          if (sawGeom) throw FAIL;
+          sawGeom = true;
+          this.geometry();
+        } else if (k === K_PROPERTIES) {
+          if (propStart >= 0) throw FAIL;
+          propStart = this.pos;
+          propEnd = this.valueEnd();
+        } else if (k === K_ID) {
+          if (sawId) throw FAIL;
+          sawId = true;
+          id = this.parsedValue();
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++;
+    if (!sawType) throw FAIL;
+    this.propStart.push(propStart >= 0 ? propStart : 0);
+    this.propEnd.push(propStart >= 0 ? propEnd : 0);
+    this.ids.push(id);
+    this.geom.push(this.polys.n - 1);
+    if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
+  }
+
+  /**
+   * Every feature's properties, parsed by one JSON.parse of their texts as an array (one call
+   * instead of one per feature, and no string made during the main pass; any invalid text fails
+   * the whole array, hence the scan), with ids
+   * merged and fields listed as readGeoJson does: property names in first-seen order, and `id`
+   * after a feature's own names when its id is merged.
+   */
+  private propertiesAndFields(): { properties: Record<string, unknown>[]; fields: string[] } {
+    const n = this.propStart.n;
+    const starts = this.propStart.a, ends = this.propEnd.a;
+    const texts: string[] = new Array(n);
+    for (let f = 0; f < n; f++) texts[f] = starts[f] === ends[f] ? 'null' : this.s.slice(starts[f], ends[f]);
+    let parsed: unknown[];
+    try {
+      parsed = JSON.parse(`[${texts.join(',')}]`) as unknown[];
+    } catch {
+      throw FAIL;
+    }
+    const fields = new Set<string>();
+    const properties: Record<string, unknown>[] = new Array(parsed.length);
+    for (let f = 0; f < parsed.length; f++) {
+      const p = parsed[f];
+      if (p !== null && (typeof p !== 'object' || Array.isArray(p))) throw FAIL;
+      let props = (p ?? {}) as Record<string, unknown>;
+      // for-in of a JSON.parse object lists its own keys in Object.keys order, without an array.
+      for (const k in props) fields.add(k);
+      const id = this.ids[f];
+      if (id !== undefined && props.id === undefined) {
+        props = { id, ...props };
+        fields.add('id');
+      }
+      properties[f] = props;
+    }
+    return { properties, fields: [...fields] };
+  }
+
+  /** null, or a Polygon / MultiPolygon object; its polygons are appended to the flat arrays. */
+  private geometry(): void {
+    this.ws();
+    if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
+    this.expect(LBRACE);
+    let type = 0; // 1: Point, 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
+    let depth = 0;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        const k = this.key();
+        if (k === K_TYPE) {
+          if (type) throw FAIL;
+          type = this.geometryType();
+        } else if (k === K_COORDINATES) {
+          if (depth) throw FAIL;
+          depth = this.coordinates();
+        } else {
+          this.parsedValue();
+        }
+        if (!this.comma(RBRACE)) break;
+      }
+    }
+    this.pos++;
+    if (!type || depth !== type) throw FAIL;
+  }
+
+  private geometryType(): number {
+    this.ws();
+    const p = this.pos;
+    if (this.points) {
+      if (this.s.startsWith('"Point"', p)) { this.pos = p + 7; return 1; }
+    } else {
+      if (this.s.startsWith('"Polygon"', p)) { this.pos = p + 9; return 3; }
+      if (this.s.startsWith('"MultiPolygon"', p)) { this.pos = p + 14; return 4; }
+    }
+    throw FAIL;
+  }
+
+  /** Polygon or MultiPolygon coordinates, told apart by their nesting depth (3 or 4), which is returned. */
+  private coordinates(): number {
+    this.ws();
+    // Count the opening brackets before the first number.
+    let i = this.pos, depth = 0;
+    for (;;) {
+      const c = this.s.charCodeAt(i);
+      if (c === LBRACKET) depth++;
+      else if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
+      i++;
+    }
+    if (this.points) {
+      if (depth !== 1) throw FAIL;
+      this.position();
+    } else if (depth === 3) this.polygon();
+    else if (depth === 4) {
+      this.pos++; // the outer bracket (counted above)
+      do this.polygon(); while (this.comma(RBRACKET));
+      this.pos++;
+    } else throw FAIL;
+    return depth;
+  }
+
+  private polygon(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    do this.ring(); while (this.comma(RBRACKET));
+    this.pos++;
+    this.polys.push(this.rings.n - 1);
+  }
+
+  private ring(): void {
+    const s = this.s;
+    this.ws();
+    this.expect(LBRACKET);
+    for (;;) {
+      this.position();
+      this.ws();
+      const c = s.charCodeAt(this.pos);
+      if (c === COMMA) { this.pos++; continue; }
+      if (c === RBRACKET) { this.pos++; break; }
+      throw FAIL;
+    }
+    this.rings.push(this.nv);
+  }
+
+  /** [x, y]: exactly two numbers, appended to xy. */
+  private position(): void {
+    this.ws();
+    this.expect(LBRACKET);
+    this.ws();
+    const x = this.number();
+    this.ws();
+    this.expect(COMMA);
+    this.ws();
+    const y = this.number();
+    this.ws();
+    this.expect(RBRACKET);
+    this.vertex(x, y);
+  }
+
+  private vertex(x: number, y: number): void {
+    if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
+    this.xy[2 * this.nv] = x;
+    this.xy[2 * this.nv + 1] = y;
+    this.nv++;
+  }
+
+  /**
+   * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
+   * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
+   * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
+   * With 16–19 digits and 1–20
+   * decimals (coordinates as JSON.stringify writes them), longDivision decides the rounding exactly.
+   * Otherwise Number() of the validated text.
+   */
+  private number(): number {
+    const s = this.s;
+    let i = this.pos;
+    const start = i;
+    let c = s.charCodeAt(i);
+    const neg = c === MINUS;
+    if (neg) c = s.charCodeAt(++i);
+    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all.
+    let m = 0, tail = 0, tailDigits = 0, digits = 0;
+    if (c === ZERO) {
+      c = s.charCodeAt(++i);
+      if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
+    } else if (c > ZERO && c <= NINE) {
+      do {
+        if (digits < 15) m = m * 10 + (c - ZERO);
+        else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
+        digits++;
+        c = s.charCodeAt(++i);
+      } while (c >= ZERO && c <= NINE);
+    } else throw FAIL;
+    let exp = digits - Math.min(digits, 19); // integer digits beyond the 19 kept
+    if (c === DOT) {
+      c = s.charCodeAt(++i);
+      if (!(c >= ZERO && c <= NINE)) throw FAIL;
+      do {
+        // Zeros before the first significant digit only move the exponent.
+        if (digits !== 0 || c !== ZERO) {
+          if (digits < 15) m = m * 10 + (c - ZERO);
+          else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
+          if (digits < 19) exp--;
+          digits++;
+        } else exp--;
+        c = s.charCodeAt(++i);
+      } while (c >= ZERO && c <= NINE);
+    }
+    if (c === LOWER_E || c === UPPER_E) {
+      c = s.charCodeAt(++i);
+      const eneg = c === MINUS;
+      if (eneg || c === PLUS) c = s.charCodeAt(++i);
+      if (!(c >= ZERO && c <= NINE)) throw FAIL;
+      let e = 0;
+      do { if (e < 100000) e = e * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE);
+      exp += eneg ? -e : e;
+    }
+    this.pos = i;
+    if (digits <= 15 && exp >= -22 && exp <= 22) {
+      const v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
+      return neg ? -v : v;
+    }
+    if (digits === 16 && exp >= -22 && exp <= 22) {
+      // Still Clinger's fast path when the 16-digit mantissa is at most 2^53 (an exact double; if
+      // it is larger, m * 10 + tail is too, computed or exact).
+      const M = m * 10 + tail;
+      if (M <= 9007199254740992) {
+        const v = exp < 0 ? M / POW10[-exp] : M * POW10[exp];
+        return neg ? -v : v;
+      }
+    }
+    if (digits <= 19 && exp < 0 && exp >= -20 && LITTLE_ENDIAN) {
+      const v = longDivision(m, tail, tailDigits, -exp);
+      if (v === v) return neg ? -v : v;
+    }
+    return Number(s.slice(start, i));
+  }
+
+  /** An object key without escapes (the scan fails otherwise), through its colon: its KEYS code or K_OTHER. */
+  private key(): number {
+    this.ws();
+    const s = this.s;
+    this.expect(QUOTE);
+    const a = this.pos;
+    let i = a;
+    for (;;) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH || c < 0x20 || i >= this.end) throw FAIL;
+      i++;
+    }
+    this.pos = i + 1;
+    this.ws();
+    this.expect(COLON);
+    const n = i - a;
+    for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && s.startsWith(KEYS[k], a)) return k;
+    return K_OTHER;
+  }
+
+  /** A string value that must be exactly `w` (no escapes). */
+  private word(w: string): void {
+    this.ws();
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== QUOTE || !s.startsWith(w, p + 1) || s.charCodeAt(p + 1 + w.length) !== QUOTE) throw FAIL;
+    this.pos = p + w.length + 2;
+  }
+
+  private literal(w: string): void {
+    if (!this.s.startsWith(w, this.pos)) throw FAIL;
+    this.pos += w.length;
+  }
+
+  /** Any JSON value, parsed (and so validated) by JSON.parse of its span. */
+  private parsedValue(): unknown {
+    this.ws();
+    const a = this.pos;
+    const text = this.s.slice(a, this.valueEnd());
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw FAIL;
+    }
+  }
+
+  /**
+   * The end of the JSON value at the cursor (after whitespace), found by bracket and string
+   * matching only; the cursor moves there. The span still needs JSON.parse to be known valid.
+   */
+  private valueEnd(): number {
+    this.ws();
+    const s = this.s;
+    const a = this.pos;
+    let i = a, depth = 0;
+    for (; i < this.end; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        for (i++; ; i++) {
+          if (i >= this.end) throw FAIL;
+          const d = s.charCodeAt(i);
+          if (d === QUOTE) break;
+          if (d === BACKSLASH) i++;
+        }
+        if (depth === 0) { i++; break; }
+      } else if (c === LBRACE || c === LBRACKET) depth++;
+      else if (c === RBRACE || c === RBRACKET) {
+        if (depth === 0) break; // the end of a scalar, at its container's close
+        if (--depth === 0) { i++; break; }
+      } else if (depth === 0 && (c === COMMA || c === SPACE || c === LF || c === CR || c === TAB)) break;
+    }
+    if (i === a) throw FAIL;
+    this.pos = i;
+    return i;
+  }
+
+  /** After a member or element: true at a comma (consumed), false at `close` (left in place). */
+  private comma(close: number): boolean {
+    this.ws();
+    const c = this.s.charCodeAt(this.pos);
+    if (c === COMMA) { this.pos++; return true; }
+    if (c === close) return false;
+    throw FAIL;
+  }
+
+  private peekWs(): number {
+    this.ws();
+    return this.s.charCodeAt(this.pos);
+  }
+
+  private expect(c: number): void {
+    if (this.s.charCodeAt(this.pos) !== c) throw FAIL;
+    this.pos++;
+  }
+
+  private ws(): void {
+    const s = this.s;
+    let i = this.pos;
+    let c = s.charCodeAt(i);
+    while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+    this.pos = i;
+  }
+}
+
+/** The legacy "crs" member's properties.name as readGeoJson reads it; anything unusual fails. */
+function crsNameOf(crs: unknown): string | undefined {
+  if (crs === null) return undefined;
+  if (typeof crs !== 'object' || Array.isArray(crs)) throw FAIL;
+  const props = (crs as { properties?: unknown }).properties;
+  if (props === undefined || props === null) return undefined;
+  if (typeof props !== 'object' || Array.isArray(props)) throw FAIL;
+  const name = (props as { name?: unknown }).name;
+  if (name === undefined || name === null || name === '') return undefined;
+  if (typeof name !== 'string') throw FAIL;
+  return name;
+}
+
+/**
+ * The double nearest (m · 10^t + tail) / 10^k (ties to even), for m < 10^15, tail < 10^t, t ≤ 4,
+ * 1 ≤ k ≤ 20; NaN when it cannot decide cheaply (the caller then uses Number()).
+ *
+ * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml (TwoProduct, TwoSum). The candidate
+ * q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual R = M − q·D is computed
+ * exactly: q·D = th + tl exactly (TwoProduct), Mh − th is exact (Sterbenz: th and Mh agree to an
+ * ulp), and every partial sum is a multiple of G = min(1, ulp(q) · 2^k) no larger than a few ulp(M),
+ * which is below 2^53 · G as long as 5^k · 8 < 2^53 (k ≤ 20). Then q is the answer when |R| is below
+ * half of D · ulp(q), and otherwise its neighbour on R's side (checked the same way); an exact
+ * half is a tie, rounded to the even mantissa. A q at a power of two (uneven spacing) or a neighbour
+ * across a binade gives NaN.
+ */
+function longDivision(m: number, tail: number, t: number, k: number): number {
+  // Mh + Ml = m · 10^t + tail exactly.
+  const P = POW10[t];
+  const ph = m * P;
+  let a = SPLITTER * m;
+  const mh = a - (a - m), ml = m - mh;
+  a = SPLITTER * P;
+  const Ph = a - (a - P), Pl = P - Ph;
+  const pl = ((mh * Ph - ph) + mh * Pl + ml * Ph) + ml * Pl;
+  const sum = ph + tail;
+  const bv = sum - ph;
+  const e1 = (ph - (sum - bv)) + (tail - bv);
+  const low = e1 + pl; // both integers below 2^11: exact
+  const Mh = sum + low;
+  const Ml = low - (Mh - sum);
+  // Candidate and exact residual.
+  const D = POW10[k];
+  const q = Mh / D;
+  const th = q * D;
+  a = SPLITTER * q;
+  const qh = a - (a - q), ql = q - qh;
+  a = SPLITTER * D;
+  const Dh = a - (a - D), Dl = D - Dh;
+  const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
+  const R = ((Mh - th) + Ml) - tl;
+  // ulp(q) from its exponent field; a power of two has uneven spacing around it.
+  F64[0] = q;
+  const hi = U32[1], lo = U32[0];
+  if ((hi & 0xfffff) === 0 && lo === 0) return NaN;
+  const E = (hi >>> 20) & 0x7ff;
+  if (E <= 52) return NaN;
+  U32[1] = (E - 52) << 20;
+  U32[0] = 0;
+  const step = D * F64[0]; // D · ulp(q), exact
+  const half = step * 0.5;
+  if (R < half && R > -half) return q;
+  // The neighbour on R's side, its residual R ∓ D · ulp(q) (exact as above).
+  let R2: number, n: number;
+  if (R > 0) {
+    if (lo === 0xffffffff) return NaN;
+    U32[1] = hi; U32[0] = lo + 1; n = F64[0]; R2 = R - step;
+  } else {
+    if (lo === 0) return NaN;
+    U32[1] = hi; U32[0] = lo - 1; n = F64[0]; R2 = R + step;
+  }
+  if (R === half || R === -half) return (lo & 1) === 0 ? q : n; // a tie between q and n
+  if (R2 < half && R2 > -half) return n;
+  if (R2 === half || R2 === -half) return NaN; // a tie one further: leave it to Number()
+  return NaN;
+}
