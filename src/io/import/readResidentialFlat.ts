@@ -21,6 +21,10 @@ import { quantityOf, text, type FeatureIssue } from './toEngine';
 import { checkRing, flatRingClear } from '../validate/geometryChecks';
 import { polygonExtentProblem } from '../../engine/plausibility';
 
+/** Files from this size on are left to readLayer, which parses them in chunks: the whole text as
+ *  one string could exceed the longest string a JavaScript engine makes (2^29 characters in V8). */
+export const FLAT_MAX_BYTES = 256 << 20;
+
 export interface ResidentialFlatImport {
   /** What readLayer would return, but for `features` (empty: the valid features are `layer`). */
   import: LayerImport<'residential'>;
@@ -136,7 +140,7 @@ function compact(s: FlatPolygonLayer, xy: Float64Array, keep: Uint8Array, kept: 
  * need neither progress nor cancellation while one file is read (the command line).
  */
 export function readResidentialFlat(files: InputFile[], options: ReadLayerOptions = {}): ResidentialFlatImport | null {
-  if (files.length !== 1) return null;
+  if (files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
   try {
     if (detectFormat(files) !== 'geojson') return null;
