@@ -110,8 +110,9 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
   const flat = Array.isArray(land) ? null : land;
   const nested = Array.isArray(land) ? land : null;
   const count = land.length;
-  // Sized for one ring of four vertices per feature (a building), grown when more.
-  const b = new PolygonStoreBuilder({ polygons: count, vertices: 4 * count });
+  // Sized for the flat layer's rings and vertices, or for one ring of four vertices per feature
+  // (a building) when they are objects; grown when more.
+  const b = new PolygonStoreBuilder(flat ? { polygons: count, rings: flat.ringOffsets.length - 1, vertices: flat.xy.length >> 1 } : { polygons: count, vertices: 4 * count });
   const households = new Float64Array(count);
   const estimated = new Uint8Array(count);
   let missing = 0;

@@ -172,7 +172,7 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   if (!xy) return null;
   const keep = new Uint8Array(s.length);
   const ids: string[] = [];
-  const households: number[] = [];
+  const households = new Float64Array(s.length);
   const value = (props: Record<string, unknown>, src: string | undefined): unknown =>
     src !== undefined && Object.prototype.hasOwnProperty.call(props, src) ? plainValue(props[src]) : undefined;
   const issues: FeatureIssue[] = [];
@@ -192,8 +192,8 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
     }
     if (!usable || issues.some((is) => is.severity === 'error')) continue;
     keep[i] = 1;
+    households[ids.length] = hh ?? NaN;
     ids.push(id);
-    households.push(hh ?? NaN);
   }
   const kept = ids.length;
   const geometry = kept === s.length ? { geomOffsets: s.geomOffsets, polygonOffsets: s.polygonOffsets, ringOffsets: s.ringOffsets, xy } : compact(s, xy, keep, kept);
@@ -203,6 +203,6 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
       kind: 'residential', files: names, format: 'geojson', features: [], problems, crs: crs.applied, fieldMap, schemaKey: schemaKey(s.fields), notes: [],
       counts: { read: s.length, valid: kept, errors, warnings: problems.length - errors },
     },
-    layer: { length: kept, ids, households: Float64Array.from(households), ...geometry },
+    layer: { length: kept, ids, households: households.subarray(0, kept), ...geometry },
   };
 }
