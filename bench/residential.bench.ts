@@ -4,7 +4,8 @@
 // area-weighted (the same footprints without households). "Before" is the bundled command at
 // BEFORE_COMMIT (flat pieces, a clipper union per overlapping group and a clipper cut of every
 // footprint near a community edge); "after" is the working tree's, interleaved in the same run,
-// under /usr/bin/time (CPU = user + system, peak RSS).
+// under /usr/bin/time (CPU = user + system, peak RSS). RESIDENTIAL_BENCH_MAIN=<commit> adds the
+// command at that commit as a third figure (a branch's change against main, in the same run).
 // Target (issue "residential basis as fast as the area basis"): the residential basis's CPU close
 // to the area basis's, and under 1 GB.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { recordTarget } from './lib/targets';
 /** main before the households land area by Green's theorem and the grid-exact skip of footprints beside a community (2 Dec 2026). */
 export const BEFORE_COMMIT = '6b8bc4a51a0866f1fa3c452dbfbf906f788e7eb5';
 
+/** Optional third figure: the bundled command at this commit (e.g. main before a change on a branch). */
+const MAIN_COMMIT = process.env.RESIDENTIAL_BENCH_MAIN;
 const N = Number(process.env.RESIDENTIAL_BENCH_COMMUNITIES ?? 10_000);
 const PER = Number(process.env.RESIDENTIAL_BENCH_PER_COMMUNITY ?? 30);
 const ROUNDS = Number(process.env.RESIDENTIAL_BENCH_ROUNDS ?? 2);
@@ -39,6 +42,8 @@ function withoutHouseholds(residential: string): string {
 export async function run(): Promise<void> {
   const before = snapshotDir(BEFORE_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']);
   if ('reason' in before) console.log(`(no "before": ${before.reason})`);
+  const main = MAIN_COMMIT ? snapshotDir(MAIN_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']) : null;
+  if (main && 'reason' in main) console.log(`(no "main": ${main.reason})`);
   const plain = cityFiles(N);
   const res = cityFiles(N, PER);
   const resFile = res[res.indexOf('--residential') + 1];
@@ -47,10 +52,12 @@ export async function run(): Promise<void> {
   // Build the bundles outside the timing.
   timed('node', ['scripts/cli.mjs', 'audit', '--help']);
   if ('dir' in before) timed('node', [join(before.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
+  if (main && 'dir' in main) timed('node', [join(main.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
   const cli = (dir: string | null) => (dir ? join(dir, 'scripts', 'cli.mjs') : 'scripts/cli.mjs');
   const cases: [string, string | null, string[]][] = [['community area (no residential layer)', null, plain]];
   for (const [name, files] of [['residential, households-weighted', res], ['residential, area-weighted', noHh]] as const) {
     if ('dir' in before) cases.push([`${name}, before`, before.dir, files]);
+    if (main && 'dir' in main) cases.push([`${name}, main ${MAIN_COMMIT!.slice(0, 7)}`, main.dir, files]);
     cases.push([`${name}, after`, null, files]);
   }
   const m = new Map(cases.map(([k]) => [k, { cpu: [] as number[], wall: [] as number[], rss: [] as number[] }]));

@@ -93,7 +93,7 @@ export async function runReportCommand(argv: string[], options: { date?: string 
 
   checkAuditFlags(args, USAGE);
   refuseOutputOverInput('--out', out, auditInputPaths(args));
-  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true }));
+  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true, residentialFlat: true }));
   const communitiesPath = args.get('communities')!;
   const reportOptions: ReportOptions = {
     lang, title, pages, date: options.date,

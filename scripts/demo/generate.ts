@@ -74,7 +74,7 @@ export interface DemoMeta {
 }
 
 export interface DemoDistrict {
-  dataset: Required<Dataset>;
+  dataset: Required<Omit<Dataset, 'residentialLayer'>>;
   water: WaterBody[];
   meta: DemoMeta;
 }

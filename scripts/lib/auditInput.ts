@@ -9,7 +9,7 @@ import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../..
 import { auditContextOf } from './auditContext';
 import { auditOnThreads, defaultThreads, startAuditThreads, stopAuditThreads, type AuditThread } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
-import { layerCentre, loadLayer } from './loadLayer';
+import { layerCentre, loadLayer, loadResidentialLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
 import { createProgress, type Progress } from './progress';
 
@@ -34,6 +34,7 @@ export interface AuditInput {
   data: Dataset;
   preset: RulePreset;
   mode: DistanceMode;
+  /** The layers as read; a residential layer read flat (data.residentialLayer) has no features here. */
   layers: Partial<Record<LayerKind, LayerImport>>;
   /** --threads: how many threads audit the communities (undefined: auditThreads.defaultThreads). */
   threads?: number;
@@ -125,6 +126,9 @@ export interface LoadAuditInputOptions {
   /** The caller runs the audit (runAuditOf): start its threads as soon as the communities are
    *  read, so that they load their code while the other layers are read and prepared. */
   startThreads?: boolean;
+  /** The caller only audits the data: the residential layer may be read flat into
+   *  data.residentialLayer (loadResidentialLayer) instead of data.residential. */
+  residentialFlat?: boolean;
 }
 
 /** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
@@ -136,14 +140,18 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
   const layers: Partial<Record<LayerKind, LayerImport>> = {};
   let hint: { lon: number; lat: number } | undefined;
   let started: AuditThread[] = [];
+  let residentialLayer: Dataset['residentialLayer'];
   try {
     for (const kind of LAYERS) {
       const path = args.get(kind);
       if (!path) continue;
-      const layer = await loadLayer(path, kind, {
+      const read = {
         crs: args.get(`${kind}-crs`), encoding: args.get(`${kind}-encoding`), fieldMap: maps[kind], hint,
-        onProgress: (done, total) => progress.report(`reading ${path}`, done, total),
-      });
+        onProgress: (done: number, total: number) => progress.report(`reading ${path}`, done, total),
+      };
+      let layer: LayerImport;
+      if (kind === 'residential' && options.residentialFlat) ({ layer, flat: residentialLayer } = await loadResidentialLayer(path, read));
+      else layer = await loadLayer(path, kind, read);
       layers[kind] = layer;
       hint ??= layerCentre(layer);
       if (kind === 'communities' && options.startThreads) started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
@@ -158,7 +166,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
     facilities: layers.facilities!.features as Dataset['facilities'],
     green: (layers.green?.features ?? []) as Dataset['green'],
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
-    ...(layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
+    ...(residentialLayer ? { residentialLayer } : layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
   };
   return { data, preset, mode, layers, threads, ...(started.length ? { started } : {}) };
 }

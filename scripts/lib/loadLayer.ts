@@ -1,7 +1,9 @@
 // Read one layer for a command: path → LayerImport via the shared readLayer; any error-severity
 // problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
-import type { LayerImport, LayerKind, FieldMap } from '../../src/io/import/types';
+import type { FieldMap, InputFile, LayerImport, LayerKind } from '../../src/io/import/types';
+import type { ResidentialLayerFlat } from '../../src/engine/types';
 import { readLayer } from '../../src/io/import/readLayer';
+import { readResidentialFlat } from '../../src/io/import/readResidentialFlat';
 import { InputError, throwOnErrors } from './inputError';
 import { readInputFiles } from './readInputFiles';
 
@@ -19,20 +21,51 @@ export interface LoadLayerOptions {
 const CHUNKED_FROM_BYTES = 256 << 20;
 
 export async function loadLayer<K extends LayerKind>(path: string, kind: K, options: LoadLayerOptions = {}): Promise<LayerImport<K>> {
-  const files = await readInputFiles(path);
+  return loadFiles(path, await readInputFiles(path), kind, options);
+}
+
+async function loadFiles<K extends LayerKind>(path: string, files: InputFile[], kind: K, options: LoadLayerOptions): Promise<LayerImport<K>> {
   let layer: LayerImport<K>;
   try {
     layer = await readLayer(files, kind, { chunkedFromBytes: CHUNKED_FROM_BYTES, ...options });
   } catch (e) {
     throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
   }
-  const flag = `--${kind}-crs`;
+  return accepted(path, layer, layer.features.length);
+}
+
+/** Set to `general` to read every residential layer with readLayer (the flat reader's reference). */
+export const RESIDENTIAL_READER_ENV = 'LIFECIRCLE_RESIDENTIAL_READER';
+
+/**
+ * The residential layer for a command that only audits it: read flat into the engine's
+ * ResidentialLayerFlat when the file allows (one GeoJSON file: readResidentialFlat), with the same
+ * problems and the same checks as loadLayer; otherwise (or with LIFECIRCLE_RESIDENTIAL_READER=general)
+ * as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
+ */
+export async function loadResidentialLayer(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat?: ResidentialLayerFlat }> {
+  const files = await readInputFiles(path);
+  if (process.env[RESIDENTIAL_READER_ENV] !== 'general') {
+    let read;
+    try {
+      read = readResidentialFlat(files, options);
+    } catch (e) {
+      throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
+    }
+    if (read) return { layer: accepted(path, read.import, read.layer.length), flat: read.layer };
+  }
+  return { layer: await loadFiles(path, files, 'residential', options) };
+}
+
+/** The layer when it has no error-severity problem and some features (InputError otherwise); CRS suggestions added to the messages. */
+function accepted<K extends LayerKind>(path: string, layer: LayerImport<K>, features: number): LayerImport<K> {
+  const flag = `--${layer.kind}-crs`;
   const sugg = layer.crs.suggestions?.[0];
   if (sugg) {
     for (const p of layer.problems) if (p.severity === 'error' && !p.feature && /coordinates/.test(p.message)) p.message += `\n  → try ${flag} ${sugg.crs}${sugg.swapXY ? ' (the file has X/Y swapped: convert it first)' : ''}`;
   }
   throwOnErrors(layer.problems);
-  if (layer.features.length === 0 && kind !== 'roads') throw new InputError(`${path}: no ${kind} features in the file`);
+  if (features === 0 && layer.kind !== 'roads') throw new InputError(`${path}: no ${layer.kind} features in the file`);
   return layer;
 }
 

@@ -245,7 +245,8 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
   dupCheck('communities', data.communities.map((c) => c.id));
   dupCheck('facilities', data.facilities.map((f) => f.id));
   dupCheck('green', data.green.map((g) => g.id));
-  if (data.residential) dupCheck('residential', data.residential.map((r) => r.id));
+  if (data.residentialLayer) dupCheck('residential', data.residentialLayer.ids);
+  else if (data.residential) dupCheck('residential', data.residential.map((r) => r.id));
 
   const communities = data.communities.map((c, i) => prepareCommunity(c, i, proj, warnings));
   const communityById = new Map<string, number>();
@@ -301,7 +302,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     green,
     ...buildGreenIndexes(green),
     facilitiesOf,
-    ...prepareResidential(data.residential, proj, communities, warnings),
+    ...prepareResidential(data.residentialLayer ?? data.residential, proj, communities, warnings),
     warnings,
   };
 }

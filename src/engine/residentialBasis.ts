@@ -8,14 +8,15 @@
 // - no residential land inside → the community's own area, with a data warning.
 // The share is Σ weight × reached area ÷ Σ weight × piece area.
 // The pieces of every community live in one flat store (residentialPieces.ts), not as objects.
-import Flatbush from 'flatbush';
-import type { CoverageBasis, DataWarning, MultiPolygonCoords, ResidentialLand } from './types';
+import type { CoverageBasis, DataWarning, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, multiPolygonToMetric, ringArea, ringsArea, ringsBBox, snappedSimpleRing } from './geo/metricRings';
+import { groupRings, ringArea, ringsArea, ringsBBox, snappedSimpleRing } from './geo/metricRings';
+import { segmentsMeet } from './geo/flatSegments';
 import { CLIP_SCALE, intersection, union } from './geo/clip';
 import { pointInRings } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
+import { projectResidential } from './residentialLayer';
 
 /** A part of a community's residential land; `weight` is households per m² (1 on the area basis). */
 export interface BasisPiece extends PreparedCommunity {
@@ -45,8 +46,6 @@ export interface ResidentialPreparation {
 }
 
 const COMMUNITY_AREA: CommunityBasis = Object.freeze({ kind: 'community-area', store: null, first: 0, count: 0, total: 0, residentialArea_m2: 0 }) as CommunityBasis;
-
-const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h >= 0;
 
 const pieceLists = new WeakMap<CommunityBasis, BasisPiece[]>();
 
@@ -89,60 +88,6 @@ function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, at: X
   const v = s.ringStart[s.polygonRing[k]];
   at[0] = s.xy[v]; at[1] = s.xy[v + 1];
   return pointInRings(at, c.rings) > 0;
-}
-
-/** Sign of the turn a → b → c, over flat coordinates. */
-function orient(f: Float64Array, a: number, b: number, c: number): number {
-  return Math.sign((f[b] - f[a]) * (f[c + 1] - f[a + 1]) - (f[b + 1] - f[a + 1]) * (f[c] - f[a]));
-}
-
-/** c lies within the bbox of segment ab. */
-function within(f: Float64Array, a: number, b: number, c: number): boolean {
-  return Math.min(f[a], f[b]) <= f[c] && f[c] <= Math.max(f[a], f[b]) && Math.min(f[a + 1], f[b + 1]) <= f[c + 1] && f[c + 1] <= Math.max(f[a + 1], f[b + 1]);
-}
-
-/** Proper or touching intersection of segments ab and cd (vertex offsets into f). */
-function segmentsMeet(f: Float64Array, a: number, b: number, c: number, d: number): boolean {
-  const o1 = orient(f, a, b, c), o2 = orient(f, a, b, d), o3 = orient(f, c, d, a), o4 = orient(f, c, d, b);
-  if (o1 !== o2 && o3 !== o4) return true;
-  return (o1 === 0 && within(f, a, b, c)) || (o2 === 0 && within(f, a, b, d)) || (o3 === 0 && within(f, c, d, a)) || (o4 === 0 && within(f, c, d, b));
-}
-
-const projected = new Float64Array(2); // projectSimple: one projected vertex
-
-/**
- * Fast path for the common residential feature (a building or parcel): one ring of at most 64
- * vertices that does not cross itself is projected and oriented straight into the store (one
- * closed ring); anything else (holes, parts, self-intersections, bad coordinates) returns false,
- * leaving the store as it was, and goes through multiPolygonToMetric's cleaning union.
- */
-function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
-  if (!Array.isArray(geometry) || geometry.length !== 1 || !Array.isArray(geometry[0]) || geometry[0].length !== 1) return false;
-  const ring = geometry[0][0];
-  if (!Array.isArray(ring) || ring.length < 4 || ring.length > 65) return false;
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i];
-    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) { b.discardOpen(); return false; }
-    if (i === ring.length - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) break;
-    projection.forwardTo(p[0], p[1], projected, 0);
-    b.vertex(projected[0], projected[1]);
-  }
-  const f = b.openRing();
-  const n = f.length >> 1;
-  if (n < 3) { b.discardOpen(); return false; }
-  let twice = 0;
-  for (let i = 0; i < n; i++) {
-    const i1 = i + 1 < n ? i + 1 : 0;
-    twice += (f[2 * i] - f[2 * i1]) * (f[2 * i + 1] + f[2 * i1 + 1]);
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
-      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * ((j + 1) % n))) { b.discardOpen(); return false; }
-    }
-  }
-  if (twice === 0) { b.discardOpen(); return false; }
-  if (twice < 0) b.reverseOpen(); // clockwise: outer rings turn counter-clockwise
-  b.endRing();
-  return true;
 }
 
 /** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
@@ -227,60 +172,6 @@ function disjointOnGrid(s: PolygonStore, k: number, c: SnappedRings): boolean {
     if (inside) return false;
   }
   return true;
-}
-
-/** Projected residential features: one store polygon per usable feature (rings, area > 0). */
-interface Features {
-  store: PolygonStore;
-  /** Per store polygon: households (NaN when missing) and whether they are estimated. */
-  households: Float64Array;
-  estimated: Uint8Array;
-  index: Flatbush | null;
-}
-
-function projectFeatures(land: ResidentialLand[], projection: LocalProjection, warnings: DataWarning[]): Features & { missing: number } {
-  // Sized for one ring of four vertices per feature (a building), grown when more.
-  const b = new PolygonStoreBuilder({ polygons: land.length, vertices: 4 * land.length });
-  const households = new Float64Array(land.length);
-  const estimated = new Uint8Array(land.length);
-  let missing = 0;
-  let firstMissing = '';
-  for (let i = 0; i < land.length; i++) {
-    const r = land[i];
-    const id = r.id ?? String(i);
-    let ok = projectSimple(r.geometry, projection, b);
-    if (!ok) {
-      const { rings, problems } = multiPolygonToMetric(r.geometry, projection);
-      if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'residential', feature: id, field: 'geometry', message: `residential ${id}: ${problems.join('; ')}` });
-      if (rings.length && ringsArea(rings) > 0) {
-        for (const ring of rings) b.ring(ring);
-        ok = true;
-      }
-    }
-    const h = validHouseholds(r.households) ? r.households : null;
-    if (h === null) {
-      if (!missing) firstMissing = id;
-      missing++;
-    }
-    if (!ok) continue;
-    const k = b.endPolygon();
-    households[k] = h ?? NaN;
-    estimated[k] = r.householdsEstimated === true ? 1 : 0;
-  }
-  if (missing) {
-    warnings.push({
-      code: 'missing_households', layer: 'residential', feature: firstMissing, field: 'households',
-      message: `residential: ${missing} of ${land.length} features have no households (first: ${firstMissing}); coverage is measured over residential area, not households`,
-    });
-  }
-  const store = b.finish();
-  let index: Flatbush | null = null;
-  if (store.count) {
-    index = new Flatbush(store.count);
-    for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
-    index.finish();
-  }
-  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index, missing };
 }
 
 /** Writes the connected polygons of oriented rings as pieces; returns Σ weight × area. */
@@ -543,13 +434,13 @@ function simpleSnappedTwiceArea(s: number, e: number): number | null {
 
 /** Projects the residential layer and builds every community's basis (see header). */
 export function prepareResidential(
-  land: ResidentialLand[] | undefined,
+  land: ResidentialLand[] | ResidentialLayerFlat | undefined,
   projection: LocalProjection,
   communities: PreparedCommunity[],
   warnings: DataWarning[],
 ): ResidentialPreparation {
   if (!land || !land.length) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
-  const f = projectFeatures(land, projection, warnings);
+  const f = projectResidential(land, projection, warnings);
   const weighting = f.missing ? 'area' : 'households';
   const pieces = new PolygonStoreBuilder();
   const at: XY = [0, 0];

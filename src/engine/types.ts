@@ -104,6 +104,30 @@ export interface ResidentialLand {
   geometry: MultiPolygonCoords;
 }
 
+/**
+ * A residential layer in flat typed arrays, for layers too large for an object per vertex (a
+ * city's building footprints): the same features as ResidentialLand[], index-aligned. Layout as
+ * io/formats/flatPolygons.ts (GeoArrow MultiPolygon: feature → polygons → rings → vertices, each
+ * level an offsets array into the next; rings closed as in the file), xy in WGS84 lon/lat.
+ */
+export interface ResidentialLayerFlat {
+  /** Number of features. */
+  length: number;
+  ids: string[];
+  /** Households per feature; NaN when unknown. */
+  households: Float64Array;
+  /** 1 where households is an estimate; absent when none is. */
+  householdsEstimated?: Uint8Array;
+  /** Feature f's polygons are geomOffsets[f] … geomOffsets[f + 1] − 1. */
+  geomOffsets: Uint32Array;
+  /** Polygon p's rings are polygonOffsets[p] … polygonOffsets[p + 1] − 1 (outer ring first). */
+  polygonOffsets: Uint32Array;
+  /** Ring r's vertices are ringOffsets[r] … ringOffsets[r + 1] − 1 (closing vertex included). */
+  ringOffsets: Uint32Array;
+  /** lon, lat of every vertex, interleaved. */
+  xy: Float64Array;
+}
+
 export interface Dataset {
   communities: Community[];
   facilities: Facility[];
@@ -111,6 +135,8 @@ export interface Dataset {
   roads?: RoadLine[];
   /** Optional residential layer: coverage shares are then measured over it (residentialBasis.ts). */
   residential?: ResidentialLand[];
+  /** The residential layer in flat arrays (a reader of large files): used instead of `residential` when given. */
+  residentialLayer?: ResidentialLayerFlat;
 }
 
 // ---------------------------------------------------------------------------------------------

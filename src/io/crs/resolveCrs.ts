@@ -19,7 +19,11 @@ export interface CrsResolution {
 const FROM_ZH: Record<AppliedCrs['from'], string> = { columns: '坐标列名', option: '用户指定', prj: '.prj 文件', 'fgb-header': 'FlatGeobuf 文件头', geojson: 'GeoJSON crs 成员', qpj: '.qpj 文件', default: '默认', none: '文件未说明' };
 const FROM_EN: Record<AppliedCrs['from'], string> = { columns: 'from the coordinate column names', option: 'given by the user', prj: 'from the .prj', 'fgb-header': 'from the FlatGeobuf header', geojson: 'from the GeoJSON crs member', qpj: 'from the .qpj', default: 'default for the format', none: 'not stated by the file' };
 
-export function resolveCrs(raw: RawLayer, fileNames: string[], options: { crs?: string; swapXY?: boolean; hint?: { lon: number; lat: number } }): CrsResolution {
+/** What resolveCrs reads of a layer: the CRS it declares, and its coordinates as the features'
+ *  geometries or as one flat array (x, y interleaved, as in the file). */
+export type CrsInput = Pick<RawLayer, 'declaredCrs' | 'coordinateFields'> & ({ features: RawLayer['features'] } | { xy: Float64Array });
+
+export function resolveCrs(raw: CrsInput, fileNames: string[], options: { crs?: string; swapXY?: boolean; hint?: { lon: number; lat: number } }): CrsResolution {
   let spec: CrsSpec;
   let from: AppliedCrs['from'];
   if (options.crs) {
@@ -46,7 +50,10 @@ export function resolveCrs(raw: RawLayer, fileNames: string[], options: { crs?: 
   }
   const swapXY = !!options.swapXY;
   const stats = coordStats();
-  for (const f of raw.features) eachPosition(f.geometry, swapXY ? (x, y) => stats.add(y, x) : stats.add);
+  if ('xy' in raw) {
+    const f = raw.xy;
+    for (let i = 0; i + 1 < f.length; i += 2) if (swapXY) stats.add(f[i + 1], f[i]); else stats.add(f[i], f[i + 1]);
+  } else for (const f of raw.features) eachPosition(f.geometry, swapXY ? (x, y) => stats.add(y, x) : stats.add);
   const hintFromName = fileNames.map(placeHint).find(Boolean);
   const hint = options.hint
     ? { ...options.hint, source: { zh: '已载入的其他图层', en: 'other loaded layers' } }

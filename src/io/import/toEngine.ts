@@ -24,7 +24,8 @@ export interface Converted {
 }
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const text = (v: unknown): string | undefined => (blank(v) ? undefined : String(v).trim());
+/** A cell as trimmed text; undefined when blank. */
+export const text = (v: unknown): string | undefined => (blank(v) ? undefined : String(v).trim());
 
 /** Number from a cell: numbers, numeric strings (thousands separators and a trailing unit such as
  *  户, 人, m², ㎡, 平方米 allowed); NaN otherwise. */
@@ -40,7 +41,11 @@ export function parseNumber(v: unknown): number {
 function quantity(p: Record<string, unknown>, map: FieldMap, canon: string, issues: FeatureIssue[], missing: 'warning' | 'none', what: string): number | null {
   const src = map[canon];
   if (!src) return null;
-  const v = p[src];
+  return quantityOf(p[src], src, issues, missing, what);
+}
+
+/** The value `v` of source field `src` as a quantity: a number ≥ 0, or null with the issue why. */
+export function quantityOf(v: unknown, src: string, issues: FeatureIssue[], missing: 'warning' | 'none', what: string): number | null {
   if (blank(v)) {
     if (missing === 'warning') issues.push({ field: src, message: `${what} is missing`, severity: 'warning' });
     return null;

@@ -108,3 +108,39 @@ export function selfIntersection(ring: Position[]): Position | undefined {
   }
   return undefined;
 }
+
+/** orient over offsets into flat x, y: the same arithmetic as orient. */
+const orientFlat = (f: Float64Array, a: number, b: number, c: number) => (f[b] - f[a]) * (f[c + 1] - f[a + 1]) - (f[b + 1] - f[a + 1]) * (f[c] - f[a]);
+
+/** The largest ring (edges) flatRingClear tests pair by pair; a larger one is left to checkRing. */
+const CLEAR_MAX_EDGES = 64;
+
+/**
+ * A cheap certificate for a ring in flat x, y (vertices v0 … v1 − 1, closing vertex included):
+ * true only when checkRing would report nothing (at least 4 positions, all lon/lat in range,
+ * closed, and no two non-adjacent edges crossing by selfIntersection's own test, tried pair by
+ * pair). False means "not certified": run checkRing on the ring for the exact issue.
+ */
+export function flatRingClear(xy: Float64Array, v0: number, v1: number): boolean {
+  const count = v1 - v0;
+  if (count < 4) return false;
+  for (let v = v0; v < v1; v++) {
+    const x = xy[2 * v], y = xy[2 * v + 1];
+    if (!(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90)) return false;
+  }
+  const a = 2 * v0, b = 2 * (v1 - 1);
+  if (xy[a] !== xy[b] || xy[a + 1] !== xy[b + 1]) return false;
+  const n = count - 1; // edges i: vertex v0 + i → v0 + i + 1
+  if (n < 4) return true;
+  if (n > CLEAR_MAX_EDGES) return false;
+  for (let i = 0; i < n; i++) {
+    const p1 = a + 2 * i, p2 = p1 + 2;
+    for (let j = i + 2; j < n; j++) {
+      if (j - i === n - 1) continue; // adjacent through the closing vertex
+      const p3 = a + 2 * j, p4 = p3 + 2;
+      const d1 = orientFlat(xy, p3, p4, p1), d2 = orientFlat(xy, p3, p4, p2), d3 = orientFlat(xy, p1, p2, p3), d4 = orientFlat(xy, p1, p2, p4);
+      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return false;
+    }
+  }
+  return true;
+}

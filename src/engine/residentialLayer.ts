@@ -1,0 +1,157 @@
+// The residential layer projected once into one flat store (residentialPieces.ts): one store polygon
+// per usable feature, with its households, and a spatial index over them; what the coverage basis
+// (residentialBasis.ts) cuts into each community's pieces. The layer comes as objects
+// (ResidentialLand[]: the app, tests) or as flat typed arrays (ResidentialLayerFlat: a reader of
+// large files); both feed the same vertex loop, so both give the same store, bit for bit.
+import Flatbush from 'flatbush';
+import type { DataWarning, MultiPolygonCoords, Position, ResidentialLand, ResidentialLayerFlat } from './types';
+import type { LocalProjection } from './geo/localProjection';
+import { multiPolygonToMetric, ringsArea } from './geo/metricRings';
+import { segmentsMeet } from './geo/flatSegments';
+import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
+
+/** Projected residential features: one store polygon per usable feature (rings, area > 0). */
+export interface ProjectedResidential {
+  store: PolygonStore;
+  /** Per store polygon: households (NaN when missing) and whether they are estimated. */
+  households: Float64Array;
+  estimated: Uint8Array;
+  index: Flatbush | null;
+  /** Features without households (usable or not). */
+  missing: number;
+}
+
+const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h >= 0;
+
+/** The longest ring (closing vertex included) the fast path takes. */
+const SIMPLE_MAX = 65;
+const projected = new Float64Array(2); // projectSimpleRing: one projected vertex
+const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring's lon/lat, flat
+
+/**
+ * Fast path for the common residential feature (a building or parcel): one ring of at most 64
+ * vertices (vertices v0 … v1 − 1 of the flat lon/lat `src`, closing vertex included) that does not
+ * cross itself is projected and oriented straight into the store (one closed ring); anything else
+ * (too few or many vertices, self-intersections, bad coordinates) returns false, leaving the store
+ * as it was, and goes through multiPolygonToMetric's cleaning union.
+ */
+function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
+  if (v1 - v0 < 4 || v1 - v0 > SIMPLE_MAX) return false;
+  const x0 = src[2 * v0], y0 = src[2 * v0 + 1];
+  for (let v = v0; v < v1; v++) {
+    const x = src[2 * v], y = src[2 * v + 1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) { b.discardOpen(); return false; }
+    if (v === v1 - 1 && x === x0 && y === y0) break;
+    projection.forwardTo(x, y, projected, 0);
+    b.vertex(projected[0], projected[1]);
+  }
+  const f = b.openRing();
+  const n = f.length >> 1;
+  if (n < 3) { b.discardOpen(); return false; }
+  let twice = 0;
+  for (let i = 0; i < n; i++) {
+    const i1 = i + 1 < n ? i + 1 : 0;
+    twice += (f[2 * i] - f[2 * i1]) * (f[2 * i + 1] + f[2 * i1 + 1]);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * ((j + 1) % n))) { b.discardOpen(); return false; }
+    }
+  }
+  if (twice === 0) { b.discardOpen(); return false; }
+  if (twice < 0) b.reverseOpen(); // clockwise: outer rings turn counter-clockwise
+  b.endRing();
+  return true;
+}
+
+/** The fast path for a feature as objects: one polygon of one ring of finite positions, read flat. */
+function projectSimple(geometry: MultiPolygonCoords, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
+  if (!Array.isArray(geometry) || geometry.length !== 1 || !Array.isArray(geometry[0]) || geometry[0].length !== 1) return false;
+  const ring = geometry[0][0];
+  if (!Array.isArray(ring) || ring.length < 4 || ring.length > SIMPLE_MAX) return false;
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i];
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return false;
+    lonLat[2 * i] = p[0]; lonLat[2 * i + 1] = p[1];
+  }
+  return projectSimpleRing(lonLat, 0, ring.length, projection, b);
+}
+
+/** The fast path for feature i of a flat layer: one polygon of one ring. */
+function projectSimpleFlat(layer: ResidentialLayerFlat, i: number, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
+  const p = layer.geomOffsets[i];
+  if (layer.geomOffsets[i + 1] - p !== 1) return false;
+  const r = layer.polygonOffsets[p];
+  if (layer.polygonOffsets[p + 1] - r !== 1) return false;
+  return projectSimpleRing(layer.xy, layer.ringOffsets[r], layer.ringOffsets[r + 1], projection, b);
+}
+
+/** Feature i of a flat layer as nested positions (for the features the fast path does not take). */
+export function flatFeatureGeometry(layer: ResidentialLayerFlat, i: number): MultiPolygonCoords {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro, xy } = layer;
+  const out: MultiPolygonCoords = [];
+  for (let p = g[i]; p < g[i + 1]; p++) {
+    const poly: Position[][] = [];
+    for (let r = po[p]; r < po[p + 1]; r++) {
+      const ring: Position[] = [];
+      for (let v = ro[r]; v < ro[r + 1]; v++) ring.push([xy[2 * v], xy[2 * v + 1]]);
+      poly.push(ring);
+    }
+    out.push(poly);
+  }
+  return out;
+}
+
+/**
+ * Projects the residential layer into one store (a feature whose rings clean to nothing is
+ * dropped with an invalid_geometry warning) and indexes it; features without households are
+ * counted and named in one missing_households warning.
+ */
+export function projectResidential(land: ResidentialLand[] | ResidentialLayerFlat, projection: LocalProjection, warnings: DataWarning[]): ProjectedResidential {
+  const flat = Array.isArray(land) ? null : land;
+  const nested = Array.isArray(land) ? land : null;
+  const count = land.length;
+  // Sized for the flat layer's rings and vertices, or for one ring of four vertices per feature
+  // (a building) when they are objects; grown when more.
+  const b = new PolygonStoreBuilder(flat ? { polygons: count, rings: flat.ringOffsets.length - 1, vertices: flat.xy.length >> 1 } : { polygons: count, vertices: 4 * count });
+  const households = new Float64Array(count);
+  const estimated = new Uint8Array(count);
+  let missing = 0;
+  let firstMissing = '';
+  for (let i = 0; i < count; i++) {
+    const r = nested ? nested[i] : null;
+    const id = (r ? r.id : flat!.ids[i]) ?? String(i);
+    let ok = r ? projectSimple(r.geometry, projection, b) : projectSimpleFlat(flat!, i, projection, b);
+    if (!ok) {
+      const { rings, problems } = multiPolygonToMetric(r ? r.geometry : flatFeatureGeometry(flat!, i), projection);
+      if (problems.length) warnings.push({ code: 'invalid_geometry', layer: 'residential', feature: id, field: 'geometry', message: `residential ${id}: ${problems.join('; ')}` });
+      if (rings.length && ringsArea(rings) > 0) {
+        for (const ring of rings) b.ring(ring);
+        ok = true;
+      }
+    }
+    const hv = r ? r.households : flat!.households[i];
+    const h = validHouseholds(hv) ? hv : null;
+    if (h === null) {
+      if (!missing) firstMissing = id;
+      missing++;
+    }
+    if (!ok) continue;
+    const k = b.endPolygon();
+    households[k] = h ?? NaN;
+    estimated[k] = (r ? r.householdsEstimated === true : !!flat!.householdsEstimated && flat!.householdsEstimated[i] !== 0) ? 1 : 0;
+  }
+  if (missing) {
+    warnings.push({
+      code: 'missing_households', layer: 'residential', feature: firstMissing, field: 'households',
+      message: `residential: ${missing} of ${count} features have no households (first: ${firstMissing}); coverage is measured over residential area, not households`,
+    });
+  }
+  const store = b.finish();
+  let index: Flatbush | null = null;
+  if (store.count) {
+    index = new Flatbush(store.count);
+    for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
+    index.finish();
+  }
+  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index, missing };
+}

@@ -1,0 +1,208 @@
+// A residential GeoJSON layer read into flat typed arrays (the engine's ResidentialLayerFlat)
+// instead of an object per feature and an array per vertex: a city's building footprints are
+// hundreds of thousands of features. The same rules as readLayer + toEngineFeature('residential'):
+// the same CRS decision and conversion, field mapping, households, ring checks, extent check, and
+// the same problems (file, feature, field, message, severity) in the same order. Where a rule is
+// not repeated here (a file the flat scanner does not take, a CRS or field-mapping failure,
+// several files) the answer is null: the caller reads the layer with readLayer, which reports it.
+import type { Position, ResidentialLayerFlat } from '../../engine/types';
+import type { ImportProblem, InputFile, LayerImport } from './types';
+import type { ReadLayerOptions } from './readLayer';
+import { detectFormat } from './readRaw';
+import { decodeText } from '../formats/textEncoding';
+import { scanGeoJsonPolygons } from '../formats/geojsonFlatPolygons';
+import type { FlatPolygonLayer } from '../formats/flatPolygons';
+import { resolveCrs, type CrsResolution } from '../crs/resolveCrs';
+import { CrsError } from '../crs/parseCrs';
+import { converterFor } from '../crs/transform';
+import { detectFieldMap, REQUIRED_FIELDS, schemaKey } from '../fields/fieldNames';
+import { plainValue } from './plainProperties';
+import { quantityOf, text, type FeatureIssue } from './toEngine';
+import { checkRing, flatRingClear } from '../validate/geometryChecks';
+import { polygonExtentProblem } from '../../engine/plausibility';
+
+/** Files from this size on are left to readLayer, which parses them in chunks: the whole text as
+ *  one string could exceed the longest string a JavaScript engine makes (2^29 characters in V8). */
+export const FLAT_MAX_BYTES = 256 << 20;
+
+export interface ResidentialFlatImport {
+  /** What readLayer would return, but for `features` (empty: the valid features are `layer`). */
+  import: LayerImport<'residential'>;
+  /** The valid features, in file order, WGS84 lon/lat. */
+  layer: ResidentialLayerFlat;
+}
+
+/** Ring r of the layout as positions (for checkRing, on the rare rings flatRingClear does not clear). */
+function positions(xy: Float64Array, v0: number, v1: number): Position[] {
+  const out: Position[] = [];
+  for (let v = v0; v < v1; v++) out.push([xy[2 * v], xy[2 * v + 1]]);
+  return out;
+}
+
+/** toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable. */
+function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+  const np = g[i + 1] - g[i];
+  if (np === 0) {
+    issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
+    return false;
+  }
+  let bad = false;
+  for (let p = g[i]; p < g[i + 1]; p++) {
+    const pi = p - g[i];
+    if (po[p + 1] === po[p]) {
+      issues.push({ field: 'geometry', message: `polygon ${pi} has no rings`, severity: 'error' });
+      bad = true;
+      continue;
+    }
+    for (let r = po[p]; r < po[p + 1]; r++) {
+      if (flatRingClear(xy, ro[r], ro[r + 1])) continue;
+      const ri = r - po[p];
+      const which = `${np > 1 ? `polygon ${pi} ` : ''}${ri === 0 ? 'outer ring' : `hole ${ri}`}`;
+      for (const e of checkRing(positions(xy, ro[r], ro[r + 1]), which)) {
+        issues.push({ field: 'geometry', ...e });
+        if (e.severity === 'error') bad = true;
+      }
+    }
+  }
+  if (bad) return false;
+  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts): its extent decides.
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let v = ro[po[g[i]]]; v < ro[po[g[i + 1]]]; v++) {
+    const x = xy[2 * v], y = xy[2 * v + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const extent = polygonExtentProblem([[[[minX, minY], [maxX, maxY]]]]);
+  if (extent) {
+    issues.push({ field: 'geometry', ...extent });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Converts every vertex of the features with a geometry into a new array (x, y → WGS84 lon/lat);
+ * `failed[i]` = 1 where the conversion threw (readLayer: "coordinates could not be converted").
+ * Null when a converted coordinate is not a number (left to readLayer).
+ */
+function convertAll(s: FlatPolygonLayer, conv: NonNullable<ReturnType<typeof converterFor>>, failed: Uint8Array): Float64Array | null {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro, xy: src } = s;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < s.length; i++) {
+    const v0 = ro[po[g[i]]], v1 = ro[po[g[i + 1]]];
+    try {
+      for (let v = v0; v < v1; v++) {
+        const p = conv(src[2 * v], src[2 * v + 1]);
+        if (typeof p[0] !== 'number' || typeof p[1] !== 'number') return null;
+        out[2 * v] = p[0]; out[2 * v + 1] = p[1];
+      }
+    } catch {
+      failed[i] = 1;
+    }
+  }
+  return out;
+}
+
+/** The features kept (keep[i] = 1) as their own layout. */
+function compact(s: FlatPolygonLayer, xy: Float64Array, keep: Uint8Array, kept: number): Pick<ResidentialLayerFlat, 'geomOffsets' | 'polygonOffsets' | 'ringOffsets' | 'xy'> {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+  let polys = 0, rings = 0, verts = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!keep[i]) continue;
+    polys += g[i + 1] - g[i];
+    rings += po[g[i + 1]] - po[g[i]];
+    verts += ro[po[g[i + 1]]] - ro[po[g[i]]];
+  }
+  const geomOffsets = new Uint32Array(kept + 1), polygonOffsets = new Uint32Array(polys + 1), ringOffsets = new Uint32Array(rings + 1), out = new Float64Array(2 * verts);
+  let f = 0, p = 0, r = 0, v = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!keep[i]) continue;
+    for (let q = g[i]; q < g[i + 1]; q++) {
+      for (let k = po[q]; k < po[q + 1]; k++) {
+        const n = ro[k + 1] - ro[k];
+        out.set(xy.subarray(2 * ro[k], 2 * ro[k + 1]), 2 * v);
+        v += n;
+        ringOffsets[++r] = v;
+      }
+      polygonOffsets[++p] = r;
+    }
+    geomOffsets[++f] = p;
+  }
+  return { geomOffsets, polygonOffsets, ringOffsets, xy: out };
+}
+
+/**
+ * Reads a residential layer flat when it is one GeoJSON file the flat scanner takes and whose CRS
+ * and field mapping resolve; otherwise null (read it with readLayer). Synchronous: for hosts that
+ * need neither progress nor cancellation while one file is read (the command line).
+ */
+export function readResidentialFlat(files: InputFile[], options: ReadLayerOptions = {}): ResidentialFlatImport | null {
+  if (files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
+  const file = files[0];
+  try {
+    if (detectFormat(files) !== 'geojson') return null;
+  } catch {
+    return null;
+  }
+  const s = scanGeoJsonPolygons(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
+  if (!s) return null;
+  const names = [file.name];
+  const main = file.name;
+  const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
+  let crs: CrsResolution;
+  try {
+    crs = resolveCrs({ declaredCrs, xy: s.xy }, names, options);
+  } catch (e) {
+    if (e instanceof CrsError) return null;
+    throw e;
+  }
+  if (crs.error) return null;
+  const fieldMap = detectFieldMap('residential', s.fields, options.fieldMap);
+  for (const src of Object.values(options.fieldMap ?? {})) if (src && !s.fields.includes(src)) return null;
+  for (const req of REQUIRED_FIELDS.residential) if (!fieldMap[req]) return null;
+  const problems: ImportProblem[] = [];
+  if (crs.warning) problems.push({ file: main, field: 'geometry', message: crs.warning, severity: 'warning' });
+
+  const conv = converterFor(crs.spec, options.swapXY);
+  const failed = new Uint8Array(s.length);
+  const xy = conv ? convertAll(s, conv, failed) : s.xy;
+  if (!xy) return null;
+  const keep = new Uint8Array(s.length);
+  const ids: string[] = [];
+  const households = new Float64Array(s.length);
+  const value = (props: Record<string, unknown>, src: string | undefined): unknown =>
+    src !== undefined && Object.prototype.hasOwnProperty.call(props, src) ? plainValue(props[src]) : undefined;
+  const issues: FeatureIssue[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (failed[i]) {
+      problems.push({ file: main, feature: i, field: 'geometry', message: 'coordinates could not be converted to WGS84', severity: 'error' });
+      continue;
+    }
+    const props = s.properties[i];
+    const id = text(value(props, fieldMap.id)) ?? String(i);
+    issues.length = 0;
+    const usable = checkGeometry(s, xy, i, issues);
+    const hh = fieldMap.households ? quantityOf(value(props, fieldMap.households), fieldMap.households, issues, 'warning', 'households') : null;
+    if (issues.length) {
+      const feature = id !== String(i) ? `${i} (id ${id})` : i;
+      for (const is of issues) problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
+    }
+    if (!usable || issues.some((is) => is.severity === 'error')) continue;
+    keep[i] = 1;
+    households[ids.length] = hh ?? NaN;
+    ids.push(id);
+  }
+  const kept = ids.length;
+  const geometry = kept === s.length ? { geomOffsets: s.geomOffsets, polygonOffsets: s.polygonOffsets, ringOffsets: s.ringOffsets, xy } : compact(s, xy, keep, kept);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return {
+    import: {
+      kind: 'residential', files: names, format: 'geojson', features: [], problems, crs: crs.applied, fieldMap, schemaKey: schemaKey(s.fields), notes: [],
+      counts: { read: s.length, valid: kept, errors, warnings: problems.length - errors },
+    },
+    layer: { length: kept, ids, households: households.subarray(0, kept), ...geometry },
+  };
+}

@@ -1,0 +1,162 @@
+// The residential layer as flat typed arrays gives the same projected store, the same coverage
+// basis and the same audit as the same layer as objects; hand-computed areas for the flat form.
+import { describe, expect, it } from 'vitest';
+import { auditDataset, prepareAudit } from '../../src/engine/audit';
+import { defaultPreset } from '../../src/engine/presets';
+import { createLocalProjection } from '../../src/engine/geo/localProjection';
+import { projectResidential } from '../../src/engine/residentialLayer';
+import type { DataWarning, Dataset, Position, ResidentialLand, ResidentialLayerFlat, Ring } from '../../src/engine/types';
+import { mulberry32 } from '../../bench/lib/random';
+import { community, facility, green, ll, rect, ring, TEST_CENTER } from './helpers';
+
+/** The layer in the flat layout, walked from the objects (households: NaN when not a number). */
+function flatOf(land: ResidentialLand[]): ResidentialLayerFlat {
+  const geom = [0], polys = [0], rings = [0], xy: number[] = [];
+  for (const r of land) {
+    for (const poly of r.geometry) {
+      for (const rg of poly) {
+        for (const p of rg) xy.push(p[0], p[1]);
+        rings.push(xy.length / 2);
+      }
+      polys.push(rings.length - 1);
+    }
+    geom.push(polys.length - 1);
+  }
+  const estimated = land.some((r) => r.householdsEstimated);
+  return {
+    length: land.length,
+    ids: land.map((r) => r.id),
+    households: Float64Array.from(land.map((r) => (typeof r.households === 'number' ? r.households : NaN))),
+    ...(estimated ? { householdsEstimated: Uint8Array.from(land.map((r) => (r.householdsEstimated ? 1 : 0))) } : {}),
+    geomOffsets: Uint32Array.from(geom), polygonOffsets: Uint32Array.from(polys), ringOffsets: Uint32Array.from(rings), xy: Float64Array.from(xy),
+  };
+}
+
+type P = [number, number];
+/** A random closed ring around (cx, cy): a rotated rectangle, a star, a bowtie or a many-sided polygon. */
+function randomRing(rand: () => number, cx: number, cy: number): P[] {
+  const kind = rand();
+  const a = rand() * Math.PI, s = 5 + 40 * rand();
+  const rot = ([x, y]: P): P => [cx + x * Math.cos(a) - y * Math.sin(a), cy + x * Math.sin(a) + y * Math.cos(a)];
+  if (kind < 0.4) return ([[-s, -s / 2], [s, -s / 2], [s, s / 2], [-s, s / 2]] as P[]).map(rot);
+  const polygon = (n: number, radius: () => number): P[] => Array.from({ length: n }, (_, i) => { const t = (2 * Math.PI * i) / n, r = radius(); return rot([r * Math.cos(t), r * Math.sin(t)]); });
+  if (kind < 0.6) return polygon(5 + Math.floor(10 * rand()), () => s * (0.5 + rand()));
+  if (kind < 0.7) return ([[-s, -s], [s, s], [s, -s], [-s, s]] as P[]).map(rot); // crosses itself
+  return polygon(60 + Math.floor(20 * rand()), () => s); // beyond the fast path from 65 vertices
+}
+
+function randomLayer(seed: number, n: number): ResidentialLand[] {
+  const rand = mulberry32(seed);
+  const land: ResidentialLand[] = [];
+  for (let i = 0; i < n; i++) {
+    const cx = (rand() - 0.5) * 1800, cy = (rand() - 0.5) * 1800;
+    const pts = randomRing(rand, cx, cy);
+    if (rand() < 0.3) pts.reverse(); // clockwise
+    let outer: Ring = ring(pts);
+    const kind = rand();
+    if (kind < 0.05) outer = outer.slice(0, -1); // not closed
+    else if (kind < 0.1) outer = [...outer.slice(0, 2), outer[1], ...outer.slice(2)]; // a repeated vertex
+    else if (kind < 0.12) outer = outer.map((p, k) => (k === 1 ? [NaN, p[1]] as Position : p));
+    let geometry: Ring[][] = [[outer]];
+    const shape = rand();
+    if (shape < 0.1) geometry = [[outer, rect(cx - 2, cy - 2, cx + 2, cy + 2).reverse()]]; // a hole
+    else if (shape < 0.2) geometry = [[outer], [rect(cx + 60, cy, cx + 70, cy + 10)]]; // two parts
+    else if (shape < 0.22) geometry = [];
+    const h = rand();
+    const r: ResidentialLand = { id: h < 0.02 && i > 0 ? land[i - 1].id : `R${i}`, geometry };
+    if (h < 0.85) r.households = Math.round(200 * rand());
+    else if (h < 0.9) r.households = null;
+    else if (h < 0.93) r.households = -3;
+    if (rand() < 0.1) r.householdsEstimated = true;
+    land.push(r);
+  }
+  return land;
+}
+
+const preset = defaultPreset();
+const communities = [
+  community('A', [[rect(-900, -900, 0, 0)]]), community('B', [[rect(0, -900, 900, 0)]]),
+  community('C', [[rect(-900, 0, 0, 900)]]), community('D', [[rect(-50, -50, 900, 900), rect(200, 200, 400, 400).reverse()]]),
+];
+const facilities = [facility('K1', 'kindergarten', -300, -300), facility('K2', 'kindergarten', 500, 500), facility('E1', 'elderly_care', 100, -600)];
+const greens = [green('G', [[rect(-100, -100, 100, 100)]])];
+
+describe('projectResidential: the flat layer as the objects', () => {
+  it('by hand: a clockwise 100 × 40 m rectangle is one counter-clockwise ring of 4000 m²; a ring with a hole is 4000 − 100 m²', () => {
+    const proj = createLocalProjection(TEST_CENTER);
+    const flat = flatOf([
+      { id: 'cw', households: 40, geometry: [[rect(0, 0, 100, 40).reverse()]] },
+      { id: 'holed', geometry: [[rect(200, 0, 300, 40), rect(210, 10, 220, 20).reverse()]] },
+    ]);
+    const warnings: DataWarning[] = [];
+    const f = projectResidential(flat, proj, warnings);
+    expect(f.store.count).toBe(2);
+    expect(f.store.area[0]).toBeCloseTo(4000, 3);
+    expect(f.store.area[1]).toBeCloseTo(3900, 3);
+    expect(Array.from(f.store.ringStart)).toEqual([0, 8, 16, 24]);
+    // Clockwise input (0,0) (0,40) (100,40) (100,0) reversed: (100,0) (100,40) (0,40) (0,0).
+    expect(f.store.xy[0] - f.store.xy[4]).toBeCloseTo(100, 3);
+    expect(f.store.xy[3] - f.store.xy[1]).toBeCloseTo(40, 3);
+    expect(f.households[0]).toBe(40);
+    expect(f.households[1]).toBeNaN();
+    expect(f.missing).toBe(1);
+    expect(warnings.map((w) => [w.code, w.feature])).toEqual([['missing_households', 'holed']]);
+  });
+
+  for (const seed of [1, 2, 3, 4]) {
+    it(`seed ${seed}: 400 random features (fast path, holes, parts, bowties, long, unclosed, NaN, no geometry): the same store and warnings`, () => {
+      const land = randomLayer(seed, 400);
+      const proj = createLocalProjection(TEST_CENTER);
+      const wn: DataWarning[] = [], wf: DataWarning[] = [];
+      const a = projectResidential(land, proj, wn);
+      const b = projectResidential(flatOf(land), proj, wf);
+      expect(a.store.count).toBeGreaterThan(300);
+      expect(wn.some((w) => w.code === 'invalid_geometry')).toBe(true);
+      expect(b.store).toEqual(a.store);
+      expect(Array.from(b.households)).toEqual(Array.from(a.households));
+      expect(Array.from(b.estimated)).toEqual(Array.from(a.estimated));
+      expect(b.missing).toBe(a.missing);
+      expect(wf).toEqual(wn);
+    });
+  }
+});
+
+describe('the audit on a flat residential layer', () => {
+  for (const seed of [5, 6]) {
+    for (const withHouseholds of [true, false]) {
+      it(`seed ${seed}, ${withHouseholds ? 'households' : 'area'}: the same basis, warnings and audit as the objects`, () => {
+        // Households on every feature (the households basis), or on none.
+        const land = randomLayer(seed, 300).map((r) => (withHouseholds ? { ...r, households: typeof r.households === 'number' && r.households >= 0 ? r.households : 7 } : { id: r.id, geometry: r.geometry }));
+        const nested: Dataset = { communities, facilities, green: greens, residential: land };
+        const flat: Dataset = { communities, facilities, green: greens, residentialLayer: flatOf(land) };
+        const a = prepareAudit(nested, preset), b = prepareAudit(flat, preset);
+        expect(a.basis.some((x) => x.kind !== 'community-area')).toBe(true);
+        expect(b.weighting).toBe(withHouseholds ? 'households' : 'area');
+        expect(b.weighting).toBe(a.weighting);
+        expect(b.basis).toEqual(a.basis);
+        expect(b.warnings).toEqual(a.warnings);
+        expect(auditDataset(flat, preset)).toEqual(auditDataset(nested, preset));
+      });
+    }
+  }
+
+  it('duplicate ids of a flat layer are warned as for the objects', () => {
+    const land: ResidentialLand[] = [{ id: 'X', households: 5, geometry: [[rect(10, 10, 20, 20)]] }, { id: 'X', households: 5, geometry: [[rect(30, 10, 40, 20)]] }];
+    const w = prepareAudit({ communities, facilities, green: [], residentialLayer: flatOf(land) }, preset).warnings.filter((x) => x.code === 'duplicate_id');
+    expect(w.map((x) => [x.layer, x.feature])).toEqual([['residential', 'X']]);
+  });
+
+  it('the flat layer replaces the objects when both are given', () => {
+    const inside: ResidentialLand[] = [{ id: 'in', households: 10, geometry: [[rect(-600, -600, -500, -500)]] }];
+    const r = auditDataset({ communities, facilities, green: [], residential: [], residentialLayer: flatOf(inside) }, preset);
+    expect(r.communities[0].coverageBasis).toBe('residential-households');
+    expect(r.communities[0].residentialArea_m2).toBeCloseTo(10000, 0);
+  });
+});
+
+// A lon/lat sanity check of the helpers the flat form is built from (ll is proj4's inverse).
+it('flatOf keeps every lon/lat as given', () => {
+  const f = flatOf([{ id: 'a', geometry: [[[ll(0, 0), ll(1, 0), ll(1, 1), ll(0, 0)]]] }]);
+  expect(Array.from(f.xy.subarray(2, 4))).toEqual(ll(1, 0));
+  expect(Array.from(f.ringOffsets)).toEqual([0, 4]);
+});

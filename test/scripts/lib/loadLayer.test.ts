@@ -1,0 +1,99 @@
+// The residential layer read flat by the command line (loadResidentialLayer → data.residentialLayer)
+// against the general reader (LIFECIRCLE_RESIDENTIAL_READER=general): the same audit output, the
+// same notes and the same refusals, on a synthetic city with clean and dirty residential layers.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAuditCommand } from '../../../scripts/audit';
+import { loadResidentialLayer, RESIDENTIAL_READER_ENV } from '../../../scripts/lib/loadLayer';
+import { syntheticCity } from '../../../bench/lib/syntheticCity';
+
+const ROOT = resolve(__dirname, '../../..');
+const tmp = mkdtempSync(join(tmpdir(), 'lc-resflat-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Feature = { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> };
+const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+/** A synthetic city's layers as GeoJSON files; `dirty` edits the residential features before they are written. */
+function writeCity(n: number, dirty: (fs: Feature[]) => void = () => {}): string[] {
+  const d = syntheticCity({ communities: n, residentialPerCommunity: 6 });
+  const dir = mkdtempSync(join(tmp, 'city-'));
+  writeFileSync(join(dir, 'c.geojson'), fc(d.communities.map((c) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: c.geometry }, properties: { id: c.id, name: c.name, households: c.households, setting: c.setting } }))));
+  writeFileSync(join(dir, 'f.geojson'), fc(d.facilities.map((f) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.position }, properties: { id: f.id, category: f.category, area: f.floorArea } }))));
+  writeFileSync(join(dir, 'g.geojson'), fc(d.green.map((g) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: g.geometry }, properties: { id: g.id, kind: g.kind } }))));
+  const res: Feature[] = (d.residential ?? []).map((r) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: r.geometry }, properties: { id: r.id, households: r.households } }));
+  dirty(res);
+  writeFileSync(join(dir, 'r.geojson'), fc(res));
+  return ['--communities', join(dir, 'c.geojson'), '--facilities', join(dir, 'f.geojson'), '--green', join(dir, 'g.geojson'), '--residential', join(dir, 'r.geojson')];
+}
+
+/** Runs `fn` with the general reader forced. */
+async function general<T>(fn: () => Promise<T>): Promise<T> {
+  process.env[RESIDENTIAL_READER_ENV] = 'general';
+  try {
+    return await fn();
+  } finally {
+    delete process.env[RESIDENTIAL_READER_ENV];
+  }
+}
+
+/** Bows a feature's outer ring into a self-crossing one (a warning, the feature kept). */
+function bow(f: Feature): void {
+  const ring = (f.geometry as { coordinates: number[][][][] }).coordinates[0][0];
+  [ring[1], ring[2]] = [ring[2], ring[1]];
+}
+
+describe('the residential layer read flat by the audit command', { timeout: 300_000 }, () => {
+  it('a clean layer: the same JSON and notes as the general reader, on one and two threads', async () => {
+    const args = writeCity(60);
+    const reference = await general(() => runAuditCommand([...args, '--threads', '1']));
+    expect(reference.layers.residential!.features.length).toBeGreaterThan(100);
+    const flat = await runAuditCommand([...args, '--threads', '1']);
+    expect(flat.layers.residential!.features).toHaveLength(0); // read flat: the features went to the engine as arrays
+    expect(flat.result.communities.some((c) => c.coverageBasis === 'residential-households')).toBe(true);
+    expect(flat.output).toBe(reference.output);
+    expect(flat.notes).toEqual(reference.notes);
+    expect((await runAuditCommand([...args, '--threads', '2'])).output).toBe(reference.output);
+  });
+
+  it('a dirty layer (missing and worded households, crossing rings, duplicate ids): the same warnings and output', async () => {
+    const args = writeCity(40, (fs) => {
+      delete fs[3].properties.households;
+      fs[5].properties.households = '120户';
+      fs[7].properties.households = '  ';
+      bow(fs[9]);
+      bow(fs[11]);
+      fs[13].properties.id = fs[14].properties.id;
+    });
+    const reference = await general(() => runAuditCommand([...args, '--threads', '1']));
+    const flat = await runAuditCommand([...args, '--threads', '1']);
+    expect(flat.layers.residential!.features).toHaveLength(0);
+    expect(flat.layers.residential!.problems.length).toBe(4);
+    expect(flat.result.warnings.some((w) => w.code === 'duplicate_id' && w.layer === 'residential')).toBe(true);
+    expect(flat.output).toBe(reference.output);
+    expect(flat.notes).toEqual(reference.notes);
+  });
+
+  it('a layer with errors is refused with the same message', async () => {
+    const args = writeCity(10, (fs) => {
+      fs[2].properties.households = 'many';
+      (fs[4].geometry as { coordinates: number[][][][] }).coordinates[0][0].pop();
+    });
+    const reference = await general(() => runAuditCommand(args).then(() => 'accepted', (e: Error) => e.message));
+    expect(reference).toMatch(/not a number[\s\S]*not closed/);
+    expect(await runAuditCommand(args).then(() => 'accepted', (e: Error) => e.message)).toBe(reference);
+  });
+
+  it('loadResidentialLayer: flat for a GeoJSON file, the general reader for FlatGeobuf and when forced', async () => {
+    const args = writeCity(5);
+    const path = args[args.indexOf('--residential') + 1];
+    const flat = await loadResidentialLayer(path);
+    expect(flat.flat!.length).toBe(flat.layer.counts.valid);
+    expect((await general(() => loadResidentialLayer(path))).flat).toBeUndefined();
+    const fgb = await loadResidentialLayer(join(ROOT, 'data/demo/residential.fgb'));
+    expect(fgb.flat).toBeUndefined();
+    expect(fgb.layer.features.length).toBeGreaterThan(0);
+  });
+});
