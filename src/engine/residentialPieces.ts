@@ -173,6 +173,11 @@ export class PolygonStoreBuilder {
     return this.endPolygon(weight);
   }
 
+  /** The polygons written so far, over the builder's own columns (valid until the next write). */
+  view(): PolygonStore {
+    return { count: this.n, xy: this.xy, ringStart: this.ringStart, polygonRing: this.polygonRing, area: this.area, bbox: this.bbox, weight: this.weight };
+  }
+
   finish(): PolygonStore {
     const n = this.n;
     return {

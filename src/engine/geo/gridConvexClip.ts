@@ -1,22 +1,55 @@
 // Intersection of two convex rings on clipper's integer grid (geo/clip.ts, CLIP_SCALE), as
 // clipper's intersection returns it, without clipper: Sutherland–Hodgman in doubles from the grid
-// vertices, then every vertex rounded to the grid the way clipper rounds a crossing (half away from
-// zero), repeated and collinear vertices dropped (clipper drops them from its output too). The
-// exact intersection of two convex polygons is one convex polygon whose vertices are vertices of
-// either ring or crossings of their edges; clipper rounds each crossing to the nearest grid point,
-// and so does this, from a crossing computed to within about 1e-8 grid units: the two differ only
-// where a crossing lies that close to the middle between two grid points (a rounding tie).
-// Only the vertex at which the ring starts may differ.
+// vertices, every vertex then rounded to the grid, repeated and collinear vertices dropped
+// (clipper drops them from its output too). The exact intersection of two convex polygons is one
+// convex polygon whose vertices are vertices of either ring or crossings of their edges; clipper
+// rounds a crossing to the nearest grid point, except (clipper-lib 6.4, Clipper.IntersectPoint and
+// its scanbeam sweep):
+// - a rounding tie (a coordinate half-way between grid points), rounded from an edge's end vertex;
+// - a crossing within about 1 / |Δ(dx/dy)| of a vertex's y (the sweep's scanlines), where the
+//   rounded positions of the two edges on the scanline do not show the crossing yet and clipper
+//   moves it onto the next scanline;
+// - two nearly parallel edges, whose crossing clipper computes with a large floating error.
+// Those crossings are refused (the caller then asks clipper): every vertex kept here is the one
+// clipper returns. Only the vertex at which the ring starts may differ.
 
 /** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
 const EXACT = 2 ** 25;
 
 let bufA = new Float64Array(64);
 let bufB = new Float64Array(64);
+let riskA = new Uint8Array(32); // per vertex of bufA / bufB: a crossing clipper may round otherwise
+let riskB = new Uint8Array(32);
+let ys = new Float64Array(32); // every vertex's y: clipper's scanlines
 
 /** Half away from zero, as clipper-lib rounds its crossings (Clipper.Round). */
 function round(a: number): number {
   return a < 0 ? -Math.round(-a) : Math.round(a);
+}
+
+/** Edges whose dx/dy differ by less than this are nearly parallel. */
+const PARALLEL = 1e-3;
+
+/**
+ * Clipper may put the crossing (x, y) of edges with directions (ax, ay) and (bx, by) elsewhere
+ * than the nearest grid point (see the header); `ny` scanline ys in `ys`. A coordinate counts as
+ * a possible tie when it lies within the floating error of clipper's formula (b = x₀ − y₀ dx/dy per
+ * edge, y = Δb / Δ(dx/dy)), with a wide margin, of half-way between grid points.
+ */
+function risky(x: number, y: number, ax: number, ay: number, bx: number, by: number, ny: number): boolean {
+  if (ay === 0 || by === 0) {
+    // On a horizontal edge: that edge's scanline; x rounded from the other edge's end vertex.
+    const tie = 1e-9 + 1e-14 * Math.abs(x);
+    return Math.abs(x - Math.floor(x) - 0.5) < tie;
+  }
+  const da = ax / ay, db = bx / by;
+  const d = Math.abs(da - db);
+  if (!(d >= PARALLEL)) return true;
+  const tie = 1e-9 + (1e-14 * (Math.abs(y) * (Math.abs(da) + Math.abs(db)) + 2 * Math.abs(x))) / Math.min(d, 1);
+  if (Math.abs(x - Math.floor(x) - 0.5) < tie || Math.abs(y - Math.floor(y) - 0.5) < tie) return true;
+  const reach = 1 + 1 / d;
+  for (let i = 0; i < ny; i++) if (Math.abs(y - ys[i]) < reach) return true;
+  return false;
 }
 
 /**
@@ -48,13 +81,20 @@ export function isConvexOnGrid(f: Float64Array, n: number): boolean {
  * The convex counter-clockwise ring `subject` (ns vertices) clipped to the convex counter-clockwise
  * ring `clip` (nc vertices), both on the grid (isConvexOnGrid), written to `out` as grid vertices
  * (counter-clockwise, no repeated or collinear vertex); returns the vertex count, 0 when no area
- * is left. `out` must hold 2 (ns + nc) numbers.
+ * is left, −1 when clipper may round a crossing otherwise (see the header; ask clipper).
+ * `out` must hold 2 (ns + nc) numbers.
  */
 export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float64Array, nc: number, out: Float64Array): number {
   const cap = 2 * (ns + nc) + 8;
-  if (bufA.length < cap) { bufA = new Float64Array(2 * cap); bufB = new Float64Array(2 * cap); }
-  let src = bufA, dst = bufB;
+  if (bufA.length < cap) {
+    bufA = new Float64Array(2 * cap); bufB = new Float64Array(2 * cap);
+    riskA = new Uint8Array(cap); riskB = new Uint8Array(cap); ys = new Float64Array(cap);
+  }
+  let src = bufA, dst = bufB, rs = riskA, rd = riskB;
   for (let i = 0; i < 2 * ns; i++) src[i] = subject[i];
+  for (let i = 0; i < ns; i++) { rs[i] = 0; ys[i] = subject[2 * i + 1]; }
+  for (let i = 0; i < nc; i++) ys[ns + i] = clip[2 * i + 1];
+  const ny = ns + nc;
   let len = 2 * ns;
   for (let e = 0; e < nc && len >= 6; e++) {
     const ax = clip[2 * e], ay = clip[2 * e + 1];
@@ -68,18 +108,21 @@ export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float6
     for (let i = 0; i < len; i += 2) {
       const x = src[i], y = src[i + 1];
       const s = ex * (y - ay) - ey * (x - ax);
-      if (s >= 0) {
-        if (ps < 0) { const t = ps / (ps - s); dst[o++] = px + t * (x - px); dst[o++] = py + t * (y - py); }
-        dst[o++] = x; dst[o++] = y;
-      } else if (ps >= 0) {
-        const t = ps / (ps - s); dst[o++] = px + t * (x - px); dst[o++] = py + t * (y - py);
+      if ((s >= 0) !== (ps >= 0)) {
+        const t = ps / (ps - s);
+        const cx = px + t * (x - px), cy = py + t * (y - py);
+        rd[o >> 1] = risky(cx, cy, ex, ey, x - px, y - py, ny) ? 1 : 0;
+        dst[o++] = cx; dst[o++] = cy;
       }
+      if (s >= 0) { rd[o >> 1] = rs[i >> 1]; dst[o++] = x; dst[o++] = y; }
       px = x; py = y; ps = s;
     }
     len = o;
     const t = src; src = dst; dst = t;
+    const r = rs; rs = rd; rd = r;
   }
   if (len < 6) return 0;
+  for (let i = 0; i < len >> 1; i++) if (rs[i]) return -1;
   // To the grid, without repeats.
   let n = 0;
   for (let i = 0; i < len; i += 2) {
