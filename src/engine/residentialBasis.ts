@@ -15,6 +15,7 @@ import type { LocalProjection } from './geo/localProjection';
 import { groupRings, multiPolygonToMetric, ringArea, ringsArea, snappedSimpleRing } from './geo/metricRings';
 import { CLIP_SCALE, intersection, union } from './geo/clip';
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
+import { convexUnionTwiceArea } from './geo/convexUnionArea';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointInRings } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
@@ -379,6 +380,16 @@ export function landOfParts(
     }
     partAt[i + 1] = nr;
   }
+  if (!withRings) {
+    // Only the area, every part one convex ring on the grid: the union's area by inclusion–exclusion
+    // (exact like groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
+    let convex = true;
+    for (let i = 0; i < n && convex; i++) convex = partAt[i + 1] - partAt[i] === 1 && isConvexOnGrid(snap, (ringAt[i + 1] - ringAt[i]) >> 1, ringAt[i]);
+    if (convex) {
+      const twice = convexUnionTwiceArea(snap, ringAt, n, snap[0], snap[1]);
+      if (!Number.isNaN(twice)) return { area: twice / (2 * CLIP_SCALE * CLIP_SCALE), land: null };
+    }
+  }
   for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   for (let i = 0; i < n; i++) {
@@ -587,7 +598,8 @@ export function prepareResidential(
   if (!land || !land.length) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
   const f = projectFeatures(land, projection, warnings);
   const weighting = f.missing ? 'area' : 'households';
-  const pieces = new PolygonStoreBuilder();
+  // Sized for about every feature once (pieces are features, their cuts or their unions).
+  const pieces = new PolygonStoreBuilder({ polygons: f.store.count + communities.length, vertices: (f.store.xy.length >> 1) + 4 * communities.length });
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];

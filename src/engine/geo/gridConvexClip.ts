@@ -53,15 +53,15 @@ function risky(x: number, y: number, ax: number, ay: number, bx: number, by: num
 }
 
 /**
- * The ring f[0 .. 2n) (grid units, no closing vertex) is convex and counter-clockwise: every turn
+ * The ring f[at .. at + 2n) (grid units, no closing vertex) is convex and counter-clockwise: every turn
  * is left or straight, it winds once (its x direction changes sign at most twice) and it has
  * positive area; coordinates within ±2^25 so that every test is exact.
  */
-export function isConvexOnGrid(f: Float64Array, n: number): boolean {
+export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
   if (n < 3) return false;
   let flips = 0, lastDx = 0, twice = 0;
   for (let i = 0; i < n; i++) {
-    const a = 2 * i, b = 2 * ((i + 1) % n), c = 2 * ((i + 2) % n);
+    const a = at + 2 * i, b = at + 2 * ((i + 1) % n), c = at + 2 * ((i + 2) % n);
     const ax = f[a], ay = f[a + 1], bx = f[b], by = f[b + 1];
     if (!(Math.abs(ax) <= EXACT && Math.abs(ay) <= EXACT)) return false;
     const ux = bx - ax, uy = by - ay, vx = f[c] - bx, vy = f[c + 1] - by;
