@@ -13,7 +13,9 @@ const BUDGET = 4096;
 let levels: Float64Array[] = []; // per depth: the running intersection's vertices
 let tmpA = new Float64Array(64);
 let tmpB = new Float64Array(64);
-let boxes = new Float64Array(64);
+let boxes = new Float64Array(64); // per polygon in sweep order: minX, minY, maxX, maxY
+let order = new Int32Array(16); // the polygons by minX (the sweep order)
+let raw = new Float64Array(64); // per polygon in input order: its box
 let visited = 0;
 
 function ensure(vertices: number): void {
@@ -61,7 +63,10 @@ function clip(src: Float64Array, n: number, xy: Float64Array, c0: number, c1: nu
   return len >> 1;
 }
 
-/** Σ over the intersections of `level`'s ring with each later polygon, and so on down (signed). */
+/**
+ * Σ over the intersections of the ring at `depth` with each polygon after `last` in sweep order,
+ * and so on down (signed); the walk stops at the first polygon starting right of the ring.
+ */
 function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: number, depth: number, count: number, ox: number, oy: number, sign: number): number {
   const cur = levels[depth];
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -72,15 +77,17 @@ function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: numbe
     if (cur[i + 1] > y1) y1 = cur[i + 1];
   }
   let sum = 0;
-  for (let j = last + 1; j < n; j++) {
-    if (boxes[4 * j] > x1 || boxes[4 * j + 2] < x0 || boxes[4 * j + 1] > y1 || boxes[4 * j + 3] < y0) continue;
+  for (let q = last + 1; q < n; q++) {
+    if (boxes[4 * q] > x1) break;
+    if (boxes[4 * q + 2] < x0 || boxes[4 * q + 1] > y1 || boxes[4 * q + 3] < y0) continue;
     if (++visited > BUDGET || depth + 1 > MAX_DEPTH) return NaN;
+    const j = order[q];
     const m = clip(cur, count, xy, start[j], start[j + 1], ox, oy, levels[depth + 1]);
     if (m < 3) continue;
     const a = twiceArea(levels[depth + 1], m);
     if (!(a > 0)) continue;
     sum += sign * a;
-    sum += walk(xy, start, n, j, depth + 1, m, ox, oy, -sign);
+    sum += walk(xy, start, n, q, depth + 1, m, ox, oy, -sign);
   }
   return sum;
 }
@@ -95,7 +102,7 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
   for (let i = 0; i < n; i++) most = Math.max(most, (start[i + 1] - start[i]) >> 1);
   // Clipping a ring by convex rings one after another leaves at most its vertices plus theirs.
   ensure(most * (MAX_DEPTH + 2));
-  if (boxes.length < 4 * n) boxes = new Float64Array(8 * n);
+  if (boxes.length < 4 * n) { boxes = new Float64Array(8 * n); raw = new Float64Array(8 * n); order = new Int32Array(2 * n); }
   for (let i = 0; i < n; i++) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let v = start[i]; v < start[i + 1]; v += 2) {
@@ -105,16 +112,26 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
     }
-    boxes[4 * i] = x0; boxes[4 * i + 1] = y0; boxes[4 * i + 2] = x1; boxes[4 * i + 3] = y1;
+    raw[4 * i] = x0; raw[4 * i + 1] = y0; raw[4 * i + 2] = x1; raw[4 * i + 3] = y1;
+    order[i] = i;
   }
+  // The sweep order: by minX (insertion sort, a few dozen polygons).
+  for (let q = 1; q < n; q++) {
+    const i = order[q], x = raw[4 * i];
+    let p = q - 1;
+    for (; p >= 0 && raw[4 * order[p]] > x; p--) order[p + 1] = order[p];
+    order[p + 1] = i;
+  }
+  for (let q = 0; q < n; q++) for (let c = 0; c < 4; c++) boxes[4 * q + c] = raw[4 * order[q] + c];
   visited = 0;
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let q = 0; q < n; q++) {
+    const i = order[q];
     const k = (start[i + 1] - start[i]) >> 1;
     const f = levels[0];
     for (let v = 0; v < 2 * k; v += 2) { f[v] = xy[start[i] + v] - ox; f[v + 1] = xy[start[i] + v + 1] - oy; }
     total += twiceArea(f, k);
-    total += walk(xy, start, n, i, 0, k, ox, oy, -1);
+    total += walk(xy, start, n, q, 0, k, ox, oy, -1);
     if (Number.isNaN(total)) return NaN;
   }
   return total;
