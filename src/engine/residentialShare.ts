@@ -109,17 +109,19 @@ function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: 
     if (farthestCorner2(centres[i], centres[i + 1]) <= d2) return wholeOf(s, first, count);
   }
   let reached = 0;
+  let last = -1; // the centre (offset into centres) that held the last whole piece
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
     let n = 0;
-    let whole = false;
-    for (let i = 0; i < 2 * k; i += 2) {
+    // The disc that held the previous piece often holds this one (pieces are written near each other).
+    let whole = last >= 0 && allVerticesWithin(s, p, centres[last], centres[last + 1], d2);
+    for (let i = 0; i < 2 * k && !whole; i += 2) {
       const x = centres[i], y = centres[i + 1];
       const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
       const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
       const g = dx * dx + dy * dy;
       if (g > d2) continue;
-      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; break; }
+      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
       if (g < d2) { discs[n++] = x; discs[n++] = y; }
     }
     const area = s.area[p];
