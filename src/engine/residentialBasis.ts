@@ -11,9 +11,12 @@
 import type { CoverageBasis, DataWarning, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, ringArea, ringsArea, ringsBBox, snappedSimpleRing } from './geo/metricRings';
+import { groupRings, ringArea, ringsArea, snappedSimpleRing } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
 import { CLIP_SCALE, intersection, union } from './geo/clip';
+import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
+import { convexUnionTwiceArea } from './geo/convexUnionArea';
+import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointInRings } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 import { projectResidential } from './residentialLayer';
@@ -110,8 +113,23 @@ function snapRings(rings: MetricRings): SnappedRings {
   return { xy, start };
 }
 
-let footprint = new Float64Array(256); // disjointOnGrid: the feature's vertices on the grid
+let footprint = new Float64Array(256); // the feature's vertices on the grid (disjointOnGrid, the convex cut)
 const joint = new Float64Array(8); // disjointOnGrid: the two segments tested, for segmentsMeet
+let gridCut = new Float64Array(256); // a convex cut on the grid
+
+function gridCutOf(vertices: number): Float64Array {
+  if (gridCut.length < 2 * vertices) gridCut = new Float64Array(4 * vertices);
+  return gridCut;
+}
+let partBox = new Float64Array(256); // prepareResidential: each part's box (minX, minY, maxX, maxY)
+
+/** Feature k's vertices on the grid into `footprint` (all its rings); returns the vertex count. */
+function snapFootprint(s: PolygonStore, k: number): number {
+  const v0 = s.ringStart[s.polygonRing[k]], v1 = s.ringStart[s.polygonRing[k + 1]];
+  if (footprint.length < v1 - v0) footprint = new Float64Array(2 * (v1 - v0));
+  for (let v = v0; v < v1; v++) footprint[v - v0] = Math.round(s.xy[v] * CLIP_SCALE);
+  return (v1 - v0) >> 1;
+}
 
 /** Even-odd: (x, y) inside the rings of f (ring r spans f[start[r] .. start[r + 1])). */
 function insideFlat(f: Float64Array, start: ArrayLike<number>, rings: number, x: number, y: number): boolean {
@@ -136,9 +154,8 @@ function insideFlat(f: Float64Array, start: ArrayLike<number>, rings: number, x:
  */
 function disjointOnGrid(s: PolygonStore, k: number, c: SnappedRings): boolean {
   const r0 = s.polygonRing[k], r1 = s.polygonRing[k + 1];
-  const v0 = s.ringStart[r0], v1 = s.ringStart[r1];
-  if (footprint.length < v1 - v0) footprint = new Float64Array(2 * (v1 - v0));
-  for (let v = v0; v < v1; v++) footprint[v - v0] = Math.round(s.xy[v] * CLIP_SCALE);
+  const v0 = s.ringStart[r0];
+  snapFootprint(s, k);
   const cs = c.start, cxy = c.xy;
   for (let r = r0; r < r1; r++) {
     const fs = s.ringStart[r] - v0, fe = s.ringStart[r + 1] - v0;
@@ -185,10 +202,10 @@ function writePieces(rings: MetricRings, weight: number, out: PolygonStoreBuilde
   return total;
 }
 
-let snap = new Float64Array(1024); // landOf: the parts on the centimetre grid, ring after ring
+let snap: Float64Array = new Float64Array(1024); // landOf: the parts on the centimetre grid, ring after ring
 
 /** Even-odd: (x, y) inside the snapped rings rs .. re − 1 (ring r spans snap[start[r] .. start[r + 1])). */
-function insideSnapped(x: number, y: number, start: number[], rs: number, re: number): boolean {
+function insideSnapped(x: number, y: number, start: Int32Array, rs: number, re: number): boolean {
   let inside = false;
   for (let r = rs; r < re; r++) {
     const s = start[r], e = start[r + 1];
@@ -204,7 +221,7 @@ function insideSnapped(x: number, y: number, start: number[], rs: number, re: nu
  * Parts a and b meet on the centimetre grid: an edge of one crosses or touches an edge of the
  * other, or one lies inside the other. Exact (integer coordinates below 2^26, products below 2^53).
  */
-function partsMeet(start: number[], partRing: number[], a: number, b: number): boolean {
+function partsMeet(start: Int32Array, partRing: Int32Array, a: number, b: number): boolean {
   for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
     for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
       for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
@@ -218,6 +235,12 @@ function partsMeet(start: number[], partRing: number[], a: number, b: number): b
   return insideSnapped(snap[va], snap[va + 1], start, partRing[b], partRing[b + 1]) || insideSnapped(snap[vb], snap[vb + 1], start, partRing[a], partRing[a + 1]);
 }
 
+let ringAt = new Int32Array(256); // landOf: snapped ring r spans snap[ringAt[r] .. ringAt[r + 1])
+let partAt = new Int32Array(64); // landOf: part i has the snapped rings partAt[i] .. partAt[i + 1] − 1
+let group = new Int32Array(64); // landOf: union-find parent per part (a group's root is its lowest part)
+let order = new Int32Array(64); // landOf: the parts group by group, each group's parts in order
+let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in order (then its next slot)
+
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
  * non-zero union of its parts (geo/clip.ts), taken per group of parts that meet on that grid
@@ -227,77 +250,97 @@ function partsMeet(start: number[], partRing: number[], a: number, b: number): b
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
  * where one union of every part puts it. When only the area is asked (`withRings` false), a group
  * of several parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
+ * Part i is polygon polys[i] of stores[i]; boxes[4i ..] its box.
  */
-export function landOf(
-  n: number, ringsOf: (i: number) => MetricRings, boxes: number[],
-  options: { withRings: boolean; feature?: (i: number) => number; store?: PolygonStore },
+export function landOfParts(
+  n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, withRings: boolean,
 ): { area: number; land: MetricRings[] | null } {
-  const start: number[] = [0];
-  const partRing: number[] = [0];
-  let m = 0;
-  const grow = (k: number) => { if (snap.length < m + k) { const next = new Float64Array(2 * (m + k)); next.set(snap); snap = next; } };
+  if (partAt.length < n + 1) { partAt = new Int32Array(2 * n + 2); group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
+  let m = 0, nr = 0;
+  partAt[0] = 0;
+  ringAt[0] = 0;
   for (let i = 0; i < n; i++) {
-    const k = options.feature ? options.feature(i) : -1;
-    const st = options.store;
-    if (k >= 0 && st) {
-      // An uncut feature: snapped straight from the store, no rings built.
-      for (let r = st.polygonRing[k]; r < st.polygonRing[k + 1]; r++) {
-        grow(st.ringStart[r + 1] - st.ringStart[r]);
-        for (let v = st.ringStart[r]; v < st.ringStart[r + 1]; v++) snap[m++] = Math.round(st.xy[v] * CLIP_SCALE);
-        start.push(m);
-      }
-    } else {
-      for (const r of ringsOf(i)) {
-        grow(2 * r.length);
-        for (const p of r) { snap[m++] = Math.round(p[0] * CLIP_SCALE); snap[m++] = Math.round(p[1] * CLIP_SCALE); }
-        start.push(m);
-      }
+    const st = stores[i], k = polys[i];
+    const r0 = st.polygonRing[k], r1 = st.polygonRing[k + 1];
+    const need = m + st.ringStart[r1] - st.ringStart[r0];
+    if (snap.length < need) snap = grownTo(snap, need);
+    if (ringAt.length < nr + (r1 - r0) + 1) { const next = new Int32Array(2 * (nr + (r1 - r0) + 1)); next.set(ringAt); ringAt = next; }
+    for (let r = r0; r < r1; r++) {
+      for (let v = st.ringStart[r]; v < st.ringStart[r + 1]; v++) snap[m++] = Math.round(st.xy[v] * CLIP_SCALE);
+      ringAt[++nr] = m;
     }
-    partRing.push(start.length - 1);
+    partAt[i + 1] = nr;
   }
-  const group = new Int32Array(n);
+  if (!withRings) {
+    // Only the area, every part one convex ring on the grid: the union's area by inclusion–exclusion
+    // (exact like groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
+    let convex = true;
+    for (let i = 0; i < n && convex; i++) convex = partAt[i + 1] - partAt[i] === 1 && isConvexOnGrid(snap, (ringAt[i + 1] - ringAt[i]) >> 1, ringAt[i]);
+    if (convex) {
+      const twice = convexUnionTwiceArea(snap, ringAt, n, snap[0], snap[1]);
+      if (!Number.isNaN(twice)) return { area: twice / (2 * CLIP_SCALE * CLIP_SCALE), land: null };
+    }
+  }
   for (let i = 0; i < n; i++) group[i] = i;
-  const find = (i: number): number => { while (group[i] !== i) i = group[i] = group[group[i]]; return i; };
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (boxes[4 * i] <= boxes[4 * j + 2] + e && boxes[4 * j] <= boxes[4 * i + 2] + e && boxes[4 * i + 1] <= boxes[4 * j + 3] + e && boxes[4 * j + 1] <= boxes[4 * i + 3] + e) {
-        const a = find(i), b = find(j);
-        if (a !== b && partsMeet(start, partRing, i, j)) group[Math.max(a, b)] = Math.min(a, b);
+        let a = i, b = j;
+        while (group[a] !== a) a = group[a] = group[group[a]];
+        while (group[b] !== b) b = group[b] = group[group[b]];
+        if (a !== b && partsMeet(ringAt, partAt, i, j)) group[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }
-  const members = new Map<number, number[]>();
+  // The groups by their lowest part, each group's parts in order (a counting sort by root).
   for (let i = 0; i < n; i++) {
-    const g = find(i);
-    const list = members.get(g);
-    if (list) list.push(i); else members.set(g, [i]);
+    let g = i;
+    while (group[g] !== g) g = group[g];
+    group[i] = g;
+    groupEnd[i] = 0;
   }
+  for (let i = 0; i < n; i++) groupEnd[group[i]]++;
+  for (let i = 0, at = 0; i < n; i++) if (group[i] === i) { at += groupEnd[i]; groupEnd[i] = at - groupEnd[i]; }
+  for (let i = 0; i < n; i++) order[groupEnd[group[i]]++] = i;
   let area = 0;
-  const land: MetricRings[] | null = options.withRings ? [] : null;
-  for (const list of members.values()) {
-    const i = list[0];
-    if (!land && list.length === 1 && partRing[i + 1] - partRing[i] === 1) {
+  const land: MetricRings[] | null = withRings ? [] : null;
+  for (let lo = 0; lo < n;) {
+    const i = order[lo], hi = groupEnd[i];
+    const size = hi - lo;
+    if (!land && size === 1 && partAt[i + 1] - partAt[i] === 1) {
       // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
       // union returns, so its area is the shoelace of its grid vertices (exact in integers).
-      const twice = simpleSnappedTwiceArea(start[partRing[i]], start[partRing[i] + 1]);
-      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
+      const twice = simpleSnappedTwiceArea(ringAt[partAt[i]], ringAt[partAt[i] + 1]);
+      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); lo = hi; continue; }
     }
-    if (!land && list.length > 1) {
-      area += groupTwiceArea(start, partRing, list, gridBoxes(start, partRing, list)) / (2 * CLIP_SCALE * CLIP_SCALE);
+    if (!land && size > 1) {
+      area += groupTwiceArea(ringAt, partAt, order, lo, hi, gridBoxes(ringAt, partAt, order, lo, hi)) / (2 * CLIP_SCALE * CLIP_SCALE);
+      lo = hi;
       continue;
     }
     let rings: MetricRings;
-    if (list.length === 1) {
-      const own = ringsOf(i);
+    if (size === 1) {
+      const own = metricRingsOf(stores[i], polys[i]);
       rings = (own.length === 1 ? snappedSimpleRing(own[0]) : null) ?? union(own);
     } else {
-      rings = union(list.flatMap((k) => ringsOf(k)));
+      const all: MetricRings = [];
+      for (let q = lo; q < hi; q++) for (const r of metricRingsOf(stores[order[q]], polys[order[q]])) all.push(r);
+      rings = union(all);
     }
     for (const r of rings) area += ringArea(r);
     land?.push(rings);
+    lo = hi;
   }
   return { area, land };
+}
+
+/** landOfParts over metric rings: part i is ringsOf(i). */
+export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
+  const b = new PolygonStoreBuilder();
+  for (let i = 0; i < n; i++) b.polygon(ringsOf(i));
+  const st = b.finish();
+  return landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, withRings);
 }
 
 let cuts: Float64Array = new Float64Array(64); // groupTwiceArea: where other parts' edges cut the edge (0..1)
@@ -312,10 +355,11 @@ let spans: Float64Array = new Float64Array(64); // groupTwiceArea: per collinear
  * earlier part. Crossings are exact points, not rounded to the grid as clipper's union rounds its
  * new vertices, so against clipper's area this differs by those roundings (README).
  */
-function groupTwiceArea(start: number[], partRing: number[], list: number[], boxes: Float64Array): number {
-  const ox = snap[start[partRing[list[0]]]], oy = snap[start[partRing[list[0]]] + 1];
+function groupTwiceArea(start: Int32Array, partRing: Int32Array, list: Int32Array, lo: number, hi: number, boxes: Float64Array): number {
+  const ox = snap[start[partRing[list[lo]]]], oy = snap[start[partRing[list[lo]]] + 1];
   let twice = 0;
-  for (const a of list) {
+  for (let qa = lo; qa < hi; qa++) {
+    const a = list[qa];
     for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
       for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
         const px = snap[pi] - ox, py = snap[pi + 1] - oy;
@@ -324,7 +368,8 @@ function groupTwiceArea(start: number[], partRing: number[], list: number[], box
         const ex0 = Math.min(px, px + ex), ex1 = Math.max(px, px + ex), ey0 = Math.min(py, py + ey), ey1 = Math.max(py, py + ey);
         let nc = 0, ns = 0;
         cuts[nc++] = 0; cuts[nc++] = 1;
-        for (const b of list) {
+        for (let qb = lo; qb < hi; qb++) {
+          const b = list[qb];
           if (b === a) continue;
           for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
             for (let j = start[rb], pj = start[rb + 1] - 2; j < start[rb + 1]; pj = j, j += 2) {
@@ -373,7 +418,8 @@ function groupTwiceArea(start: number[], partRing: number[], list: number[], box
           if (dropped) continue;
           const mx = px + ex * tm, my = py + ey * tm;
           const gx = mx + ox, gy = my + oy;
-          for (const b of list) {
+          for (let qb = lo; qb < hi; qb++) {
+            const b = list[qb];
             if (b === a || gx < boxes[4 * b] || gx > boxes[4 * b + 2] || gy < boxes[4 * b + 1] || gy > boxes[4 * b + 3]) continue;
             let along = false; // the stretch runs along b's edge: decided above
             for (let q = 0; q < ns; q += 4) if (spans[q + 3] === b && spans[q] <= tm && tm <= spans[q + 1]) { along = true; break; }
@@ -392,11 +438,12 @@ function groupTwiceArea(start: number[], partRing: number[], list: number[], box
 let boxScratch = new Float64Array(64);
 
 /** The snapped parts' boxes (grid units; part i at 4i), for the parts of `list`. */
-function gridBoxes(start: number[], partRing: number[], list: number[]): Float64Array {
+function gridBoxes(start: Int32Array, partRing: Int32Array, list: Int32Array, lo: number, hi: number): Float64Array {
   let top = 0;
-  for (const i of list) top = Math.max(top, i + 1);
+  for (let q = lo; q < hi; q++) top = Math.max(top, list[q] + 1);
   if (boxScratch.length < 4 * top) boxScratch = new Float64Array(8 * top);
-  for (const i of list) {
+  for (let q = lo; q < hi; q++) {
+    const i = list[q];
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let v = start[partRing[i]]; v < start[partRing[i + 1]]; v += 2) {
       const x = snap[v], y = snap[v + 1];
@@ -442,33 +489,73 @@ export function prepareResidential(
   if (!land || !land.length) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
   const f = projectResidential(land, projection, warnings);
   const weighting = f.missing ? 'area' : 'households';
-  const pieces = new PolygonStoreBuilder();
+  // Sized for about every feature once (pieces are features, their cuts or their unions).
+  const pieces = new PolygonStoreBuilder({ polygons: f.store.count + communities.length, vertices: (f.store.xy.length >> 1) + 4 * communities.length });
+  // Footprints cut by a community's edge, per community (rewritten for the next one).
+  const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
-  // Per community, reused: each part's feature, its rings when cut (else the feature's), its box.
+  // Per community, reused: each part's feature, its cut in `cuts` (−1: the whole feature), its box.
   const partFeature: number[] = [];
-  const partRings: (MetricRings | null)[] = [];
-  const partBox: number[] = [];
-  let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
+  const partCut: number[] = [];
+  const partStore: PolygonStore[] = [];
+  const partPoly: number[] = [];
+  const s = f.store;
+  let cutView: PolygonStore = cuts.view();
+  /** Part i as pieces (its connected polygons): a one-ring feature or cut is copied as it is. */
+  const writePart = (i: number, weight: number): number => {
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) return weight * pieces.areaOf(pieces.copy(from, p, weight));
+    return writePieces(metricRingsOf(from, p), weight, pieces);
+  };
   const prepared: Omit<CommunityBasis, 'store'>[] = communities.map((c): Omit<CommunityBasis, 'store'> => {
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
-    const s = f.store;
-    partFeature.length = 0; partRings.length = 0; partBox.length = 0;
-    snapped = null;
-    for (const k of f.index.search(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]).sort((a, b) => a - b)) {
+    partFeature.length = 0; partCut.length = 0;
+    cuts.truncate(0);
+    let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
+    let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
+    const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
+    const ids = flatbushRangeIds().subarray(0, found).sort(); // ascending, as the pieces were always written
+    for (let q = 0; q < found; q++) {
+      const k = ids[q];
       if (insideCommunity(s, k, c, at)) {
-        partFeature.push(k); partRings.push(null);
-        partBox.push(s.bbox[4 * k], s.bbox[4 * k + 1], s.bbox[4 * k + 2], s.bbox[4 * k + 3]);
+        partFeature.push(k); partCut.push(-1);
         continue;
       }
-      snapped ??= snapRings(c.rings);
+      if (!snapped) {
+        snapped = snapRings(c.rings);
+        convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.xy.length >> 1);
+      }
+      if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
+        const nv = snapFootprint(s, k);
+        // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
+        // may round otherwise (m < 0, see geo/gridConvexClip.ts).
+        const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.xy.length >> 1, gridCutOf(nv + (snapped.xy.length >> 1))) : -1;
+        if (m === 0) continue;
+        if (m > 0) {
+          for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
+          cuts.endRing();
+          const p = cuts.endPolygon();
+          if (cuts.areaOf(p) > 0) { partFeature.push(k); partCut.push(p); } else cuts.truncate(p);
+          continue;
+        }
+      }
       if (disjointOnGrid(s, k, snapped)) continue;
       const cut = intersection(c.rings, metricRingsOf(s, k));
       if (cut.length && ringsArea(cut) > 0) {
-        partFeature.push(k); partRings.push(cut);
-        partBox.push(...ringsBBox(cut));
+        partFeature.push(k); partCut.push(cuts.polygon(cut));
       }
     }
+    cutView = cuts.view();
     const n = partFeature.length;
+    if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
+    partStore.length = n; partPoly.length = n;
+    for (let i = 0; i < n; i++) {
+      const q = partCut[i];
+      const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+      partStore[i] = from; partPoly[i] = p;
+      for (let j = 0; j < 4; j++) partBox[4 * i + j] = from.bbox[4 * p + j];
+    }
     // Residential land inside, overlaps once: a union only when some parts' boxes meet.
     let overlapping = false;
     for (let i = 0; i < n && !overlapping; i++) {
@@ -476,20 +563,13 @@ export function prepareResidential(
         if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
       }
     }
-    const ringsOf = (i: number): MetricRings => partRings[i] ?? metricRingsOf(s, partFeature[i]);
-    // A part as pieces (its connected polygons): a one-ring feature inside is copied as it is.
-    const writePart = (i: number, weight: number): number => {
-      const k = partFeature[i];
-      if (!partRings[i] && s.polygonRing[k + 1] - s.polygonRing[k] === 1) return weight * pieces.areaOf(pieces.copy(s, k, weight));
-      return writePieces(ringsOf(i), weight, pieces);
-    };
     let land: MetricRings[] | null = null;
     let residentialArea = 0;
     if (overlapping) {
       // The households basis needs only the land's area, the area basis its polygons (the pieces).
-      ({ area: residentialArea, land } = landOf(n, ringsOf, partBox, { withRings: weighting === 'area', store: s, feature: (i) => (partRings[i] ? -1 : partFeature[i]) }));
+      ({ area: residentialArea, land } = landOfParts(n, partStore, partPoly, partBox, weighting === 'area'));
     } else {
-      for (let i = 0; i < n; i++) residentialArea += partRings[i] ? ringsArea(partRings[i]!) : s.area[partFeature[i]];
+      for (let i = 0; i < n; i++) residentialArea += partStore[i].area[partPoly[i]];
     }
     residentialArea = Math.max(0, residentialArea);
     if (!(residentialArea > 0)) {
@@ -511,7 +591,7 @@ export function prepareResidential(
       if (total > 0) return { kind: 'residential-households', first, count: pieces.count - first, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
       pieces.truncate(first); // no households on this community's land: its area decides
     }
-    if (overlapping && !land) land = landOf(n, ringsOf, partBox, { withRings: true }).land;
+    if (overlapping && !land) land = landOfParts(n, partStore, partPoly, partBox, true).land;
     let total = 0;
     if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
     else for (let i = 0; i < n; i++) total += writePart(i, 1);

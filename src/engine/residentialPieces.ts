@@ -166,11 +166,36 @@ export class PolygonStoreBuilder {
 
   /** Copies polygon p of another store. */
   copy(from: PolygonStore, p: number, weight: number): number {
-    for (let r = from.polygonRing[p]; r < from.polygonRing[p + 1]; r++) {
+    const r0 = from.polygonRing[p], r1 = from.polygonRing[p + 1];
+    const v0 = from.ringStart[r0], v1 = from.ringStart[r1];
+    let repeats = false;
+    for (let r = r0; r < r1 && !repeats; r++) {
+      for (let i = from.ringStart[r] + 2; i < from.ringStart[r + 1]; i += 2) {
+        if (from.xy[i] === from.xy[i - 2] && from.xy[i + 1] === from.xy[i - 1]) { repeats = true; break; }
+      }
+    }
+    if (!repeats && this.nxy === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
+      // As written vertex by vertex (no repeat to drop): the rings in one block, the polygon's
+      // area and box as the other store has them (the same sums over the same vertices).
+      if (this.nxy + (v1 - v0) > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + (v1 - v0));
+      if (this.nRings + (r1 - r0) + 1 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + (r1 - r0) + 1);
+      this.xy.set(from.xy.subarray(v0, v1), this.nxy);
+      for (let r = r0; r < r1; r++) this.ringStart[++this.nRings] = this.nxy + (from.ringStart[r + 1] - v0);
+      this.nxy += v1 - v0;
+      this.twice = 2 * from.area[p];
+      this.x0 = from.bbox[4 * p]; this.y0 = from.bbox[4 * p + 1]; this.x1 = from.bbox[4 * p + 2]; this.y1 = from.bbox[4 * p + 3];
+      return this.endPolygon(weight);
+    }
+    for (let r = r0; r < r1; r++) {
       for (let i = from.ringStart[r]; i < from.ringStart[r + 1]; i += 2) this.vertex(from.xy[i], from.xy[i + 1]);
       this.endRing();
     }
     return this.endPolygon(weight);
+  }
+
+  /** The polygons written so far, over the builder's own columns (valid until the next write). */
+  view(): PolygonStore {
+    return { count: this.n, xy: this.xy, ringStart: this.ringStart, polygonRing: this.polygonRing, area: this.area, bbox: this.bbox, weight: this.weight };
   }
 
   finish(): PolygonStore {

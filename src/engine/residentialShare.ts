@@ -62,6 +62,38 @@ function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2:
   return true;
 }
 
+const box = new Float64Array(4); // piecesBox: minX, minY, maxX, maxY of a community's pieces
+
+/** The box of pieces first .. first + count − 1, into `box`. */
+function piecesBox(s: PolygonStore, first: number, count: number): void {
+  box[0] = box[1] = Infinity; box[2] = box[3] = -Infinity;
+  for (let p = first; p < first + count; p++) {
+    if (s.bbox[4 * p] < box[0]) box[0] = s.bbox[4 * p];
+    if (s.bbox[4 * p + 1] < box[1]) box[1] = s.bbox[4 * p + 1];
+    if (s.bbox[4 * p + 2] > box[2]) box[2] = s.bbox[4 * p + 2];
+    if (s.bbox[4 * p + 3] > box[3]) box[3] = s.bbox[4 * p + 3];
+  }
+}
+
+/** Squared distance from (x, y) to the farthest corner of `box` (of a rectangle, the farthest point). */
+function farthestCorner2(x: number, y: number): number {
+  const dx = Math.max(x - box[0], box[2] - x), dy = Math.max(y - box[1], box[3] - y);
+  return dx * dx + dy * dy;
+}
+
+/** Σ weight × area of the pieces: every piece wholly reached. */
+function wholeOf(s: PolygonStore, first: number, count: number): number {
+  let reached = 0;
+  for (let p = first; p < first + count; p++) reached += s.weight[p] * s.area[p];
+  return reached;
+}
+
+/** Some vertex of the polygon source has every corner of `box` within d (the box lies in its disc). */
+function boxNearVertex(source: Extract<ReachSource, { kind: 'polygon' }>, d2: number): boolean {
+  for (const r of source.rings) for (const q of r) if (farthestCorner2(q[0], q[1]) <= d2) return true;
+  return false;
+}
+
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
 function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
   const k = sources.length;
@@ -71,18 +103,25 @@ function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: 
     centres[2 * i] = xy[0]; centres[2 * i + 1] = xy[1];
   }
   const d2 = d * d;
+  piecesBox(s, first, count);
+  for (let i = 0; i < 2 * k; i += 2) {
+    // One disc holds every piece (their box): each is whole, as the loop below would find.
+    if (farthestCorner2(centres[i], centres[i + 1]) <= d2) return wholeOf(s, first, count);
+  }
   let reached = 0;
+  let last = -1; // the centre (offset into centres) that held the last whole piece
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
     let n = 0;
-    let whole = false;
-    for (let i = 0; i < 2 * k; i += 2) {
+    // The disc that held the previous piece often holds this one (pieces are written near each other).
+    let whole = last >= 0 && allVerticesWithin(s, p, centres[last], centres[last + 1], d2);
+    for (let i = 0; i < 2 * k && !whole; i += 2) {
       const x = centres[i], y = centres[i + 1];
       const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
       const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
       const g = dx * dx + dy * dy;
       if (g > d2) continue;
-      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; break; }
+      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
       if (g < d2) { discs[n++] = x; discs[n++] = y; }
     }
     const area = s.area[p];
@@ -124,6 +163,9 @@ function insidePolygon(s: PolygonStore, p: number, source: Extract<ReachSource, 
 /** Polygon sources: Σ weight × area of each piece within the true round-joined d-buffers. */
 function reachedByBuffers(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
   const d2 = d * d;
+  // Every piece within d of one source vertex (their box in its disc, which the buffer holds): whole.
+  piecesBox(s, first, count);
+  for (const src of sources) if (src.kind === 'polygon' && boxNearVertex(src, d2)) return wholeOf(s, first, count);
   // Each source's primitives, looked up once for all pieces.
   sourcePrims.length = 0;
   for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? cachedSourcePrimitives(src.rings, d) : null);
@@ -140,7 +182,8 @@ function reachedByBuffers(s: PolygonStore, first: number, count: number, sources
       const dx = Math.max(0, g[0] - b2, b0 - g[2]), dy = Math.max(0, g[1] - b3, b1 - g[3]);
       if (dx * dx + dy * dy > d2) continue;
       near = true;
-      if (insidePolygon(s, p, src)) { whole = true; break; }
+      box[0] = b0; box[1] = b1; box[2] = b2; box[3] = b3;
+      if (boxNearVertex(src, d2) || insidePolygon(s, p, src)) { whole = true; break; }
       const prims = sourcePrims[i];
       if (prims) primScratch.push(prims);
     }

@@ -233,20 +233,20 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     const sq = (x0: number, y0: number): [number, number][][] => [[[x0, y0], [x0 + 10, y0], [x0 + 10, y0 + 10], [x0, y0 + 10]]];
     const parts = [sq(0, 0), sq(100, 0), sq(5, 0)];
     const boxes = [0, 0, 10, 10, 100, 0, 110, 10, 5, 0, 15, 10];
-    const land = landOf(parts.length, (i) => parts[i], boxes, { withRings: true }).land!;
+    const land = landOf(parts.length, (i) => parts[i], boxes, true).land!;
     expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([150, 100]);
-    expect(landOf(parts.length, (i) => parts[i], boxes, { withRings: false }).area).toBeCloseTo(250, 9);
+    expect(landOf(parts.length, (i) => parts[i], boxes, false).area).toBeCloseTo(250, 9);
   });
 
   it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
     const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
     const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
     const parts = [t1, t2], boxes = [0, 0, 10, 10, 1, 1, 10, 10];
-    const land = landOf(2, (i) => parts[i], boxes, { withRings: true }).land!;
+    const land = landOf(2, (i) => parts[i], boxes, true).land!;
     expect(land).toEqual([t1, t2]);
     expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
     // Area only: the same 90.5 m² from the grid vertices, no rings.
-    expect(landOf(2, (i) => parts[i], boxes, { withRings: false })).toEqual({ area: 90.5, land: null });
+    expect(landOf(2, (i) => parts[i], boxes, false)).toEqual({ area: 90.5, land: null });
   });
 
   // Area only (the households basis): the union's area from the parts' edges, no union built.
@@ -254,7 +254,7 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     const xs = rings.flat().map((p) => p[0]), ys = rings.flat().map((p) => p[1]);
     return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   });
-  const areaOnly = (parts: [number, number][][][]) => landOf(parts.length, (i) => parts[i], boxesOf(parts), { withRings: false }).area;
+  const areaOnly = (parts: [number, number][][][]) => landOf(parts.length, (i) => parts[i], boxesOf(parts), false).area;
   const box = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]];
 
   it('area only, by hand: overlapping, touching, stacked on a shared line, repeated and nested rectangles', () => {

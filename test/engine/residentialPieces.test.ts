@@ -45,4 +45,25 @@ describe('PolygonStoreBuilder', () => {
     expect(Array.from(s.xy)).toEqual([0, 0, 1, 0, 0, 1, 0, 0, 2, 0, 2, 2, 0, 2]);
     expect(Array.from(s.bbox.subarray(4))).toEqual([0, 0, 2, 2]);
   });
+
+  it('copy keeps holes, rings and the area (10×10 with a 2×2 hole: 96 m²) and drops a repeated vertex as vertex() does', () => {
+    const a = new PolygonStoreBuilder();
+    a.polygon([[[0, 0], [10, 0], [10, 10], [0, 10]], [[4, 4], [4, 6], [6, 6], [6, 4]]]);
+    const b = new PolygonStoreBuilder();
+    b.polygon([[[0, 0], [1, 0], [0, 1]]]);
+    b.copy(a.finish(), 0, 2);
+    // A store written by hand with the vertex (3, 0) twice: copied without the repeat.
+    const raw = {
+      count: 1, xy: Float64Array.from([0, 0, 3, 0, 3, 0, 0, 3]), ringStart: Uint32Array.from([0, 8]), polygonRing: Uint32Array.from([0, 1]),
+      area: Float64Array.from([4.5]), bbox: Float64Array.from([0, 0, 3, 3]), weight: Float64Array.from([1]),
+    };
+    b.copy(raw, 0, 1);
+    const s = b.finish();
+    expect(Array.from(s.area)).toEqual([0.5, 96, 4.5]);
+    expect(Array.from(s.weight)).toEqual([1, 2, 1]);
+    expect(metricRingsOf(s, 1)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]], [[4, 4], [4, 6], [6, 6], [6, 4]]]);
+    expect(metricRingsOf(s, 2)).toEqual([[[0, 0], [3, 0], [0, 3]]]);
+    expect(Array.from(s.bbox)).toEqual([0, 0, 1, 1, 0, 0, 10, 10, 0, 0, 3, 3]);
+    expect(Array.from(s.ringStart)).toEqual([0, 6, 14, 22, 28]);
+  });
 });

@@ -28,6 +28,19 @@ function basisOf(pieces: { rings: MetricRings; weight: number }[]): CommunityBas
 const noProvider = () => { throw new Error('the provider is not asked in straight-line mode'); };
 
 describe('reachedOnBasis, straight-line, by hand', () => {
+  it('every piece within d of one point or one green vertex is whole: 2 × 100 + 5 × 400, and not when the box is 1 cm too far', () => {
+    // Pieces 0..10 × 0..10 and 30..50 × 0..20: their box 0..50 × 0..20; its farthest corner from
+    // (0, 0) is √(50² + 20²) = 53.85 m away.
+    const basis = basisOf([{ rings: square(0, 0, 10), weight: 2 }, { rings: square(30, 0, 20), weight: 5 }]);
+    const far = Math.hypot(50, 20);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far, 'euclidean', noProvider)).toBe(2200);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon([[[0, 0], [-10, 0], [-10, -10]]])], far, 'euclidean', noProvider)).toBe(2200);
+    // 1 cm short: the far piece's corner (50, 20) is outside the disc, by a sliver of its area.
+    const short = reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far - 0.01, 'euclidean', noProvider);
+    expect(short).toBeLessThan(2200);
+    expect(short).toBeGreaterThan(2199);
+  });
+
   it('a disc of 100 m centred on a corner of a 200 m square reaches a quarter disc: 2 × π·100²/4', () => {
     const basis = basisOf([{ rings: square(0, 0, 200), weight: 2 }]);
     expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], 100, 'euclidean', noProvider)).toBeCloseTo(2 * Math.PI * 2500, 6);

@@ -1,0 +1,152 @@
+// Intersection of two convex rings on clipper's integer grid (geo/clip.ts, CLIP_SCALE), as
+// clipper's intersection returns it, without clipper: Sutherland–Hodgman in doubles from the grid
+// vertices, every vertex then rounded to the grid, repeated and collinear vertices dropped
+// (clipper drops them from its output too). The exact intersection of two convex polygons is one
+// convex polygon whose vertices are vertices of either ring or crossings of their edges; clipper
+// rounds a crossing to the nearest grid point, except (clipper-lib 6.4, Clipper.IntersectPoint and
+// its scanbeam sweep):
+// - a rounding tie (a coordinate half-way between grid points), rounded from an edge's end vertex;
+// - a crossing within about 1 / |Δ(dx/dy)| of a vertex's y (the sweep's scanlines), where the
+//   rounded positions of the two edges on the scanline do not show the crossing yet and clipper
+//   moves it onto the next scanline;
+// - two nearly parallel edges, whose crossing clipper computes with a large floating error.
+// Those crossings are refused (the caller then asks clipper): every vertex kept here is the one
+// clipper returns. Only the vertex at which the ring starts may differ.
+
+/** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
+const EXACT = 2 ** 25;
+
+let bufA = new Float64Array(64);
+let bufB = new Float64Array(64);
+let riskA = new Uint8Array(32); // per vertex of bufA / bufB: a crossing clipper may round otherwise
+let riskB = new Uint8Array(32);
+let ys = new Float64Array(32); // every vertex's y: clipper's scanlines
+
+/** Half away from zero, as clipper-lib rounds its crossings (Clipper.Round). */
+function round(a: number): number {
+  return a < 0 ? -Math.round(-a) : Math.round(a);
+}
+
+/** Edges whose dx/dy differ by less than this are nearly parallel. */
+const PARALLEL = 1e-3;
+
+/**
+ * Clipper may put the crossing (x, y) of edges with directions (ax, ay) and (bx, by) elsewhere
+ * than the nearest grid point (see the header); `ny` scanline ys in `ys`. A coordinate counts as
+ * a possible tie when it lies within the floating error of clipper's formula (b = x₀ − y₀ dx/dy per
+ * edge, y = Δb / Δ(dx/dy)), with a wide margin, of half-way between grid points.
+ */
+function risky(x: number, y: number, ax: number, ay: number, bx: number, by: number, ny: number): boolean {
+  if (ay === 0 || by === 0) {
+    // On a horizontal edge: that edge's scanline; x rounded from the other edge's end vertex.
+    const tie = 1e-9 + 1e-14 * Math.abs(x);
+    return Math.abs(x - Math.floor(x) - 0.5) < tie;
+  }
+  const da = ax / ay, db = bx / by;
+  const d = Math.abs(da - db);
+  if (!(d >= PARALLEL)) return true;
+  const tie = 1e-9 + (1e-14 * (Math.abs(y) * (Math.abs(da) + Math.abs(db)) + 2 * Math.abs(x))) / Math.min(d, 1);
+  if (Math.abs(x - Math.floor(x) - 0.5) < tie || Math.abs(y - Math.floor(y) - 0.5) < tie) return true;
+  const reach = 1 + 1 / d;
+  for (let i = 0; i < ny; i++) if (Math.abs(y - ys[i]) < reach) return true;
+  return false;
+}
+
+/**
+ * The ring f[at .. at + 2n) (grid units, no closing vertex) is convex and counter-clockwise: every turn
+ * is left or straight, it winds once (its x direction changes sign at most twice) and it has
+ * positive area; coordinates within ±2^25 so that every test is exact.
+ */
+export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
+  if (n < 3) return false;
+  let flips = 0, lastDx = 0, twice = 0;
+  for (let i = 0; i < n; i++) {
+    const a = at + 2 * i, b = at + 2 * ((i + 1) % n), c = at + 2 * ((i + 2) % n);
+    const ax = f[a], ay = f[a + 1], bx = f[b], by = f[b + 1];
+    if (!(Math.abs(ax) <= EXACT && Math.abs(ay) <= EXACT)) return false;
+    const ux = bx - ax, uy = by - ay, vx = f[c] - bx, vy = f[c + 1] - by;
+    const cross = ux * vy - uy * vx;
+    if (cross < 0) return false;
+    if (cross === 0 && ux * vx + uy * vy < 0) return false; // a spike
+    if (ux !== 0) {
+      if (lastDx !== 0 && (ux > 0) !== (lastDx > 0)) flips++;
+      lastDx = ux;
+    }
+    twice += ax * by - bx * ay;
+  }
+  return flips <= 2 && twice > 0;
+}
+
+/**
+ * The convex counter-clockwise ring `subject` (ns vertices) clipped to the convex counter-clockwise
+ * ring `clip` (nc vertices), both on the grid (isConvexOnGrid), written to `out` as grid vertices
+ * (counter-clockwise, no repeated or collinear vertex); returns the vertex count, 0 when no area
+ * is left, −1 when clipper may round a crossing otherwise (see the header; ask clipper).
+ * `out` must hold 2 (ns + nc) numbers.
+ */
+export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float64Array, nc: number, out: Float64Array): number {
+  const cap = 2 * (ns + nc) + 8;
+  if (bufA.length < cap) {
+    bufA = new Float64Array(2 * cap); bufB = new Float64Array(2 * cap);
+    riskA = new Uint8Array(cap); riskB = new Uint8Array(cap); ys = new Float64Array(cap);
+  }
+  let src = bufA, dst = bufB, rs = riskA, rd = riskB;
+  for (let i = 0; i < 2 * ns; i++) src[i] = subject[i];
+  for (let i = 0; i < ns; i++) { rs[i] = 0; ys[i] = subject[2 * i + 1]; }
+  for (let i = 0; i < nc; i++) ys[ns + i] = clip[2 * i + 1];
+  const ny = ns + nc;
+  let len = 2 * ns;
+  for (let e = 0; e < nc && len >= 6; e++) {
+    const ax = clip[2 * e], ay = clip[2 * e + 1];
+    const e1 = e + 1 < nc ? e + 1 : 0;
+    const ex = clip[2 * e1] - ax, ey = clip[2 * e1 + 1] - ay;
+    if (ex === 0 && ey === 0) continue;
+    // Inside = left of the edge or on it: ex (y − ay) − ey (x − ax) ≥ 0.
+    let o = 0;
+    let px = src[len - 2], py = src[len - 1];
+    let ps = ex * (py - ay) - ey * (px - ax);
+    for (let i = 0; i < len; i += 2) {
+      const x = src[i], y = src[i + 1];
+      const s = ex * (y - ay) - ey * (x - ax);
+      if ((s >= 0) !== (ps >= 0)) {
+        const t = ps / (ps - s);
+        const cx = px + t * (x - px), cy = py + t * (y - py);
+        rd[o >> 1] = risky(cx, cy, ex, ey, x - px, y - py, ny) ? 1 : 0;
+        dst[o++] = cx; dst[o++] = cy;
+      }
+      if (s >= 0) { rd[o >> 1] = rs[i >> 1]; dst[o++] = x; dst[o++] = y; }
+      px = x; py = y; ps = s;
+    }
+    len = o;
+    const t = src; src = dst; dst = t;
+    const r = rs; rs = rd; rd = r;
+  }
+  if (len < 6) return 0;
+  for (let i = 0; i < len >> 1; i++) if (rs[i]) return -1;
+  // To the grid, without repeats.
+  let n = 0;
+  for (let i = 0; i < len; i += 2) {
+    const x = round(src[i]), y = round(src[i + 1]);
+    if (n > 0 && out[2 * n - 2] === x && out[2 * n - 1] === y) continue;
+    out[2 * n] = x; out[2 * n + 1] = y; n++;
+  }
+  while (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) n--;
+  // Without collinear vertices (straight turns, and the spikes rounding may leave), until none is left.
+  for (let changed = true; changed && n >= 3;) {
+    changed = false;
+    for (let i = 0; i < n && n >= 3;) {
+      const p = i === 0 ? n - 1 : i - 1, q = i + 1 < n ? i + 1 : 0;
+      const ux = out[2 * i] - out[2 * p], uy = out[2 * i + 1] - out[2 * p + 1];
+      const vx = out[2 * q] - out[2 * i], vy = out[2 * q + 1] - out[2 * i + 1];
+      if (ux * vy - uy * vx === 0) {
+        out.copyWithin(2 * i, 2 * i + 2, 2 * n);
+        n--;
+        changed = true;
+      } else i++;
+    }
+  }
+  if (n < 3) return 0;
+  let twice = 0;
+  for (let i = 0, j = n - 1; i < n; j = i++) twice += (out[2 * j] - out[2 * i]) * (out[2 * j + 1] + out[2 * i + 1]);
+  return twice > 0 ? n : 0;
+}

@@ -1,0 +1,50 @@
+// Union area of convex polygons by inclusion–exclusion: hand-computed cases and clipper's union
+// (geo/clip.ts, on a grid 1000× finer than the coordinates, so its rounding is far below the check).
+import { describe, expect, it } from 'vitest';
+import { convexUnionTwiceArea } from '../../../src/engine/geo/convexUnionArea';
+import { union } from '../../../src/engine/geo/clip';
+import { ringsArea } from '../../../src/engine/geo/metricRings';
+import { mulberry32 } from '../../../bench/lib/random';
+import type { XY } from '../../../src/engine/reach/reachProvider';
+
+function packed(rings: XY[][]): { xy: Float64Array; start: number[] } {
+  const start = [0];
+  const xy: number[] = [];
+  for (const r of rings) { for (const [x, y] of r) xy.push(x, y); start.push(xy.length); }
+  return { xy: Float64Array.from(xy), start };
+}
+const area = (rings: XY[][]) => { const p = packed(rings); return convexUnionTwiceArea(p.xy, p.start, rings.length, 0, 0) / 2; };
+const sq = (x: number, y: number, s: number): XY[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
+
+describe('convexUnionTwiceArea', () => {
+  it('by hand: apart 200, overlapping by a quarter 175, three in a row 200, three on one spot 100, touching 200', () => {
+    expect(area([sq(0, 0, 10), sq(20, 0, 10)])).toBe(200);
+    expect(area([sq(0, 0, 10), sq(5, 5, 10)])).toBe(175);
+    expect(area([sq(0, 0, 10), sq(5, 0, 10), sq(10, 0, 10)])).toBe(200);
+    expect(area([sq(0, 0, 10), sq(0, 0, 10), sq(0, 0, 10)])).toBe(100);
+    expect(area([sq(0, 0, 10), sq(10, 0, 10)])).toBe(200);
+    // A triangle over a square's corner: the square 100 + the triangle 50 − their overlap (the square 5..10) 25.
+    expect(area([sq(0, 0, 10), [[5, 5], [15, 5], [5, 15]]])).toBe(125);
+  });
+
+  it('the area of clipper\'s union on 300 random sets of 2–6 overlapping rotated rectangles', () => {
+    const rnd = mulberry32(11);
+    for (let k = 0; k < 300; k++) {
+      const m = 2 + Math.floor(rnd() * 5);
+      const rings: XY[][] = [];
+      for (let q = 0; q < m; q++) {
+        const cx = rnd() * 60, cy = rnd() * 60, w = 15 + rnd() * 45, h = 10 + rnd() * 15, t = rnd() * Math.PI;
+        const c = Math.cos(t), s = Math.sin(t);
+        rings.push([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * c - v * s, cy + u * s + v * c] as XY));
+      }
+      // Clipper at 1000× scale: coordinates × 1000, area ÷ 1e6 (its grid is then 1e-5 of a unit).
+      const byClipper = ringsArea(union(rings.map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as XY)))) / 1e6;
+      expect(Math.abs(area(rings) - byClipper)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('gives up (NaN) when too many polygons overlap each other', () => {
+    const rings = Array.from({ length: 16 }, (_, i) => sq(i * 0.01, 0, 10));
+    expect(Number.isNaN(area(rings))).toBe(true);
+  });
+});
