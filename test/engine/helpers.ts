@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import proj4 from 'proj4';
 import type { Feature, FeatureCollection } from 'geojson';
 import { communitiesFromGeoJSON, facilitiesFromGeoJSON, greenFromGeoJSON } from '../../src/io/canonical';
-import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, Position, Ring } from '../../src/engine/types';
+import type { Community, Dataset, Facility, FacilityCategory, GreenSpace, Position, ResidentialLand, ResidentialLayerFlat, Ring } from '../../src/engine/types';
 
 /** Test plane: transverse Mercator centred on 114°E 23°N (metres). */
 export const TEST_CENTER: Position = [114, 23];
@@ -58,4 +58,27 @@ export function datasetToFixture(data: Dataset, description: string): FeatureCol
     features.push({ type: 'Feature', properties: { layer: 'green', id: g.id, kind: g.kind }, geometry: { type: 'MultiPolygon', coordinates: g.geometry } });
   }
   return { type: 'FeatureCollection', description, features };
+}
+
+/** The layer in the flat layout, walked from the objects (households: NaN when not a number). */
+export function flatOf(land: ResidentialLand[]): ResidentialLayerFlat {
+  const geom = [0], polys = [0], rings = [0], xy: number[] = [];
+  for (const r of land) {
+    for (const poly of r.geometry) {
+      for (const rg of poly) {
+        for (const p of rg) xy.push(p[0], p[1]);
+        rings.push(xy.length / 2);
+      }
+      polys.push(rings.length - 1);
+    }
+    geom.push(polys.length - 1);
+  }
+  const estimated = land.some((r) => r.householdsEstimated);
+  return {
+    length: land.length,
+    ids: land.map((r) => r.id),
+    households: Float64Array.from(land.map((r) => (typeof r.households === 'number' ? r.households : NaN))),
+    ...(estimated ? { householdsEstimated: Uint8Array.from(land.map((r) => (r.householdsEstimated ? 1 : 0))) } : {}),
+    geomOffsets: Uint32Array.from(geom), polygonOffsets: Uint32Array.from(polys), ringOffsets: Uint32Array.from(rings), xy: Float64Array.from(xy),
+  };
 }

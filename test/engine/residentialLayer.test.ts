@@ -5,32 +5,10 @@ import { auditDataset, prepareAudit } from '../../src/engine/audit';
 import { defaultPreset } from '../../src/engine/presets';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { projectResidential } from '../../src/engine/residentialLayer';
-import type { DataWarning, Dataset, Position, ResidentialLand, ResidentialLayerFlat, Ring } from '../../src/engine/types';
+import type { DataWarning, Dataset, Position, ResidentialLand, Ring } from '../../src/engine/types';
 import { mulberry32 } from '../../bench/lib/random';
-import { community, facility, green, ll, rect, ring, TEST_CENTER } from './helpers';
+import { community, facility, flatOf, green, ll, rect, ring, TEST_CENTER } from './helpers';
 
-/** The layer in the flat layout, walked from the objects (households: NaN when not a number). */
-function flatOf(land: ResidentialLand[]): ResidentialLayerFlat {
-  const geom = [0], polys = [0], rings = [0], xy: number[] = [];
-  for (const r of land) {
-    for (const poly of r.geometry) {
-      for (const rg of poly) {
-        for (const p of rg) xy.push(p[0], p[1]);
-        rings.push(xy.length / 2);
-      }
-      polys.push(rings.length - 1);
-    }
-    geom.push(polys.length - 1);
-  }
-  const estimated = land.some((r) => r.householdsEstimated);
-  return {
-    length: land.length,
-    ids: land.map((r) => r.id),
-    households: Float64Array.from(land.map((r) => (typeof r.households === 'number' ? r.households : NaN))),
-    ...(estimated ? { householdsEstimated: Uint8Array.from(land.map((r) => (r.householdsEstimated ? 1 : 0))) } : {}),
-    geomOffsets: Uint32Array.from(geom), polygonOffsets: Uint32Array.from(polys), ringOffsets: Uint32Array.from(rings), xy: Float64Array.from(xy),
-  };
-}
 
 type P = [number, number];
 /** A random closed ring around (cx, cy): a rotated rectangle, a star, a bowtie or a many-sided polygon. */

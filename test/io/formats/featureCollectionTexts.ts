@@ -4,16 +4,7 @@
 
 // ---- a seeded generator of FeatureCollection texts -------------------------------------------
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../bench/lib/random';
 
 /** A number written as text exactly as given (for coordinates in every JSON form). */
 export class Raw { constructor(readonly text: string) {} }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { scanGeoJsonPolygons } from '../../../src/io/formats/geojsonFlatPolygons';
 import type { FlatPolygonLayer } from '../../../src/io/formats/flatPolygons';
 import { readGeoJson } from '../../../src/io/formats/geojson';
-import { generator, mulberry32 } from './featureCollectionTexts';
+import { generator } from './featureCollectionTexts';
+import { mulberry32 } from '../../../bench/lib/random';
 
 type Layout = Omit<FlatPolygonLayer, 'properties' | 'fields' | 'crsName'>;
 

@@ -11,30 +11,12 @@ import gcoord from 'gcoord';
 import { readLayer, type ReadLayerOptions } from '../../../src/io/import/readLayer';
 import { readResidentialFlat } from '../../../src/io/import/readResidentialFlat';
 import { parseCrs } from '../../../src/io/crs/parseCrs';
-import type { ResidentialLand, ResidentialLayerFlat } from '../../../src/engine/types';
 import { mulberry32 } from '../../../bench/lib/random';
+import { flatOf } from '../../engine/helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 type Pos = [number, number];
 
-/** The general reader's features in the flat layout (households NaN when absent). */
-function flatOf(land: ResidentialLand[]): ResidentialLayerFlat {
-  const geom = [0], polys = [0], rings = [0], xy: number[] = [];
-  for (const r of land) {
-    for (const poly of r.geometry) {
-      for (const rg of poly) {
-        for (const p of rg) xy.push(p[0], p[1]);
-        rings.push(xy.length / 2);
-      }
-      polys.push(rings.length - 1);
-    }
-    geom.push(polys.length - 1);
-  }
-  return {
-    length: land.length, ids: land.map((r) => r.id), households: Float64Array.from(land.map((r) => r.households ?? NaN)),
-    geomOffsets: Uint32Array.from(geom), polygonOffsets: Uint32Array.from(polys), ringOffsets: Uint32Array.from(rings), xy: Float64Array.from(xy),
-  };
-}
 
 /** Reads `text` both ways; the flat answer (or null) after checking it against the general one. */
 async function compare(text: string, options: ReadLayerOptions = {}, name = 'res.geojson') {
