@@ -1,14 +1,15 @@
 // V8 settings the command-line entry (scripts/cli.mjs) applies before it loads a command's bundle.
 //
-// A city-sized audit runs for a few seconds, and about a third of its CPU went to V8's optimising
-// compiler on helper threads, not to garbage collection (10,000-community city, one thread, per-
-// thread clocks: helper threads 1.7-2.2 s, of which 0.5 s garbage collection; 1.2-1.7 s was
-// compilation, gone with --no-concurrent-recompilation). Two settings cut it: functions are
-// optimised later (more calls before the optimising compiler is asked), and each optimised
-// function inlines less, so large functions with many small helpers compile faster. Both are
-// read whenever a function is compiled or first run, so setting them at run time takes effect for
-// the code loaded after, the worker threads' included (V8 flags are process-wide). Settings that
-// size the heap cannot be changed this way once the process runs; none is used.
+// A city-sized audit runs for a few seconds, and about a quarter of its CPU went to V8's optimising
+// compiler on helper threads (10,000-community city, one thread, per-thread clocks: helper threads
+// 1.7-2.2 s, of which about 0.5 s garbage collection and the rest compilation, which moves to the
+// main thread with --no-concurrent-recompilation). Two settings cut it: functions are optimised
+// later (more work in the interpreter before the optimising compiler is asked), and each optimised
+// function inlines less, so large functions with many small helpers compile faster. Both are read
+// when a function is compiled or first run, so setting them at run time takes effect for the code
+// loaded after, the worker threads' included (V8 flags are process-wide). Settings that size the
+// heap cannot be changed this way once the process runs (the main thread's young generation is
+// fixed at start); none is used.
 //
 // Plain JavaScript: loaded by scripts/cli.mjs before any TypeScript tooling.
 
