@@ -1,7 +1,8 @@
 // The command-line entry behind `npm run audit | report | service-areas | suggest`: runs a
 // precompiled bundle of the command (dist-cli/<command>.mjs) instead of compiling TypeScript on
 // every start, and answers --help from a text file written at build time, without loading the
-// engine. The bundle is rebuilt (esbuild, about a second) whenever a source file is newer than it,
+// engine. Before loading a command it sets the command's V8 settings (lib/v8Settings.mjs). The
+// bundle is rebuilt (esbuild, about a second) whenever a source file is newer than it,
 // so `npm run audit` always runs the code in the working tree.
 //
 // Plain JavaScript on purpose: this file must start before any TypeScript tooling is loaded.
@@ -9,6 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { v8FlagsFor } from './lib/v8Settings.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'dist-cli');
@@ -119,6 +122,8 @@ async function main() {
       return;
     }
   }
+  // The command's V8 settings (lib/v8Settings.mjs), before any of its code is loaded.
+  for (const flag of v8FlagsFor(command)) setFlagsFromString(flag);
   // Where the audit threads find their bundled entry.
   process.env.LIFECIRCLE_CLI_DIR = OUT_DIR;
   // The command runs its main() when it is the process's script: make it so.
