@@ -191,7 +191,7 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
     const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
     const sinCn = sB * cd + cB * sd, cosCn = cB * cd - sB * sd;
     const u = sinCn;
-    let v: number, Cn: number, t: number, st: number, Ce: number;
+    let v: number, r2: number, Cn: number, t: number, st: number, Ce: number;
     if (Math.abs(dl) < SMALL) {
       // Near the central meridian: sin/cos of Δλ by Taylor series (1 − cos Δλ without
       // cancellation); Cn' = atan2(u, cos Δλ·cos Cn) as Cn + atan of the small angle between
@@ -204,8 +204,8 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
       v = cosCe * cosCn;
       const q = (u * cosCn * omc) / (v * cosCn + u * u), q2 = q * q;
       Cn = (B + d) + q * (1 - q2 * (1 / 3 - q2 * (1 / 5 - q2 / 7)));
-      const r2n = u * u + v * v;
-      t = (sinCe * cosCn) / Math.sqrt(r2n);
+      r2 = u * u + v * v;
+      t = (sinCe * cosCn) / Math.sqrt(r2);
       const t2 = t * t;
       st = Math.sqrt(1 + t2);
       Ce = t * (1 - (t2 / 6) * (1 - ((9 * t2) / 20) * (1 - ((25 * t2) / 42) * (1 - ((49 * t2) / 72) * (1 - ((81 * t2) / 110) * (1 - (121 * t2) / 156))))));
@@ -213,13 +213,13 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
       const sinCe = Math.sin(dl), cosCe = Math.cos(dl);
       v = cosCe * cosCn;
       Cn = Math.atan2(u, v);
-      t = (sinCe * cosCn) / Math.sqrt(u * u + v * v);
+      r2 = u * u + v * v;
+      t = (sinCe * cosCn) / Math.sqrt(r2);
       st = Math.sqrt(1 + t * t);
       const at2 = Math.abs(t);
       const ace = Math.log1p(at2 + (at2 * at2) / (1 + st));
       Ce = t < 0 ? -ace : ace;
     }
-    const r2 = u * u + v * v;
     const sinR = (2 * u * v) / r2, cosR = (v - u) * (v + u) / r2;
     const sinhI = 2 * t * st, coshI = 1 + 2 * t * t;
     // Complex Clenshaw sum (proj4 common/clens_cmplx.js) unrolled over its six coefficients.
