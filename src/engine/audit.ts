@@ -40,7 +40,7 @@ import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
 import { basisPieces } from './residentialBasis';
-import { reachedOnBasis, sourcesNear } from './residentialShare';
+import { reachedByPoints, reachedOnBasis, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -200,15 +200,17 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
 /**
  * The share of a community's area within d of the facilities of `cats`, straight-line, with the
  * facilities read as coordinates from the category indexes (no source objects): the number share()
- * gives for facilitySources. Null where that shortcut does not apply (another reach provider, a
- * residential basis, d = 0 or no geometry): use share().
+ * gives for facilitySources; on a residential basis, the share of its weighted pieces, as
+ * reachedOnBasis gives for the same points. Null where that shortcut does not apply (another reach
+ * provider, walking mode, d = 0 or no geometry): use share().
  */
 function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number): number | null {
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
   const basis = ctx.basis[c.index];
-  if (basis && basis.count) return null;
-  if (c.area_m2 <= 0) return 0;
+  const onBasis = basis && basis.count ? basis : null;
+  if (onBasis && ctx.mode !== 'euclidean') return null;
+  if (!onBasis && c.area_m2 <= 0) return 0;
   const b = c.bbox;
   let end = 0;
   for (const cat of cats) {
@@ -216,7 +218,9 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
     if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
   }
   if (end === 0) return 0;
-  const s = r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  const s = onBasis
+    ? reachedByPoints(onBasis, kdPointsNear.buffer(), end / 2, d) / onBasis.total
+    : r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
 

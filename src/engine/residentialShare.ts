@@ -43,8 +43,8 @@ export function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: Rea
   return out;
 }
 
-let centres = new Float64Array(256); // the sources' points, then a piece's discs
-let discs = new Float64Array(256);
+let centreScratch = new Float64Array(256); // the sources' points
+let discs = new Float64Array(256); // a piece's discs that reach into it
 const ringScratch: FlatRing[] = [];
 const nearScratch: ReachSource[] = [];
 const primScratch: BufferPrimitives[] = [];
@@ -97,11 +97,28 @@ function boxNearVertex(source: Extract<ReachSource, { kind: 'polygon' }>, d2: nu
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
 function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
   const k = sources.length;
-  if (centres.length < 2 * k) { centres = new Float64Array(4 * k); discs = new Float64Array(4 * k); }
+  if (centreScratch.length < 2 * k) { centreScratch = new Float64Array(4 * k); discs = new Float64Array(4 * k); }
   for (let i = 0; i < k; i++) {
     const xy = (sources[i] as Extract<ReachSource, { kind: 'point' }>).xy;
-    centres[2 * i] = xy[0]; centres[2 * i + 1] = xy[1];
+    centreScratch[2 * i] = xy[0]; centreScratch[2 * i + 1] = xy[1];
   }
+  return reachedByCentres(s, first, count, centreScratch, k, d);
+}
+
+/**
+ * Straight-line, point sources given as coordinates: Σ weight × reached area of the community's
+ * residential pieces within d of the centres (x, y at 2i, 2i + 1, i < k), the figure reachedOnBasis
+ * gives for the same points as sources in the same order, without a source object per point.
+ */
+export function reachedByPoints(basis: CommunityBasis, centres: Float64Array, k: number, d: number): number {
+  const s = basis.store;
+  if (!s || !basis.count || !k || !(d > 0)) return 0;
+  if (discs.length < 2 * k) discs = new Float64Array(4 * k);
+  return reachedByCentres(s, basis.first, basis.count, centres, k, d);
+}
+
+/** Σ weight × area of each piece within the discs of radius d about the k centres (x, y pairs). */
+function reachedByCentres(s: PolygonStore, first: number, count: number, centres: Float64Array, k: number, d: number): number {
   const d2 = d * d;
   piecesBox(s, first, count);
   for (let i = 0; i < 2 * k; i += 2) {

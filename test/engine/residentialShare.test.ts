@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityBasis } from '../../src/engine/residentialBasis';
 import { basisPieces } from '../../src/engine/residentialBasis';
-import { reachedOnBasis } from '../../src/engine/residentialShare';
+import { reachedByPoints, reachedOnBasis } from '../../src/engine/residentialShare';
 import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import { createEuclideanReach } from '../../src/engine/reach/euclideanReach';
 import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../src/engine/reach/reachProvider';
@@ -98,6 +98,43 @@ describe('reachedOnBasis, straight-line: the same as the reach provider measurin
         }
         expect(expected).toBeGreaterThan(0);
         const got = reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider);
+        expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+      }
+    });
+  }
+});
+
+describe('reachedByPoints: point sources as coordinates', () => {
+  const xyOf = (pts: [number, number][]) => Float64Array.from(pts.flat());
+
+  it('by hand: a quarter disc of a 200 m square (2 × π·100²/4); a whole piece and an unreached one (3 × 100 + 0)', () => {
+    expect(reachedByPoints(basisOf([{ rings: square(0, 0, 200), weight: 2 }]), xyOf([[0, 0]]), 1, 100)).toBeCloseTo(2 * Math.PI * 2500, 6);
+    const two = basisOf([{ rings: square(0, 0, 10), weight: 3 }, { rings: square(500, 500, 10), weight: 7 }]);
+    expect(reachedByPoints(two, xyOf([[5, 5], [300, 300]]), 2, 50)).toBeCloseTo(300, 9);
+    // Only the first k pairs are sources: the second point alone reaches nothing.
+    expect(reachedByPoints(two, xyOf([[300, 300], [5, 5]]), 1, 50)).toBe(0);
+    expect(reachedByPoints(two, xyOf([[5, 5]]), 0, 50)).toBe(0);
+  });
+
+  for (const seed of [21, 22]) {
+    it(`seed ${seed}: 40 random pieces, the reach provider measuring each piece as a community`, () => {
+      const rand = mulberry32(seed);
+      const pieces = Array.from({ length: 40 }, () => {
+        const cx = rand() * 1000, cy = rand() * 1000, w = 10 + 40 * rand(), h = 10 + 20 * rand(), t = rand() * Math.PI;
+        const ring: XY[] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * Math.cos(t) - v * Math.sin(t), cy + u * Math.sin(t) + v * Math.cos(t)]);
+        return { rings: [ring], weight: 10 + 100 * rand() };
+      });
+      const basis = basisOf(pieces);
+      const pts = Array.from({ length: 12 }, () => [rand() * 1200 - 100, rand() * 1200 - 100] as [number, number]);
+      const reach = createEuclideanReach();
+      for (const d of [300, 120, 40]) {
+        let expected = 0;
+        for (const p of basisPieces(basis, COMMUNITY)) {
+          const near = pts.filter(([x, y]) => Math.hypot(Math.max(0, p.bbox[0] - x, x - p.bbox[2]), Math.max(0, p.bbox[1] - y, y - p.bbox[3])) <= d);
+          if (near.length) expected += p.weight * reach.reachedArea(p, near.map(([x, y]) => point(x, y)), d);
+        }
+        expect(expected).toBeGreaterThan(0);
+        const got = reachedByPoints(basis, xyOf(pts), pts.length, d);
         expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
       }
     });
