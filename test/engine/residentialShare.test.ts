@@ -71,16 +71,21 @@ describe('reachedOnBasis, straight-line, by hand', () => {
   });
 });
 
+/** 40 random rotated rectangles (10–50 m × 10–30 m) over a 1 km square, weighted 10–110. */
+function randomPieces(rand: () => number): { rings: XY[][]; weight: number }[] {
+  return Array.from({ length: 40 }, () => {
+    const cx = rand() * 1000, cy = rand() * 1000, w = 10 + 40 * rand(), h = 10 + 20 * rand(), t = rand() * Math.PI;
+    const ring: XY[] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * Math.cos(t) - v * Math.sin(t), cy + u * Math.sin(t) + v * Math.cos(t)]);
+    return { rings: [ring], weight: 10 + 100 * rand() };
+  });
+}
+
 describe('reachedOnBasis, straight-line: the same as the reach provider measuring each piece', () => {
   const reach = createEuclideanReach();
   for (const seed of [11, 12, 13]) {
     it(`seed ${seed}: 40 random pieces, points and then green polygons`, () => {
       const rand = mulberry32(seed);
-      const pieces = Array.from({ length: 40 }, () => {
-        const cx = rand() * 1000, cy = rand() * 1000, w = 10 + 40 * rand(), h = 10 + 20 * rand(), t = rand() * Math.PI;
-        const ring: XY[] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * Math.cos(t) - v * Math.sin(t), cy + u * Math.sin(t) + v * Math.cos(t)]);
-        return { rings: [ring], weight: 10 + 100 * rand() };
-      });
+      const pieces = randomPieces(rand);
       const basis = basisOf(pieces);
       const points = Array.from({ length: 12 }, () => point(rand() * 1200 - 100, rand() * 1200 - 100));
       const greens = Array.from({ length: 4 }, () => polygon(square(rand() * 1000, rand() * 1000, 30 + 100 * rand())));
@@ -119,11 +124,7 @@ describe('reachedByPoints: point sources as coordinates', () => {
   for (const seed of [21, 22]) {
     it(`seed ${seed}: 40 random pieces, the reach provider measuring each piece as a community`, () => {
       const rand = mulberry32(seed);
-      const pieces = Array.from({ length: 40 }, () => {
-        const cx = rand() * 1000, cy = rand() * 1000, w = 10 + 40 * rand(), h = 10 + 20 * rand(), t = rand() * Math.PI;
-        const ring: XY[] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cx + u * Math.cos(t) - v * Math.sin(t), cy + u * Math.sin(t) + v * Math.cos(t)]);
-        return { rings: [ring], weight: 10 + 100 * rand() };
-      });
+      const pieces = randomPieces(rand);
       const basis = basisOf(pieces);
       const pts = Array.from({ length: 12 }, () => [rand() * 1200 - 100, rand() * 1200 - 100] as [number, number]);
       const reach = createEuclideanReach();
