@@ -508,7 +508,9 @@ export function prepareResidential(
     if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) return weight * pieces.areaOf(pieces.copy(from, p, weight));
     return writePieces(metricRingsOf(from, p), weight, pieces);
   };
-  const prepared: Omit<CommunityBasis, 'store'>[] = communities.map((c): Omit<CommunityBasis, 'store'> => {
+  // Every basis object is written with the same fields in the same order (one hidden class; the
+  // store is set once finished), rather than copied with the store spread in afterwards.
+  const prepared: CommunityBasis[] = communities.map((c): CommunityBasis => {
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
     partFeature.length = 0; partCut.length = 0;
     cuts.truncate(0);
@@ -588,15 +590,16 @@ export function prepareResidential(
         if (f.estimated[k]) householdsEstimated = true;
         total += writePart(i, f.households[k] / s.area[k]);
       }
-      if (total > 0) return { kind: 'residential-households', first, count: pieces.count - first, total, residentialArea_m2: residentialArea, ...(householdsEstimated ? { householdsEstimated } : {}) };
+      if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
     }
     if (overlapping && !land) land = landOfParts(n, partStore, partPoly, partBox, true).land;
     let total = 0;
     if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
     else for (let i = 0; i < n; i++) total += writePart(i, 1);
-    return { kind: 'residential-area', first, count: pieces.count - first, total, residentialArea_m2: residentialArea };
+    return { kind: 'residential-area', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: false };
   });
   const store = pieces.finish();
-  return { basis: prepared.map((b) => (b === COMMUNITY_AREA ? COMMUNITY_AREA : { ...b, store })), weighting };
+  for (const b of prepared) if (b !== COMMUNITY_AREA) b.store = store;
+  return { basis: prepared, weighting };
 }

@@ -51,10 +51,16 @@ function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection
   let twice = 0;
   for (let i = 0; i < n; i++) {
     const i1 = i + 1 < n ? i + 1 : 0;
-    twice += (f[2 * i] - f[2 * i1]) * (f[2 * i + 1] + f[2 * i1 + 1]);
+    const ax = f[2 * i], ay = f[2 * i + 1], bx = f[2 * i1], by = f[2 * i1 + 1];
+    twice += (ax - bx) * (ay + by);
+    const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     for (let j = i + 2; j < n; j++) {
       if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
-      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * ((j + 1) % n))) { b.discardOpen(); return false; }
+      const j1 = j + 1 < n ? j + 1 : 0;
+      const cx = f[2 * j], cy = f[2 * j + 1], dx = f[2 * j1], dy = f[2 * j1 + 1];
+      // Segments whose boxes are apart share no point (the exact test below finds none either).
+      if ((cx < x0 && dx < x0) || (cx > x1 && dx > x1) || (cy < y0 && dy < y0) || (cy > y1 && dy > y1)) continue;
+      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * j1)) { b.discardOpen(); return false; }
     }
   }
   if (twice === 0) { b.discardOpen(); return false; }

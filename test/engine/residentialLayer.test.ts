@@ -138,3 +138,50 @@ it('flatOf keeps every lon/lat as given', () => {
   expect(Array.from(f.xy.subarray(2, 4))).toEqual(ll(1, 0));
   expect(Array.from(f.ringOffsets)).toEqual([0, 4]);
 });
+
+/** Segments pq and rs share a point: solved for both parameters (a second method, not sign tests). */
+function segmentsShare(p: P, q: P, r: P, s: P): boolean {
+  const ux = q[0] - p[0], uy = q[1] - p[1], vx = s[0] - r[0], vy = s[1] - r[1];
+  const den = ux * vy - uy * vx;
+  if (den === 0) return false; // parallel: random vertices give none that overlap
+  const t = ((r[0] - p[0]) * vy - (r[1] - p[1]) * vx) / den, u = ((r[0] - p[0]) * uy - (r[1] - p[1]) * ux) / den;
+  return t >= 0 && t <= 1 && u >= 0 && u <= 1;
+}
+
+describe('projectResidential: the fast path takes exactly the rings that do not cross themselves', () => {
+  it('800 random rings of 4–7 vertices (about half crossing): the store keeps the projected vertices as given iff no two edges meet', () => {
+    const rand = mulberry32(11);
+    const proj = createLocalProjection(TEST_CENTER);
+    let simple = 0;
+    for (let t = 0; t < 800; t++) {
+      const n = 4 + Math.floor(rand() * 4);
+      const pts: P[] = [];
+      // Vertices near a circle (mostly simple) or anywhere in a 100 m box (mostly crossing).
+      const round = rand() < 0.5;
+      for (let i = 0; i < n; i++) {
+        const a = (2 * Math.PI * i) / n + (rand() - 0.5) * 0.5;
+        pts.push(round ? [50 * Math.cos(a), 50 * Math.sin(a)] : [100 * rand(), 100 * rand()]);
+      }
+      const f = projectResidential([{ id: 'r', geometry: [[ring(pts)]] }], proj, []);
+      const xy = pts.map((p) => { const o = new Float64Array(2); const g = ll(p[0], p[1]); proj.forwardTo(g[0], g[1], o, 0); return [o[0], o[1]] as P; });
+      let crosses = false;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 2; j < n; j++) {
+          if (i === 0 && j === n - 1) continue;
+          if (segmentsShare(xy[i], xy[i + 1], xy[j], xy[(j + 1) % n])) crosses = true;
+        }
+      }
+      const s = f.store;
+      const kept = s.count === 1 && s.polygonRing[1] === 1 && s.ringStart[1] === 2 * n
+        && [xy, [...xy].reverse()].some((o) => o.every((p, i) => {
+          // The store may start the ring at another vertex: match from where o[0] is.
+          const at = Array.from({ length: n }, (_, k) => k).find((k) => s.xy[2 * k] === o[0][0] && s.xy[2 * k + 1] === o[0][1]);
+          return at !== undefined && s.xy[2 * ((at + i) % n)] === p[0] && s.xy[2 * ((at + i) % n) + 1] === p[1];
+        }));
+      expect(kept, `ring ${t}`).toBe(!crosses);
+      if (!crosses) simple++;
+    }
+    expect(simple).toBeGreaterThan(200);
+    expect(simple).toBeLessThan(600);
+  });
+});
