@@ -6,13 +6,10 @@
 //
 // The mapping is proj4's `+proj=tmerc` (its "extended" transverse Mercator: Poder/Engsager, the
 // Krüger series to n⁶ evaluated by Clenshaw summation, proj4/lib/projections/etmerc.js), with the
-// coefficients proj4 computes for the definition, on plain numbers, without proj4's per-point
-// objects, sanity checks and datum dispatch (a WGS84 → WGS84 datum step is the identity); a
-// non-finite input still goes through proj4 (which rejects it). The inverse repeats proj4's
-// arithmetic step for step (the same doubles). The forward evaluates the same series with fewer
-// transcendental calls (exact identities, and Taylor series near the centre): within 1e-6 m of
-// proj4 everywhere proj4 is finite (measured ≤ 3.1e-9 m; only the rounding of the last bits
-// differs), Infinity where proj4 gives Infinity.
+// coefficients proj4 computes for the definition. Forward and inverse repeat proj4's arithmetic
+// step for step on plain numbers, without proj4's per-point objects, sanity checks and datum
+// dispatch (a WGS84 → WGS84 datum step is the identity), so they return the same doubles as
+// proj4 at a fraction of the cost; a non-finite input still goes through proj4 (which rejects it).
 import proj4 from 'proj4';
 import type { Position } from '../types';
 import type { XY } from '../reach/reachProvider';
@@ -44,7 +41,6 @@ interface EtmercParams {
   y0: number;
   long0: number;
   over?: boolean;
-  lat0?: number;
   Qn: number;
   Zb: number;
   cbg: number[];
@@ -109,6 +105,16 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
     const b = Math.min(x, y) / (A ? A : 1);
     return A * Math.sqrt(1 + Math.pow(b, 2));
   };
+  const log1py = (x: number) => {
+    const y = 1 + x;
+    const z = y - 1;
+    return z === 0 ? x : (x * Math.log(y)) / z;
+  };
+  const asinhy = (x: number) => {
+    let y = Math.abs(x);
+    y = log1py(y * (1 + y / (hypot(1, y) + 1)));
+    return x < 0 ? -y : y;
+  };
   // Gaussian ↔ geodetic latitude (proj4 common/gatg.js).
   const gatg = (pp: Float64Array, B: number) => {
     const cos2B = 2 * Math.cos(2 * B);
@@ -148,92 +154,17 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
     out[0] = r * hr - i * hi;
     out[1] = r * hi + i * hr;
   };
-  // The forward mapping of proj4 with fewer transcendental calls, by exact identities (each value
-  // below is the same real number proj4 computes; only the rounding of the last bits differs):
-  // - gatg: sin 2B, cos 2B from one sin/cos pair of B, and the conformal latitude's sin/cos by the
-  //   angle sum with the small correction δ = h·sin 2B (|δ| < 0.0034 rad on WGS84: the Taylor
-  //   series to δ⁷ is exact to ~1e-27 relative);
-  // - Cn = atan2(u, v) gives sin 2Cn = 2uv/(u²+v²), cos 2Cn = (v²−u²)/(u²+v²) without sin/cos;
-  // - Ce = atan2(y, h) with h ≥ 0 gives tan Ce = y/h, so proj4's tan(atan2(…)) is one division;
-  // - with t = tan Ce and Ce' = asinh t: sinh 2Ce' = 2t·√(1+t²), cosh 2Ce' = 1 + 2t² (no exp).
-  // Near the centre (within SMALL rad ≈ 2.9° of its latitude and of its meridian, i.e. any city)
-  // sin and cos come from their Taylor series to x¹¹ / x¹² (remainder < 1e-25 relative) and the
-  // angle sum with the centre's sin/cos, instead of Math.sin / Math.cos.
-  const SMALL = 0.05;
-  const B0 = P.lat0 ?? 0, sB0 = Math.sin(B0), cB0 = Math.cos(B0);
-  const sinSmall = (x: number, x2: number) => x * (1 - (x2 / 6) * (1 - (x2 / 20) * (1 - (x2 / 42) * (1 - (x2 / 72) * (1 - x2 / 110)))));
-  const cosSmall = (x2: number) => 1 - (x2 / 2) * (1 - (x2 / 12) * (1 - (x2 / 30) * (1 - (x2 / 56) * (1 - (x2 / 90) * (1 - x2 / 132)))));
-  const c0 = cbg[0], c1 = cbg[1], c2 = cbg[2], c3 = cbg[3], c4 = cbg[4], c5 = cbg[5];
-  const g0 = gtu[0], g1 = gtu[1], g2 = gtu[2], g3 = gtu[3], g4 = gtu[4], g5 = gtu[5];
+  const res = new Float64Array(2);
   function forwardTo(lon: number, lat: number, o: Float64Array, at: number): void {
-    const dl = adjustLon(lon * D2R - long0);
-    const B = lat * D2R;
-    let sB: number, cB: number;
-    const e = B - B0;
-    if (Math.abs(e) < SMALL) {
-      const e2 = e * e, se = sinSmall(e, e2), ce = cosSmall(e2);
-      sB = sB0 * ce + cB0 * se;
-      cB = cB0 * ce - sB0 * se;
-    } else {
-      sB = Math.sin(B);
-      cB = Math.cos(B);
-    }
-    const sin2B = 2 * sB * cB, cos2B2 = 2 * (cB - sB) * (cB + sB);
-    // Clenshaw sum of gatg (proj4 common/gatg.js) unrolled over its six coefficients.
-    let h1 = c5, h2: number;
-    let h = cos2B2 * h1 + c4; h2 = h1; h1 = h;
-    h = -h2 + cos2B2 * h1 + c3; h2 = h1; h1 = h;
-    h = -h2 + cos2B2 * h1 + c2; h2 = h1; h1 = h;
-    h = -h2 + cos2B2 * h1 + c1; h2 = h1; h1 = h;
-    h = -h2 + cos2B2 * h1 + c0;
-    const d = h * sin2B, d2 = d * d;
-    const sd = d * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - d2 / 42)));
-    const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
-    const sinCn = sB * cd + cB * sd, cosCn = cB * cd - sB * sd;
-    const u = sinCn;
-    let v: number, r2: number, Cn: number, t: number, st: number, Ce: number;
-    if (Math.abs(dl) < SMALL) {
-      // Near the central meridian: sin/cos of Δλ by Taylor series (1 − cos Δλ without
-      // cancellation); Cn' = atan2(u, cos Δλ·cos Cn) as Cn + atan of the small angle between
-      // them, tan(Cn' − Cn) = sin Cn·cos Cn·(1 − cos Δλ) / (cos Δλ·cos² Cn + sin² Cn) (< 7e-4),
-      // and asinh t (|t| ≤ |sin Δλ| < 0.05) by its series to t¹³ (remainder < 1e-19 relative).
-      const dl2 = dl * dl;
-      const sinCe = sinSmall(dl, dl2);
-      const omc = (dl2 / 2) * (1 - (dl2 / 12) * (1 - (dl2 / 30) * (1 - (dl2 / 56) * (1 - (dl2 / 90) * (1 - dl2 / 132)))));
-      const cosCe = 1 - omc;
-      v = cosCe * cosCn;
-      const q = (u * cosCn * omc) / (v * cosCn + u * u), q2 = q * q;
-      Cn = (B + d) + q * (1 - q2 * (1 / 3 - q2 * (1 / 5 - q2 / 7)));
-      r2 = u * u + v * v;
-      t = (sinCe * cosCn) / Math.sqrt(r2);
-      const t2 = t * t;
-      st = Math.sqrt(1 + t2);
-      Ce = t * (1 - (t2 / 6) * (1 - ((9 * t2) / 20) * (1 - ((25 * t2) / 42) * (1 - ((49 * t2) / 72) * (1 - ((81 * t2) / 110) * (1 - (121 * t2) / 156))))));
-    } else {
-      const sinCe = Math.sin(dl), cosCe = Math.cos(dl);
-      v = cosCe * cosCn;
-      Cn = Math.atan2(u, v);
-      r2 = u * u + v * v;
-      t = (sinCe * cosCn) / Math.sqrt(r2);
-      st = Math.sqrt(1 + t * t);
-      const at2 = Math.abs(t);
-      const ace = Math.log1p(at2 + (at2 * at2) / (1 + st));
-      Ce = t < 0 ? -ace : ace;
-    }
-    const sinR = (2 * u * v) / r2, cosR = (v - u) * (v + u) / r2;
-    const sinhI = 2 * t * st, coshI = 1 + 2 * t * t;
-    // Complex Clenshaw sum (proj4 common/clens_cmplx.js) unrolled over its six coefficients.
-    const r = 2 * cosR * coshI, i = -2 * sinR * sinhI;
-    // The first step with hr1 = g5 and zeros before it.
-    let hr1 = g5, hi1 = 0, hr2: number, hi2: number;
-    let hr = r * hr1 + g4, hi = i * hr1;
-    hr2 = hr1; hi2 = hi1; hr1 = hr; hi1 = hi; hr = -hr2 + r * hr1 - i * hi1 + g3; hi = -hi2 + i * hr1 + r * hi1;
-    hr2 = hr1; hi2 = hi1; hr1 = hr; hi1 = hi; hr = -hr2 + r * hr1 - i * hi1 + g2; hi = -hi2 + i * hr1 + r * hi1;
-    hr2 = hr1; hi2 = hi1; hr1 = hr; hi1 = hi; hr = -hr2 + r * hr1 - i * hi1 + g1; hi = -hi2 + i * hr1 + r * hi1;
-    hr2 = hr1; hi2 = hi1; hr1 = hr; hi1 = hi; hr = -hr2 + r * hr1 - i * hi1 + g0; hi = -hi2 + i * hr1 + r * hi1;
-    const fr = sinR * coshI, fi = cosR * sinhI;
-    Cn = Cn + (fr * hr - fi * hi);
-    Ce = Ce + (fr * hi + fi * hr);
+    let Ce = adjustLon(lon * D2R - long0);
+    let Cn = gatg(cbg, lat * D2R);
+    const sinCn = Math.sin(Cn), cosCn = Math.cos(Cn), sinCe = Math.sin(Ce), cosCe = Math.cos(Ce);
+    Cn = Math.atan2(sinCn, cosCe * cosCn);
+    Ce = Math.atan2(sinCe * cosCn, hypot(sinCn, cosCn * cosCe));
+    Ce = asinhy(Math.tan(Ce));
+    clensCmplx(gtu, 2 * Cn, 2 * Ce);
+    Cn = Cn + out[0];
+    Ce = Ce + out[1];
     if (Math.abs(Ce) <= CE_MAX) {
       o[at] = a * (Qn * Ce) + x0;
       o[at + 1] = a * (Qn * Cn + Zb) + y0;
@@ -242,7 +173,6 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
       o[at + 1] = Infinity;
     }
   }
-  const res = new Float64Array(2);
   return {
     forward(p: Position): XY {
       forwardTo(p[0], p[1], res, 0);

@@ -51,15 +51,9 @@ describe('localProjection', () => {
     expect(() => createLocalProjection([114, 95])).toThrow(/invalid centre/);
   });
 
-  // The forward mapping evaluates proj4's series with fewer transcendental calls (engine README:
-  // within 1e-6 m of proj4); the inverse repeats proj4 step for step.
-  const BOUND_M = 1e-6;
-  const maxDiff = (a: number[], b: number[]) =>
-    a.every(Number.isFinite) || b.every(Number.isFinite) ? Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1])) : a[0] === b[0] && a[1] === b[1] ? 0 : Infinity;
-
-  it('forward is within the bound of proj4 on random centres and points, near and far; inverse is proj4 to the bit', () => {
+  it('returns the same doubles as proj4 on random centres and points, near and far', () => {
     const rand = mulberry32(13);
-    let compared = 0, worst = 0;
+    let compared = 0;
     const differing: string[] = [];
     const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
     const into = new Float64Array(6);
@@ -71,10 +65,9 @@ describe('localProjection', () => {
         const span = [0.01, 0.5, 4, 30][k % 4];
         const p: [number, number] = [center[0] + (rand() - 0.5) * span, Math.max(-89, Math.min(89, center[1] + (rand() - 0.5) * span))];
         const expected = ref.forward([p[0], p[1]]);
-        const got = local.forward(p);
-        worst = Math.max(worst, maxDiff(got, expected));
+        if (!same(local.forward(p), expected)) differing.push(`forward ${center} ${p}`);
         local.forwardTo(p[0], p[1], into, 3);
-        if (!same([into[3], into[4]], got)) differing.push(`forwardTo ${center} ${p}`);
+        if (!same([into[3], into[4]], expected)) differing.push(`forwardTo ${center} ${p}`);
         const xy: [number, number] = [(rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][k % 4], (rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][(k >> 2) % 4]];
         if (!same(local.inverse(xy), ref.inverse([xy[0], xy[1]]))) differing.push(`inverse ${center} ${xy}`);
         compared++;
@@ -82,36 +75,6 @@ describe('localProjection', () => {
     }
     expect(differing).toEqual([]);
     expect(compared).toBe(20_000);
-    expect(worst).toBeLessThanOrEqual(BOUND_M);
-  });
-
-  it('forward is within the bound of proj4 over a city extent (±0.5°) and at the edges of its series', () => {
-    const rand = mulberry32(29);
-    let worst = 0, compared = 0;
-    const centers: [number, number][] = [[114, 23], [116.4, 39.9], [87.6, 43.8], [126.6, 45.8], [-0.1, 51.5], [151.2, -33.9], [179.8, 66], [-179.9, -70]];
-    for (const center of centers) {
-      const local = createLocalProjection(center);
-      const ref = proj4('EPSG:4326', local.definition);
-      const check = (lon: number, lat: number) => {
-        worst = Math.max(worst, maxDiff(local.forward([lon, lat]), ref.forward([lon, lat])));
-        compared++;
-      };
-      for (let k = 0; k < 5000; k++) check(center[0] + (rand() - 0.5), center[1] + (rand() - 0.5));
-      // Both sides of 0.05 rad (≈ 2.8648°) in latitude and longitude from the centre, where the
-      // mapping switches between its series near the centre and Math.sin / Math.cos.
-      const edge = (0.05 * 180) / Math.PI;
-      for (const d of [edge - 1e-9, edge, edge + 1e-9, edge * 1.5]) {
-        for (const s of [-1, 1]) {
-          check(center[0] + s * d, center[1] + (rand() - 0.5));
-          check(center[0] + (rand() - 0.5), Math.max(-89.9, Math.min(89.9, center[1] + s * d)));
-          check(center[0] + s * d, Math.max(-89.9, Math.min(89.9, center[1] - s * d)));
-        }
-      }
-      // The meridian and the parallel of the centre, the poles and 90° of longitude away.
-      for (const q of [[0, 0], [0, 0.3], [0.3, 0], [0, 90 - center[1]], [0, -90 - center[1]], [90, 0], [-90, 0], [89.99, 0.1], [120, 10]]) check(center[0] + q[0], center[1] + q[1]);
-    }
-    expect(compared).toBe(8 * (5000 + 24 + 9));
-    expect(worst).toBeLessThanOrEqual(BOUND_M);
   });
 
   it('rejects a non-finite point as proj4 does', () => {
