@@ -92,7 +92,7 @@ function projectSimpleFlat(layer: ResidentialLayerFlat, i: number, projection: L
 }
 
 /** Feature i of a flat layer as nested positions (for the features the fast path does not take). */
-export function flatFeatureGeometry(layer: ResidentialLayerFlat, i: number): MultiPolygonCoords {
+function flatFeatureGeometry(layer: ResidentialLayerFlat, i: number): MultiPolygonCoords {
   const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro, xy } = layer;
   const out: MultiPolygonCoords = [];
   for (let p = g[i]; p < g[i + 1]; p++) {
