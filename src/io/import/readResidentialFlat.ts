@@ -6,7 +6,7 @@
 // not repeated here (a file the flat scanner does not take, a CRS or field-mapping failure,
 // several files) the answer is null: the caller reads the layer with readLayer, which reports it.
 import type { Position, ResidentialLayerFlat } from '../../engine/types';
-import type { ImportProblem, InputFile, LayerImport } from './types';
+import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { decodeText } from '../formats/textEncoding';
@@ -149,9 +149,25 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   }
   const s = scanGeoJsonPolygons(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
   if (!s) return null;
-  const names = [file.name];
-  const main = file.name;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
+  return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
+}
+
+/** Where a flat layer came from: its files (the first named in problems), format and declared CRS. */
+export interface FlatSource {
+  names: string[];
+  format: LayerImport['format'];
+  declaredCrs: NonNullable<RawLayer['declaredCrs']>;
+}
+
+/**
+ * readLayer's residential rules over a layer already read flat (any format's flat reader): CRS,
+ * field mapping, households, ring and extent checks, the same problems in the same order; null
+ * where a rule is not repeated here (the caller reads the layer with readLayer, which reports it).
+ */
+export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, options: ReadLayerOptions = {}): ResidentialFlatImport | null {
+  const { names, declaredCrs } = source;
+  const main = names[0];
   let crs: CrsResolution;
   try {
     crs = resolveCrs({ declaredCrs, xy: s.xy }, names, options);
@@ -200,7 +216,7 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {
     import: {
-      kind: 'residential', files: names, format: 'geojson', features: [], problems, crs: crs.applied, fieldMap, schemaKey: schemaKey(s.fields), notes: [],
+      kind: 'residential', files: names, format: source.format, features: [], problems, crs: crs.applied, fieldMap, schemaKey: schemaKey(s.fields), notes: [],
       counts: { read: s.length, valid: kept, errors, warnings: problems.length - errors },
     },
     layer: { length: kept, ids, households: households.subarray(0, kept), ...geometry },
