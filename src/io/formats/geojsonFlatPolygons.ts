@@ -88,11 +88,16 @@ class FeatureScanner {
   private readonly rings = new GrowU32(1024);
   private xy = new Float64Array(1 << 14);
   private nv = 0;
-  /** Each feature's properties span in the text (start = end: none, read as null), parsed all at once at the end. */
-  private readonly propStart = new GrowU32(1024);
-  private readonly propEnd = new GrowU32(1024);
-  /** Each feature's parsed `id` (undefined when absent). */
-  private readonly ids: unknown[] = [];
+  /** Each feature's properties, with its `id` merged as readGeoJson merges it. */
+  private readonly properties: Record<string, unknown>[] = [];
+  /** Property names in first-seen order (a Set keeps the first insertion's place). */
+  private readonly fields = new Set<string>();
+  /**
+   * The previous properties object's key strings in order: a key with the same text at the same
+   * place reuses the string (one key string per name, so V8 finds the object's shape by identity),
+   * and a feature whose keys repeat the previous feature's adds nothing to `fields`.
+   */
+  private shape: string[] = [];
 
   constructor(text: string, points: boolean) {
     this.points = points;
@@ -132,7 +137,7 @@ class FeatureScanner {
     this.pos++; // the closing brace (checked by comma / peekWs)
     this.ws();
     if (this.pos !== this.end || !sawType || !sawFeatures) throw FAIL;
-    const { properties, fields } = this.propertiesAndFields();
+    const properties = this.properties, fields = [...this.fields];
     const layer: FlatPolygonLayer = {
       length: properties.length,
       geomOffsets: this.geom.trimmed(),
@@ -157,8 +162,8 @@ class FeatureScanner {
   private feature(): void {
     this.ws();
     this.expect(LBRACE);
-    let sawType = false, sawId = false, sawGeom = false;
-    let propStart = -1, propEnd = -1;
+    let sawType = false, sawId = false, sawGeom = false, sawProps = false;
+    let props: Record<string, unknown> | null = null;
     let id: unknown;
     const nv = this.nv;
     if (this.peekWs() !== RBRACE) {
@@ -173,9 +178,9 @@ class FeatureScanner {
           sawGeom = true;
           this.geometry();
         } else if (k === K_PROPERTIES) {
-          if (propStart >= 0) throw FAIL;
-          propStart = this.pos;
-          propEnd = this.valueEnd();
+          if (sawProps) throw FAIL;
+          sawProps = true;
+          props = this.propertiesValue();
         } else if (k === K_ID) {
           if (sawId) throw FAIL;
           sawId = true;
@@ -188,47 +193,102 @@ class FeatureScanner {
     }
     this.pos++;
     if (!sawType) throw FAIL;
-    this.propStart.push(propStart >= 0 ? propStart : 0);
-    this.propEnd.push(propStart >= 0 ? propEnd : 0);
-    this.ids.push(id);
+    if (props === null) props = {};
+    if (id !== undefined && props.id === undefined) {
+      props = { id, ...props };
+      this.fields.add('id');
+    }
+    this.properties.push(props);
     this.geom.push(this.polys.n - 1);
     if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
 
   /**
-   * Every feature's properties, parsed by one JSON.parse of their texts as an array (one call
-   * instead of one per feature, and no string made during the main pass; any invalid text fails
-   * the whole array, hence the scan), with ids
-   * merged and fields listed as readGeoJson does: property names in first-seen order, and `id`
-   * after a feature's own names when its id is merged.
+   * A feature's properties value: null, or an object as JSON.parse makes it, its names added to
+   * `fields` in order. Names without escapes and flat values (numbers, strings without escapes,
+   * true, false, null) are read in place; a nested or escaped value is JSON.parse of its span, and
+   * an escaped or `__proto__` name (which an assignment would not make an own property) sends the
+   * whole object to JSON.parse. Anything but an object or null fails the scan, as invalid JSON does.
    */
-  private propertiesAndFields(): { properties: Record<string, unknown>[]; fields: string[] } {
-    const n = this.propStart.n;
-    const starts = this.propStart.a, ends = this.propEnd.a;
-    const texts: string[] = new Array(n);
-    for (let f = 0; f < n; f++) texts[f] = starts[f] === ends[f] ? 'null' : this.s.slice(starts[f], ends[f]);
-    let parsed: unknown[];
-    try {
-      parsed = JSON.parse(`[${texts.join(',')}]`) as unknown[];
-    } catch {
-      throw FAIL;
-    }
-    const fields = new Set<string>();
-    const properties: Record<string, unknown>[] = new Array(parsed.length);
-    for (let f = 0; f < parsed.length; f++) {
-      const p = parsed[f];
-      if (p !== null && (typeof p !== 'object' || Array.isArray(p))) throw FAIL;
-      let props = (p ?? {}) as Record<string, unknown>;
-      // for-in of a JSON.parse object lists its own keys in Object.keys order, without an array.
-      for (const k in props) fields.add(k);
-      const id = this.ids[f];
-      if (id !== undefined && props.id === undefined) {
-        props = { id, ...props };
-        fields.add('id');
+  private propertiesValue(): Record<string, unknown> | null {
+    this.ws();
+    const s = this.s;
+    const start = this.pos;
+    const c0 = s.charCodeAt(start);
+    if (c0 === 0x6e) { this.literal('null'); return null; }
+    if (c0 !== LBRACE) throw FAIL;
+    this.pos++;
+    const o: Record<string, unknown> = {};
+    const shape = this.shape;
+    let next: string[] | null = null; // the new shape, once this object's names leave the previous one
+    let n = 0;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        this.expect(QUOTE);
+        const a = this.pos;
+        let i = a;
+        for (;;) {
+          const c = s.charCodeAt(i);
+          if (c === QUOTE) break;
+          if (c === BACKSLASH || c < 0x20 || i >= this.end) return this.parsedObject(start);
+          i++;
+        }
+        let k: string;
+        const prev = n < shape.length ? shape[n] : undefined;
+        if (next === null && prev !== undefined && prev.length === i - a && s.startsWith(prev, a)) k = prev;
+        else {
+          k = s.slice(a, i);
+          if (k === '__proto__') return this.parsedObject(start);
+          if (next === null) next = shape.slice(0, n);
+          next.push(k);
+        }
+        n++;
+        this.pos = i + 1;
+        this.ws();
+        this.expect(COLON);
+        o[k] = this.flatValue();
+        if (!this.comma(RBRACE)) break;
+        this.ws();
       }
-      properties[f] = props;
     }
-    return { properties, fields: [...fields] };
+    this.pos++;
+    // Every name in `shape` is in `fields` already, so names that follow it in order add nothing.
+    if (next !== null) {
+      this.shape = next;
+      // for-in lists an object's own names in Object.keys order (JSON.parse's), without an array.
+      for (const k in o) this.fields.add(k);
+    }
+    return o;
+  }
+
+  /** The object at `start` parsed by JSON.parse of its span, its names added to `fields`. */
+  private parsedObject(start: number): Record<string, unknown> {
+    this.pos = start;
+    const o = this.parsedValue() as Record<string, unknown>;
+    this.shape = [];
+    for (const k in o) this.fields.add(k);
+    return o;
+  }
+
+  /** A property value: read in place when it is a number, a string without escapes, true, false or null; else JSON.parse of its span. */
+  private flatValue(): unknown {
+    this.ws();
+    const s = this.s;
+    const p = this.pos;
+    const c = s.charCodeAt(p);
+    if (c === QUOTE) {
+      for (let i = p + 1; i < this.end; i++) {
+        const d = s.charCodeAt(i);
+        if (d === QUOTE) { this.pos = i + 1; return s.slice(p + 1, i); }
+        if (d === BACKSLASH || d < 0x20) break;
+      }
+      return this.parsedValue();
+    }
+    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
+    if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
+    if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
+    if (c === 0x6e && s.startsWith('null', p)) { this.pos = p + 4; return null; }
+    return this.parsedValue();
   }
 
   /** null, or a Polygon / MultiPolygon object; its polygons are appended to the flat arrays. */
