@@ -22,11 +22,12 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 /** Veltkamp's splitter for doubles (2^27 + 1): x = hi + lo exactly, each half 26 bits. */
 const SPLITTER = 134217729;
 
-/** A double's bits (little-endian word order, checked below): the long path reads exponent and last bit. */
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-F64[0] = 1;
-const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
+/** 10^k = POW10_HI[k] + POW10_LO[k], Veltkamp's halves (for the exact product q · 10^k in nearestQuotient). */
+const POW10_HI = POW10.map((d) => { const a = SPLITTER * d; return a - (a - d); });
+const POW10_LO = POW10.map((d, k) => d - POW10_HI[k]);
+
+/** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotient). */
+const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 
 /** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
 const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
@@ -401,9 +402,8 @@ class FeatureScanner {
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
    * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
    * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
-   * With 16–19 digits and 1–20
-   * decimals (coordinates as JSON.stringify writes them), longDivision decides the rounding exactly.
-   * Otherwise Number() of the validated text.
+   * With 16–19 digits and 1–20 decimals (coordinates as JSON.stringify writes them),
+   * nearestQuotient decides the rounding exactly. Otherwise Number() of the validated text.
    */
   private number(): number {
     const s = this.s;
@@ -412,33 +412,44 @@ class FeatureScanner {
     let c = s.charCodeAt(i);
     const neg = c === MINUS;
     if (neg) c = s.charCodeAt(++i);
-    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all.
-    let m = 0, tail = 0, tailDigits = 0, digits = 0;
+    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all;
+    // the value is (m · 10^tailDigits + tail) · 10^exp, give or take the digits beyond 19.
+    let m = 0, tail = 0, tailDigits = 0, digits = 0, exp = 0;
     if (c === ZERO) {
       c = s.charCodeAt(++i);
       if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
     } else if (c > ZERO && c <= NINE) {
-      do {
-        if (digits < 15) m = m * 10 + (c - ZERO);
-        else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
-        digits++;
-        c = s.charCodeAt(++i);
-      } while (c >= ZERO && c <= NINE);
+      const a = i;
+      do { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - a < 15);
+      if (c >= ZERO && c <= NINE) {
+        // More than 15 integer digits: up to 4 into tail, and each one beyond raises the exponent.
+        const b = i;
+        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < 4);
+        tailDigits = i - b;
+        while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i);
+        exp = i - b - tailDigits;
+      }
+      digits = i - a;
     } else throw FAIL;
-    let exp = digits - Math.min(digits, 19); // integer digits beyond the 19 kept
     if (c === DOT) {
       c = s.charCodeAt(++i);
       if (!(c >= ZERO && c <= NINE)) throw FAIL;
-      do {
-        // Zeros before the first significant digit only move the exponent.
-        if (digits !== 0 || c !== ZERO) {
-          if (digits < 15) m = m * 10 + (c - ZERO);
-          else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
-          if (digits < 19) exp--;
-          digits++;
-        } else exp--;
-        c = s.charCodeAt(++i);
-      } while (c >= ZERO && c <= NINE);
+      // Zeros before the first significant digit only move the exponent.
+      if (digits === 0) while (c === ZERO) { exp--; c = s.charCodeAt(++i); }
+      const a = i;
+      if (digits < 15) {
+        const room = 15 - digits;
+        while (c >= ZERO && c <= NINE && i - a < room) { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); }
+        exp -= i - a;
+      }
+      if (c >= ZERO && c <= NINE && tailDigits < 4) {
+        const b = i, room = 4 - tailDigits;
+        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < room);
+        tailDigits += i - b;
+        exp -= i - b;
+      }
+      while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i); // beyond 19 digits: not kept
+      digits += i - a;
     }
     if (c === LOWER_E || c === UPPER_E) {
       c = s.charCodeAt(++i);
@@ -463,8 +474,8 @@ class FeatureScanner {
         return neg ? -v : v;
       }
     }
-    if (digits <= 19 && exp < 0 && exp >= -20 && LITTLE_ENDIAN) {
-      const v = longDivision(m, tail, tailDigits, -exp);
+    if (digits <= 19 && exp < 0 && exp >= -20) {
+      const v = nearestQuotient(m, tail, tailDigits, -exp);
       if (v === v) return neg ? -v : v;
     }
     return Number(s.slice(start, i));
@@ -589,65 +600,37 @@ function crsNameOf(crs: unknown): string | undefined {
 }
 
 /**
- * The double nearest (m · 10^t + tail) / 10^k (ties to even), for m < 10^15, tail < 10^t, t ≤ 4,
- * 1 ≤ k ≤ 20; NaN when it cannot decide cheaply (the caller then uses Number()).
+ * The double nearest (m · 10^t + tail) / 10^k (ties to even), for 10^14 ≤ m < 10^15,
+ * tail < 10^t, t ≤ 4, 1 ≤ k ≤ 20; NaN when it cannot decide (the caller then uses Number()).
  *
- * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml (TwoProduct, TwoSum). The candidate
- * q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual R = M − q·D is computed
- * exactly: q·D = th + tl exactly (TwoProduct), Mh − th is exact (Sterbenz: th and Mh agree to an
- * ulp), and every partial sum is a multiple of G = min(1, ulp(q) · 2^k) no larger than a few ulp(M),
- * which is below 2^53 · G as long as 5^k · 8 < 2^53 (k ≤ 20). Then q is the answer when |R| is below
- * half of D · ulp(q), and otherwise its neighbour on R's side (checked the same way); an exact
- * half is a tie, rounded to the even mantissa. A q at a power of two (uneven spacing) or a neighbour
- * across a binade gives NaN.
+ * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml: m · 10^t is mh · 10^t + ml · 10^t with
+ * m = mh + ml split into 26-bit halves (each product exact: 10^t has at most 14 bits), then Fast2Sum.
+ * The candidate q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual
+ * R = M − q·D is computed exactly: q·D = th + tl exactly (TwoProduct, D's halves from a table),
+ * Mh − th is exact (Sterbenz: th and Mh agree to an ulp), and every partial sum is a multiple of
+ * G = min(1, ulp(q) · 2^k) no larger than a few ulp(M), which is below 2^53 · G as long as
+ * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R / D) is within a relative
+ * 2^-53 of R / D: the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
+ * (each product rounded, still on its side). Rounding to nearest-even is monotone, so when the two
+ * sums round to the same double, that double is the correctly rounded M / D. They differ only
+ * when M / D is within about 2^-50 · |r| of a rounding boundary (an exact tie among them).
  */
-function longDivision(m: number, tail: number, t: number, k: number): number {
-  // Mh + Ml = m · 10^t + tail exactly.
+function nearestQuotient(m: number, tail: number, t: number, k: number): number {
   const P = POW10[t];
-  const ph = m * P;
   let a = SPLITTER * m;
   const mh = a - (a - m), ml = m - mh;
-  a = SPLITTER * P;
-  const Ph = a - (a - P), Pl = P - Ph;
-  const pl = ((mh * Ph - ph) + mh * Pl + ml * Ph) + ml * Pl;
-  const sum = ph + tail;
-  const bv = sum - ph;
-  const e1 = (ph - (sum - bv)) + (tail - bv);
-  const low = e1 + pl; // both integers below 2^11: exact
-  const Mh = sum + low;
-  const Ml = low - (Mh - sum);
-  // Candidate and exact residual.
+  const x1 = mh * P, x2 = ml * P + tail;
+  const Mh = x1 + x2;
+  const Ml = x2 - (Mh - x1);
   const D = POW10[k];
   const q = Mh / D;
   const th = q * D;
   a = SPLITTER * q;
   const qh = a - (a - q), ql = q - qh;
-  a = SPLITTER * D;
-  const Dh = a - (a - D), Dl = D - Dh;
+  const Dh = POW10_HI[k], Dl = POW10_LO[k];
   const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
   const R = ((Mh - th) + Ml) - tl;
-  // ulp(q) from its exponent field; a power of two has uneven spacing around it.
-  F64[0] = q;
-  const hi = U32[1], lo = U32[0];
-  if ((hi & 0xfffff) === 0 && lo === 0) return NaN;
-  const E = (hi >>> 20) & 0x7ff;
-  if (E <= 52) return NaN;
-  U32[1] = (E - 52) << 20;
-  U32[0] = 0;
-  const step = D * F64[0]; // D · ulp(q), exact
-  const half = step * 0.5;
-  if (R < half && R > -half) return q;
-  // The neighbour on R's side, its residual R ∓ D · ulp(q) (exact as above).
-  let R2: number, n: number;
-  if (R > 0) {
-    if (lo === 0xffffffff) return NaN;
-    U32[1] = hi; U32[0] = lo + 1; n = F64[0]; R2 = R - step;
-  } else {
-    if (lo === 0) return NaN;
-    U32[1] = hi; U32[0] = lo - 1; n = F64[0]; R2 = R + step;
-  }
-  if (R === half || R === -half) return (lo & 1) === 0 ? q : n; // a tie between q and n
-  if (R2 < half && R2 > -half) return n;
-  if (R2 === half || R2 === -half) return NaN; // a tie one further: leave it to Number()
-  return NaN;
+  const r = R / D;
+  const below = q + r * WIDEN_DOWN, above = q + r * WIDEN_UP;
+  return below === above ? below : NaN;
 }
