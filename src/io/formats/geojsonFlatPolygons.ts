@@ -392,10 +392,25 @@ class FeatureScanner {
   }
 
   private vertex(x: number, y: number): void {
-    if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
+    if (2 * this.nv === this.xy.length) this.growXy();
     this.xy[2 * this.nv] = x;
     this.xy[2 * this.nv + 1] = y;
     this.nv++;
+  }
+
+  /**
+   * Room for more vertices: to the count the text read so far predicts for the whole text (plus a
+   * tenth), so a large layer is copied once or twice instead of at every doubling; at least double,
+   * at most what the rest of the text could hold (a vertex takes at least 6 characters: [0,0],).
+   */
+  private growXy(): void {
+    const n = this.xy.length;
+    const predicted = Math.ceil((1.1 * n * this.end) / Math.max(this.pos, 1));
+    const most = n + 2 * Math.ceil((this.end - this.pos) / 6) + 2;
+    const len = Math.max(2 * n, Math.min(predicted, most));
+    const b = new Float64Array(len + (len & 1)); // whole x, y pairs
+    b.set(this.xy);
+    this.xy = b;
   }
 
   /**
@@ -497,9 +512,18 @@ class FeatureScanner {
     this.pos = i + 1;
     this.ws();
     this.expect(COLON);
-    const n = i - a;
-    for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && s.startsWith(KEYS[k], a)) return k;
-    return K_OTHER;
+    // Told apart by length first (only geometry and features share one), then compared in place.
+    let k: number;
+    switch (i - a) {
+      case 2: k = K_ID; break;
+      case 3: k = K_CRS; break;
+      case 4: k = K_TYPE; break;
+      case 8: k = s.charCodeAt(a) === 0x67 ? K_GEOMETRY : K_FEATURES; break;
+      case 10: k = K_PROPERTIES; break;
+      case 11: k = K_COORDINATES; break;
+      default: return K_OTHER;
+    }
+    return s.startsWith(KEYS[k], a) ? k : K_OTHER;
   }
 
   /** A string value that must be exactly `w` (no escapes). */

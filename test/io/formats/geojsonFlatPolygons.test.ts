@@ -95,6 +95,16 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     expect(vertices).toBeGreaterThan(30000);
   });
 
+  it('a layer whose vertices outgrow the room predicted from its start (a long properties text first, dense rings after) keeps every vertex', async () => {
+    const rnd = mulberry32(5);
+    const ring = (n: number) => `[${Array.from({ length: n }, () => `[${(rnd() * 360 - 180).toFixed(1 + Math.floor(rnd() * 15))},${rnd().toFixed(3)}]`).join(',')}]`;
+    const feature = (props: string, n: number) => `{"type":"Feature","properties":${props},"geometry":{"type":"Polygon","coordinates":[${ring(n)}]}}`;
+    const features = [feature(`{"note":"${'x'.repeat(1 << 20)}"}`, 9000)];
+    for (let i = 0; i < 60; i++) features.push(feature('{}', 1000 + Math.floor(rnd() * 500)));
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+    expect(l.xy.length / 2).toBeGreaterThan(60000);
+  });
+
   it('what JSON.stringify writes is read, with a top-level id merged as readGeoJson merges it', async () => {
     const fc = {
       type: 'FeatureCollection',
