@@ -362,13 +362,11 @@ class FeatureScanner {
   }
 
   private ring(): void {
-    const s = this.s;
     this.ws();
     this.expect(LBRACKET);
     for (;;) {
       this.position();
-      this.ws();
-      const c = s.charCodeAt(this.pos);
+      const c = this.peekWs();
       if (c === COMMA) { this.pos++; continue; }
       if (c === RBRACKET) { this.pos++; break; }
       throw FAIL;
@@ -378,16 +376,16 @@ class FeatureScanner {
 
   /** [x, y]: exactly two numbers, appended to xy. */
   private position(): void {
-    this.ws();
-    this.expect(LBRACKET);
+    if (this.peekWs() !== LBRACKET) throw FAIL;
+    this.pos++;
     this.ws();
     const x = this.number();
-    this.ws();
-    this.expect(COMMA);
+    if (this.peekWs() !== COMMA) throw FAIL;
+    this.pos++;
     this.ws();
     const y = this.number();
-    this.ws();
-    this.expect(RBRACKET);
+    if (this.peekWs() !== RBRACKET) throw FAIL;
+    this.pos++;
     this.vertex(x, y);
   }
 
@@ -605,6 +603,7 @@ class FeatureScanner {
     const s = this.s;
     let i = this.pos;
     let c = s.charCodeAt(i);
+    if (c > SPACE) return; // the common case: no whitespace (every JSON whitespace is at most a space)
     while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
     this.pos = i;
   }
