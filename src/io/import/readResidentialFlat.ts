@@ -208,7 +208,7 @@ export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, opt
     }
     const props = s.properties[i];
     const id = text(fieldValue(props, idField)) ?? String(i);
-    issues.length = 0;
+    if (issues.length) issues.length = 0; // setting a length is a runtime call: only when there is something to clear
     const usable = checkGeometry(s, xy, i, issues);
     const hh = hhField ? quantityOf(fieldValue(props, hhField), hhField, issues, 'warning', 'households') : null;
     if (issues.length) {
