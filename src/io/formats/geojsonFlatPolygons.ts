@@ -95,8 +95,8 @@ class FeatureScanner {
   private readonly fields = new Set<string>();
   /**
    * The previous properties object's key strings in order: a key with the same text at the same
-   * place reuses the string (one key string per name, so V8 finds the object's shape by identity),
-   * and a feature whose keys repeat the previous feature's adds nothing to `fields`.
+   * place reuses the string (no string made per feature and name), and a feature whose keys repeat
+   * the previous feature's adds nothing to `fields`.
    */
   private shape: string[] = [];
 
