@@ -4,19 +4,25 @@
 // and its community layer (3.6 MB); and the point scanner on its facility layer (100k, 17 MB). Each read runs in its own process (fresh heap), interleaved over
 // rounds: the read's own CPU time (process.cpuUsage, so GC helper threads count; median) and wall time, the garbage collector's time during it (PerformanceObserver
 // 'gc' entries), the heap still in use right after it, and the whole process's CPU and peak RSS
-// (/usr/bin/time) against a process that only reads the file. Not an issue target: no recordTarget.
+// (/usr/bin/time) against a process that only reads the file. The scanner as it was at
+// PREVIOUS_SCANNER_COMMIT (extracted from git, bench/lib/baseline.ts) runs in the same rounds, for
+// before and after from one run. Not an issue target: no recordTarget.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
+import { snapshotDir } from './lib/baseline';
 import { scanGeoJsonPolygons } from '../src/io/formats/geojsonFlatPolygons';
 import { scanGeoJsonPoints } from '../src/io/formats/geojsonFlatPoints';
 import type { FlatPolygonLayer } from '../src/io/formats/flatPolygons';
 
 const ROUNDS = Number(process.env.FLAT_POLYGONS_BENCH_ROUNDS ?? 3);
+
+/** main before the scanner read properties in place and took digits in runs (3 Dec 2026): the "previous" scanner. */
+const PREVIOUS_SCANNER_COMMIT = '3647c09eac32083a700824601c259fb3a56f73ea';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** JSON.parse of the whole text, walked into the flat layout (typed arrays grown by doubling), properties and fields as readGeoJson gives them. */
@@ -97,11 +103,16 @@ const METHODS = {
   points: { scan: scanGeoJsonPoints, parse: parseAndWalkPoints },
 };
 type Kind = keyof typeof METHODS;
-type Method = 'read' | 'scan' | 'parse';
+type Method = 'read' | 'scan' | 'previous' | 'parse';
 interface ChildResult { ms: number; cpuMs: number; gcMs: number; gcCount: number; heapAfterMB: number; heapBeforeMB: number }
 
-/** In the child process: read the file, run one method once, print its figures as JSON. */
-function child(kind: Kind, method: Method, file: string): void {
+/** In the child process: read the file, run one method once, print its figures as JSON. 'previous': the scanner under `previousDir`. */
+async function child(kind: Kind, method: Method, file: string, previousDir?: string): Promise<void> {
+  let previous: ((text: string) => { xy: Float64Array } | null) | undefined;
+  if (method === 'previous') {
+    const m = (await import(pathToFileURL(join(previousDir!, 'src', 'io', 'formats', kind === 'points' ? 'geojsonFlatPoints.ts' : 'geojsonFlatPolygons.ts')).href)) as Record<string, (text: string) => { xy: Float64Array } | null>;
+    previous = kind === 'points' ? m.scanGeoJsonPoints : m.scanGeoJsonPolygons;
+  }
   const text = readFileSync(file, 'utf8');
   let gcMs = 0, gcCount = 0;
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { gcMs += e.duration; gcCount++; } });
@@ -109,12 +120,12 @@ function child(kind: Kind, method: Method, file: string): void {
   const heapBefore = process.memoryUsage().heapUsed;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const out = method === 'read' ? null : METHODS[kind][method](text);
+  const out = method === 'read' ? null : method === 'previous' ? previous!(text) : METHODS[kind][method](text);
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   const cpuMs = (c.user + c.system) / 1000;
   const heapAfter = process.memoryUsage().heapUsed;
-  if (method === 'scan' && !out) throw new Error(`${file}: the scanner returned null`);
+  if ((method === 'scan' || method === 'previous') && !out) throw new Error(`${file}: the ${method} scanner returned null`);
   // GC entries are delivered asynchronously: read them after a turn of the event loop.
   setTimeout(() => {
     obs.disconnect();
@@ -151,13 +162,17 @@ export async function run(): Promise<void> {
     ['facilities (100k points)', 'points', join(dir, 'facilities.geojson')],
   ];
   const spawn = (...args: string[]) => timed('node', ['--import', 'tsx', self, ...args]);
+  const snap = snapshotDir(PREVIOUS_SCANNER_COMMIT, ['src']);
+  const previousDir = 'dir' in snap ? snap.dir : undefined;
+  if (!previousDir) console.log(`  (no previous scanner: ${'reason' in snap ? snap.reason : ''})`);
+  const methods: Method[] = previousDir ? ['read', 'scan', 'previous', 'parse'] : ['read', 'scan', 'parse'];
   for (const [name, kind, file] of layers) {
     const chk = /CHECK .*/.exec(spawn('--check', kind, file).stdout)?.[0] ?? 'CHECK failed';
     const m = new Map<Method, { r: ChildResult[]; cpu: number[]; rss: number[] }>();
-    for (const k of ['read', 'scan', 'parse'] as Method[]) m.set(k, { r: [], cpu: [], rss: [] });
+    for (const k of methods) m.set(k, { r: [], cpu: [], rss: [] });
     for (let round = 0; round < ROUNDS; round++) {
-      for (const k of ['read', 'scan', 'parse'] as Method[]) {
-        const t = spawn('--child', kind, k, file);
+      for (const k of methods) {
+        const t = spawn('--child', kind, k, file, ...(k === 'previous' ? [previousDir!] : []));
         const line = /RESULT (\{.*\})/.exec(t.stdout);
         if (!line) throw new Error(`no result from the ${k} child: ${t.stdout.slice(-300)}`);
         m.get(k)!.r.push(JSON.parse(line[1]) as ChildResult);
@@ -179,13 +194,18 @@ export async function run(): Promise<void> {
     console.log('  |---|---|---|---|---|---|---|');
     console.log(`  | JSON.parse + walk | ${parse.cpuMs.toFixed(0)} ms | ${parse.ms.toFixed(0)} ms | ${parse.gc.toFixed(0)} ms (${parse.gcN}) | ${parse.heap.toFixed(0)} MB | ${parse.cpu.toFixed(0)} ms | ${parse.rss.toFixed(0)} MB |`);
     console.log(`  | ${kind === 'points' ? 'scanGeoJsonPoints' : 'scanGeoJsonPolygons'} | ${scan.cpuMs.toFixed(0)} ms | ${scan.ms.toFixed(0)} ms | ${scan.gc.toFixed(0)} ms (${scan.gcN}) | ${scan.heap.toFixed(0)} MB | ${scan.cpu.toFixed(0)} ms | ${scan.rss.toFixed(0)} MB |`);
-    console.log(`  | (reading the file only) | | | | | ${read.cpu.toFixed(0)} ms | ${read.rss.toFixed(0)} MB |`);
+    if (previousDir) {
+      const prev = row('previous');
+      console.log(`  | the same, previous (${PREVIOUS_SCANNER_COMMIT.slice(0, 7)}) | ${prev.cpuMs.toFixed(0)} ms | ${prev.ms.toFixed(0)} ms | ${prev.gc.toFixed(0)} ms (${prev.gcN}) | ${prev.heap.toFixed(0)} MB | ${prev.cpu.toFixed(0)} ms | ${prev.rss.toFixed(0)} MB |`);
+      console.log(`  | (reading the file only) | | | | | ${read.cpu.toFixed(0)} ms | ${read.rss.toFixed(0)} MB |`);
+      console.log(`  scan now / previous: CPU ${(scan.cpuMs / prev.cpuMs).toFixed(2)} (${prev.cpuMs.toFixed(0)} → ${scan.cpuMs.toFixed(0)} ms), GC ${prev.gc.toFixed(0)} → ${scan.gc.toFixed(0)} ms, heap held ${prev.heap.toFixed(0)} → ${scan.heap.toFixed(0)} MB, process CPU beyond reading ${(prev.cpu - read.cpu).toFixed(0)} → ${(scan.cpu - read.cpu).toFixed(0)} ms`);
+    } else console.log(`  | (reading the file only) | | | | | ${read.cpu.toFixed(0)} ms | ${read.rss.toFixed(0)} MB |`);
     console.log(`  scan / parse CPU: ${(scan.cpuMs / parse.cpuMs).toFixed(2)} (wall ${(scan.ms / parse.ms).toFixed(2)}); process CPU beyond reading the file: ${(scan.cpu - read.cpu).toFixed(0)} vs ${(parse.cpu - read.cpu).toFixed(0)} ms (${((scan.cpu - read.cpu) / (parse.cpu - read.cpu)).toFixed(2)}); peak RSS beyond reading: ${(scan.rss - read.rss).toFixed(0)} vs ${(parse.rss - read.rss).toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}, ${ROUNDS} rounds`);
   }
 }
 
 if (process.argv[1] === self) {
   const a = process.argv.slice(2);
-  if (a[0] === '--child') child(a[1] as Kind, a[2] as Method, a[3]);
+  if (a[0] === '--child') void child(a[1] as Kind, a[2] as Method, a[3], a[4]);
   else if (a[0] === '--check') check(a[1] as Kind, a[2]);
 }

@@ -22,11 +22,12 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 /** Veltkamp's splitter for doubles (2^27 + 1): x = hi + lo exactly, each half 26 bits. */
 const SPLITTER = 134217729;
 
-/** A double's bits (little-endian word order, checked below): the long path reads exponent and last bit. */
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-F64[0] = 1;
-const LITTLE_ENDIAN = U32[1] === 0x3ff00000;
+/** 10^k = POW10_HI[k] + POW10_LO[k], Veltkamp's halves (for the exact product q · 10^k in nearestQuotient). */
+const POW10_HI = POW10.map((d) => { const a = SPLITTER * d; return a - (a - d); });
+const POW10_LO = POW10.map((d, k) => d - POW10_HI[k]);
+
+/** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotient). */
+const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 
 /** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
 const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
@@ -88,11 +89,16 @@ class FeatureScanner {
   private readonly rings = new GrowU32(1024);
   private xy = new Float64Array(1 << 14);
   private nv = 0;
-  /** Each feature's properties span in the text (start = end: none, read as null), parsed all at once at the end. */
-  private readonly propStart = new GrowU32(1024);
-  private readonly propEnd = new GrowU32(1024);
-  /** Each feature's parsed `id` (undefined when absent). */
-  private readonly ids: unknown[] = [];
+  /** Each feature's properties, with its `id` merged as readGeoJson merges it. */
+  private readonly properties: Record<string, unknown>[] = [];
+  /** Property names in first-seen order (a Set keeps the first insertion's place). */
+  private readonly fields = new Set<string>();
+  /**
+   * The previous properties object's key strings in order: a key with the same text at the same
+   * place reuses the string (no string made per feature and name), and a feature whose keys repeat
+   * the previous feature's adds nothing to `fields`.
+   */
+  private shape: string[] = [];
 
   constructor(text: string, points: boolean) {
     this.points = points;
@@ -132,7 +138,7 @@ class FeatureScanner {
     this.pos++; // the closing brace (checked by comma / peekWs)
     this.ws();
     if (this.pos !== this.end || !sawType || !sawFeatures) throw FAIL;
-    const { properties, fields } = this.propertiesAndFields();
+    const properties = this.properties, fields = [...this.fields];
     const layer: FlatPolygonLayer = {
       length: properties.length,
       geomOffsets: this.geom.trimmed(),
@@ -157,8 +163,8 @@ class FeatureScanner {
   private feature(): void {
     this.ws();
     this.expect(LBRACE);
-    let sawType = false, sawId = false, sawGeom = false;
-    let propStart = -1, propEnd = -1;
+    let sawType = false, sawId = false, sawGeom = false, sawProps = false;
+    let props: Record<string, unknown> | null = null;
     let id: unknown;
     const nv = this.nv;
     if (this.peekWs() !== RBRACE) {
@@ -173,9 +179,9 @@ class FeatureScanner {
           sawGeom = true;
           this.geometry();
         } else if (k === K_PROPERTIES) {
-          if (propStart >= 0) throw FAIL;
-          propStart = this.pos;
-          propEnd = this.valueEnd();
+          if (sawProps) throw FAIL;
+          sawProps = true;
+          props = this.propertiesValue();
         } else if (k === K_ID) {
           if (sawId) throw FAIL;
           sawId = true;
@@ -188,47 +194,102 @@ class FeatureScanner {
     }
     this.pos++;
     if (!sawType) throw FAIL;
-    this.propStart.push(propStart >= 0 ? propStart : 0);
-    this.propEnd.push(propStart >= 0 ? propEnd : 0);
-    this.ids.push(id);
+    if (props === null) props = {};
+    if (id !== undefined && props.id === undefined) {
+      props = { id, ...props };
+      this.fields.add('id');
+    }
+    this.properties.push(props);
     this.geom.push(this.polys.n - 1);
     if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
 
   /**
-   * Every feature's properties, parsed by one JSON.parse of their texts as an array (one call
-   * instead of one per feature, and no string made during the main pass; any invalid text fails
-   * the whole array, hence the scan), with ids
-   * merged and fields listed as readGeoJson does: property names in first-seen order, and `id`
-   * after a feature's own names when its id is merged.
+   * A feature's properties value: null, or an object as JSON.parse makes it, its names added to
+   * `fields` in order. Names without escapes and flat values (numbers, strings without escapes,
+   * true, false, null) are read in place; a nested or escaped value is JSON.parse of its span, and
+   * an escaped or `__proto__` name (which an assignment would not make an own property) sends the
+   * whole object to JSON.parse. Anything but an object or null fails the scan, as invalid JSON does.
    */
-  private propertiesAndFields(): { properties: Record<string, unknown>[]; fields: string[] } {
-    const n = this.propStart.n;
-    const starts = this.propStart.a, ends = this.propEnd.a;
-    const texts: string[] = new Array(n);
-    for (let f = 0; f < n; f++) texts[f] = starts[f] === ends[f] ? 'null' : this.s.slice(starts[f], ends[f]);
-    let parsed: unknown[];
-    try {
-      parsed = JSON.parse(`[${texts.join(',')}]`) as unknown[];
-    } catch {
-      throw FAIL;
-    }
-    const fields = new Set<string>();
-    const properties: Record<string, unknown>[] = new Array(parsed.length);
-    for (let f = 0; f < parsed.length; f++) {
-      const p = parsed[f];
-      if (p !== null && (typeof p !== 'object' || Array.isArray(p))) throw FAIL;
-      let props = (p ?? {}) as Record<string, unknown>;
-      // for-in of a JSON.parse object lists its own keys in Object.keys order, without an array.
-      for (const k in props) fields.add(k);
-      const id = this.ids[f];
-      if (id !== undefined && props.id === undefined) {
-        props = { id, ...props };
-        fields.add('id');
+  private propertiesValue(): Record<string, unknown> | null {
+    this.ws();
+    const s = this.s;
+    const start = this.pos;
+    const c0 = s.charCodeAt(start);
+    if (c0 === 0x6e) { this.literal('null'); return null; }
+    if (c0 !== LBRACE) throw FAIL;
+    this.pos++;
+    const o: Record<string, unknown> = {};
+    const shape = this.shape;
+    let next: string[] | null = null; // the new shape, once this object's names leave the previous one
+    let n = 0;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        this.expect(QUOTE);
+        const a = this.pos;
+        let i = a;
+        for (;;) {
+          const c = s.charCodeAt(i);
+          if (c === QUOTE) break;
+          if (c === BACKSLASH || c < 0x20 || i >= this.end) return this.parsedObject(start);
+          i++;
+        }
+        let k: string;
+        const prev = n < shape.length ? shape[n] : undefined;
+        if (next === null && prev !== undefined && prev.length === i - a && s.startsWith(prev, a)) k = prev;
+        else {
+          k = s.slice(a, i);
+          if (k === '__proto__') return this.parsedObject(start);
+          if (next === null) next = shape.slice(0, n);
+          next.push(k);
+        }
+        n++;
+        this.pos = i + 1;
+        this.ws();
+        this.expect(COLON);
+        o[k] = this.flatValue();
+        if (!this.comma(RBRACE)) break;
+        this.ws();
       }
-      properties[f] = props;
     }
-    return { properties, fields: [...fields] };
+    this.pos++;
+    // Every name in `shape` is in `fields` already, so names that follow it in order add nothing.
+    if (next !== null) {
+      this.shape = next;
+      // for-in lists an object's own names in Object.keys order (JSON.parse's), without an array.
+      for (const k in o) this.fields.add(k);
+    }
+    return o;
+  }
+
+  /** The object at `start` parsed by JSON.parse of its span, its names added to `fields`. */
+  private parsedObject(start: number): Record<string, unknown> {
+    this.pos = start;
+    const o = this.parsedValue() as Record<string, unknown>;
+    this.shape = [];
+    for (const k in o) this.fields.add(k);
+    return o;
+  }
+
+  /** A property value: read in place when it is a number, a string without escapes, true, false or null; else JSON.parse of its span. */
+  private flatValue(): unknown {
+    this.ws();
+    const s = this.s;
+    const p = this.pos;
+    const c = s.charCodeAt(p);
+    if (c === QUOTE) {
+      for (let i = p + 1; i < this.end; i++) {
+        const d = s.charCodeAt(i);
+        if (d === QUOTE) { this.pos = i + 1; return s.slice(p + 1, i); }
+        if (d === BACKSLASH || d < 0x20) break;
+      }
+      return this.parsedValue();
+    }
+    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
+    if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
+    if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
+    if (c === 0x6e && s.startsWith('null', p)) { this.pos = p + 4; return null; }
+    return this.parsedValue();
   }
 
   /** null, or a Polygon / MultiPolygon object; its polygons are appended to the flat arrays. */
@@ -301,13 +362,11 @@ class FeatureScanner {
   }
 
   private ring(): void {
-    const s = this.s;
     this.ws();
     this.expect(LBRACKET);
     for (;;) {
       this.position();
-      this.ws();
-      const c = s.charCodeAt(this.pos);
+      const c = this.peekWs();
       if (c === COMMA) { this.pos++; continue; }
       if (c === RBRACKET) { this.pos++; break; }
       throw FAIL;
@@ -317,33 +376,47 @@ class FeatureScanner {
 
   /** [x, y]: exactly two numbers, appended to xy. */
   private position(): void {
-    this.ws();
-    this.expect(LBRACKET);
+    if (this.peekWs() !== LBRACKET) throw FAIL;
+    this.pos++;
     this.ws();
     const x = this.number();
-    this.ws();
-    this.expect(COMMA);
+    if (this.peekWs() !== COMMA) throw FAIL;
+    this.pos++;
     this.ws();
     const y = this.number();
-    this.ws();
-    this.expect(RBRACKET);
+    if (this.peekWs() !== RBRACKET) throw FAIL;
+    this.pos++;
     this.vertex(x, y);
   }
 
   private vertex(x: number, y: number): void {
-    if (2 * this.nv === this.xy.length) { const b = new Float64Array(this.xy.length * 2); b.set(this.xy); this.xy = b; }
+    if (2 * this.nv === this.xy.length) this.growXy();
     this.xy[2 * this.nv] = x;
     this.xy[2 * this.nv + 1] = y;
     this.nv++;
   }
 
   /**
+   * Room for more vertices: to the count the text read so far predicts for the whole text (plus a
+   * tenth), so a large layer is copied once or twice instead of at every doubling; at least double,
+   * at most what the rest of the text could hold (a vertex takes at least 6 characters: [0,0],).
+   */
+  private growXy(): void {
+    const n = this.xy.length;
+    const predicted = Math.ceil((1.1 * n * this.end) / Math.max(this.pos, 1));
+    const most = n + 2 * Math.ceil((this.end - this.pos) / 6) + 2;
+    const len = Math.max(2 * n, Math.min(predicted, most));
+    const b = new Float64Array(len + (len & 1)); // whole x, y pairs
+    b.set(this.xy);
+    this.xy = b;
+  }
+
+  /**
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
    * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
    * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
-   * With 16–19 digits and 1–20
-   * decimals (coordinates as JSON.stringify writes them), longDivision decides the rounding exactly.
-   * Otherwise Number() of the validated text.
+   * With 16–19 digits and 1–20 decimals (coordinates as JSON.stringify writes them),
+   * nearestQuotient decides the rounding exactly. Otherwise Number() of the validated text.
    */
   private number(): number {
     const s = this.s;
@@ -352,33 +425,44 @@ class FeatureScanner {
     let c = s.charCodeAt(i);
     const neg = c === MINUS;
     if (neg) c = s.charCodeAt(++i);
-    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all.
-    let m = 0, tail = 0, tailDigits = 0, digits = 0;
+    // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all;
+    // the value is (m · 10^tailDigits + tail) · 10^exp, give or take the digits beyond 19.
+    let m = 0, tail = 0, tailDigits = 0, digits = 0, exp = 0;
     if (c === ZERO) {
       c = s.charCodeAt(++i);
       if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
     } else if (c > ZERO && c <= NINE) {
-      do {
-        if (digits < 15) m = m * 10 + (c - ZERO);
-        else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
-        digits++;
-        c = s.charCodeAt(++i);
-      } while (c >= ZERO && c <= NINE);
+      const a = i;
+      do { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - a < 15);
+      if (c >= ZERO && c <= NINE) {
+        // More than 15 integer digits: up to 4 into tail, and each one beyond raises the exponent.
+        const b = i;
+        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < 4);
+        tailDigits = i - b;
+        while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i);
+        exp = i - b - tailDigits;
+      }
+      digits = i - a;
     } else throw FAIL;
-    let exp = digits - Math.min(digits, 19); // integer digits beyond the 19 kept
     if (c === DOT) {
       c = s.charCodeAt(++i);
       if (!(c >= ZERO && c <= NINE)) throw FAIL;
-      do {
-        // Zeros before the first significant digit only move the exponent.
-        if (digits !== 0 || c !== ZERO) {
-          if (digits < 15) m = m * 10 + (c - ZERO);
-          else if (digits < 19) { tail = tail * 10 + (c - ZERO); tailDigits++; }
-          if (digits < 19) exp--;
-          digits++;
-        } else exp--;
-        c = s.charCodeAt(++i);
-      } while (c >= ZERO && c <= NINE);
+      // Zeros before the first significant digit only move the exponent.
+      if (digits === 0) while (c === ZERO) { exp--; c = s.charCodeAt(++i); }
+      const a = i;
+      if (digits < 15) {
+        const room = 15 - digits;
+        while (c >= ZERO && c <= NINE && i - a < room) { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); }
+        exp -= i - a;
+      }
+      if (c >= ZERO && c <= NINE && tailDigits < 4) {
+        const b = i, room = 4 - tailDigits;
+        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < room);
+        tailDigits += i - b;
+        exp -= i - b;
+      }
+      while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i); // beyond 19 digits: not kept
+      digits += i - a;
     }
     if (c === LOWER_E || c === UPPER_E) {
       c = s.charCodeAt(++i);
@@ -403,8 +487,8 @@ class FeatureScanner {
         return neg ? -v : v;
       }
     }
-    if (digits <= 19 && exp < 0 && exp >= -20 && LITTLE_ENDIAN) {
-      const v = longDivision(m, tail, tailDigits, -exp);
+    if (digits <= 19 && exp < 0 && exp >= -20) {
+      const v = nearestQuotient(m, tail, tailDigits, -exp);
       if (v === v) return neg ? -v : v;
     }
     return Number(s.slice(start, i));
@@ -426,9 +510,18 @@ class FeatureScanner {
     this.pos = i + 1;
     this.ws();
     this.expect(COLON);
-    const n = i - a;
-    for (let k = 0; k < KEYS.length; k++) if (KEYS[k].length === n && s.startsWith(KEYS[k], a)) return k;
-    return K_OTHER;
+    // Told apart by length first (only geometry and features share one), then compared in place.
+    let k: number;
+    switch (i - a) {
+      case 2: k = K_ID; break;
+      case 3: k = K_CRS; break;
+      case 4: k = K_TYPE; break;
+      case 8: k = s.charCodeAt(a) === 0x67 ? K_GEOMETRY : K_FEATURES; break;
+      case 10: k = K_PROPERTIES; break;
+      case 11: k = K_COORDINATES; break;
+      default: return K_OTHER;
+    }
+    return s.startsWith(KEYS[k], a) ? k : K_OTHER;
   }
 
   /** A string value that must be exactly `w` (no escapes). */
@@ -510,6 +603,7 @@ class FeatureScanner {
     const s = this.s;
     let i = this.pos;
     let c = s.charCodeAt(i);
+    if (c > SPACE) return; // the common case: no whitespace (every JSON whitespace is at most a space)
     while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
     this.pos = i;
   }
@@ -529,65 +623,37 @@ function crsNameOf(crs: unknown): string | undefined {
 }
 
 /**
- * The double nearest (m · 10^t + tail) / 10^k (ties to even), for m < 10^15, tail < 10^t, t ≤ 4,
- * 1 ≤ k ≤ 20; NaN when it cannot decide cheaply (the caller then uses Number()).
+ * The double nearest (m · 10^t + tail) / 10^k (ties to even), for 10^14 ≤ m < 10^15,
+ * tail < 10^t, t ≤ 4, 1 ≤ k ≤ 20; NaN when it cannot decide (the caller then uses Number()).
  *
- * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml (TwoProduct, TwoSum). The candidate
- * q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual R = M − q·D is computed
- * exactly: q·D = th + tl exactly (TwoProduct), Mh − th is exact (Sterbenz: th and Mh agree to an
- * ulp), and every partial sum is a multiple of G = min(1, ulp(q) · 2^k) no larger than a few ulp(M),
- * which is below 2^53 · G as long as 5^k · 8 < 2^53 (k ≤ 20). Then q is the answer when |R| is below
- * half of D · ulp(q), and otherwise its neighbour on R's side (checked the same way); an exact
- * half is a tie, rounded to the even mantissa. A q at a power of two (uneven spacing) or a neighbour
- * across a binade gives NaN.
+ * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml: m · 10^t is mh · 10^t + ml · 10^t with
+ * m = mh + ml split into 26-bit halves (each product exact: 10^t has at most 14 bits), then Fast2Sum.
+ * The candidate q = fl(Mh / D), D = 10^k, is within an ulp of the answer. The residual
+ * R = M − q·D is computed exactly: q·D = th + tl exactly (TwoProduct, D's halves from a table),
+ * Mh − th is exact (Sterbenz: th and Mh agree to an ulp), and every partial sum is a multiple of
+ * G = min(1, ulp(q) · 2^k) no larger than a few ulp(M), which is below 2^53 · G as long as
+ * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R / D) is within a relative
+ * 2^-53 of R / D: the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
+ * (each product rounded, still on its side). Rounding to nearest-even is monotone, so when the two
+ * sums round to the same double, that double is the correctly rounded M / D. They differ only
+ * when M / D is within about 2^-50 · |r| of a rounding boundary (an exact tie among them).
  */
-function longDivision(m: number, tail: number, t: number, k: number): number {
-  // Mh + Ml = m · 10^t + tail exactly.
+function nearestQuotient(m: number, tail: number, t: number, k: number): number {
   const P = POW10[t];
-  const ph = m * P;
   let a = SPLITTER * m;
   const mh = a - (a - m), ml = m - mh;
-  a = SPLITTER * P;
-  const Ph = a - (a - P), Pl = P - Ph;
-  const pl = ((mh * Ph - ph) + mh * Pl + ml * Ph) + ml * Pl;
-  const sum = ph + tail;
-  const bv = sum - ph;
-  const e1 = (ph - (sum - bv)) + (tail - bv);
-  const low = e1 + pl; // both integers below 2^11: exact
-  const Mh = sum + low;
-  const Ml = low - (Mh - sum);
-  // Candidate and exact residual.
+  const x1 = mh * P, x2 = ml * P + tail;
+  const Mh = x1 + x2;
+  const Ml = x2 - (Mh - x1);
   const D = POW10[k];
   const q = Mh / D;
   const th = q * D;
   a = SPLITTER * q;
   const qh = a - (a - q), ql = q - qh;
-  a = SPLITTER * D;
-  const Dh = a - (a - D), Dl = D - Dh;
+  const Dh = POW10_HI[k], Dl = POW10_LO[k];
   const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
   const R = ((Mh - th) + Ml) - tl;
-  // ulp(q) from its exponent field; a power of two has uneven spacing around it.
-  F64[0] = q;
-  const hi = U32[1], lo = U32[0];
-  if ((hi & 0xfffff) === 0 && lo === 0) return NaN;
-  const E = (hi >>> 20) & 0x7ff;
-  if (E <= 52) return NaN;
-  U32[1] = (E - 52) << 20;
-  U32[0] = 0;
-  const step = D * F64[0]; // D · ulp(q), exact
-  const half = step * 0.5;
-  if (R < half && R > -half) return q;
-  // The neighbour on R's side, its residual R ∓ D · ulp(q) (exact as above).
-  let R2: number, n: number;
-  if (R > 0) {
-    if (lo === 0xffffffff) return NaN;
-    U32[1] = hi; U32[0] = lo + 1; n = F64[0]; R2 = R - step;
-  } else {
-    if (lo === 0) return NaN;
-    U32[1] = hi; U32[0] = lo - 1; n = F64[0]; R2 = R + step;
-  }
-  if (R === half || R === -half) return (lo & 1) === 0 ? q : n; // a tie between q and n
-  if (R2 < half && R2 > -half) return n;
-  if (R2 === half || R2 === -half) return NaN; // a tie one further: leave it to Number()
-  return NaN;
+  const r = R / D;
+  const below = q + r * WIDEN_DOWN, above = q + r * WIDEN_UP;
+  return below === above ? below : NaN;
 }

@@ -32,12 +32,20 @@ export interface ResidentialFlatImport {
   layer: ResidentialLayerFlat;
 }
 
+/** A feature's value of source field `src` as plain data; undefined without the field (own properties only). */
+function fieldValue(props: Record<string, unknown>, src: string | undefined): unknown {
+  return src !== undefined && Object.prototype.hasOwnProperty.call(props, src) ? plainValue(props[src]) : undefined;
+}
+
 /** Ring r of the layout as positions (for checkRing, on the rare rings flatRingClear does not clear). */
 function positions(xy: Float64Array, v0: number, v1: number): Position[] {
   const out: Position[] = [];
   for (let v = v0; v < v1; v++) out.push([xy[2 * v], xy[2 * v + 1]]);
   return out;
 }
+
+/** A feature's extent as a two-point polygon for polygonExtentProblem, rewritten in place for each feature (no arrays per feature). */
+const EXTENT_BOX: Position[][][] = [[[[0, 0], [0, 0]]]];
 
 /** toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable. */
 function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
@@ -75,7 +83,9 @@ function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues:
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  const extent = polygonExtentProblem([[[[minX, minY], [maxX, maxY]]]]);
+  const box = EXTENT_BOX[0][0];
+  box[0][0] = minX; box[0][1] = minY; box[1][0] = maxX; box[1][1] = maxY;
+  const extent = polygonExtentProblem(EXTENT_BOX);
   if (extent) {
     issues.push({ field: 'geometry', ...extent });
     return false;
@@ -189,8 +199,7 @@ export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, opt
   const keep = new Uint8Array(s.length);
   const ids: string[] = [];
   const households = new Float64Array(s.length);
-  const value = (props: Record<string, unknown>, src: string | undefined): unknown =>
-    src !== undefined && Object.prototype.hasOwnProperty.call(props, src) ? plainValue(props[src]) : undefined;
+  const idField = fieldMap.id, hhField = fieldMap.households;
   const issues: FeatureIssue[] = [];
   for (let i = 0; i < s.length; i++) {
     if (failed[i]) {
@@ -198,15 +207,20 @@ export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, opt
       continue;
     }
     const props = s.properties[i];
-    const id = text(value(props, fieldMap.id)) ?? String(i);
-    issues.length = 0;
+    const id = text(fieldValue(props, idField)) ?? String(i);
+    if (issues.length) issues.length = 0; // setting a length is a runtime call: only when there is something to clear
     const usable = checkGeometry(s, xy, i, issues);
-    const hh = fieldMap.households ? quantityOf(value(props, fieldMap.households), fieldMap.households, issues, 'warning', 'households') : null;
+    const hh = hhField ? quantityOf(fieldValue(props, hhField), hhField, issues, 'warning', 'households') : null;
     if (issues.length) {
       const feature = id !== String(i) ? `${i} (id ${id})` : i;
-      for (const is of issues) problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
+      let error = false;
+      for (const is of issues) {
+        problems.push({ file: main, feature, field: is.field, message: is.message, severity: is.severity });
+        if (is.severity === 'error') error = true;
+      }
+      if (error) continue;
     }
-    if (!usable || issues.some((is) => is.severity === 'error')) continue;
+    if (!usable) continue;
     keep[i] = 1;
     households[ids.length] = hh ?? NaN;
     ids.push(id);

@@ -95,6 +95,16 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     expect(vertices).toBeGreaterThan(30000);
   });
 
+  it('a layer whose vertices outgrow the room predicted from its start (a long properties text first, dense rings after) keeps every vertex', async () => {
+    const rnd = mulberry32(5);
+    const ring = (n: number) => `[${Array.from({ length: n }, () => `[${(rnd() * 360 - 180).toFixed(1 + Math.floor(rnd() * 15))},${rnd().toFixed(3)}]`).join(',')}]`;
+    const feature = (props: string, n: number) => `{"type":"Feature","properties":${props},"geometry":{"type":"Polygon","coordinates":[${ring(n)}]}}`;
+    const features = [feature(`{"note":"${'x'.repeat(1 << 20)}"}`, 9000)];
+    for (let i = 0; i < 60; i++) features.push(feature('{}', 1000 + Math.floor(rnd() * 500)));
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+    expect(l.xy.length / 2).toBeGreaterThan(60000);
+  });
+
   it('what JSON.stringify writes is read, with a top-level id merged as readGeoJson merges it', async () => {
     const fc = {
       type: 'FeatureCollection',
@@ -112,6 +122,50 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     expect(l.xy[0]).toBe(114.05123456789012);
     expect(l.properties).toEqual([{ id: 'B1', name: '一号楼', households: 58 }, { id: 'kept', households: 1e-7 }, { id: 3 }]);
     expect(l.fields).toEqual(['name', 'households', 'id']);
+  });
+});
+
+describe('scanGeoJsonPolygons: properties read in place are what JSON.parse makes of them', () => {
+  const P = '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}';
+  const fc = (props: string[]) => `{"type":"FeatureCollection","features":[${props.map((p) => `{"type":"Feature","properties":${p},"geometry":${P}}`).join(',')}]}`;
+  /** The scanner's properties and fields against JSON.parse of each properties text and the names in first-seen order, by hand. */
+  const expectParsed = (props: string[]) => {
+    const l = scanGeoJsonPolygons(fc(props));
+    expect(l, 'the scanner reads it').not.toBeNull();
+    const want = props.map((p) => (JSON.parse(p) ?? {}) as Record<string, unknown>);
+    const names: string[] = [];
+    for (const o of want) for (const k of Object.keys(o)) if (!names.includes(k)) names.push(k);
+    expect(l!.properties.length).toBe(want.length);
+    for (let f = 0; f < want.length; f++) {
+      // Own names in order, each value the same (Object.is: -0 is not 0), and the same prototype.
+      expect(Object.keys(l!.properties[f]), props[f]).toEqual(Object.keys(want[f]));
+      for (const k of Object.keys(want[f])) expect(Object.is(l!.properties[f][k], want[f][k]) || JSON.stringify(l!.properties[f][k]) === JSON.stringify(want[f][k]), `${props[f]} ${k}`).toBe(true);
+      expect(Object.getPrototypeOf(l!.properties[f])).toBe(Object.prototype);
+    }
+    expect(l!.fields).toEqual(names);
+    return l!;
+  };
+
+  it('names that repeat, reorder, shrink and grow from feature to feature keep first-seen field order', () => {
+    expectParsed(['{"id":"C0-R0","households":58}', '{"id":"C0-R1","households":72}', '{"households":1,"id":"x"}', '{"id":"y"}', '{}', 'null', '{"id":"z","households":-0,"note":"新"}', '{"id":"w","households":3}', '{"a":1,"id":2,"households":3}', '{"a":1,"idx":2}', '{"a":1,"i":2,"households":3}']);
+  });
+
+  it('a name given twice keeps its first place and its last value; integer-like names come first', () => {
+    expectParsed(['{"a":1,"b":2,"a":3}', '{"b":1,"2":"two","1":"one"}', '{"a":1,"a":2}']);
+  });
+
+  it('a __proto__ name is an own property, as JSON.parse makes it (an assignment would set the prototype)', () => {
+    const l = expectParsed(['{"__proto__":{"x":1},"a":1}', '{"a":2,"__proto__":5}', '{"a":3}']);
+    expect(Object.prototype.hasOwnProperty.call(l.properties[0], '__proto__')).toBe(true);
+    expect((l.properties[0] as { x?: unknown }).x).toBeUndefined();
+  });
+
+  it('escaped names and values, nested values, every flat value form', () => {
+    expectParsed([
+      '{"a\\u0062":1,"c":2}', '{"s":"q\\"uote","t":"tab\\t","e":""}', '{"n":{"k":[1,{"z":null}]},"arr":[],"o":{}}',
+      '{"t":true,"f":false,"z":null,"i":-12,"d":1.5e-7,"big":123456789012345678901234,"neg0":-0.0,"c":"中文 🏠"}',
+      '{ "sp" : 1 , "\\u005f_proto__" : 2 }', '{"\\u005f_proto__":3,"sp":4}',
+    ]);
   });
 });
 
