@@ -1,4 +1,4 @@
-// A residential layer (GeoJSON, or a polygon Shapefile) read into flat typed arrays (the engine's ResidentialLayerFlat)
+// A residential layer (GeoJSON, a polygon Shapefile or FlatGeobuf) read into flat typed arrays (the engine's ResidentialLayerFlat)
 // instead of an object per feature and an array per vertex: a city's building footprints are
 // hundreds of thousands of features. The same rules as readLayer + toEngineFeature('residential'):
 // the same CRS decision and conversion, field mapping, households, ring checks, extent check, and
@@ -12,6 +12,7 @@ import { detectFormat } from './readRaw';
 import { decodeText } from '../formats/textEncoding';
 import { scanGeoJsonPolygons } from '../formats/geojsonFlatPolygons';
 import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
+import { readFgbFlat } from '../formats/fgbFlatPolygons';
 import { unzipFiles } from '../formats/shapefile/index';
 import { placeHint } from '../crs/chinaExtent';
 import type { FlatPolygonLayer } from '../formats/flatPolygons';
@@ -148,10 +149,11 @@ function compact(s: FlatPolygonLayer, xy: Float64Array, keep: Uint8Array, kept: 
 }
 
 /**
- * Reads a residential layer flat when it is one GeoJSON file the flat scanner takes, or a polygon
- * Shapefile (its files, or a .zip holding them) the flat shapefile reader takes, and its CRS and
- * field mapping resolve; otherwise null (read it with readLayer). Synchronous: for hosts that need
- * neither progress nor cancellation while one layer is read (the command line).
+ * Reads a residential layer flat when it is one GeoJSON file the flat scanner takes, a polygon
+ * Shapefile (its files, or a .zip holding them) or one polygon FlatGeobuf file the flat readers
+ * take, and its CRS and field mapping resolve; otherwise null (read it with readLayer).
+ * Synchronous: for hosts that need neither progress nor cancellation while one layer is read (the
+ * command line).
  */
 export function readResidentialFlat(files: InputFile[], options: ReadLayerOptions = {}): ResidentialFlatImport | null {
   let format;
@@ -161,6 +163,10 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
     return null;
   }
   if (format === 'shapefile' || format === 'zip') return residentialShapefileFlat(files, options);
+  if (format === 'flatgeobuf') {
+    const fgb = files.length === 1 ? readFgbFlat(files[0].name, files[0].bytes) : null;
+    return fgb && residentialFromFlat(fgb.layer, { names: [files[0].name], format: 'flatgeobuf', declaredCrs: fgb.declaredCrs }, options);
+  }
   if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
   const s = scanGeoJsonPolygons(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
