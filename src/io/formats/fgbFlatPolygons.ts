@@ -57,9 +57,18 @@ class FgbReader {
   private readonly rings = new GrowU32();
   private xy = new Float64Array(1 << 14);
   private nv = 0;
+  /** The file's whole buffer as doubles from its start (an aligned xy vector is a run of them). */
+  private readonly f64: Float64Array;
+  /** What parseProperties reads of a feature (one object, its array set per feature). */
+  private readonly propsView = {
+    array: null as Uint8Array | null,
+    propertiesArray(): Uint8Array | null { return this.array; },
+    propertiesLength(): number { return this.array ? this.array.length : 0; },
+  };
 
   constructor(private readonly bytes: Uint8Array) {
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.f64 = new Float64Array(bytes.buffer, 0, Math.floor((bytes.byteOffset + bytes.byteLength) / 8));
   }
 
   read(): FgbFlatRead {
@@ -139,34 +148,37 @@ class FgbReader {
     const xv = this.deref(xyAt);
     const n = this.u32(xv);
     // The library views the vector as a Float64Array of the file's buffer: it needs 8-byte alignment.
-    if ((this.bytes.byteOffset + xv + 4) % 8 !== 0 || n % 2 !== 0) throw FAIL;
-    const src = new Float64Array(this.bytes.buffer, this.bytes.byteOffset + xv + 4, n);
+    const at = this.bytes.byteOffset + xv + 4;
+    if (at % 8 !== 0 || n % 2 !== 0) throw FAIL;
+    const first = at / 8; // the vector's first double in this.f64
     const endsAt = this.field(g, 0);
     const ev = endsAt === null ? 0 : this.deref(endsAt);
     const ne = endsAt === null ? 0 : this.u32(ev);
     if (ne === 0) {
-      this.ring(src, 0, n);
+      this.ring(first, 0, n);
     } else {
-      if ((this.bytes.byteOffset + ev + 4) % 4 !== 0) throw FAIL;
       let s = 0;
       for (let i = 0; i < ne; i++) {
         const e = 2 * this.u32(ev + 4 + 4 * i);
         if (e < s || e > n) throw FAIL; // the library's slices would differ (empty, clamped or from the end)
-        this.ring(src, s, e);
+        this.ring(first, s, e);
         s = e;
       }
     }
     this.polys.push(this.rings.n - 1);
   }
 
-  private ring(src: Float64Array, a: number, b: number): void {
+  /** Doubles a … b − 1 of the vector starting at this.f64[first], appended as a ring. */
+  private ring(first: number, a: number, b: number): void {
     const need = 2 * this.nv + (b - a);
     if (need > this.xy.length) {
       const grown = new Float64Array(Math.max(need, 2 * this.xy.length));
       grown.set(this.xy.subarray(0, 2 * this.nv));
       this.xy = grown;
     }
-    this.xy.set(src.subarray(a, b), 2 * this.nv);
+    const xy = this.xy, f64 = this.f64;
+    let o = 2 * this.nv;
+    for (let k = first + a; k < first + b; k++) xy[o++] = f64[k];
     this.nv += (b - a) / 2;
     this.rings.push(this.nv);
   }
@@ -179,8 +191,8 @@ class FgbReader {
       const v = this.deref(at);
       array = this.bytes.subarray(v + 4, v + 4 + this.u32(v));
     }
-    const view = { propertiesArray: () => array, propertiesLength: () => (array ? array.length : 0) } as unknown as Feature;
-    return generic.parseProperties(view, columns as ColumnMeta[]) as Record<string, unknown>;
+    this.propsView.array = array;
+    return generic.parseProperties(this.propsView as unknown as Feature, columns as ColumnMeta[]) as Record<string, unknown>;
   }
 
   private u32(p: number): number {
