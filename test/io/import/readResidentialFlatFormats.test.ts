@@ -21,6 +21,7 @@ import type { InputFile } from '../../../src/io/import/types';
 import { mulberry32 } from '../../../bench/lib/random';
 import { flatOf } from '../../engine/helpers';
 import { dbfBytes, shpBytes, type ShpRing } from '../formats/shapefileBytes';
+import { fuzzCases } from '../hostile/fuzzCases';
 
 const FORMATS = fileURLToPath(new URL('../../fixtures/io/formats', import.meta.url));
 const GBK = fileURLToPath(new URL('../../fixtures/io/shp-gbk', import.meta.url));
@@ -198,4 +199,17 @@ describe('readResidentialFlat: FlatGeobuf', () => {
     expect(general.problems.map((p) => [p.feature, p.severity])).toEqual([['4 (id B4)', 'error']]);
     expect(Array.from(flat!.layer.households.subarray(0, 5))).toEqual([0, 3, 6, 9, 15]);
   });
+});
+
+describe('readResidentialFlat: mutated Shapefile sets, zips and FlatGeobuf files (the reader fuzz cases)', () => {
+  it('never throws; what it reads (116 of the 450 here) equals readLayer; the rest is left to readLayer', async () => {
+    const cases = fuzzCases(150, 20261203).filter((c) => ['shapefile', 'shapefile-zip', 'flatgeobuf'].includes(c.format));
+    const read: Record<string, number> = {};
+    for (const c of cases) {
+      const { flat } = await compare(c.files);
+      if (flat) read[c.format] = (read[c.format] ?? 0) + 1;
+    }
+    expect(read).toEqual({ flatgeobuf: expect.any(Number), shapefile: expect.any(Number), 'shapefile-zip': expect.any(Number) });
+    expect(Object.values(read).reduce((a, b) => a + b)).toBeGreaterThan(50);
+  }, 120_000);
 });
