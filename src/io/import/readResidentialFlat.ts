@@ -1,10 +1,11 @@
-// A residential layer (GeoJSON, a polygon Shapefile or FlatGeobuf) read into flat typed arrays (the engine's ResidentialLayerFlat)
-// instead of an object per feature and an array per vertex: a city's building footprints are
-// hundreds of thousands of features. The same rules as readLayer + toEngineFeature('residential'):
-// the same CRS decision and conversion, field mapping, households, ring checks, extent check, and
-// the same problems (file, feature, field, message, severity) in the same order. Where a rule is
-// not repeated here (a file the flat readers do not take, a CRS or field-mapping failure,
-// several GeoJSON files) the answer is null: the caller reads the layer with readLayer, which reports it.
+// A residential layer (GeoJSON, a polygon Shapefile or FlatGeobuf) read into flat typed arrays
+// (the engine's ResidentialLayerFlat) instead of an object per feature and an array per vertex: a
+// city's building footprints are hundreds of thousands of features. The same rules as readLayer +
+// toEngineFeature('residential'): the same CRS decision and conversion, field mapping, households,
+// ring checks, extent check, and the same problems (file, feature, field, message, severity) in
+// the same order. Where a rule is not repeated here (a file the flat readers do not take, a CRS or
+// field-mapping failure, several GeoJSON files) the answer is null: the caller reads the layer
+// with readLayer, which reports it.
 import type { Position, ResidentialLayerFlat } from '../../engine/types';
 import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
