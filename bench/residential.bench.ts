@@ -6,9 +6,12 @@
 // footprint near a community edge); "after" is the working tree's, interleaved in the same run,
 // under /usr/bin/time (CPU = user + system, peak RSS). RESIDENTIAL_BENCH_MAIN=<commit> adds the
 // command at that commit as a third figure (a branch's change against main, in the same run).
+// With ogr2ogr, the households-weighted layer also as a Shapefile (converted once beside it), read
+// flat and, for comparison, with the general reader (LIFECIRCLE_RESIDENTIAL_READER=general).
 // Target (issue "residential basis as fast as the area basis"): the residential basis's CPU close
 // to the area basis's, and under 1 GB.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +19,7 @@ import { snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 import { recordTarget } from './lib/targets';
+import { RESIDENTIAL_READER_ENV } from '../scripts/lib/loadLayer';
 
 /** main before the households land area by Green's theorem and the grid-exact skip of footprints beside a community (2 Dec 2026). */
 export const BEFORE_COMMIT = '6b8bc4a51a0866f1fa3c452dbfbf906f788e7eb5';
@@ -39,6 +43,21 @@ function withoutHouseholds(residential: string): string {
   return out;
 }
 
+/** The residential layer of cityFiles(N, PER) as a Shapefile (ogr2ogr, written once beside it); null without ogr2ogr. */
+function asShapefile(residential: string): string | null {
+  const out = join(dirname(residential), 'residential-shp', 'residential.shp');
+  if (!existsSync(out)) {
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', out, residential], { stdio: 'ignore' });
+    } catch {
+      console.log('(no Shapefile rows: ogr2ogr not available)');
+      return null;
+    }
+  }
+  return out;
+}
+
 export async function run(): Promise<void> {
   const before = snapshotDir(BEFORE_COMMIT, ['src', 'scripts', 'package.json', 'package-lock.json']);
   if ('reason' in before) console.log(`(no "before": ${before.reason})`);
@@ -54,16 +73,25 @@ export async function run(): Promise<void> {
   if ('dir' in before) timed('node', [join(before.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
   if (main && 'dir' in main) timed('node', [join(main.dir, 'scripts', 'cli.mjs'), 'audit', '--help']);
   const cli = (dir: string | null) => (dir ? join(dir, 'scripts', 'cli.mjs') : 'scripts/cli.mjs');
-  const cases: [string, string | null, string[]][] = [['community area (no residential layer)', null, plain]];
+  // The fourth element: read the residential layer with the general reader (objects) instead of flat.
+  const cases: [string, string | null, string[], boolean?][] = [['community area (no residential layer)', null, plain]];
   for (const [name, files] of [['residential, households-weighted', res], ['residential, area-weighted', noHh]] as const) {
     if ('dir' in before) cases.push([`${name}, before`, before.dir, files]);
     if (main && 'dir' in main) cases.push([`${name}, main ${MAIN_COMMIT!.slice(0, 7)}`, main.dir, files]);
     cases.push([`${name}, after`, null, files]);
   }
+  // The same households-weighted layer as a bureau delivers it (Shapefile), read flat and read as objects.
+  const shp = asShapefile(resFile);
+  if (shp) {
+    const shpFiles = [...res.slice(0, res.indexOf('--residential')), '--residential', shp];
+    cases.push(['residential as Shapefile, households-weighted, general reader', null, shpFiles, true]);
+    cases.push(['residential as Shapefile, households-weighted, after', null, shpFiles]);
+  }
   const m = new Map(cases.map(([k]) => [k, { cpu: [] as number[], wall: [] as number[], rss: [] as number[] }]));
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [k, dir, files] of cases) {
-      const t = timed('node', [cli(dir), 'audit', ...files, '--threads', '1', '--out', out]);
+    for (const [k, dir, files, general] of cases) {
+      const args = [cli(dir), 'audit', ...files, '--threads', '1', '--out', out];
+      const t = general ? timed('env', [`${RESIDENTIAL_READER_ENV}=general`, 'node', ...args]) : timed('node', args);
       m.get(k)!.cpu.push(t.cpu_ms); m.get(k)!.wall.push(t.wall_ms); m.get(k)!.rss.push(t.maxRss_MB);
     }
   }

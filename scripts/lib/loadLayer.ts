@@ -39,9 +39,9 @@ export const RESIDENTIAL_READER_ENV = 'LIFECIRCLE_RESIDENTIAL_READER';
 
 /**
  * The residential layer for a command that only audits it: read flat into the engine's
- * ResidentialLayerFlat when the file allows (one GeoJSON file: readResidentialFlat), with the same
- * problems and the same checks as loadLayer; otherwise (or with LIFECIRCLE_RESIDENTIAL_READER=general)
- * as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
+ * ResidentialLayerFlat when the file allows (one GeoJSON file, a polygon Shapefile, zipped or not,
+ * or a polygon FlatGeobuf file: readResidentialFlat), with the same problems and the same checks
+ * as loadLayer; otherwise (or with LIFECIRCLE_RESIDENTIAL_READER=general) as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
  */
 export async function loadResidentialLayer(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat?: ResidentialLayerFlat }> {
   const files = await readInputFiles(path);

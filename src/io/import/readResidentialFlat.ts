@@ -1,16 +1,21 @@
-// A residential GeoJSON layer read into flat typed arrays (the engine's ResidentialLayerFlat)
-// instead of an object per feature and an array per vertex: a city's building footprints are
-// hundreds of thousands of features. The same rules as readLayer + toEngineFeature('residential'):
-// the same CRS decision and conversion, field mapping, households, ring checks, extent check, and
-// the same problems (file, feature, field, message, severity) in the same order. Where a rule is
-// not repeated here (a file the flat scanner does not take, a CRS or field-mapping failure,
-// several files) the answer is null: the caller reads the layer with readLayer, which reports it.
+// A residential layer (GeoJSON, a polygon Shapefile or FlatGeobuf) read into flat typed arrays
+// (the engine's ResidentialLayerFlat) instead of an object per feature and an array per vertex: a
+// city's building footprints are hundreds of thousands of features. The same rules as readLayer +
+// toEngineFeature('residential'): the same CRS decision and conversion, field mapping, households,
+// ring checks, extent check, and the same problems (file, feature, field, message, severity) in
+// the same order. Where a rule is not repeated here (a file the flat readers do not take, a CRS or
+// field-mapping failure, several GeoJSON files) the answer is null: the caller reads the layer
+// with readLayer, which reports it.
 import type { Position, ResidentialLayerFlat } from '../../engine/types';
 import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { decodeText } from '../formats/textEncoding';
 import { scanGeoJsonPolygons } from '../formats/geojsonFlatPolygons';
+import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
+import { readFgbFlat } from '../formats/fgbFlatPolygons';
+import { unzipFiles } from '../formats/shapefile/index';
+import { placeHint } from '../crs/chinaExtent';
 import type { FlatPolygonLayer } from '../formats/flatPolygons';
 import { resolveCrs, type CrsResolution } from '../crs/resolveCrs';
 import { CrsError } from '../crs/parseCrs';
@@ -145,29 +150,70 @@ function compact(s: FlatPolygonLayer, xy: Float64Array, keep: Uint8Array, kept: 
 }
 
 /**
- * Reads a residential layer flat when it is one GeoJSON file the flat scanner takes and whose CRS
- * and field mapping resolve; otherwise null (read it with readLayer). Synchronous: for hosts that
- * need neither progress nor cancellation while one file is read (the command line).
+ * Reads a residential layer flat when it is one GeoJSON file the flat scanner takes, a polygon
+ * Shapefile (its files, or a .zip holding them) or one polygon FlatGeobuf file the flat readers
+ * take, and its CRS and field mapping resolve; otherwise null (read it with readLayer).
+ * Synchronous: for hosts that need neither progress nor cancellation while one layer is read (the
+ * command line).
  */
 export function readResidentialFlat(files: InputFile[], options: ReadLayerOptions = {}): ResidentialFlatImport | null {
-  if (files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
-  const file = files[0];
+  let format;
   try {
-    if (detectFormat(files) !== 'geojson') return null;
+    format = detectFormat(files);
   } catch {
     return null;
   }
+  if (format === 'shapefile' || format === 'zip') return residentialShapefileFlat(files, options);
+  if (format === 'flatgeobuf') {
+    const fgb = files.length === 1 ? readFgbFlat(files[0].name, files[0].bytes) : null;
+    return fgb && residentialFromFlat(fgb.layer, { names: [files[0].name], format: 'flatgeobuf', declaredCrs: fgb.declaredCrs }, options);
+  }
+  if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
+  const file = files[0];
   const s = scanGeoJsonPolygons(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
   if (!s) return null;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
   return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
 }
 
+const isZip = (f: InputFile) => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
+
+/**
+ * A shapefile set (or zips holding one, unpacked as readRaw unpacks them) through the flat
+ * shapefile reader and residentialFromFlat, finished as readLayer finishes a shapefile: its files
+ * as given, the .shp named in problems, readShapefile's warnings first, the .dbf's encoding.
+ */
+function residentialShapefileFlat(files: InputFile[], options: ReadLayerOptions): ResidentialFlatImport | null {
+  let set = files;
+  if (!files.some((f) => /\.shp$/i.test(f.name))) {
+    try {
+      set = files.flatMap((f) => (isZip(f) ? unzipFiles(f) : [f]));
+    } catch {
+      return null;
+    }
+  }
+  const shp = readShapefileFlat(set, options);
+  if (!shp) return null;
+  // readLayer names its first .shp (else its first file) in problems: that name goes first here.
+  const names = files.map((f) => f.name);
+  const m = Math.max(0, names.findIndex((n) => /\.shp$/i.test(n)));
+  const ordered = [names[m], ...names.slice(0, m), ...names.slice(m + 1)];
+  // The CRS hint from file names is the first name's that has one: the order must not change it.
+  if (ordered.map(placeHint).find(Boolean)?.name !== names.map(placeHint).find(Boolean)?.name) return null;
+  const read = residentialFromFlat(shp.layer, { names: ordered, format: 'shapefile', declaredCrs: shp.declaredCrs }, options);
+  if (!read) return null;
+  const { kind, format, features, problems, crs, fieldMap, schemaKey: key, notes, counts } = read.import;
+  problems.unshift(...shp.problems);
+  counts.warnings += shp.problems.length;
+  read.import = { kind, files: names, format, features, problems, crs, fieldMap, schemaKey: key, encoding: shp.encoding, notes, counts };
+  return read;
+}
+
 /** Where a flat layer came from: its files (the first named in problems), format and declared CRS. */
 export interface FlatSource {
   names: string[];
   format: LayerImport['format'];
-  declaredCrs: NonNullable<RawLayer['declaredCrs']>;
+  declaredCrs: RawLayer['declaredCrs'];
 }
 
 /**

@@ -1,7 +1,10 @@
 // The residential layer read flat by the command line (loadResidentialLayer → data.residentialLayer)
 // against the general reader (LIFECIRCLE_RESIDENTIAL_READER=general): the same audit output, the
-// same notes and the same refusals, on a synthetic city with clean and dirty residential layers.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// same notes and the same refusals, on a synthetic city with clean and dirty residential layers,
+// and on the demo's residential layer as FlatGeobuf and as a Shapefile.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,14 +89,44 @@ describe('the residential layer read flat by the audit command', { timeout: 300_
     expect(await runAuditCommand(args).then(() => 'accepted', (e: Error) => e.message)).toBe(reference);
   });
 
-  it('loadResidentialLayer: flat for a GeoJSON file, the general reader for FlatGeobuf and when forced', async () => {
+  it('loadResidentialLayer: flat for a GeoJSON file, a FlatGeobuf file and a Shapefile; the general reader when forced', async () => {
     const args = writeCity(5);
     const path = args[args.indexOf('--residential') + 1];
     const flat = await loadResidentialLayer(path);
     expect(flat.flat!.length).toBe(flat.layer.counts.valid);
     expect((await general(() => loadResidentialLayer(path))).flat).toBeUndefined();
     const fgb = await loadResidentialLayer(join(ROOT, 'data/demo/residential.fgb'));
-    expect(fgb.flat).toBeUndefined();
-    expect(fgb.layer.features.length).toBeGreaterThan(0);
+    expect(fgb.flat!.length).toBeGreaterThan(0);
+    const fgbGeneral = await general(() => loadResidentialLayer(join(ROOT, 'data/demo/residential.fgb')));
+    expect(fgbGeneral.flat).toBeUndefined();
+    expect(fgbGeneral.layer.features.length).toBe(fgb.flat!.length);
+    const shp = await loadResidentialLayer(join(ROOT, 'test/fixtures/io/shp-gbk/communities.shp'));
+    expect(shp.flat!.length).toBe(shp.layer.counts.valid);
+    expect(shp.layer.encoding!.encoding).toBe('gb18030');
+  });
+
+  it("the demo's residential layer as FlatGeobuf and as ogr2ogr's Shapefile (GB18030, zipped): the same JSON and notes as the general reader", async (ctx) => {
+    const demo = (l: string) => join(ROOT, 'data/demo', `${l}.fgb`);
+    const base = ['--communities', demo('communities'), '--facilities', demo('facilities'), '--green', demo('green'), '--threads', '1'];
+    const dir = mkdtempSync(join(tmp, 'shp-'));
+    let inputs = [demo('residential')];
+    try {
+      execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=GB18030', join(dir, 'res.shp'), demo('residential')], { stdio: 'ignore' });
+      const set = readdirSync(dir).map((f) => [`res/${f}`, new Uint8Array(readFileSync(join(dir, f)))] as const);
+      writeFileSync(join(dir, 'res.zip'), zipSync(Object.fromEntries(set)));
+      inputs = [...inputs, join(dir, 'res.shp'), join(dir, 'res.zip')];
+    } catch {
+      console.log('ogr2ogr not available: only the FlatGeobuf layer is compared');
+    }
+    for (const res of inputs) {
+      const args = [...base, '--residential', res];
+      const reference = await general(() => runAuditCommand(args));
+      const flat = await runAuditCommand(args);
+      expect(reference.layers.residential!.features.length, res).toBeGreaterThan(100);
+      expect(flat.layers.residential!.features, res).toHaveLength(0);
+      expect(flat.output, res).toBe(reference.output);
+      expect(flat.notes, res).toEqual(reference.notes);
+    }
+    if (inputs.length === 1) ctx.skip();
   });
 });
