@@ -13,7 +13,8 @@ export function reachFor(mode: DistanceMode, roads: RoadLine[] | undefined, proj
   return mode === 'network' ? createNetworkReach(roads ?? [], projection) : createEuclideanReach();
 }
 
-export function auditContextOf(data: Dataset, preset: RulePreset, mode: DistanceMode): AuditContext {
+/** `deferBases`: leave each community's residential basis until it is needed (prepareAudit). */
+export function auditContextOf(data: Dataset, preset: RulePreset, mode: DistanceMode, options: { deferBases?: boolean } = {}): AuditContext {
   const projection = datasetProjection(data);
-  return prepareAudit(data, preset, { mode, reach: reachFor(mode, data.roads, projection), projection });
+  return prepareAudit(data, preset, { mode, reach: reachFor(mode, data.roads, projection), projection, deferBases: options.deferBases });
 }

@@ -184,14 +184,15 @@ function threadsFlag(v: string | undefined): number | undefined {
  */
 export async function runAuditOf(input: AuditInput, progress: Progress = createProgress(), options: RunAuditOptions = {}): Promise<AuditRun> {
   const { started = [], ...rest } = input;
+  const threads = input.threads ?? defaultThreads(input.data.communities.length);
   let ctx: AuditContext;
   try {
-    ctx = auditContextOf(input.data, input.preset, input.mode);
+    // On threads each thread prepares the residential bases of its own communities (auditThreads.ts).
+    ctx = auditContextOf(input.data, input.preset, input.mode, { deferBases: threads > 1 });
   } catch (e) {
     stopAuditThreads(started);
     throw e;
   }
-  const threads = input.threads ?? defaultThreads(ctx.communities.length);
   let result: AuditResult;
   let communityTexts: AuditRun['communityTexts'];
   if (threads > 1) {

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { CommunityResult } from '../../src/engine/types';
 import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
 import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice } from '../../src/engine/auditSlice';
+import { recordResidentialLand } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 
 /**
@@ -97,6 +98,8 @@ export interface SliceParks {
 export interface SliceResults {
   results: CommunityResult[];
   texts?: string[];
+  /** When the thread prepared its communities' residential bases: those with no residential land inside. */
+  noResidentialLand?: Int32Array;
 }
 
 /** Every community's result, and the JSON texts the threads made of theirs. */
@@ -156,6 +159,16 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
     // The main thread's own texts too while the other threads work: after them it only writes.
     const ownPart: SliceResults = options.texts ? { results: own, texts: auditCommunityTexts(own) } : { results: own };
     const parts = [ownPart, ...(await Promise.all(done))];
+    // What the other threads found of their communities' residential land (the main thread found
+    // its own in auditCommunities): the warnings of the whole audit are then in place.
+    const deferred = ctx.deferredBasis;
+    if (deferred) {
+      parts.forEach((part, k) => {
+        if (k === 0) return;
+        for (const i of slices[k]) recordResidentialLand(deferred, i, false);
+        for (const i of part.noResidentialLand ?? []) recordResidentialLand(deferred, i, true);
+      });
+    }
     const results: CommunityResult[] = new Array(n);
     const texts: (string | undefined)[] | undefined = options.texts ? new Array(n).fill(undefined) : undefined;
     parts.forEach((part, k) => part.results.forEach((r, q) => {
