@@ -3,7 +3,9 @@
 // communities exactly as the whole context does, preparing their residential bases itself when
 // the context defers them.
 import { describe, expect, it } from 'vitest';
-import { auditCommunities, auditResultOf, prepareAudit, uncoveredPart } from '../../src/engine/audit';
+import { auditCommunities, auditResultOf, prepareAudit, runAudit, uncoveredPart } from '../../src/engine/audit';
+import { createNetworkReach } from '../../src/engine/network/networkReach';
+import { datasetProjection } from '../../src/engine/prepare';
 import { auditReach, hilbertIndex, packAuditSlice, sliceContext, spatialSlices, withParkAreas } from '../../src/engine/auditSlice';
 import { defaultPreset } from '../../src/engine/presets';
 import { createEuclideanReach } from '../../src/engine/reach/euclideanReach';
@@ -196,6 +198,17 @@ describe('deferred residential bases: each slice prepares its own communities\' 
       expect(auditResultOf(deferred, results)).toEqual(expected);
     });
   }
+
+  it('walking mode: the no_residential_land warnings go before the reach warnings, as when prepared at once', () => {
+    // A road along the grid's south row only: the communities far from it are warned as off the network, after the residential warnings.
+    const { data } = city(true);
+    const d: Dataset = { ...data, roads: [{ id: 'road', coordinates: [ll(-50, 50), ll(650, 50)] }] };
+    const reach = () => createNetworkReach(d.roads!, datasetProjection(d));
+    const expected = runAudit(prepareAudit(d, defaultPreset(), { reach: reach() }));
+    const codes = expected.warnings.map((w) => w.code).filter((c) => c === 'no_residential_land' || c === 'community_off_network');
+    expect(codes.indexOf('community_off_network')).toBeGreaterThan(codes.lastIndexOf('no_residential_land'));
+    expect(runAudit(prepareAudit(d, defaultPreset(), { reach: reach(), deferBases: true }))).toEqual(expected);
+  });
 
   it('a gap map asks for a basis no thread prepared here: built on demand, the same as prepared at once', () => {
     const { data } = city(true);
