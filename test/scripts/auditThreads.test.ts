@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../scripts/audit';
+import { runReportCommand } from '../../scripts/report';
 import { InputError } from '../../scripts/lib/inputError';
 import { syntheticCity } from '../../bench/lib/syntheticCity';
 
@@ -68,6 +69,15 @@ describe('audit --threads', { timeout: 900_000 }, () => {
     const args = ['communities', 'facilities', 'green', 'roads', 'residential'].flatMap((l) => [`--${l}`, join(DEMO, `${l}.fgb`)]);
     const one = bundled([...args, '--mode', 'network'], 1);
     expect(bundled([...args, '--mode', 'network'], 2)).toBe(one);
+  });
+
+  it('report: three threads render the same HTML as one, gap maps on the residential basis included', async () => {
+    // The gap maps need the bases of communities other threads audited: built on demand here.
+    const args = [...writeCity(60, 3), '--pages', 'all'];
+    const html = async (threads: number) => (await runReportCommand([...args, '--threads', String(threads), '--out', join(tmp, `r-${threads}.html`)], { date: '2026-12-03' })).html;
+    const one = await html(1);
+    expect(one).toContain('<svg');
+    expect(await html(3)).toBe(one);
   });
 
   it('refuses a thread count that is not a whole number from 1', async () => {
