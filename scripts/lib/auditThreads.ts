@@ -10,10 +10,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CommunityResult } from '../../src/engine/types';
+import Flatbush from 'flatbush';
+import type { CommunityResult, DataWarning, Position, ResidentialLayerFlat } from '../../src/engine/types';
 import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
-import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice } from '../../src/engine/auditSlice';
-import { recordResidentialLand } from '../../src/engine/residentialBasis';
+import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type PackedResidential } from '../../src/engine/auditSlice';
+import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 
 /**
@@ -79,6 +80,45 @@ export function startAuditThreads(count: number): AuditThread[] {
 /** Ends threads that will get no work. */
 export function stopAuditThreads(threads: AuditThread[]): void {
   for (const t of threads) void t.worker.terminate();
+}
+
+/**
+ * What the main thread may send a thread before its slice: the residential layer read flat and the
+ * audit's projection centre, to project it (residentialBasis.ts residentialFeatures) while the
+ * main thread prepares the rest of the dataset.
+ */
+export interface ProjectionWork {
+  project: { layer: ResidentialLayerFlat; center: Position };
+}
+
+/** The thread's answer: the projected features (the index as its buffer) and the projection's warnings. */
+export interface ProjectedLayer {
+  projected: PackedResidential & { index: ArrayBuffer | null };
+  warnings: DataWarning[];
+}
+
+/** The residential layer projected on thread `t` (see ProjectionWork); the thread then waits for its slice. */
+export function projectOnThread(t: AuditThread, layer: ResidentialLayerFlat, center: Position): Promise<{ features: ResidentialFeatures; warnings: DataWarning[] }> {
+  return new Promise((resolve, reject) => {
+    if (t.failure) {
+      reject(t.failure);
+      return;
+    }
+    const w = t.worker;
+    const onError = (e: Error) => { w.unref(); reject(e); };
+    const onExit = (code: number) => onError(new Error(`audit thread exited with code ${code} before projecting the residential layer`));
+    w.once('message', ({ projected: p, warnings }: ProjectedLayer) => {
+      w.off('error', onError);
+      w.off('exit', onExit);
+      w.unref(); // as started: kept alive again once given its slice
+      const index = p.index ? Flatbush.from(p.index) : null;
+      resolve({ features: { store: p.store, households: p.households, estimated: p.estimated, weighting: p.weighting, index }, warnings });
+    });
+    w.once('error', onError);
+    w.once('exit', onExit);
+    w.ref(); // the main thread awaits the answer
+    w.postMessage({ project: { layer, center } } satisfies ProjectionWork);
+  });
 }
 
 /** What the main thread sends a thread first: its slice, and whether to send the results' JSON texts. */

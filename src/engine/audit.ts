@@ -70,6 +70,8 @@ export interface PrepareOptions {
    * map) instead of all at once: for a host whose other threads prepare their own communities'.
    */
   deferBases?: boolean;
+  /** With deferBases: false when the residential layer is projected elsewhere and attached later (residentialBasis.ts attachResidentialFeatures). */
+  projectResidential?: boolean;
 }
 
 export { datasetProjection };
@@ -86,7 +88,7 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
     throw new Error('network mode needs a walking-network reach provider (options.reach, see network/networkReach.ts)');
   }
   const reach = options.reach ?? createEuclideanReach();
-  const prep = prepareDataset(data, preset, options.projection, { deferBases: options.deferBases });
+  const prep = prepareDataset(data, preset, options.projection, { deferBases: options.deferBases, projectResidential: options.projectResidential });
   if (reach.coverageWarnings) prep.warnings.push(...reachCoverageWarnings(reach, prep));
   const tiers = tierDistances(preset, mode);
   const parameters: AuditParameters = {

@@ -263,6 +263,8 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
   const pieceStore = new PolygonStoreBuilder();
   const pieceArea: number[] = [], pieceBox: number[] = [];
   const deferred = ctx.deferredBasis;
+  const features = deferred?.features;
+  if (deferred && !features) throw new Error('packAuditSlice: the residential layer is not projected yet (attachResidentialFeatures)');
   indices.forEach((i, k) => {
     const b = deferred ? undefined : ctx.basis[i];
     kind.push(b ? b.kind : '');
@@ -332,7 +334,7 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
     green: { pick: Int32Array.from(gpick), ids: gpick.map((i) => ctx.green[i].id), park: Uint8Array.from(gpick, (i) => (ctx.green[i].kind === 'park' ? 1 : 0)), bbox: gb, rings: packRings(gpick.map((i) => ctx.green[i].rings)) },
     greenIndex: ctx.greenIndex ? packIndex(ctx.greenIndex.index as unknown as { data: ArrayBuffer }, ctx.greenIndex.items) : null,
     parkIndex: ctx.parkIndex ? packIndex(ctx.parkIndex.index as unknown as { data: ArrayBuffer }, ctx.parkIndex.items) : null,
-    ...(deferred ? { residential: residentialNear(deferred.features, ctx.communities, indices) } : {}),
+    ...(features ? { residential: residentialNear(features, ctx.communities, indices) } : {}),
     ...(ctx.mode === 'network' && ctx.data.roads ? { roads: ctx.data.roads } : {}),
   };
 }

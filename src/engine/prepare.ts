@@ -228,9 +228,11 @@ export function householdsWarnings(c: Community, index: number, area_m2: number)
 
 /**
  * `deferBases`: project the residential layer but build no community's basis yet; each is built
- * when first asked for (residentialBasis.ts basisOf), e.g. by the thread that audits it.
+ * when first asked for (residentialBasis.ts basisOf), e.g. by the thread that audits it. With
+ * `projectResidential` false as well, the layer is projected elsewhere and attached later
+ * (residentialBasis.ts attachResidentialFeatures).
  */
-export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection, options: { deferBases?: boolean } = {}): Preparation {
+export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection, options: { deferBases?: boolean; projectResidential?: boolean } = {}): Preparation {
   const warnings: DataWarning[] = [];
   const proj = projection ?? datasetProjection(data);
 
@@ -306,7 +308,9 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     green,
     ...buildGreenIndexes(green),
     facilitiesOf,
-    ...(options.deferBases ? deferResidential : prepareResidential)(data.residentialLayer ?? data.residential, proj, communities, warnings),
+    ...(options.deferBases
+      ? deferResidential(data.residentialLayer ?? data.residential, proj, communities, warnings, options.projectResidential !== false)
+      : prepareResidential(data.residentialLayer ?? data.residential, proj, communities, warnings)),
     warnings,
   };
 }

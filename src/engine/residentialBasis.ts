@@ -58,7 +58,8 @@ export interface ResidentialPreparation {
  * community order, at the place among the warnings where an eager preparation puts them.
  */
 export interface DeferredBases {
-  features: ResidentialFeatures;
+  /** Null until the layer projected elsewhere is attached (attachResidentialFeatures). */
+  features: ResidentialFeatures | null;
   /** Per community: 0 not decided yet, 1 prepared with no warning, 2 no residential land inside (warned). */
   land: Uint8Array;
   /** Index in the warnings where the no_residential_land warnings go (after the projection's). */
@@ -70,6 +71,7 @@ export interface DeferredBases {
 /** What a context holding deferred bases exposes to them. */
 export interface BasisHolder {
   basis: (CommunityBasis | undefined)[];
+  weighting: ResidentialPreparation['weighting'];
   communities: readonly PreparedCommunity[];
   deferredBasis?: DeferredBases;
   warnings: DataWarning[];
@@ -557,22 +559,41 @@ export function prepareResidential(
 
 /**
  * Projects the residential layer (its warnings pushed now) and leaves the bases for later: the
- * preparation prepareResidential gives, but with no basis built (ensureBases, basisOf). Without
- * a layer there is nothing to defer: every community is measured over its own area.
+ * preparation prepareResidential gives, but with no basis built (ensureBases, basisOf). With
+ * `project` false the layer is projected elsewhere (another thread: residentialFeatures over the
+ * same layer and projection) and attached before any basis is asked for (attachResidentialFeatures).
+ * Without a layer there is nothing to defer: every community is measured over its own area.
  */
 export function deferResidential(
   land: ResidentialLand[] | ResidentialLayerFlat | undefined,
   projection: LocalProjection,
   communities: PreparedCommunity[],
   warnings: DataWarning[],
+  project = true,
 ): ResidentialPreparation {
-  const f = residentialFeatures(land, projection, warnings);
-  if (!f) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
+  const f = project ? residentialFeatures(land, projection, warnings) : null;
+  if (!land || !land.length || (project && !f)) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
   return {
     basis: new Array<CommunityBasis>(communities.length),
-    weighting: f.weighting,
+    weighting: f ? f.weighting : null,
     deferredBasis: { features: f, land: new Uint8Array(communities.length), warningsAt: warnings.length, settled: false },
   };
+}
+
+/**
+ * The layer a context left unprojected (deferResidential), projected elsewhere, with the warnings
+ * its projection gave: they take the place among the context's warnings that projecting here
+ * would have given them.
+ */
+export function attachResidentialFeatures(ctx: BasisHolder, f: ResidentialFeatures, projectionWarnings: readonly DataWarning[]): void {
+  const d = ctx.deferredBasis;
+  if (!d || d.features) throw new Error('attachResidentialFeatures: the context holds no unprojected residential layer');
+  const after = ctx.warnings.splice(d.warningsAt);
+  for (const w of projectionWarnings) ctx.warnings.push(w);
+  for (const w of after) ctx.warnings.push(w);
+  d.warningsAt += projectionWarnings.length;
+  d.features = f;
+  ctx.weighting = f.weighting;
 }
 
 /** Prepares, in one store, the bases of the communities of `indices` (ascending) not prepared yet. */
@@ -581,6 +602,7 @@ export function ensureBases(ctx: BasisHolder, indices: readonly number[]): void 
   if (!d) return;
   const missing = indices.filter((i) => !ctx.basis[i]);
   if (!missing.length) return;
+  if (!d.features) throw new Error('ensureBases: the residential layer is not projected yet (attachResidentialFeatures)');
   const noLand: number[] = [];
   const bases = communityBases(d.features, ctx.communities, missing, noLand);
   missing.forEach((i, k) => { ctx.basis[i] = bases[k]; if (!d.land[i]) d.land[i] = 1; });
