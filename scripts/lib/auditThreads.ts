@@ -1,10 +1,12 @@
 // A command-line audit split across worker threads (`--threads`). The main thread reads and
-// prepares the dataset once; the communities are split into compact districts along a Hilbert
-// curve (engine/auditSlice.ts), and each other thread gets only its district's slice of the
-// prepared data as flat typed arrays: no thread reads, parses, projects or prepares the input
-// again, and each carries only the facilities and green space its district can reach. The main
-// thread audits its own district meanwhile; results are merged in community order. A slice's
-// results equal the whole context's bit for bit, so the output is the same for any thread count.
+// prepares the dataset once (the first thread projecting a residential layer meanwhile:
+// projectOnThread); the communities are split into compact districts along a Hilbert curve
+// (engine/auditSlice.ts), and each other thread gets only its district's slice of the prepared
+// data as flat typed arrays: no thread reads, parses, projects or prepares the input again, and
+// each carries only the facilities, green space and residential footprints its district can reach,
+// cutting its own communities' residential bases from the footprints. The main thread audits its
+// own district meanwhile; results are merged in community order. A slice's results equal the
+// whole context's bit for bit, so the output is the same for any thread count.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

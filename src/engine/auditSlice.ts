@@ -1,7 +1,8 @@
 // One thread's part of an audit: a spatially compact run of communities and, packed as flat typed
 // arrays, only the prepared data they can reach. The host prepares the whole dataset once
 // (assignment, warnings and park assignment are city-wide decisions); another thread rebuilds a
-// context from the slice without reading, projecting or preparing anything.
+// context from the slice without reading, projecting or preparing anything but, when the host
+// defers them, its own communities' residential bases (cut from the footprints the slice carries).
 //
 // The results are identical to the whole context's, bit for bit, for any split: the facility and
 // green indexes travel as their own buffers (KDBush.from / Flatbush.from), so every range query
