@@ -13,19 +13,23 @@ const own = () => ticks('/proc/thread-self/stat');
 const main = () => ticks(`/proc/self/task/${process.pid}/stat`);
 
 if (out && !isMainThread && parentPort) {
-  // A thread started ahead of its work loads its code while the main thread still reads: its
-  // critical path starts when its work arrives (the main thread's CPU then), and counts its CPU
-  // from there; loading before that overlaps the main thread on an idle machine.
+  // A thread started ahead of its work loads its code (and may project the residential layer for
+  // the main thread) while the main thread still reads and prepares: its critical path starts when
+  // its slice arrives (the main thread's CPU then), and counts its CPU from there; what it did
+  // before overlaps the main thread on an idle machine.
   let start = main();
   let before = 0;
-  parentPort.once('message', () => {
+  const onMessage = (m) => {
+    if (!m || !m.slice) return;
     start = main();
     before = own();
-  });
+    parentPort.off('message', onMessage);
+  };
+  parentPort.on('message', onMessage);
   const post = parentPort.postMessage.bind(parentPort);
   parentPort.postMessage = (...a) => {
     const r = post(...a);
-    appendFileSync(out, `${JSON.stringify({ worker: own() - before, start, end: main(), loading: before })}\n`);
+    if (a[0] && a[0].results) appendFileSync(out, `${JSON.stringify({ worker: own() - before, start, end: main(), loading: before })}\n`);
     return r;
   };
 } else if (out) {

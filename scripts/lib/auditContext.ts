@@ -13,7 +13,15 @@ export function reachFor(mode: DistanceMode, roads: RoadLine[] | undefined, proj
   return mode === 'network' ? createNetworkReach(roads ?? [], projection) : createEuclideanReach();
 }
 
-export function auditContextOf(data: Dataset, preset: RulePreset, mode: DistanceMode): AuditContext {
-  const projection = datasetProjection(data);
-  return prepareAudit(data, preset, { mode, reach: reachFor(mode, data.roads, projection), projection });
+/**
+ * `deferBases`: leave each community's residential basis until it is needed, and with
+ * `projectResidential` false the residential layer's projection to another thread (prepareAudit);
+ * `projection`: datasetProjection(data), when the caller has it already.
+ */
+export function auditContextOf(
+  data: Dataset, preset: RulePreset, mode: DistanceMode,
+  options: { deferBases?: boolean; projectResidential?: boolean; projection?: LocalProjection } = {},
+): AuditContext {
+  const projection = options.projection ?? datasetProjection(data);
+  return prepareAudit(data, preset, { mode, reach: reachFor(mode, data.roads, projection), projection, deferBases: options.deferBases, projectResidential: options.projectResidential });
 }

@@ -4,10 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
-import { auditResultOf, runAudit, type AuditContext } from '../../src/engine/audit';
+import { auditResultOf, datasetProjection, runAudit, type AuditContext } from '../../src/engine/audit';
+import { attachResidentialFeatures } from '../../src/engine/residentialBasis';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
-import { auditOnThreads, defaultThreads, startAuditThreads, stopAuditThreads, type AuditThread } from './auditThreads';
+import { auditOnThreads, defaultThreads, projectOnThread, startAuditThreads, stopAuditThreads, type AuditThread } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, loadLayer, loadResidentialLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
@@ -184,14 +185,24 @@ function threadsFlag(v: string | undefined): number | undefined {
  */
 export async function runAuditOf(input: AuditInput, progress: Progress = createProgress(), options: RunAuditOptions = {}): Promise<AuditRun> {
   const { started = [], ...rest } = input;
+  const threads = input.threads ?? defaultThreads(input.data.communities.length);
+  const projection = datasetProjection(input.data);
+  // On threads each thread prepares the residential bases of its own communities (auditThreads.ts),
+  // and a layer read flat is projected on the first of them while this thread prepares the rest.
+  const flat = input.data.residentialLayer;
+  const projected = threads > 1 && flat && flat.length > 0 && started.length ? projectOnThread(started[0], flat, projection.center) : undefined;
+  projected?.catch(() => undefined); // awaited below, after the preparation
   let ctx: AuditContext;
   try {
-    ctx = auditContextOf(input.data, input.preset, input.mode);
+    ctx = auditContextOf(input.data, input.preset, input.mode, { deferBases: threads > 1, projectResidential: !projected, projection });
+    if (projected) {
+      const { features, warnings } = await projected;
+      attachResidentialFeatures(ctx, features, warnings);
+    }
   } catch (e) {
     stopAuditThreads(started);
     throw e;
   }
-  const threads = input.threads ?? defaultThreads(ctx.communities.length);
   let result: AuditResult;
   let communityTexts: AuditRun['communityTexts'];
   if (threads > 1) {

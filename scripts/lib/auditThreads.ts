@@ -1,18 +1,22 @@
 // A command-line audit split across worker threads (`--threads`). The main thread reads and
-// prepares the dataset once; the communities are split into compact districts along a Hilbert
-// curve (engine/auditSlice.ts), and each other thread gets only its district's slice of the
-// prepared data as flat typed arrays: no thread reads, parses, projects or prepares the input
-// again, and each carries only the facilities and green space its district can reach. The main
-// thread audits its own district meanwhile; results are merged in community order. A slice's
-// results equal the whole context's bit for bit, so the output is the same for any thread count.
+// prepares the dataset once (the first thread projecting a residential layer meanwhile:
+// projectOnThread); the communities are split into compact districts along a Hilbert curve
+// (engine/auditSlice.ts), and each other thread gets only its district's slice of the prepared
+// data as flat typed arrays: no thread reads, parses, projects or prepares the input again, and
+// each carries only the facilities, green space and residential footprints its district can reach,
+// cutting its own communities' residential bases from the footprints. The main thread audits its
+// own district meanwhile; results are merged in community order. A slice's results equal the
+// whole context's bit for bit, so the output is the same for any thread count.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CommunityResult } from '../../src/engine/types';
+import Flatbush from 'flatbush';
+import type { CommunityResult, DataWarning, Position, ResidentialLayerFlat } from '../../src/engine/types';
 import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
-import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice } from '../../src/engine/auditSlice';
+import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type PackedResidential } from '../../src/engine/auditSlice';
+import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 
 /**
@@ -80,6 +84,45 @@ export function stopAuditThreads(threads: AuditThread[]): void {
   for (const t of threads) void t.worker.terminate();
 }
 
+/**
+ * What the main thread may send a thread before its slice: the residential layer read flat and the
+ * audit's projection centre, to project it (residentialBasis.ts residentialFeatures) while the
+ * main thread prepares the rest of the dataset.
+ */
+export interface ProjectionWork {
+  project: { layer: ResidentialLayerFlat; center: Position };
+}
+
+/** The thread's answer: the projected features (the index as its buffer) and the projection's warnings. */
+export interface ProjectedLayer {
+  projected: PackedResidential & { index: ArrayBuffer | null };
+  warnings: DataWarning[];
+}
+
+/** The residential layer projected on thread `t` (see ProjectionWork); the thread then waits for its slice. */
+export function projectOnThread(t: AuditThread, layer: ResidentialLayerFlat, center: Position): Promise<{ features: ResidentialFeatures; warnings: DataWarning[] }> {
+  return new Promise((resolve, reject) => {
+    if (t.failure) {
+      reject(t.failure);
+      return;
+    }
+    const w = t.worker;
+    const onError = (e: Error) => { w.unref(); reject(e); };
+    const onExit = (code: number) => onError(new Error(`audit thread exited with code ${code} before projecting the residential layer`));
+    w.once('message', ({ projected: p, warnings }: ProjectedLayer) => {
+      w.off('error', onError);
+      w.off('exit', onExit);
+      w.unref(); // as started: kept alive again once given its slice
+      const index = p.index ? Flatbush.from(p.index) : null;
+      resolve({ features: { store: p.store, households: p.households, estimated: p.estimated, weighting: p.weighting, index }, warnings });
+    });
+    w.once('error', onError);
+    w.once('exit', onExit);
+    w.ref(); // the main thread awaits the answer
+    w.postMessage({ project: { layer, center } } satisfies ProjectionWork);
+  });
+}
+
 /** What the main thread sends a thread first: its slice, and whether to send the results' JSON texts. */
 export interface SliceWork {
   slice: AuditSlice;
@@ -97,6 +140,8 @@ export interface SliceParks {
 export interface SliceResults {
   results: CommunityResult[];
   texts?: string[];
+  /** When the thread prepared its communities' residential bases: those with no residential land inside. */
+  noResidentialLand?: Int32Array;
 }
 
 /** Every community's result, and the JSON texts the threads made of theirs. */
@@ -156,6 +201,16 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
     // The main thread's own texts too while the other threads work: after them it only writes.
     const ownPart: SliceResults = options.texts ? { results: own, texts: auditCommunityTexts(own) } : { results: own };
     const parts = [ownPart, ...(await Promise.all(done))];
+    // What the other threads found of their communities' residential land (the main thread found
+    // its own in auditCommunities): the warnings of the whole audit are then in place.
+    const deferred = ctx.deferredBasis;
+    if (deferred) {
+      parts.forEach((part, k) => {
+        if (k === 0) return;
+        for (const i of slices[k]) recordResidentialLand(deferred, i, false);
+        for (const i of part.noResidentialLand ?? []) recordResidentialLand(deferred, i, true);
+      });
+    }
     const results: CommunityResult[] = new Array(n);
     const texts: (string | undefined)[] | undefined = options.texts ? new Array(n).fill(undefined) : undefined;
     parts.forEach((part, k) => part.results.forEach((r, q) => {

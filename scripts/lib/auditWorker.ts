@@ -1,24 +1,54 @@
-// One audit thread (auditThreads.ts): waits for its slice of the prepared audit (engine/auditSlice.ts),
-// rebuilds a context from it alone, audits the slice's communities, fills in the city-wide park
+// One audit thread (auditThreads.ts): may first project the residential layer for the main thread
+// (ProjectionWork), then waits for its slice of the prepared audit (engine/auditSlice.ts),
+// rebuilds a context from it alone (preparing its communities' residential bases when the slice
+// carries the residential features instead), audits the slice's communities, fills in the city-wide park
 // areas sent after the slice, and posts their results back (with their texts in the audit JSON
 // when asked).
 import { parentPort } from 'node:worker_threads';
+import type { DataWarning } from '../../src/engine/types';
+import { residentialFeatures } from '../../src/engine/residentialBasis';
 import { announceSources, auditCommunities } from '../../src/engine/audit';
 import { sliceContext, withParkAreas } from '../../src/engine/auditSlice';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 import { reachFor } from './auditContext';
-import type { SliceParks, SliceResults, SliceWork } from './auditThreads';
+import type { ProjectedLayer, ProjectionWork, SliceParks, SliceResults, SliceWork } from './auditThreads';
 
-parentPort!.once('message', ({ slice, texts }: SliceWork) => {
+/** The residential layer projected here, answered with its buffers transferred (ProjectedLayer). */
+function project({ layer, center }: ProjectionWork['project']): void {
+  const warnings: DataWarning[] = [];
+  const f = residentialFeatures(layer, createLocalProjection(center), warnings);
+  if (!f) throw new Error('audit thread: an empty residential layer to project');
+  const projected: ProjectedLayer['projected'] = { store: f.store, households: f.households, estimated: f.estimated, weighting: f.weighting, index: f.index ? (f.index.data as ArrayBuffer) : null };
+  const buffers = new Set<ArrayBuffer>();
+  for (const v of [...Object.values(f.store), f.households, f.estimated]) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) buffers.add(v.buffer);
+  if (projected.index) buffers.add(projected.index);
+  parentPort!.postMessage({ projected, warnings } satisfies ProjectedLayer, [...buffers]);
+}
+
+function onWork(m: SliceWork | ProjectionWork): void {
+  if ('project' in m) {
+    project(m.project);
+    parentPort!.once('message', onWork); // the slice comes next
+    return;
+  }
+  audit(m);
+}
+parentPort!.once('message', onWork);
+
+function audit({ slice, texts }: SliceWork): void {
   // The park areas follow the slice (the main thread assigns the parks after sending it).
   const parks = new Promise<Float64Array>((resolve) => parentPort!.once('message', (m: SliceParks) => resolve(m.parkAreas)));
   const ctx = sliceContext(slice, reachFor(slice.mode, slice.roads, createLocalProjection(slice.center)));
   announceSources(ctx);
   const audited = auditCommunities(ctx, Array.from(slice.indices));
+  // The communities whose bases this thread prepared and found without residential land: the
+  // main thread puts their warnings in place.
+  const land = ctx.deferredBasis?.land;
+  const noLand = land ? { noResidentialLand: slice.indices.filter((i) => land[i] === 2) } : {};
   void parks.then((parkAreas) => {
     const results = withParkAreas(audited, Array.from(slice.indices, (_, k) => k), parkAreas);
-    const out: SliceResults = texts ? { results, texts: auditCommunityTexts(results) } : { results };
-  parentPort!.postMessage(out);
+    const out: SliceResults = texts ? { results, texts: auditCommunityTexts(results), ...noLand } : { results, ...noLand };
+    parentPort!.postMessage(out);
   });
-});
+}

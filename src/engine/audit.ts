@@ -39,7 +39,7 @@ import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
-import { basisPieces } from './residentialBasis';
+import { basisOf, basisPieces, ensureBases, settleBasisWarnings } from './residentialBasis';
 import { reachedByPoints, reachedOnBasis, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
@@ -65,6 +65,13 @@ export interface PrepareOptions {
    * the same projection as the audit: build it with this one.
    */
   projection?: LocalProjection;
+  /**
+   * Build each community's residential basis only when it is first needed (its audit, its gap
+   * map) instead of all at once: for a host whose other threads prepare their own communities'.
+   */
+  deferBases?: boolean;
+  /** With deferBases: false when the residential layer is projected elsewhere and attached later (residentialBasis.ts attachResidentialFeatures). */
+  projectResidential?: boolean;
 }
 
 export { datasetProjection };
@@ -81,7 +88,7 @@ export function prepareAudit(data: Dataset, preset: RulePreset, options: Prepare
     throw new Error('network mode needs a walking-network reach provider (options.reach, see network/networkReach.ts)');
   }
   const reach = options.reach ?? createEuclideanReach();
-  const prep = prepareDataset(data, preset, options.projection);
+  const prep = prepareDataset(data, preset, options.projection, { deferBases: options.deferBases, projectResidential: options.projectResidential });
   if (reach.coverageWarnings) prep.warnings.push(...reachCoverageWarnings(reach, prep));
   const tiers = tierDistances(preset, mode);
   const parameters: AuditParameters = {
@@ -185,7 +192,7 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
  * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
  */
 function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
-  const basis = ctx.basis[c.index];
+  const basis = basisOf(ctx, c.index);
   let s: number;
   if (basis && basis.count) {
     if (!sources.length) return 0;
@@ -207,7 +214,7 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
 function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number): number | null {
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
-  const basis = ctx.basis[c.index];
+  const basis = basisOf(ctx, c.index);
   const onBasis = basis && basis.count ? basis : null;
   if (onBasis && ctx.mode !== 'euclidean') return null;
   if (!onBasis && c.area_m2 <= 0) return 0;
@@ -349,7 +356,7 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   const estimates: string[] = [];
   if (community.estimated?.households) estimates.push('households');
   if (community.estimated?.population || (!hasPopulation && population !== null)) estimates.push('population');
-  if (ctx.basis[index]?.householdsEstimated) estimates.push('residentialHouseholds');
+  if (basisOf(ctx, index)?.householdsEstimated) estimates.push('residentialHouseholds');
   const assigned = ctx.facilitiesOf[index] ?? [];
   for (const i of assigned) {
     const f = ctx.facilities[i];
@@ -462,8 +469,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     serviceArea_m2: service.total,
     areaPer100Households_m2: per100,
     largestStation_m2: largest,
-    coverageBasis: ctx.basis[index]?.kind ?? 'community-area',
-    residentialArea_m2: ctx.basis[index]?.residentialArea_m2 ?? 0,
+    coverageBasis: basisOf(ctx, index)?.kind ?? 'community-area',
+    residentialArea_m2: basisOf(ctx, index)?.residentialArea_m2 ?? 0,
     greenCoverage,
     parkCoverage,
     lifeCircles,
@@ -480,6 +487,8 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
 
 /** Audits the given communities (by index), e.g. the few a what-if change can reach. */
 export function auditCommunities(ctx: AuditContext, indices: number[]): CommunityResult[] {
+  // Deferred residential bases of these communities in one batch (one store) rather than one by one.
+  if (ctx.deferredBasis) ensureBases(ctx, [...indices].sort((a, b) => a - b));
   return indices.map((i) => auditCommunity(ctx, i));
 }
 
@@ -566,6 +575,7 @@ export function runAudit(ctx: AuditContext, options: AuditOptions = {}): AuditRe
  * were computed: in one loop, in chunks, or split across threads.
  */
 export function auditResultOf(ctx: AuditContext, results: CommunityResult[]): AuditResult {
+  settleBasisWarnings(ctx);
   return { preset: ctx.preset.id, parameters: ctx.parameters, communities: results, summary: summarize(results, ctx.preset), warnings: ctx.warnings };
 }
 
@@ -700,7 +710,7 @@ function targetSources(ctx: AuditContext, c: PreparedCommunity, target: ReachTar
 
 /** What the community's shares are measured over, as rings: its residential pieces, or itself. */
 function basisRings(ctx: AuditContext, index: number): PreparedCommunity[] {
-  const basis = ctx.basis[index];
+  const basis = basisOf(ctx, index);
   return basis && basis.count ? basisPieces(basis, ctx.communities[index]) : [ctx.communities[index]];
 }
 

@@ -1,7 +1,8 @@
 // One thread's part of an audit: a spatially compact run of communities and, packed as flat typed
 // arrays, only the prepared data they can reach. The host prepares the whole dataset once
 // (assignment, warnings and park assignment are city-wide decisions); another thread rebuilds a
-// context from the slice without reading, projecting or preparing anything.
+// context from the slice without reading, projecting or preparing anything but, when the host
+// defers them, its own communities' residential bases (cut from the footprints the slice carries).
 //
 // The results are identical to the whole context's, bit for bit, for any split: the facility and
 // green indexes travel as their own buffers (KDBush.from / Flatbush.from), so every range query
@@ -16,7 +17,8 @@ import type { AuditParameters, Community, CommunityResult, DistanceMode, Facilit
 import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, ReachProvider, XY } from './reach/reachProvider';
 import type { CategoryIndex, PreparedFacility, PreparedGreen, SubsetIndex } from './prepare';
-import type { CommunityBasis } from './residentialBasis';
+import type { CommunityBasis, ResidentialFeatures } from './residentialBasis';
+import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 import { createLocalProjection } from './geo/localProjection';
 import type { Position } from './types';
@@ -69,6 +71,12 @@ export interface AuditSlice {
     /** The slice's residential pieces, copied from the context's store with their areas, boxes and weights as stored. */
     pieces: PolygonStore;
   };
+  /**
+   * When the context defers its bases (prepareAudit's deferBases): no pieces above, but the
+   * projected residential features the slice's communities' bases are cut from, and the
+   * thread prepares those bases itself (the same as the whole context's: ResidentialFeatures).
+   */
+  residential?: PackedResidential;
   facilities: {
     /** Global indices of the facilities carried (the others are placeholders). */
     pick: Int32Array;
@@ -95,6 +103,14 @@ export interface AuditSlice {
   parkIndex: PackedIndex | null;
   /** Walking mode: the road layer, to build the same graph in the same projection. */
   roads?: RoadLine[];
+}
+
+/** Residential features as flat arrays (ResidentialFeatures without its index, rebuilt on arrival). */
+export interface PackedResidential {
+  store: PolygonStore;
+  households: Float64Array;
+  estimated: Uint8Array;
+  weighting: 'households' | 'area';
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -247,8 +263,11 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
   const pieceStart = new Uint32Array(m + 1);
   const pieceStore = new PolygonStoreBuilder();
   const pieceArea: number[] = [], pieceBox: number[] = [];
+  const deferred = ctx.deferredBasis;
+  const features = deferred?.features;
+  if (deferred && !features) throw new Error('packAuditSlice: the residential layer is not projected yet (attachResidentialFeatures)');
   indices.forEach((i, k) => {
-    const b = ctx.basis[i];
+    const b = deferred ? undefined : ctx.basis[i];
     kind.push(b ? b.kind : '');
     total[k] = b?.total ?? 0;
     resArea[k] = b?.residentialArea_m2 ?? 0;
@@ -316,8 +335,74 @@ export function packAuditSlice(ctx: AuditContext, indices: readonly number[]): A
     green: { pick: Int32Array.from(gpick), ids: gpick.map((i) => ctx.green[i].id), park: Uint8Array.from(gpick, (i) => (ctx.green[i].kind === 'park' ? 1 : 0)), bbox: gb, rings: packRings(gpick.map((i) => ctx.green[i].rings)) },
     greenIndex: ctx.greenIndex ? packIndex(ctx.greenIndex.index as unknown as { data: ArrayBuffer }, ctx.greenIndex.items) : null,
     parkIndex: ctx.parkIndex ? packIndex(ctx.parkIndex.index as unknown as { data: ArrayBuffer }, ctx.parkIndex.items) : null,
+    ...(features ? { residential: residentialNear(features, ctx.communities, indices) } : {}),
     ...(ctx.mode === 'network' && ctx.data.roads ? { roads: ctx.data.roads } : {}),
   };
+}
+
+/**
+ * The features the bases of `indices` read: those whose boxes meet a community's box (the
+ * search communityBases makes), in store order, with their columns as stored.
+ */
+export function residentialNear(f: ResidentialFeatures, communities: readonly PreparedCommunity[], indices: readonly number[]): PackedResidential {
+  const keep = new Uint8Array(f.store.count);
+  if (f.index) {
+    for (const i of indices) {
+      const c = communities[i];
+      if (!c.rings.length || c.area_m2 <= 0) continue;
+      const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
+      const ids = flatbushRangeIds();
+      for (let q = 0; q < found; q++) keep[ids[q]] = 1;
+    }
+  }
+  const pick: number[] = [];
+  keep.forEach((v, p) => { if (v) pick.push(p); });
+  return {
+    store: polygonsOf(f.store, pick),
+    households: Float64Array.from(pick, (p) => f.households[p]),
+    estimated: Uint8Array.from(pick, (p) => f.estimated[p]),
+    weighting: f.weighting,
+  };
+}
+
+/** Polygons `pick` (ascending) of a store as a store of their own, every column as stored. */
+export function polygonsOf(s: PolygonStore, pick: readonly number[]): PolygonStore {
+  let rings = 0, coords = 0;
+  for (const p of pick) {
+    rings += s.polygonRing[p + 1] - s.polygonRing[p];
+    coords += s.ringStart[s.polygonRing[p + 1]] - s.ringStart[s.polygonRing[p]];
+  }
+  const m = pick.length;
+  const polygonRing = new Uint32Array(m + 1), ringStart = new Uint32Array(rings + 1), xy = new Float64Array(coords);
+  const area = new Float64Array(m), bbox = new Float64Array(4 * m), weight = new Float64Array(m);
+  let r = 0, v = 0;
+  pick.forEach((p, q) => {
+    polygonRing[q] = r;
+    area[q] = s.area[p];
+    weight[q] = s.weight[p];
+    for (let j = 0; j < 4; j++) bbox[4 * q + j] = s.bbox[4 * p + j];
+    for (let sr = s.polygonRing[p]; sr < s.polygonRing[p + 1]; sr++) {
+      ringStart[r++] = v;
+      const a = s.ringStart[sr], e = s.ringStart[sr + 1];
+      xy.set(s.xy.subarray(a, e), v);
+      v += e - a;
+    }
+  });
+  polygonRing[m] = r;
+  ringStart[r] = v;
+  return { count: m, xy, ringStart, polygonRing, area, bbox, weight };
+}
+
+/** Packed residential features with their index rebuilt (boxes added in store order, as projectResidential does). */
+function unpackResidential(p: PackedResidential): ResidentialFeatures {
+  const st = p.store;
+  let index: Flatbush | null = null;
+  if (st.count) {
+    index = new Flatbush(st.count);
+    for (let k = 0; k < st.count; k++) index.add(st.bbox[4 * k], st.bbox[4 * k + 1], st.bbox[4 * k + 2], st.bbox[4 * k + 3]);
+    index.finish();
+  }
+  return { store: st, households: p.households, estimated: p.estimated, index, weighting: p.weighting };
 }
 
 /** The typed arrays' buffers of a slice (a transfer list: the sender gives them up). */
@@ -327,7 +412,7 @@ export function sliceBuffers(s: AuditSlice): ArrayBuffer[] {
     if (ArrayBuffer.isView(v)) { if (v.buffer instanceof ArrayBuffer) out.add(v.buffer); }
     else if (v && typeof v === 'object' && !Array.isArray(v)) for (const x of Object.values(v)) add(x);
   };
-  add(s.indices); add(s.communities); add(s.basis); add(s.facilities); add(s.green);
+  add(s.indices); add(s.communities); add(s.basis); add(s.residential); add(s.facilities); add(s.green);
   for (const b of s.byCategory) add(b.items);
   return [...out];
 }
@@ -411,7 +496,8 @@ export function sliceContext(s: AuditSlice, reach: ReachProvider): AuditContext 
     parkIndex: unpackIndex(s.parkIndex, (d) => Flatbush.from(d)) as SubsetIndex | null,
     facilitiesOf,
     basis,
-    weighting: null,
+    weighting: s.residential ? s.residential.weighting : null,
+    ...(s.residential ? { deferredBasis: { features: unpackResidential(s.residential), land: new Uint8Array(nC), warningsAt: 0, settled: false } } : {}),
     data: { communities: fields, facilities: dataFacilities, green: [], ...(s.roads ? { roads: s.roads } : {}) },
     preset: s.preset,
     mode: s.mode,

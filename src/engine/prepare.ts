@@ -11,7 +11,7 @@ import { centerOf, createLocalProjection, type LocalProjection } from './geo/loc
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { createCommunityLocator, type CommunityLocator } from './communityLocator';
 import { communityAreaProblem, householdsProblem } from './plausibility';
-import { prepareResidential, type ResidentialPreparation } from './residentialBasis';
+import { deferResidential, prepareResidential, type ResidentialPreparation } from './residentialBasis';
 
 const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
 
@@ -226,7 +226,13 @@ export function householdsWarnings(c: Community, index: number, area_m2: number)
   return out;
 }
 
-export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection): Preparation {
+/**
+ * `deferBases`: project the residential layer but build no community's basis yet; each is built
+ * when first asked for (residentialBasis.ts basisOf), e.g. by the thread that audits it. With
+ * `projectResidential` false as well, the layer is projected elsewhere and attached later
+ * (residentialBasis.ts attachResidentialFeatures).
+ */
+export function prepareDataset(data: Dataset, preset: RulePreset, projection?: LocalProjection, options: { deferBases?: boolean; projectResidential?: boolean } = {}): Preparation {
   const warnings: DataWarning[] = [];
   const proj = projection ?? datasetProjection(data);
 
@@ -302,7 +308,9 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
     green,
     ...buildGreenIndexes(green),
     facilitiesOf,
-    ...prepareResidential(data.residentialLayer ?? data.residential, proj, communities, warnings),
+    ...(options.deferBases
+      ? deferResidential(data.residentialLayer ?? data.residential, proj, communities, warnings, options.projectResidential !== false)
+      : prepareResidential(data.residentialLayer ?? data.residential, proj, communities, warnings)),
     warnings,
   };
 }

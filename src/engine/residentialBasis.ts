@@ -19,6 +19,7 @@ import { convexUnionTwiceArea } from './geo/convexUnionArea';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointInRings } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
+import type Flatbush from 'flatbush';
 import { projectResidential } from './residentialLayer';
 
 /** A part of a community's residential land; `weight` is households per m² (1 on the area basis). */
@@ -42,10 +43,38 @@ export interface CommunityBasis {
 }
 
 export interface ResidentialPreparation {
-  /** Per community (index-aligned): its basis. */
+  /** Per community (index-aligned): its basis; with `deferredBasis`, absent until prepared (basisOf). */
   basis: CommunityBasis[];
   /** 'households' when every feature carries households, 'area' otherwise, null without a layer. */
   weighting: 'households' | 'area' | null;
+  /** Bases prepared on demand instead of all at once (deferResidential). */
+  deferredBasis?: DeferredBases;
+}
+
+/**
+ * Community bases prepared when first asked for (a command's audit threads prepare those of
+ * their own communities): the projected features, and what is known of each community's
+ * residential land, so that the no_residential_land warnings still come out once each, in
+ * community order, at the place among the warnings where an eager preparation puts them.
+ */
+export interface DeferredBases {
+  /** Null until the layer projected elsewhere is attached (attachResidentialFeatures). */
+  features: ResidentialFeatures | null;
+  /** Per community: 0 not decided yet, 1 prepared with no warning, 2 no residential land inside (warned). */
+  land: Uint8Array;
+  /** Index in the warnings where the no_residential_land warnings go (after the projection's). */
+  warningsAt: number;
+  /** The no_residential_land warnings are in place (settleBasisWarnings). */
+  settled: boolean;
+}
+
+/** What a context holding deferred bases exposes to them. */
+export interface BasisHolder {
+  basis: (CommunityBasis | undefined)[];
+  weighting: ResidentialPreparation['weighting'];
+  communities: readonly PreparedCommunity[];
+  deferredBasis?: DeferredBases;
+  warnings: DataWarning[];
 }
 
 const COMMUNITY_AREA: CommunityBasis = Object.freeze({ kind: 'community-area', store: null, first: 0, count: 0, total: 0, residentialArea_m2: 0 }) as CommunityBasis;
@@ -479,6 +508,40 @@ function simpleSnappedTwiceArea(s: number, e: number): number | null {
   return twice > 0 ? twice : null;
 }
 
+/**
+ * The residential layer projected (residentialLayer.ts) with the layer-wide weighting decision:
+ * what every community's basis is cut from. A thread may hold only the features near its own
+ * communities (engine/auditSlice.ts): a community's basis reads only the features whose boxes
+ * meet its own, in ascending order, so any subset holding those (in the same order) gives it
+ * the same basis, bit for bit.
+ */
+export interface ResidentialFeatures {
+  /** One polygon per usable feature. */
+  store: PolygonStore;
+  /** Per store polygon: households (NaN when missing) and whether they are estimated (0/1). */
+  households: Float64Array;
+  estimated: Uint8Array;
+  /** Flatbush over the store's polygon boxes, in store order; null when the store is empty. */
+  index: Flatbush | null;
+  /** 'households' when every feature of the whole layer carries households, else 'area'. */
+  weighting: 'households' | 'area';
+}
+
+/** Projects the residential layer (pushing its projection warnings); null without a layer. */
+export function residentialFeatures(land: ResidentialLand[] | ResidentialLayerFlat | undefined, projection: LocalProjection, warnings: DataWarning[]): ResidentialFeatures | null {
+  if (!land || !land.length) return null;
+  const f = projectResidential(land, projection, warnings);
+  return { store: f.store, households: f.households, estimated: f.estimated, index: f.index, weighting: f.missing ? 'area' : 'households' };
+}
+
+/** The data warning of a community that has no residential land inside (its area is its basis). */
+export function noResidentialLandWarning(c: PreparedCommunity): DataWarning {
+  return {
+    code: 'no_residential_land', layer: 'communities', feature: c.id, field: 'geometry',
+    message: `community ${c.id}: no residential land inside; coverage is measured over the whole community area`,
+  };
+}
+
 /** Projects the residential layer and builds every community's basis (see header). */
 export function prepareResidential(
   land: ResidentialLand[] | ResidentialLayerFlat | undefined,
@@ -486,11 +549,110 @@ export function prepareResidential(
   communities: PreparedCommunity[],
   warnings: DataWarning[],
 ): ResidentialPreparation {
-  if (!land || !land.length) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
-  const f = projectResidential(land, projection, warnings);
-  const weighting = f.missing ? 'area' : 'households';
-  // Sized for about every feature once (pieces are features, their cuts or their unions).
-  const pieces = new PolygonStoreBuilder({ polygons: f.store.count + communities.length, vertices: (f.store.xy.length >> 1) + 4 * communities.length });
+  const f = residentialFeatures(land, projection, warnings);
+  if (!f) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
+  const noLand: number[] = [];
+  const basis = communityBases(f, communities, communities.map((_, i) => i), noLand);
+  for (const i of noLand) warnings.push(noResidentialLandWarning(communities[i]));
+  return { basis, weighting: f.weighting };
+}
+
+/**
+ * Projects the residential layer (its warnings pushed now) and leaves the bases for later: the
+ * preparation prepareResidential gives, but with no basis built (ensureBases, basisOf). With
+ * `project` false the layer is projected elsewhere (another thread: residentialFeatures over the
+ * same layer and projection) and attached before any basis is asked for (attachResidentialFeatures).
+ * Without a layer there is nothing to defer: every community is measured over its own area.
+ */
+export function deferResidential(
+  land: ResidentialLand[] | ResidentialLayerFlat | undefined,
+  projection: LocalProjection,
+  communities: PreparedCommunity[],
+  warnings: DataWarning[],
+  project = true,
+): ResidentialPreparation {
+  const f = project ? residentialFeatures(land, projection, warnings) : null;
+  if (!land || !land.length || (project && !f)) return { basis: communities.map(() => COMMUNITY_AREA), weighting: null };
+  return {
+    basis: new Array<CommunityBasis>(communities.length),
+    weighting: f ? f.weighting : null,
+    deferredBasis: { features: f, land: new Uint8Array(communities.length), warningsAt: warnings.length, settled: false },
+  };
+}
+
+/**
+ * The layer a context left unprojected (deferResidential), projected elsewhere, with the warnings
+ * its projection gave: they take the place among the context's warnings that projecting here
+ * would have given them.
+ */
+export function attachResidentialFeatures(ctx: BasisHolder, f: ResidentialFeatures, projectionWarnings: readonly DataWarning[]): void {
+  const d = ctx.deferredBasis;
+  if (!d || d.features) throw new Error('attachResidentialFeatures: the context holds no unprojected residential layer');
+  const after = ctx.warnings.splice(d.warningsAt);
+  for (const w of projectionWarnings) ctx.warnings.push(w);
+  for (const w of after) ctx.warnings.push(w);
+  d.warningsAt += projectionWarnings.length;
+  d.features = f;
+  ctx.weighting = f.weighting;
+}
+
+/** Prepares, in one store, the bases of the communities of `indices` (ascending) not prepared yet. */
+export function ensureBases(ctx: BasisHolder, indices: readonly number[]): void {
+  const d = ctx.deferredBasis;
+  if (!d) return;
+  const missing = indices.filter((i) => !ctx.basis[i]);
+  if (!missing.length) return;
+  if (!d.features) throw new Error('ensureBases: the residential layer is not projected yet (attachResidentialFeatures)');
+  const noLand: number[] = [];
+  const bases = communityBases(d.features, ctx.communities, missing, noLand);
+  missing.forEach((i, k) => { ctx.basis[i] = bases[k]; if (!d.land[i]) d.land[i] = 1; });
+  for (const i of noLand) d.land[i] = 2;
+}
+
+/** Community `index`'s basis, prepared now if it was deferred. */
+export function basisOf(ctx: BasisHolder, index: number): CommunityBasis | undefined {
+  const b = ctx.basis[index];
+  if (b || !ctx.deferredBasis) return b;
+  ensureBases(ctx, [index]);
+  return ctx.basis[index];
+}
+
+/**
+ * Records what another thread found of community `index`'s residential land (the same basis
+ * prepared there), so that its warning is not looked for again here.
+ */
+export function recordResidentialLand(d: DeferredBases, index: number, none: boolean): void {
+  d.land[index] = none ? 2 : 1;
+}
+
+/**
+ * Puts the no_residential_land warnings among the context's warnings (once), preparing the
+ * bases of communities not decided yet: the warnings an eager preparation gives, in its order.
+ */
+export function settleBasisWarnings(ctx: BasisHolder): void {
+  const d = ctx.deferredBasis;
+  if (!d || d.settled) return;
+  const undecided: number[] = [];
+  d.land.forEach((v, i) => { if (!v) undecided.push(i); });
+  ensureBases(ctx, undecided);
+  const out: DataWarning[] = [];
+  d.land.forEach((v, i) => { if (v === 2) out.push(noResidentialLandWarning(ctx.communities[i])); });
+  const after = ctx.warnings.splice(d.warningsAt);
+  for (const w of out) ctx.warnings.push(w);
+  for (const w of after) ctx.warnings.push(w);
+  d.settled = true;
+}
+
+/**
+ * The bases of the communities `indices` (ascending), index-aligned with them, their pieces in one
+ * store; the communities with no residential land inside are appended to `noLand` in that order
+ * (the caller warns: noResidentialLandWarning).
+ */
+export function communityBases(f: ResidentialFeatures, communities: readonly PreparedCommunity[], indices: readonly number[], noLand: number[]): CommunityBasis[] {
+  const weighting = f.weighting;
+  // A batch is sized for about every feature once (pieces are features, their cuts or their
+  // unions); one community asked for on its own (a gap map) starts small.
+  const pieces = indices.length > 1 ? new PolygonStoreBuilder({ polygons: f.store.count + indices.length, vertices: (f.store.xy.length >> 1) + 4 * indices.length }) : new PolygonStoreBuilder();
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
@@ -510,7 +672,8 @@ export function prepareResidential(
   };
   // Every basis object is written with the same fields in the same order (one hidden class; the
   // store is set once finished), rather than copied with the store spread in afterwards.
-  const prepared: CommunityBasis[] = communities.map((c): CommunityBasis => {
+  const prepared: CommunityBasis[] = indices.map((ci): CommunityBasis => {
+    const c = communities[ci];
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
     partFeature.length = 0; partCut.length = 0;
     cuts.truncate(0);
@@ -575,10 +738,7 @@ export function prepareResidential(
     }
     residentialArea = Math.max(0, residentialArea);
     if (!(residentialArea > 0)) {
-      warnings.push({
-        code: 'no_residential_land', layer: 'communities', feature: c.id, field: 'geometry',
-        message: `community ${c.id}: no residential land inside; coverage is measured over the whole community area`,
-      });
+      noLand.push(ci);
       return COMMUNITY_AREA;
     }
     const first = pieces.count;
@@ -601,5 +761,5 @@ export function prepareResidential(
   });
   const store = pieces.finish();
   for (const b of prepared) if (b !== COMMUNITY_AREA) b.store = store;
-  return { basis: prepared, weighting };
+  return prepared;
 }

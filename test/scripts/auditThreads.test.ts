@@ -7,15 +7,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../scripts/audit';
+import { runReportCommand } from '../../scripts/report';
 import { InputError } from '../../scripts/lib/inputError';
 import { syntheticCity } from '../../bench/lib/syntheticCity';
+import type { ResidentialLand } from '../../src/engine/types';
 
 const ROOT = resolve(__dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'lc-threads-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A synthetic city as GeoJSON files, with `residential` footprints per community when > 0. */
-function writeCity(n: number, residential = 0): string[] {
+/** A synthetic city as GeoJSON files, with `residential` footprints per community when > 0 (changed by `edit`). */
+function writeCity(n: number, residential = 0, edit: (land: ResidentialLand[]) => ResidentialLand[] = (l) => l): string[] {
   const d = syntheticCity({ communities: n, ...(residential ? { residentialPerCommunity: residential } : {}) });
   const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
   const dir = mkdtempSync(join(tmp, 'city-'));
@@ -24,7 +26,7 @@ function writeCity(n: number, residential = 0): string[] {
   writeFileSync(join(dir, 'g.geojson'), fc(d.green.map((g) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: g.geometry }, properties: { id: g.id, kind: g.kind } }))));
   const args = ['--communities', join(dir, 'c.geojson'), '--facilities', join(dir, 'f.geojson'), '--green', join(dir, 'g.geojson')];
   if (residential) {
-    writeFileSync(join(dir, 'r.geojson'), fc((d.residential ?? []).map((r) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: r.geometry }, properties: { id: r.id, households: r.households } }))));
+    writeFileSync(join(dir, 'r.geojson'), fc(edit(d.residential ?? []).map((r) => ({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: r.geometry }, properties: { id: r.id, households: r.households } }))));
     args.push('--residential', join(dir, 'r.geojson'));
   }
   return args;
@@ -68,6 +70,31 @@ describe('audit --threads', { timeout: 900_000 }, () => {
     const args = ['communities', 'facilities', 'green', 'roads', 'residential'].flatMap((l) => [`--${l}`, join(DEMO, `${l}.fgb`)]);
     const one = bundled([...args, '--mode', 'network'], 1);
     expect(bundled([...args, '--mode', 'network'], 2)).toBe(one);
+  });
+
+  it('the residential layer projected on a thread, each thread preparing its bases: the same JSON as one thread, warnings in place', async () => {
+    // Communities left with no residential land of their own, and a feature with a degenerate
+    // second part (warned on projection, kept): their warnings must come out in one thread's order.
+    const args = writeCity(150, 4, (land) => {
+      const kept = land.filter((r) => !/^C\d*[05]-/.test(r.id));
+      const first = kept[0].geometry[0][0];
+      return [...kept, { id: 'odd', households: 12, geometry: [[first], [[first[0], first[1], first[1], first[0]]]] }];
+    });
+    const one = await runAuditCommand([...args, '--threads', '1']);
+    const codes = one.result.warnings.map((w) => w.code);
+    expect(codes.filter((c) => c === 'no_residential_land').length).toBeGreaterThan(1);
+    expect(codes.indexOf('invalid_geometry')).toBeGreaterThanOrEqual(0);
+    expect(codes.indexOf('invalid_geometry')).toBeLessThan(codes.indexOf('no_residential_land'));
+    for (const t of [2, 3]) expect((await runAuditCommand([...args, '--threads', String(t)])).output, `${t} threads`).toBe(one.output);
+  });
+
+  it('report: three threads render the same HTML as one, gap maps on the residential basis included', async () => {
+    // The gap maps need the bases of communities other threads audited: built on demand here.
+    const args = [...writeCity(60, 3), '--pages', 'all'];
+    const html = async (threads: number) => (await runReportCommand([...args, '--threads', String(threads), '--out', join(tmp, `r-${threads}.html`)], { date: '2026-12-03' })).html;
+    const one = await html(1);
+    expect(one).toContain('<svg');
+    expect(await html(3)).toBe(one);
   });
 
   it('refuses a thread count that is not a whole number from 1', async () => {
