@@ -168,24 +168,30 @@ function isTrimmedLatin1(c: number): boolean {
 /** A C cell: decoded, trailing NULs dropped, then trimmed; null when nothing is left. */
 function textCell(b: Uint8Array, s: number, e: number, dec: TextDecoder, asciiText: boolean): string | null {
   if (asciiText) {
+    // When every byte is below 0x80 the decoded string is the bytes themselves, so trailing NULs and
+    // trim() whitespace (among these bytes TAB..CR and space) are dropped from the bytes first, and
+    // only what is left is checked for bytes of 0x80 and above.
+    let t = e;
+    while (t > s && b[t - 1] === 0) t--;
+    while (t > s && isTrimmedAscii(b[t - 1])) t--;
+    let i = s;
+    while (i < t && isTrimmedAscii(b[i])) i++;
     let ascii = true;
-    for (let i = s; i < e; i++) {
-      if (b[i] >= 0x80) {
+    for (let k = i; k < t; k++) {
+      if (b[k] >= 0x80) {
         ascii = false;
         break;
       }
     }
-    if (ascii) {
-      // Bytes below 0x80 only: the decoded string is the bytes themselves, so trailing NULs and
-      // trim() whitespace (here TAB..CR and space) are dropped from the bytes before building it.
-      while (e > s && b[e - 1] === 0) e--;
-      while (e > s && isTrimmedLatin1(b[e - 1])) e--;
-      while (s < e && isTrimmedLatin1(b[s])) s++;
-      return s === e ? null : latin1(b, s, e);
-    }
+    if (ascii) return i === t ? null : latin1(b, i, t);
   }
   const text = dec.decode(b.subarray(s, e)).replace(/\0+$/, '').trim();
   return text === '' ? null : text;
+}
+
+/** JavaScript's trim() whitespace among code points 0-127: TAB, LF, VT, FF, CR, space. */
+function isTrimmedAscii(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /**
