@@ -185,7 +185,10 @@ function textCell(b: Uint8Array, s: number, e: number, dec: TextDecoder, asciiTe
     }
     if (ascii) return i === t ? null : latin1(b, i, t);
   }
-  const text = dec.decode(b.subarray(s, e)).replace(/\0+$/, '').trim();
+  const decoded = dec.decode(b.subarray(s, e));
+  let n = decoded.length;
+  while (n > 0 && decoded.charCodeAt(n - 1) === 0) n--;
+  const text = (n === decoded.length ? decoded : decoded.slice(0, n)).trim();
   return text === '' ? null : text;
 }
 
