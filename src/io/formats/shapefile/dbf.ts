@@ -76,6 +76,8 @@ export function readDbf(bytes: Uint8Array, encoding: string): DbfRead {
   if (h.headerLength < 33 || h.recordLength < 1) return { fields: [], records: [], problems, error: 'not a DBF file (bad header lengths)', ldid: h.ldid };
   const sum = fields.reduce((s, f) => s + f.length, 1);
   if (sum !== h.recordLength) error = `field lengths (${sum}) do not add up to the record length (${h.recordLength})`;
+  const asciiText = decodesAsciiAsIs(dec);
+  const cells = fields.map((f) => ({ field: f, kind: cellKind(f.type), offset: f.offset, length: f.length, name: f.name }));
   const records: Record<string, unknown>[] = [];
   for (let r = 0; r < h.numRecords; r++) {
     const rec = h.headerLength + r * h.recordLength;
@@ -84,34 +86,199 @@ export function readDbf(bytes: Uint8Array, encoding: string): DbfRead {
       break;
     }
     const props: Record<string, unknown> = {};
-    for (const f of fields) {
-      const raw = bytes.subarray(rec + f.offset, rec + f.offset + f.length);
-      const text = (f.type === 'C' ? dec.decode(raw) : String.fromCharCode(...raw)).replace(/\0+$/, '').trim();
-      props[f.name] = parseValue(text, f, r, problems);
+    for (const c of cells) {
+      // Clamped to the file, as a subarray is: fields may add up to more than the record length.
+      const start = Math.min(rec + c.offset, bytes.length);
+      const end = Math.min(start + c.length, bytes.length);
+      props[c.name] = c.kind === Kind.Text
+        ? textCell(bytes, start, end, dec, asciiText)
+        : latin1Cell(bytes, start, end, c.kind, c.field, r, problems);
     }
     records.push(props);
   }
   return { fields, records, problems, error, ldid: h.ldid };
 }
 
-function parseValue(text: string, f: DbfField, r: number, problems: DbfRead['problems']): unknown {
-  switch (f.type) {
+/** How a field's cells are read: C through the decoder, the others from their bytes as Latin-1. */
+const enum Kind {
+  Text,
+  Number,
+  Logical,
+  Date,
+  Other,
+}
+
+function cellKind(type: string): Kind {
+  switch (type) {
+    case 'C':
+      return Kind.Text;
     case 'N':
     case 'F':
-    case 'O': {
-      if (text === '' || /^\*+$/.test(text)) return null;
-      const n = Number(text);
-      if (!Number.isFinite(n)) {
+    case 'O':
+      return Kind.Number;
+    case 'L':
+      return Kind.Logical;
+    case 'D':
+      return Kind.Date;
+    default:
+      return Kind.Other;
+  }
+}
+
+/**
+ * Whether the decoder turns every byte below 0x80 into the code point of the same value, each on its
+ * own, so a cell of such bytes reads the same built directly from them. True of every WHATWG encoding
+ * but the UTF-16 pair, ISO-2022-JP (stateful, escapes) and "replacement"; the probe checks the decoder
+ * at hand rather than trusting the name alone.
+ */
+function decodesAsciiAsIs(dec: TextDecoder): boolean {
+  if (/^(utf-16|iso-2022-jp|replacement)/.test(dec.encoding)) return false;
+  const probe = new Uint8Array(128);
+  for (let i = 0; i < 128; i++) probe[i] = i;
+  return dec.decode(probe) === latin1(probe, 0, 128);
+}
+
+/**
+ * The bytes [s, e) as a string, one code point per byte (Latin-1): up to eight at a time by
+ * String.fromCharCode's arguments, which makes no intermediate strings or arrays for short cells.
+ */
+function latin1(b: Uint8Array, s: number, e: number): string {
+  const f = String.fromCharCode;
+  switch (e - s) {
+    case 0: return '';
+    case 1: return f(b[s]);
+    case 2: return f(b[s], b[s + 1]);
+    case 3: return f(b[s], b[s + 1], b[s + 2]);
+    case 4: return f(b[s], b[s + 1], b[s + 2], b[s + 3]);
+    case 5: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
+    case 6: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+    case 7: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
+    case 8: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
+    default:
+      if (e - s > 32) return f(...b.subarray(s, e));
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]) + latin1(b, s + 8, e);
+  }
+}
+
+/** JavaScript's trim() whitespace among code points 0-255: TAB, LF, VT, FF, CR, space, no-break space. */
+function isTrimmedLatin1(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+}
+
+/** A C cell: decoded, trailing NULs dropped, then trimmed; null when nothing is left. */
+function textCell(b: Uint8Array, s: number, e: number, dec: TextDecoder, asciiText: boolean): string | null {
+  if (asciiText) {
+    // When every byte is below 0x80 the decoded string is the bytes themselves, so trailing NULs and
+    // trim() whitespace (among these bytes TAB..CR and space) are dropped from the bytes first, and
+    // only what is left is checked for bytes of 0x80 and above.
+    let t = e;
+    while (t > s && b[t - 1] === 0) t--;
+    while (t > s && isTrimmedAscii(b[t - 1])) t--;
+    let i = s;
+    while (i < t && isTrimmedAscii(b[i])) i++;
+    let ascii = true;
+    for (let k = i; k < t; k++) {
+      if (b[k] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return i === t ? null : latin1(b, i, t);
+  }
+  const decoded = dec.decode(b.subarray(s, e));
+  let n = decoded.length;
+  while (n > 0 && decoded.charCodeAt(n - 1) === 0) n--;
+  const text = (n === decoded.length ? decoded : decoded.slice(0, n)).trim();
+  return text === '' ? null : text;
+}
+
+/** JavaScript's trim() whitespace among code points 0-127: TAB, LF, VT, FF, CR, space. */
+function isTrimmedAscii(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * A cell of any type but C, read from its bytes as Latin-1 with trailing NULs dropped and then trimmed
+ * as trim() would trim that string: N/F/O a number (null when blank or all '*'; the text, with a
+ * problem, when not a finite number), L true/false/null, D yyyy-mm-dd when eight digits, else the text.
+ */
+function latin1Cell(b: Uint8Array, s: number, e: number, kind: Kind, f: DbfField, r: number, problems: DbfRead['problems']): unknown {
+  while (e > s && b[e - 1] === 0) e--;
+  while (e > s && isTrimmedLatin1(b[e - 1])) e--;
+  while (s < e && isTrimmedLatin1(b[s])) s++;
+  switch (kind) {
+    case Kind.Number: {
+      if (s === e) return null;
+      const n = plainDecimal(b, s, e);
+      if (n !== undefined) return n;
+      let stars = true;
+      for (let i = s; i < e; i++) {
+        if (b[i] !== 0x2a) {
+          stars = false;
+          break;
+        }
+      }
+      if (stars) return null;
+      const text = latin1(b, s, e);
+      const v = Number(text);
+      if (!Number.isFinite(v)) {
         problems.push([r, f.name, `"${text}" in numeric field is not a number`]);
         return text;
       }
-      return n;
+      return v;
     }
-    case 'L':
-      return /^[YyTt]$/.test(text) ? true : /^[NnFf]$/.test(text) ? false : null;
-    case 'D':
-      return /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : text || null;
+    case Kind.Logical: {
+      if (e - s !== 1) return null;
+      const c = b[s];
+      return c === 0x59 || c === 0x79 || c === 0x54 || c === 0x74 ? true : c === 0x4e || c === 0x6e || c === 0x46 || c === 0x66 ? false : null;
+    }
+    case Kind.Date: {
+      if (e - s === 8) {
+        let digits = true;
+        for (let i = s; i < e; i++) {
+          if (b[i] < 0x30 || b[i] > 0x39) {
+            digits = false;
+            break;
+          }
+        }
+        if (digits) return `${latin1(b, s, s + 4)}-${latin1(b, s + 4, s + 6)}-${latin1(b, s + 6, e)}`;
+      }
+      return s === e ? null : latin1(b, s, e);
+    }
     default:
-      return text === '' ? null : text;
+      return s === e ? null : latin1(b, s, e);
   }
 }
+
+/**
+ * The value of [+-]digits[.digits] (at least one digit, at most 15 in all) in the bytes [s, e), else
+ * undefined. The digits make an integer below 2^53 and the scale a power of ten below 10^22, both exact
+ * doubles, so their one correctly rounded quotient is the correctly rounded value Number() returns.
+ */
+function plainDecimal(b: Uint8Array, s: number, e: number): number | undefined {
+  let i = s;
+  const c0 = b[i];
+  const negative = c0 === 0x2d;
+  if (negative || c0 === 0x2b) i++;
+  let m = 0;
+  let digits = 0;
+  let decimals = 0;
+  let point = false;
+  for (; i < e; i++) {
+    const c = b[i];
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (point) decimals++;
+    } else if (c === 0x2e && !point) {
+      point = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const v = decimals === 0 ? m : m / POW10[decimals];
+  return negative ? -v : v;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
