@@ -227,13 +227,8 @@ class FeatureScanner {
       for (;;) {
         this.expect(QUOTE);
         const a = this.pos;
-        let i = a;
-        for (;;) {
-          const c = s.charCodeAt(i);
-          if (c === QUOTE) break;
-          if (c === BACKSLASH || c < 0x20 || i >= this.end) return this.parsedObject(start);
-          i++;
-        }
+        const i = this.plainStringEnd(a);
+        if (i < 0) return this.parsedObject(start);
         let k: string;
         const prev = n < shape.length ? shape[n] : undefined;
         if (next === null && prev !== undefined && prev.length === i - a && s.startsWith(prev, a)) k = prev;
@@ -494,19 +489,24 @@ class FeatureScanner {
     return Number(s.slice(start, i));
   }
 
+  /** The closing quote's index of the string whose text starts at `a`, or −1 when it has an escape or a control character, or no end. */
+  private plainStringEnd(a: number): number {
+    const s = this.s;
+    for (let i = a; ; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) return i;
+      if (c === BACKSLASH || c < 0x20 || i >= this.end) return -1;
+    }
+  }
+
   /** An object key without escapes (the scan fails otherwise), through its colon: its KEYS code or K_OTHER. */
   private key(): number {
     this.ws();
     const s = this.s;
     this.expect(QUOTE);
     const a = this.pos;
-    let i = a;
-    for (;;) {
-      const c = s.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH || c < 0x20 || i >= this.end) throw FAIL;
-      i++;
-    }
+    const i = this.plainStringEnd(a);
+    if (i < 0) throw FAIL;
     this.pos = i + 1;
     this.ws();
     this.expect(COLON);
