@@ -136,15 +136,20 @@ function checkFeature(r: Region, t: number): void {
   }
 }
 
-/** Packed R-tree size in bytes (the format's calcTreeSize, with its end guaranteed for n ≥ 1). */
+/**
+ * Packed R-tree size in bytes, as the format's calcTreeSize computes it (and writers write it): at
+ * least one level above the items, so one feature has a root node too. 0 for no items (where
+ * calcTreeSize never ends).
+ */
 export function packedTreeBytes(numItems: number, nodeSize: number): number {
+  if (numItems < 1) return 0;
   const size = Math.min(Math.max(nodeSize, 2), 65535);
   let n = numItems;
   let nodes = n;
-  while (n > 1) {
+  do {
     n = Math.ceil(n / size);
     nodes += n;
-  }
+  } while (n !== 1);
   return nodes * NODE_ITEM_BYTES;
 }
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlatGeobuf, packedTreeBytes } from '../../../src/io/formats/fgbStructure';
 import { readFlatGeobuf, writeFlatGeobuf } from '../../../src/io/flatgeobuf';
+import { readLayer } from '../../../src/io/import/readLayer';
+import { readResidentialFlat } from '../../../src/io/import/readResidentialFlat';
 import { FIXTURES, fixtureFiles } from '../fixtureFiles';
 import { readWithDeadline } from '../hostile/readWithDeadline';
 
@@ -45,10 +47,23 @@ describe('FlatGeobuf header validation', () => {
   });
 
   it('packed R-tree size: by hand for 1, 16, 17 and 0 items (node size 16)', () => {
-    // 1 item: 1 leaf node → 40 bytes; 16: 16 leaves + 1 root = 17 nodes; 17: 17 + 2 + 1 = 20 nodes.
-    expect(packedTreeBytes(1, 16)).toBe(40);
+    // 1 item: 1 leaf + 1 root (writers always add a level above the items) = 2 nodes; 16: 16
+    // leaves + 1 root = 17 nodes; 17: 17 + 2 + 1 = 20 nodes.
+    expect(packedTreeBytes(1, 16)).toBe(2 * 40);
     expect(packedTreeBytes(16, 16)).toBe(17 * 40);
     expect(packedTreeBytes(17, 16)).toBe(20 * 40);
     expect(packedTreeBytes(0, 16)).toBe(0); // the library's loop never ends here
+  });
+
+  it("one feature with ogr2ogr's spatial index (a root node above its one leaf): read, by the general reader and the flat one", async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'formats/ogr2ogr-one-feature-indexed.fgb')));
+    const s = checkFlatGeobuf('one.fgb', bytes);
+    expect(s.indexNodeSize).toBe(16);
+    expect(s.features).toBe(1);
+    const file = { name: 'one.fgb', bytes };
+    const general = await readLayer([file], 'residential');
+    expect(general.problems).toEqual([]);
+    expect(general.features.map((f) => f.id)).toEqual(['a']);
+    expect(readResidentialFlat([file])?.layer.ids).toEqual(['a']);
   });
 });
