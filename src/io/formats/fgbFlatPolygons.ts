@@ -14,13 +14,11 @@
 import { generic } from 'flatgeobuf';
 import type { ColumnMeta, Feature } from 'flatgeobuf';
 import type { RawLayer } from '../import/types';
-import type { FlatPolygonLayer } from './flatPolygons';
+import { GrowU32, type FlatPolygonLayer } from './flatPolygons';
 import { checkFlatGeobuf } from './fgbStructure';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03]; // "fgb\x03"
 const POLYGON = 3, MULTIPOLYGON = 6; // GeometryType
-/** Bytes of one packed R-tree node (envelope of 4 doubles + offset). */
-const NODE_ITEM_BYTES = 40;
 
 export interface FgbFlatRead {
   layer: FlatPolygonLayer;
@@ -34,20 +32,11 @@ const FAIL = new Error('not a FlatGeobuf file the flat reader reads');
 export function readFgbFlat(name: string, bytes: Uint8Array): FgbFlatRead | null {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return null;
   try {
-    if (checkFlatGeobuf(name, bytes).features === 0) return null;
-    return new FgbReader(bytes).read();
+    const structure = checkFlatGeobuf(name, bytes);
+    if (structure.features === 0) return null;
+    return new FgbReader(bytes).read(structure.featuresStart);
   } catch {
     return null;
-  }
-}
-
-/** A Uint32Array that grows by doubling. */
-class GrowU32 {
-  a = new Uint32Array(1024);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
-    this.a[this.n++] = v;
   }
 }
 
@@ -71,8 +60,8 @@ class FgbReader {
     this.f64 = new Float64Array(bytes.buffer, 0, Math.floor((bytes.byteOffset + bytes.byteLength) / 8));
   }
 
-  read(): FgbFlatRead {
-    const headerLength = this.u32(8);
+  /** `featuresStart`: where the checked structure found the first feature (after the header and index). */
+  read(featuresStart: number): FgbFlatRead {
     const header = this.root(8);
     const geometryType = this.u8Field(header, 2, 0);
     const columns: Pick<ColumnMeta, 'name' | 'type'>[] = [];
@@ -86,10 +75,6 @@ class FgbReader {
         columns.push({ name: this.string(nameAt), type: this.u8Field(c, 1, 0) });
       }
     }
-    const countAt = this.field(header, 8);
-    const featuresCount = countAt === null ? 0 : this.u32(countAt) + this.u32(countAt + 4) * 2 ** 32;
-    const nodeAt = this.field(header, 9);
-    const indexNodeSize = nodeAt === null ? 16 : this.dv.getUint16(nodeAt, true);
     let declaredCrs: RawLayer['declaredCrs'];
     const crsAt = this.field(header, 10);
     if (crsAt !== null) {
@@ -101,7 +86,7 @@ class FgbReader {
     }
 
     // Features from where the library's deserialize starts them: after the header and the index.
-    let offset = 12 + headerLength + (indexNodeSize > 0 ? treeBytes(featuresCount, indexNodeSize) : 0);
+    let offset = featuresStart;
     const geom = new GrowU32();
     geom.push(0);
     this.polys.push(0);
@@ -130,9 +115,9 @@ class FgbReader {
     return {
       layer: {
         length: properties.length,
-        geomOffsets: geom.a.slice(0, geom.n),
-        polygonOffsets: this.polys.a.slice(0, this.polys.n),
-        ringOffsets: this.rings.a.slice(0, this.rings.n),
+        geomOffsets: geom.trimmed(),
+        polygonOffsets: this.polys.trimmed(),
+        ringOffsets: this.rings.trimmed(),
         xy: this.xy.slice(0, 2 * this.nv),
         properties,
         fields: columns.map((c) => c.name),
@@ -228,16 +213,4 @@ class FgbReader {
     const v = this.deref(p);
     return new TextDecoder().decode(this.bytes.subarray(v + 4, v + 4 + this.u32(v)));
   }
-}
-
-/** The packed R-tree's size as the library's calcTreeSize computes it (numItems ≥ 1). */
-function treeBytes(numItems: number, nodeSize: number): number {
-  const size = Math.min(Math.max(nodeSize, 2), 65535);
-  let n = numItems;
-  let nodes = n;
-  do {
-    n = Math.ceil(n / size);
-    nodes += n;
-  } while (n !== 1);
-  return nodes * NODE_ITEM_BYTES;
 }

@@ -1,7 +1,7 @@
 // A polygon layer's geometry in flat typed arrays, in the GeoArrow MultiPolygon layout (feature →
 // polygons → rings → vertices, each level an offsets array into the next), so a large layer
 // (a city's building footprints) is read without an array per vertex. Coordinates are as in the
-// file: no CRS applied, nothing checked beyond the layout.
+// file: no CRS applied, nothing checked beyond the layout. GrowU32 builds an offsets column while a reader reads.
 
 export interface FlatPolygonLayer {
   /** Number of features. */
@@ -20,4 +20,16 @@ export interface FlatPolygonLayer {
   fields: string[];
   /** The legacy GeoJSON "crs" member's name, when the file has one. */
   crsName?: string;
+}
+
+/** An offsets column being read: a Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
+export class GrowU32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(capacity = 1024) { this.a = new Uint32Array(capacity); }
+  push(v: number): void {
+    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    this.a[this.n++] = v;
+  }
+  trimmed(): Uint32Array { return this.a.slice(0, this.n); }
 }

@@ -11,7 +11,7 @@
 // gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
 // and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
 // The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
-import type { FlatPolygonLayer } from './flatPolygons';
+import { GrowU32, type FlatPolygonLayer } from './flatPolygons';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
 const FAIL = new Error('not a FeatureCollection the flat scanner reads');
@@ -65,18 +65,6 @@ export function scanFeatureCollection(text: string, kind: 'polygons' | 'points')
     if (e === FAIL) return null;
     throw e;
   }
-}
-
-/** A Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
-class GrowU32 {
-  a: Uint32Array;
-  n = 0;
-  constructor(capacity: number) { this.a = new Uint32Array(capacity); }
-  push(v: number): void {
-    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
-    this.a[this.n++] = v;
-  }
-  trimmed(): Uint32Array { return this.a.slice(0, this.n); }
 }
 
 class FeatureScanner {
