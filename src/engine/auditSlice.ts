@@ -20,6 +20,7 @@ import type { CategoryIndex, PreparedFacility, PreparedGreen, SubsetIndex } from
 import type { CommunityBasis, ResidentialFeatures } from './residentialBasis';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
+import { storeIndex } from './residentialLayer';
 import { createLocalProjection } from './geo/localProjection';
 import type { Position } from './types';
 
@@ -393,16 +394,9 @@ export function polygonsOf(s: PolygonStore, pick: readonly number[]): PolygonSto
   return { count: m, xy, ringStart, polygonRing, area, bbox, weight };
 }
 
-/** Packed residential features with their index rebuilt (boxes added in store order, as projectResidential does). */
+/** Packed residential features with their index rebuilt as projectResidential builds it. */
 function unpackResidential(p: PackedResidential): ResidentialFeatures {
-  const st = p.store;
-  let index: Flatbush | null = null;
-  if (st.count) {
-    index = new Flatbush(st.count);
-    for (let k = 0; k < st.count; k++) index.add(st.bbox[4 * k], st.bbox[4 * k + 1], st.bbox[4 * k + 2], st.bbox[4 * k + 3]);
-    index.finish();
-  }
-  return { store: st, households: p.households, estimated: p.estimated, index, weighting: p.weighting };
+  return { store: p.store, households: p.households, estimated: p.estimated, index: storeIndex(p.store), weighting: p.weighting };
 }
 
 /** The typed arrays' buffers of a slice (a transfer list: the sender gives them up). */

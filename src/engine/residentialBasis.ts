@@ -580,6 +580,13 @@ export function deferResidential(
   };
 }
 
+/** `inserted` put into `warnings` at index `at`, the warnings after it moved behind them. */
+function insertWarnings(warnings: DataWarning[], at: number, inserted: readonly DataWarning[]): void {
+  const after = warnings.splice(at);
+  for (const w of inserted) warnings.push(w);
+  for (const w of after) warnings.push(w);
+}
+
 /**
  * The layer a context left unprojected (deferResidential), projected elsewhere, with the warnings
  * its projection gave: they take the place among the context's warnings that projecting here
@@ -588,9 +595,7 @@ export function deferResidential(
 export function attachResidentialFeatures(ctx: BasisHolder, f: ResidentialFeatures, projectionWarnings: readonly DataWarning[]): void {
   const d = ctx.deferredBasis;
   if (!d || d.features) throw new Error('attachResidentialFeatures: the context holds no unprojected residential layer');
-  const after = ctx.warnings.splice(d.warningsAt);
-  for (const w of projectionWarnings) ctx.warnings.push(w);
-  for (const w of after) ctx.warnings.push(w);
+  insertWarnings(ctx.warnings, d.warningsAt, projectionWarnings);
   d.warningsAt += projectionWarnings.length;
   d.features = f;
   ctx.weighting = f.weighting;
@@ -637,9 +642,7 @@ export function settleBasisWarnings(ctx: BasisHolder): void {
   ensureBases(ctx, undecided);
   const out: DataWarning[] = [];
   d.land.forEach((v, i) => { if (v === 2) out.push(noResidentialLandWarning(ctx.communities[i])); });
-  const after = ctx.warnings.splice(d.warningsAt);
-  for (const w of out) ctx.warnings.push(w);
-  for (const w of after) ctx.warnings.push(w);
+  insertWarnings(ctx.warnings, d.warningsAt, out);
   d.settled = true;
 }
 

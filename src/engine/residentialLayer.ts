@@ -153,11 +153,14 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
     });
   }
   const store = b.finish();
-  let index: Flatbush | null = null;
-  if (store.count) {
-    index = new Flatbush(store.count);
-    for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
-    index.finish();
-  }
-  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index, missing };
+  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index: storeIndex(store), missing };
+}
+
+/** A spatial index over the store's polygon boxes, added in store order (null when it is empty). */
+export function storeIndex(store: PolygonStore): Flatbush | null {
+  if (!store.count) return null;
+  const index = new Flatbush(store.count);
+  for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
+  index.finish();
+  return index;
 }
