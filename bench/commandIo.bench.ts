@@ -1,5 +1,6 @@
 // The whole-process input and output of the commands, before and after, in one interleaved run:
-// (1) the local projection against proj4's converter (1M points each way, the same doubles);
+// (1) the local projection against proj4's converter (1M points each way; the inverse gives the same
+// doubles, the forward is within 1e-8 m: gridInterpolant.ts);
 // (2) `service-areas` on the dense lattice (bench/lib/denseLattice.ts; files in EPSG:4547) and
 // (3) the 10k straight-line `audit`, each as a whole process on the bundled command (scripts/cli.mjs)
 // at IO_BASE_COMMIT and today: CPU, wall, peak memory, and whether the outputs are byte-identical.

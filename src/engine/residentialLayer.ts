@@ -25,7 +25,7 @@ const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Nu
 
 /** The longest ring (closing vertex included) the fast path takes. */
 const SIMPLE_MAX = 65;
-const projected = new Float64Array(2); // projectSimpleRing: one projected vertex
+const projected = new Float64Array(2 * SIMPLE_MAX); // projectSimpleRing: the projected ring
 const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring's lon/lat, flat
 
 /**
@@ -37,14 +37,11 @@ const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring
  */
 function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
   if (v1 - v0 < 4 || v1 - v0 > SIMPLE_MAX) return false;
-  const x0 = src[2 * v0], y0 = src[2 * v0 + 1];
-  for (let v = v0; v < v1; v++) {
-    const x = src[2 * v], y = src[2 * v + 1];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) { b.discardOpen(); return false; }
-    if (v === v1 - 1 && x === x0 && y === y0) break;
-    projection.forwardTo(x, y, projected, 0);
-    b.vertex(projected[0], projected[1]);
-  }
+  for (let v = 2 * v0; v < 2 * v1; v++) if (!Number.isFinite(src[v])) return false;
+  // Without the closing vertex when it repeats the first.
+  const end = src[2 * v1 - 2] === src[2 * v0] && src[2 * v1 - 1] === src[2 * v0 + 1] ? v1 - 1 : v1;
+  projection.forwardMany(src, v0, end, projected, 0);
+  for (let k = 0; k < 2 * (end - v0); k += 2) b.vertex(projected[k], projected[k + 1]);
   const f = b.openRing();
   const n = f.length >> 1;
   if (n < 3) { b.discardOpen(); return false; }

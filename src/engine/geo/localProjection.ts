@@ -4,24 +4,31 @@
 // k − 1 ≈ x² / (2R²) — 3e-6 at 10 km, 1.2e-5 at 22 km, 5e-5 at 45 km (areas twice that), i.e.
 // negligible within a city. CGCS2000 and WGS84 ellipsoids differ by < 0.1 mm (STANDARDS.md §4).
 //
-// The mapping is proj4's `+proj=tmerc` (its "extended" transverse Mercator: Poder/Engsager, the
-// Krüger series to n⁶ evaluated by Clenshaw summation, proj4/lib/projections/etmerc.js), with the
-// coefficients proj4 computes for the definition. Forward and inverse repeat proj4's arithmetic
-// step for step on plain numbers, without proj4's per-point objects, sanity checks and datum
-// dispatch (a WGS84 → WGS84 datum step is the identity), so they return the same doubles as
-// proj4 at a fraction of the cost; a non-finite input still goes through proj4 (which rejects it).
+// The exact mapping is proj4's `+proj=tmerc` (its "extended" transverse Mercator: Poder/Engsager,
+// the Krüger series to n⁶ evaluated by Clenshaw summation, proj4/lib/projections/etmerc.js), with
+// the coefficients proj4 computes for the definition, repeated step for step on plain numbers
+// without proj4's per-point objects, sanity checks and datum dispatch (a WGS84 → WGS84 datum step
+// is the identity): the same doubles as proj4; a non-finite input still goes through proj4 (which
+// rejects it). `inverse` is that exact mapping. `forward` and `forwardTo` interpolate it within
+// ±2° of the centre (gridInterpolant.ts: per-cell bicubics, |Δx|, |Δy| ≤ 1e-8 m against proj4,
+// a deterministic function of the point and the centre) and are exact beyond.
 import proj4 from 'proj4';
 import type { Position } from '../types';
 import type { XY } from '../reach/reachProvider';
+import { createGridInterpolant } from './gridInterpolant';
 
 export interface LocalProjection {
   /** Centre [lon, lat] in degrees: the origin (0, 0) of the metric plane. */
   readonly center: Position;
   /** The proj4 definition string. */
   readonly definition: string;
+  /** lon/lat → metres: within 1e-8 m of proj4 (interpolated near the centre, exact beyond). */
   forward(p: Position): XY;
   /** forward without an array per point: writes x, y to out[at], out[at + 1] (the same doubles). */
   forwardTo(lon: number, lat: number, out: Float64Array, at: number): void;
+  /** forwardTo for vertices v0 … v1 − 1 of a flat lon/lat array, written from out[at] on. */
+  forwardMany(src: Float64Array, v0: number, v1: number, out: Float64Array, at: number): void;
+  /** metres → lon/lat: proj4's doubles. */
   inverse(xy: XY): Position;
 }
 
@@ -70,22 +77,30 @@ export function createLocalProjection(center: Position): LocalProjection {
   const repeatable = (P.projName === 'tmerc' || P.projName === 'etmerc') && !P.approx && P.cbg?.length === 6 && P.cgb?.length === 6 && P.utg?.length === 6 && P.gtu?.length === 6 &&
     (P.to_meter === undefined || P.to_meter === 1) && !P.from_greenwich && Number.isFinite(P.Qn) && Number.isFinite(P.Zb);
   const m = repeatable ? etmerc(P) : { ...viaProj4, forwardTo: (lon: number, lat: number, out: Float64Array, at: number) => { const xy = viaProj4.forward([lon, lat]); out[at] = xy[0]; out[at + 1] = xy[1]; } };
+  const exactTo = (lon: number, lat: number, out: Float64Array, at: number) => {
+    if (Number.isFinite(lon) && Number.isFinite(lat)) { m.forwardTo(lon, lat, out, at); return; }
+    const xy = viaProj4.forward([lon, lat]);
+    out[at] = xy[0]; out[at + 1] = xy[1];
+  };
+  const grid = createGridInterpolant([lon0, lat0], exactTo);
+  const forwardTo = grid.forwardTo;
+  const res = new Float64Array(2);
   return {
     center: [lon0, lat0],
     definition,
-    // Both mappings read only [0] and [1] of their argument (no copy of it per point).
-    forward: (p: Position) => (Number.isFinite(p[0]) && Number.isFinite(p[1]) ? m.forward(p) : viaProj4.forward(p)),
-    forwardTo: (lon: number, lat: number, out: Float64Array, at: number) => {
-      if (Number.isFinite(lon) && Number.isFinite(lat)) { m.forwardTo(lon, lat, out, at); return; }
-      const xy = viaProj4.forward([lon, lat]);
-      out[at] = xy[0]; out[at + 1] = xy[1];
+    // Reads only [0] and [1] of its argument (no copy of it per point).
+    forward: (p: Position) => {
+      forwardTo(p[0], p[1], res, 0);
+      return [res[0], res[1]];
     },
+    forwardTo,
+    forwardMany: grid.forwardMany,
     inverse: (xy: XY) => (Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? m.inverse(xy) : viaProj4.inverse(xy)),
   };
 }
 
-/** proj4's etmerc forward and inverse (degrees ↔ metres) over the initialised parameters P. */
-function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: number, lat: number, out: Float64Array, at: number): void; inverse(xy: XY): Position } {
+/** proj4's etmerc forward and inverse (degrees ↔ metres), exact over the initialised parameters P. */
+function etmerc(P: EtmercParams): { forwardTo(lon: number, lat: number, out: Float64Array, at: number): void; inverse(xy: XY): Position } {
   const { a, x0, y0, long0, Qn, Zb } = P;
   const over = !!P.over;
   const cbg = Float64Array.from(P.cbg), cgb = Float64Array.from(P.cgb), utg = Float64Array.from(P.utg), gtu = Float64Array.from(P.gtu);
@@ -154,7 +169,6 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
     out[0] = r * hr - i * hi;
     out[1] = r * hi + i * hr;
   };
-  const res = new Float64Array(2);
   function forwardTo(lon: number, lat: number, o: Float64Array, at: number): void {
     let Ce = adjustLon(lon * D2R - long0);
     let Cn = gatg(cbg, lat * D2R);
@@ -174,10 +188,6 @@ function etmerc(P: EtmercParams): { forward(p: Position): XY; forwardTo(lon: num
     }
   }
   return {
-    forward(p: Position): XY {
-      forwardTo(p[0], p[1], res, 0);
-      return [res[0], res[1]];
-    },
     forwardTo,
     inverse(xy: XY): Position {
       let Ce = (xy[0] - x0) * (1 / a);

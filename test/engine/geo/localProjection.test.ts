@@ -51,9 +51,9 @@ describe('localProjection', () => {
     expect(() => createLocalProjection([114, 95])).toThrow(/invalid centre/);
   });
 
-  it('returns the same doubles as proj4 on random centres and points, near and far', () => {
+  it('forward is within 1e-8 m of proj4 near the centre and proj4 itself beyond; inverse is proj4 itself', () => {
     const rand = mulberry32(13);
-    let compared = 0;
+    let near = 0, far = 0, worst = 0;
     const differing: string[] = [];
     const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
     const into = new Float64Array(6);
@@ -65,16 +65,83 @@ describe('localProjection', () => {
         const span = [0.01, 0.5, 4, 30][k % 4];
         const p: [number, number] = [center[0] + (rand() - 0.5) * span, Math.max(-89, Math.min(89, center[1] + (rand() - 0.5) * span))];
         const expected = ref.forward([p[0], p[1]]);
-        if (!same(local.forward(p), expected)) differing.push(`forward ${center} ${p}`);
+        const got = local.forward(p);
         local.forwardTo(p[0], p[1], into, 3);
-        if (!same([into[3], into[4]], expected)) differing.push(`forwardTo ${center} ${p}`);
+        if (!same([into[3], into[4]], got)) differing.push(`forwardTo ≠ forward ${center} ${p}`);
+        // Interpolated: within 2° of the centre in both, in a cell that stays within ±70° latitude.
+        const interpolated = Math.abs(p[0] - center[0]) < 1.99 && Math.abs(p[1] - center[1]) < 1.99 && Math.abs(p[1]) < 69.9;
+        const exactly = Math.abs(p[0] - center[0]) > 2 || Math.abs(p[1] - center[1]) > 2 || Math.abs(p[1]) > 70.1;
+        if (interpolated) {
+          near++;
+          worst = Math.max(worst, Math.abs(got[0] - expected[0]), Math.abs(got[1] - expected[1]));
+        } else if (exactly) {
+          far++;
+          if (!same(got, expected)) differing.push(`forward ${center} ${p}`);
+        }
         const xy: [number, number] = [(rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][k % 4], (rand() - 0.5) * [2e3, 1e5, 1e6, 2e7][(k >> 2) % 4]];
         if (!same(local.inverse(xy), ref.inverse([xy[0], xy[1]]))) differing.push(`inverse ${center} ${xy}`);
-        compared++;
       }
     }
     expect(differing).toEqual([]);
-    expect(compared).toBe(20_000);
+    expect(worst).toBeLessThanOrEqual(1e-8);
+    expect(near).toBeGreaterThan(9000);
+    expect(far).toBeGreaterThan(5000);
+  });
+
+  it('forward stays within 1e-8 m of proj4 over 1.2M points around cities across China, on cell edges and the window edge', () => {
+    // Centres from the far west to the far north-east of China; points over a city (±0.3°), the
+    // whole ±2° window, exactly on the 1/32° cell edges and corners, and just inside and outside
+    // the window's edge.
+    const centres: [number, number][] = [[118.8, 32.05], [73.6, 39.47], [134.7, 48.3], [110.33, 18.25], [126.63, 52.97], [87.6, 43.8], [104.07, 30.67], [116.4, 39.9]];
+    const rand = mulberry32(2026);
+    const out = new Float64Array(2);
+    let worst = 0, compared = 0;
+    for (const c of centres) {
+      const local = createLocalProjection(c);
+      const ref = proj4('EPSG:4326', local.definition);
+      const check = (lon: number, lat: number) => {
+        local.forwardTo(lon, lat, out, 0);
+        const e = ref.forward([lon, lat]);
+        worst = Math.max(worst, Math.abs(out[0] - e[0]), Math.abs(out[1] - e[1]));
+        compared++;
+      };
+      for (let k = 0; k < 100_000; k++) check(c[0] + (rand() - 0.5) * 0.6, c[1] + (rand() - 0.5) * 0.6);
+      for (let k = 0; k < 30_000; k++) check(c[0] + (rand() - 0.5) * 4, c[1] + (rand() - 0.5) * 4);
+      // Cell edges (lon, lat or both on an edge) across the window, from -64 to +64 cells.
+      for (let k = 0; k < 15_000; k++) {
+        const i = Math.floor(rand() * 129) - 64, j = Math.floor(rand() * 129) - 64;
+        const lon = c[0] + (k % 3 === 1 ? i + rand() : i) / 32, lat = c[1] + (k % 3 === 2 ? j + rand() : j) / 32;
+        check(lon, lat);
+      }
+      // The window's edge: ±2° and the doubles next to it, along all four sides.
+      for (let k = 0; k < 5_000; k++) {
+        const along = (rand() - 0.5) * 4, side = k % 4, sign = side < 2 ? -1 : 1;
+        const edge = [2, 2 - 1e-12, 2 + 1e-12, 1.9999999][Math.floor(rand() * 4)] * sign;
+        if (side % 2) check(c[0] + along, c[1] + edge);
+        else check(c[0] + edge, c[1] + along);
+      }
+    }
+    expect(compared).toBe(1_200_000);
+    expect(worst).toBeLessThanOrEqual(1e-8);
+  });
+
+  it('forward, forwardTo and forwardMany give a point the same doubles whatever the projection mapped before', () => {
+    const center: [number, number] = [121.47, 31.23];
+    const rand = mulberry32(17);
+    const n = 5000;
+    const pts = new Float64Array(2 * n);
+    for (let k = 0; k < 2 * n; k++) pts[k] = center[k & 1] + (rand() - 0.5) * 0.8;
+    const first = createLocalProjection(center);
+    const bulk = new Float64Array(2 * n);
+    first.forwardMany(pts, 0, n, bulk, 0);
+    const second = createLocalProjection(center);
+    for (let k = 0; k < 3000; k++) second.forward([center[0] + (rand() - 0.5) * 3.5, center[1] + (rand() - 0.5) * 3.5]);
+    const differing: number[] = [];
+    for (let k = n - 1; k >= 0; k--) {
+      const [x, y] = second.forward([pts[2 * k], pts[2 * k + 1]]);
+      if (!Object.is(x, bulk[2 * k]) || !Object.is(y, bulk[2 * k + 1])) differing.push(k);
+    }
+    expect(differing).toEqual([]);
   });
 
   it('rejects a non-finite point as proj4 does', () => {
