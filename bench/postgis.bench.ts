@@ -16,8 +16,13 @@
 // with the audit's (largest difference printed): a buffer polygon's area is 0.16 % short of the
 // disc's, so shares agree to about 1e-3.
 //
+// Then the same on the residential basis, households-weighted (residentialBasis below): the city
+// with ~30 building footprints per community, the whole `audit --residential` process against the
+// SQL of lib/residentialCoverageSql.ts (life-circle coverage only), with a second target.
+//
 // Skips with a message when PostgreSQL or PostGIS is missing (Debian: apt-get install postgresql
 // postgresql-15-postgis-3). Run: `npm run bench -- postgis` (POSTGIS_BENCH_COMMUNITIES,
+// POSTGIS_BENCH_RESIDENTIAL_COMMUNITIES (default the same; 0 leaves the residential part out),
 // POSTGIS_BENCH_ROUNDS for the SQL side (default 1), POSTGIS_BENCH_AUDIT_ROUNDS (default 3),
 // POSTGIS_BENCH_QUAD_SEGS).
 import { readFileSync, rmSync } from 'node:fs';
@@ -226,7 +231,7 @@ function residentialBasis(server: PostgisServer): void {
       { run: 'PostGIS SQL life-circle coverage, households-weighted (data loaded, projected and indexed; queries only)', rounds: sqlRuns.length, 'CPU (s)': (sqlCpu / 1000).toFixed(2), 'wall (s)': (median(sqlRuns.map((x) => x.wall)) / 1000).toFixed(2), 'peak RSS (MB)': '', 'CPU ÷ audit': ratio.toFixed(1) },
       { run: '`audit --residential`, whole process (bundled, 1 thread)', rounds: audit.cpu.length, 'CPU (s)': (auditCpu / 1000).toFixed(2), 'wall (s)': (median(audit.wall) / 1000).toFixed(2), 'peak RSS (MB)': Math.round(Math.max(...audit.rss)), 'CPU ÷ audit': '1.0' },
     ]);
-    console.log(`Same figures: life-circle shares differ by at most ${largest.toExponential(2)}${worst ? ` (${worst})` : ''} over ${pairs} community × category pairs; communities off the households basis: audit ${fallbackAudit}, SQL ${fallbackSql}`);
+    console.log(`Same figures: life-circle shares differ by at most ${largest.toExponential(2)}${worst ? ` (${worst})` : ''} over ${pairs} community × category pairs (the buffers' chords: ${QUAD_SEGS} segments per quarter circle; the difference falls as their square); communities off the households basis: audit ${fallbackAudit}, SQL ${fallbackSql}`);
     recordTarget({
       bench: 'postgis', target: residentialTarget,
       before: `PostGIS ${(sqlCpu / 1000).toFixed(1)} s CPU`, after: `${(auditCpu / 1000).toFixed(2)} s (${ratio.toFixed(1)}× less)`, met: ratio >= 10,
