@@ -11,12 +11,13 @@
 // Target (issue "residential basis as fast as the area basis"): the residential basis's CPU close
 // to the area basis's, and under 1 GB.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
+import { withoutHouseholds } from './lib/residentialWithoutHouseholds';
 import { timed } from './lib/timed';
 import { recordTarget } from './lib/targets';
 import { RESIDENTIAL_READER_ENV } from '../scripts/lib/loadLayer';
@@ -31,17 +32,6 @@ const PER = Number(process.env.RESIDENTIAL_BENCH_PER_COMMUNITY ?? 30);
 const ROUNDS = Number(process.env.RESIDENTIAL_BENCH_ROUNDS ?? 2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/** The residential layer of cityFiles(N, PER) without households (written once beside it). */
-function withoutHouseholds(residential: string): string {
-  const out = join(dirname(residential), 'residential-no-households.geojson');
-  if (!existsSync(out)) {
-    const fc = JSON.parse(readFileSync(residential, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
-    for (const f of fc.features) delete f.properties.households;
-    writeFileSync(out, JSON.stringify(fc));
-  }
-  return out;
-}
 
 /** The residential layer of cityFiles(N, PER) as a Shapefile (ogr2ogr, written once beside it); null without ogr2ogr. */
 function asShapefile(residential: string): string | null {
