@@ -247,6 +247,49 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
   });
 });
 
+describe('scanGeoJsonPolygons: the coordinate fast path and the structural names', () => {
+  it('every integer-part length 0–17 with 0–22 decimals, signed or not, with and without an exponent, in coordinates and in properties', async () => {
+    // The fast path takes a non-zero integer part of up to 15 digits and up to 19 significant
+    // digits without an exponent; each side of each limit is here, every one checked against JSON.parse.
+    const rnd = mulberry32(13);
+    const digits = (n: number) => Array.from({ length: n }, (_, j) => String(j === 0 ? 1 + Math.floor(rnd() * 9) : Math.floor(rnd() * 10))).join('');
+    const texts: string[] = [];
+    for (let int = 0; int <= 17; int++) {
+      for (let frac = 0; frac <= 22; frac++) {
+        for (let r = 0; r < 4; r++) {
+          const sign = r % 2 ? '-' : '';
+          const whole = int === 0 ? '0' : digits(int);
+          const fraction = frac === 0 ? '' : `.${Array.from({ length: frac }, () => String(Math.floor(rnd() * 10))).join('')}`;
+          texts.push(`${sign}${whole}${fraction}`);
+          if (r === 3) texts.push(`${sign}${whole}${fraction}${rnd() < 0.5 ? 'e' : 'E'}${rnd() < 0.5 ? '-' : ''}${Math.floor(rnd() * 30)}`);
+        }
+      }
+    }
+    const ring = texts.map((t, i) => `[${t},${texts[(i + 1) % texts.length]}]`).join(',');
+    const props = texts.map((t, i) => `{"type":"Feature","properties":{"id":"F${i}","households":${t}},"geometry":null}`).join(',');
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}},${props}]}`);
+    expect(l.xy.length).toBe(2 * texts.length);
+    for (let i = 0; i < texts.length; i++) expect(Object.is(l.properties[i + 1].households, JSON.parse(texts[i]) as number), texts[i]).toBe(true);
+  });
+
+  it('names that begin like a structural name (typeX, t, c, cr, crsX, coordinatesX, geometryX, idX, …) are other names, skipped', async () => {
+    const P = '{"typeX":"Point","t":1,"c":[1],"co":2,"coordinatesX":[[[9,9]]],"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"coordinatesy":0}';
+    const f = (id: number) => `{"typeX":"x","t":0,"type":"Feature","i":1,"idX":2,"id":${id},"p":{},"propertiesX":{"a":1},"properties":{"n":${id}},"g":null,"geometryX":{"type":"LineString"},"geometry":${P},"geometry2":null}`;
+    const text = `{"typeX":1,"t":2,"c":3,"cr":4,"crsX":{"properties":{"name":"EPSG:4547"}},"f":[],"featuresX":[1],"type":"FeatureCollection","features":[${f(1)},${f(2)}],"features2":{}}`;
+    const l = await expectSameAsReference(text);
+    // By hand: two features of one ring each; each id merged, no CRS named.
+    expect(l.length).toBe(2);
+    expect([...l.ringOffsets]).toEqual([0, 4, 8]);
+    expect(l.properties).toEqual([{ id: 1, n: 1 }, { id: 2, n: 2 }]);
+    expect(l.crsName).toBeUndefined();
+  });
+
+  it('a structural name present only with a suffix is absent: a feature with "typeX" but no "type" is not read', () => {
+    expect(scanGeoJsonPolygons('{"type":"FeatureCollection","features":[{"typeX":"Feature","properties":{},"geometry":null}]}')).toBeNull();
+    expect(scanGeoJsonPolygons('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null}]}')).not.toBeNull();
+  });
+});
+
 describe('scanGeoJsonPolygons: QGIS / ogr2ogr output', () => {
   const dir = join(__dirname, '..', '..', 'fixtures', 'io', 'formats');
   it('ogr2ogr (GDAL 3.6) projected metres with "name" and "crs", a hole, a MultiPolygon and a null geometry', async () => {
