@@ -443,7 +443,7 @@ class FeatureScanner {
    * returned one is when this is not inlined), the cursor after it. Read at once when it has the
    * common shape of a coordinate or a count: a non-zero integer part of at most 15 digits, maybe a
    * fraction, at most 19 significant digits, no exponent; then the same decisions as number() (up to
-   * 15 digits, or 16 up to 2^53: Clinger's fast path; else nearestQuotient), so the same correctly
+   * 15 digits, or 16 below 2^53: Clinger's fast path; else nearestQuotient), so the same correctly
    * rounded double JSON.parse gives. Any other shape goes to number().
    */
   private numberInto(i: number, out: Float64Array, at: number): void {
@@ -495,7 +495,7 @@ class FeatureScanner {
     if (t === 0) v = m / POW10[k]; // at most 15 digits, k ≤ 14
     else {
       const M = m * 10 + tail;
-      if (t === 1 && M <= 9007199254740992) v = M / POW10[k];
+      if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
       else {
         v = nearestQuotient(m, tail, t, k);
         if (v !== v) v = Number(s.slice(start, i));
@@ -512,7 +512,7 @@ class FeatureScanner {
 
   /**
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
-   * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
+   * exponent within ±22 (or 16 digits below 2^53), the integer mantissa and the power of ten are
    * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
    * With 16–19 digits and 1–20 decimals (coordinates as JSON.stringify writes them),
    * nearestQuotient decides the rounding exactly. Otherwise Number() of the validated text.
@@ -578,10 +578,11 @@ class FeatureScanner {
       return neg ? -v : v;
     }
     if (digits === 16 && exp >= -22 && exp <= 22) {
-      // Still Clinger's fast path when the 16-digit mantissa is at most 2^53 (an exact double; if
-      // it is larger, m * 10 + tail is too, computed or exact).
+      // Still Clinger's fast path when the 16-digit mantissa is below 2^53 (an exact double). m * 10
+      // is exact (even and below 2^54), so the sum is below 2^53 exactly when the mantissa is: a
+      // mantissa of 2^53 + 1 sums to 2^53 (rounded to even), hence the strict comparison.
       const M = m * 10 + tail;
-      if (M <= 9007199254740992) {
+      if (M < 9007199254740992) {
         const v = exp < 0 ? M / POW10[-exp] : M * POW10[exp];
         return neg ? -v : v;
       }

@@ -237,6 +237,21 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     expect(l.xy.length).toBe(2 * texts.length);
   });
 
+  it('16 digits just above 2^53 (9007199254740993, whose computed m · 10 + tail rounds down to 2^53) at every decimal place and exponent', async () => {
+    // 2^53 + 1 is not a double: a check of the 16-digit mantissa against 2^53 after it was
+    // computed in doubles let it through as 2^53, and 2^53 / 10^k is then off by an ulp for
+    // most k (by hand: 900.7199254740993 is read as 900.7199254740992 that way).
+    const digits = '9007199254740993';
+    const texts: string[] = [];
+    for (let p = 1; p < 16; p++) texts.push(`${digits.slice(0, p)}.${digits.slice(p)}`);
+    for (let z = 1; z <= 5; z++) texts.push(`0.${'0'.repeat(z - 1)}${digits}`);
+    for (let e = -25; e <= 25; e += 1) texts.push(`${digits}e${e}`);
+    texts.push('9007199254740992.5', '9007199254740994.1', '900719925474099.25');
+    const ring = texts.map((t) => `[${t},-${t}]`).join(',');
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
+    expect(Object.is(l.xy[2 * 2], 900.7199254740993)).toBe(true);
+  });
+
   it('exact ties with 16–19 digits round to the even neighbour', async () => {
     // Midpoints between neighbouring doubles from 2^52 on (spacing 1, 2, 4) written with 1–4 decimals.
     const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5'];
