@@ -217,12 +217,16 @@ class FeatureScanner {
       for (;;) {
         this.expect(QUOTE);
         const a = this.pos;
-        const i = this.plainStringEnd(a);
-        if (i < 0) return this.parsedObject(start);
-        let k: string;
-        const prev = n < shape.length ? shape[n] : undefined;
-        if (next === null && prev !== undefined && prev.length === i - a && textAt(s, a, prev)) k = prev;
-        else {
+        // The previous shape's name at this place, compared in place with its closing quote (a
+        // plain name, so the text is plain too); else the name is scanned to its end.
+        const prev = next === null && n < shape.length ? shape[n] : undefined;
+        let k: string, i: number;
+        if (prev !== undefined && textAt(s, a, prev) && s.charCodeAt(a + prev.length) === QUOTE) {
+          k = prev;
+          i = a + prev.length;
+        } else {
+          i = this.plainStringEnd(a);
+          if (i < 0) return this.parsedObject(start);
           k = s.slice(a, i);
           if (k === '__proto__') return this.parsedObject(start);
           if (next === null) next = shape.slice(0, n);
@@ -312,8 +316,9 @@ class FeatureScanner {
     if (this.points) {
       if (textAt(this.s, p, '"Point"')) { this.pos = p + 7; return 1; }
     } else {
-      if (textAt(this.s, p, '"MultiPolygon"')) { this.pos = p + 14; return 4; }
-      if (textAt(this.s, p, '"Polygon"')) { this.pos = p + 9; return 3; }
+      const c = this.s.charCodeAt(p + 1);
+      if (c === 0x4d && textAt(this.s, p, '"MultiPolygon"')) { this.pos = p + 14; return 4; }
+      if (c === 0x50 && textAt(this.s, p, '"Polygon"')) { this.pos = p + 9; return 3; }
     }
     throw FAIL;
   }
