@@ -21,8 +21,8 @@ import type { FlatPolygonLayer } from '../src/io/formats/flatPolygons';
 
 const ROUNDS = Number(process.env.FLAT_POLYGONS_BENCH_ROUNDS ?? 3);
 
-/** main before the scanner read properties in place and took digits in runs (3 Dec 2026): the "previous" scanner. */
-const PREVIOUS_SCANNER_COMMIT = '3647c09eac32083a700824601c259fb3a56f73ea';
+/** main before the scanner took coordinates through one ring loop with a number fast path (3 Dec 2026): the "previous" scanner. */
+const PREVIOUS_SCANNER_COMMIT = '626d8a9780057079d6f220a13b316fcb15f321f8';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** JSON.parse of the whole text, walked into the flat layout (typed arrays grown by doubling), properties and fields as readGeoJson gives them. */

@@ -76,6 +76,8 @@ class FeatureScanner {
   private readonly polys = new GrowU32(1024);
   private readonly rings = new GrowU32(1024);
   private xy = new Float64Array(1 << 14);
+  /** numberInto's destination for a property value (a double written to a typed array is not boxed). */
+  private readonly scratch = new Float64Array(1);
   private nv = 0;
   /** Each feature's properties, with its `id` merged as readGeoJson merges it. */
   private readonly properties: Record<string, unknown>[] = [];
@@ -215,12 +217,16 @@ class FeatureScanner {
       for (;;) {
         this.expect(QUOTE);
         const a = this.pos;
-        const i = this.plainStringEnd(a);
-        if (i < 0) return this.parsedObject(start);
-        let k: string;
-        const prev = n < shape.length ? shape[n] : undefined;
-        if (next === null && prev !== undefined && prev.length === i - a && s.startsWith(prev, a)) k = prev;
-        else {
+        // The previous shape's name at this place, compared in place with its closing quote (a
+        // plain name, so the text is plain too); else the name is scanned to its end.
+        const prev = next === null && n < shape.length ? shape[n] : undefined;
+        let k: string, i: number;
+        if (prev !== undefined && textAt(s, a, prev) && s.charCodeAt(a + prev.length) === QUOTE) {
+          k = prev;
+          i = a + prev.length;
+        } else {
+          i = this.plainStringEnd(a);
+          if (i < 0) return this.parsedObject(start);
           k = s.slice(a, i);
           if (k === '__proto__') return this.parsedObject(start);
           if (next === null) next = shape.slice(0, n);
@@ -268,7 +274,10 @@ class FeatureScanner {
       }
       return this.parsedValue();
     }
-    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
+    if (c === MINUS || (c >= ZERO && c <= NINE)) {
+      this.numberInto(p, this.scratch, 0);
+      return this.scratch[0];
+    }
     if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
     if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
     if (c === 0x6e && s.startsWith('null', p)) { this.pos = p + 4; return null; }
@@ -305,10 +314,11 @@ class FeatureScanner {
     this.ws();
     const p = this.pos;
     if (this.points) {
-      if (this.s.startsWith('"Point"', p)) { this.pos = p + 7; return 1; }
+      if (textAt(this.s, p, '"Point"')) { this.pos = p + 7; return 1; }
     } else {
-      if (this.s.startsWith('"Polygon"', p)) { this.pos = p + 9; return 3; }
-      if (this.s.startsWith('"MultiPolygon"', p)) { this.pos = p + 14; return 4; }
+      const c = this.s.charCodeAt(p + 1);
+      if (c === 0x4d && textAt(this.s, p, '"MultiPolygon"')) { this.pos = p + 14; return 4; }
+      if (c === 0x50 && textAt(this.s, p, '"Polygon"')) { this.pos = p + 9; return 3; }
     }
     throw FAIL;
   }
@@ -327,34 +337,73 @@ class FeatureScanner {
     if (this.points) {
       if (depth !== 1) throw FAIL;
       this.position();
-    } else if (depth === 3) this.polygon();
-    else if (depth === 4) {
-      this.pos++; // the outer bracket (counted above)
-      do this.polygon(); while (this.comma(RBRACKET));
-      this.pos++;
-    } else throw FAIL;
+    } else if (depth === 3 || depth === 4) this.pos = this.polygonsAt(this.pos, depth === 4);
+    else throw FAIL;
     return depth;
   }
 
-  private polygon(): void {
-    this.ws();
-    this.expect(LBRACKET);
-    do this.ring(); while (this.comma(RBRACKET));
-    this.pos++;
-    this.polys.push(this.rings.n - 1);
+  /**
+   * Polygon (one polygon) or MultiPolygon (a list of them) coordinates whose opening bracket is at
+   * `i`: every polygon, ring and vertex appended to the flat arrays; returns the index after the
+   * closing bracket. The cursor stays in a local through the whole geometry.
+   */
+  private polygonsAt(i: number, multi: boolean): number {
+    const s = this.s;
+    if (multi) i = skipWs(s, i + 1); // past the list's bracket (counted by coordinates())
+    for (;;) {
+      if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+      i = skipWs(s, i + 1);
+      for (;;) {
+        i = skipWs(s, this.ringAt(i));
+        const c = s.charCodeAt(i);
+        if (c === COMMA) { i = skipWs(s, i + 1); continue; }
+        if (c !== RBRACKET) throw FAIL;
+        break;
+      }
+      this.polys.push(this.rings.n - 1);
+      if (!multi) return i + 1;
+      i = skipWs(s, i + 1);
+      const c = s.charCodeAt(i);
+      if (c === COMMA) { i = skipWs(s, i + 1); continue; }
+      if (c !== RBRACKET) throw FAIL;
+      return i + 1;
+    }
   }
 
-  private ring(): void {
-    this.ws();
-    this.expect(LBRACKET);
+  /**
+   * The ring whose opening bracket is at `i`, [[x, y], …] with at least one position: its vertices
+   * appended to xy; returns the index after its closing bracket. The hot loop of a polygon layer:
+   * the cursor and the vertex count stay in locals, and each number is written straight into xy.
+   */
+  private ringAt(i: number): number {
+    const s = this.s;
+    if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+    let xy = this.xy, nv = this.nv;
     for (;;) {
-      this.position();
-      const c = this.peekWs();
-      if (c === COMMA) { this.pos++; continue; }
-      if (c === RBRACKET) { this.pos++; break; }
-      throw FAIL;
+      i = skipWs(s, i + 1);
+      if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+      if (2 * nv === xy.length) {
+        this.pos = i;
+        this.nv = nv;
+        this.growXy();
+        xy = this.xy;
+      }
+      this.numberInto(skipWs(s, i + 1), xy, 2 * nv);
+      i = skipWs(s, this.pos);
+      if (s.charCodeAt(i) !== COMMA) throw FAIL;
+      this.numberInto(skipWs(s, i + 1), xy, 2 * nv + 1);
+      i = skipWs(s, this.pos);
+      if (s.charCodeAt(i) !== RBRACKET) throw FAIL;
+      nv++;
+      i = skipWs(s, i + 1);
+      const c = s.charCodeAt(i);
+      if (c === COMMA) continue;
+      if (c !== RBRACKET) throw FAIL;
+      break;
     }
-    this.rings.push(this.nv);
+    this.nv = nv;
+    this.rings.push(nv);
+    return i + 1;
   }
 
   /** [x, y]: exactly two numbers, appended to xy. */
@@ -395,8 +444,80 @@ class FeatureScanner {
   }
 
   /**
+   * The JSON number at `i` written to out[at] (a double stored in a typed array is not boxed, as a
+   * returned one is when this is not inlined), the cursor after it. Read at once when it has the
+   * common shape of a coordinate or a count: a non-zero integer part of at most 15 digits, maybe a
+   * fraction, at most 19 significant digits, no exponent; then the same decisions as number() (up to
+   * 15 digits, or 16 below 2^53: Clinger's fast path; else nearestQuotient), so the same correctly
+   * rounded double JSON.parse gives. Any other shape goes to number().
+   */
+  private numberInto(i: number, out: Float64Array, at: number): void {
+    const s = this.s;
+    const start = i;
+    let c = s.charCodeAt(i);
+    const neg = c === MINUS;
+    if (neg) c = s.charCodeAt(++i);
+    let d = c - ZERO;
+    if (d < 1 || d > 9) { out[at] = this.numberFrom(start); return; }
+    // m: the first 15 significant digits; tail: the next up to 4.
+    let m = d;
+    const a = i;
+    for (;;) {
+      d = s.charCodeAt(++i) - ZERO;
+      if (!(d >= 0 && d <= 9)) break;
+      if (i - a === 15) { out[at] = this.numberFrom(start); return; }
+      m = m * 10 + d;
+    }
+    const intDigits = i - a;
+    if (d !== DOT - ZERO) {
+      if (d === LOWER_E - ZERO || d === UPPER_E - ZERO) { out[at] = this.numberFrom(start); return; }
+      this.pos = i;
+      out[at] = neg ? -m : m;
+      return;
+    }
+    const f = i + 1; // the fraction's first digit
+    const mEnd = f + 15 - intDigits; // where m is full
+    i = f;
+    for (;;) {
+      d = s.charCodeAt(i) - ZERO;
+      if (!(d >= 0 && d <= 9) || i === mEnd) break;
+      m = m * 10 + d;
+      i++;
+    }
+    let tail = 0;
+    const b = i;
+    if (d >= 0 && d <= 9) {
+      do {
+        tail = tail * 10 + d;
+        d = s.charCodeAt(++i) - ZERO;
+      } while (d >= 0 && d <= 9 && i - b < 4);
+      if (d >= 0 && d <= 9) { out[at] = this.numberFrom(start); return; } // more than 19 digits
+    }
+    if (i === f || d === LOWER_E - ZERO || d === UPPER_E - ZERO) { out[at] = this.numberFrom(start); return; }
+    this.pos = i;
+    const t = i - b, k = i - f; // tail digits; fraction digits (the value is digits / 10^k)
+    let v: number;
+    if (t === 0) v = m / POW10[k]; // at most 15 digits, k ≤ 14
+    else {
+      const M = m * 10 + tail;
+      if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
+      else {
+        v = nearestQuotient(m, tail, t, k);
+        if (v !== v) v = Number(s.slice(start, i));
+      }
+    }
+    out[at] = neg ? -v : v;
+  }
+
+  /** number() from `i`. */
+  private numberFrom(i: number): number {
+    this.pos = i;
+    return this.number();
+  }
+
+  /**
    * A JSON number, the same double JSON.parse gives. Up to 15 significant digits and a decimal
-   * exponent within ±22 (or 16 digits up to 2^53), the integer mantissa and the power of ten are
+   * exponent within ±22 (or 16 digits below 2^53), the integer mantissa and the power of ten are
    * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
    * With 16–19 digits and 1–20 decimals (coordinates as JSON.stringify writes them),
    * nearestQuotient decides the rounding exactly. Otherwise Number() of the validated text.
@@ -462,10 +583,11 @@ class FeatureScanner {
       return neg ? -v : v;
     }
     if (digits === 16 && exp >= -22 && exp <= 22) {
-      // Still Clinger's fast path when the 16-digit mantissa is at most 2^53 (an exact double; if
-      // it is larger, m * 10 + tail is too, computed or exact).
+      // Still Clinger's fast path when the 16-digit mantissa is below 2^53 (an exact double). m * 10
+      // is exact (even and below 2^54), so the sum is below 2^53 exactly when the mantissa is: a
+      // mantissa of 2^53 + 1 sums to 2^53 (rounded to even), hence the strict comparison.
       const M = m * 10 + tail;
-      if (M <= 9007199254740992) {
+      if (M < 9007199254740992) {
         const v = exp < 0 ? M / POW10[-exp] : M * POW10[exp];
         return neg ? -v : v;
       }
@@ -489,27 +611,33 @@ class FeatureScanner {
 
   /** An object key without escapes (the scan fails otherwise), through its colon: its KEYS code or K_OTHER. */
   private key(): number {
-    this.ws();
     const s = this.s;
-    this.expect(QUOTE);
-    const a = this.pos;
-    const i = this.plainStringEnd(a);
-    if (i < 0) throw FAIL;
-    this.pos = i + 1;
-    this.ws();
-    this.expect(COLON);
-    // Told apart by length first (only geometry and features share one), then compared in place.
+    let i = skipWs(s, this.pos);
+    if (s.charCodeAt(i) !== QUOTE) throw FAIL;
+    const a = i + 1;
+    // The one name the first letter allows (c: crs or coordinates, by the second), compared in
+    // place with its closing quote; any other name is only scanned to its end.
     let k: number;
-    switch (i - a) {
-      case 2: k = K_ID; break;
-      case 3: k = K_CRS; break;
-      case 4: k = K_TYPE; break;
-      case 8: k = s.charCodeAt(a) === 0x67 ? K_GEOMETRY : K_FEATURES; break;
-      case 10: k = K_PROPERTIES; break;
-      case 11: k = K_COORDINATES; break;
-      default: return K_OTHER;
+    switch (s.charCodeAt(a)) {
+      case 0x74: k = K_TYPE; break;
+      case 0x66: k = K_FEATURES; break;
+      case 0x67: k = K_GEOMETRY; break;
+      case 0x70: k = K_PROPERTIES; break;
+      case 0x69: k = K_ID; break;
+      case 0x63: k = s.charCodeAt(a + 1) === 0x72 ? K_CRS : K_COORDINATES; break;
+      default: k = K_OTHER;
     }
-    return s.startsWith(KEYS[k], a) ? k : K_OTHER;
+    let e: number;
+    if (k !== K_OTHER && textAt(s, a, KEYS[k]) && s.charCodeAt(a + KEYS[k].length) === QUOTE) e = a + KEYS[k].length;
+    else {
+      k = K_OTHER;
+      e = this.plainStringEnd(a);
+      if (e < 0) throw FAIL;
+    }
+    i = skipWs(s, e + 1);
+    if (s.charCodeAt(i) !== COLON) throw FAIL;
+    this.pos = i + 1;
+    return k;
   }
 
   /** A string value that must be exactly `w` (no escapes). */
@@ -517,7 +645,7 @@ class FeatureScanner {
     this.ws();
     const s = this.s;
     const p = this.pos;
-    if (s.charCodeAt(p) !== QUOTE || !s.startsWith(w, p + 1) || s.charCodeAt(p + 1 + w.length) !== QUOTE) throw FAIL;
+    if (s.charCodeAt(p) !== QUOTE || !textAt(s, p + 1, w) || s.charCodeAt(p + 1 + w.length) !== QUOTE) throw FAIL;
     this.pos = p + w.length + 2;
   }
 
@@ -595,6 +723,20 @@ class FeatureScanner {
     while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
     this.pos = i;
   }
+}
+
+/** Whether `w` is in `s` at `i` (startsWith, compared in place: cheaper than the builtin's call for these few characters). */
+function textAt(s: string, i: number, w: string): boolean {
+  for (let j = 0; j < w.length; j++) if (s.charCodeAt(i + j) !== w.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The index of the first non-whitespace character at or after `i`. */
+function skipWs(s: string, i: number): number {
+  let c = s.charCodeAt(i);
+  if (c > SPACE) return i; // the common case: no whitespace (every JSON whitespace is at most a space)
+  while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+  return i;
 }
 
 /** The legacy "crs" member's properties.name as readGeoJson reads it; anything unusual fails. */

@@ -237,6 +237,21 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     expect(l.xy.length).toBe(2 * texts.length);
   });
 
+  it('16 digits just above 2^53 (9007199254740993, whose computed m · 10 + tail rounds down to 2^53) at every decimal place and exponent', async () => {
+    // 2^53 + 1 is not a double: a check of the 16-digit mantissa against 2^53 after it was
+    // computed in doubles let it through as 2^53, and 2^53 / 10^k is then off by an ulp for
+    // most k (by hand: 900.7199254740993 is read as 900.7199254740992 that way).
+    const digits = '9007199254740993';
+    const texts: string[] = [];
+    for (let p = 1; p < 16; p++) texts.push(`${digits.slice(0, p)}.${digits.slice(p)}`);
+    for (let z = 1; z <= 5; z++) texts.push(`0.${'0'.repeat(z - 1)}${digits}`);
+    for (let e = -25; e <= 25; e += 1) texts.push(`${digits}e${e}`);
+    texts.push('9007199254740992.5', '9007199254740994.1', '900719925474099.25');
+    const ring = texts.map((t) => `[${t},-${t}]`).join(',');
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
+    expect(Object.is(l.xy[2 * 2], 900.7199254740993)).toBe(true);
+  });
+
   it('exact ties with 16–19 digits round to the even neighbour', async () => {
     // Midpoints between neighbouring doubles from 2^52 on (spacing 1, 2, 4) written with 1–4 decimals.
     const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5'];
@@ -244,6 +259,49 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
       const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[${t},${t}]]]}}]}`);
       expect(Object.is(l.xy[0], JSON.parse(t) as number), t).toBe(true);
     }
+  });
+});
+
+describe('scanGeoJsonPolygons: the coordinate fast path and the structural names', () => {
+  it('every integer-part length 0–17 with 0–22 decimals, signed or not, with and without an exponent, in coordinates and in properties', async () => {
+    // The fast path takes a non-zero integer part of up to 15 digits and up to 19 significant
+    // digits without an exponent; each side of each limit is here, every one checked against JSON.parse.
+    const rnd = mulberry32(13);
+    const digits = (n: number) => Array.from({ length: n }, (_, j) => String(j === 0 ? 1 + Math.floor(rnd() * 9) : Math.floor(rnd() * 10))).join('');
+    const texts: string[] = [];
+    for (let int = 0; int <= 17; int++) {
+      for (let frac = 0; frac <= 22; frac++) {
+        for (let r = 0; r < 4; r++) {
+          const sign = r % 2 ? '-' : '';
+          const whole = int === 0 ? '0' : digits(int);
+          const fraction = frac === 0 ? '' : `.${Array.from({ length: frac }, () => String(Math.floor(rnd() * 10))).join('')}`;
+          texts.push(`${sign}${whole}${fraction}`);
+          if (r === 3) texts.push(`${sign}${whole}${fraction}${rnd() < 0.5 ? 'e' : 'E'}${rnd() < 0.5 ? '-' : ''}${Math.floor(rnd() * 30)}`);
+        }
+      }
+    }
+    const ring = texts.map((t, i) => `[${t},${texts[(i + 1) % texts.length]}]`).join(',');
+    const props = texts.map((t, i) => `{"type":"Feature","properties":{"id":"F${i}","households":${t}},"geometry":null}`).join(',');
+    const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}},${props}]}`);
+    expect(l.xy.length).toBe(2 * texts.length);
+    for (let i = 0; i < texts.length; i++) expect(Object.is(l.properties[i + 1].households, JSON.parse(texts[i]) as number), texts[i]).toBe(true);
+  });
+
+  it('names that begin like a structural name (typeX, t, c, cr, crsX, coordinatesX, geometryX, idX, …) are other names, skipped', async () => {
+    const P = '{"typeX":"Point","t":1,"c":[1],"co":2,"coordinatesX":[[[9,9]]],"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"coordinatesy":0}';
+    const f = (id: number) => `{"typeX":"x","t":0,"type":"Feature","i":1,"idX":2,"id":${id},"p":{},"propertiesX":{"a":1},"properties":{"n":${id}},"g":null,"geometryX":{"type":"LineString"},"geometry":${P},"geometry2":null}`;
+    const text = `{"typeX":1,"t":2,"c":3,"cr":4,"crsX":{"properties":{"name":"EPSG:4547"}},"f":[],"featuresX":[1],"type":"FeatureCollection","features":[${f(1)},${f(2)}],"features2":{}}`;
+    const l = await expectSameAsReference(text);
+    // By hand: two features of one ring each; each id merged, no CRS named.
+    expect(l.length).toBe(2);
+    expect([...l.ringOffsets]).toEqual([0, 4, 8]);
+    expect(l.properties).toEqual([{ id: 1, n: 1 }, { id: 2, n: 2 }]);
+    expect(l.crsName).toBeUndefined();
+  });
+
+  it('a structural name present only with a suffix is absent: a feature with "typeX" but no "type" is not read', () => {
+    expect(scanGeoJsonPolygons('{"type":"FeatureCollection","features":[{"typeX":"Feature","properties":{},"geometry":null}]}')).toBeNull();
+    expect(scanGeoJsonPolygons('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null}]}')).not.toBeNull();
   });
 });
 
