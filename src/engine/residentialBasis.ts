@@ -653,9 +653,14 @@ export function settleBasisWarnings(ctx: BasisHolder): void {
  */
 export function communityBases(f: ResidentialFeatures, communities: readonly PreparedCommunity[], indices: readonly number[], noLand: number[]): CommunityBasis[] {
   const weighting = f.weighting;
-  // A batch is sized for about every feature once (pieces are features, their cuts or their
-  // unions); one community asked for on its own (a gap map) starts small.
-  const pieces = indices.length > 1 ? new PolygonStoreBuilder({ polygons: f.store.count + indices.length, vertices: (f.store.xy.length >> 1) + 4 * indices.length }) : new PolygonStoreBuilder();
+  // A batch is sized for every feature once and an eighth more (pieces are features, their cuts
+  // or their unions; a feature across a community edge gives a piece on each side, and a cut adds
+  // vertices), so that the columns are not grown by copying them; one community asked for on its
+  // own (a gap map) starts small.
+  const nf = f.store.count, nv = f.store.xy.length >> 1, nr = f.store.ringStart.length - 1;
+  const pieces = indices.length > 1
+    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: nr + (nr >> 3) + indices.length, vertices: nv + (nv >> 3) + 4 * indices.length })
+    : new PolygonStoreBuilder();
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
