@@ -77,6 +77,15 @@ function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: numbe
     if (cur[i + 1] < y0) y0 = cur[i + 1];
     if (cur[i + 1] > y1) y1 = cur[i + 1];
   }
+  return walkWithin(xy, start, n, last, depth, count, ox, oy, sign, x0, y0, x1, y1);
+}
+
+/** walk, the ring at `depth` having the box x0, y0, x1, y1. */
+function walkWithin(
+  xy: Float64Array, start: ArrayLike<number>, n: number, last: number, depth: number, count: number, ox: number, oy: number, sign: number,
+  x0: number, y0: number, x1: number, y1: number,
+): number {
+  const cur = levels[depth];
   let sum = 0;
   for (let q = last + 1; q < n; q++) {
     if (boxes[4 * q] > x1) break;
@@ -135,7 +144,8 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     const f = levels[0];
     for (let v = 0; v < 2 * k; v += 2) { f[v] = xy[start[i] + v] - ox; f[v + 1] = xy[start[i] + v + 1] - oy; }
     total += twiceArea(f, k);
-    total += walk(xy, start, n, q, 0, k, ox, oy, -1);
+    // The polygon's own box, as walk would find it from the same differences.
+    total += walkWithin(xy, start, n, q, 0, k, ox, oy, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
     if (Number.isNaN(total)) return NaN;
   }
   return total;
