@@ -11,9 +11,9 @@
 import type { CoverageBasis, DataWarning, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, ringArea, ringsArea, snappedSimpleRing } from './geo/metricRings';
+import { groupRings, ringArea, ringsArea, snappedSimpleRingOnGrid } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
-import { CLIP_SCALE, intersection, union } from './geo/clip';
+import { CLIP_SCALE, intersection, unionOfPaths, type IntPaths } from './geo/clip';
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
 import { convexUnionTwiceArea } from './geo/convexUnionArea';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
@@ -305,6 +305,7 @@ let partAt = new Int32Array(64); // landOf: part i has the snapped rings partAt[
 let group = new Int32Array(64); // landOf: union-find parent per part (a group's root is its lowest part)
 let order = new Int32Array(64); // landOf: the parts group by group, each group's parts in order
 let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in order (then its next slot)
+let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
@@ -349,8 +350,19 @@ export function landOfParts(
   }
   for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
+  // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
+  // components of "parts meet", each rooted at its lowest part) do not depend on the pairs' order.
+  if (sweep.length < n) sweep = new Int32Array(2 * n);
+  for (let q = 0; q < n; q++) {
+    const x = boxes[4 * q];
+    let p = q - 1;
+    for (; p >= 0 && boxes[4 * sweep[p]] > x; p--) sweep[p + 1] = sweep[p];
+    sweep[p + 1] = q;
+  }
+  for (let qa = 0; qa < n; qa++) {
+    const u = sweep[qa], reach = boxes[4 * u + 2] + e;
+    for (let qb = qa + 1; qb < n && boxes[4 * sweep[qb]] <= reach; qb++) {
+      const v = sweep[qb], i = Math.min(u, v), j = Math.max(u, v);
       if (boxes[4 * i] <= boxes[4 * j + 2] + e && boxes[4 * j] <= boxes[4 * i + 2] + e && boxes[4 * i + 1] <= boxes[4 * j + 3] + e && boxes[4 * j + 1] <= boxes[4 * i + 3] + e) {
         let a = i, b = j;
         while (group[a] !== a) a = group[a] = group[group[a]];
@@ -385,15 +397,9 @@ export function landOfParts(
       lo = hi;
       continue;
     }
-    let rings: MetricRings;
-    if (size === 1) {
-      const own = metricRingsOf(stores[i], polys[i]);
-      rings = (own.length === 1 ? snappedSimpleRing(own[0]) : null) ?? union(own);
-    } else {
-      const all: MetricRings = [];
-      for (let q = lo; q < hi; q++) for (const r of metricRingsOf(stores[order[q]], polys[order[q]])) all.push(r);
-      rings = union(all);
-    }
+    // The parts' rings as toPaths would put them on the grid: the snapped vertices.
+    const rings = (size === 1 && partAt[i + 1] - partAt[i] === 1 ? snappedSimpleRingOnGrid(snap, ringAt[partAt[i]], (ringAt[partAt[i] + 1] - ringAt[partAt[i]]) >> 1) : null)
+      ?? unionOfPaths(gridPaths(order, lo, hi));
     for (const r of rings) area += ringArea(r);
     land?.push(rings);
     lo = hi;
@@ -407,6 +413,20 @@ export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: Ar
   for (let i = 0; i < n; i++) b.polygon(ringsOf(i));
   const st = b.finish();
   return landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, withRings);
+}
+
+/** The snapped rings of the parts list[lo .. hi) as clipper paths (toPaths' form). */
+function gridPaths(list: Int32Array, lo: number, hi: number): IntPaths {
+  const out: IntPaths = [];
+  for (let q = lo; q < hi; q++) {
+    for (let r = partAt[list[q]]; r < partAt[list[q] + 1]; r++) {
+      const s = ringAt[r], n = (ringAt[r + 1] - s) >> 1;
+      const path: IntPaths[number] = new Array(n);
+      for (let v = 0; v < n; v++) path[v] = { X: snap[s + 2 * v], Y: snap[s + 2 * v + 1] };
+      out.push(path);
+    }
+  }
+  return out;
 }
 
 let cuts: Float64Array = new Float64Array(64); // groupTwiceArea: where other parts' edges cut the edge (0..1)

@@ -241,6 +241,15 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     expect(landOf(parts.length, (i) => parts[i], boxes, false).area).toBeCloseTo(250, 9);
   });
 
+  it('squares overlapping by 1 m listed apart (A, far C, B): A and B one group of 190 m², C alone, 100 m²', () => {
+    // A: x 0..10, C: x 30..40, B: x 9..19 (all y 0..10); A ∪ B = 10 × 19 = 190 m².
+    const sq = (x0: number): [number, number][][] => [[[x0, 0], [x0 + 10, 0], [x0 + 10, 10], [x0, 10]]];
+    const parts = [sq(0), sq(30), sq(9)];
+    const boxes = [0, 0, 10, 10, 30, 0, 40, 10, 9, 0, 19, 10];
+    const land = landOf(parts.length, (i) => parts[i], boxes, true).land!;
+    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([190, 100]);
+  });
+
   it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
     const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
     const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
