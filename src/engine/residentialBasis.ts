@@ -11,13 +11,13 @@
 import type { CoverageBasis, DataWarning, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, ringArea, ringsArea, snappedSimpleRing } from './geo/metricRings';
+import { groupRings, ringArea, ringsArea, snappedSimpleRingOnGrid } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
-import { CLIP_SCALE, intersection, union } from './geo/clip';
+import { CLIP_SCALE, intersection, unionOfPaths, type IntPaths } from './geo/clip';
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
 import { convexUnionTwiceArea } from './geo/convexUnionArea';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
-import { pointInRings } from './geo/pointInPolygon';
+import { pointSegmentDistance } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 import type Flatbush from 'flatbush';
 import { projectResidential } from './residentialLayer';
@@ -101,25 +101,61 @@ export function basisPieces(basis: CommunityBasis, c: PreparedCommunity): BasisP
   return list;
 }
 
+let edges = new Float64Array(8 * 64); // communityEdges: per edge a → b: ax, ay, bx, by, minX, minY, maxX, maxY
+let edgeAt = new Int32Array(2 * 64); // communityEdges: per edge, its ring and the index of b in it
+
+/** The community's edges (ring after ring, each ring's closing edge first) into `edges`; returns their count. */
+function communityEdges(c: PreparedCommunity): number {
+  let n = 0;
+  for (const r of c.rings) n += r.length;
+  if (edgeAt.length < 2 * n) { edges = new Float64Array(16 * n); edgeAt = new Int32Array(4 * n); }
+  const e = edges;
+  let q = 0;
+  for (let ri = 0; ri < c.rings.length; ri++) {
+    const r = c.rings[ri];
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const ax = r[j][0], ay = r[j][1], bx = r[i][0], by = r[i][1];
+      e[8 * q] = ax; e[8 * q + 1] = ay; e[8 * q + 2] = bx; e[8 * q + 3] = by;
+      e[8 * q + 4] = Math.min(ax, bx); e[8 * q + 5] = Math.min(ay, by); e[8 * q + 6] = Math.max(ax, bx); e[8 * q + 7] = Math.max(ay, by);
+      edgeAt[2 * q] = ri; edgeAt[2 * q + 1] = i;
+      q++;
+    }
+  }
+  return n;
+}
+
+/** Tolerance of pointInRings' boundary (m): a point this near an edge is on it, not inside. */
+const ON_BOUNDARY = 1e-3;
+
 /**
  * True when feature k lies certainly inside the community without clipping: its bbox is inside
  * the community's bbox, no community edge's bbox meets its bbox (so the community boundary does
- * not pass through it) and its first vertex is inside the community. Conservative: false → clip.
+ * not pass through it) and its first vertex is inside the community (pointInRings > 0, evaluated
+ * here over the community's edges as communityEdges wrote them: the same comparisons on the same
+ * numbers). Conservative: false → clip.
  */
-function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, at: XY): boolean {
+function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, ne: number, at: XY): boolean {
   const cb = c.bbox;
   const x0 = s.bbox[4 * k], y0 = s.bbox[4 * k + 1], x1 = s.bbox[4 * k + 2], y1 = s.bbox[4 * k + 3];
   if (x0 < cb[0] || y0 < cb[1] || x1 > cb[2] || y1 > cb[3]) return false;
-  for (const r of c.rings) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const a = r[j], b = r[i];
-      if (Math.max(a[0], b[0]) < x0 || Math.min(a[0], b[0]) > x1 || Math.max(a[1], b[1]) < y0 || Math.min(a[1], b[1]) > y1) continue;
-      return false;
-    }
+  const e = edges;
+  for (let q = 0; q < ne; q++) {
+    if (e[8 * q + 6] < x0 || e[8 * q + 4] > x1 || e[8 * q + 7] < y0 || e[8 * q + 5] > y1) continue;
+    return false;
   }
   const v = s.ringStart[s.polygonRing[k]];
-  at[0] = s.xy[v]; at[1] = s.xy[v + 1];
-  return pointInRings(at, c.rings) > 0;
+  const x = s.xy[v], y = s.xy[v + 1];
+  let inside = false;
+  for (let q = 0; q < ne; q++) {
+    const ax = e[8 * q], ay = e[8 * q + 1], bx = e[8 * q + 2], by = e[8 * q + 3];
+    if (x >= e[8 * q + 4] - ON_BOUNDARY && x <= e[8 * q + 6] + ON_BOUNDARY && y >= e[8 * q + 5] - ON_BOUNDARY && y <= e[8 * q + 7] + ON_BOUNDARY) {
+      const r = c.rings[edgeAt[2 * q]], i = edgeAt[2 * q + 1];
+      at[0] = x; at[1] = y;
+      if (pointSegmentDistance(at, r[i === 0 ? r.length - 1 : i - 1], r[i]) <= ON_BOUNDARY) return false;
+    }
+    if ((ay > y) !== (by > y) && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+  }
+  return inside;
 }
 
 /** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
@@ -269,6 +305,7 @@ let partAt = new Int32Array(64); // landOf: part i has the snapped rings partAt[
 let group = new Int32Array(64); // landOf: union-find parent per part (a group's root is its lowest part)
 let order = new Int32Array(64); // landOf: the parts group by group, each group's parts in order
 let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in order (then its next slot)
+let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
@@ -294,8 +331,9 @@ export function landOfParts(
     const need = m + st.ringStart[r1] - st.ringStart[r0];
     if (snap.length < need) snap = grownTo(snap, need);
     if (ringAt.length < nr + (r1 - r0) + 1) { const next = new Int32Array(2 * (nr + (r1 - r0) + 1)); next.set(ringAt); ringAt = next; }
+    const xy = st.xy, rs = st.ringStart, to = snap;
     for (let r = r0; r < r1; r++) {
-      for (let v = st.ringStart[r]; v < st.ringStart[r + 1]; v++) snap[m++] = Math.round(st.xy[v] * CLIP_SCALE);
+      for (let v = rs[r], e = rs[r + 1]; v < e; v++) to[m++] = Math.round(xy[v] * CLIP_SCALE);
       ringAt[++nr] = m;
     }
     partAt[i + 1] = nr;
@@ -312,8 +350,19 @@ export function landOfParts(
   }
   for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
+  // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
+  // components of "parts meet", each rooted at its lowest part) do not depend on the pairs' order.
+  if (sweep.length < n) sweep = new Int32Array(2 * n);
+  for (let q = 0; q < n; q++) {
+    const x = boxes[4 * q];
+    let p = q - 1;
+    for (; p >= 0 && boxes[4 * sweep[p]] > x; p--) sweep[p + 1] = sweep[p];
+    sweep[p + 1] = q;
+  }
+  for (let qa = 0; qa < n; qa++) {
+    const u = sweep[qa], reach = boxes[4 * u + 2] + e;
+    for (let qb = qa + 1; qb < n && boxes[4 * sweep[qb]] <= reach; qb++) {
+      const v = sweep[qb], i = Math.min(u, v), j = Math.max(u, v);
       if (boxes[4 * i] <= boxes[4 * j + 2] + e && boxes[4 * j] <= boxes[4 * i + 2] + e && boxes[4 * i + 1] <= boxes[4 * j + 3] + e && boxes[4 * j + 1] <= boxes[4 * i + 3] + e) {
         let a = i, b = j;
         while (group[a] !== a) a = group[a] = group[group[a]];
@@ -348,15 +397,9 @@ export function landOfParts(
       lo = hi;
       continue;
     }
-    let rings: MetricRings;
-    if (size === 1) {
-      const own = metricRingsOf(stores[i], polys[i]);
-      rings = (own.length === 1 ? snappedSimpleRing(own[0]) : null) ?? union(own);
-    } else {
-      const all: MetricRings = [];
-      for (let q = lo; q < hi; q++) for (const r of metricRingsOf(stores[order[q]], polys[order[q]])) all.push(r);
-      rings = union(all);
-    }
+    // The parts' rings as toPaths would put them on the grid: the snapped vertices.
+    const rings = (size === 1 && partAt[i + 1] - partAt[i] === 1 ? snappedSimpleRingOnGrid(snap, ringAt[partAt[i]], (ringAt[partAt[i] + 1] - ringAt[partAt[i]]) >> 1) : null)
+      ?? unionOfPaths(gridPaths(order, lo, hi));
     for (const r of rings) area += ringArea(r);
     land?.push(rings);
     lo = hi;
@@ -370,6 +413,20 @@ export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: Ar
   for (let i = 0; i < n; i++) b.polygon(ringsOf(i));
   const st = b.finish();
   return landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, withRings);
+}
+
+/** The snapped rings of the parts list[lo .. hi) as clipper paths (toPaths' form). */
+function gridPaths(list: Int32Array, lo: number, hi: number): IntPaths {
+  const out: IntPaths = [];
+  for (let q = lo; q < hi; q++) {
+    for (let r = partAt[list[q]]; r < partAt[list[q] + 1]; r++) {
+      const s = ringAt[r], n = (ringAt[r + 1] - s) >> 1;
+      const path: IntPaths[number] = new Array(n);
+      for (let v = 0; v < n; v++) path[v] = { X: snap[s + 2 * v], Y: snap[s + 2 * v + 1] };
+      out.push(path);
+    }
+  }
+  return out;
 }
 
 let cuts: Float64Array = new Float64Array(64); // groupTwiceArea: where other parts' edges cut the edge (0..1)
@@ -653,9 +710,14 @@ export function settleBasisWarnings(ctx: BasisHolder): void {
  */
 export function communityBases(f: ResidentialFeatures, communities: readonly PreparedCommunity[], indices: readonly number[], noLand: number[]): CommunityBasis[] {
   const weighting = f.weighting;
-  // A batch is sized for about every feature once (pieces are features, their cuts or their
-  // unions); one community asked for on its own (a gap map) starts small.
-  const pieces = indices.length > 1 ? new PolygonStoreBuilder({ polygons: f.store.count + indices.length, vertices: (f.store.xy.length >> 1) + 4 * indices.length }) : new PolygonStoreBuilder();
+  // A batch is sized for every feature once and an eighth more (pieces are features, their cuts
+  // or their unions; a feature across a community edge gives a piece on each side, and a cut adds
+  // vertices), so that the columns are not grown by copying them; one community asked for on its
+  // own (a gap map) starts small.
+  const nf = f.store.count, nv = f.store.xy.length >> 1, nr = f.store.ringStart.length - 1;
+  const pieces = indices.length > 1
+    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: nr + (nr >> 3) + indices.length, vertices: nv + (nv >> 3) + 4 * indices.length })
+    : new PolygonStoreBuilder();
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
@@ -682,11 +744,12 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
     cuts.truncate(0);
     let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
     let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
+    const ne = communityEdges(c);
     const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
     const ids = flatbushRangeIds().subarray(0, found).sort(); // ascending, as the pieces were always written
     for (let q = 0; q < found; q++) {
       const k = ids[q];
-      if (insideCommunity(s, k, c, at)) {
+      if (insideCommunity(s, k, c, ne, at)) {
         partFeature.push(k); partCut.push(-1);
         continue;
       }

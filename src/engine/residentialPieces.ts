@@ -168,23 +168,31 @@ export class PolygonStoreBuilder {
   copy(from: PolygonStore, p: number, weight: number): number {
     const r0 = from.polygonRing[p], r1 = from.polygonRing[p + 1];
     const v0 = from.ringStart[r0], v1 = from.ringStart[r1];
-    let repeats = false;
-    for (let r = r0; r < r1 && !repeats; r++) {
-      for (let i = from.ringStart[r] + 2; i < from.ringStart[r + 1]; i += 2) {
-        if (from.xy[i] === from.xy[i - 2] && from.xy[i + 1] === from.xy[i - 1]) { repeats = true; break; }
-      }
-    }
-    if (!repeats && this.nxy === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
-      // As written vertex by vertex (no repeat to drop): the rings in one block, the polygon's
-      // area and box as the other store has them (the same sums over the same vertices).
+    if (this.nxy === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
+      // As written vertex by vertex when no ring repeats a vertex (nothing to drop): the rings in
+      // one block, the polygon's area and box as the other store has them (the same sums over the
+      // same vertices). The vertices are copied while looking for a repeat; on one, the block is
+      // forgotten and the polygon written vertex by vertex below.
       if (this.nxy + (v1 - v0) > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + (v1 - v0));
-      if (this.nRings + (r1 - r0) + 1 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + (r1 - r0) + 1);
-      this.xy.set(from.xy.subarray(v0, v1), this.nxy);
-      for (let r = r0; r < r1; r++) this.ringStart[++this.nRings] = this.nxy + (from.ringStart[r + 1] - v0);
-      this.nxy += v1 - v0;
-      this.twice = 2 * from.area[p];
-      this.x0 = from.bbox[4 * p]; this.y0 = from.bbox[4 * p + 1]; this.x1 = from.bbox[4 * p + 2]; this.y1 = from.bbox[4 * p + 3];
-      return this.endPolygon(weight);
+      const src = from.xy, dst = this.xy, shift = this.nxy - v0;
+      let repeats = false;
+      for (let r = r0; r < r1 && !repeats; r++) {
+        const a = from.ringStart[r], e = from.ringStart[r + 1];
+        if (a < e) { dst[a + shift] = src[a]; dst[a + 1 + shift] = src[a + 1]; }
+        for (let i = a + 2; i < e; i += 2) {
+          const x = src[i], y = src[i + 1];
+          if (x === src[i - 2] && y === src[i - 1]) { repeats = true; break; }
+          dst[i + shift] = x; dst[i + 1 + shift] = y;
+        }
+      }
+      if (!repeats) {
+        if (this.nRings + (r1 - r0) + 1 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + (r1 - r0) + 1);
+        for (let r = r0; r < r1; r++) this.ringStart[++this.nRings] = from.ringStart[r + 1] + shift;
+        this.nxy += v1 - v0;
+        this.twice = 2 * from.area[p];
+        this.x0 = from.bbox[4 * p]; this.y0 = from.bbox[4 * p + 1]; this.x1 = from.bbox[4 * p + 2]; this.y1 = from.bbox[4 * p + 3];
+        return this.endPolygon(weight);
+      }
     }
     for (let r = r0; r < r1; r++) {
       for (let i = from.ringStart[r]; i < from.ringStart[r + 1]; i += 2) this.vertex(from.xy[i], from.xy[i + 1]);
@@ -198,18 +206,28 @@ export class PolygonStoreBuilder {
     return { count: this.n, xy: this.xy, ringStart: this.ringStart, polygonRing: this.polygonRing, area: this.area, bbox: this.bbox, weight: this.weight };
   }
 
+  /**
+   * The polygons written, as a store of their own. A column at least three quarters full is
+   * handed over as a view of the builder's array (no copy; the builder must not be written to
+   * afterwards), an emptier one copied to its length (not to keep a mostly unused array alive).
+   */
   finish(): PolygonStore {
     const n = this.n;
     return {
       count: n,
-      xy: this.xy.slice(0, this.nxy),
-      ringStart: this.ringStart.slice(0, this.nRings + 1),
-      polygonRing: this.polygonRing.slice(0, n + 1),
-      area: this.area.slice(0, n),
-      bbox: this.bbox.slice(0, 4 * n),
-      weight: this.weight.slice(0, n),
+      xy: fitted(this.xy, this.nxy),
+      ringStart: fitted(this.ringStart, this.nRings + 1),
+      polygonRing: fitted(this.polygonRing, n + 1),
+      area: fitted(this.area, n),
+      bbox: fitted(this.bbox, 4 * n),
+      weight: fitted(this.weight, n),
     };
   }
+}
+
+/** The first `used` entries of `a`: a view when they fill most of it, else a copy. */
+function fitted<T extends Float64Array | Uint32Array>(a: T, used: number): T {
+  return (4 * used >= 3 * a.length ? a.subarray(0, used) : a.slice(0, used)) as T;
 }
 
 /** Polygon p's rings as flat views into the store (for the area kernels). */

@@ -7,7 +7,10 @@ import {
 import { defaultPreset } from '../../src/engine/presets';
 import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { datasetProjection } from '../../src/engine/prepare';
-import { landOf } from '../../src/engine/residentialBasis';
+import { communityBases, landOf, type ResidentialFeatures } from '../../src/engine/residentialBasis';
+import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { storeIndex } from '../../src/engine/residentialLayer';
+import type { PreparedCommunity } from '../../src/engine/reach/reachProvider';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
@@ -238,6 +241,15 @@ describe('landOf: residential land with overlaps once, one union per group of pa
     expect(landOf(parts.length, (i) => parts[i], boxes, false).area).toBeCloseTo(250, 9);
   });
 
+  it('squares overlapping by 1 m listed apart (A, far C, B): A and B one group of 190 m², C alone, 100 m²', () => {
+    // A: x 0..10, C: x 30..40, B: x 9..19 (all y 0..10); A ∪ B = 10 × 19 = 190 m².
+    const sq = (x0: number): [number, number][][] => [[[x0, 0], [x0 + 10, 0], [x0 + 10, 10], [x0, 10]]];
+    const parts = [sq(0), sq(30), sq(9)];
+    const boxes = [0, 0, 10, 10, 30, 0, 40, 10, 9, 0, 19, 10];
+    const land = landOf(parts.length, (i) => parts[i], boxes, true).land!;
+    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([190, 100]);
+  });
+
   it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
     const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
     const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
@@ -331,5 +343,39 @@ describe('coverage basis: features near a community edge (only features meeting 
     }
     expect(total).toBeGreaterThan(300); // the feature holding the community gives ~350 households
     expect(Math.abs(b.total - total)).toBeLessThan(1e-9 * total);
+  });
+});
+
+describe('communityBases: a footprint whose first vertex is within 1 mm of the community edge is cut, not taken whole', () => {
+  // The community: the square 0..600 with a hole 300..400 (metres, no projection). A footprint
+  // lies certainly inside only when its box meets no edge's box and its first vertex is inside,
+  // more than 1 mm from the boundary (pointInRings); otherwise it is cut on the centimetre grid,
+  // where a footprint under a centimetre wide has no area left.
+  const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  const c: PreparedCommunity = {
+    index: 0, id: 'C', rings: [square(0, 0, 600, 600), square(300, 300, 400, 400).reverse()], area_m2: 600 * 600 - 100 * 100, bbox: [0, 0, 600, 600],
+  };
+  const features = (list: [[number, number][], number][]): ResidentialFeatures => {
+    const b = new PolygonStoreBuilder();
+    for (const [r] of list) b.polygon([r]);
+    const store = b.finish();
+    return { store, households: Float64Array.from(list.map(([, h]) => h)), estimated: new Uint8Array(list.length), index: storeIndex(store), weighting: 'households' };
+  };
+
+  it('0.7 mm from the east edge: cut (nothing left on the grid); 2 mm: whole; in the hole: nothing; 100 + 10 households', () => {
+    const f = features([
+      [square(100, 100, 200, 200), 100], // inside: 100 households
+      [square(599.9993, 100, 599.9999, 200), 20], // first vertex 0.7 mm from x = 600: cut, 0.6 mm wide: nothing
+      [square(599.998, 300, 599.9985, 400), 10], // first vertex 2 mm from x = 600: whole, 10 households
+      [square(310, 310, 320, 320), 7], // in the hole: nothing
+    ]);
+    const noLand: number[] = [];
+    const [b] = communityBases(f, [c], [0], noLand);
+    expect(noLand).toEqual([]);
+    expect(b.kind).toBe('residential-households');
+    expect(b.count).toBe(2);
+    expect(b.total).toBeCloseTo(110, 9);
+    // 100 × 100 m plus 0.5 mm × 100 m.
+    expect(b.residentialArea_m2).toBeCloseTo(10000 + 0.05, 6);
   });
 });

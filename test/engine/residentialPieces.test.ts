@@ -66,4 +66,60 @@ describe('PolygonStoreBuilder', () => {
     expect(Array.from(s.bbox)).toEqual([0, 0, 1, 1, 0, 0, 10, 10, 0, 0, 3, 3]);
     expect(Array.from(s.ringStart)).toEqual([0, 6, 14, 22, 28]);
   });
+
+  it('copy of a polygon whose second ring repeats a vertex: written as vertex() writes it, the first ring not doubled', () => {
+    // 10×10 square (100 m²) with a hole written by hand as (4, 4), (4, 6), (4, 6), (6, 6), (6, 4):
+    // the hole keeps four vertices (area −4), the polygon 96 m² over 4 + 4 vertices.
+    const raw = {
+      count: 1,
+      xy: Float64Array.from([0, 0, 10, 0, 10, 10, 0, 10, 4, 4, 4, 6, 4, 6, 6, 6, 6, 4]),
+      ringStart: Uint32Array.from([0, 8, 18]), polygonRing: Uint32Array.from([0, 2]),
+      area: Float64Array.from([96]), bbox: Float64Array.from([0, 0, 10, 10]), weight: Float64Array.from([1]),
+    };
+    const b = new PolygonStoreBuilder();
+    b.polygon([[[0, 0], [1, 0], [0, 1]]]);
+    expect(b.copy(raw, 0, 3)).toBe(1);
+    b.polygon([[[20, 0], [22, 0], [20, 2]]]);
+    const s = b.finish();
+    expect(Array.from(s.ringStart)).toEqual([0, 6, 14, 22, 28]);
+    expect(metricRingsOf(s, 1)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]], [[4, 4], [4, 6], [6, 6], [6, 4]]]);
+    expect(metricRingsOf(s, 2)).toEqual([[[20, 0], [22, 0], [20, 2]]]);
+    expect(Array.from(s.area)).toEqual([0.5, 96, 2]);
+    expect(Array.from(s.weight)).toEqual([1, 3, 1]);
+  });
+
+  it('finish: columns filled to three quarters or more are handed over as they are, emptier ones copied to their length', () => {
+    // A builder starts with room for 16 polygons, 16 rings and 512 vertices (1024 numbers).
+    const triangles = (n: number) => {
+      const b = new PolygonStoreBuilder();
+      for (let i = 0; i < n; i++) b.polygon([[[2 * i, 0], [2 * i + 1, 0], [2 * i, 3]]], i);
+      return b.finish();
+    };
+    // 3 triangles fill no column to 3/4: every column copied to its length.
+    const a = triangles(3);
+    expect(a.xy.buffer.byteLength).toBe(18 * 8);
+    expect(a.ringStart.buffer.byteLength).toBe(4 * 4);
+    expect(a.polygonRing.buffer.byteLength).toBe(4 * 4);
+    expect(a.area.buffer.byteLength).toBe(3 * 8);
+    expect(a.bbox.buffer.byteLength).toBe(12 * 8);
+    expect(a.weight.buffer.byteLength).toBe(3 * 8);
+    expect(Array.from(a.area)).toEqual([1.5, 1.5, 1.5]);
+    // 13 triangles: 13 of 16 polygons and 14 of 17 ring starts (over 3/4: the builder's own
+    // arrays, seen through views of their length); 78 of 1024 coordinates (copied).
+    const s = triangles(13);
+    expect(s.xy.buffer.byteLength).toBe(78 * 8);
+    expect(s.ringStart.length).toBe(14);
+    expect(s.ringStart.buffer.byteLength).toBe(17 * 4);
+    expect(s.polygonRing.length).toBe(14);
+    expect(s.polygonRing.buffer.byteLength).toBe(17 * 4);
+    expect(s.area.length).toBe(13);
+    expect(s.area.buffer.byteLength).toBe(16 * 8);
+    expect(s.bbox.buffer.byteLength).toBe(64 * 8);
+    expect(s.weight.buffer.byteLength).toBe(16 * 8);
+    expect(Array.from(s.weight)).toEqual(Array.from({ length: 13 }, (_, i) => i));
+    expect(Array.from(s.area)).toEqual(new Array(13).fill(1.5));
+    expect(Array.from(s.bbox.subarray(48))).toEqual([24, 0, 25, 3]);
+    expect(Array.from(s.ringStart.subarray(12))).toEqual([72, 78]);
+    expect(metricRingsOf(s, 12)).toEqual([[[24, 0], [25, 0], [24, 3]]]);
+  });
 });

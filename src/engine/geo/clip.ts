@@ -49,7 +49,13 @@ function execute(type: ClipperLib.ClipType, subject: IntPaths, clip: IntPaths): 
  */
 export function union(rings: MetricRings): MetricRings {
   if (!rings.length) return [];
-  return fromPaths(execute(ClipType.ctUnion, toPaths(rings), []));
+  return unionOfPaths(toPaths(rings));
+}
+
+/** union of rings already on the grid (as toPaths writes them). */
+export function unionOfPaths(paths: IntPaths): MetricRings {
+  if (!paths.length) return [];
+  return fromPaths(execute(ClipType.ctUnion, paths, []));
 }
 
 /** a ∩ b; `b` may be many overlapping oriented polygons (its union is taken implicitly). */

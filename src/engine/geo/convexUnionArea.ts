@@ -16,6 +16,7 @@ let tmpB = new Float64Array(64);
 let boxes = new Float64Array(64); // per polygon in sweep order: minX, minY, maxX, maxY
 let order = new Int32Array(16); // the polygons by minX (the sweep order)
 let raw = new Float64Array(64); // per polygon in input order: its box
+let sortKey = new Float64Array(16); // the sweep's keys (minX) while sorting
 let visited = 0;
 
 function ensure(vertices: number): void {
@@ -76,6 +77,15 @@ function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: numbe
     if (cur[i + 1] < y0) y0 = cur[i + 1];
     if (cur[i + 1] > y1) y1 = cur[i + 1];
   }
+  return walkWithin(xy, start, n, last, depth, count, ox, oy, sign, x0, y0, x1, y1);
+}
+
+/** walk, the ring at `depth` having the box x0, y0, x1, y1. */
+function walkWithin(
+  xy: Float64Array, start: ArrayLike<number>, n: number, last: number, depth: number, count: number, ox: number, oy: number, sign: number,
+  x0: number, y0: number, x1: number, y1: number,
+): number {
+  const cur = levels[depth];
   let sum = 0;
   for (let q = last + 1; q < n; q++) {
     if (boxes[4 * q] > x1) break;
@@ -102,7 +112,7 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
   for (let i = 0; i < n; i++) most = Math.max(most, (start[i + 1] - start[i]) >> 1);
   // Clipping a ring by convex rings one after another leaves at most its vertices plus theirs.
   ensure(most * (MAX_DEPTH + 2));
-  if (boxes.length < 4 * n) { boxes = new Float64Array(8 * n); raw = new Float64Array(8 * n); order = new Int32Array(2 * n); }
+  if (boxes.length < 4 * n) { boxes = new Float64Array(8 * n); raw = new Float64Array(8 * n); order = new Int32Array(2 * n); sortKey = new Float64Array(2 * n); }
   for (let i = 0; i < n; i++) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let v = start[i]; v < start[i + 1]; v += 2) {
@@ -115,12 +125,15 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     raw[4 * i] = x0; raw[4 * i + 1] = y0; raw[4 * i + 2] = x1; raw[4 * i + 3] = y1;
     order[i] = i;
   }
-  // The sweep order: by minX (insertion sort, a few dozen polygons).
+  // The sweep order: by minX, ties in input order (insertion sort, a few dozen polygons; the keys
+  // moved along with the order so that a comparison reads no box).
+  const key = sortKey;
+  for (let q = 0; q < n; q++) key[q] = raw[4 * q];
   for (let q = 1; q < n; q++) {
-    const i = order[q], x = raw[4 * i];
+    const i = order[q], x = key[q];
     let p = q - 1;
-    for (; p >= 0 && raw[4 * order[p]] > x; p--) order[p + 1] = order[p];
-    order[p + 1] = i;
+    for (; p >= 0 && key[p] > x; p--) { order[p + 1] = order[p]; key[p + 1] = key[p]; }
+    order[p + 1] = i; key[p + 1] = x;
   }
   for (let q = 0; q < n; q++) for (let c = 0; c < 4; c++) boxes[4 * q + c] = raw[4 * order[q] + c];
   visited = 0;
@@ -131,7 +144,8 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     const f = levels[0];
     for (let v = 0; v < 2 * k; v += 2) { f[v] = xy[start[i] + v] - ox; f[v + 1] = xy[start[i] + v + 1] - oy; }
     total += twiceArea(f, k);
-    total += walk(xy, start, n, q, 0, k, ox, oy, -1);
+    // The polygon's own box, as walk would find it from the same differences.
+    total += walkWithin(xy, start, n, q, 0, k, ox, oy, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
     if (Number.isNaN(total)) return NaN;
   }
   return total;

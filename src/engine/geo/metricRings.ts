@@ -86,6 +86,8 @@ export function multiPolygonToMetric(geometry: MultiPolygonCoords, proj: LocalPr
 /** Largest ring handled by snappedSimpleRing (its simplicity test is quadratic). */
 const SIMPLE_RING_MAX = 64;
 
+const gridRing = new Float64Array(2 * SIMPLE_RING_MAX); // snappedSimpleRing: the ring on the grid
+
 /**
  * What the cleaning union (clip.ts) returns for one counter-clockwise ring that, on clipper's
  * centimetre grid, has no repeated vertex, no three consecutive collinear vertices and no two
@@ -96,35 +98,55 @@ const SIMPLE_RING_MAX = 64;
 export function snappedSimpleRing(r: XY[]): MetricRings | null {
   const n = r.length;
   if (n < 3 || n > SIMPLE_RING_MAX) return null;
-  const X = new Array<number>(n), Y = new Array<number>(n);
+  const g = gridRing;
   for (let i = 0; i < n; i++) {
-    X[i] = Math.round(r[i][0] * CLIP_SCALE);
-    Y[i] = Math.round(r[i][1] * CLIP_SCALE);
-    if (!(Math.abs(X[i]) < 2 ** 26 && Math.abs(Y[i]) < 2 ** 26)) return null;
+    g[2 * i] = Math.round(r[i][0] * CLIP_SCALE);
+    g[2 * i + 1] = Math.round(r[i][1] * CLIP_SCALE);
   }
+  return snappedSimpleRingOnGrid(g, 0, n);
+}
+
+/**
+ * snappedSimpleRing of a ring already on the grid (each coordinate Math.round(metres × CLIP_SCALE)):
+ * its n vertices are g[at .. at + 2n).
+ */
+export function snappedSimpleRingOnGrid(g: Float64Array, at: number, n: number): MetricRings | null {
+  if (n < 3 || n > SIMPLE_RING_MAX) return null;
+  for (let i = at; i < at + 2 * n; i++) if (!(Math.abs(g[i]) < 2 ** 26)) return null;
   let twice = 0;
   for (let i = 0; i < n; i++) {
-    const j = (i + 1) % n, k = (i + 2) % n;
-    if (X[i] === X[j] && Y[i] === Y[j]) return null;
-    if ((X[j] - X[i]) * (Y[k] - Y[j]) - (Y[j] - Y[i]) * (X[k] - X[j]) === 0) return null;
-    twice += X[i] * Y[j] - X[j] * Y[i];
+    const j = i + 1 < n ? i + 1 : i + 1 - n, k = i + 2 < n ? i + 2 : i + 2 - n;
+    const xi = g[at + 2 * i], yi = g[at + 2 * i + 1], xj = g[at + 2 * j], yj = g[at + 2 * j + 1], xk = g[at + 2 * k], yk = g[at + 2 * k + 1];
+    if (xi === xj && yi === yj) return null;
+    if ((xj - xi) * (yk - yj) - (yj - yi) * (xk - xj) === 0) return null;
+    twice += xi * yj - xj * yi;
   }
   if (twice <= 0) return null;
-  const orient = (i: number, j: number, k: number) => Math.sign((X[j] - X[i]) * (Y[k] - Y[i]) - (Y[j] - Y[i]) * (X[k] - X[i]));
-  const within = (i: number, j: number, k: number) => Math.min(X[i], X[j]) <= X[k] && X[k] <= Math.max(X[i], X[j]) && Math.min(Y[i], Y[j]) <= Y[k] && Y[k] <= Math.max(Y[i], Y[j]);
   for (let a = 0; a < n; a++) {
-    const b = (a + 1) % n;
+    const b = a + 1 < n ? a + 1 : 0;
     for (let c = a + 2; c < n; c++) {
-      const d = (c + 1) % n;
+      const d = c + 1 < n ? c + 1 : 0;
       if (d === a) continue; // adjacent through the closing edge
-      const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+      const o1 = orientOnGrid(g, at, a, b, c), o2 = orientOnGrid(g, at, a, b, d), o3 = orientOnGrid(g, at, c, d, a), o4 = orientOnGrid(g, at, c, d, b);
       if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return null;
-      if ((o1 === 0 && within(a, b, c)) || (o2 === 0 && within(a, b, d)) || (o3 === 0 && within(c, d, a)) || (o4 === 0 && within(c, d, b))) return null;
+      if ((o1 === 0 && withinOnGrid(g, at, a, b, c)) || (o2 === 0 && withinOnGrid(g, at, a, b, d)) || (o3 === 0 && withinOnGrid(g, at, c, d, a)) || (o4 === 0 && withinOnGrid(g, at, c, d, b))) return null;
     }
   }
   const out: XY[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = [X[i] / CLIP_SCALE, Y[i] / CLIP_SCALE];
+  for (let i = 0; i < n; i++) out[i] = [g[at + 2 * i] / CLIP_SCALE, g[at + 2 * i + 1] / CLIP_SCALE];
   return [out];
+}
+
+/** The turn i → j → k of grid vertices (g[at + 2i], g[at + 2i + 1]): 1 left, −1 right, 0 straight. */
+function orientOnGrid(g: Float64Array, at: number, i: number, j: number, k: number): number {
+  const xi = g[at + 2 * i], yi = g[at + 2 * i + 1];
+  return Math.sign((g[at + 2 * j] - xi) * (g[at + 2 * k + 1] - yi) - (g[at + 2 * j + 1] - yi) * (g[at + 2 * k] - xi));
+}
+
+/** Grid vertex k lies in the box of vertices i and j. */
+function withinOnGrid(g: Float64Array, at: number, i: number, j: number, k: number): boolean {
+  const xi = g[at + 2 * i], yi = g[at + 2 * i + 1], xj = g[at + 2 * j], yj = g[at + 2 * j + 1], xk = g[at + 2 * k], yk = g[at + 2 * k + 1];
+  return Math.min(xi, xj) <= xk && xk <= Math.max(xi, xj) && Math.min(yi, yj) <= yk && yk <= Math.max(yi, yj);
 }
 
 /** Groups oriented rings into polygons: each hole goes to the smallest outer ring containing it. */
