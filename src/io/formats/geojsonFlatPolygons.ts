@@ -276,7 +276,11 @@ class FeatureScanner {
     }
     if (c === MINUS || (c >= ZERO && c <= NINE)) {
       this.numberInto(p, this.scratch, 0);
-      return this.scratch[0];
+      const v = this.scratch[0];
+      // A small integer (a count: households) returned as one is not boxed; any other double
+      // returned from this call is a heap number. −0 stays a double (v | 0 would make it 0).
+      const n = v | 0;
+      return n === v && (n !== 0 || 1 / v > 0) ? n : v;
     }
     if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
     if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
