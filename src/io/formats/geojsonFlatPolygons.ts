@@ -22,11 +22,11 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 /** Veltkamp's splitter for doubles (2^27 + 1): x = hi + lo exactly, each half 26 bits. */
 const SPLITTER = 134217729;
 
-/** 10^k = POW10_HI[k] + POW10_LO[k], Veltkamp's halves (for the exact product q · 10^k in nearestQuotient). */
+/** 10^k = POW10_HI[k] + POW10_LO[k], Veltkamp's halves (for the exact product q · 10^k in nearestQuotientInto). */
 const POW10_HI = POW10.map((d) => { const a = SPLITTER * d; return a - (a - d); });
 const POW10_LO = POW10.map((d, k) => d - POW10_HI[k]);
 
-/** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotient). */
+/** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotientInto). */
 const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 
 /** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
@@ -276,7 +276,11 @@ class FeatureScanner {
     }
     if (c === MINUS || (c >= ZERO && c <= NINE)) {
       this.numberInto(p, this.scratch, 0);
-      return this.scratch[0];
+      const v = this.scratch[0];
+      // A small integer (a count: households) returned as one is not boxed; any other double
+      // returned from this call is a heap number. −0 stays a double (v | 0 would make it 0).
+      const n = v | 0;
+      return n === v && (n !== 0 || 1 / v > 0) ? n : v;
     }
     if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
     if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
@@ -448,7 +452,7 @@ class FeatureScanner {
    * returned one is when this is not inlined), the cursor after it. Read at once when it has the
    * common shape of a coordinate or a count: a non-zero integer part of at most 15 digits, maybe a
    * fraction, at most 19 significant digits, no exponent; then the same decisions as number() (up to
-   * 15 digits, or 16 below 2^53: Clinger's fast path; else nearestQuotient), so the same correctly
+   * 15 digits, or 16 below 2^53: Clinger's fast path; else nearestQuotientInto), so the same correctly
    * rounded double JSON.parse gives. Any other shape goes to number().
    */
   private numberInto(i: number, out: Float64Array, at: number): void {
@@ -502,8 +506,9 @@ class FeatureScanner {
       const M = m * 10 + tail;
       if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
       else {
-        v = nearestQuotient(m, tail, t, k);
-        if (v !== v) v = Number(s.slice(start, i));
+        // Undecided: Number() of the text, whose sign is its own.
+        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(s.slice(start, i));
+        return;
       }
     }
     out[at] = neg ? -v : v;
@@ -520,7 +525,7 @@ class FeatureScanner {
    * exponent within ±22 (or 16 digits below 2^53), the integer mantissa and the power of ten are
    * both exact doubles, so one multiplication or division rounds correctly (Clinger's fast path).
    * With 16–19 digits and 1–20 decimals (coordinates as JSON.stringify writes them),
-   * nearestQuotient decides the rounding exactly. Otherwise Number() of the validated text.
+   * nearestQuotientInto decides the rounding exactly. Otherwise Number() of the validated text.
    */
   private number(): number {
     const s = this.s;
@@ -592,10 +597,7 @@ class FeatureScanner {
         return neg ? -v : v;
       }
     }
-    if (digits <= 19 && exp < 0 && exp >= -20) {
-      const v = nearestQuotient(m, tail, tailDigits, -exp);
-      if (v === v) return neg ? -v : v;
-    }
+    if (digits <= 19 && exp < 0 && exp >= -20 && nearestQuotientInto(m, tail, tailDigits, -exp, neg, this.scratch, 0)) return this.scratch[0];
     return Number(s.slice(start, i));
   }
 
@@ -753,8 +755,11 @@ function crsNameOf(crs: unknown): string | undefined {
 }
 
 /**
- * The double nearest (m · 10^t + tail) / 10^k (ties to even), for 10^14 ≤ m < 10^15,
- * tail < 10^t, t ≤ 4, 1 ≤ k ≤ 20; NaN when it cannot decide (the caller then uses Number()).
+ * Writes to out[at] the double nearest (m · 10^t + tail) / 10^k (ties to even), negated when
+ * `neg`, for 10^14 ≤ m < 10^15, tail < 10^t, t ≤ 4, 1 ≤ k ≤ 20; false (nothing written) when it
+ * cannot decide (the caller then uses Number()). The result goes to a typed array, not back as a
+ * return value: a double returned from a call that is not inlined is boxed, a heap number for
+ * every coordinate of a layer.
  *
  * M = m · 10^t + tail (< 10^19) is held exactly as Mh + Ml: m · 10^t is mh · 10^t + ml · 10^t with
  * m = mh + ml split into 26-bit halves (each product exact: 10^t has at most 14 bits), then Fast2Sum.
@@ -768,7 +773,7 @@ function crsNameOf(crs: unknown): string | undefined {
  * sums round to the same double, that double is the correctly rounded M / D. They differ only
  * when M / D is within about 2^-50 · |r| of a rounding boundary (an exact tie among them).
  */
-function nearestQuotient(m: number, tail: number, t: number, k: number): number {
+function nearestQuotientInto(m: number, tail: number, t: number, k: number, neg: boolean, out: Float64Array, at: number): boolean {
   const P = POW10[t];
   let a = SPLITTER * m;
   const mh = a - (a - m), ml = m - mh;
@@ -785,5 +790,7 @@ function nearestQuotient(m: number, tail: number, t: number, k: number): number 
   const R = ((Mh - th) + Ml) - tl;
   const r = R / D;
   const below = q + r * WIDEN_DOWN, above = q + r * WIDEN_UP;
-  return below === above ? below : NaN;
+  if (below !== above) return false;
+  out[at] = neg ? -below : below;
+  return true;
 }

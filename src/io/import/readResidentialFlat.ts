@@ -24,7 +24,7 @@ import { detectFieldMap, REQUIRED_FIELDS, schemaKey } from '../fields/fieldNames
 import { plainValue } from './plainProperties';
 import { quantityOf, text, type FeatureIssue } from './toEngine';
 import { checkRing, flatRingClear } from '../validate/geometryChecks';
-import { polygonExtentProblem } from '../../engine/plausibility';
+import { MAX_POLYGON_EXTENT_DEG, polygonExtentProblem } from '../../engine/plausibility';
 
 /** Files from this size on are left to readLayer, which parses them in chunks: the whole text as
  *  one string could exceed the longest string a JavaScript engine makes (2^29 characters in V8). */
@@ -88,6 +88,10 @@ function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues:
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
+  // polygonExtentProblem's own test on the same extent: only a refused extent is handed to it (for
+  // its message), so the common feature makes none of its per-call iterators.
+  const dx = maxX - minX, dy = maxY - minY;
+  if (!(dx > MAX_POLYGON_EXTENT_DEG || dy > MAX_POLYGON_EXTENT_DEG)) return true;
   const box = EXTENT_BOX[0][0];
   box[0][0] = minX; box[0][1] = minY; box[1][0] = maxX; box[1][1] = maxY;
   const extent = polygonExtentProblem(EXTENT_BOX);

@@ -88,6 +88,26 @@ describe('readResidentialFlat: by hand', () => {
     expect(general.problems.map((p) => [p.severity, p.message.slice(0, 30)])).toEqual([['warning', 'outer ring intersects itself n']]);
   });
 
+  it('extents about the 2° limit: wider in longitude only, taller in latitude only (across MultiPolygon parts), exactly 2°, and a little past: refused as readLayer refuses them', async () => {
+    // Long thin boxes: the lon/lat extent, not the area, decides; each shape's refusal is known by hand.
+    const box = (x0: number, y0: number, w: number, h: number): Pos[] => [[x0, y0], [x0 + w, y0], [x0 + w, y0 + h], [x0, y0 + h], [x0, y0]];
+    const { flat, general } = await compare(collection([
+      feature({ id: 'wide', households: 1 }, [box(104, 30, 2.5, 0.001)]),
+      feature({ id: 'tall', households: 1 }, [box(104, 30, 0.001, 2.5)]),
+      feature({ id: 'tallParts', households: 1 }, [[box(104, 30, 0.001, 0.001)], [box(104, 32.1, 0.001, 0.001)]], 'MultiPolygon'),
+      feature({ id: 'two', households: 1 }, [box(104, 30, 2, 0.001)]),
+      feature({ id: 'twoTall', households: 1 }, [box(104, 30, 0.001, 2)]),
+      feature({ id: 'past', households: 1 }, [box(104, 30, 0.001, 2.0000001)]),
+      feature({ id: 'small', households: 1 }, [square(104.06, 30.66)]),
+    ]));
+    expect(flat).not.toBeNull();
+    expect(general.problems.map((p) => [p.feature, p.severity, p.message.slice(0, 17)])).toEqual([
+      ['0 (id wide)', 'error', 'the polygon spans'], ['1 (id tall)', 'error', 'the polygon spans'],
+      ['2 (id tallParts)', 'error', 'the polygon spans'], ['5 (id past)', 'error', 'the polygon spans'],
+    ]);
+    expect(flat!.layer.ids).toEqual(['two', 'twoTall', 'small']);
+  });
+
   it('duplicate ids are kept (the audit warns of them), as readLayer keeps them', async () => {
     const { flat } = await compare(collection([feature({ id: 'D', households: 1 }, [square(104, 30)]), feature({ id: 'D', households: 2 }, [square(104.01, 30)])]));
     expect(flat!.layer.ids).toEqual(['D', 'D']);
