@@ -110,10 +110,14 @@ describe('audit --threads', { timeout: 900_000 }, () => {
   });
 
   it('a bad residential file on two threads fails as on one: the same InputError, exit 2, nothing written', async () => {
-    // A footprint far outside any longitude (an error naming the file and feature), and a file that is not there.
-    const bad = writeCity(150, 2, (land) => land.map((r, i) => (i === 5 ? { ...r, geometry: r.geometry.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x * 1000, y * 1000]))) } : r)));
-    const missing = [...bad.slice(0, -1), join(tmp, 'no-such-residential.geojson')];
-    for (const args of [bad, missing]) {
+    // Errors the flat read finds (worded households, a ring not closed), a file that is not there,
+    // and a footprint far outside any longitude (the flat reader declines the layer: read here).
+    const dirty = writeCity(150, 2, (land) => land.map((r, i) => (
+      i === 3 ? { ...r, households: 'many' as unknown as number } : i === 9 ? { ...r, geometry: [[r.geometry[0][0].slice(0, -1)]] } : r)));
+    const missing = [...dirty.slice(0, -1), join(tmp, 'no-such-residential.geojson')];
+    const far = writeCity(150, 2, (land) => land.map((r, i) => (i === 5 ? { ...r, geometry: r.geometry.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x * 1000, y * 1000]))) } : r)));
+    expect(await loadResidentialFlat(dirty[dirty.length - 1]).then(() => 'accepted', (e: Error) => e.message)).toMatch(/not a number[\s\S]*not closed/);
+    for (const args of [dirty, missing, far]) {
       const failure = async (threads: number) => runAuditCommand([...args, '--threads', String(threads)]).then(() => undefined, (e: Error) => e);
       const one = await failure(1);
       expect(one).toBeInstanceOf(InputError);
