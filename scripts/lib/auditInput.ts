@@ -173,9 +173,10 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
         started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
         // A residential layer to read flat is read and projected by the first other thread while
         // this one reads the other layers and prepares them (the hint is the communities' centre,
-        // as for a read here; the projection's centre depends on the communities alone).
+        // as for a read here, so none when they have no coordinates; the projection's centre
+        // depends on the communities alone).
         const residential = args.get('residential');
-        if (residential && options.residentialFlat && started.length) {
+        if (residential && options.residentialFlat && started.length && hint) {
           const center = datasetProjection({ communities: layer.features as Dataset['communities'], facilities: [], green: [] }).center;
           onThread = readOnThread(started[0], residential, { crs: args.get('residential-crs'), encoding: args.get('residential-encoding'), fieldMap: maps.residential, hint }, center);
         }
