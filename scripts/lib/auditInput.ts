@@ -8,7 +8,7 @@ import { auditResultOf, datasetProjection, runAudit, type AuditContext } from '.
 import { attachResidentialFeatures } from '../../src/engine/residentialBasis';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
-import { auditOnThreads, defaultThreads, projectOnThread, startAuditThreads, stopAuditThreads, type AuditThread } from './auditThreads';
+import { auditOnThreads, defaultThreads, readOnThread, startAuditThreads, stopAuditThreads, type AuditThread, type ResidentialOnThread } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, loadLayer, loadResidentialLayer } from './loadLayer';
 import type { ParsedArgs } from './args';
@@ -41,6 +41,8 @@ export interface AuditInput {
   threads?: number;
   /** Audit threads already started for this input (LoadAuditInputOptions.startThreads). */
   started?: AuditThread[];
+  /** The residential layer (data.residentialLayer) being projected on the first started thread, which read it. */
+  projecting?: ResidentialOnThread;
 }
 
 export interface RunAuditOptions {
@@ -142,6 +144,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
   let hint: { lon: number; lat: number } | undefined;
   let started: AuditThread[] = [];
   let residentialLayer: Dataset['residentialLayer'];
+  let onThread: ResidentialOnThread | undefined;
   try {
     for (const kind of LAYERS) {
       const path = args.get(kind);
@@ -151,11 +154,33 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
         onProgress: (done: number, total: number) => progress.report(`reading ${path}`, done, total),
       };
       let layer: LayerImport;
-      if (kind === 'residential' && options.residentialFlat) ({ layer, flat: residentialLayer } = await loadResidentialLayer(path, read));
+      if (kind === 'residential' && onThread) {
+        // Read by the first audit thread since the communities were read; its error comes here, in
+        // the order of the layers. A file the flat reader declined is read here as loadLayer reads it.
+        progress.report(`reading ${path} on an audit thread`, 0, 1);
+        const r = await onThread.read;
+        if (r) ({ layer, flat: residentialLayer } = r);
+        else {
+          onThread = undefined;
+          layer = await loadLayer(path, kind, read);
+        }
+        progress.report(`reading ${path} on an audit thread`, 1, 1);
+      } else if (kind === 'residential' && options.residentialFlat) ({ layer, flat: residentialLayer } = await loadResidentialLayer(path, read));
       else layer = await loadLayer(path, kind, read);
       layers[kind] = layer;
       hint ??= layerCentre(layer);
-      if (kind === 'communities' && options.startThreads) started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
+      if (kind === 'communities' && options.startThreads) {
+        started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
+        // A residential layer to read flat is read and projected by the first other thread while
+        // this one reads the other layers and prepares them (the hint is the communities' centre,
+        // as for a read here, so none when they have no coordinates; the projection's centre
+        // depends on the communities alone).
+        const residential = args.get('residential');
+        if (residential && options.residentialFlat && started.length && hint) {
+          const center = datasetProjection({ communities: layer.features as Dataset['communities'], facilities: [], green: [] }).center;
+          onThread = readOnThread(started[0], residential, { crs: args.get('residential-crs'), encoding: args.get('residential-encoding'), fieldMap: maps.residential, hint }, center);
+        }
+      }
     }
     if (mode === 'network' && !layers.roads?.features.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
   } catch (e) {
@@ -169,7 +194,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
     ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
     ...(residentialLayer ? { residentialLayer } : layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
   };
-  return { data, preset, mode, layers, threads, ...(started.length ? { started } : {}) };
+  return { data, preset, mode, layers, threads, ...(started.length ? { started } : {}), ...(onThread ? { projecting: onThread } : {}) };
 }
 
 function threadsFlag(v: string | undefined): number | undefined {
@@ -184,16 +209,16 @@ function threadsFlag(v: string | undefined): number | undefined {
  * city-sized inputs, auditThreads.ts); the result is the same for any number of threads.
  */
 export async function runAuditOf(input: AuditInput, progress: Progress = createProgress(), options: RunAuditOptions = {}): Promise<AuditRun> {
-  const { started = [], ...rest } = input;
+  const { started = [], projecting, ...rest } = input;
   const threads = input.threads ?? defaultThreads(input.data.communities.length);
   const projection = datasetProjection(input.data);
   // On threads each thread prepares the residential bases of its own communities (auditThreads.ts),
-  // and a layer read flat is projected on the first of them while this thread prepares the rest.
-  const flat = input.data.residentialLayer;
-  const projected = threads > 1 && flat && flat.length > 0 && started.length ? projectOnThread(started[0], flat, projection.center) : undefined;
-  projected?.catch(() => undefined); // awaited below, after the preparation
+  // and a layer read flat was read and is projected on the first of them (loadAuditInput) while
+  // this thread prepares the rest.
+  const projected = threads > 1 && started.length ? projecting?.projected : undefined;
   let ctx: AuditContext;
   try {
+    if (projecting && (projecting.center[0] !== projection.center[0] || projecting.center[1] !== projection.center[1])) throw new Error('the residential layer was projected about another centre than the audit\'s');
     ctx = auditContextOf(input.data, input.preset, input.mode, { deferBases: threads > 1, projectResidential: !projected, projection });
     if (projected) {
       const { features, warnings } = await projected;

@@ -1,6 +1,6 @@
 // A command-line audit split across worker threads (`--threads`). The main thread reads and
-// prepares the dataset once (the first thread projecting a residential layer meanwhile:
-// projectOnThread); the communities are split into compact districts along a Hilbert curve
+// prepares the dataset once (the first thread reading and projecting a residential layer
+// meanwhile: readOnThread); the communities are split into compact districts along a Hilbert curve
 // (engine/auditSlice.ts), and each other thread gets only its district's slice of the prepared
 // data as flat typed arrays: no thread reads, parses, projects or prepares the input again, and
 // each carries only the facilities, green space and residential footprints its district can reach,
@@ -18,6 +18,9 @@ import { announceSources, auditCommunities, parkAreas, type AuditContext } from 
 import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type PackedResidential } from '../../src/engine/auditSlice';
 import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
+import type { LayerImport } from '../../src/io/import/types';
+import { InputError } from './inputError';
+import type { LoadLayerOptions } from './loadLayer';
 
 /**
  * The main thread's district, relative to each other thread's. Besides its district the main thread
@@ -85,42 +88,93 @@ export function stopAuditThreads(threads: AuditThread[]): void {
 }
 
 /**
- * What the main thread may send a thread before its slice: the residential layer read flat and the
- * audit's projection centre, to project it (residentialBasis.ts residentialFeatures) while the
- * main thread prepares the rest of the dataset.
+ * What the main thread may send a thread before its slice: the residential layer to read flat
+ * (loadLayer.ts loadResidentialFlat, with the options the main thread would read it with) and to
+ * project with the audit's projection centre (residentialBasis.ts residentialFeatures), while the
+ * main thread reads the other layers and prepares the dataset.
  */
-export interface ProjectionWork {
-  project: { layer: ResidentialLayerFlat; center: Position };
+export interface ReadWork {
+  read: { path: string; options: Omit<LoadLayerOptions, 'onProgress'>; center: Position };
 }
 
-/** The thread's answer: the projected features (the index as its buffer) and the projection's warnings. */
+/**
+ * The thread's answers: first the layer as read (ReadLayer), or that the flat reader declined it,
+ * or the error reading it gave; after a layer, its projection (ProjectedLayer).
+ */
+export type ReadAnswer = ReadLayer | { declined: true } | { error: { message: string; stack?: string; input: boolean } };
+
+/** The layer's import report (no features) and its flat arrays (a copy: the thread projects its own). */
+export interface ReadLayer {
+  layer: LayerImport<'residential'>;
+  flat: ResidentialLayerFlat;
+}
+
+/** The projected features (the index as its buffer) and the projection's warnings. */
 export interface ProjectedLayer {
   projected: PackedResidential & { index: ArrayBuffer | null };
   warnings: DataWarning[];
 }
 
-/** The residential layer projected on thread `t` (see ProjectionWork); the thread then waits for its slice. */
-export function projectOnThread(t: AuditThread, layer: ResidentialLayerFlat, center: Position): Promise<{ features: ResidentialFeatures; warnings: DataWarning[] }> {
-  return new Promise((resolve, reject) => {
-    if (t.failure) {
-      reject(t.failure);
-      return;
-    }
-    const w = t.worker;
-    const onError = (e: Error) => { w.unref(); reject(e); };
-    const onExit = (code: number) => onError(new Error(`audit thread exited with code ${code} before projecting the residential layer`));
-    w.once('message', ({ projected: p, warnings }: ProjectedLayer) => {
-      w.off('error', onError);
-      w.off('exit', onExit);
-      w.unref(); // as started: kept alive again once given its slice
+/** The residential layer read and projected on thread `t` (ReadWork): what it answers. */
+export interface ResidentialOnThread {
+  /** The layer as read; undefined when the flat reader declined the file (read it as loadLayer does). */
+  read: Promise<ReadLayer | undefined>;
+  /** Its projection (rejected, or never settled, when the read gave no layer: await only after `read`). */
+  projected: Promise<{ features: ResidentialFeatures; warnings: DataWarning[] }>;
+  /** The projection's centre. */
+  center: Position;
+}
+
+/**
+ * The residential file at `path` read flat and projected about `center` on thread `t`, which then
+ * waits for its slice. An error reading it is the one the main thread's read would give (an
+ * InputError with the same message for bad input).
+ */
+export function readOnThread(t: AuditThread, path: string, options: ReadWork['read']['options'], center: Position): ResidentialOnThread {
+  let readDone!: (r: ReadLayer | undefined) => void, readFailed!: (e: Error) => void;
+  let projectedDone!: (p: { features: ResidentialFeatures; warnings: DataWarning[] }) => void, projectionFailed!: (e: Error) => void;
+  const read = new Promise<ReadLayer | undefined>((resolve, reject) => { readDone = resolve; readFailed = reject; });
+  const projected = new Promise<{ features: ResidentialFeatures; warnings: DataWarning[] }>((resolve, reject) => { projectedDone = resolve; projectionFailed = reject; });
+  read.catch(() => undefined); // awaited by the caller, which may have stopped at another layer's error
+  projected.catch(() => undefined);
+  const fail = (e: Error) => { readFailed(e); projectionFailed(e); };
+  if (t.failure) {
+    fail(t.failure);
+    return { read, projected, center };
+  }
+  const w = t.worker;
+  const done = () => {
+    w.off('message', onMessage);
+    w.off('error', onError);
+    w.off('exit', onExit);
+    w.unref(); // as started: kept alive again once given its slice
+  };
+  const onError = (e: Error) => { done(); fail(e); };
+  const onExit = (code: number) => onError(new Error(`audit thread exited with code ${code} before reading the residential layer`));
+  const onMessage = (m: ReadAnswer | ProjectedLayer) => {
+    if ('error' in m) {
+      done();
+      const e = m.error.input ? new InputError(m.error.message) : new Error(m.error.message);
+      if (!m.error.input && m.error.stack) e.stack = m.error.stack;
+      fail(e);
+    } else if ('declined' in m) {
+      done();
+      readDone(undefined);
+    } else if ('layer' in m) {
+      readDone(m);
+    } else {
+      done();
+      const p = m.projected;
       const index = p.index ? Flatbush.from(p.index) : null;
-      resolve({ features: { store: p.store, households: p.households, estimated: p.estimated, weighting: p.weighting, index }, warnings });
-    });
-    w.once('error', onError);
-    w.once('exit', onExit);
-    w.ref(); // the main thread awaits the answer
-    w.postMessage({ project: { layer, center } } satisfies ProjectionWork);
-  });
+      projectedDone({ features: { store: p.store, households: p.households, estimated: p.estimated, weighting: p.weighting, index }, warnings: m.warnings });
+    }
+  };
+  w.on('message', onMessage);
+  w.once('error', onError);
+  w.once('exit', onExit);
+  w.ref(); // the main thread awaits the answer
+  w.postMessage({ read: { path, options, center } } satisfies ReadWork);
+  return { read, projected, center };
 }
 
 /** What the main thread sends a thread first: its slice, and whether to send the results' JSON texts. */

@@ -1,5 +1,5 @@
-// One audit thread (auditThreads.ts): may first project the residential layer for the main thread
-// (ProjectionWork), then waits for its slice of the prepared audit (engine/auditSlice.ts),
+// One audit thread (auditThreads.ts): may first read and project the residential layer for the
+// main thread (ReadWork), then waits for its slice of the prepared audit (engine/auditSlice.ts),
 // rebuilds a context from it alone (preparing its communities' residential bases when the slice
 // carries the residential features instead), audits the slice's communities, fills in the city-wide park
 // areas sent after the slice, and posts their results back (with their texts in the audit JSON
@@ -12,12 +12,31 @@ import { sliceContext, withParkAreas } from '../../src/engine/auditSlice';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 import { reachFor } from './auditContext';
-import type { ProjectedLayer, ProjectionWork, SliceParks, SliceResults, SliceWork } from './auditThreads';
+import type { ProjectedLayer, ReadAnswer, ReadWork, SliceParks, SliceResults, SliceWork } from './auditThreads';
+import { InputError } from './inputError';
+import { loadResidentialFlat } from './loadLayer';
 
-/** The residential layer projected here, answered with its buffers transferred (ProjectedLayer). */
-function project({ layer, center }: ProjectionWork['project']): void {
+/**
+ * The residential layer read flat and projected here (ReadWork): the layer as read (ReadLayer, its
+ * flat arrays copied), then its projection (ProjectedLayer, buffers transferred); or that the flat
+ * reader declined the file, or the error reading it gave.
+ */
+async function readAndProject({ path, options, center }: ReadWork['read']): Promise<void> {
+  let read;
+  try {
+    read = await loadResidentialFlat(path, options);
+  } catch (e) {
+    const error = e instanceof InputError ? { message: e.message, input: true } : { message: (e as Error).message, stack: (e as Error).stack, input: false };
+    parentPort!.postMessage({ error } satisfies ReadAnswer);
+    return;
+  }
+  if (!read) {
+    parentPort!.postMessage({ declined: true } satisfies ReadAnswer);
+    return;
+  }
+  parentPort!.postMessage({ layer: read.layer, flat: read.flat } satisfies ReadAnswer);
   const warnings: DataWarning[] = [];
-  const f = residentialFeatures(layer, createLocalProjection(center), warnings);
+  const f = residentialFeatures(read.flat, createLocalProjection(center), warnings);
   if (!f) throw new Error('audit thread: an empty residential layer to project');
   const projected: ProjectedLayer['projected'] = { store: f.store, households: f.households, estimated: f.estimated, weighting: f.weighting, index: f.index ? (f.index.data as ArrayBuffer) : null };
   const buffers = new Set<ArrayBuffer>();
@@ -26,10 +45,10 @@ function project({ layer, center }: ProjectionWork['project']): void {
   parentPort!.postMessage({ projected, warnings } satisfies ProjectedLayer, [...buffers]);
 }
 
-function onWork(m: SliceWork | ProjectionWork): void {
-  if ('project' in m) {
-    project(m.project);
-    parentPort!.once('message', onWork); // the slice comes next
+function onWork(m: SliceWork | ReadWork): void {
+  if ('read' in m) {
+    // The slice comes next, sent only once the answers are in.
+    void readAndProject(m.read).finally(() => parentPort!.once('message', onWork));
     return;
   }
   audit(m);

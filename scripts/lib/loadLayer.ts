@@ -39,22 +39,33 @@ export const RESIDENTIAL_READER_ENV = 'LIFECIRCLE_RESIDENTIAL_READER';
 
 /**
  * The residential layer for a command that only audits it: read flat into the engine's
- * ResidentialLayerFlat when the file allows (one GeoJSON file, a polygon Shapefile, zipped or not,
- * or a polygon FlatGeobuf file: readResidentialFlat), with the same problems and the same checks
- * as loadLayer; otherwise (or with LIFECIRCLE_RESIDENTIAL_READER=general) as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
+ * ResidentialLayerFlat when the file allows (loadResidentialFlat), otherwise (or with
+ * LIFECIRCLE_RESIDENTIAL_READER=general) as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
  */
 export async function loadResidentialLayer(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat?: ResidentialLayerFlat }> {
   const files = await readInputFiles(path);
-  if (process.env[RESIDENTIAL_READER_ENV] !== 'general') {
-    let read;
-    try {
-      read = readResidentialFlat(files, options);
-    } catch (e) {
-      throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
-    }
-    if (read) return { layer: accepted(path, read.import, read.layer.length), flat: read.layer };
+  return flatRead(path, files, options) ?? { layer: await loadFiles(path, files, 'residential', options) };
+}
+
+/**
+ * The residential layer read flat (one GeoJSON file, a polygon Shapefile, zipped or not, or a
+ * polygon FlatGeobuf file: readResidentialFlat), with the same problems and the same checks as
+ * loadLayer; undefined when the flat reader declines the file (or LIFECIRCLE_RESIDENTIAL_READER is
+ * `general`): loadLayer then reads it.
+ */
+export async function loadResidentialFlat(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined> {
+  return flatRead(path, await readInputFiles(path), options);
+}
+
+function flatRead(path: string, files: InputFile[], options: LoadLayerOptions): { layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined {
+  if (process.env[RESIDENTIAL_READER_ENV] === 'general') return undefined;
+  let read;
+  try {
+    read = readResidentialFlat(files, options);
+  } catch (e) {
+    throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
   }
-  return { layer: await loadFiles(path, files, 'residential', options) };
+  return read ? { layer: accepted(path, read.import, read.layer.length), flat: read.layer } : undefined;
 }
 
 /** The layer when it has no error-severity problem and some features (InputError otherwise); CRS suggestions added to the messages. */

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../scripts/audit';
 import { runReportCommand } from '../../scripts/report';
 import { InputError } from '../../scripts/lib/inputError';
+import { loadResidentialFlat } from '../../scripts/lib/loadLayer';
 import { syntheticCity } from '../../bench/lib/syntheticCity';
 import type { ResidentialLand } from '../../src/engine/types';
 
@@ -86,6 +87,70 @@ describe('audit --threads', { timeout: 900_000 }, () => {
     expect(codes.indexOf('invalid_geometry')).toBeGreaterThanOrEqual(0);
     expect(codes.indexOf('invalid_geometry')).toBeLessThan(codes.indexOf('no_residential_land'));
     for (const t of [2, 3]) expect((await runAuditCommand([...args, '--threads', String(t)])).output, `${t} threads`).toBe(one.output);
+  });
+
+  it('the residential layer read on a thread: the same JSON, import report and notes as one thread, duplicate ids and projection warnings in place', async () => {
+    // A repeated id (warned by the preparation, from the layer's ids) and a degenerate second part
+    // (warned by the projection on the thread): both must keep one thread's order.
+    const args = writeCity(150, 4, (land) => {
+      const first = land[0].geometry[0][0];
+      return [...land, { ...land[7], households: 3 }, { id: 'odd', households: 12, geometry: [[first], [[first[0], first[1], first[1], first[0]]]] }];
+    });
+    const one = await runAuditCommand([...args, '--threads', '1']);
+    const codes = one.result.warnings.map((w) => `${w.layer}:${w.code}`);
+    expect(codes).toContain('residential:duplicate_id');
+    expect(codes).toContain('residential:invalid_geometry');
+    expect(one.layers.residential!.counts.valid).toBeGreaterThan(150 * 4);
+    for (const t of [2, 3]) {
+      const many = await runAuditCommand([...args, '--threads', String(t)]);
+      expect(many.output, `${t} threads`).toBe(one.output);
+      expect(many.layers, `${t} threads`).toEqual(one.layers);
+      expect(many.notes, `${t} threads`).toEqual(one.notes);
+    }
+  });
+
+  it('a bad residential file on two threads fails as on one: the same InputError, exit 2, nothing written', async () => {
+    // Errors the flat read finds (worded households, a ring not closed), a file that is not there,
+    // and a footprint far outside any longitude (the flat reader declines the layer: read here).
+    const dirty = writeCity(150, 2, (land) => land.map((r, i) => (
+      i === 3 ? { ...r, households: 'many' as unknown as number } : i === 9 ? { ...r, geometry: [[r.geometry[0][0].slice(0, -1)]] } : r)));
+    const missing = [...dirty.slice(0, -1), join(tmp, 'no-such-residential.geojson')];
+    const far = writeCity(150, 2, (land) => land.map((r, i) => (i === 5 ? { ...r, geometry: r.geometry.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x * 1000, y * 1000]))) } : r)));
+    expect(await loadResidentialFlat(dirty[dirty.length - 1]).then(() => 'accepted', (e: Error) => e.message)).toMatch(/not a number[\s\S]*not closed/);
+    for (const args of [dirty, missing, far]) {
+      const failure = async (threads: number) => runAuditCommand([...args, '--threads', String(threads)]).then(() => undefined, (e: Error) => e);
+      const one = await failure(1);
+      expect(one).toBeInstanceOf(InputError);
+      expect(one!.message).toContain(args[args.length - 1]);
+      for (const t of [2, 3]) {
+        const many = await failure(t);
+        expect(many, `${t} threads`).toBeInstanceOf(InputError);
+        expect(many!.message, `${t} threads`).toBe(one!.message);
+      }
+      const spawned = (threads: number) => {
+        const out = join(tmp, `bad-${threads}-${Math.random().toString(36).slice(2)}.json`);
+        const r = spawnSync('node', ['scripts/cli.mjs', 'audit', ...args, '--threads', String(threads), '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+        return { status: r.status, stderr: r.stderr, written: existsSync(out) };
+      };
+      const cli1 = spawned(1);
+      expect(cli1.status, cli1.stderr).toBe(2);
+      expect(cli1.stderr).toContain(args[args.length - 1]);
+      expect(spawned(2)).toEqual(cli1);
+      expect(cli1.written).toBe(false);
+    }
+  });
+
+  it('a residential layer the flat reader declines (coordinates with heights) is read by the main thread: the same JSON as one thread', async () => {
+    const args = writeCity(150, 3, (land) => land.map((r) => ({ ...r, geometry: r.geometry.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x, y, 12.5] as unknown as [number, number]))) })));
+    expect(await loadResidentialFlat(args[args.length - 1])).toBeUndefined();
+    const one = await runAuditCommand([...args, '--threads', '1']);
+    expect(one.layers.residential!.features.length).toBeGreaterThan(150 * 2); // read by the general reader
+    expect(one.result.communities.some((c) => c.coverageBasis === 'residential-households')).toBe(true);
+    for (const t of [2, 3]) {
+      const many = await runAuditCommand([...args, '--threads', String(t)]);
+      expect(many.output, `${t} threads`).toBe(one.output);
+      expect(many.notes, `${t} threads`).toEqual(one.notes);
+    }
   });
 
   it('report: three threads render the same HTML as one, gap maps on the residential basis included', async () => {

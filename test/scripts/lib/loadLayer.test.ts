@@ -105,9 +105,9 @@ describe('the residential layer read flat by the audit command', { timeout: 300_
     expect(shp.layer.encoding!.encoding).toBe('gb18030');
   });
 
-  it("the demo's residential layer as FlatGeobuf and as ogr2ogr's Shapefile (GB18030, zipped): the same JSON and notes as the general reader", async (ctx) => {
+  it("the demo's residential layer as FlatGeobuf and as ogr2ogr's Shapefile (GB18030, zipped): the same JSON and notes as the general reader, on one thread and read on a second", async (ctx) => {
     const demo = (l: string) => join(ROOT, 'data/demo', `${l}.fgb`);
-    const base = ['--communities', demo('communities'), '--facilities', demo('facilities'), '--green', demo('green'), '--threads', '1'];
+    const base = ['--communities', demo('communities'), '--facilities', demo('facilities'), '--green', demo('green')];
     const dir = mkdtempSync(join(tmp, 'shp-'));
     let inputs = [demo('residential')];
     try {
@@ -119,9 +119,14 @@ describe('the residential layer read flat by the audit command', { timeout: 300_
       console.log('ogr2ogr not available: only the FlatGeobuf layer is compared');
     }
     for (const res of inputs) {
-      const args = [...base, '--residential', res];
+      const args = [...base, '--residential', res, '--threads', '1'];
       const reference = await general(() => runAuditCommand(args));
       const flat = await runAuditCommand(args);
+      // Read on an audit thread: its import report (encoding included) comes back as read here.
+      const onThread = await runAuditCommand([...base, '--residential', res, '--threads', '2']);
+      expect(onThread.output, res).toBe(reference.output);
+      expect(onThread.notes, res).toEqual(reference.notes);
+      expect(onThread.layers, res).toEqual(flat.layers);
       expect(reference.layers.residential!.features.length, res).toBeGreaterThan(100);
       expect(flat.layers.residential!.features, res).toHaveLength(0);
       expect(flat.output, res).toBe(reference.output);
