@@ -25,7 +25,21 @@ if (out && !isMainThread && parentPort) {
     before = own();
     parentPort.off('message', onMessage);
   };
-  parentPort.on('message', onMessage);
+  // Listen only once the command's own code listens: a 'message' listener starts the port, and a
+  // message that arrives while only this one listens would be lost to the command (its first work
+  // is posted as soon as the thread starts, before its bundle has loaded). This listener goes first:
+  // a port calls a listener added while it dispatches a message for that same message when the
+  // listener is added behind others still to be called, and the command adds its next listener
+  // while handling the slice.
+  const on = parentPort.on.bind(parentPort);
+  let listening = false;
+  for (const k of ['on', 'once', 'addListener']) {
+    const f = parentPort[k].bind(parentPort);
+    parentPort[k] = (type, ...rest) => {
+      if (type === 'message' && !listening) { listening = true; on('message', onMessage); }
+      return f(type, ...rest);
+    };
+  }
   const post = parentPort.postMessage.bind(parentPort);
   parentPort.postMessage = (...a) => {
     const r = post(...a);
