@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
-import { auditResultOf, datasetProjection, runAudit, type AuditContext } from '../../src/engine/audit';
+import { auditResultOf, datasetCenter, datasetProjection, runAudit, type AuditContext } from '../../src/engine/audit';
 import { attachResidentialFeatures } from '../../src/engine/residentialBasis';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
@@ -177,7 +177,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
         // depends on the communities alone).
         const residential = args.get('residential');
         if (residential && options.residentialFlat && started.length && hint) {
-          const center = datasetProjection({ communities: layer.features as Dataset['communities'], facilities: [], green: [] }).center;
+          const center = datasetCenter({ communities: layer.features as Dataset['communities'], facilities: [] });
           onThread = readOnThread(started[0], residential, { crs: args.get('residential-crs'), encoding: args.get('residential-encoding'), fieldMap: maps.residential, hint }, center);
         }
       }

@@ -21,7 +21,7 @@ import { FACILITY_CATEGORIES } from './types';
 import type { MetricRings, PreparedCommunity, ReachProvider, ReachSource } from './reach/reachProvider';
 import { createEuclideanReach, type EuclideanReach } from './reach/euclideanReach';
 import {
-  assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetProjection,
+  assignFacility, bboxGap, buildCategoryIndexes, pointBBoxGap, prepareDataset, prepareFacility, datasetCenter, datasetProjection,
   type Preparation, type PreparedFacility, type PreparedGreen, type SubsetIndex,
 } from './prepare';
 import { difference, intersection, union } from './geo/clip';
@@ -74,7 +74,7 @@ export interface PrepareOptions {
   projectResidential?: boolean;
 }
 
-export { datasetProjection };
+export { datasetCenter, datasetProjection };
 
 export function abortError(): Error {
   const e = new Error('The audit was cancelled');

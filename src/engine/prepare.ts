@@ -75,7 +75,7 @@ export interface Preparation extends PreparedIndexes, ResidentialPreparation {
 }
 
 /** The communities' vertices (the facilities' positions when there are none), as one list. */
-function allPositions(data: Dataset): Position[] {
+function allPositions(data: Pick<Dataset, 'communities' | 'facilities'>): Position[] {
   const out: Position[] = [];
   for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) out.push(p);
   if (!data.communities.length) for (const f of data.facilities) out.push(f.position);
@@ -88,7 +88,12 @@ function allPositions(data: Dataset): Position[] {
  * projection (or pass it to prepareAudit) so that both work in the same metres.
  */
 export function datasetProjection(data: Dataset): LocalProjection {
-  return createLocalProjection(centerOf(allPositions(data)));
+  return createLocalProjection(datasetCenter(data));
+}
+
+/** The centre of datasetProjection (without building the projection). */
+export function datasetCenter(data: Pick<Dataset, 'communities' | 'facilities'>): Position {
+  return centerOf(allPositions(data));
 }
 
 export function bboxGap(a: BBox, b: BBox): number {
