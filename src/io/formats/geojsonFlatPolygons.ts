@@ -33,6 +33,16 @@ const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
 const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PROPERTIES = 4, K_ID = 5, K_COORDINATES = 6;
 
+/**
+ * A feature's opening as most writers put it (JSON.stringify, GDAL without spaces): type, then a
+ * MultiPolygon or Polygon geometry up to its coordinates. Where the text is exactly this, the
+ * member-by-member reading would end in the same state, which feature() then takes at once.
+ */
+const MULTIPOLYGON_HEAD = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":';
+const POLYGON_HEAD = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":';
+/** Where the geometry type's first letter is in either head. */
+const HEAD_TYPE_AT = '{"type":"Feature","geometry":{"type":"'.length;
+
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
 const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
@@ -182,13 +192,28 @@ class FeatureScanner {
 
   private feature(): void {
     this.ws();
-    this.expect(LBRACE);
     let sawType = false, sawId = false, sawGeom = false, sawProps = false;
     let props: Record<string, unknown> | null = null;
     let id: unknown;
     const nv = this.nv;
     const f = this.geom.n - 1; // this feature's index
-    if (this.peekWs() !== RBRACE) {
+    // more: another member follows (after the opening brace, or after a member and its comma).
+    let more: boolean;
+    const s = this.s, p = this.pos;
+    const letter = this.points ? 0 : s.charCodeAt(p + HEAD_TYPE_AT);
+    const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
+    if (head === 4 && textAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
+    else if (head === 3 && textAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
+    if (this.pos !== p) {
+      sawType = true;
+      sawGeom = true;
+      this.geometryMembers(head, this.coordinates(), this.comma(RBRACE));
+      more = this.comma(RBRACE);
+    } else {
+      this.expect(LBRACE);
+      more = this.peekWs() !== RBRACE;
+    }
+    if (more) {
       for (;;) {
         const k = this.key();
         if (k === K_TYPE) {
@@ -424,9 +449,16 @@ class FeatureScanner {
     this.ws();
     if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
     this.expect(LBRACE);
-    let type = 0; // 1: Point, 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
-    let depth = 0;
-    if (this.peekWs() !== RBRACE) {
+    this.geometryMembers(0, 0, this.peekWs() !== RBRACE);
+  }
+
+  /**
+   * A geometry object's members from the cursor to its closing brace, given the type (1: Point,
+   * 3: Polygon, 4: MultiPolygon, 0: none yet) and coordinates' depth (0: none yet) read so far, and
+   * whether a member follows.
+   */
+  private geometryMembers(type: number, depth: number, more: boolean): void {
+    if (more) {
       for (;;) {
         const k = this.key();
         if (k === K_TYPE) {

@@ -326,6 +326,32 @@ describe('scanGeoJsonPolygons: QGIS / ogr2ogr output', () => {
   });
 });
 
+describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (type, geometry type, coordinates) read at once', () => {
+  const M = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]';
+  const Q = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]';
+  const fc = (features: string[]) => `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+
+  it('what follows the opening (more geometry members, properties, id, other members, whitespace) reads as JSON.parse reads it', async () => {
+    await expectSameAsReference(fc([
+      `${M}},"properties":{"id":"a","households":1}}`, `${Q}},"properties":{"id":"b"}}`, `${M},"bbox":[0,0,1,1]},"id":7,"properties":null}`,
+      `${Q} , "extra" : {"type":"Point"} } , "properties" : {"id":"c"} , "x" : [1] }`, `${M}}}`, `${Q}}}`,
+      // Near misses take the member-by-member path: a space, another geometry type, another feature member first.
+      '{"type": "Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"type":"MultiPolygon" ,"coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon"}}',
+    ]));
+  });
+
+  it('after the opening, a second geometry type or coordinates, a second feature type or geometry, or coordinates of the other depth: null', () => {
+    for (const t of [
+      `${M},"type":"MultiPolygon"}}`, `${Q},"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}`, `${M}},"type":"Feature"}`, `${Q}},"geometry":null}`,
+      '{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}',
+      `${M}`, `${M}}`,
+    ]) expect(scanGeoJsonPolygons(fc([`${M}}}`, t])), t).toBeNull();
+  });
+});
+
 describe('scanGeoJsonPolygons: anything else is null (the general reader takes it)', () => {
   const P = '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}';
   const fc = (features: string) => `{"type":"FeatureCollection","features":[${features}]}`;
