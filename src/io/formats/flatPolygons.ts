@@ -22,6 +22,22 @@ export interface FlatPolygonLayer {
   crsName?: string;
 }
 
+/**
+ * A FlatPolygonLayer whose properties are held by name, not by feature: columns.get(name)[i] is
+ * feature i's value of `name`, undefined where feature i has no such property (a JSON value is
+ * never undefined). Every name in `fields` has a column of `length` values.
+ */
+export interface FlatPolygonColumns extends Omit<FlatPolygonLayer, 'properties'> {
+  columns: Map<string, unknown[]>;
+}
+
+/** Every feature's value of property `name` (undefined where it has none as an own property), from either form of layer. */
+export function propertyColumn(layer: FlatPolygonLayer | FlatPolygonColumns, name: string): unknown[] {
+  if ('columns' in layer) return layer.columns.get(name) ?? [];
+  const own = Object.prototype.hasOwnProperty;
+  return layer.properties.map((p) => (own.call(p, name) ? p[name] : undefined));
+}
+
 /** An offsets column being read: a Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
 export class GrowU32 {
   a: Uint32Array;

@@ -11,7 +11,7 @@
 // gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
 // and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
 // The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
-import { GrowU32, type FlatPolygonLayer } from './flatPolygons';
+import { GrowU32, type FlatPolygonColumns, type FlatPolygonLayer } from './flatPolygons';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
 const FAIL = new Error('not a FeatureCollection the flat scanner reads');
@@ -32,6 +32,16 @@ const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 /** The member names the scanner acts on, as codes (key() compares in place, allocating nothing); K_OTHER: any other name. */
 const KEYS = ['type', 'features', 'crs', 'geometry', 'properties', 'id', 'coordinates'];
 const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PROPERTIES = 4, K_ID = 5, K_COORDINATES = 6;
+
+/**
+ * A feature's opening as most writers put it (JSON.stringify, GDAL without spaces): type, then a
+ * MultiPolygon or Polygon geometry up to its coordinates. Where the text is exactly this, the
+ * member-by-member reading would end in the same state, which feature() then takes at once.
+ */
+const MULTIPOLYGON_HEAD = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":';
+const POLYGON_HEAD = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":';
+/** Where the geometry type's first letter is in either head. */
+const HEAD_TYPE_AT = '{"type":"Feature","geometry":{"type":"'.length;
 
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
@@ -54,6 +64,27 @@ export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
 }
 
 /**
+ * scanGeoJsonPolygons with the properties as columns (FlatPolygonColumns): each value goes from the
+ * text to its name's column, without an object per feature. The same values, names and `fields`.
+ */
+export function scanGeoJsonPolygonColumns(text: string): FlatPolygonColumns | null {
+  let scanner;
+  try {
+    scanner = new FeatureScanner(text, false, true);
+    const r = scanner.collection();
+    const layer: FlatPolygonColumns = {
+      length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
+      xy: r.xy, columns: scanner.columns, fields: r.fields,
+    };
+    if (r.crsName !== undefined) layer.crsName = r.crsName;
+    return layer;
+  } catch (e) {
+    if (e === FAIL) return null;
+    throw e;
+  }
+}
+
+/**
  * The scan behind scanGeoJsonPolygons and scanGeoJsonPoints (geojsonFlatPoints.ts). 'polygons':
  * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
  * feature in xy (NaN, NaN for a null or absent geometry), every offset 0.
@@ -70,6 +101,8 @@ export function scanFeatureCollection(text: string, kind: 'polygons' | 'points')
 class FeatureScanner {
   private pos = 0;
   private readonly points: boolean;
+  /** Properties into `columns` (propertiesInto) instead of an object per feature. */
+  private readonly columnar: boolean;
   private readonly s: string;
   private readonly end: number;
   private readonly geom = new GrowU32(1024);
@@ -89,9 +122,16 @@ class FeatureScanner {
    * the previous feature's adds nothing to `fields`.
    */
   private shape: string[] = [];
+  /** Columnar mode: each property name's values by feature (undefined where a feature has no such name). */
+  readonly columns = new Map<string, unknown[]>();
+  /** Columnar mode: the columns of `shape`'s names, in its order. */
+  private shapeColumns: unknown[][] = [];
+  /** Columnar mode: every column, for padding each to the feature count. */
+  private readonly columnList: unknown[][] = [];
 
-  constructor(text: string, points: boolean) {
+  constructor(text: string, points: boolean, columnar = false) {
     this.points = points;
+    this.columnar = columnar;
     this.s = text;
     this.end = text.length;
     this.geom.push(0);
@@ -130,7 +170,7 @@ class FeatureScanner {
     if (this.pos !== this.end || !sawType || !sawFeatures) throw FAIL;
     const properties = this.properties, fields = [...this.fields];
     const layer: FlatPolygonLayer = {
-      length: properties.length,
+      length: this.geom.n - 1,
       geomOffsets: this.geom.trimmed(),
       polygonOffsets: this.polys.trimmed(),
       ringOffsets: this.rings.trimmed(),
@@ -152,12 +192,28 @@ class FeatureScanner {
 
   private feature(): void {
     this.ws();
-    this.expect(LBRACE);
     let sawType = false, sawId = false, sawGeom = false, sawProps = false;
     let props: Record<string, unknown> | null = null;
     let id: unknown;
     const nv = this.nv;
-    if (this.peekWs() !== RBRACE) {
+    const f = this.geom.n - 1; // this feature's index
+    // more: another member follows (after the opening brace, or after a member and its comma).
+    let more: boolean;
+    const s = this.s, p = this.pos;
+    const letter = this.points ? 0 : s.charCodeAt(p + HEAD_TYPE_AT);
+    const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
+    if (head === 4 && textAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
+    else if (head === 3 && textAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
+    if (this.pos !== p) {
+      sawType = true;
+      sawGeom = true;
+      this.geometryMembers(head, this.coordinates(), this.comma(RBRACE));
+      more = this.comma(RBRACE);
+    } else {
+      this.expect(LBRACE);
+      more = this.peekWs() !== RBRACE;
+    }
+    if (more) {
       for (;;) {
         const k = this.key();
         if (k === K_TYPE) {
@@ -171,7 +227,8 @@ class FeatureScanner {
         } else if (k === K_PROPERTIES) {
           if (sawProps) throw FAIL;
           sawProps = true;
-          props = this.propertiesValue();
+          if (this.columnar) this.propertiesInto(f);
+          else props = this.propertiesValue();
         } else if (k === K_ID) {
           if (sawId) throw FAIL;
           sawId = true;
@@ -184,12 +241,15 @@ class FeatureScanner {
     }
     this.pos++;
     if (!sawType) throw FAIL;
-    if (props === null) props = {};
-    if (id !== undefined && props.id === undefined) {
-      props = { id, ...props };
-      this.fields.add('id');
+    if (this.columnar) this.endColumns(f, id);
+    else {
+      if (props === null) props = {};
+      if (id !== undefined && props.id === undefined) {
+        props = { id, ...props };
+        this.fields.add('id');
+      }
+      this.properties.push(props);
     }
-    this.properties.push(props);
     this.geom.push(this.polys.n - 1);
     if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
@@ -251,6 +311,102 @@ class FeatureScanner {
     return o;
   }
 
+  /**
+   * propertiesValue's reading in columnar mode: feature f's values written to their names'
+   * columns at f. A name read in place at the previous shape's place takes that name's column
+   * without a lookup. An escaped or `__proto__` name sends the whole object to JSON.parse, as there.
+   */
+  private propertiesInto(f: number): void {
+    this.ws();
+    const s = this.s;
+    const start = this.pos;
+    const c0 = s.charCodeAt(start);
+    if (c0 === 0x6e) { this.literal('null'); return; }
+    if (c0 !== LBRACE) throw FAIL;
+    this.pos++;
+    const shape = this.shape, shapeColumns = this.shapeColumns;
+    let next: string[] | null = null; // the new shape, once this object's names leave the previous one
+    let nextColumns: unknown[][] | null = null;
+    let n = 0;
+    if (this.peekWs() !== RBRACE) {
+      for (;;) {
+        this.expect(QUOTE);
+        const a = this.pos;
+        const prev = next === null && n < shape.length ? shape[n] : undefined;
+        let column: unknown[], i: number;
+        if (prev !== undefined && textAt(s, a, prev) && s.charCodeAt(a + prev.length) === QUOTE) {
+          column = shapeColumns[n];
+          i = a + prev.length;
+        } else {
+          i = this.plainStringEnd(a);
+          if (i < 0) { this.parsedObjectInto(start, f); return; }
+          const k = s.slice(a, i);
+          if (k === '__proto__') { this.parsedObjectInto(start, f); return; }
+          if (next === null || nextColumns === null) { next = shape.slice(0, n); nextColumns = shapeColumns.slice(0, n); }
+          column = this.column(k, f);
+          next.push(k);
+          nextColumns.push(column);
+        }
+        n++;
+        this.pos = i + 1;
+        this.ws();
+        this.expect(COLON);
+        column[f] = this.flatValue(); // a repeated name: the last value, as JSON.parse keeps
+        if (!this.comma(RBRACE)) break;
+        this.ws();
+      }
+    }
+    this.pos++;
+    if (next !== null && nextColumns !== null) {
+      this.shape = next;
+      this.shapeColumns = nextColumns;
+      // `fields` takes the names in Object.keys order (JSON.parse's: integer-like names first), as propertiesValue adds them.
+      const o: Record<string, number> = {};
+      for (const k of next) o[k] = 0;
+      for (const k in o) this.fields.add(k);
+    }
+  }
+
+  /**
+   * Columnar mode: the object at `start` parsed by JSON.parse of its span into the columns at f.
+   * A value already read in place at f is overwritten: its name is in the parsed object too.
+   */
+  private parsedObjectInto(start: number, f: number): void {
+    this.pos = start;
+    const o = this.parsedValue() as Record<string, unknown>;
+    this.shape = [];
+    this.shapeColumns = [];
+    for (const k in o) {
+      this.column(k, f)[f] = o[k];
+      this.fields.add(k);
+    }
+  }
+
+  /** Columnar mode: name k's column, made (undefined for the features before f) when new. */
+  private column(k: string, f: number): unknown[] {
+    let c = this.columns.get(k);
+    if (c === undefined) {
+      c = [];
+      for (let j = 0; j < f; j++) c.push(undefined);
+      this.columns.set(k, c);
+      this.columnList.push(c);
+    }
+    return c;
+  }
+
+  /** Columnar mode, after feature f: its top-level `id` as properties.id when it has none (readGeoJson's merge), and undefined in every column it has no value in. */
+  private endColumns(f: number, id: unknown): void {
+    if (id !== undefined) {
+      const c = this.column('id', f);
+      if (c.length === f) {
+        c.push(id);
+        this.fields.add('id');
+      }
+    }
+    const list = this.columnList;
+    for (let j = 0; j < list.length; j++) if (list[j].length === f) list[j].push(undefined);
+  }
+
   /** The object at `start` parsed by JSON.parse of its span, its names added to `fields`. */
   private parsedObject(start: number): Record<string, unknown> {
     this.pos = start;
@@ -293,9 +449,16 @@ class FeatureScanner {
     this.ws();
     if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
     this.expect(LBRACE);
-    let type = 0; // 1: Point, 3: Polygon, 4: MultiPolygon (the coordinates' nesting depth)
-    let depth = 0;
-    if (this.peekWs() !== RBRACE) {
+    this.geometryMembers(0, 0, this.peekWs() !== RBRACE);
+  }
+
+  /**
+   * A geometry object's members from the cursor to its closing brace, given the type (1: Point,
+   * 3: Polygon, 4: MultiPolygon, 0: none yet) and coordinates' depth (0: none yet) read so far, and
+   * whether a member follows.
+   */
+  private geometryMembers(type: number, depth: number, more: boolean): void {
+    if (more) {
       for (;;) {
         const k = this.key();
         if (k === K_TYPE) {

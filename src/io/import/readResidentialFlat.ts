@@ -11,12 +11,12 @@ import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { decodeText } from '../formats/textEncoding';
-import { scanGeoJsonPolygons } from '../formats/geojsonFlatPolygons';
+import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
 import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
 import { readFgbFlat } from '../formats/fgbFlatPolygons';
 import { unzipFiles } from '../formats/shapefile/index';
 import { placeHint } from '../crs/chinaExtent';
-import type { FlatPolygonLayer } from '../formats/flatPolygons';
+import { propertyColumn, type FlatPolygonColumns, type FlatPolygonLayer } from '../formats/flatPolygons';
 import { resolveCrs, type CrsResolution } from '../crs/resolveCrs';
 import { CrsError } from '../crs/parseCrs';
 import { converterFor } from '../crs/transform';
@@ -37,9 +37,12 @@ export interface ResidentialFlatImport {
   layer: ResidentialLayerFlat;
 }
 
-/** A feature's value of source field `src` as plain data; undefined without the field (own properties only). */
-function fieldValue(props: Record<string, unknown>, src: string | undefined): unknown {
-  return src !== undefined && Object.prototype.hasOwnProperty.call(props, src) ? plainValue(props[src]) : undefined;
+/** Either form of flat layer (properties by feature or by name). */
+type FlatLayer = FlatPolygonLayer | FlatPolygonColumns;
+
+/** Feature i's value in a property column as plain data (null where it has none); undefined without a column. */
+function fieldValue(column: unknown[] | null, i: number): unknown {
+  return column === null ? undefined : plainValue(column[i]);
 }
 
 /** Ring r of the layout as positions (for checkRing, on the rare rings flatRingClear does not clear). */
@@ -53,7 +56,7 @@ function positions(xy: Float64Array, v0: number, v1: number): Position[] {
 const EXTENT_BOX: Position[][][] = [[[[0, 0], [0, 0]]]];
 
 /** toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable. */
-function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
+function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
   const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
   const np = g[i + 1] - g[i];
   if (np === 0) {
@@ -107,7 +110,7 @@ function checkGeometry(s: FlatPolygonLayer, xy: Float64Array, i: number, issues:
  * `failed[i]` = 1 where the conversion threw (readLayer: "coordinates could not be converted").
  * Null when a converted coordinate is not a number (left to readLayer).
  */
-function convertAll(s: FlatPolygonLayer, conv: NonNullable<ReturnType<typeof converterFor>>, failed: Uint8Array): Float64Array | null {
+function convertAll(s: FlatLayer, conv: NonNullable<ReturnType<typeof converterFor>>, failed: Uint8Array): Float64Array | null {
   const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro, xy: src } = s;
   const out = new Float64Array(src.length);
   for (let i = 0; i < s.length; i++) {
@@ -126,7 +129,7 @@ function convertAll(s: FlatPolygonLayer, conv: NonNullable<ReturnType<typeof con
 }
 
 /** The features kept (keep[i] = 1) as their own layout. */
-function compact(s: FlatPolygonLayer, xy: Float64Array, keep: Uint8Array, kept: number): Pick<ResidentialLayerFlat, 'geomOffsets' | 'polygonOffsets' | 'ringOffsets' | 'xy'> {
+function compact(s: FlatLayer, xy: Float64Array, keep: Uint8Array, kept: number): Pick<ResidentialLayerFlat, 'geomOffsets' | 'polygonOffsets' | 'ringOffsets' | 'xy'> {
   const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
   let polys = 0, rings = 0, verts = 0;
   for (let i = 0; i < s.length; i++) {
@@ -174,7 +177,7 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   }
   if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
-  const s = scanGeoJsonPolygons(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
+  const s = scanGeoJsonPolygonColumns(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
   if (!s) return null;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
   return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
@@ -225,7 +228,7 @@ export interface FlatSource {
  * field mapping, households, ring and extent checks, the same problems in the same order; null
  * where a rule is not repeated here (the caller reads the layer with readLayer, which reports it).
  */
-export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, options: ReadLayerOptions = {}): ResidentialFlatImport | null {
+export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: ReadLayerOptions = {}): ResidentialFlatImport | null {
   const { names, declaredCrs } = source;
   const main = names[0];
   let crs: CrsResolution;
@@ -250,17 +253,18 @@ export function residentialFromFlat(s: FlatPolygonLayer, source: FlatSource, opt
   const ids: string[] = [];
   const households = new Float64Array(s.length);
   const idField = fieldMap.id, hhField = fieldMap.households;
+  const idColumn = idField === undefined ? null : propertyColumn(s, idField);
+  const hhColumn = hhField === undefined ? null : propertyColumn(s, hhField);
   const issues: FeatureIssue[] = [];
   for (let i = 0; i < s.length; i++) {
     if (failed[i]) {
       problems.push({ file: main, feature: i, field: 'geometry', message: 'coordinates could not be converted to WGS84', severity: 'error' });
       continue;
     }
-    const props = s.properties[i];
-    const id = text(fieldValue(props, idField)) ?? String(i);
+    const id = text(fieldValue(idColumn, i)) ?? String(i);
     if (issues.length) issues.length = 0; // setting a length is a runtime call: only when there is something to clear
     const usable = checkGeometry(s, xy, i, issues);
-    const hh = hhField ? quantityOf(fieldValue(props, hhField), hhField, issues, 'warning', 'households') : null;
+    const hh = hhField ? quantityOf(fieldValue(hhColumn, i), hhField, issues, 'warning', 'households') : null;
     if (issues.length) {
       const feature = id !== String(i) ? `${i} (id ${id})` : i;
       let error = false;

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanGeoJsonPolygons } from '../../../src/io/formats/geojsonFlatPolygons';
+import { scanGeoJsonPolygonColumns, scanGeoJsonPolygons } from '../../../src/io/formats/geojsonFlatPolygons';
 import type { FlatPolygonLayer } from '../../../src/io/formats/flatPolygons';
 import { readGeoJson } from '../../../src/io/formats/geojson';
 import { generator } from './featureCollectionTexts';
@@ -326,6 +326,32 @@ describe('scanGeoJsonPolygons: QGIS / ogr2ogr output', () => {
   });
 });
 
+describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (type, geometry type, coordinates) read at once', () => {
+  const M = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]';
+  const Q = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]';
+  const fc = (features: string[]) => `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+
+  it('what follows the opening (more geometry members, properties, id, other members, whitespace) reads as JSON.parse reads it', async () => {
+    await expectSameAsReference(fc([
+      `${M}},"properties":{"id":"a","households":1}}`, `${Q}},"properties":{"id":"b"}}`, `${M},"bbox":[0,0,1,1]},"id":7,"properties":null}`,
+      `${Q} , "extra" : {"type":"Point"} } , "properties" : {"id":"c"} , "x" : [1] }`, `${M}}}`, `${Q}}}`,
+      // Near misses take the member-by-member path: a space, another geometry type, another feature member first.
+      '{"type": "Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"type":"MultiPolygon" ,"coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon"}}',
+    ]));
+  });
+
+  it('after the opening, a second geometry type or coordinates, a second feature type or geometry, or coordinates of the other depth: null', () => {
+    for (const t of [
+      `${M},"type":"MultiPolygon"}}`, `${Q},"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}`, `${M}},"type":"Feature"}`, `${Q}},"geometry":null}`,
+      '{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}',
+      '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}',
+      `${M}`, `${M}}`,
+    ]) expect(scanGeoJsonPolygons(fc([`${M}}}`, t])), t).toBeNull();
+  });
+});
+
 describe('scanGeoJsonPolygons: anything else is null (the general reader takes it)', () => {
   const P = '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}';
   const fc = (features: string) => `{"type":"FeatureCollection","features":[${features}]}`;
@@ -435,5 +461,63 @@ describe('scanGeoJsonPolygons: the repository fixtures', () => {
     }
     expect(nulls.sort()).toEqual(Object.keys(LEFT_TO_THE_GENERAL_READER).sort());
     expect(read).toBeGreaterThanOrEqual(19); // the polygon-only collections here on writing
+  });
+});
+
+describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s', () => {
+  /**
+   * The columnar scan against the reference walker's layout and readGeoJson's properties (JSON.parse
+   * of the document, the top-level id merged): every name's column holds each feature's own value
+   * (undefined where it has none), and `fields` is readGeoJson's.
+   */
+  async function expectColumns(text: string): Promise<void> {
+    const l = scanGeoJsonPolygonColumns(text);
+    const want = referenceLayout(text);
+    expect(want, 'the reference reads it').not.toBeNull();
+    expect(l, 'the scanner reads it').not.toBeNull();
+    expect(l!.length).toBe(want!.length);
+    expect([...l!.geomOffsets]).toEqual([...want!.geomOffsets]);
+    expect([...l!.ringOffsets]).toEqual([...want!.ringOffsets]);
+    expectSameDoubles(l!.xy, want!.xy);
+    const raw = await readGeoJson('test.geojson', new TextEncoder().encode(text), { chunkedFromBytes: Infinity });
+    expect(l!.fields).toEqual(raw.fields);
+    expect([...l!.columns.keys()].sort()).toEqual([...raw.fields].sort());
+    for (const name of raw.fields) {
+      const column = l!.columns.get(name)!;
+      expect(column.length, name).toBe(raw.features.length);
+      raw.features.forEach((f, i) => {
+        const v = Object.prototype.hasOwnProperty.call(f.properties, name) ? f.properties[name] : undefined;
+        const same = Object.is(column[i], v) || (typeof v === 'object' && v !== null && JSON.stringify(column[i]) === JSON.stringify(v));
+        if (!same) expect(`feature ${i} ${name}: ${JSON.stringify(column[i])}`).toBe(`feature ${i} ${name}: ${JSON.stringify(v)}`);
+      });
+    }
+  }
+  const P = '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}';
+  /** Features with these properties texts (and top-level ids where given), in a collection. */
+  const fc = (props: string[], ids: Record<number, string> = {}) =>
+    `{"type":"FeatureCollection","features":[${props.map((p, i) => `{"type":"Feature",${ids[i] ? `"id":${ids[i]},` : ''}"properties":${p},"geometry":${P}}`).join(',')}]}`;
+
+  it('300 random collections (names repeated, reordered, escaped, nested values, ids) give readGeoJson\'s properties', async () => {
+    const gen = generator(20261204);
+    for (let i = 0; i < 300; i++) await expectColumns(gen.collection());
+  });
+
+  it('names that change between features, missing households, non-ASCII ids and ids with escapes', async () => {
+    await expectColumns(fc([
+      '{"id":"C0-R0","households":58}', '{"id":"C0-R1","households":72}', '{"id":"C0-R2"}', '{"id":"一号楼","households":3}',
+      '{"id":"a\\"b\\u4e00","households":4}', '{"households":5,"id":"swapped"}', '{"id":"C0-R3","households":6,"note":"新"}',
+      '{"id":"C0-R4","households":7}', '{}', 'null', '{"households":"1,200户"}', '{"id":"C0-R5","households":-0}',
+    ]));
+  });
+
+  it('an escaped or __proto__ name after values read in place: the whole object as JSON.parse makes it', async () => {
+    await expectColumns(fc([
+      '{"id":"r0","households":1}', '{"id":"r1","households":2,"n\\u0061me":"x"}', '{"id":"r2","households":3}',
+      '{"id":"r3","__proto__":{"x":1}}', '{"id":"r4","households":4}', '{"id":"r5","\\u0069d":"escaped twin"}',
+    ]));
+  });
+
+  it('repeated names keep the last value, integer-like names come first in fields, the top-level id fills properties.id only where there is none', async () => {
+    await expectColumns(fc(['{"a":1,"b":2,"a":3}', '{"b":1,"2":"two","1":"one"}', '{"id":"own","a":1}', '{"a":2}', '{"id":null}', 'null', '{"a":5}'], { 2: '"top"', 3: '7', 4: '"t4"', 5: '"t5"' }));
   });
 });

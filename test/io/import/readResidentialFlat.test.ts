@@ -157,6 +157,24 @@ describe('readResidentialFlat: by hand', () => {
     expect(lacking.general.problems[0].severity).toBe('error');
   });
 
+  it('property names that change between features, missing households, non-ASCII ids and ids with escapes: ids and households as readLayer reads them', async () => {
+    const { flat, general } = await compare(collection([
+      feature({ id: 'C0-R0', households: 58 }, [square(104.06, 30.66)]),
+      feature({ id: 'C0-R1' }, [square(104.06, 30.67)]),
+      feature({ households: 7, id: '一号楼 ' }, [square(104.06, 30.68)]),
+      feature({ id: 'a"b\\c\t', households: '12户' }, [square(104.06, 30.69)]),
+      feature({ id: 'C0-R4', households: 3, note: '新' }, [square(104.06, 30.7)]),
+      feature({ households: 9 }, [square(104.06, 30.71)], 'Polygon', { id: 'top' }),
+      feature(null, [square(104.06, 30.72)]),
+      feature({ id: 'C0-R7', households: 4 }, [square(104.06, 30.73)]),
+    ]));
+    expect(flat).not.toBeNull();
+    // By hand: the trimmed id (else the feature's index), households where given (NaN without).
+    expect(flat!.layer.ids).toEqual(['C0-R0', 'C0-R1', '一号楼', 'a"b\\c', 'C0-R4', 'top', '6', 'C0-R7']);
+    expect(Array.from(flat!.layer.households)).toEqual([58, NaN, 7, 12, 3, 9, NaN, 4]);
+    expect(general.problems.map((p) => [p.feature, p.message])).toEqual([['1 (id C0-R1)', 'households is missing'], [6, 'households is missing']]);
+  });
+
   it('not a plain polygon FeatureCollection (points, a single Feature, not JSON, a shapefile): null', async () => {
     expect((await compare(collection([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [104, 30] } }]))).flat).toBeNull();
     expect((await compare(JSON.stringify(feature({ id: 'A' }, [square(104, 30)])))).flat).toBeNull();
