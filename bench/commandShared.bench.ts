@@ -1,18 +1,21 @@
 // The straight-line audit command's shared costs outside the engine, in process, before and after,
 // interleaved: (1) reading the 10k city's facilities (100,299 points) as the command reads them
-// (scripts/lib/loadLayer.ts), and (2) writing the 10k audit's JSON to a file as the command writes
+// (scripts/lib/loadLayer.ts), warm (repeated in this process) and cold (once, in a process of its
+// own with the audit command's V8 settings, as the command reads it: the scanner is optimised
+// later there), and (2) writing the 10k audit's JSON to a file as the command writes
 // it (scripts/lib/writeAtomic.ts over io/export auditJsonChunks), with the communities' texts
 // stringified on the writing thread (--threads 1) and made beforehand (what audit threads send).
 // "Before" is src and scripts at SHARED_BASE_COMMIT, extracted and imported from there. CPU is the
 // process's user + system time over the step (garbage collection and the kernel's page cache
 // included); each step's output is compared with the other's (layers deep-equal, files cmp).
 // Env: COMMAND_SHARED_ROUNDS (default 6).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { snapshotDir } from './lib/baseline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { root, snapshotDir } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import type { AuditResult } from '../src/engine/types';
 import type { LayerImport } from '../src/io/import/types';
@@ -20,6 +23,7 @@ import * as loadNow from '../scripts/lib/loadLayer';
 import * as writeNow from '../scripts/lib/writeAtomic';
 import * as exportNow from '../src/io/export/jsonExport';
 import { runAuditCommand } from '../scripts/audit';
+import { COMMAND_V8_FLAGS } from '../scripts/lib/v8Settings.mjs';
 
 /** main before the output buffer and the point scanner in readGeoJson (3 Dec 2026). */
 export const SHARED_BASE_COMMIT = '0619dc514fcf606b58bdd7ef0e060c01d0d0a435';
@@ -31,6 +35,24 @@ const cpu = () => {
   const u = process.cpuUsage();
   return { all: (u.user + u.system) / 1000, user: u.user / 1000 };
 };
+
+const self = fileURLToPath(import.meta.url);
+
+/** The facilities read once in a child process with the audit's V8 flags: CPU ms (all, user) of the read alone. */
+function coldRead(dir: string, facilities: string): { all: number; user: number } {
+  const r = spawnSync('node', [...COMMAND_V8_FLAGS.audit, '--import', 'tsx', self, '--read-once', dir, facilities], { cwd: root, encoding: 'utf8' });
+  const m = /READ (\S+) (\S+)/.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) throw new Error(`cold read failed (${r.status}): ${(r.stderr ?? '').slice(-500)}`);
+  return { all: Number(m[1]), user: Number(m[2]) };
+}
+
+async function readOnce(dir: string, facilities: string): Promise<void> {
+  const m = (await import(pathToFileURL(join(dir, 'scripts', 'lib', 'loadLayer.ts')).href)) as typeof loadNow;
+  const t0 = cpu();
+  await m.loadLayer(facilities, 'facilities');
+  const t1 = cpu();
+  console.log(`READ ${t1.all - t0.all} ${t1.user - t0.user}`);
+}
 
 type Steps = { load: typeof loadNow.loadLayer; write: typeof writeNow.writeOutput; exp: typeof exportNow };
 
@@ -59,7 +81,7 @@ export async function run(): Promise<void> {
     const texts = exportNow.auditCommunityTexts(result.communities);
 
     const steps: Record<string, (s: Steps, tag: string) => Promise<unknown>> = {
-      'read facilities': (s) => s.load(facilities, 'facilities'),
+      'read facilities (warm)': (s) => s.load(facilities, 'facilities'),
       'write JSON (1 thread)': async (s, tag) => {
         const path = join(tmp, `one-${tag}.json`);
         await s.write(path, s.exp.auditJsonChunks(result, layers));
@@ -72,6 +94,19 @@ export async function run(): Promise<void> {
       },
     };
     const rows = [];
+    const cold = { before: [] as number[], after: [] as number[] };
+    const coldUser = { before: [] as number[], after: [] as number[] };
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const tag of r % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
+        const t = coldRead(tag === 'before' ? snap.dir : root, facilities);
+        cold[tag].push(t.all);
+        coldUser[tag].push(t.user);
+      }
+    }
+    rows.push({
+      step: 'read facilities (cold)', before_ms: Math.round(median(cold.before)), after_ms: Math.round(median(cold.after)), ratio: (median(cold.after) / median(cold.before)).toFixed(2),
+      before_user_ms: Math.round(median(coldUser.before)), after_user_ms: Math.round(median(coldUser.after)), user_ratio: (median(coldUser.after) / median(coldUser.before)).toFixed(2), same: '(warm row)',
+    });
     for (const [name, step] of Object.entries(steps)) {
       const t = { before: [] as number[], after: [] as number[] };
       const user = { before: [] as number[], after: [] as number[] };
@@ -99,3 +134,5 @@ export async function run(): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+if (process.argv[1] === self && process.argv[2] === '--read-once') void readOnce(process.argv[3], process.argv[4]);
