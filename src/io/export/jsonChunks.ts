@@ -52,27 +52,28 @@ export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOp
         const s = JSON.stringify({ [key]: v.slice(from, to) }, null, indent);
         return s.slice(head.length, s.length - tail.length);
       };
-      for (let i = 0; i < v.length; i += batch) {
-        const end = Math.min(v.length, i + batch);
-        let text: string;
-        if (!known) text = stretch(i, end);
-        else {
-          const parts: string[] = [];
-          for (let j = i; j < end;) {
-            const t = known[j];
-            if (t !== undefined) {
-              parts.push(t);
-              j++;
-            } else {
-              let k = j + 1;
-              while (k < end && known[k] === undefined) k++;
-              parts.push(stretch(j, k));
-              j = k;
-            }
-          }
-          text = parts.join(sep);
+      if (!known) {
+        for (let i = 0; i < v.length; i += batch) {
+          const text = stretch(i, Math.min(v.length, i + batch));
+          yield i > 0 ? sep + text : text;
         }
-        yield `${i > 0 ? sep : ''}${text}`;
+      } else {
+        // Texts made elsewhere are yielded as they are, not joined into a batch's string first:
+        // the writer copies each into its buffer anyway. The elements without one are stringified
+        // here, a stretch of at most `batch` of them at a time.
+        for (let j = 0; j < v.length;) {
+          if (j > 0) yield sep;
+          const t = known[j];
+          if (t !== undefined) {
+            yield t;
+            j++;
+          } else {
+            let k = j + 1;
+            while (k < v.length && k - j < batch && known[k] === undefined) k++;
+            yield stretch(j, k);
+            j = k;
+          }
+        }
       }
       yield tail.slice(0, tail.length - closing.length);
       continue;

@@ -1,18 +1,33 @@
-// GeoJSON reader (RFC 7946: WGS84 lon/lat; a legacy "crs" member is honoured).
+// GeoJSON reader (RFC 7946: WGS84 lon/lat; a legacy "crs" member is honoured). A FeatureCollection
+// of points read whole (not in chunks) goes through the flat point scanner (geojsonFlatPoints.ts)
+// instead of JSON.parse: the same coordinates, properties and fields without parsing the document
+// into objects first (a city's 100,000 facilities: a parse tree, then a second walk over it).
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { RawLayer } from '../import/types';
 import { decodeText } from './textEncoding';
 import { parseFeatureCollectionChunked, type ChunkControl } from './geojsonChunks';
 import { geometryShapeError } from '../validate/geometryChecks';
+import { scanGeoJsonPoints, type FlatPointLayer } from './geojsonFlatPoints';
+
+export interface GeoJsonReadOptions extends ChunkControl {
+  /** false: parse a point collection with JSON.parse too (the scanner's reference). Default true. */
+  scanPoints?: boolean;
+}
 
 /** Files above this size are parsed feature chunk by chunk (progress, cancellation). */
 export const CHUNKED_GEOJSON_BYTES = 16 << 20;
 
-export async function readGeoJson(name: string, bytes: Uint8Array, ctl: ChunkControl = {}): Promise<RawLayer> {
+export async function readGeoJson(name: string, bytes: Uint8Array, ctl: GeoJsonReadOptions = {}): Promise<RawLayer> {
   let doc: unknown;
   try {
     if (bytes.length > (ctl.chunkedFromBytes ?? CHUNKED_GEOJSON_BYTES)) doc = await parseFeatureCollectionChunked(name, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, ctl);
-    else doc = JSON.parse(decodeText(bytes, 'utf-8').replace(/^\uFEFF/, ''));
+    else {
+      const text = decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '');
+      // Anything but a point collection is given up at its first other geometry, and parsed.
+      const points = ctl.scanPoints === false ? null : scanGeoJsonPoints(text);
+      if (points) return pointLayer(points);
+      doc = JSON.parse(text);
+    }
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     const m = (e as Error).message;
@@ -42,6 +57,25 @@ export async function readGeoJson(name: string, bytes: Uint8Array, ctl: ChunkCon
     features,
     fields: [...fields],
     declaredCrs: crsName ? { crs: crsName, from: 'geojson' } : { crs: 'EPSG:4326', from: 'default' },
+    problems: [],
+  };
+}
+
+/** readGeoJson's layer from a scanned point collection: what the parse would give (a null or
+ *  absent geometry is null; the scanner's properties and fields are readGeoJson's own). */
+function pointLayer(l: FlatPointLayer): RawLayer {
+  const features: RawLayer['features'] = new Array(l.length);
+  const { xy, properties } = l;
+  for (let i = 0; i < l.length; i++) {
+    const x = xy[2 * i];
+    // JSON has no NaN: x is NaN exactly for a feature without a geometry.
+    features[i] = { geometry: Number.isNaN(x) ? null : { type: 'Point', coordinates: [x, xy[2 * i + 1]] }, properties: properties[i] };
+  }
+  return {
+    format: 'geojson',
+    features,
+    fields: l.fields,
+    declaredCrs: l.crsName ? { crs: l.crsName, from: 'geojson' } : { crs: 'EPSG:4326', from: 'default' },
     problems: [],
   };
 }

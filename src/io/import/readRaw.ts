@@ -35,6 +35,8 @@ export interface RawReadOptions {
   signal?: { readonly aborted: boolean };
   onProgress?: (done: number, total: number) => void;
   chunkedFromBytes?: number;
+  /** false: GeoJSON point collections parsed whole like any other (readGeoJson's scanPoints). */
+  scanPoints?: boolean;
 }
 
 /** Reads every format but OSM (handled by readLayer, which needs the layer kind). */

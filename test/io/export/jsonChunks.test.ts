@@ -56,6 +56,10 @@ describe('jsonChunks', () => {
     const chunks = [...jsonChunks({ head: 1, xs }, { indent: 2, split: ['xs'], batch: 3 })];
     const withIds = chunks.map((c) => (c.match(/"id"/g) ?? []).length).filter((n) => n > 0);
     expect(withIds).toEqual([3, 3, 3, 1]);
+    // With the first element's text given, the rest are still stringified at most a batch at a time.
+    const texts = { xs: xs.map((x, i) => (i === 0 ? JSON.stringify(x) : undefined)) };
+    const known = [...jsonChunks({ head: 1, xs }, { indent: 2, split: ['xs'], batch: 3, texts })];
+    expect(known.map((c) => (c.match(/"id"/g) ?? []).length).filter((n) => n > 0)).toEqual([1, 3, 3, 3]);
   });
 });
 

@@ -25,6 +25,37 @@ describe('writeOutput', () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes text and bytes in order, byte for byte each chunk\'s UTF-8, also chunks larger than the write buffer and characters across its edge', async () => {
+    const path = join(tmp, 'mixed.txt');
+    // Chunks of every size around the 1 MiB buffer, in one-, two-, three- and four-byte UTF-8
+    // characters (a surrogate pair must not be cut where the buffer fills), a lone surrogate (U+FFFD),
+    // and byte chunks small and large between them.
+    const big = 'a'.repeat((1 << 20) - 3) + '锦😀' + 'm²'.repeat(400_000);
+    const chunks: (string | Uint8Array)[] = ['{', big, '😀'.repeat(300_000), Uint8Array.of(0x41, 0x42), 'x\ud800y', new Uint8Array(3 << 20).fill(0x7a), '社区', ''];
+    for (let i = 0; i < 2000; i++) chunks.push(i % 3 ? `,${i}` : '锦苑');
+    // The file as each chunk's own encoding, concatenated (Buffer.from: Node's UTF-8 encoder, not the writer's).
+    const expected = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));
+    await writeOutput(path, chunks);
+    expect(readFileSync(path).equals(expected)).toBe(true);
+  });
+
+  it('a synchronous source failing part-way is reported as its own error, not as a file that cannot be written', async () => {
+    const path = join(tmp, 'sync-fail.json');
+    const boom = new Error('computation failed');
+    let closed = false;
+    function* parts() {
+      try {
+        yield 'part one';
+        throw boom;
+      } finally {
+        closed = true;
+      }
+    }
+    await expect(writeOutput(path, parts())).rejects.toBe(boom);
+    expect(closed).toBe(true);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('a source failing part-way leaves the old file untouched and no temporary file; its error comes out unchanged', async () => {
     const path = join(tmp, 'kept.json');
     writeFileSync(path, 'old');
