@@ -181,13 +181,18 @@ export class PolygonStoreBuilder {
       if (this.nxy + (v1 - v0) > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + (v1 - v0));
       const src = from.xy, dst = this.xy, shift = this.nxy - v0;
       let repeats = false;
-      for (let r = r0; r < r1 && !repeats; r++) {
-        const a = from.ringStart[r], e = from.ringStart[r + 1];
-        if (a < e) { dst[a + shift] = src[a]; dst[a + 1 + shift] = src[a + 1]; }
+      const starts = from.ringStart;
+      for (let r = r0, e = v0; r < r1 && !repeats; r++) {
+        const a = e;
+        e = starts[r + 1];
+        if (a === e) continue;
+        let px = src[a], py = src[a + 1];
+        dst[a + shift] = px; dst[a + 1 + shift] = py;
         for (let i = a + 2; i < e; i += 2) {
           const x = src[i], y = src[i + 1];
-          if (x === src[i - 2] && y === src[i - 1]) { repeats = true; break; }
+          if (x === px && y === py) { repeats = true; break; }
           dst[i + shift] = x; dst[i + 1 + shift] = y;
+          px = x; py = y;
         }
       }
       if (!repeats) {

@@ -97,6 +97,20 @@ describe('PolygonStoreBuilder', () => {
     expect(Array.from(s.ringStart)).toEqual([0, 6, 14, 22, 28]);
   });
 
+  it('copy of a ring repeating its third vertex (10×10 square written with (10, 10) twice): four vertices, 100 m²', () => {
+    const raw = {
+      count: 1,
+      xy: Float64Array.from([0, 0, 10, 0, 10, 10, 10, 10, 0, 10]),
+      ringStart: Uint32Array.from([0, 10]), polygonRing: Uint32Array.from([0, 1]),
+      area: Float64Array.from([100]), bbox: Float64Array.from([0, 0, 10, 10]), weight: Float64Array.from([1]),
+    };
+    const b = new PolygonStoreBuilder();
+    b.copy(raw, 0, 1);
+    const s = b.finish();
+    expect(metricRingsOf(s, 0)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]]]);
+    expect(s.area[0]).toBe(100);
+  });
+
   it('copy of a polygon whose second ring repeats a vertex: written as vertex() writes it, the first ring not doubled', () => {
     // 10×10 square (100 m²) with a hole written by hand as (4, 4), (4, 6), (4, 6), (6, 6), (6, 4):
     // the hole keeps four vertices (area −4), the polygon 96 m² over 4 + 4 vertices.
