@@ -3,11 +3,12 @@
 // (residentialBasis.ts) cuts into each community's pieces. The layer comes as objects
 // (ResidentialLand[]: the app, tests) or as flat typed arrays (ResidentialLayerFlat: a reader of
 // large files); both feed the same vertex loop, so both give the same store, bit for bit.
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import type { DataWarning, MultiPolygonCoords, Position, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
+import { packedFlatbush } from './geo/packedFlatbush';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
@@ -161,11 +162,10 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
   return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index: storeIndex(store), missing };
 }
 
-/** A spatial index over the store's polygon boxes, added in store order (null when it is empty). */
+/**
+ * A spatial index over the store's polygon boxes, item k being polygon k (null when the store is
+ * empty): a search finds the polygons an index of the boxes added in store order finds.
+ */
 export function storeIndex(store: PolygonStore): Flatbush | null {
-  if (!store.count) return null;
-  const index = new Flatbush(store.count);
-  for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
-  index.finish();
-  return index;
+  return packedFlatbush(store.bbox, store.count);
 }
