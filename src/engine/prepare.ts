@@ -11,6 +11,7 @@ import { centerOf, createLocalProjection, type LocalProjection } from './geo/loc
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { createCommunityLocator, type CommunityLocator } from './communityLocator';
 import { communityAreaProblem, householdsProblem } from './plausibility';
+import { repeatedIds } from './repeatedIds';
 import { deferResidential, prepareResidential, type ResidentialPreparation } from './residentialBasis';
 
 const CATEGORY_SET = new Set<string>(FACILITY_CATEGORIES);
@@ -243,15 +244,7 @@ export function prepareDataset(data: Dataset, preset: RulePreset, projection?: L
 
   // Duplicate ids (per layer).
   const dupCheck = (layer: DataWarning['layer'], ids: string[]) => {
-    const seen = new Set<string>();
-    const reported = new Set<string>();
-    for (const id of ids) {
-      if (seen.has(id) && !reported.has(id)) {
-        reported.add(id);
-        warnings.push({ code: 'duplicate_id', layer, feature: id, field: 'id', message: `${layer}: id "${id}" is used more than once` });
-      }
-      seen.add(id);
-    }
+    for (const id of repeatedIds(ids)) warnings.push({ code: 'duplicate_id', layer, feature: id, field: 'id', message: `${layer}: id "${id}" is used more than once` });
   };
   dupCheck('communities', data.communities.map((c) => c.id));
   dupCheck('facilities', data.facilities.map((f) => f.id));

@@ -3,11 +3,12 @@
 // (residentialBasis.ts) cuts into each community's pieces. The layer comes as objects
 // (ResidentialLand[]: the app, tests) or as flat typed arrays (ResidentialLayerFlat: a reader of
 // large files); both feed the same vertex loop, so both give the same store, bit for bit.
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import type { DataWarning, MultiPolygonCoords, Position, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
+import { packedFlatbush } from './geo/packedFlatbush';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
@@ -33,18 +34,26 @@ const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring
  * vertices (vertices v0 … v1 − 1 of the flat lon/lat `src`, closing vertex included) that does not
  * cross itself is projected and oriented straight into the store (one closed ring); anything else
  * (too few or many vertices, self-intersections, bad coordinates) returns false, leaving the store
- * as it was, and goes through multiPolygonToMetric's cleaning union.
+ * as it was, and goes through multiPolygonToMetric's cleaning union. The ring is projected, rid of
+ * repeated vertices (as the store's vertex() drops them) and checked in a scratch buffer, and
+ * written to the store only when it is taken, already oriented.
  */
 function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
   if (v1 - v0 < 4 || v1 - v0 > SIMPLE_MAX) return false;
   for (let v = 2 * v0; v < 2 * v1; v++) if (!Number.isFinite(src[v])) return false;
   // Without the closing vertex when it repeats the first.
   const end = src[2 * v1 - 2] === src[2 * v0] && src[2 * v1 - 1] === src[2 * v0 + 1] ? v1 - 1 : v1;
-  projection.forwardMany(src, v0, end, projected, 0);
-  for (let k = 0; k < 2 * (end - v0); k += 2) b.vertex(projected[k], projected[k + 1]);
-  const f = b.openRing();
-  const n = f.length >> 1;
-  if (n < 3) { b.discardOpen(); return false; }
+  const f = projected;
+  projection.forwardMany(src, v0, end, f, 0);
+  // A vertex repeating the one kept before it is dropped.
+  let m = 2;
+  for (let k = 2; k < 2 * (end - v0); k += 2) {
+    const x = f[k], y = f[k + 1];
+    if (x === f[m - 2] && y === f[m - 1]) continue;
+    f[m++] = x; f[m++] = y;
+  }
+  const n = m >> 1;
+  if (n < 3) return false;
   let twice = 0;
   for (let i = 0; i < n; i++) {
     const i1 = i + 1 < n ? i + 1 : 0;
@@ -57,12 +66,12 @@ function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection
       const cx = f[2 * j], cy = f[2 * j + 1], dx = f[2 * j1], dy = f[2 * j1 + 1];
       // Segments whose boxes are apart share no point (the exact test below finds none either).
       if ((cx < x0 && dx < x0) || (cx > x1 && dx > x1) || (cy < y0 && dy < y0) || (cy > y1 && dy > y1)) continue;
-      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * j1)) { b.discardOpen(); return false; }
+      if (segmentsMeet(f, 2 * i, 2 * i1, 2 * j, 2 * j1)) return false;
     }
   }
-  if (twice === 0) { b.discardOpen(); return false; }
-  if (twice < 0) b.reverseOpen(); // clockwise: outer rings turn counter-clockwise
-  b.endRing();
+  if (twice === 0) return false;
+  // Clockwise: outer rings turn counter-clockwise.
+  b.closedRing(f, n, twice < 0);
   return true;
 }
 
@@ -153,11 +162,10 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
   return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index: storeIndex(store), missing };
 }
 
-/** A spatial index over the store's polygon boxes, added in store order (null when it is empty). */
+/**
+ * A spatial index over the store's polygon boxes, item k being polygon k (null when the store is
+ * empty): a search finds the polygons an index of the boxes added in store order finds.
+ */
 export function storeIndex(store: PolygonStore): Flatbush | null {
-  if (!store.count) return null;
-  const index = new Flatbush(store.count);
-  for (let k = 0; k < store.count; k++) index.add(store.bbox[4 * k], store.bbox[4 * k + 1], store.bbox[4 * k + 2], store.bbox[4 * k + 3]);
-  index.finish();
-  return index;
+  return packedFlatbush(store.bbox, store.count);
 }

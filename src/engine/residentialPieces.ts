@@ -73,9 +73,19 @@ export class PolygonStoreBuilder {
     this.xy[this.nxy++] = y;
   }
 
-  /** The open ring as written so far (a view, valid until the next vertex). */
-  openRing(): FlatRing {
-    return this.xy.subarray(this.ringStart[this.nRings], this.nxy);
+  /**
+   * Writes the ring of the n vertices src[0 .. 2n) (reversed when `reverse`) and closes it, as
+   * vertex() for each and endRing() would; no vertex may repeat the one before it (vertex() would
+   * drop it) and no ring may be open.
+   */
+  closedRing(src: Float64Array, n: number, reverse: boolean): void {
+    if (this.nxy + 2 * n > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + 2 * n);
+    const xy = this.xy;
+    let o = this.nxy;
+    if (reverse) for (let k = 2 * n - 2; k >= 0; k -= 2) { xy[o++] = src[k]; xy[o++] = src[k + 1]; }
+    else for (let k = 0; k < 2 * n; k++) xy[o++] = src[k];
+    this.nxy = o;
+    this.endRing();
   }
 
   /** Drops the open ring's last vertex when it repeats the first (a closed input ring). */
@@ -92,11 +102,6 @@ export class PolygonStoreBuilder {
       xy[i] = xy[j]; xy[i + 1] = xy[j + 1];
       xy[j] = x; xy[j + 1] = y;
     }
-  }
-
-  /** Forgets the open ring. */
-  discardOpen(): void {
-    this.nxy = this.ringStart[this.nRings];
   }
 
   /** Closes the open ring (its signed area joins the polygon's). */
@@ -176,13 +181,18 @@ export class PolygonStoreBuilder {
       if (this.nxy + (v1 - v0) > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + (v1 - v0));
       const src = from.xy, dst = this.xy, shift = this.nxy - v0;
       let repeats = false;
-      for (let r = r0; r < r1 && !repeats; r++) {
-        const a = from.ringStart[r], e = from.ringStart[r + 1];
-        if (a < e) { dst[a + shift] = src[a]; dst[a + 1 + shift] = src[a + 1]; }
+      const starts = from.ringStart;
+      for (let r = r0, e = v0; r < r1 && !repeats; r++) {
+        const a = e;
+        e = starts[r + 1];
+        if (a === e) continue;
+        let px = src[a], py = src[a + 1];
+        dst[a + shift] = px; dst[a + 1 + shift] = py;
         for (let i = a + 2; i < e; i += 2) {
           const x = src[i], y = src[i + 1];
-          if (x === src[i - 2] && y === src[i - 1]) { repeats = true; break; }
+          if (x === px && y === py) { repeats = true; break; }
           dst[i + shift] = x; dst[i + 1 + shift] = y;
+          px = x; py = y;
         }
       }
       if (!repeats) {

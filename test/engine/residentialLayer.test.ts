@@ -184,4 +184,19 @@ describe('projectResidential: the fast path takes exactly the rings that do not 
     expect(simple).toBeGreaterThan(200);
     expect(simple).toBeLessThan(600);
   });
+  it('a repeated vertex is dropped (as the store drops it), a clockwise ring turned: by hand, 20 × 10 m', () => {
+    const proj = createLocalProjection(TEST_CENTER);
+    // Clockwise from (0, 0) with (0, 10) and (20, 0) written twice, closed: four vertices kept.
+    const pts: P[] = [[0, 0], [0, 10], [0, 10], [20, 10], [20, 0], [20, 0], [0, 0]];
+    const geometry = [[pts.map(([x, y]) => ll(x, y))]];
+    for (const f of [projectResidential([{ id: 'r', geometry }], proj, []), projectResidential(flatOf([{ id: 'r', geometry }]), proj, [])]) {
+      const s = f.store;
+      expect(s.count).toBe(1);
+      expect(s.ringStart[1]).toBe(8);
+      const xy = Array.from(s.xy.subarray(0, 8), (v) => Math.round(v * 1e6) / 1e6 + 0);
+      // Counter-clockwise: (20, 0), (20, 10), (0, 10), (0, 0).
+      expect(xy).toEqual([20, 0, 20, 10, 0, 10, 0, 0]);
+      expect(s.area[0]).toBeCloseTo(200, 6);
+    }
+  });
 });

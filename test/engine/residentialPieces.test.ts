@@ -29,6 +29,36 @@ describe('PolygonStoreBuilder', () => {
     expect(s.area[0]).toBe(25);
   });
 
+  it('closedRing: a ring written whole (reversed or not), by hand and as vertex by vertex', () => {
+    // Clockwise 3 × 2 rectangle written reversed: counter-clockwise, 6 m², box 1..4 × 1..3.
+    const h = new PolygonStoreBuilder();
+    h.polygon([[[9, 9], [10, 9], [9, 10]]]);
+    h.closedRing(Float64Array.from([1, 1, 1, 3, 4, 3, 4, 1]), 4, true);
+    h.endPolygon();
+    const hs = h.finish();
+    expect(metricRingsOf(hs, 1)).toEqual([[[4, 1], [4, 3], [1, 3], [1, 1]]]);
+    expect(hs.area[1]).toBe(6);
+    expect(Array.from(hs.bbox.subarray(4, 8))).toEqual([1, 1, 4, 3]);
+    // Random rings (a store already holding a polygon, one grown past its first size): the same
+    // columns as the ring written vertex by vertex (reverseOpen when reversed).
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 50; round++) {
+      const n = 3 + Math.floor(rnd() * 60), reverse = round % 2 === 1;
+      const src = Float64Array.from({ length: 2 * n }, () => 1000 * rnd() - 500);
+      const a = new PolygonStoreBuilder(), b = new PolygonStoreBuilder();
+      for (const s of [a, b]) s.polygon([[[0, 0], [7, 0], [7, 7], [0, 7]]]);
+      for (let k = 0; k < 2 * n; k += 2) a.vertex(src[k], src[k + 1]);
+      if (reverse) a.reverseOpen();
+      a.endRing();
+      a.endPolygon(2);
+      b.closedRing(src, n, reverse);
+      b.endPolygon(2);
+      const sa = a.finish(), sb = b.finish();
+      for (const col of ['xy', 'ringStart', 'polygonRing', 'area', 'bbox', 'weight'] as const) expect(Array.from(sb[col])).toEqual(Array.from(sa[col]));
+    }
+  });
+
   it('truncate forgets polygons; copy carries a polygon from another store with a new weight', () => {
     const a = new PolygonStoreBuilder();
     a.polygon([[[0, 0], [2, 0], [2, 2], [0, 2]]]);
@@ -65,6 +95,20 @@ describe('PolygonStoreBuilder', () => {
     expect(metricRingsOf(s, 2)).toEqual([[[0, 0], [3, 0], [0, 3]]]);
     expect(Array.from(s.bbox)).toEqual([0, 0, 1, 1, 0, 0, 10, 10, 0, 0, 3, 3]);
     expect(Array.from(s.ringStart)).toEqual([0, 6, 14, 22, 28]);
+  });
+
+  it('copy of a ring repeating its third vertex (10×10 square written with (10, 10) twice): four vertices, 100 m²', () => {
+    const raw = {
+      count: 1,
+      xy: Float64Array.from([0, 0, 10, 0, 10, 10, 10, 10, 0, 10]),
+      ringStart: Uint32Array.from([0, 10]), polygonRing: Uint32Array.from([0, 1]),
+      area: Float64Array.from([100]), bbox: Float64Array.from([0, 0, 10, 10]), weight: Float64Array.from([1]),
+    };
+    const b = new PolygonStoreBuilder();
+    b.copy(raw, 0, 1);
+    const s = b.finish();
+    expect(metricRingsOf(s, 0)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]]]);
+    expect(s.area[0]).toBe(100);
   });
 
   it('copy of a polygon whose second ring repeats a vertex: written as vertex() writes it, the first ring not doubled', () => {
