@@ -2,7 +2,12 @@
 // in the order of those occurrences (what a data warning lists). A residential layer has hundreds
 // of thousands of ids; a JS Set over them grows by rehashing every entry several times, so string
 // ids go through one open-addressing table sized up front (the position of each id's first
-// occurrence, found by an FNV-1a hash of its UTF-16 code units and compared with ===).
+// occurrence, found by an FNV-1a hash of its UTF-16 code units and compared with ===). The hash is
+// not seeded, so a file can be made whose ids all collide: past a probe budget linear in the ids
+// the table gives way to a Set (whose hash V8 seeds), and such a file costs no more than before.
+
+/** Collisions allowed per id on average before the table gives way to a Set (a table half full averages under one). */
+const PROBES_PER_ID = 16;
 
 /** The first repeat of every id used more than once, in the order of their second occurrences. */
 export function repeatedIds<T>(ids: ArrayLike<T>): T[] {
@@ -15,6 +20,7 @@ export function repeatedIds<T>(ids: ArrayLike<T>): T[] {
   const table = new Int32Array(size); // position of an id's first occurrence + 1; 0 for an empty slot
   let reported: Uint8Array | null = null; // per first occurrence: its id is listed already
   const out: T[] = [];
+  let probes = PROBES_PER_ID * n;
   for (let i = 0; i < n; i++) {
     const id = strings[i];
     let h = 0x811c9dc5;
@@ -29,6 +35,7 @@ export function repeatedIds<T>(ids: ArrayLike<T>): T[] {
         break;
       }
       slot = (slot + 1) & mask;
+      if (--probes < 0) return repeatedBySet(ids);
     }
   }
   return out;

@@ -64,4 +64,16 @@ describe('repeatedIds', () => {
     expect(repeatedIds(ids)).toEqual(bySet(ids));
     expect(repeatedIds(ids)).toEqual(['1', 1, undefined, null]);
   });
+
+  it('gives the same list when every id falls in one slot (a file made to collide the hash)', () => {
+    // 200 ids whose FNV-1a hash agrees in the low 10 bits (the table for their 267 occurrences has 1,024 slots),
+    // found by search, then repeated: probing alone would pass the budget, so the Set takes over.
+    const fnv = (s: string) => { let h = 0x811c9dc5; for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193); return h & 1023; };
+    const colliding: string[] = [];
+    for (let k = 0; colliding.length < 200; k++) if (fnv(`id${k}`) === 7) colliding.push(`id${k}`);
+    const ids = [...colliding, ...colliding.filter((_, i) => i % 3 === 0).reverse()];
+    expect(ids.every((id) => fnv(id) === 7)).toBe(true);
+    expect(repeatedIds(ids)).toEqual(bySet(ids));
+    expect(repeatedIds(ids).length).toBe(67);
+  });
 });
