@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repeatedIds } from '../../src/engine/repeatedIds';
+import { mulberry32 as random } from '../../bench/lib/random';
 
 /** The independent method: a plain Set of ids seen and one of ids listed. */
 function bySet<T>(ids: T[]): T[] {
@@ -11,18 +12,6 @@ function bySet<T>(ids: T[]): T[] {
     seen.add(id);
   }
   return out;
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('repeatedIds', () => {
