@@ -11,8 +11,8 @@ const MAX_DEPTH = 16;
 const BUDGET = 4096;
 
 let levels: Float64Array[] = []; // per depth: the running intersection's vertices
-let tmpA = new Float64Array(64);
-let tmpB = new Float64Array(64);
+let spare = new Float64Array(64); // clip: the buffer its edges alternate with the destination
+let rel = new Float64Array(256); // the polygons' vertices measured from the origin, as xy lays them out
 let boxes = new Float64Array(64); // per polygon in sweep order: minX, minY, maxX, maxY
 let order = new Int32Array(16); // the polygons by minX (the sweep order)
 let raw = new Float64Array(64); // per polygon in input order: its box
@@ -21,33 +21,34 @@ let visited = 0;
 
 function ensure(vertices: number): void {
   const need = 2 * vertices + 16;
-  if (tmpA.length < need) { tmpA = new Float64Array(2 * need); tmpB = new Float64Array(2 * need); levels = []; }
-  while (levels.length < MAX_DEPTH + 1) levels.push(new Float64Array(tmpA.length));
+  if (spare.length < need) { spare = new Float64Array(2 * need); levels = []; }
+  while (levels.length < MAX_DEPTH + 1) levels.push(new Float64Array(spare.length));
 }
 
-/** Twice the signed area of the ring f[0 .. 2n). */
-function twiceArea(f: Float64Array, n: number): number {
+/** Twice the signed area of the ring f[at .. at + 2n). */
+function twiceArea(f: Float64Array, at: number, n: number): number {
   let a = 0;
-  for (let i = 0, j = 2 * n - 2; i < 2 * n; j = i, i += 2) a += (f[j] - f[i]) * (f[j + 1] + f[i + 1]);
+  for (let i = at, j = at + 2 * n - 2; i < at + 2 * n; j = i, i += 2) a += (f[j] - f[i]) * (f[j + 1] + f[i + 1]);
   return a;
 }
 
 /**
- * The ring src[0 .. 2n) clipped to the convex counter-clockwise ring xy[c0 .. c1), written to
- * dst; returns the vertex count (below 3: nothing left).
+ * The ring src[s0 .. s0 + 2n) clipped to the convex counter-clockwise ring rel[c0 .. c1), written
+ * to dst; returns the vertex count (below 3: nothing left, and dst not necessarily written). The
+ * edges write alternately to dst and a spare buffer, starting with the one that makes the last
+ * edge's output land in dst, so no vertex is copied in or out.
  */
-function clip(src: Float64Array, n: number, xy: Float64Array, c0: number, c1: number, ox: number, oy: number, dst: Float64Array): number {
-  let a = tmpA, b = tmpB;
-  for (let i = 0; i < 2 * n; i++) a[i] = src[i];
-  let len = 2 * n;
+function clip(src: Float64Array, s0: number, n: number, c0: number, c1: number, dst: Float64Array): number {
+  let a = src, b = ((c1 - c0) >> 1) % 2 === 1 ? dst : spare;
+  let from = s0, len = 2 * n;
   for (let e = c0; e < c1 && len >= 6; e += 2) {
-    const ax = xy[e] - ox, ay = xy[e + 1] - oy;
+    const ax = rel[e], ay = rel[e + 1];
     const e1 = e + 2 < c1 ? e + 2 : c0;
-    const ex = xy[e1] - ox - ax, ey = xy[e1 + 1] - oy - ay;
+    const ex = rel[e1] - ax, ey = rel[e1 + 1] - ay;
     let o = 0;
-    let px = a[len - 2], py = a[len - 1];
+    let px = a[from + len - 2], py = a[from + len - 1];
     let ps = ex * (py - ay) - ey * (px - ax);
-    for (let i = 0; i < len; i += 2) {
+    for (let i = from; i < from + len; i += 2) {
       const x = a[i], y = a[i + 1];
       const s = ex * (y - ay) - ey * (x - ax);
       if ((s >= 0) !== (ps >= 0)) {
@@ -58,9 +59,9 @@ function clip(src: Float64Array, n: number, xy: Float64Array, c0: number, c1: nu
       px = x; py = y; ps = s;
     }
     len = o;
-    const t = a; a = b; b = t;
+    from = 0;
+    const t = b; b = a === src ? (t === dst ? spare : dst) : a; a = t;
   }
-  for (let i = 0; i < len; i++) dst[i] = a[i];
   return len >> 1;
 }
 
@@ -68,7 +69,7 @@ function clip(src: Float64Array, n: number, xy: Float64Array, c0: number, c1: nu
  * Σ over the intersections of the ring at `depth` with each polygon after `last` in sweep order,
  * and so on down (signed); the walk stops at the first polygon starting right of the ring.
  */
-function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: number, depth: number, count: number, ox: number, oy: number, sign: number): number {
+function walk(start: ArrayLike<number>, n: number, last: number, depth: number, count: number, sign: number): number {
   const cur = levels[depth];
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (let i = 0; i < 2 * count; i += 2) {
@@ -77,27 +78,27 @@ function walk(xy: Float64Array, start: ArrayLike<number>, n: number, last: numbe
     if (cur[i + 1] < y0) y0 = cur[i + 1];
     if (cur[i + 1] > y1) y1 = cur[i + 1];
   }
-  return walkWithin(xy, start, n, last, depth, count, ox, oy, sign, x0, y0, x1, y1);
+  return walkWithin(start, n, last, depth, cur, 0, count, sign, x0, y0, x1, y1);
 }
 
-/** walk, the ring at `depth` having the box x0, y0, x1, y1. */
+/** walk, the ring at `depth` being cur[at .. at + 2 count) with the box x0, y0, x1, y1. */
 function walkWithin(
-  xy: Float64Array, start: ArrayLike<number>, n: number, last: number, depth: number, count: number, ox: number, oy: number, sign: number,
+  start: ArrayLike<number>, n: number, last: number, depth: number, cur: Float64Array, at: number, count: number, sign: number,
   x0: number, y0: number, x1: number, y1: number,
 ): number {
-  const cur = levels[depth];
   let sum = 0;
   for (let q = last + 1; q < n; q++) {
     if (boxes[4 * q] > x1) break;
     if (boxes[4 * q + 2] < x0 || boxes[4 * q + 1] > y1 || boxes[4 * q + 3] < y0) continue;
     if (++visited > BUDGET || depth + 1 > MAX_DEPTH) return NaN;
     const j = order[q];
-    const m = clip(cur, count, xy, start[j], start[j + 1], ox, oy, levels[depth + 1]);
+    const next = levels[depth + 1];
+    const m = clip(cur, at, count, start[j], start[j + 1], next);
     if (m < 3) continue;
-    const a = twiceArea(levels[depth + 1], m);
+    const a = twiceArea(next, 0, m);
     if (!(a > 0)) continue;
     sum += sign * a;
-    sum += walk(xy, start, n, q, depth + 1, m, ox, oy, -sign);
+    sum += walk(start, n, q, depth + 1, m, -sign);
   }
   return sum;
 }
@@ -108,27 +109,31 @@ function walkWithin(
  * for precision); NaN when the polygons overlap too much for inclusion–exclusion (see header).
  */
 export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>, n: number, ox: number, oy: number): number {
-  let most = 0;
-  for (let i = 0; i < n; i++) most = Math.max(most, (start[i + 1] - start[i]) >> 1);
-  // Clipping a ring by convex rings one after another leaves at most its vertices plus theirs.
-  ensure(most * (MAX_DEPTH + 2));
   if (boxes.length < 4 * n) { boxes = new Float64Array(8 * n); raw = new Float64Array(8 * n); order = new Int32Array(2 * n); sortKey = new Float64Array(2 * n); }
+  if (rel.length < start[n]) rel = new Float64Array(2 * start[n]);
+  // Every vertex measured from the origin once (the differences each clip and box would take),
+  // with each polygon's box.
+  let most = 0;
   for (let i = 0; i < n; i++) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let v = start[i]; v < start[i + 1]; v += 2) {
+    const v0 = start[i], v1 = start[i + 1];
+    for (let v = v0; v < v1; v += 2) {
       const x = xy[v] - ox, y = xy[v + 1] - oy;
+      rel[v] = x; rel[v + 1] = y;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
     }
+    if (v1 - v0 > most) most = v1 - v0;
     raw[4 * i] = x0; raw[4 * i + 1] = y0; raw[4 * i + 2] = x1; raw[4 * i + 3] = y1;
-    order[i] = i;
   }
+  // Clipping a ring by convex rings one after another leaves at most its vertices plus theirs.
+  ensure((most >> 1) * (MAX_DEPTH + 2));
   // The sweep order: by minX, ties in input order (insertion sort, a few dozen polygons; the keys
   // moved along with the order so that a comparison reads no box).
   const key = sortKey;
-  for (let q = 0; q < n; q++) key[q] = raw[4 * q];
+  for (let q = 0; q < n; q++) { key[q] = raw[4 * q]; order[q] = q; }
   for (let q = 1; q < n; q++) {
     const i = order[q], x = key[q];
     let p = q - 1;
@@ -141,11 +146,9 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
   for (let q = 0; q < n; q++) {
     const i = order[q];
     const k = (start[i + 1] - start[i]) >> 1;
-    const f = levels[0];
-    for (let v = 0; v < 2 * k; v += 2) { f[v] = xy[start[i] + v] - ox; f[v + 1] = xy[start[i] + v + 1] - oy; }
-    total += twiceArea(f, k);
+    total += twiceArea(rel, start[i], k);
     // The polygon's own box, as walk would find it from the same differences.
-    total += walkWithin(xy, start, n, q, 0, k, ox, oy, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
+    total += walkWithin(start, n, q, 0, rel, start[i], k, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
     if (Number.isNaN(total)) return NaN;
   }
   return total;

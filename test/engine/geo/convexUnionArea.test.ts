@@ -43,6 +43,42 @@ describe('convexUnionTwiceArea', () => {
     }
   });
 
+  it('the area of clipper\'s union on 300 random sets of 2–6 convex polygons of 3–7 vertices, away from the origin, measured from a point near them', () => {
+    // Clipping polygons with an odd and an even number of edges, and rings stored after other data
+    // (start[0] > 0), measured from (ox, oy) far from (0, 0).
+    const rnd = mulberry32(23);
+    const ox = 4e5, oy = 3e6;
+    for (let k = 0; k < 300; k++) {
+      const m = 2 + Math.floor(rnd() * 5);
+      const rings: XY[][] = [];
+      for (let q = 0; q < m; q++) {
+        const cx = ox + rnd() * 40, cy = oy + rnd() * 40, r = 8 + rnd() * 20, t = rnd() * Math.PI, sides = 3 + Math.floor(rnd() * 5);
+        rings.push(Array.from({ length: sides }, (_, v) => [cx + r * Math.cos(t + (2 * Math.PI * v) / sides), cy + r * Math.sin(t + (2 * Math.PI * v) / sides)] as XY));
+      }
+      const p = packed(rings);
+      const pad = 6;
+      const xy = new Float64Array(pad + p.xy.length).fill(-1e9);
+      xy.set(p.xy, pad);
+      const ours = convexUnionTwiceArea(xy, p.start.map((v) => v + pad), m, ox, oy) / 2;
+      // Clipper at 1000× scale around the origin point: area ÷ 1e6.
+      const byClipper = ringsArea(union(rings.map((r) => r.map(([x, y]) => [(x - ox) * 1000, (y - oy) * 1000] as XY)))) / 1e6;
+      expect(Math.abs(ours - byClipper)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('by hand, measured from a point: a triangle over a square\'s corner, and a triangle inside a pentagon', () => {
+    // The square 0..10 and the triangle (5,5), (15,5), (5,15) from (100, 200): 125 as above, the
+    // triangle clipped by the square's four edges; then the pentagon (0,0), (10,0), (12,6), (5,10),
+    // (-2,6) with the triangle (4,2), (6,2), (5,4) inside: the pentagon's area alone,
+    // 10·6/2 + … by the shoelace: 2A = 0·0−10·0 + 10·6−12·0 + 12·10−5·6 + 5·6−(−2)·10 + (−2)·0−0·6 = 60 + 90 + 50 = 200.
+    const at = (r: XY[], dx: number, dy: number) => r.map(([x, y]) => [x + dx, y + dy] as XY);
+    const twice = (rings: XY[][], ox: number, oy: number) => { const p = packed(rings); return convexUnionTwiceArea(p.xy, p.start, rings.length, ox, oy); };
+    expect(twice([at(sq(0, 0, 10), 100, 200), at([[5, 5], [15, 5], [5, 15]], 100, 200)], 100, 200)).toBe(250);
+    const pentagon: XY[] = [[0, 0], [10, 0], [12, 6], [5, 10], [-2, 6]];
+    expect(twice([pentagon, [[4, 2], [6, 2], [5, 4]]], 0, 0)).toBe(200);
+    expect(twice([[[4, 2], [6, 2], [5, 4]], pentagon], 0, 0)).toBe(200);
+  });
+
   it('gives up (NaN) when too many polygons overlap each other', () => {
     const rings = Array.from({ length: 16 }, (_, i) => sq(i * 0.01, 0, 10));
     expect(Number.isNaN(area(rings))).toBe(true);
