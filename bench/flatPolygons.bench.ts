@@ -1,5 +1,5 @@
-// Reading a polygon layer into the flat layout (FlatPolygonLayer): the one-pass text scanner
-// (scanGeoJsonPolygons) against JSON.parse of the whole document walked into the same typed arrays,
+// Reading a polygon layer into the flat layout: the one-pass text scanner as the residential read
+// uses it (scanGeoJsonPolygonColumns, properties as columns) against JSON.parse of the whole document walked into the same typed arrays,
 // properties and fields. On the 10,000-community city's residential layer (300k footprints, 96 MB)
 // and its community layer (3.6 MB); and the point scanner on its facility layer (100k, 17 MB). Each read runs in its own process (fresh heap), interleaved over
 // rounds: the read's own CPU time (process.cpuUsage, so GC helper threads count; median) and wall time, the garbage collector's time during it (PerformanceObserver
@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cityFiles } from './lib/cityFiles';
 import { timed } from './lib/timed';
 import { snapshotDir } from './lib/baseline';
-import { scanGeoJsonPolygons } from '../src/io/formats/geojsonFlatPolygons';
+import { scanGeoJsonPolygonColumns } from '../src/io/formats/geojsonFlatPolygons';
 import { scanGeoJsonPoints } from '../src/io/formats/geojsonFlatPoints';
-import type { FlatPolygonLayer } from '../src/io/formats/flatPolygons';
+import type { FlatPolygonColumns, FlatPolygonLayer } from '../src/io/formats/flatPolygons';
 
 const ROUNDS = Number(process.env.FLAT_POLYGONS_BENCH_ROUNDS ?? 3);
 
@@ -99,7 +99,7 @@ export function parseAndWalkPoints(text: string): { length: number; xy: Float64A
 
 /** Scanner and JSON.parse + walk for a polygon or a point layer. */
 const METHODS = {
-  polygons: { scan: scanGeoJsonPolygons, parse: parseAndWalk },
+  polygons: { scan: scanGeoJsonPolygonColumns, parse: parseAndWalk },
   points: { scan: scanGeoJsonPoints, parse: parseAndWalkPoints },
 };
 type Kind = keyof typeof METHODS;
@@ -137,7 +137,7 @@ async function child(kind: Kind, method: Method, file: string, previousDir?: str
 /** In a child process: both methods on the file, every coordinate and offset compared bit for bit, properties and fields deep-compared. */
 function check(kind: Kind, file: string): void {
   const text = readFileSync(file, 'utf8');
-  const a = METHODS[kind].scan(text)! as Partial<FlatPolygonLayer> & { xy: Float64Array; properties: unknown[]; fields: string[] };
+  const a = METHODS[kind].scan(text)! as Partial<FlatPolygonLayer & FlatPolygonColumns> & { xy: Float64Array; fields: string[] };
   const b = METHODS[kind].parse(text) as Partial<FlatPolygonLayer> & { xy: Float64Array; properties: unknown[]; fields: string[]; length: number };
   let diff = 0;
   if (a.xy.length !== b.xy.length) diff++;
@@ -147,7 +147,19 @@ function check(kind: Kind, file: string): void {
     if (x.length !== y.length) diff++;
     for (let i = 0; i < y.length; i++) if (x[i] !== y[i]) diff++;
   }
-  if (JSON.stringify(a.properties) !== JSON.stringify(b.properties) || JSON.stringify(a.fields) !== JSON.stringify(b.fields)) diff++;
+  if (JSON.stringify(a.fields) !== JSON.stringify(b.fields)) diff++;
+  if (a.columns) {
+    // Columns: every feature's value of every name equals the parse's own property (undefined where it has none).
+    const own = Object.prototype.hasOwnProperty;
+    for (const [name, column] of a.columns) {
+      if (column.length !== b.length) diff++;
+      for (let i = 0; i < b.length; i++) {
+        const p = b.properties[i] as Record<string, unknown>;
+        if (JSON.stringify(column[i]) !== JSON.stringify(own.call(p, name) ? p[name] : undefined)) diff++;
+      }
+    }
+    for (const p of b.properties) for (const name of Object.keys(p as object)) if (!a.columns.has(name)) diff++;
+  } else if (JSON.stringify(a.properties) !== JSON.stringify(b.properties)) diff++;
   console.log(`CHECK ${b.length} features, ${b.xy.length / 2} x, y pairs, ${diff} differences`);
 }
 
@@ -193,7 +205,7 @@ export async function run(): Promise<void> {
     console.log('  | read into the flat layout | CPU (median) | wall | GC time (count) | heap held after | process CPU | process peak RSS |');
     console.log('  |---|---|---|---|---|---|---|');
     console.log(`  | JSON.parse + walk | ${parse.cpuMs.toFixed(0)} ms | ${parse.ms.toFixed(0)} ms | ${parse.gc.toFixed(0)} ms (${parse.gcN}) | ${parse.heap.toFixed(0)} MB | ${parse.cpu.toFixed(0)} ms | ${parse.rss.toFixed(0)} MB |`);
-    console.log(`  | ${kind === 'points' ? 'scanGeoJsonPoints' : 'scanGeoJsonPolygons'} | ${scan.cpuMs.toFixed(0)} ms | ${scan.ms.toFixed(0)} ms | ${scan.gc.toFixed(0)} ms (${scan.gcN}) | ${scan.heap.toFixed(0)} MB | ${scan.cpu.toFixed(0)} ms | ${scan.rss.toFixed(0)} MB |`);
+    console.log(`  | ${kind === 'points' ? 'scanGeoJsonPoints' : 'scanGeoJsonPolygonColumns'} | ${scan.cpuMs.toFixed(0)} ms | ${scan.ms.toFixed(0)} ms | ${scan.gc.toFixed(0)} ms (${scan.gcN}) | ${scan.heap.toFixed(0)} MB | ${scan.cpu.toFixed(0)} ms | ${scan.rss.toFixed(0)} MB |`);
     if (previousDir) {
       const prev = row('previous');
       console.log(`  | the same, previous (${PREVIOUS_SCANNER_COMMIT.slice(0, 7)}) | ${prev.cpuMs.toFixed(0)} ms | ${prev.ms.toFixed(0)} ms | ${prev.gc.toFixed(0)} ms (${prev.gcN}) | ${prev.heap.toFixed(0)} MB | ${prev.cpu.toFixed(0)} ms | ${prev.rss.toFixed(0)} MB |`);
