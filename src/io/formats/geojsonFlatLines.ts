@@ -9,8 +9,8 @@
 // MultiLineString, positions other than exactly two numbers, duplicate structural keys, escapes in
 // structural strings, invalid JSON. What it accepts it reads to the same result as JSON.parse
 // followed by readGeoJson: every coordinate is the double JSON.parse gives (bit for bit), each
-// feature's properties are JSON.parse of its own properties text, and a feature's `id` is merged
-// into its properties and `fields` as readGeoJson merges it.
+// feature's properties are what JSON.parse makes of its own properties text (flat ones read in
+// place), and a feature's `id` is merged into its properties and `fields` as readGeoJson merges it.
 import { GrowU32 } from './flatPolygons';
 
 export interface FlatLineLayer {
@@ -139,9 +139,7 @@ class LineScanner {
         } else if (k === 'properties') {
           if (sawProps) throw FAIL;
           sawProps = true;
-          const v = this.parsedValue();
-          if (v !== null && (typeof v !== 'object' || Array.isArray(v))) throw FAIL;
-          props = v as Record<string, unknown> | null;
+          props = this.propertiesValue();
         } else if (k === 'id') {
           if (sawId) throw FAIL;
           sawId = true;
@@ -161,6 +159,72 @@ class LineScanner {
     }
     this.properties.push(props);
     this.featureLines.push(this.lines.n - 1);
+  }
+
+  /**
+   * A feature's properties value: null, or the object JSON.parse makes of it. An object whose
+   * names have no escapes (and none is `__proto__`, which an assignment would not make an own
+   * property) and whose values are strings without escapes, true, false or null is read in place;
+   * any other object (a number, a nested value, an escape) is JSON.parse of its span. Anything but
+   * an object or null fails the scan.
+   */
+  private propertiesValue(): Record<string, unknown> | null {
+    this.ws();
+    const s = this.s;
+    const start = this.pos;
+    const c0 = s.charCodeAt(start);
+    if (c0 === 0x6e && s.startsWith('null', start)) { this.pos = start + 4; return null; }
+    if (c0 !== LBRACE) throw FAIL;
+    const o: Record<string, unknown> = {};
+    let i = skipWs(s, start + 1);
+    if (s.charCodeAt(i) !== RBRACE) {
+      for (;;) {
+        if (s.charCodeAt(i) !== QUOTE) throw FAIL;
+        const e = this.plainStringEnd(i + 1);
+        if (e < 0) return this.parsedObject(start);
+        const k = s.slice(i + 1, e);
+        if (k === '__proto__') return this.parsedObject(start);
+        i = skipWs(s, e + 1);
+        if (s.charCodeAt(i) !== COLON) throw FAIL;
+        i = skipWs(s, i + 1);
+        const c = s.charCodeAt(i);
+        if (c === QUOTE) {
+          const v = this.plainStringEnd(i + 1);
+          if (v < 0) return this.parsedObject(start);
+          o[k] = s.slice(i + 1, v); // a repeated name: the last value, as JSON.parse keeps
+          i = v + 1;
+        } else if (c === 0x74 && s.startsWith('true', i)) { o[k] = true; i += 4; }
+        else if (c === 0x66 && s.startsWith('false', i)) { o[k] = false; i += 5; }
+        else if (c === 0x6e && s.startsWith('null', i)) { o[k] = null; i += 4; }
+        else return this.parsedObject(start);
+        i = skipWs(s, i);
+        const d = s.charCodeAt(i);
+        if (d === COMMA) { i = skipWs(s, i + 1); continue; }
+        if (d !== RBRACE) throw FAIL;
+        break;
+      }
+    }
+    this.pos = i + 1;
+    return o;
+  }
+
+  /** The object at `start`, JSON.parse of its span. */
+  private parsedObject(start: number): Record<string, unknown> {
+    this.pos = start;
+    const v = this.parsedValue();
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw FAIL;
+    return v as Record<string, unknown>;
+  }
+
+  /** The closing quote's index of the string whose text starts at `a`, or −1 when it has an escape or a control character, or no end. */
+  private plainStringEnd(a: number): number {
+    const s = this.s;
+    for (let i = a; i < this.end; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) return i;
+      if (c === BACKSLASH || c < 0x20) return -1;
+    }
+    return -1;
   }
 
   /** A LineString or MultiLineString object (null and anything else fail the scan). */

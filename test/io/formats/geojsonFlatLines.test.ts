@@ -31,7 +31,14 @@ async function expectSameAsReference(text: string): Promise<FlatLineLayer> {
   expect(l!.xy.length).toBe(want.xy.length);
   for (let i = 0; i < want.xy.length; i++) if (!Object.is(l!.xy[i], want.xy[i])) expect(`xy[${i}] = ${l!.xy[i]}`).toBe(`xy[${i}] = ${want.xy[i]}`);
   const raw = await readGeoJson('roads.geojson', new TextEncoder().encode(text), { chunkedFromBytes: Infinity });
-  expect(l!.properties).toEqual(raw.features.map((f) => f.properties));
+  // Own names in order, each value, and the prototype: as JSON.parse makes them (toEqual ignores order).
+  expect(l!.properties.length).toBe(raw.features.length);
+  raw.features.forEach((f, i) => {
+    const a = l!.properties[i], b = f.properties;
+    expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    for (const k of Object.keys(b)) expect(JSON.stringify(a[k]), k).toBe(JSON.stringify(b[k]));
+  });
   expect(l!.fields).toEqual(raw.fields);
   expect(l!.crsName).toBe(raw.declaredCrs?.from === 'geojson' ? raw.declaredCrs.crs : undefined);
   return l!;
@@ -61,6 +68,17 @@ function numberTexts(seed: number) {
   };
 }
 
+/** A properties object as text, members in random order and spacing: plain and escaped names and
+ *  strings, `__proto__`, integer-like and repeated names, numbers, literals and nested values. */
+function propertiesText(rnd: () => number, ws: () => string, i: number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const names = ['name', 'highway', 'id', '名称', '1', '10', 'a"b', 'tab\there', '__proto__', 'constructor', 'name'];
+  const values = [`"路${i}"`, '"residential"', '"a \\"quoted\\" one"', '"\\u00e9"', 'true', 'false', 'null', '12', '-0', '1.5e3', '{"k":[1,{"x":null}]}', '[]', `"r${i}"`];
+  const n = Math.floor(rnd() * 5);
+  const members = Array.from({ length: n }, () => `${JSON.stringify(pick(names))}${ws()}:${ws()}${pick(values)}`);
+  return `{${ws()}${members.join(`${ws()},${ws()}`)}${ws()}}`;
+}
+
 describe('scanGeoJsonLines', () => {
   it('reads 200 random line collections (every number form, whitespace, ids, MultiLineStrings) to the doubles JSON.parse gives', async () => {
     const rnd = mulberry32(9113);
@@ -72,7 +90,7 @@ describe('scanGeoJsonLines', () => {
       const feats = Array.from({ length: Math.floor(rnd() * 20) }, (_, i) => {
         const multi = rnd() < 0.3;
         const geom = multi ? `{"type":"MultiLineString","coordinates":[${Array.from({ length: 1 + Math.floor(rnd() * 3) }, line).join(',')}]}` : `{ "coordinates" :${line()},${ws()}"type":"LineString"}`;
-        const props = rnd() < 0.1 ? 'null' : JSON.stringify({ name: `路${i}`, highway: 'residential', ...(rnd() < 0.5 ? { id: `r${i}` } : {}), ...(rnd() < 0.2 ? { nested: { a: [1, 2] } } : {}) });
+        const props = rnd() < 0.1 ? 'null' : propertiesText(rnd, ws, i);
         const id = rnd() < 0.3 ? `,"id":${rnd() < 0.5 ? i : `"top-${i}"`}` : '';
         return rnd() < 0.5 ? `{"type":"Feature","properties":${props},"geometry":${geom}${id}}` : `{${ws()}"geometry":${geom},"type":"Feature"${id},"properties":${props}}`;
       });
