@@ -9,15 +9,16 @@ import { pathToFileURL } from 'node:url';
 import type { Feature, FeatureCollection } from 'geojson';
 import { FACILITY_CATEGORIES } from '../src/engine/types';
 import { writeFlatGeobuf } from '../src/io/flatgeobuf';
-import { buildRoadGraph, graphStats } from '../src/engine/network/graph';
+import { buildRoadGraphFlat, graphStats, roadLinesCenter } from '../src/engine/network/graph';
 import { facilityBands, ringsToMultiPolygon } from '../src/engine/network/facilityAreas';
 import { geodesicCircle } from '../src/engine/network/geodesicCircle';
-import { createLocalProjection, centerOf } from '../src/engine/geo/localProjection';
+import { createLocalProjection } from '../src/engine/geo/localProjection';
 import { DEFAULT_MAX_OFFSET_M } from '../src/engine/network/serviceArea';
 import { DEFAULT_MAX_CONNECTOR_M } from '../src/engine/network/join';
 import { distanceProblem } from '../src/engine/plausibility';
 import { commandMain, createProgress, InputError, layerCentre, loadLayer, parseFlags, refuseOutputOverInput, type OutputData } from './lib/index';
 import { memoInverse } from './lib/memoInverse';
+import { loadRoadLines } from './lib/loadRoads';
 
 export { InputError };
 
@@ -133,12 +134,12 @@ export async function prepareServiceAreas(argv: string[]): Promise<ServiceAreasR
     return { features: circles(), summary: () => notes(`${facilities.length} facilities × ${args.distances.length} distances, straight-line (geodesic circles)`), out: args.out };
   }
 
-  const roadLayer = await loadLayer(args.roads!, 'roads', { crs: args.roadsCrs, hint: layerCentre(facLayer) });
-  const roads = roadLayer.features;
+  // Read flat (no array per vertex) when the file allows, else as every layer is read.
+  const { lines: roads } = await loadRoadLines(args.roads!, { crs: args.roadsCrs, hint: layerCentre(facLayer) });
   if (!roads.length) throw new InputError(`${args.roads}: no road lines found`);
   // Local projection centred on the middle of the road layer's extent.
-  const projection = createLocalProjection(centerOf(roads.flatMap((r) => r.coordinates)));
-  const graph = buildRoadGraph(roads, projection);
+  const projection = createLocalProjection(roadLinesCenter(roads));
+  const graph = buildRoadGraphFlat(roads, projection);
   const stats = graphStats(graph);
   let off = 0;
   // Back to lon/lat through a table of the facility's points already mapped (its bands share most vertices).

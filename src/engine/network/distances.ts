@@ -211,20 +211,53 @@ export function edgeProfile(g: RoadGraph, nd: NetworkDistances, e: number): { s:
   return { s: Array.from(bp.s.subarray(0, n)), f: Array.from(bp.f.subarray(0, n)) };
 }
 
-/** Edges that may hold points within `d` (incident to a node within d, or holding a seed), ascending. */
+/** One bit per edge for touchedEdges, all clear between calls (each call clears what it set). */
+let touchedBits = new Int32Array(1024);
+
+/**
+ * Edges that may hold points within `d` (incident to a node within d, or holding a seed), ascending.
+ * Marked in a bitmap and read out in order: no sort of the edges listed once per end.
+ */
 export function touchedEdges(g: RoadGraph, nd: NetworkDistances, d: number): Int32Array {
   const { adjStart, adjEdge } = g;
-  let m = nd.edgeSeeds.size;
-  for (const n of nd.settled) if (nd.dist[n] <= d) m += adjStart[n + 1] - adjStart[n];
-  const buf = new Int32Array(m);
-  let k = 0;
-  for (const n of nd.settled) {
-    if (nd.dist[n] > d) continue;
-    for (let j = adjStart[n]; j < adjStart[n + 1]; j++) buf[k++] = adjEdge[j];
+  const words = (g.edgeCount + 31) >>> 5;
+  if (touchedBits.length < words) touchedBits = new Int32Array(words);
+  const bits = touchedBits;
+  const { dist, settled } = nd;
+  let lo = words, hi = -1, m = 0;
+  for (let i = 0; i < settled.length; i++) {
+    const n = settled[i];
+    if (dist[n] > d) continue;
+    for (let j = adjStart[n]; j < adjStart[n + 1]; j++) {
+      const e = adjEdge[j];
+      const w = e >>> 5, b = 1 << (e & 31);
+      if (bits[w] & b) continue;
+      bits[w] |= b;
+      m++;
+      if (w < lo) lo = w;
+      if (w > hi) hi = w;
+    }
   }
-  for (const [e, seeds] of nd.edgeSeeds) if (seeds.some((q) => q.cost <= d)) buf[k++] = e;
-  const sorted = buf.subarray(0, k).sort();
-  let u = 0;
-  for (let i = 0; i < k; i++) if (!u || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i];
-  return sorted.subarray(0, u);
+  for (const [e, seeds] of nd.edgeSeeds) {
+    const w = e >>> 5, b = 1 << (e & 31);
+    if (bits[w] & b || !seeds.some((q) => q.cost <= d)) continue;
+    bits[w] |= b;
+    m++;
+    if (w < lo) lo = w;
+    if (w > hi) hi = w;
+  }
+  const out = new Int32Array(m);
+  let k = 0;
+  for (let w = lo; w <= hi; w++) {
+    let b = bits[w];
+    if (b === 0) continue;
+    bits[w] = 0;
+    // Lowest set bit first: ascending edge numbers.
+    while (b !== 0) {
+      const low = b & -b;
+      out[k++] = (w << 5) + 31 - Math.clz32(low);
+      b ^= low;
+    }
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
 // edges are indexed by their bounding boxes (flatbush) for joining points to the network.
 import Flatbush from 'flatbush';
 import type { Position, RoadLine } from '../types';
+import type { LocalProjection } from '../geo/localProjection';
 import type { XY } from '../reach/reachProvider';
 
 /** Projection to the dataset's local metres (the shape of geo/localProjection.ts). */
@@ -51,53 +52,127 @@ export interface BuildGraphOptions {
   snap_m?: number;
 }
 
+/** Road lines in flat arrays, lon/lat as read (no array per vertex): line k's vertices are
+ *  lineOffsets[k] … lineOffsets[k + 1] − 1, vertex v at xy[2v], xy[2v + 1]; ids[k] is its id. */
+export interface RoadLinesFlat {
+  /** Number of lines. */
+  length: number;
+  ids: string[];
+  lineOffsets: Uint32Array;
+  xy: Float64Array;
+}
+
+/** Road lines (engine features) as RoadLinesFlat: the same positions and ids, in order. */
+export function roadLinesFlat(roads: readonly RoadLine[]): RoadLinesFlat {
+  const lineOffsets = new Uint32Array(roads.length + 1);
+  for (let k = 0; k < roads.length; k++) lineOffsets[k + 1] = lineOffsets[k] + roads[k].coordinates.length;
+  const xy = new Float64Array(2 * lineOffsets[roads.length]);
+  let v = 0;
+  for (const r of roads) for (const p of r.coordinates) {
+    xy[2 * v] = p[0];
+    xy[2 * v + 1] = p[1];
+    v++;
+  }
+  return { length: roads.length, ids: roads.map((r) => r.id), lineOffsets, xy };
+}
+
+/** The middle of the lines' extent (finite vertices only; [0, 0] without any): geo/localProjection's centerOf of every vertex. */
+export function roadLinesCenter(lines: RoadLinesFlat): Position {
+  const { xy } = lines;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let v = 0; v < xy.length; v += 2) {
+    const x = xy[v], y = xy[v + 1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  if (minX === Infinity) return [0, 0];
+  return [(minX + maxX) / 2, (minY + maxY) / 2];
+}
+
 /** Builds the graph from lines already projected to metres. */
 export function buildGraph(lines: XY[][], lineIds?: string[], options: BuildGraphOptions = {}): RoadGraph {
+  const lineOffsets = new Uint32Array(lines.length + 1);
+  for (let k = 0; k < lines.length; k++) lineOffsets[k + 1] = lineOffsets[k] + lines[k].length;
+  const xy = new Float64Array(2 * lineOffsets[lines.length]);
+  let v = 0;
+  for (const line of lines) for (const p of line) {
+    xy[2 * v] = p[0];
+    xy[2 * v + 1] = p[1];
+    v++;
+  }
+  return graphOfFlat(xy, lineOffsets, lineIds ?? lines.map((_, i) => String(i)), options);
+}
+
+/** Projects flat road lines (lon/lat) with the projection's forwardMany and builds the graph: the
+ *  same graph as buildRoadGraph of the same lines with its forward (the same doubles per vertex). */
+export function buildRoadGraphFlat(lines: RoadLinesFlat, projection: Pick<LocalProjection, 'forwardMany'>, options: BuildGraphOptions = {}): RoadGraph {
+  const n = lines.lineOffsets[lines.length];
+  const xy = new Float64Array(2 * n);
+  projection.forwardMany(lines.xy, 0, n, xy, 0);
+  return graphOfFlat(xy, lines.lineOffsets, lines.ids, options);
+}
+
+/**
+ * The graph of lines in metres held flat (line k: vertices lineOffsets[k] … lineOffsets[k + 1] − 1
+ * of xy). Vertices become nodes in order of first appearance; a non-finite vertex is skipped.
+ */
+function graphOfFlat(xy: Float64Array, lineOffsets: Uint32Array, lineIds: string[], options: BuildGraphOptions): RoadGraph {
   const snap = options.snap_m ?? 0.01;
+  const nLines = lineOffsets.length - 1;
+  const nv = lineOffsets[nLines];
   // Snapped cells as one number while it is exact (±335 km from the projection centre at 1 cm), else a string.
   const keyOf = new Map<number, number>();
   const farKeyOf = new Map<string, number>();
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const lineOf: number[] = [];
-  const nodeFor = (p: XY): number => {
-    const kx = Math.round(p[0] / snap);
-    const ky = Math.round(p[1] / snap);
-    const near = Math.abs(kx) < 2 ** 25 && Math.abs(ky) < 2 ** 25;
-    const k = near ? (kx + 2 ** 25) * 2 ** 26 + (ky + 2 ** 25) : 0;
-    const fk = near ? '' : `${kx},${ky}`;
-    let n = near ? keyOf.get(k) : farKeyOf.get(fk);
-    if (n === undefined) {
-      n = xs.length;
-      if (near) keyOf.set(k, n);
-      else farKeyOf.set(fk, n);
-      xs.push(p[0]);
-      ys.push(p[1]);
-    }
-    return n;
-  };
-  lines.forEach((line, li) => {
+  // At most one node per vertex and one edge per vertex: filled, then trimmed.
+  const xs = new Float64Array(nv);
+  const ys = new Float64Array(nv);
+  const from = new Int32Array(nv);
+  const to = new Int32Array(nv);
+  const lineOf = new Int32Array(nv);
+  let nodes = 0;
+  let edges = 0;
+  for (let li = 0; li < nLines; li++) {
     let prev = -1;
-    for (const p of line) {
-      if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
-      const n = nodeFor(p);
+    for (let v = lineOffsets[li]; v < lineOffsets[li + 1]; v++) {
+      const x = xy[2 * v], y = xy[2 * v + 1];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      const kx = Math.round(x / snap);
+      const ky = Math.round(y / snap);
+      const near = Math.abs(kx) < 2 ** 25 && Math.abs(ky) < 2 ** 25;
+      let n: number | undefined;
+      if (near) {
+        const k = (kx + 2 ** 25) * 2 ** 26 + (ky + 2 ** 25);
+        n = keyOf.get(k);
+        if (n === undefined) keyOf.set(k, (n = nodes));
+      } else {
+        const fk = `${kx},${ky}`;
+        n = farKeyOf.get(fk);
+        if (n === undefined) farKeyOf.set(fk, (n = nodes));
+      }
+      if (n === nodes) {
+        xs[nodes] = x;
+        ys[nodes] = y;
+        nodes++;
+      }
       if (prev >= 0 && n !== prev) {
-        from.push(prev);
-        to.push(n);
-        lineOf.push(li);
+        from[edges] = prev;
+        to[edges] = n;
+        lineOf[edges] = li;
+        edges++;
       }
       prev = n;
     }
-  });
-  const nodeCount = xs.length;
-  const edgeCount = from.length;
-  const nodeX = Float64Array.from(xs);
-  const nodeY = Float64Array.from(ys);
-  const edgeFrom = Int32Array.from(from);
-  const edgeTo = Int32Array.from(to);
-  const edgeLine = Int32Array.from(lineOf);
+  }
+  const nodeCount = nodes;
+  const edgeCount = edges;
+  const nodeX = xs.slice(0, nodes);
+  const nodeY = ys.slice(0, nodes);
+  const edgeFrom = from.slice(0, edges);
+  const edgeTo = to.slice(0, edges);
+  const edgeLine = lineOf.slice(0, edges);
   const edgeLength = new Float64Array(edgeCount);
   for (let e = 0; e < edgeCount; e++) {
     edgeLength[e] = Math.hypot(nodeX[edgeTo[e]] - nodeX[edgeFrom[e]], nodeY[edgeTo[e]] - nodeY[edgeFrom[e]]);
@@ -167,7 +242,7 @@ export function buildGraph(lines: XY[][], lineIds?: string[], options: BuildGrap
     nodeComponent,
     componentEdges: roots.map(([, c]) => c),
     edgeIndex,
-    lineIds: lineIds ?? lines.map((_, i) => String(i)),
+    lineIds,
   };
 }
 

@@ -143,13 +143,15 @@ let firstEnds = new Int32Array(1 << 12);
  */
 function mergeLines(xy: Float64Array, m: number): XY[][] {
   const ends = 2 * m;
-  let cap = endSlots.length;
+  // The table's used part: the smallest power of two from 4,096 with room for twice the ends, so a
+  // small band clears only that much of a table grown by a large one (the groups do not depend on it).
+  let cap = 1 << 12;
   while (cap < 2 * ends) cap *= 2;
-  if (cap !== endSlots.length) {
+  if (cap > endSlots.length) {
     endSlots = new Int32Array(cap);
     endKeys = new Float64Array(2 * cap);
   }
-  endSlots.fill(-1);
+  endSlots.fill(-1, 0, cap);
   if (partnerOf.length < ends) {
     partnerOf = new Int32Array(2 * ends);
     nextAtEnd = new Int32Array(2 * ends);

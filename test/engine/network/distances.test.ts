@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/engine/network/graph';
-import { networkDistances, edgeProfile } from '../../../src/engine/network/distances';
+import { networkDistances, edgeProfile, touchedEdges } from '../../../src/engine/network/distances';
 import { joinPoints, pointOrigins } from '../../../src/engine/network/origins';
 import type { XY } from '../../../src/engine/reach/reachProvider';
 import { mulberry32, naiveNodeDistances, randomGridLines } from './helpers';
@@ -98,5 +98,40 @@ describe('networkDistances', () => {
       if (min === Infinity) expect(all.dist[n]).toBe(Infinity);
       else expect(all.dist[n]).toBeCloseTo(min, 9);
     }
+  });
+});
+
+describe('touchedEdges', () => {
+  it('lists, ascending and once each, the edges with an end within d or a seed reached within d (against a scan of every edge)', () => {
+    const rand = mulberry32(31);
+    // Two graphs of different sizes, asked in turn: the bitmap kept between calls must come back clear.
+    const graphs = [buildGraph(randomGridLines(rand, 40, 50)), buildGraph(randomGridLines(rand, 12, 80))];
+    let asked = 0;
+    for (let round = 0; round < 3; round++)
+      for (const g of graphs) {
+        const facilities = Array.from({ length: 3 }, (_, i) => ({ id: `f${i}`, xy: [rand() * 1500, rand() * 800] as XY }));
+        const joined = joinPoints(g, facilities, 500).filter((j) => j.join);
+        const nd = networkDistances(g, pointOrigins(joined).origins, 900);
+        for (const d of [0, 120, 400, 900]) {
+          const want: number[] = [];
+          for (let e = 0; e < g.edgeCount; e++) {
+            const seeded = (nd.edgeSeeds.get(e) ?? []).some((q) => q.cost <= d);
+            if (nd.dist[g.edgeFrom[e]] <= d || nd.dist[g.edgeTo[e]] <= d || seeded) want.push(e);
+          }
+          expect([...touchedEdges(g, nd, d)], `d = ${d}`).toEqual(want);
+          asked += want.length;
+        }
+      }
+    expect(asked).toBeGreaterThan(2000);
+  });
+
+  it('lists an edge reached only through its seed (by hand: a facility 10 m off the middle of a 1 km street)', () => {
+    const g = buildGraph([[[0, 0], [1000, 0]], [[1000, 0], [1000, 1000]]]);
+    const joined = joinPoints(g, [{ id: 'f', xy: [500, 10] }], 500);
+    const nd = networkDistances(g, pointOrigins(joined).origins, 2000);
+    // Both ends 510 m away: at 100 m only the seed (cost 10) touches edge 0.
+    expect([...touchedEdges(g, nd, 100)]).toEqual([0]);
+    expect([...touchedEdges(g, nd, 5)]).toEqual([]);
+    expect([...touchedEdges(g, nd, 600)]).toEqual([0, 1]);
   });
 });

@@ -20,6 +20,37 @@ const area = (g: RoadGraph, nd: ReturnType<typeof networkDistances>, d: number, 
   fromPaths(serviceAreaPaths(g, nd, d, { maxOffset_m: M }, { pieces }));
 
 describe('reachableNetwork', () => {
+  it('joins the same stretches after a much larger band (lines hold each reached segment once, their length the network length)', () => {
+    // A large band first (thousands of line ends, a larger end table), then small bands on another graph.
+    const big = setup(randomGridLines(mulberry32(5), 60, 40, 1, 0), [[1200, 1200]]);
+    const small = setup(randomGridLines(mulberry32(6), 8, 60), [[200, 200]]);
+    const segments = (net: ReturnType<typeof reachableNetwork>) => {
+      let length = 0;
+      const seen = new Set<string>();
+      let repeats = 0;
+      for (const l of net.lines)
+        for (let i = 1; i < l.length; i++) {
+          length += Math.hypot(l[i][0] - l[i - 1][0], l[i][1] - l[i - 1][1]);
+          const a = `${l[i - 1][0]},${l[i - 1][1]}`, b = `${l[i][0]},${l[i][1]}`;
+          const k = a < b ? `${a}|${b}` : `${b}|${a}`;
+          if (seen.has(k)) repeats++;
+          seen.add(k);
+        }
+      return { length, repeats, count: seen.size };
+    };
+    const before = [100, 250, 400].map((d) => segments(reachableNetwork(small.g, small.nd, d)));
+    const large = reachableNetwork(big.g, big.nd, 3000);
+    expect(large.lines.reduce((n, l) => n + l.length, 0)).toBeGreaterThan(4000);
+    for (const [i, d] of [100, 250, 400].entries()) {
+      const net = reachableNetwork(small.g, small.nd, d);
+      const s = segments(net);
+      expect(s.repeats).toBe(0);
+      expect(s.length).toBeCloseTo(net.length_m, 6);
+      expect(s).toEqual(before[i]);
+    }
+  });
+
+
   it('cuts a dead end exactly where the distance runs out', () => {
     // Facility on the start of a 250 m dead end (connector 0): at 180 m the line ends at x = 180.
     const { g, nd } = setup([[[0, 0], [100, 0], [250, 0]]], [[0, 0]]);
