@@ -83,14 +83,21 @@ export function createLocalProjection(center: Position): LocalProjection {
     out[at] = xy[0]; out[at + 1] = xy[1];
   };
   const grid = createGridInterpolant([lon0, lat0], exactTo);
-  const forwardTo = grid.forwardTo;
-  const res = new Float64Array(2);
+  const forwardTo = grid.forwardTo, forwardMany = grid.forwardMany;
+  const res = new Float64Array(2), at = new Float64Array(2);
   return {
     center: [lon0, lat0],
     definition,
-    // Reads only [0] and [1] of its argument (no copy of it per point).
+    // Reads only [0] and [1] of its argument (no copy of it per point). Numbers go through
+    // forwardMany (the same doubles as forwardTo) from a scratch array: passed to a call as two
+    // numbers, the coordinates would each be boxed into a heap number. Anything else (which a
+    // typed array would convert) goes to forwardTo as it is.
     forward: (p: Position) => {
-      forwardTo(p[0], p[1], res, 0);
+      const lon = p[0], lat = p[1];
+      if (typeof lon === 'number' && typeof lat === 'number') {
+        at[0] = lon; at[1] = lat;
+        forwardMany(at, 0, 1, res, 0);
+      } else forwardTo(lon, lat, res, 0);
       return [res[0], res[1]];
     },
     forwardTo,
