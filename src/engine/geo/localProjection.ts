@@ -216,14 +216,28 @@ function etmerc(P: EtmercParams): { forwardTo(lon: number, lat: number, out: Flo
 
 /** Centre of the lon/lat bounding box of the given positions (fallback [0, 0] when empty). */
 export function centerOf(positions: Iterable<Position>): Position {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const [x, y] of positions) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  if (minX === Infinity) return [0, 0];
-  return [(minX + maxX) / 2, (minY + maxY) / 2];
+  const box = lonLatBox();
+  for (const p of positions) extendLonLatBox(box, p);
+  return centreOfLonLatBox(box);
+}
+
+/** An empty lon/lat box [minX, minY, maxX, maxY], for extendLonLatBox and centreOfLonLatBox. */
+export function lonLatBox(): Float64Array {
+  return Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
+}
+
+/** The box grown to hold p (ignored unless both coordinates are finite). */
+export function extendLonLatBox(box: Float64Array, p: Position): void {
+  const x = p[0], y = p[1];
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  if (x < box[0]) box[0] = x;
+  if (y < box[1]) box[1] = y;
+  if (x > box[2]) box[2] = x;
+  if (y > box[3]) box[3] = y;
+}
+
+/** The box's centre (centerOf's answer for the positions it holds; [0, 0] when empty). */
+export function centreOfLonLatBox(box: Float64Array): Position {
+  if (box[0] === Infinity) return [0, 0];
+  return [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
 }
