@@ -7,7 +7,7 @@ import KDBush from 'kdbush';
 import type { Community, DataWarning, Dataset, Facility, FacilityCategory, GreenKind, Position, RulePreset } from './types';
 import { FACILITY_CATEGORIES } from './types';
 import type { BBox, MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
-import { centerOf, createLocalProjection, type LocalProjection } from './geo/localProjection';
+import { centreOfLonLatBox, createLocalProjection, extendLonLatBox, lonLatBox, type LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea, ringsBBox } from './geo/metricRings';
 import { createCommunityLocator, type CommunityLocator } from './communityLocator';
 import { communityAreaProblem, householdsProblem } from './plausibility';
@@ -75,13 +75,6 @@ export interface Preparation extends PreparedIndexes, ResidentialPreparation {
   locator: CommunityLocator;
 }
 
-/** The communities' vertices (the facilities' positions when there are none), as one list. */
-function allPositions(data: Pick<Dataset, 'communities' | 'facilities'>): Position[] {
-  const out: Position[] = [];
-  for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) out.push(p);
-  if (!data.communities.length) for (const f of data.facilities) out.push(f.position);
-  return out;
-}
 
 /**
  * The local projection the audit uses for a dataset: centred on the lon/lat extent of its
@@ -92,9 +85,16 @@ export function datasetProjection(data: Dataset): LocalProjection {
   return createLocalProjection(datasetCenter(data));
 }
 
-/** The centre of datasetProjection (without building the projection). */
+/**
+ * The centre of datasetProjection (without building the projection): centerOf the communities'
+ * vertices (the facilities' positions when there are none), read in place rather than gathered
+ * into one list first.
+ */
 export function datasetCenter(data: Pick<Dataset, 'communities' | 'facilities'>): Position {
-  return centerOf(allPositions(data));
+  const box = lonLatBox();
+  for (const c of data.communities) for (const poly of c.geometry ?? []) for (const ring of poly ?? []) for (const p of ring ?? []) extendLonLatBox(box, p);
+  if (!data.communities.length) for (const f of data.facilities) extendLonLatBox(box, f.position);
+  return centreOfLonLatBox(box);
 }
 
 export function bboxGap(a: BBox, b: BBox): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareAudit } from '../../src/engine/audit';
+import { datasetCenter, prepareAudit } from '../../src/engine/audit';
 import { defaultPreset } from '../../src/engine/presets';
 import { community, facility, green, loadFixture, rect } from './helpers';
 
@@ -83,5 +83,20 @@ describe('facility → community assignment (audit-cli.md)', () => {
     ]);
     const w = ctx.warnings.find((x) => x.code === 'missing_households')!;
     expect([w.layer, w.field]).toEqual(['communities', 'households']);
+  });
+});
+
+describe('datasetCenter', () => {
+  it('is the centre of the lon/lat box of the communities\' finite vertices, else of the facilities, else [0, 0]', () => {
+    const a = community('A', [[[[113.5, 22.5], [113.75, 22.5], [113.75, 22.625], [113.5, 22.5]]]]);
+    // A second polygon reaching further west and north, with a vertex that is not finite (ignored).
+    const b = community('B', [[[[113.25, 22.75], [NaN, 80], [113.375, 22.875], [113.25, 22.75]]], [[[113.625, 22.25], [113.7, 22.3], [113.65, 22.35], [113.625, 22.25]]]]);
+    const far = facility('F', 'kindergarten', 0, 0, { position: [120, 30] });
+    // Box [113.25, 22.25] – [113.75, 22.875]: centre by hand.
+    expect(datasetCenter({ communities: [a, b], facilities: [far] })).toEqual([113.5, 22.5625]);
+    // A community list given: its vertices alone, even when they are all unusable.
+    expect(datasetCenter({ communities: [community('C', [[[[Infinity, 1], [2, NaN]]]])], facilities: [far] })).toEqual([0, 0]);
+    expect(datasetCenter({ communities: [], facilities: [far, facility('G', 'kindergarten', 0, 0, { position: [121, 31.5] })] })).toEqual([120.5, 30.75]);
+    expect(datasetCenter({ communities: [], facilities: [] })).toEqual([0, 0]);
   });
 });

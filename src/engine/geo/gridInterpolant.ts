@@ -152,8 +152,32 @@ export function createGridInterpolant(center: readonly number[], exact: ForwardT
 
   return {
     forwardTo,
+    // forwardTo's evaluation repeated inline for the points in built cells (the same expressions on
+    // the same doubles, so the same results): a call per point would box its two coordinates into
+    // heap numbers (about 32 bytes of garbage per point); any other point goes through forwardTo.
     forwardMany(src: Float64Array, v0: number, v1: number, out: Float64Array, at: number): void {
-      for (let v = v0, o = at; v < v1; v++, o += 2) forwardTo(src[2 * v], src[2 * v + 1], out, o);
+      for (let v = v0, o = at; v < v1; v++, o += 2) {
+        const lon = src[2 * v], lat = src[2 * v + 1];
+        const s = (lon - lon0) * CELLS_PER_DEGREE, t = (lat - lat0) * CELLS_PER_DEGREE;
+        const i = Math.floor(s), j = Math.floor(t);
+        const k = table !== null && i >= -HALF_CELLS && i < HALF_CELLS && j >= -HALF_CELLS && j < HALF_CELLS ? table[(j + HALF_CELLS) * SIDE + (i + HALF_CELLS)] : 0;
+        if (k <= 0) {
+          forwardTo(lon, lat, out, o);
+          continue;
+        }
+        const u = 2 * (s - i) - 1, w = 2 * (t - j) - 1;
+        const c = coef, p = (k - 1) * PER_CELL;
+        const x0 = c[p] + u * (c[p + 1] + u * (c[p + 2] + u * c[p + 3]));
+        const x1 = c[p + 4] + u * (c[p + 5] + u * (c[p + 6] + u * c[p + 7]));
+        const x2 = c[p + 8] + u * (c[p + 9] + u * (c[p + 10] + u * c[p + 11]));
+        const x3 = c[p + 12] + u * (c[p + 13] + u * (c[p + 14] + u * c[p + 15]));
+        const y0 = c[p + 16] + u * (c[p + 17] + u * (c[p + 18] + u * c[p + 19]));
+        const y1 = c[p + 20] + u * (c[p + 21] + u * (c[p + 22] + u * c[p + 23]));
+        const y2 = c[p + 24] + u * (c[p + 25] + u * (c[p + 26] + u * c[p + 27]));
+        const y3 = c[p + 28] + u * (c[p + 29] + u * (c[p + 30] + u * c[p + 31]));
+        out[o] = x0 + w * (x1 + w * (x2 + w * x3));
+        out[o + 1] = y0 + w * (y1 + w * (y2 + w * y3));
+      }
     },
   };
 }

@@ -83,14 +83,21 @@ export function createLocalProjection(center: Position): LocalProjection {
     out[at] = xy[0]; out[at + 1] = xy[1];
   };
   const grid = createGridInterpolant([lon0, lat0], exactTo);
-  const forwardTo = grid.forwardTo;
-  const res = new Float64Array(2);
+  const forwardTo = grid.forwardTo, forwardMany = grid.forwardMany;
+  const res = new Float64Array(2), at = new Float64Array(2);
   return {
     center: [lon0, lat0],
     definition,
-    // Reads only [0] and [1] of its argument (no copy of it per point).
+    // Reads only [0] and [1] of its argument (no copy of it per point). Numbers go through
+    // forwardMany (the same doubles as forwardTo) from a scratch array: passed to a call as two
+    // numbers, the coordinates would each be boxed into a heap number. Anything else (which a
+    // typed array would convert) goes to forwardTo as it is.
     forward: (p: Position) => {
-      forwardTo(p[0], p[1], res, 0);
+      const lon = p[0], lat = p[1];
+      if (typeof lon === 'number' && typeof lat === 'number') {
+        at[0] = lon; at[1] = lat;
+        forwardMany(at, 0, 1, res, 0);
+      } else forwardTo(lon, lat, res, 0);
       return [res[0], res[1]];
     },
     forwardTo,
@@ -209,14 +216,28 @@ function etmerc(P: EtmercParams): { forwardTo(lon: number, lat: number, out: Flo
 
 /** Centre of the lon/lat bounding box of the given positions (fallback [0, 0] when empty). */
 export function centerOf(positions: Iterable<Position>): Position {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const [x, y] of positions) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  if (minX === Infinity) return [0, 0];
-  return [(minX + maxX) / 2, (minY + maxY) / 2];
+  const box = lonLatBox();
+  for (const p of positions) extendLonLatBox(box, p);
+  return centreOfLonLatBox(box);
+}
+
+/** An empty lon/lat box [minX, minY, maxX, maxY], for extendLonLatBox and centreOfLonLatBox. */
+export function lonLatBox(): Float64Array {
+  return Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
+}
+
+/** The box grown to hold p (ignored unless both coordinates are finite). */
+export function extendLonLatBox(box: Float64Array, p: Position): void {
+  const x = p[0], y = p[1];
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  if (x < box[0]) box[0] = x;
+  if (y < box[1]) box[1] = y;
+  if (x > box[2]) box[2] = x;
+  if (y > box[3]) box[3] = y;
+}
+
+/** The box's centre (centerOf's answer for the positions it holds; [0, 0] when empty). */
+export function centreOfLonLatBox(box: Float64Array): Position {
+  if (box[0] === Infinity) return [0, 0];
+  return [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
 }

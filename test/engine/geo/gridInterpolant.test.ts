@@ -108,4 +108,44 @@ describe('gridInterpolant', () => {
     expect(seen).toEqual([[NaN, 32], [118.8, NaN], [Infinity, 32], [118.8, -Infinity]]);
     expect([...out]).toEqual([-1, -2]);
   });
+
+  it('forwardMany gives points in built cells, in cells never interpolated, outside the window and non-finite the doubles forwardTo gives', () => {
+    const center: [number, number] = [20, MAX_LATITUDE - 0.5];
+    const tm = tmerc(center);
+    // proj4 throws on non-finite input; this mapping marks it instead.
+    const exact: ForwardTo = (lon, lat, out, at) => {
+      if (Number.isFinite(lon) && Number.isFinite(lat)) tm(lon, lat, out, at);
+      else { out[at] = -1; out[at + 1] = -2; }
+    };
+    const rand = mulberry32(6);
+    const n = 4000;
+    const pts = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      // Mostly a few cells near the centre (built by the first points in them, then evaluated in
+      // bulk), mixed with cells reaching beyond the latitude limit, points outside the window and
+      // non-finite coordinates.
+      const kind = k % 7;
+      let lon = center[0] + (rand() - 0.5) * 0.1, lat = center[1] + (rand() - 0.5) * 0.1;
+      if (kind === 3) lat = MAX_LATITUDE + rand() * 0.4;
+      else if (kind === 4) lon = center[0] + W + rand();
+      else if (kind === 5) lat = k % 2 ? NaN : -Infinity;
+      pts[2 * k] = lon; pts[2 * k + 1] = lat;
+    }
+    const one = new Float64Array(2 * n), want = new Float64Array(2 * n);
+    const byPoint = createGridInterpolant(center, exact);
+    for (let k = 0; k < n; k++) byPoint.forwardTo(pts[2 * k], pts[2 * k + 1], one, 2 * k);
+    for (let k = 0; k < n; k++) if (k % 7 >= 3 && k % 7 <= 5) exact(pts[2 * k], pts[2 * k + 1], want, 2 * k);
+    const bulk = new Float64Array(2 * n);
+    const many = createGridInterpolant(center, exact);
+    // In three calls, the second starting inside a run of built cells.
+    many.forwardMany(pts, 0, 1000, bulk, 0);
+    many.forwardMany(pts, 1000, 2501, bulk, 2000);
+    many.forwardMany(pts, 2501, n, bulk, 5002);
+    const differing: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (!Object.is(bulk[2 * k], one[2 * k]) || !Object.is(bulk[2 * k + 1], one[2 * k + 1])) differing.push(k);
+      if (k % 7 >= 3 && k % 7 <= 5 && (!Object.is(bulk[2 * k], want[2 * k]) || !Object.is(bulk[2 * k + 1], want[2 * k + 1]))) differing.push(-k);
+    }
+    expect(differing).toEqual([]);
+  });
 });

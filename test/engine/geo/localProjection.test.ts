@@ -147,6 +147,9 @@ describe('localProjection', () => {
   it('rejects a non-finite point as proj4 does', () => {
     expect(() => proj.forward([NaN, 23])).toThrow();
     expect(() => proj.inverse([0, Infinity])).toThrow();
+    // Not numbers: rejected too, not converted (a typed array would read null as 0).
+    expect(() => proj.forward([null as unknown as number, 23])).toThrow();
+    expect(() => proj.forward([113, null as unknown as number])).toThrow();
   });
 });
 
