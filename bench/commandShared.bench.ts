@@ -78,7 +78,7 @@ export async function run(): Promise<void> {
     const audit = await runAuditCommand([...flags, '--threads', '1', '--out', join(tmp, 'audit.json')], { streamed: true });
     const result: AuditResult = audit.result;
     const layers = audit.layers as Partial<Record<LayerImport['kind'], LayerImport>>;
-    const texts = exportNow.auditCommunityTexts(result.communities);
+    const texts = exportNow.communityTextList(exportNow.auditCommunityTexts(result.communities));
 
     const steps: Record<string, (s: Steps, tag: string) => Promise<unknown>> = {
       'read facilities (warm)': (s) => s.load(facilities, 'facilities'),

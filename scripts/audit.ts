@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AuditResult } from '../src/engine/types';
 import type { LayerImport, LayerKind } from '../src/io/import/types';
-import { auditJsonChunks, auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToXlsx, jsonChunks } from '../src/io/export/index';
+import { auditJsonChunks, auditToCsv, auditToFlatGeobuf, auditToGeoJSON, auditToXlsx, jsonChunks, joinChunks } from '../src/io/export/index';
 import {
   AUDIT_INPUT_FLAGS, AUDIT_INPUT_FORMATS, AUDIT_INPUT_REPEATABLE, AUDIT_INPUT_USAGE,
   auditInputPaths, auditNotes, checkAuditFlags, commandMain, refuseOutputOverInput, InputError, loadAuditInput, parseFlags, runAuditOf,
@@ -52,7 +52,7 @@ export async function runAuditCommand(argv: string[], options: AuditCommandOptio
   const ext = out ? extname(out).toLowerCase() : '.json';
   const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true, residentialFlat: true }), undefined, { communityTexts: ext === '.json' });
   const { result, data, layers, preset } = run;
-  const text = (chunks: () => Iterable<string>) => (options.streamed ? chunks() : [...chunks()].join(''));
+  const text = (chunks: () => Iterable<string | Uint8Array>) => (options.streamed ? chunks() : joinChunks(chunks()));
   const output =
     ext === '.csv' ? auditToCsv(result, { chineseHeaders: csvHeaders === 'zh' })
       : ext === '.xlsx' ? auditToXlsx(result, { chineseHeaders: csvHeaders === 'zh', preset, inputs: layers })
@@ -63,7 +63,7 @@ export async function runAuditCommand(argv: string[], options: AuditCommandOptio
 }
 
 /** The audit's GeoJSON: compact, a newline after it, the features a batch at a time. */
-function* geoJsonChunks(fc: Record<string, unknown>): Generator<string> {
+function* geoJsonChunks(fc: Record<string, unknown>): Generator<string | Uint8Array> {
   yield* jsonChunks(fc, { split: ['features'] });
   yield '\n';
 }

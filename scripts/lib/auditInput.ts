@@ -51,9 +51,9 @@ export interface RunAuditOptions {
 }
 
 export interface AuditRun extends AuditInput {
-  /** With RunAuditOptions.communityTexts: the communities' texts in the audit JSON that the audit
-   *  threads made (index-aligned with result.communities; io/export auditJsonChunks). */
-  communityTexts?: (string | undefined)[];
+  /** With RunAuditOptions.communityTexts: the communities' texts in the audit JSON (UTF-8) that the
+   *  audit threads made (index-aligned with result.communities; io/export auditJsonChunks). */
+  communityTexts?: (Uint8Array | undefined)[];
   /** The prepared audit: what maps of gaps (uncoveredPart) are computed from. */
   ctx: AuditContext;
   result: AuditResult;

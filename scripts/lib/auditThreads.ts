@@ -17,7 +17,7 @@ import type { CommunityResult, DataWarning, Position, ResidentialLayerFlat } fro
 import { announceSources, auditCommunities, parkAreas, type AuditContext } from '../../src/engine/audit';
 import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type PackedResidential } from '../../src/engine/auditSlice';
 import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
-import { auditCommunityTexts } from '../../src/io/export/jsonExport';
+import { auditCommunityTexts, communityTextList, type CommunityTexts } from '../../src/io/export/jsonExport';
 import type { LayerImport } from '../../src/io/import/types';
 import { InputError } from './inputError';
 import type { LoadLayerOptions } from './loadLayer';
@@ -193,7 +193,7 @@ export interface SliceParks {
  *  when asked their texts in the audit JSON (io/export auditCommunityTexts). */
 export interface SliceResults {
   results: CommunityResult[];
-  texts?: string[];
+  texts?: CommunityTexts;
   /** When the thread prepared its communities' residential bases: those with no residential land inside. */
   noResidentialLand?: Int32Array;
 }
@@ -201,8 +201,8 @@ export interface SliceResults {
 /** Every community's result, and the JSON texts the threads made of theirs. */
 export interface ThreadedResults {
   results: CommunityResult[];
-  /** Index-aligned with results: the community's text in the audit JSON where a thread made it. */
-  texts?: (string | undefined)[];
+  /** Index-aligned with results: the community's text in the audit JSON (UTF-8) where a thread made it. */
+  texts?: (Uint8Array | undefined)[];
 }
 
 function resultsOf(t: AuditThread, k: number): Promise<SliceResults> {
@@ -266,11 +266,14 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
       });
     }
     const results: CommunityResult[] = new Array(n);
-    const texts: (string | undefined)[] | undefined = options.texts ? new Array(n).fill(undefined) : undefined;
-    parts.forEach((part, k) => part.results.forEach((r, q) => {
-      results[slices[k][q]] = r;
-      if (texts && part.texts) texts[slices[k][q]] = part.texts[q];
-    }));
+    const texts: (Uint8Array | undefined)[] | undefined = options.texts ? new Array(n).fill(undefined) : undefined;
+    parts.forEach((part, k) => {
+      const own = texts && part.texts ? communityTextList(part.texts) : undefined;
+      part.results.forEach((r, q) => {
+        results[slices[k][q]] = r;
+        if (texts && own) texts[slices[k][q]] = own[q];
+      });
+    });
     return { results, ...(texts ? { texts } : {}) };
   } finally {
     stopAuditThreads(helpers);

@@ -68,6 +68,7 @@ function audit({ slice, texts }: SliceWork): void {
   void parks.then((parkAreas) => {
     const results = withParkAreas(audited, Array.from(slice.indices, (_, k) => k), parkAreas);
     const out: SliceResults = texts ? { results, texts: auditCommunityTexts(results), ...noLand } : { results, ...noLand };
-    parentPort!.postMessage(out);
+    // The texts' buffer is handed over, not copied.
+    parentPort!.postMessage(out, out.texts ? [out.texts.bytes.buffer as ArrayBuffer] : []);
   });
 }

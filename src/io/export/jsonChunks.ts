@@ -14,8 +14,15 @@ export interface JsonChunkOptions {
   batch?: number;
   /** For a member in `split`: its elements' texts where already known (elementTexts, e.g. made in
    *  another thread), index-aligned with the array; the other elements are stringified here. */
-  texts?: Readonly<Record<string, readonly (string | undefined)[]>>;
+  texts?: Readonly<Record<string, readonly (string | Uint8Array | undefined)[]>>;
+  /** For a member in `split`: what writes the text of its elements [from, to) (the separators
+   *  between them included) instead of JSON.stringify, in pieces of text or UTF-8 bytes; joined,
+   *  they must be the characters JSON.stringify writes there. */
+  stretches?: Readonly<Record<string, ElementStretch>>;
 }
+
+/** Writes the text of `elements[from, to)` as it stands in a split array (see JsonChunkOptions.stretches). */
+export type ElementStretch = (elements: readonly unknown[], from: number, to: number) => Iterable<string | Uint8Array>;
 
 /** The text of `{ [key]: [0, 0] }` cut around its zeros: what comes before the first element,
  *  between two elements, and after the last, at this indent. */
@@ -29,10 +36,11 @@ function arrayFrame(key: string, indent: number): { head: string; sep: string; t
 
 /**
  * Yields the text of JSON.stringify(value, null, indent) in pieces (joined, they are exactly that
- * text). `value` is a plain object (no toJSON of its own); a member listed in `split` whose value
+ * text): strings, and UTF-8 bytes where `texts` or `stretches` give them (each a buffer of its own,
+ * not changed afterwards). `value` is a plain object (no toJSON of its own); a member listed in `split` whose value
  * is a non-empty array is written `batch` elements at a time.
  */
-export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOptions = {}): Generator<string> {
+export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOptions = {}): Generator<string | Uint8Array> {
   const indent = options.indent ?? 0;
   const split = new Set(options.split ?? []);
   const batch = Math.max(1, options.batch ?? 256);
@@ -48,14 +56,15 @@ export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOp
       first = false;
       const known = options.texts?.[key];
       // The text of elements [from, to) as one stretch (the separators between them included).
-      const stretch = (from: number, to: number) => {
+      const own = options.stretches?.[key];
+      const stretch = own ? (from: number, to: number) => own(v, from, to) : (from: number, to: number) => {
         const s = JSON.stringify({ [key]: v.slice(from, to) }, null, indent);
-        return s.slice(head.length, s.length - tail.length);
+        return [s.slice(head.length, s.length - tail.length)];
       };
       if (!known) {
         for (let i = 0; i < v.length; i += batch) {
-          const text = stretch(i, Math.min(v.length, i + batch));
-          yield i > 0 ? sep + text : text;
+          if (i > 0) yield sep;
+          yield* stretch(i, Math.min(v.length, i + batch));
         }
       } else {
         // Texts made elsewhere are yielded as they are, not joined into a batch's string first:
@@ -70,7 +79,7 @@ export function* jsonChunks(value: Record<string, unknown>, options: JsonChunkOp
           } else {
             let k = j + 1;
             while (k < v.length && k - j < batch && known[k] === undefined) k++;
-            yield stretch(j, k);
+            yield* stretch(j, k);
             j = k;
           }
         }
