@@ -470,8 +470,10 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
    * of the document, the top-level id merged): every name's column holds each feature's own value
    * (undefined where it has none), and `fields` is readGeoJson's.
    */
-  async function expectColumns(text: string): Promise<void> {
-    const l = scanGeoJsonPolygonColumns(text);
+  async function expectColumns(source: string | Uint8Array): Promise<void> {
+    const l = scanGeoJsonPolygonColumns(source);
+    // The reference reads bytes as a file is read: decoded whole by TextDecoder, then JSON.parse.
+    const text = typeof source === 'string' ? source : new TextDecoder().decode(source);
     const want = referenceLayout(text);
     expect(want, 'the reference reads it').not.toBeNull();
     expect(l, 'the scanner reads it').not.toBeNull();
@@ -479,7 +481,7 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
     expect([...l!.geomOffsets]).toEqual([...want!.geomOffsets]);
     expect([...l!.ringOffsets]).toEqual([...want!.ringOffsets]);
     expectSameDoubles(l!.xy, want!.xy);
-    const raw = await readGeoJson('test.geojson', new TextEncoder().encode(text), { chunkedFromBytes: Infinity });
+    const raw = await readGeoJson('test.geojson', typeof source === 'string' ? new TextEncoder().encode(source) : source, { chunkedFromBytes: Infinity });
     expect(l!.fields).toEqual(raw.fields);
     expect([...l!.columns.keys()].sort()).toEqual([...raw.fields].sort());
     for (const name of raw.fields) {
@@ -515,6 +517,53 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
       '{"id":"r0","households":1}', '{"id":"r1","households":2,"n\\u0061me":"x"}', '{"id":"r2","households":3}',
       '{"id":"r3","__proto__":{"x":1}}', '{"id":"r4","households":4}', '{"id":"r5","\\u0069d":"escaped twin"}',
     ]));
+  });
+
+  /** The UTF-8 bytes of fc(props), with each \xNN escape in the texts turned into that raw byte (invalid UTF-8 where placed so). */
+  const bytesOf = (props: string[]): Uint8Array => {
+    const out: number[] = [];
+    for (const part of fc(props).split(/(\\x[0-9A-F]{2})/)) {
+      if (/^\\x[0-9A-F]{2}$/.test(part)) out.push(parseInt(part.slice(2), 16));
+      else out.push(...new TextEncoder().encode(part));
+    }
+    return Uint8Array.from(out);
+  };
+
+  it('UTF-8 names and values from the bytes: non-ASCII, longer than the short ASCII path, and a leading U+FEFF (kept: only the file\'s first is a byte order mark)', async () => {
+    const long = 'x'.repeat(40), longCjk = '锦苑'.repeat(20);
+    await expectColumns(bytesOf([
+      `{"名称":"锦苑","户数":3,"long":"${long}","cjk":"${longCjk}"}`, `{"名称":"\uFEFF锦","户数":4,"long":"${long}é","cjk":"a"}`,
+      '{"\uFEFFid":"\uFEFFabc","名称":"é","n":"abcdefghijklmnopqrstuvwxyz0123"}', '{"\uFEFFid":"𝄞 clef","名称":"\u00e9"}',
+    ]));
+    const l = scanGeoJsonPolygonColumns(new TextEncoder().encode(fc(['{"a":"\uFEFFabc"}', '{"a":"锦苑"}'])))!;
+    expect(l.columns.get('a')).toEqual(['\uFEFFabc', '锦苑']);
+  });
+
+  it('invalid UTF-8 inside names and values reads as TextDecoder reads the whole file (U+FFFD), short and long, plain and escaped', async () => {
+    const bad = ['\\xE9', '\\xE4\\xB8', '\\xC0\\xAF', '\\xED\\xA0\\x80', '\\xF4\\x90\\x80\\x80', '\\x80', '\\xF0\\x9F\\x98'];
+    const props = bad.flatMap((b, i) => [
+      `{"id":"R${b}","v${b}":${i},"long":"${'y'.repeat(30)}${b}"}`,
+      `{"id":"${b}R","esc":"a\\n${b}","v${b}":"${b}"}`,
+    ]);
+    await expectColumns(bytesOf(props));
+    // By hand: a lone E9 and a truncated three-byte sequence before the quote are one U+FFFD each.
+    const l = scanGeoJsonPolygonColumns(bytesOf(['{"id":"R\\xE9"}', '{"id":"A\\xE4\\xB8"}']))!;
+    expect(l.columns.get('id')).toEqual(['R\uFFFD', 'A\uFFFD']);
+  });
+
+  it('a name whose bytes are not the previous feature\'s is not taken for it: é (C3 A9) and a lone E9 byte (U+FFFD) are two names', async () => {
+    const l = scanGeoJsonPolygonColumns(bytesOf(['{"é":1}', '{"\\xE9":2}', '{"é":3}']))!;
+    expect(l.fields).toEqual(['é', '\uFFFD']);
+    expect(l.columns.get('é')).toEqual([1, undefined, 3]);
+    expect(l.columns.get('\uFFFD')).toEqual([undefined, 2, undefined]);
+  });
+
+  it('a byte that is not ASCII where the structure is, and a string with a lone surrogate (which UTF-8 cannot hold): null', () => {
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1}\\xE9']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1,\\xC2\\xA0"b":2}']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1}']))).not.toBeNull();
+    expect(scanGeoJsonPolygonColumns(fc(['{"a":"\ud800"}']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(fc(['{"a":"\ud834\udd1e"}']))!.columns.get('a')).toEqual(['𝄞']);
   });
 
   it('repeated names keep the last value, integer-like names come first in fields, the top-level id fills properties.id only where there is none', async () => {
