@@ -34,6 +34,9 @@ const SPLITTER = 134217729;
 const POW10_HI = POW10.map((d) => { const a = SPLITTER * d; return a - (a - d); });
 const POW10_LO = POW10.map((d, k) => d - POW10_HI[k]);
 
+/** fl(10^-k): the correction R / 10^k in nearestQuotientInto is R · INV_POW10[k] (a multiplication instead of a division). */
+const INV_POW10 = POW10.map((d) => 1 / d);
+
 /** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotientInto). */
 const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
 
@@ -46,8 +49,8 @@ const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PRO
  * MultiPolygon or Polygon geometry up to its coordinates. Where the text is exactly this, the
  * member-by-member reading would end in the same state, which feature() then takes at once.
  */
-const MULTIPOLYGON_HEAD = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":';
-const POLYGON_HEAD = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":';
+const MULTIPOLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":');
+const POLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"Polygon","coordinates":');
 /** Where the geometry type's first letter is in either head. */
 const HEAD_TYPE_AT = '{"type":"Feature","geometry":{"type":"'.length;
 
@@ -205,12 +208,21 @@ class FeatureScanner {
       geomOffsets: this.geom.trimmed(),
       polygonOffsets: this.polys.trimmed(),
       ringOffsets: this.rings.trimmed(),
-      xy: this.xy.slice(0, 2 * this.nv),
+      xy: this.usedXy(),
       properties,
       fields,
     };
     if (crsName !== undefined) layer.crsName = crsName;
     return layer;
+  }
+
+  /**
+   * The vertices read: a view of xy itself when its unused room is at most an eighth of it (a
+   * city's 48 MB copied again would cost more than the room kept), else a copy.
+   */
+  private usedXy(): Float64Array {
+    const n = 2 * this.nv;
+    return 8 * n >= 7 * this.xy.length ? this.xy.subarray(0, n) : this.xy.slice(0, n);
   }
 
   private features(): void {
@@ -233,8 +245,8 @@ class FeatureScanner {
     const s = this.s, p = this.pos;
     const letter = this.points ? 0 : s[p + HEAD_TYPE_AT];
     const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
-    if (head === 4 && textAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
-    else if (head === 3 && textAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
+    if (head === 4 && bytesAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
+    else if (head === 3 && bytesAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
     if (this.pos !== p) {
       sawType = true;
       sawGeom = true;
@@ -578,11 +590,15 @@ class FeatureScanner {
    * The ring whose opening bracket is at `i`, [[x, y], …] with at least one position: its vertices
    * appended to xy; returns the index after its closing bracket. The hot loop of a polygon layer:
    * the cursor and the vertex count stay in locals, and each number is written straight into xy.
+   * A position whose bytes are the ring's first position's (the closing vertex, as writers repeat
+   * it) takes that vertex's doubles without reading the numbers again: the same text, the same doubles.
    */
   private ringAt(i: number): number {
     const s = this.s;
     if (s[i] !== LBRACKET) throw FAIL;
     let xy = this.xy, nv = this.nv;
+    const v0 = nv;
+    let first = 0, firstLength = 0; // the first position's bytes, [ to ]
     for (;;) {
       i = skipWs(s, i + 1);
       if (s[i] !== LBRACKET) throw FAIL;
@@ -592,12 +608,22 @@ class FeatureScanner {
         this.growXy();
         xy = this.xy;
       }
-      this.numberInto(skipWs(s, i + 1), xy, 2 * nv);
-      i = skipWs(s, this.pos);
-      if (s[i] !== COMMA) throw FAIL;
-      this.numberInto(skipWs(s, i + 1), xy, 2 * nv + 1);
-      i = skipWs(s, this.pos);
-      if (s[i] !== RBRACKET) throw FAIL;
+      // The last byte before the ] first: it differs between most positions of a ring.
+      const last = i + firstLength - 2;
+      if (nv > v0 && s[last] === s[first + firstLength - 2] && s[last + 1] === RBRACKET && sameBytes(s, i, first, firstLength - 2)) {
+        xy[2 * nv] = xy[2 * v0];
+        xy[2 * nv + 1] = xy[2 * v0 + 1];
+        i = last + 1;
+      } else {
+        const a = i;
+        this.numberInto(skipWs(s, i + 1), xy, 2 * nv);
+        i = skipWs(s, this.pos);
+        if (s[i] !== COMMA) throw FAIL;
+        this.numberInto(skipWs(s, i + 1), xy, 2 * nv + 1);
+        i = skipWs(s, this.pos);
+        if (s[i] !== RBRACKET) throw FAIL;
+        if (nv === v0) { first = a; firstLength = i + 1 - a; }
+      }
       nv++;
       i = skipWs(s, i + 1);
       const c = s[i];
@@ -933,6 +959,12 @@ function textAt(s: Uint8Array, i: number, w: string): boolean {
   return true;
 }
 
+/** Whether s[a … a + n − 1] and s[b … b + n − 1] are the same bytes. */
+function sameBytes(s: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let j = 0; j < n; j++) if (s[a + j] !== s[b + j]) return false;
+  return true;
+}
+
 /** Whether the bytes `w` are in `s` at `i`. */
 function bytesAt(s: Uint8Array, i: number, w: Uint8Array): boolean {
   for (let j = 0; j < w.length; j++) if (s[i + j] !== w[j]) return false;
@@ -992,8 +1024,8 @@ function crsNameOf(crs: unknown): string | undefined {
  * R = M − q·D is computed exactly: q·D = th + tl exactly (TwoProduct, D's halves from a table),
  * Mh − th is exact (Sterbenz: th and Mh agree to an ulp), and every partial sum is a multiple of
  * G = min(1, ulp(q) · 2^k) no larger than a few ulp(M), which is below 2^53 · G as long as
- * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R / D) is within a relative
- * 2^-53 of R / D: the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
+ * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R · fl(1 / D)) is within a
+ * relative 2^-52 of R / D (two roundings): the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
  * (each product rounded, still on its side). Rounding to nearest-even is monotone, so when the two
  * sums round to the same double, that double is the correctly rounded M / D. They differ only
  * when M / D is within about 2^-50 · |r| of a rounding boundary (an exact tie among them).
@@ -1013,7 +1045,7 @@ function nearestQuotientInto(m: number, tail: number, t: number, k: number, neg:
   const Dh = POW10_HI[k], Dl = POW10_LO[k];
   const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
   const R = ((Mh - th) + Ml) - tl;
-  const r = R / D;
+  const r = R * INV_POW10[k];
   const below = q + r * WIDEN_DOWN, above = q + r * WIDEN_UP;
   if (below !== above) return false;
   out[at] = neg ? -below : below;

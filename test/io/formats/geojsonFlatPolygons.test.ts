@@ -200,6 +200,28 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     const ring = texts.map((t, i) => `[${t},${texts[(i + 1) % texts.length]}]`).join(',');
     await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
   });
+  it('random doubles as JSON.stringify writes them (up to 17 digits), to 16–19 significant digits and in exponent form, signed, coordinate-sized and any normal size', async () => {
+    const rnd = mulberry32(20261203);
+    const bits = new Uint32Array(2), f64 = new Float64Array(bits.buffer);
+    const texts: string[] = [];
+    for (let i = 0; i < 60000; i++) {
+      let v: number;
+      if (i % 3 === 0) v = 70 + rnd() * 70; // longitudes
+      else if (i % 3 === 1) v = rnd() * 60; // latitudes
+      else {
+        // Any normal double: random bits, the exponent kept away from subnormals and infinity.
+        bits[0] = Math.floor(rnd() * 2 ** 32);
+        bits[1] = Math.floor(rnd() * 2 ** 20) + (Math.floor(rnd() * 2000) + 24) * 2 ** 20;
+        v = f64[0];
+      }
+      if (rnd() < 0.5) v = -v;
+      const form = Math.floor(rnd() * 3);
+      texts.push(form === 0 ? JSON.stringify(v) : form === 1 ? v.toPrecision(16 + Math.floor(rnd() * 4)) : v.toExponential(15 + Math.floor(rnd() * 4)));
+    }
+    const ring = texts.map((t, i) => `[${t},${texts[(i + 7) % texts.length]}]`).join(',');
+    await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
+  });
+
   it('16–19 digit decimals just below, at and just above the midpoint between two neighbouring doubles (exact midpoints by BigInt)', async () => {
     const rnd = mulberry32(11);
     const f64 = new Float64Array(1);
@@ -349,6 +371,24 @@ describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (ty
       '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}',
       `${M}`, `${M}}`,
     ]) expect(scanGeoJsonPolygons(fc([`${M}}}`, t])), t).toBeNull();
+  });
+});
+
+describe('scanGeoJsonPolygons: a position written as the ring\'s first takes its doubles', () => {
+  const fc = (rings: string[]) => `{"type":"FeatureCollection","features":[${rings.map((r) => `{"type":"Feature","geometry":{"type":"Polygon","coordinates":[${r}]}}`).join(',')}]}`;
+  it('closing vertices, near misses (a middle digit, one digit more or less, other spaces, a sign), repeats mid-ring and per ring', async () => {
+    const a = '[113.80893668323924,22.820487715603477]';
+    await expectSameAsReference(fc([
+      `[${a},[113.8088022725663,22.82088357946409],[113.80859672784263,22.820823606492404],${a}]`,
+      `[${a},[113.80893668323924,22.82048771560347],[113.80893668323924,22.8204877156034777],[113.80893668323924,22.820487715603470],${a}]`,
+      `[${a},[113.80893668323914,22.820487715603477],[113.80893668323924,22.820487715603377],[113.80893668323924 ,22.820487715603477],${a}]`,
+      `[${a},[-113.80893668323924,22.820487715603477],[113.80893668323924,-22.820487715603477],${a},[1,2],${a}]`,
+      `[[1,2],[1,22],[11,2],[1,2]],[[1,2],[3,4],[1, 2],[1,2 ],[1,2]],[${a}],[[1e0,2],[1,2],[1e0,2]]`,
+      `[[-0,0],[0,0],[-0,0],[0,-0]]`,
+    ]));
+    // By hand: a closing vertex equal to the first, and a near miss that is not.
+    const l = scanGeoJsonPolygons(fc(['[[1.5,2.25],[1.6,2.25],[3,4],[1.5,2.25]]']))!;
+    expect([...l.xy]).toEqual([1.5, 2.25, 1.6, 2.25, 3, 4, 1.5, 2.25]);
   });
 });
 
