@@ -974,20 +974,30 @@ function bytesAt(s: Uint8Array, i: number, w: Uint8Array): boolean {
 /**
  * The text of the bytes a … b − 1: what decoding the whole file gives there, since a span the
  * scanner takes is bounded by ASCII bytes (a quote, a bracket, a digit), which UTF-8 decoding never
- * folds into a neighbouring sequence, valid or not. Short ASCII spans (names, ids, numbers) are
- * made from their codes, four at a time, without a decoder call; up to 12 characters, so that each
- * concatenation is a flat copy in V8 (longer ones would make a chain of string pieces to flatten).
+ * folds into a neighbouring sequence, valid or not. ASCII spans of up to 12 bytes (names, ids,
+ * numbers) are made by one String.fromCharCode call, without a decoder call or partial strings.
  */
 function textOf(s: Uint8Array, a: number, b: number): string {
   if (b - a > 12) return UTF8_DECODER.decode(s.subarray(a, b));
   let high = 0;
   for (let i = a; i < b; i++) high |= s[i];
   if (high >= 0x80) return UTF8_DECODER.decode(s.subarray(a, b));
-  let t = '';
-  let i = a;
-  for (; i + 4 <= b; i += 4) t += String.fromCharCode(s[i], s[i + 1], s[i + 2], s[i + 3]);
-  for (; i < b; i++) t += String.fromCharCode(s[i]);
-  return t;
+  const c = String.fromCharCode;
+  switch (b - a) {
+    case 0: return '';
+    case 1: return c(s[a]);
+    case 2: return c(s[a], s[a + 1]);
+    case 3: return c(s[a], s[a + 1], s[a + 2]);
+    case 4: return c(s[a], s[a + 1], s[a + 2], s[a + 3]);
+    case 5: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4]);
+    case 6: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5]);
+    case 7: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6]);
+    case 8: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7]);
+    case 9: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8]);
+    case 10: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9]);
+    case 11: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9], s[a + 10]);
+    default: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9], s[a + 10], s[a + 11]);
+  }
 }
 
 /** The index of the first non-whitespace character at or after `i`. */

@@ -579,6 +579,13 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
     expect(l.columns.get('a')).toEqual(['\uFEFFabc', '锦苑']);
   });
 
+  it('ASCII names and values of every length from 0 to 30 bytes (each length made its own way up to 12)', async () => {
+    const word = (n: number, seed: number) => Array.from({ length: n }, (_, j) => String.fromCharCode(0x21 + ((seed * 31 + j * 7) % 90))).join('').replace(/["\\]/g, '_');
+    const props = Array.from({ length: 31 }, (_, n) => `{"${word(Math.max(1, n % 15), n)}":"${word(n, n + 1)}","v":"${word(30 - n, n + 2)}"}`);
+    await expectColumns(fc(props));
+    expect(scanGeoJsonPolygonColumns(fc(['{"k":"abcdefg","l":""}']))!.columns.get('k')).toEqual(['abcdefg']);
+  });
+
   it('invalid UTF-8 inside names and values reads as TextDecoder reads the whole file (U+FFFD), short and long, plain and escaped', async () => {
     const bad = ['\\xE9', '\\xE4\\xB8', '\\xC0\\xAF', '\\xED\\xA0\\x80', '\\xF4\\x90\\x80\\x80', '\\x80', '\\xF0\\x9F\\x98'];
     const props = bad.flatMap((b, i) => [
