@@ -364,6 +364,28 @@ describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (ty
     ]));
   });
 
+  it('one byte of the opening changed (at every place, in both openings, at the end of the text too): read only as the member-by-member reading reads it', () => {
+    for (const open of [M, Q]) {
+      const head = open.slice(0, open.indexOf(':[') + 1);
+      for (let j = 0; j < head.length; j++) {
+        for (const c of ['X', ' ']) {
+          const changed = `${open.slice(0, j)}${c}${open.slice(j + 1)}}}`;
+          const text = fc([changed]);
+          const got = scanGeoJsonPolygons(text);
+          const want = referenceLayout(text);
+          if (got === null) continue; // the scanner may leave any text to the general reader
+          expect(want, `${changed}: JSON.parse reads it`).not.toBeNull();
+          expect([...got.geomOffsets], changed).toEqual([...want!.geomOffsets]);
+          expectSameDoubles(got.xy, want!.xy);
+        }
+      }
+      // The opening cut short at the very end of the text: not read past the end.
+      for (let j = 1; j < head.length; j++) expect(scanGeoJsonPolygons(`{"type":"FeatureCollection","features":[${head.slice(0, j)}`)).toBeNull();
+    }
+    // Sanity: a changed geometry type in the opening is still read when it is valid (the other opening's type).
+    expect(scanGeoJsonPolygons(fc([`${Q.replace('"Polygon"', '"Polygon" ')}}}`]))).not.toBeNull();
+  });
+
   it('after the opening, a second geometry type or coordinates, a second feature type or geometry, or coordinates of the other depth: null', () => {
     for (const t of [
       `${M},"type":"MultiPolygon"}}`, `${Q},"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}`, `${M}},"type":"Feature"}`, `${Q}},"geometry":null}`,
