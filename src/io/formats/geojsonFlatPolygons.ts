@@ -89,7 +89,7 @@ export function scanGeoJsonPolygonColumns(text: GeoJsonText): FlatPolygonColumns
   if (!bytes) return null;
   let scanner;
   try {
-    scanner = new FeatureScanner(bytes, false, true);
+    scanner = new FeatureScanner(bytes, false, true, asciiText(text, bytes));
     const r = scanner.collection();
     const layer: FlatPolygonColumns = {
       length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
@@ -112,7 +112,7 @@ export function scanFeatureCollection(text: GeoJsonText, kind: 'polygons' | 'poi
   const bytes = utf8Of(text);
   if (!bytes) return null;
   try {
-    return new FeatureScanner(bytes, kind === 'points').collection();
+    return new FeatureScanner(bytes, kind === 'points', false, asciiText(text, bytes)).collection();
   } catch (e) {
     if (e === FAIL) return null;
     throw e;
@@ -127,6 +127,11 @@ function utf8Of(text: GeoJsonText): Uint8Array | null {
   if (typeof text !== 'string') return text;
   if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return null;
   return UTF8_ENCODER.encode(text);
+}
+
+/** The text when it was given as a string and is all ASCII (its UTF-8 no longer than itself): its indices are the bytes' offsets. */
+function asciiText(text: GeoJsonText, bytes: Uint8Array): string | null {
+  return typeof text === 'string' && bytes.length === text.length ? text : null;
 }
 
 class FeatureScanner {
@@ -162,8 +167,15 @@ class FeatureScanner {
   /** Columnar mode: every column, for padding each to the feature count. */
   private readonly columnList: unknown[][] = [];
 
-  /** `text`: the UTF-8 bytes of the document. */
-  constructor(text: Uint8Array, points: boolean, columnar = false) {
+  /**
+   * The document given as an all-ASCII string (else null): names and values are its slices, as
+   * cheap as a slice is and the same strings as before it was encoded (no string decoded again).
+   */
+  private readonly ascii: string | null;
+
+  /** `text`: the UTF-8 bytes of the document; `ascii`: the same document as a string, when it was given as one and is all ASCII. */
+  constructor(text: Uint8Array, points: boolean, columnar = false, ascii: string | null = null) {
+    this.ascii = ascii;
     this.points = points;
     this.columnar = columnar;
     this.s = text;
@@ -330,7 +342,7 @@ class FeatureScanner {
         } else {
           i = this.plainStringEnd(a);
           if (i < 0) return this.parsedObject(start);
-          k = textOf(s, a, i);
+          k = this.text(a, i);
           if (k === '__proto__') return this.parsedObject(start);
           if (next === null) next = shape.slice(0, n);
           next.push(k);
@@ -383,7 +395,7 @@ class FeatureScanner {
         } else {
           i = this.plainStringEnd(a);
           if (i < 0) { this.parsedObjectInto(start, f); return; }
-          const k = textOf(s, a, i);
+          const k = this.text(a, i);
           if (k === '__proto__') { this.parsedObjectInto(start, f); return; }
           if (next === null || nextColumns === null) { next = shape.slice(0, n); nextColumns = shapeColumns.slice(0, n); }
           column = this.column(k, f);
@@ -423,6 +435,11 @@ class FeatureScanner {
       this.column(k, f)[f] = o[k];
       this.fields.add(k);
     }
+  }
+
+  /** The text of bytes a … b − 1 (textOf, or a slice of the ASCII string given). */
+  private text(a: number, b: number): string {
+    return this.ascii === null ? textOf(this.s, a, b) : this.ascii.slice(a, b);
   }
 
   /** The names of the properties object just read, for the next one to be compared with. */
@@ -474,7 +491,7 @@ class FeatureScanner {
     if (c === QUOTE) {
       for (let i = p + 1; i < this.end; i++) {
         const d = s[i];
-        if (d === QUOTE) { this.pos = i + 1; return textOf(s, p + 1, i); }
+        if (d === QUOTE) { this.pos = i + 1; return this.text(p + 1, i); }
         if (d === BACKSLASH || d < 0x20) break;
       }
       return this.parsedValue();
@@ -733,7 +750,7 @@ class FeatureScanner {
       if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
       else {
         // Undecided: Number() of the text, whose sign is its own.
-        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(textOf(s, start, i));
+        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(this.text(start, i));
         return;
       }
     }
@@ -824,7 +841,7 @@ class FeatureScanner {
       }
     }
     if (digits <= 19 && exp < 0 && exp >= -20 && nearestQuotientInto(m, tail, tailDigits, -exp, neg, this.scratch, 0)) return this.scratch[0];
-    return Number(textOf(s, start, i));
+    return Number(this.text(start, i));
   }
 
   /** The closing quote's index of the string whose text starts at `a`, or −1 when it has an escape or a control character, or no end. */
@@ -886,7 +903,7 @@ class FeatureScanner {
   private parsedValue(): unknown {
     this.ws();
     const a = this.pos;
-    const text = textOf(this.s, a, this.valueEnd());
+    const text = this.text(a, this.valueEnd());
     try {
       return JSON.parse(text);
     } catch {

@@ -61,8 +61,16 @@ function expectSameDoubles(got: Float64Array, want: Float64Array): void {
   }
 }
 
-async function expectSameAsReference(text: string, name = 'test.geojson'): Promise<FlatPolygonLayer> {
+/** The scan of the text as a string (an ASCII one is sliced) and as its UTF-8 bytes (decoded span by span), which must agree; the string's. */
+function scanBoth(text: string): FlatPolygonLayer | null {
   const layer = scanGeoJsonPolygons(text);
+  const fromBytes = scanGeoJsonPolygons(new TextEncoder().encode(text));
+  expect(fromBytes, 'the bytes read as the string').toEqual(layer);
+  return layer;
+}
+
+async function expectSameAsReference(text: string, name = 'test.geojson'): Promise<FlatPolygonLayer> {
+  const layer = scanBoth(text);
   const want = referenceLayout(text);
   expect(want, 'the reference reads it').not.toBeNull();
   expect(layer, 'the scanner reads it').not.toBeNull();
@@ -534,6 +542,7 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
    */
   async function expectColumns(source: string | Uint8Array): Promise<void> {
     const l = scanGeoJsonPolygonColumns(source);
+    if (typeof source === 'string') expect(scanGeoJsonPolygonColumns(new TextEncoder().encode(source)), 'the bytes read as the string').toEqual(l);
     // The reference reads bytes as a file is read: decoded whole by TextDecoder, then JSON.parse.
     const text = typeof source === 'string' ? source : new TextDecoder().decode(source);
     const want = referenceLayout(text);
