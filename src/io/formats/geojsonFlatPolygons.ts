@@ -11,10 +11,18 @@
 // gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
 // and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
 // The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
+//
+// The scan reads UTF-8 bytes (a file as read, without decoding 100 MB into a string first); a text
+// given as a string is scanned as its UTF-8 encoding. Every string the scanner makes (names, values,
+// spans for JSON.parse) is what decoding the whole file with TextDecoder would give at that place.
 import { GrowU32, type FlatPolygonColumns, type FlatPolygonLayer } from './flatPolygons';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
 const FAIL = new Error('not a FeatureCollection the flat scanner reads');
+
+const UTF8_ENCODER = new TextEncoder();
+/** UTF-8 as the whole file's decoding reads it (decodeText): invalid sequences become U+FFFD; a leading U+FEFF is kept, since a span is not the file's start. */
+const UTF8_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** 10^0 … 10^22: exactly representable doubles (the literals are parsed correctly rounded, hence exactly). */
 const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -25,6 +33,9 @@ const SPLITTER = 134217729;
 /** 10^k = POW10_HI[k] + POW10_LO[k], Veltkamp's halves (for the exact product q · 10^k in nearestQuotientInto). */
 const POW10_HI = POW10.map((d) => { const a = SPLITTER * d; return a - (a - d); });
 const POW10_LO = POW10.map((d, k) => d - POW10_HI[k]);
+
+/** fl(10^-k): the correction R / 10^k in nearestQuotientInto is R · INV_POW10[k] (a multiplication instead of a division). */
+const INV_POW10 = POW10.map((d) => 1 / d);
 
 /** 1 ∓ 2^-50: widen a quotient's correction past its rounding error (nearestQuotientInto). */
 const WIDEN_DOWN = 1 - 2 ** -50, WIDEN_UP = 1 + 2 ** -50;
@@ -38,8 +49,8 @@ const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PRO
  * MultiPolygon or Polygon geometry up to its coordinates. Where the text is exactly this, the
  * member-by-member reading would end in the same state, which feature() then takes at once.
  */
-const MULTIPOLYGON_HEAD = '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":';
-const POLYGON_HEAD = '{"type":"Feature","geometry":{"type":"Polygon","coordinates":';
+const MULTIPOLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":');
+const POLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"Polygon","coordinates":');
 /** Where the geometry type's first letter is in either head. */
 const HEAD_TYPE_AT = '{"type":"Feature","geometry":{"type":"'.length;
 
@@ -49,10 +60,16 @@ const LBRACKET = 0x5b, RBRACKET = 0x5d, LBRACE = 0x7b, RBRACE = 0x7d;
 const MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e, ZERO = 0x30, NINE = 0x39, LOWER_E = 0x65, UPPER_E = 0x45;
 
 /**
- * Reads a GeoJSON text (BOM already stripped) holding a FeatureCollection of Polygon and
- * MultiPolygon features (null geometries allowed) into flat arrays; null for anything else.
+ * A GeoJSON text (BOM already stripped): the string, or its UTF-8 bytes, read as TextDecoder reads
+ * them (an invalid sequence inside a string value is U+FFFD there).
  */
-export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
+export type GeoJsonText = string | Uint8Array;
+
+/**
+ * Reads a GeoJSON text holding a FeatureCollection of Polygon and MultiPolygon features (null
+ * geometries allowed) into flat arrays; null for anything else.
+ */
+export function scanGeoJsonPolygons(text: GeoJsonText): FlatPolygonLayer | null {
   const r = scanFeatureCollection(text, 'polygons');
   if (!r) return null;
   const layer: FlatPolygonLayer = {
@@ -67,10 +84,12 @@ export function scanGeoJsonPolygons(text: string): FlatPolygonLayer | null {
  * scanGeoJsonPolygons with the properties as columns (FlatPolygonColumns): each value goes from the
  * text to its name's column, without an object per feature. The same values, names and `fields`.
  */
-export function scanGeoJsonPolygonColumns(text: string): FlatPolygonColumns | null {
+export function scanGeoJsonPolygonColumns(text: GeoJsonText): FlatPolygonColumns | null {
+  const bytes = utf8Of(text);
+  if (!bytes) return null;
   let scanner;
   try {
-    scanner = new FeatureScanner(text, false, true);
+    scanner = new FeatureScanner(bytes, false, true, asciiText(text, bytes));
     const r = scanner.collection();
     const layer: FlatPolygonColumns = {
       length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
@@ -89,13 +108,30 @@ export function scanGeoJsonPolygonColumns(text: string): FlatPolygonColumns | nu
  * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
  * feature in xy (NaN, NaN for a null or absent geometry), every offset 0.
  */
-export function scanFeatureCollection(text: string, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
+export function scanFeatureCollection(text: GeoJsonText, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
+  const bytes = utf8Of(text);
+  if (!bytes) return null;
   try {
-    return new FeatureScanner(text, kind === 'points').collection();
+    return new FeatureScanner(bytes, kind === 'points', false, asciiText(text, bytes)).collection();
   } catch (e) {
     if (e === FAIL) return null;
     throw e;
   }
+}
+
+/**
+ * The bytes to scan: the text's UTF-8 encoding, or the bytes as given. Null for a string with a lone
+ * surrogate (no decoded file has one; UTF-8 cannot hold it, so JSON.parse would read it otherwise).
+ */
+function utf8Of(text: GeoJsonText): Uint8Array | null {
+  if (typeof text !== 'string') return text;
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return null;
+  return UTF8_ENCODER.encode(text);
+}
+
+/** The text when it was given as a string and is all ASCII (its UTF-8 no longer than itself): its indices are the bytes' offsets. */
+function asciiText(text: GeoJsonText, bytes: Uint8Array): string | null {
+  return typeof text === 'string' && bytes.length === text.length ? text : null;
 }
 
 class FeatureScanner {
@@ -103,7 +139,7 @@ class FeatureScanner {
   private readonly points: boolean;
   /** Properties into `columns` (propertiesInto) instead of an object per feature. */
   private readonly columnar: boolean;
-  private readonly s: string;
+  private readonly s: Uint8Array;
   private readonly end: number;
   private readonly geom = new GrowU32(1024);
   private readonly polys = new GrowU32(1024);
@@ -122,6 +158,8 @@ class FeatureScanner {
    * the previous feature's adds nothing to `fields`.
    */
   private shape: string[] = [];
+  /** `shape`'s names as UTF-8, compared in place with the bytes of the next properties object's names. */
+  private shapeBytes: Uint8Array[] = [];
   /** Columnar mode: each property name's values by feature (undefined where a feature has no such name). */
   readonly columns = new Map<string, unknown[]>();
   /** Columnar mode: the columns of `shape`'s names, in its order. */
@@ -129,7 +167,15 @@ class FeatureScanner {
   /** Columnar mode: every column, for padding each to the feature count. */
   private readonly columnList: unknown[][] = [];
 
-  constructor(text: string, points: boolean, columnar = false) {
+  /**
+   * The document given as an all-ASCII string (else null): names and values are its slices, as
+   * cheap as a slice is and the same strings as before it was encoded (no string decoded again).
+   */
+  private readonly ascii: string | null;
+
+  /** `text`: the UTF-8 bytes of the document; `ascii`: the same document as a string, when it was given as one and is all ASCII. */
+  constructor(text: Uint8Array, points: boolean, columnar = false, ascii: string | null = null) {
+    this.ascii = ascii;
     this.points = points;
     this.columnar = columnar;
     this.s = text;
@@ -174,12 +220,21 @@ class FeatureScanner {
       geomOffsets: this.geom.trimmed(),
       polygonOffsets: this.polys.trimmed(),
       ringOffsets: this.rings.trimmed(),
-      xy: this.xy.slice(0, 2 * this.nv),
+      xy: this.usedXy(),
       properties,
       fields,
     };
     if (crsName !== undefined) layer.crsName = crsName;
     return layer;
+  }
+
+  /**
+   * The vertices read: a view of xy itself when its unused room is at most an eighth of it (a
+   * city's 48 MB copied again would cost more than the room kept), else a copy.
+   */
+  private usedXy(): Float64Array {
+    const n = 2 * this.nv;
+    return 8 * n >= 7 * this.xy.length ? this.xy.subarray(0, n) : this.xy.slice(0, n);
   }
 
   private features(): void {
@@ -200,10 +255,10 @@ class FeatureScanner {
     // more: another member follows (after the opening brace, or after a member and its comma).
     let more: boolean;
     const s = this.s, p = this.pos;
-    const letter = this.points ? 0 : s.charCodeAt(p + HEAD_TYPE_AT);
+    const letter = this.points ? 0 : s[p + HEAD_TYPE_AT];
     const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
-    if (head === 4 && textAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
-    else if (head === 3 && textAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
+    if (head === 4 && bytesAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
+    else if (head === 3 && bytesAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
     if (this.pos !== p) {
       sawType = true;
       sawGeom = true;
@@ -265,12 +320,12 @@ class FeatureScanner {
     this.ws();
     const s = this.s;
     const start = this.pos;
-    const c0 = s.charCodeAt(start);
+    const c0 = s[start];
     if (c0 === 0x6e) { this.literal('null'); return null; }
     if (c0 !== LBRACE) throw FAIL;
     this.pos++;
     const o: Record<string, unknown> = {};
-    const shape = this.shape;
+    const shape = this.shape, shapeBytes = this.shapeBytes;
     let next: string[] | null = null; // the new shape, once this object's names leave the previous one
     let n = 0;
     if (this.peekWs() !== RBRACE) {
@@ -279,15 +334,15 @@ class FeatureScanner {
         const a = this.pos;
         // The previous shape's name at this place, compared in place with its closing quote (a
         // plain name, so the text is plain too); else the name is scanned to its end.
-        const prev = next === null && n < shape.length ? shape[n] : undefined;
+        const prev = next === null && n < shape.length ? shapeBytes[n] : undefined;
         let k: string, i: number;
-        if (prev !== undefined && textAt(s, a, prev) && s.charCodeAt(a + prev.length) === QUOTE) {
-          k = prev;
+        if (prev !== undefined && bytesAt(s, a, prev) && s[a + prev.length] === QUOTE) {
+          k = shape[n];
           i = a + prev.length;
         } else {
           i = this.plainStringEnd(a);
           if (i < 0) return this.parsedObject(start);
-          k = s.slice(a, i);
+          k = this.text(a, i);
           if (k === '__proto__') return this.parsedObject(start);
           if (next === null) next = shape.slice(0, n);
           next.push(k);
@@ -304,7 +359,7 @@ class FeatureScanner {
     this.pos++;
     // Every name in `shape` is in `fields` already, so names that follow it in order add nothing.
     if (next !== null) {
-      this.shape = next;
+      this.setShape(next);
       // for-in lists an object's own names in Object.keys order (JSON.parse's), without an array.
       for (const k in o) this.fields.add(k);
     }
@@ -320,11 +375,11 @@ class FeatureScanner {
     this.ws();
     const s = this.s;
     const start = this.pos;
-    const c0 = s.charCodeAt(start);
+    const c0 = s[start];
     if (c0 === 0x6e) { this.literal('null'); return; }
     if (c0 !== LBRACE) throw FAIL;
     this.pos++;
-    const shape = this.shape, shapeColumns = this.shapeColumns;
+    const shape = this.shape, shapeBytes = this.shapeBytes, shapeColumns = this.shapeColumns;
     let next: string[] | null = null; // the new shape, once this object's names leave the previous one
     let nextColumns: unknown[][] | null = null;
     let n = 0;
@@ -332,15 +387,15 @@ class FeatureScanner {
       for (;;) {
         this.expect(QUOTE);
         const a = this.pos;
-        const prev = next === null && n < shape.length ? shape[n] : undefined;
+        const prev = next === null && n < shape.length ? shapeBytes[n] : undefined;
         let column: unknown[], i: number;
-        if (prev !== undefined && textAt(s, a, prev) && s.charCodeAt(a + prev.length) === QUOTE) {
+        if (prev !== undefined && bytesAt(s, a, prev) && s[a + prev.length] === QUOTE) {
           column = shapeColumns[n];
           i = a + prev.length;
         } else {
           i = this.plainStringEnd(a);
           if (i < 0) { this.parsedObjectInto(start, f); return; }
-          const k = s.slice(a, i);
+          const k = this.text(a, i);
           if (k === '__proto__') { this.parsedObjectInto(start, f); return; }
           if (next === null || nextColumns === null) { next = shape.slice(0, n); nextColumns = shapeColumns.slice(0, n); }
           column = this.column(k, f);
@@ -358,7 +413,7 @@ class FeatureScanner {
     }
     this.pos++;
     if (next !== null && nextColumns !== null) {
-      this.shape = next;
+      this.setShape(next);
       this.shapeColumns = nextColumns;
       // `fields` takes the names in Object.keys order (JSON.parse's: integer-like names first), as propertiesValue adds them.
       const o: Record<string, number> = {};
@@ -374,12 +429,23 @@ class FeatureScanner {
   private parsedObjectInto(start: number, f: number): void {
     this.pos = start;
     const o = this.parsedValue() as Record<string, unknown>;
-    this.shape = [];
+    this.setShape([]);
     this.shapeColumns = [];
     for (const k in o) {
       this.column(k, f)[f] = o[k];
       this.fields.add(k);
     }
+  }
+
+  /** The text of bytes a … b − 1 (textOf, or a slice of the ASCII string given). */
+  private text(a: number, b: number): string {
+    return this.ascii === null ? textOf(this.s, a, b) : this.ascii.slice(a, b);
+  }
+
+  /** The names of the properties object just read, for the next one to be compared with. */
+  private setShape(names: string[]): void {
+    this.shape = names;
+    this.shapeBytes = names.map((k) => UTF8_ENCODER.encode(k));
   }
 
   /** Columnar mode: name k's column, made (undefined for the features before f) when new. */
@@ -411,7 +477,7 @@ class FeatureScanner {
   private parsedObject(start: number): Record<string, unknown> {
     this.pos = start;
     const o = this.parsedValue() as Record<string, unknown>;
-    this.shape = [];
+    this.setShape([]);
     for (const k in o) this.fields.add(k);
     return o;
   }
@@ -421,11 +487,11 @@ class FeatureScanner {
     this.ws();
     const s = this.s;
     const p = this.pos;
-    const c = s.charCodeAt(p);
+    const c = s[p];
     if (c === QUOTE) {
       for (let i = p + 1; i < this.end; i++) {
-        const d = s.charCodeAt(i);
-        if (d === QUOTE) { this.pos = i + 1; return s.slice(p + 1, i); }
+        const d = s[i];
+        if (d === QUOTE) { this.pos = i + 1; return this.text(p + 1, i); }
         if (d === BACKSLASH || d < 0x20) break;
       }
       return this.parsedValue();
@@ -438,16 +504,16 @@ class FeatureScanner {
       const n = v | 0;
       return n === v && (n !== 0 || 1 / v > 0) ? n : v;
     }
-    if (c === 0x74 && s.startsWith('true', p)) { this.pos = p + 4; return true; }
-    if (c === 0x66 && s.startsWith('false', p)) { this.pos = p + 5; return false; }
-    if (c === 0x6e && s.startsWith('null', p)) { this.pos = p + 4; return null; }
+    if (c === 0x74 && textAt(s, p, 'true')) { this.pos = p + 4; return true; }
+    if (c === 0x66 && textAt(s, p, 'false')) { this.pos = p + 5; return false; }
+    if (c === 0x6e && textAt(s, p, 'null')) { this.pos = p + 4; return null; }
     return this.parsedValue();
   }
 
   /** null, or a Polygon / MultiPolygon object; its polygons are appended to the flat arrays. */
   private geometry(): void {
     this.ws();
-    if (this.s.charCodeAt(this.pos) === 0x6e) { this.literal('null'); return; }
+    if (this.s[this.pos] === 0x6e) { this.literal('null'); return; }
     this.expect(LBRACE);
     this.geometryMembers(0, 0, this.peekWs() !== RBRACE);
   }
@@ -483,7 +549,7 @@ class FeatureScanner {
     if (this.points) {
       if (textAt(this.s, p, '"Point"')) { this.pos = p + 7; return 1; }
     } else {
-      const c = this.s.charCodeAt(p + 1);
+      const c = this.s[p + 1];
       if (c === 0x4d && textAt(this.s, p, '"MultiPolygon"')) { this.pos = p + 14; return 4; }
       if (c === 0x50 && textAt(this.s, p, '"Polygon"')) { this.pos = p + 9; return 3; }
     }
@@ -496,7 +562,7 @@ class FeatureScanner {
     // Count the opening brackets before the first number.
     let i = this.pos, depth = 0;
     for (;;) {
-      const c = this.s.charCodeAt(i);
+      const c = this.s[i];
       if (c === LBRACKET) depth++;
       else if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
       i++;
@@ -518,11 +584,11 @@ class FeatureScanner {
     const s = this.s;
     if (multi) i = skipWs(s, i + 1); // past the list's bracket (counted by coordinates())
     for (;;) {
-      if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+      if (s[i] !== LBRACKET) throw FAIL;
       i = skipWs(s, i + 1);
       for (;;) {
         i = skipWs(s, this.ringAt(i));
-        const c = s.charCodeAt(i);
+        const c = s[i];
         if (c === COMMA) { i = skipWs(s, i + 1); continue; }
         if (c !== RBRACKET) throw FAIL;
         break;
@@ -530,7 +596,7 @@ class FeatureScanner {
       this.polys.push(this.rings.n - 1);
       if (!multi) return i + 1;
       i = skipWs(s, i + 1);
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === COMMA) { i = skipWs(s, i + 1); continue; }
       if (c !== RBRACKET) throw FAIL;
       return i + 1;
@@ -541,29 +607,43 @@ class FeatureScanner {
    * The ring whose opening bracket is at `i`, [[x, y], …] with at least one position: its vertices
    * appended to xy; returns the index after its closing bracket. The hot loop of a polygon layer:
    * the cursor and the vertex count stay in locals, and each number is written straight into xy.
+   * A position whose bytes are the ring's first position's (the closing vertex, as writers repeat
+   * it) takes that vertex's doubles without reading the numbers again: the same text, the same doubles.
    */
   private ringAt(i: number): number {
     const s = this.s;
-    if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+    if (s[i] !== LBRACKET) throw FAIL;
     let xy = this.xy, nv = this.nv;
+    const v0 = nv;
+    let first = 0, firstLength = 0; // the first position's bytes, [ to ]
     for (;;) {
       i = skipWs(s, i + 1);
-      if (s.charCodeAt(i) !== LBRACKET) throw FAIL;
+      if (s[i] !== LBRACKET) throw FAIL;
       if (2 * nv === xy.length) {
         this.pos = i;
         this.nv = nv;
         this.growXy();
         xy = this.xy;
       }
-      this.numberInto(skipWs(s, i + 1), xy, 2 * nv);
-      i = skipWs(s, this.pos);
-      if (s.charCodeAt(i) !== COMMA) throw FAIL;
-      this.numberInto(skipWs(s, i + 1), xy, 2 * nv + 1);
-      i = skipWs(s, this.pos);
-      if (s.charCodeAt(i) !== RBRACKET) throw FAIL;
+      // The last byte before the ] first: it differs between most positions of a ring.
+      const last = i + firstLength - 2;
+      if (nv > v0 && s[last] === s[first + firstLength - 2] && s[last + 1] === RBRACKET && sameBytes(s, i, first, firstLength - 2)) {
+        xy[2 * nv] = xy[2 * v0];
+        xy[2 * nv + 1] = xy[2 * v0 + 1];
+        i = last + 1;
+      } else {
+        const a = i;
+        this.numberInto(skipWs(s, i + 1), xy, 2 * nv);
+        i = skipWs(s, this.pos);
+        if (s[i] !== COMMA) throw FAIL;
+        this.numberInto(skipWs(s, i + 1), xy, 2 * nv + 1);
+        i = skipWs(s, this.pos);
+        if (s[i] !== RBRACKET) throw FAIL;
+        if (nv === v0) { first = a; firstLength = i + 1 - a; }
+      }
       nv++;
       i = skipWs(s, i + 1);
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === COMMA) continue;
       if (c !== RBRACKET) throw FAIL;
       break;
@@ -598,7 +678,7 @@ class FeatureScanner {
   /**
    * Room for more vertices: to the count the text read so far predicts for the whole text (plus a
    * tenth), so a large layer is copied once or twice instead of at every doubling; at least double,
-   * at most what the rest of the text could hold (a vertex takes at least 6 characters: [0,0],).
+   * at most what the rest of the text could hold (a vertex takes at least 6 bytes: [0,0],).
    */
   private growXy(): void {
     const n = this.xy.length;
@@ -621,16 +701,16 @@ class FeatureScanner {
   private numberInto(i: number, out: Float64Array, at: number): void {
     const s = this.s;
     const start = i;
-    let c = s.charCodeAt(i);
+    let c = s[i];
     const neg = c === MINUS;
-    if (neg) c = s.charCodeAt(++i);
+    if (neg) c = s[++i];
     let d = c - ZERO;
     if (d < 1 || d > 9) { out[at] = this.numberFrom(start); return; }
     // m: the first 15 significant digits; tail: the next up to 4.
     let m = d;
     const a = i;
     for (;;) {
-      d = s.charCodeAt(++i) - ZERO;
+      d = s[++i] - ZERO;
       if (!(d >= 0 && d <= 9)) break;
       if (i - a === 15) { out[at] = this.numberFrom(start); return; }
       m = m * 10 + d;
@@ -646,7 +726,7 @@ class FeatureScanner {
     const mEnd = f + 15 - intDigits; // where m is full
     i = f;
     for (;;) {
-      d = s.charCodeAt(i) - ZERO;
+      d = s[i] - ZERO;
       if (!(d >= 0 && d <= 9) || i === mEnd) break;
       m = m * 10 + d;
       i++;
@@ -656,7 +736,7 @@ class FeatureScanner {
     if (d >= 0 && d <= 9) {
       do {
         tail = tail * 10 + d;
-        d = s.charCodeAt(++i) - ZERO;
+        d = s[++i] - ZERO;
       } while (d >= 0 && d <= 9 && i - b < 4);
       if (d >= 0 && d <= 9) { out[at] = this.numberFrom(start); return; } // more than 19 digits
     }
@@ -670,7 +750,7 @@ class FeatureScanner {
       if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
       else {
         // Undecided: Number() of the text, whose sign is its own.
-        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(s.slice(start, i));
+        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(this.text(start, i));
         return;
       }
     }
@@ -694,55 +774,55 @@ class FeatureScanner {
     const s = this.s;
     let i = this.pos;
     const start = i;
-    let c = s.charCodeAt(i);
+    let c = s[i];
     const neg = c === MINUS;
-    if (neg) c = s.charCodeAt(++i);
+    if (neg) c = s[++i];
     // m: the first 15 significant digits; tail: the next up to 4 (tailDigits of them); digits: all;
     // the value is (m · 10^tailDigits + tail) · 10^exp, give or take the digits beyond 19.
     let m = 0, tail = 0, tailDigits = 0, digits = 0, exp = 0;
     if (c === ZERO) {
-      c = s.charCodeAt(++i);
+      c = s[++i];
       if (c >= ZERO && c <= NINE) throw FAIL; // leading zero
     } else if (c > ZERO && c <= NINE) {
       const a = i;
-      do { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - a < 15);
+      do { m = m * 10 + (c - ZERO); c = s[++i]; } while (c >= ZERO && c <= NINE && i - a < 15);
       if (c >= ZERO && c <= NINE) {
         // More than 15 integer digits: up to 4 into tail, and each one beyond raises the exponent.
         const b = i;
-        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < 4);
+        do { tail = tail * 10 + (c - ZERO); c = s[++i]; } while (c >= ZERO && c <= NINE && i - b < 4);
         tailDigits = i - b;
-        while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i);
+        while (c >= ZERO && c <= NINE) c = s[++i];
         exp = i - b - tailDigits;
       }
       digits = i - a;
     } else throw FAIL;
     if (c === DOT) {
-      c = s.charCodeAt(++i);
+      c = s[++i];
       if (!(c >= ZERO && c <= NINE)) throw FAIL;
       // Zeros before the first significant digit only move the exponent.
-      if (digits === 0) while (c === ZERO) { exp--; c = s.charCodeAt(++i); }
+      if (digits === 0) while (c === ZERO) { exp--; c = s[++i]; }
       const a = i;
       if (digits < 15) {
         const room = 15 - digits;
-        while (c >= ZERO && c <= NINE && i - a < room) { m = m * 10 + (c - ZERO); c = s.charCodeAt(++i); }
+        while (c >= ZERO && c <= NINE && i - a < room) { m = m * 10 + (c - ZERO); c = s[++i]; }
         exp -= i - a;
       }
       if (c >= ZERO && c <= NINE && tailDigits < 4) {
         const b = i, room = 4 - tailDigits;
-        do { tail = tail * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE && i - b < room);
+        do { tail = tail * 10 + (c - ZERO); c = s[++i]; } while (c >= ZERO && c <= NINE && i - b < room);
         tailDigits += i - b;
         exp -= i - b;
       }
-      while (c >= ZERO && c <= NINE) c = s.charCodeAt(++i); // beyond 19 digits: not kept
+      while (c >= ZERO && c <= NINE) c = s[++i]; // beyond 19 digits: not kept
       digits += i - a;
     }
     if (c === LOWER_E || c === UPPER_E) {
-      c = s.charCodeAt(++i);
+      c = s[++i];
       const eneg = c === MINUS;
-      if (eneg || c === PLUS) c = s.charCodeAt(++i);
+      if (eneg || c === PLUS) c = s[++i];
       if (!(c >= ZERO && c <= NINE)) throw FAIL;
       let e = 0;
-      do { if (e < 100000) e = e * 10 + (c - ZERO); c = s.charCodeAt(++i); } while (c >= ZERO && c <= NINE);
+      do { if (e < 100000) e = e * 10 + (c - ZERO); c = s[++i]; } while (c >= ZERO && c <= NINE);
       exp += eneg ? -e : e;
     }
     this.pos = i;
@@ -761,14 +841,14 @@ class FeatureScanner {
       }
     }
     if (digits <= 19 && exp < 0 && exp >= -20 && nearestQuotientInto(m, tail, tailDigits, -exp, neg, this.scratch, 0)) return this.scratch[0];
-    return Number(s.slice(start, i));
+    return Number(this.text(start, i));
   }
 
   /** The closing quote's index of the string whose text starts at `a`, or −1 when it has an escape or a control character, or no end. */
   private plainStringEnd(a: number): number {
     const s = this.s;
     for (let i = a; ; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === QUOTE) return i;
       if (c === BACKSLASH || c < 0x20 || i >= this.end) return -1;
     }
@@ -778,29 +858,29 @@ class FeatureScanner {
   private key(): number {
     const s = this.s;
     let i = skipWs(s, this.pos);
-    if (s.charCodeAt(i) !== QUOTE) throw FAIL;
+    if (s[i] !== QUOTE) throw FAIL;
     const a = i + 1;
     // The one name the first letter allows (c: crs or coordinates, by the second), compared in
     // place with its closing quote; any other name is only scanned to its end.
     let k: number;
-    switch (s.charCodeAt(a)) {
+    switch (s[a]) {
       case 0x74: k = K_TYPE; break;
       case 0x66: k = K_FEATURES; break;
       case 0x67: k = K_GEOMETRY; break;
       case 0x70: k = K_PROPERTIES; break;
       case 0x69: k = K_ID; break;
-      case 0x63: k = s.charCodeAt(a + 1) === 0x72 ? K_CRS : K_COORDINATES; break;
+      case 0x63: k = s[a + 1] === 0x72 ? K_CRS : K_COORDINATES; break;
       default: k = K_OTHER;
     }
     let e: number;
-    if (k !== K_OTHER && textAt(s, a, KEYS[k]) && s.charCodeAt(a + KEYS[k].length) === QUOTE) e = a + KEYS[k].length;
+    if (k !== K_OTHER && textAt(s, a, KEYS[k]) && s[a + KEYS[k].length] === QUOTE) e = a + KEYS[k].length;
     else {
       k = K_OTHER;
       e = this.plainStringEnd(a);
       if (e < 0) throw FAIL;
     }
     i = skipWs(s, e + 1);
-    if (s.charCodeAt(i) !== COLON) throw FAIL;
+    if (s[i] !== COLON) throw FAIL;
     this.pos = i + 1;
     return k;
   }
@@ -810,12 +890,12 @@ class FeatureScanner {
     this.ws();
     const s = this.s;
     const p = this.pos;
-    if (s.charCodeAt(p) !== QUOTE || !textAt(s, p + 1, w) || s.charCodeAt(p + 1 + w.length) !== QUOTE) throw FAIL;
+    if (s[p] !== QUOTE || !textAt(s, p + 1, w) || s[p + 1 + w.length] !== QUOTE) throw FAIL;
     this.pos = p + w.length + 2;
   }
 
   private literal(w: string): void {
-    if (!this.s.startsWith(w, this.pos)) throw FAIL;
+    if (!textAt(this.s, this.pos, w)) throw FAIL;
     this.pos += w.length;
   }
 
@@ -823,7 +903,7 @@ class FeatureScanner {
   private parsedValue(): unknown {
     this.ws();
     const a = this.pos;
-    const text = this.s.slice(a, this.valueEnd());
+    const text = this.text(a, this.valueEnd());
     try {
       return JSON.parse(text);
     } catch {
@@ -841,11 +921,11 @@ class FeatureScanner {
     const a = this.pos;
     let i = a, depth = 0;
     for (; i < this.end; i++) {
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === QUOTE) {
         for (i++; ; i++) {
           if (i >= this.end) throw FAIL;
-          const d = s.charCodeAt(i);
+          const d = s[i];
           if (d === QUOTE) break;
           if (d === BACKSLASH) i++;
         }
@@ -864,7 +944,7 @@ class FeatureScanner {
   /** After a member or element: true at a comma (consumed), false at `close` (left in place). */
   private comma(close: number): boolean {
     this.ws();
-    const c = this.s.charCodeAt(this.pos);
+    const c = this.s[this.pos];
     if (c === COMMA) { this.pos++; return true; }
     if (c === close) return false;
     throw FAIL;
@@ -872,35 +952,76 @@ class FeatureScanner {
 
   private peekWs(): number {
     this.ws();
-    return this.s.charCodeAt(this.pos);
+    return this.s[this.pos];
   }
 
   private expect(c: number): void {
-    if (this.s.charCodeAt(this.pos) !== c) throw FAIL;
+    if (this.s[this.pos] !== c) throw FAIL;
     this.pos++;
   }
 
   private ws(): void {
     const s = this.s;
     let i = this.pos;
-    let c = s.charCodeAt(i);
+    let c = s[i];
     if (c > SPACE) return; // the common case: no whitespace (every JSON whitespace is at most a space)
-    while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+    while (c === SPACE || c === LF || c === CR || c === TAB) c = s[++i];
     this.pos = i;
   }
 }
 
-/** Whether `w` is in `s` at `i` (startsWith, compared in place: cheaper than the builtin's call for these few characters). */
-function textAt(s: string, i: number, w: string): boolean {
-  for (let j = 0; j < w.length; j++) if (s.charCodeAt(i + j) !== w.charCodeAt(j)) return false;
+/** Whether the ASCII text `w` is in `s` at `i`. */
+function textAt(s: Uint8Array, i: number, w: string): boolean {
+  for (let j = 0; j < w.length; j++) if (s[i + j] !== w.charCodeAt(j)) return false;
   return true;
 }
 
+/** Whether s[a … a + n − 1] and s[b … b + n − 1] are the same bytes. */
+function sameBytes(s: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let j = 0; j < n; j++) if (s[a + j] !== s[b + j]) return false;
+  return true;
+}
+
+/** Whether the bytes `w` are in `s` at `i`. */
+function bytesAt(s: Uint8Array, i: number, w: Uint8Array): boolean {
+  for (let j = 0; j < w.length; j++) if (s[i + j] !== w[j]) return false;
+  return true;
+}
+
+/**
+ * The text of the bytes a … b − 1: what decoding the whole file gives there, since a span the
+ * scanner takes is bounded by ASCII bytes (a quote, a bracket, a digit), which UTF-8 decoding never
+ * folds into a neighbouring sequence, valid or not. ASCII spans of up to 12 bytes (names, ids,
+ * numbers) are made by one String.fromCharCode call, without a decoder call or partial strings.
+ */
+function textOf(s: Uint8Array, a: number, b: number): string {
+  if (b - a > 12) return UTF8_DECODER.decode(s.subarray(a, b));
+  let high = 0;
+  for (let i = a; i < b; i++) high |= s[i];
+  if (high >= 0x80) return UTF8_DECODER.decode(s.subarray(a, b));
+  const c = String.fromCharCode;
+  switch (b - a) {
+    case 0: return '';
+    case 1: return c(s[a]);
+    case 2: return c(s[a], s[a + 1]);
+    case 3: return c(s[a], s[a + 1], s[a + 2]);
+    case 4: return c(s[a], s[a + 1], s[a + 2], s[a + 3]);
+    case 5: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4]);
+    case 6: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5]);
+    case 7: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6]);
+    case 8: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7]);
+    case 9: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8]);
+    case 10: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9]);
+    case 11: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9], s[a + 10]);
+    default: return c(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4], s[a + 5], s[a + 6], s[a + 7], s[a + 8], s[a + 9], s[a + 10], s[a + 11]);
+  }
+}
+
 /** The index of the first non-whitespace character at or after `i`. */
-function skipWs(s: string, i: number): number {
-  let c = s.charCodeAt(i);
+function skipWs(s: Uint8Array, i: number): number {
+  let c = s[i];
   if (c > SPACE) return i; // the common case: no whitespace (every JSON whitespace is at most a space)
-  while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+  while (c === SPACE || c === LF || c === CR || c === TAB) c = s[++i];
   return i;
 }
 
@@ -930,8 +1051,8 @@ function crsNameOf(crs: unknown): string | undefined {
  * R = M − q·D is computed exactly: q·D = th + tl exactly (TwoProduct, D's halves from a table),
  * Mh − th is exact (Sterbenz: th and Mh agree to an ulp), and every partial sum is a multiple of
  * G = min(1, ulp(q) · 2^k) no larger than a few ulp(M), which is below 2^53 · G as long as
- * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R / D) is within a relative
- * 2^-53 of R / D: the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
+ * 5^k · 8 < 2^53 (k ≤ 20). So M / D = q + R / D exactly, and r = fl(R · fl(1 / D)) is within a
+ * relative 2^-52 of R / D (two roundings): the true value lies strictly between q + r·(1 − 2^-50) and q + r·(1 + 2^-50)
  * (each product rounded, still on its side). Rounding to nearest-even is monotone, so when the two
  * sums round to the same double, that double is the correctly rounded M / D. They differ only
  * when M / D is within about 2^-50 · |r| of a rounding boundary (an exact tie among them).
@@ -951,9 +1072,10 @@ function nearestQuotientInto(m: number, tail: number, t: number, k: number, neg:
   const Dh = POW10_HI[k], Dl = POW10_LO[k];
   const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
   const R = ((Mh - th) + Ml) - tl;
-  const r = R / D;
+  const r = R * INV_POW10[k];
   const below = q + r * WIDEN_DOWN, above = q + r * WIDEN_UP;
   if (below !== above) return false;
   out[at] = neg ? -below : below;
   return true;
 }
+

@@ -10,7 +10,6 @@ import type { Position, ResidentialLayerFlat } from '../../engine/types';
 import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
-import { decodeText } from '../formats/textEncoding';
 import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
 import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
 import { readFgbFlat } from '../formats/fgbFlatPolygons';
@@ -177,10 +176,20 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   }
   if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
-  const s = scanGeoJsonPolygonColumns(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
+  const s = scanGeoJsonPolygonColumns(withoutBoms(file.bytes));
   if (!s) return null;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
   return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
+}
+
+/**
+ * The bytes of a UTF-8 text as decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '') leaves it: the
+ * decoder drops one byte order mark and the replace a second, so up to two leading BOMs go.
+ */
+function withoutBoms(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < 6 && bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) i += 3;
+  return i === 0 ? bytes : bytes.subarray(i);
 }
 
 const isZip = (f: InputFile) => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);

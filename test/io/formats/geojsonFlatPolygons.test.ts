@@ -61,8 +61,16 @@ function expectSameDoubles(got: Float64Array, want: Float64Array): void {
   }
 }
 
-async function expectSameAsReference(text: string, name = 'test.geojson'): Promise<FlatPolygonLayer> {
+/** The scan of the text as a string (an ASCII one is sliced) and as its UTF-8 bytes (decoded span by span), which must agree; the string's. */
+function scanBoth(text: string): FlatPolygonLayer | null {
   const layer = scanGeoJsonPolygons(text);
+  const fromBytes = scanGeoJsonPolygons(new TextEncoder().encode(text));
+  expect(fromBytes, 'the bytes read as the string').toEqual(layer);
+  return layer;
+}
+
+async function expectSameAsReference(text: string, name = 'test.geojson'): Promise<FlatPolygonLayer> {
+  const layer = scanBoth(text);
   const want = referenceLayout(text);
   expect(want, 'the reference reads it').not.toBeNull();
   expect(layer, 'the scanner reads it').not.toBeNull();
@@ -200,6 +208,28 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     const ring = texts.map((t, i) => `[${t},${texts[(i + 1) % texts.length]}]`).join(',');
     await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
   });
+  it('random doubles as JSON.stringify writes them (up to 17 digits), to 16–19 significant digits and in exponent form, signed, coordinate-sized and any normal size', async () => {
+    const rnd = mulberry32(20261203);
+    const bits = new Uint32Array(2), f64 = new Float64Array(bits.buffer);
+    const texts: string[] = [];
+    for (let i = 0; i < 60000; i++) {
+      let v: number;
+      if (i % 3 === 0) v = 70 + rnd() * 70; // longitudes
+      else if (i % 3 === 1) v = rnd() * 60; // latitudes
+      else {
+        // Any normal double: random bits, the exponent kept away from subnormals and infinity.
+        bits[0] = Math.floor(rnd() * 2 ** 32);
+        bits[1] = Math.floor(rnd() * 2 ** 20) + (Math.floor(rnd() * 2000) + 24) * 2 ** 20;
+        v = f64[0];
+      }
+      if (rnd() < 0.5) v = -v;
+      const form = Math.floor(rnd() * 3);
+      texts.push(form === 0 ? JSON.stringify(v) : form === 1 ? v.toPrecision(16 + Math.floor(rnd() * 4)) : v.toExponential(15 + Math.floor(rnd() * 4)));
+    }
+    const ring = texts.map((t, i) => `[${t},${texts[(i + 7) % texts.length]}]`).join(',');
+    await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}]}`);
+  });
+
   it('16–19 digit decimals just below, at and just above the midpoint between two neighbouring doubles (exact midpoints by BigInt)', async () => {
     const rnd = mulberry32(11);
     const f64 = new Float64Array(1);
@@ -342,6 +372,28 @@ describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (ty
     ]));
   });
 
+  it('one byte of the opening changed (at every place, in both openings, at the end of the text too): read only as the member-by-member reading reads it', () => {
+    for (const open of [M, Q]) {
+      const head = open.slice(0, open.indexOf(':[') + 1);
+      for (let j = 0; j < head.length; j++) {
+        for (const c of ['X', ' ']) {
+          const changed = `${open.slice(0, j)}${c}${open.slice(j + 1)}}}`;
+          const text = fc([changed]);
+          const got = scanGeoJsonPolygons(text);
+          const want = referenceLayout(text);
+          if (got === null) continue; // the scanner may leave any text to the general reader
+          expect(want, `${changed}: JSON.parse reads it`).not.toBeNull();
+          expect([...got.geomOffsets], changed).toEqual([...want!.geomOffsets]);
+          expectSameDoubles(got.xy, want!.xy);
+        }
+      }
+      // The opening cut short at the very end of the text: not read past the end.
+      for (let j = 1; j < head.length; j++) expect(scanGeoJsonPolygons(`{"type":"FeatureCollection","features":[${head.slice(0, j)}`)).toBeNull();
+    }
+    // Sanity: a changed geometry type in the opening is still read when it is valid (the other opening's type).
+    expect(scanGeoJsonPolygons(fc([`${Q.replace('"Polygon"', '"Polygon" ')}}}`]))).not.toBeNull();
+  });
+
   it('after the opening, a second geometry type or coordinates, a second feature type or geometry, or coordinates of the other depth: null', () => {
     for (const t of [
       `${M},"type":"MultiPolygon"}}`, `${Q},"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}`, `${M}},"type":"Feature"}`, `${Q}},"geometry":null}`,
@@ -349,6 +401,24 @@ describe('scanGeoJsonPolygons: a feature opening as JSON.stringify writes it (ty
       '{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}',
       `${M}`, `${M}}`,
     ]) expect(scanGeoJsonPolygons(fc([`${M}}}`, t])), t).toBeNull();
+  });
+});
+
+describe('scanGeoJsonPolygons: a position written as the ring\'s first takes its doubles', () => {
+  const fc = (rings: string[]) => `{"type":"FeatureCollection","features":[${rings.map((r) => `{"type":"Feature","geometry":{"type":"Polygon","coordinates":[${r}]}}`).join(',')}]}`;
+  it('closing vertices, near misses (a middle digit, one digit more or less, other spaces, a sign), repeats mid-ring and per ring', async () => {
+    const a = '[113.80893668323924,22.820487715603477]';
+    await expectSameAsReference(fc([
+      `[${a},[113.8088022725663,22.82088357946409],[113.80859672784263,22.820823606492404],${a}]`,
+      `[${a},[113.80893668323924,22.82048771560347],[113.80893668323924,22.8204877156034777],[113.80893668323924,22.820487715603470],${a}]`,
+      `[${a},[113.80893668323914,22.820487715603477],[113.80893668323924,22.820487715603377],[113.80893668323924 ,22.820487715603477],${a}]`,
+      `[${a},[-113.80893668323924,22.820487715603477],[113.80893668323924,-22.820487715603477],${a},[1,2],${a}]`,
+      `[[1,2],[1,22],[11,2],[1,2]],[[1,2],[3,4],[1, 2],[1,2 ],[1,2]],[${a}],[[1e0,2],[1,2],[1e0,2]]`,
+      `[[-0,0],[0,0],[-0,0],[0,-0]]`,
+    ]));
+    // By hand: a closing vertex equal to the first, and a near miss that is not.
+    const l = scanGeoJsonPolygons(fc(['[[1.5,2.25],[1.6,2.25],[3,4],[1.5,2.25]]']))!;
+    expect([...l.xy]).toEqual([1.5, 2.25, 1.6, 2.25, 3, 4, 1.5, 2.25]);
   });
 });
 
@@ -470,8 +540,11 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
    * of the document, the top-level id merged): every name's column holds each feature's own value
    * (undefined where it has none), and `fields` is readGeoJson's.
    */
-  async function expectColumns(text: string): Promise<void> {
-    const l = scanGeoJsonPolygonColumns(text);
+  async function expectColumns(source: string | Uint8Array): Promise<void> {
+    const l = scanGeoJsonPolygonColumns(source);
+    if (typeof source === 'string') expect(scanGeoJsonPolygonColumns(new TextEncoder().encode(source)), 'the bytes read as the string').toEqual(l);
+    // The reference reads bytes as a file is read: decoded whole by TextDecoder, then JSON.parse.
+    const text = typeof source === 'string' ? source : new TextDecoder().decode(source);
     const want = referenceLayout(text);
     expect(want, 'the reference reads it').not.toBeNull();
     expect(l, 'the scanner reads it').not.toBeNull();
@@ -479,7 +552,7 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
     expect([...l!.geomOffsets]).toEqual([...want!.geomOffsets]);
     expect([...l!.ringOffsets]).toEqual([...want!.ringOffsets]);
     expectSameDoubles(l!.xy, want!.xy);
-    const raw = await readGeoJson('test.geojson', new TextEncoder().encode(text), { chunkedFromBytes: Infinity });
+    const raw = await readGeoJson('test.geojson', typeof source === 'string' ? new TextEncoder().encode(source) : source, { chunkedFromBytes: Infinity });
     expect(l!.fields).toEqual(raw.fields);
     expect([...l!.columns.keys()].sort()).toEqual([...raw.fields].sort());
     for (const name of raw.fields) {
@@ -515,6 +588,60 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
       '{"id":"r0","households":1}', '{"id":"r1","households":2,"n\\u0061me":"x"}', '{"id":"r2","households":3}',
       '{"id":"r3","__proto__":{"x":1}}', '{"id":"r4","households":4}', '{"id":"r5","\\u0069d":"escaped twin"}',
     ]));
+  });
+
+  /** The UTF-8 bytes of fc(props), with each \xNN escape in the texts turned into that raw byte (invalid UTF-8 where placed so). */
+  const bytesOf = (props: string[]): Uint8Array => {
+    const out: number[] = [];
+    for (const part of fc(props).split(/(\\x[0-9A-F]{2})/)) {
+      if (/^\\x[0-9A-F]{2}$/.test(part)) out.push(parseInt(part.slice(2), 16));
+      else out.push(...new TextEncoder().encode(part));
+    }
+    return Uint8Array.from(out);
+  };
+
+  it('UTF-8 names and values from the bytes: non-ASCII, longer than the short ASCII path, and a leading U+FEFF (kept: only the file\'s first is a byte order mark)', async () => {
+    const long = 'x'.repeat(40), longCjk = '锦苑'.repeat(20);
+    await expectColumns(bytesOf([
+      `{"名称":"锦苑","户数":3,"long":"${long}","cjk":"${longCjk}"}`, `{"名称":"\uFEFF锦","户数":4,"long":"${long}é","cjk":"a"}`,
+      '{"\uFEFFid":"\uFEFFabc","名称":"é","n":"abcdefghijklmnopqrstuvwxyz0123"}', '{"\uFEFFid":"𝄞 clef","名称":"\u00e9"}',
+    ]));
+    const l = scanGeoJsonPolygonColumns(new TextEncoder().encode(fc(['{"a":"\uFEFFabc"}', '{"a":"锦苑"}'])))!;
+    expect(l.columns.get('a')).toEqual(['\uFEFFabc', '锦苑']);
+  });
+
+  it('ASCII names and values of every length from 0 to 30 bytes (each length made its own way up to 12)', async () => {
+    const word = (n: number, seed: number) => Array.from({ length: n }, (_, j) => String.fromCharCode(0x21 + ((seed * 31 + j * 7) % 90))).join('').replace(/["\\]/g, '_');
+    const props = Array.from({ length: 31 }, (_, n) => `{"${word(Math.max(1, n % 15), n)}":"${word(n, n + 1)}","v":"${word(30 - n, n + 2)}"}`);
+    await expectColumns(fc(props));
+    expect(scanGeoJsonPolygonColumns(fc(['{"k":"abcdefg","l":""}']))!.columns.get('k')).toEqual(['abcdefg']);
+  });
+
+  it('invalid UTF-8 inside names and values reads as TextDecoder reads the whole file (U+FFFD), short and long, plain and escaped', async () => {
+    const bad = ['\\xE9', '\\xE4\\xB8', '\\xC0\\xAF', '\\xED\\xA0\\x80', '\\xF4\\x90\\x80\\x80', '\\x80', '\\xF0\\x9F\\x98'];
+    const props = bad.flatMap((b, i) => [
+      `{"id":"R${b}","v${b}":${i},"long":"${'y'.repeat(30)}${b}"}`,
+      `{"id":"${b}R","esc":"a\\n${b}","v${b}":"${b}"}`,
+    ]);
+    await expectColumns(bytesOf(props));
+    // By hand: a lone E9 and a truncated three-byte sequence before the quote are one U+FFFD each.
+    const l = scanGeoJsonPolygonColumns(bytesOf(['{"id":"R\\xE9"}', '{"id":"A\\xE4\\xB8"}']))!;
+    expect(l.columns.get('id')).toEqual(['R\uFFFD', 'A\uFFFD']);
+  });
+
+  it('a name whose bytes are not the previous feature\'s is not taken for it: é (C3 A9) and a lone E9 byte (U+FFFD) are two names', async () => {
+    const l = scanGeoJsonPolygonColumns(bytesOf(['{"é":1}', '{"\\xE9":2}', '{"é":3}']))!;
+    expect(l.fields).toEqual(['é', '\uFFFD']);
+    expect(l.columns.get('é')).toEqual([1, undefined, 3]);
+    expect(l.columns.get('\uFFFD')).toEqual([undefined, 2, undefined]);
+  });
+
+  it('a byte that is not ASCII where the structure is, and a string with a lone surrogate (which UTF-8 cannot hold): null', () => {
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1}\\xE9']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1,\\xC2\\xA0"b":2}']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(bytesOf(['{"a":1}']))).not.toBeNull();
+    expect(scanGeoJsonPolygonColumns(fc(['{"a":"\ud800"}']))).toBeNull();
+    expect(scanGeoJsonPolygonColumns(fc(['{"a":"\ud834\udd1e"}']))!.columns.get('a')).toEqual(['𝄞']);
   });
 
   it('repeated names keep the last value, integer-like names come first in fields, the top-level id fills properties.id only where there is none', async () => {

@@ -19,8 +19,8 @@ type Pos = [number, number];
 
 
 /** Reads `text` both ways; the flat answer (or null) after checking it against the general one. */
-async function compare(text: string, options: ReadLayerOptions = {}, name = 'res.geojson') {
-  const files = [{ name, bytes: enc(text) }];
+async function compare(text: string | Uint8Array, options: ReadLayerOptions = {}, name = 'res.geojson') {
+  const files = [{ name, bytes: typeof text === 'string' ? enc(text) : text }];
   const general = await readLayer(files, 'residential', options);
   const flat = readResidentialFlat(files, options);
   if (!flat) return { flat, general };
@@ -173,6 +173,23 @@ describe('readResidentialFlat: by hand', () => {
     expect(flat!.layer.ids).toEqual(['C0-R0', 'C0-R1', '一号楼', 'a"b\\c', 'C0-R4', 'top', '6', 'C0-R7']);
     expect(Array.from(flat!.layer.households)).toEqual([58, NaN, 7, 12, 3, 9, NaN, 4]);
     expect(general.problems.map((p) => [p.feature, p.message])).toEqual([['1 (id C0-R1)', 'households is missing'], [6, 'households is missing']]);
+  });
+
+  it('byte order marks: one or two before the text are dropped (the decoder drops one, readLayer a second), a third is not JSON; invalid UTF-8 in ids reads as U+FFFD', async () => {
+    const text = collection([feature({ id: 'R1', households: 2 }, [square(104.06, 30.66)]), feature({ id: 'R2', households: 3 }, [square(104.07, 30.66)])]);
+    const bom = [0xef, 0xbb, 0xbf];
+    for (const n of [1, 2]) {
+      const { flat } = await compare(Uint8Array.from([...Array(n).fill(bom).flat(), ...enc(text)]));
+      expect(flat, `${n} BOMs`).not.toBeNull();
+      expect(flat!.layer.ids).toEqual(['R1', 'R2']);
+    }
+    expect((await compare(Uint8Array.from([...bom, ...bom, ...bom, ...enc(text)]))).flat).toBeNull();
+    // R1 → R\xE9 (a lone byte), R2 → R\xE4\xB8 (a truncated sequence): each one U+FFFD, by hand.
+    const bytes = enc(text);
+    const at = (s: string) => bytes.findIndex((_, i) => s.split('').every((c, j) => bytes[i + j] === c.charCodeAt(0)));
+    const broken = Uint8Array.from([...bytes.subarray(0, at('"R1"') + 2), 0xe9, ...bytes.subarray(at('"R1"') + 3, at('"R2"') + 2), 0xe4, 0xb8, ...bytes.subarray(at('"R2"') + 3)]);
+    const { flat } = await compare(broken);
+    expect(flat!.layer.ids).toEqual(['R\uFFFD', 'R\uFFFD']);
   });
 
   it('not a plain polygon FeatureCollection (points, a single Feature, not JSON, a shapefile): null', async () => {
