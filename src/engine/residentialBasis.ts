@@ -160,22 +160,45 @@ function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, ne: n
 
 /** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
 interface SnappedRings {
+  /** The vertices (reused from one community to the next: only xy[0 .. vertices · 2) is theirs). */
   xy: Float64Array;
+  vertices: number;
   /** Ring r spans xy[start[r] .. start[r + 1]). */
   start: number[];
 }
 
+const communityGrid: SnappedRings = { xy: new Float64Array(64), vertices: 0, start: [0] };
+
+/** The rings on the grid into communityGrid (overwriting the previous community's). */
 function snapRings(rings: MetricRings): SnappedRings {
   let n = 0;
   for (const r of rings) n += 2 * r.length;
-  const xy = new Float64Array(n);
-  const start = [0];
+  const g = communityGrid;
+  if (g.xy.length < n) g.xy = new Float64Array(2 * n);
+  const xy = g.xy, start = g.start;
+  start.length = 1;
   let m = 0;
   for (const r of rings) {
     for (const q of r) { xy[m++] = Math.round(q[0] * CLIP_SCALE); xy[m++] = Math.round(q[1] * CLIP_SCALE); }
     start.push(m);
   }
-  return { xy, start };
+  g.vertices = n >> 1;
+  return g;
+}
+
+let idOrder = new Uint32Array(256); // communityBases: the features found for a community, ascending
+
+/** ids[0 .. n) ascending into idOrder (insertion sort: a few dozen distinct ids). */
+function ascendingIds(ids: Uint32Array, n: number): Uint32Array {
+  if (idOrder.length < n) idOrder = new Uint32Array(2 * n);
+  const out = idOrder;
+  for (let q = 0; q < n; q++) {
+    const k = ids[q];
+    let p = q - 1;
+    for (; p >= 0 && out[p] > k; p--) out[p + 1] = out[p];
+    out[p + 1] = k;
+  }
+  return out;
 }
 
 let footprint = new Float64Array(256); // the feature's vertices on the grid (disjointOnGrid, the convex cut)
@@ -321,23 +344,54 @@ let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 export function landOfParts(
   n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, withRings: boolean,
 ): { area: number; land: MetricRings[] | null } {
-  if (partAt.length < n + 1) { partAt = new Int32Array(2 * n + 2); group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
-  let m = 0, nr = 0;
-  partAt[0] = 0;
-  ringAt[0] = 0;
-  for (let i = 0; i < n; i++) {
-    const st = stores[i], k = polys[i];
-    const r0 = st.polygonRing[k], r1 = st.polygonRing[k + 1];
-    const need = m + st.ringStart[r1] - st.ringStart[r0];
-    if (snap.length < need) snap = grownTo(snap, need);
-    if (ringAt.length < nr + (r1 - r0) + 1) { const next = new Int32Array(2 * (nr + (r1 - r0) + 1)); next.set(ringAt); ringAt = next; }
-    const xy = st.xy, rs = st.ringStart, to = snap;
-    for (let r = r0; r < r1; r++) {
-      for (let v = rs[r], e = rs[r + 1]; v < e; v++) to[m++] = Math.round(xy[v] * CLIP_SCALE);
-      ringAt[++nr] = m;
-    }
-    partAt[i + 1] = nr;
+  for (let i = 0; i < n; i++) snapPart(i, stores[i], polys[i]);
+  return landOfSnapped(n, boxes, withRings);
+}
+
+/** Room in ringAt for `rings` more rings after ring `nr`, and in partAt for part i. */
+function roomForPart(i: number, nr: number, rings: number): void {
+  if (ringAt.length < nr + rings + 1) { const next = new Int32Array(2 * (nr + rings + 1)); next.set(ringAt); ringAt = next; }
+  if (partAt.length < i + 2) { const next = new Int32Array(2 * i + 4); next.set(partAt); partAt = next; }
+}
+
+/**
+ * Part i (polygon k of st) onto the grid after parts 0 .. i − 1 (landOfSnapped's input): its
+ * rings' vertices rounded as toPaths rounds them, into snap, ringAt and partAt.
+ */
+function snapPart(i: number, st: PolygonStore, k: number): void {
+  if (i === 0) { partAt[0] = 0; ringAt[0] = 0; }
+  let nr = partAt[i], m = ringAt[nr];
+  const r0 = st.polygonRing[k], r1 = st.polygonRing[k + 1];
+  const need = m + st.ringStart[r1] - st.ringStart[r0];
+  if (snap.length < need) snap = grownTo(snap, need);
+  roomForPart(i, nr, r1 - r0);
+  const xy = st.xy, rs = st.ringStart, to = snap;
+  for (let r = r0; r < r1; r++) {
+    for (let v = rs[r], e = rs[r + 1]; v < e; v++) to[m++] = Math.round(xy[v] * CLIP_SCALE);
+    ringAt[++nr] = m;
   }
+  partAt[i + 1] = nr;
+}
+
+/**
+ * Part i, one ring of `count` vertices already on the grid (g[0 .. 2 count)), after parts
+ * 0 .. i − 1: what snapPart gives for the same ring written in metres (g / CLIP_SCALE rounds back
+ * to g: integers far below 2^53 / CLIP_SCALE).
+ */
+function snapGridPart(i: number, g: Float64Array, count: number): void {
+  if (i === 0) { partAt[0] = 0; ringAt[0] = 0; }
+  const nr = partAt[i], m = ringAt[nr];
+  if (snap.length < m + 2 * count) snap = grownTo(snap, m + 2 * count);
+  roomForPart(i, nr, 1);
+  const to = snap;
+  for (let v = 0; v < 2 * count; v++) to[m + v] = g[v];
+  ringAt[nr + 1] = m + 2 * count;
+  partAt[i + 1] = nr + 1;
+}
+
+/** landOfParts over parts 0 .. n − 1 already on the grid (snapPart, snapGridPart). */
+function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
+  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
   if (!withRings) {
     // Only the area, every part one convex ring on the grid: the union's area by inclusion–exclusion
     // (exact like groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
@@ -746,35 +800,41 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
     let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
     const ne = communityEdges(c);
     const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
-    const ids = flatbushRangeIds().subarray(0, found).sort(); // ascending, as the pieces were always written
+    const ids = ascendingIds(flatbushRangeIds(), found); // ascending, as the pieces were always written
     for (let q = 0; q < found; q++) {
       const k = ids[q];
       if (insideCommunity(s, k, c, ne, at)) {
+        snapPart(partFeature.length, s, k);
         partFeature.push(k); partCut.push(-1);
         continue;
       }
       if (!snapped) {
         snapped = snapRings(c.rings);
-        convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.xy.length >> 1);
+        convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.vertices);
       }
       if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
         const nv = snapFootprint(s, k);
         // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
         // may round otherwise (m < 0, see geo/gridConvexClip.ts).
-        const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.xy.length >> 1, gridCutOf(nv + (snapped.xy.length >> 1))) : -1;
+        const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.vertices, gridCutOf(nv + snapped.vertices)) : -1;
         if (m === 0) continue;
         if (m > 0) {
           for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
           cuts.endRing();
           const p = cuts.endPolygon();
-          if (cuts.areaOf(p) > 0) { partFeature.push(k); partCut.push(p); } else cuts.truncate(p);
+          if (cuts.areaOf(p) > 0) {
+            snapGridPart(partFeature.length, gridCut, m);
+            partFeature.push(k); partCut.push(p);
+          } else cuts.truncate(p);
           continue;
         }
       }
       if (disjointOnGrid(s, k, snapped)) continue;
       const cut = intersection(c.rings, metricRingsOf(s, k));
       if (cut.length && ringsArea(cut) > 0) {
-        partFeature.push(k); partCut.push(cuts.polygon(cut));
+        const p = cuts.polygon(cut);
+        snapPart(partFeature.length, cuts.view(), p);
+        partFeature.push(k); partCut.push(p);
       }
     }
     cutView = cuts.view();
@@ -798,7 +858,8 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
     let residentialArea = 0;
     if (overlapping) {
       // The households basis needs only the land's area, the area basis its polygons (the pieces).
-      ({ area: residentialArea, land } = landOfParts(n, partStore, partPoly, partBox, weighting === 'area'));
+      // The parts went onto the grid as they were found (snapPart, snapGridPart).
+      ({ area: residentialArea, land } = landOfSnapped(n, partBox, weighting === 'area'));
     } else {
       for (let i = 0; i < n; i++) residentialArea += partStore[i].area[partPoly[i]];
     }
