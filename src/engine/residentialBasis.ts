@@ -776,10 +776,17 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
   // Per community, reused: each part's feature, its cut in `cuts` (−1: the whole feature), its box.
-  const partFeature: number[] = [];
-  const partCut: number[] = [];
+  // (Typed and never shortened: an array emptied per community would be reallocated as it grew.)
+  let partFeature = new Int32Array(64), partCut = new Int32Array(64), partPoly = new Int32Array(64);
+  let np = 0; // parts of the current community
   const partStore: PolygonStore[] = [];
-  const partPoly: number[] = [];
+  const addPart = (k: number, cut: number): void => {
+    if (np === partFeature.length) {
+      const grow = (a: Int32Array) => { const next = new Int32Array(2 * a.length); next.set(a); return next; };
+      partFeature = grow(partFeature); partCut = grow(partCut); partPoly = grow(partPoly);
+    }
+    partFeature[np] = k; partCut[np] = cut; np++;
+  };
   const s = f.store;
   let cutView: PolygonStore = cuts.view();
   /** Part i as pieces (its connected polygons): a one-ring feature or cut is copied as it is. */
@@ -794,7 +801,7 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   const prepared: CommunityBasis[] = indices.map((ci): CommunityBasis => {
     const c = communities[ci];
     if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
-    partFeature.length = 0; partCut.length = 0;
+    np = 0;
     cuts.truncate(0);
     let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
     let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
@@ -804,8 +811,8 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
     for (let q = 0; q < found; q++) {
       const k = ids[q];
       if (insideCommunity(s, k, c, ne, at)) {
-        snapPart(partFeature.length, s, k);
-        partFeature.push(k); partCut.push(-1);
+        snapPart(np, s, k);
+        addPart(k, -1);
         continue;
       }
       if (!snapped) {
@@ -823,8 +830,8 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
           cuts.endRing();
           const p = cuts.endPolygon();
           if (cuts.areaOf(p) > 0) {
-            snapGridPart(partFeature.length, gridCut, m);
-            partFeature.push(k); partCut.push(p);
+            snapGridPart(np, gridCut, m);
+            addPart(k, p);
           } else cuts.truncate(p);
           continue;
         }
@@ -833,14 +840,14 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
       const cut = intersection(c.rings, metricRingsOf(s, k));
       if (cut.length && ringsArea(cut) > 0) {
         const p = cuts.polygon(cut);
-        snapPart(partFeature.length, cuts.view(), p);
-        partFeature.push(k); partCut.push(p);
+        snapPart(np, cuts.view(), p);
+        addPart(k, p);
       }
     }
     cutView = cuts.view();
-    const n = partFeature.length;
+    const n = np;
     if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
-    partStore.length = n; partPoly.length = n;
+    while (partStore.length < n) partStore.push(s);
     for (let i = 0; i < n; i++) {
       const q = partCut[i];
       const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
@@ -873,9 +880,15 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
       let total = 0;
       let householdsEstimated = false;
       for (let i = 0; i < n; i++) {
+        // writePart, written out: a weight passed in and an area returned would each be a number
+        // boxed per piece.
         const k = partFeature[i];
         if (f.estimated[k]) householdsEstimated = true;
-        total += writePart(i, f.households[k] / s.area[k]);
+        const weight = f.households[k] / s.area[k];
+        const q = partCut[i];
+        const from = q < 0 ? s : cutView, p = q < 0 ? k : q;
+        if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(pieces.copy(from, p, weight));
+        else total += writePieces(metricRingsOf(from, p), weight, pieces);
       }
       if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
