@@ -757,6 +757,159 @@ export function settleBasisWarnings(ctx: BasisHolder): void {
   d.settled = true;
 }
 
+// Per community, reused from one to the next: each part's feature, its cut in the cuts store (−1:
+// the whole feature), its store and polygon there (typed, and never shortened: an array emptied
+// per community would be reallocated as it grew again).
+let partFeature: Int32Array = new Int32Array(64);
+let partCut: Int32Array = new Int32Array(64);
+let partPoly: Int32Array = new Int32Array(64);
+let partCount = 0;
+const partStore: PolygonStore[] = [];
+
+function grownInts(a: Int32Array): Int32Array {
+  const next = new Int32Array(2 * a.length);
+  next.set(a);
+  return next;
+}
+
+function addPart(k: number, cut: number): void {
+  if (partCount === partFeature.length) { partFeature = grownInts(partFeature); partCut = grownInts(partCut); partPoly = grownInts(partPoly); }
+  partFeature[partCount] = k; partCut[partCount] = cut; partCount++;
+}
+
+/**
+ * The parts of community c's residential land, into partFeature and partCut: the features whose
+ * boxes meet c's, in ascending order, each whole when certainly inside c, else cut by c (the cut
+ * written to `cuts`, rewritten per community) and kept when the cut has area; each part onto the
+ * grid as it is found (snapPart, snapGridPart: landOfSnapped's input). Returns the part count.
+ * The phases of a community's basis are functions of their own so that the optimising compiler
+ * takes each on its own (one function holding them all took it 40–90 ms per compilation).
+ */
+function findParts(f: ResidentialFeatures, index: Flatbush, c: PreparedCommunity, cuts: PolygonStoreBuilder, at: XY): number {
+  const s = f.store;
+  partCount = 0;
+  cuts.truncate(0);
+  let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
+  let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
+  const ne = communityEdges(c);
+  const found = flatbushRange(index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
+  const ids = ascendingIds(flatbushRangeIds(), found); // ascending, as the pieces were always written
+  for (let q = 0; q < found; q++) {
+    const k = ids[q];
+    if (insideCommunity(s, k, c, ne, at)) {
+      snapPart(partCount, s, k);
+      addPart(k, -1);
+      continue;
+    }
+    if (!snapped) {
+      snapped = snapRings(c.rings);
+      convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.vertices);
+    }
+    if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
+      const nv = snapFootprint(s, k);
+      // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
+      // may round otherwise (m < 0, see geo/gridConvexClip.ts).
+      const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.vertices, gridCutOf(nv + snapped.vertices)) : -1;
+      if (m === 0) continue;
+      if (m > 0) {
+        for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
+        cuts.endRing();
+        const p = cuts.endPolygon();
+        if (cuts.areaOf(p) > 0) {
+          snapGridPart(partCount, gridCut, m);
+          addPart(k, p);
+        } else cuts.truncate(p);
+        continue;
+      }
+    }
+    if (disjointOnGrid(s, k, snapped)) continue;
+    const cut = intersection(c.rings, metricRingsOf(s, k));
+    if (cut.length && ringsArea(cut) > 0) {
+      const p = cuts.polygon(cut);
+      snapPart(partCount, cuts.view(), p);
+      addPart(k, p);
+    }
+  }
+  return partCount;
+}
+
+// partsLand's answers besides the area: whether some parts' boxes meet, and the land's polygons
+// when asked for (null otherwise, or when no boxes meet: then the parts are the land).
+let partsOverlap = false;
+let partsLandRings: MetricRings[] | null = null;
+
+/**
+ * The residential land inside the community (m², overlaps once) of parts 0 .. n − 1 (findParts;
+ * the cuts in cutView): a union only when some parts' boxes meet. Fills partStore, partPoly and
+ * partBox for landOfParts.
+ */
+function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, withRings: boolean): number {
+  if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
+  while (partStore.length < n) partStore.push(s);
+  for (let i = 0; i < n; i++) {
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+    partStore[i] = from; partPoly[i] = p;
+    for (let j = 0; j < 4; j++) partBox[4 * i + j] = from.bbox[4 * p + j];
+  }
+  let overlapping = false;
+  for (let i = 0; i < n && !overlapping; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
+    }
+  }
+  partsOverlap = overlapping;
+  partsLandRings = null;
+  if (overlapping) {
+    // The households basis needs only the land's area, the area basis its polygons (the pieces).
+    // The parts went onto the grid as they were found (snapPart, snapGridPart).
+    const { area, land } = landOfSnapped(n, partBox, withRings);
+    partsLandRings = land;
+    return area;
+  }
+  let area = 0;
+  for (let i = 0; i < n; i++) area += partStore[i].area[partPoly[i]];
+  return area;
+}
+
+/** Whether a part written by householdsPieces carries estimated households. */
+let piecesEstimated = false;
+
+/** Parts 0 .. n − 1 as pieces weighted by their feature's households per m²; returns Σ weight × area. */
+function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
+  const s = f.store;
+  let total = 0;
+  let estimated = false;
+  for (let i = 0; i < n; i++) {
+    const k = partFeature[i];
+    if (f.estimated[k]) estimated = true;
+    const weight = f.households[k] / s.area[k];
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? k : q;
+    // A one-ring feature or cut is copied as it is, others as their connected polygons.
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(pieces.copy(from, p, weight));
+    else total += writePieces(metricRingsOf(from, p), weight, pieces);
+  }
+  piecesEstimated = estimated;
+  return total;
+}
+
+/** The land (its polygons, or else parts 0 .. n − 1 as they are) as pieces of weight 1; returns their area. */
+function areaPieces(land: MetricRings[] | null, n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
+  let total = 0;
+  if (land) {
+    for (const rings of land) total += writePieces(rings, 1, pieces);
+    return total;
+  }
+  for (let i = 0; i < n; i++) {
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += pieces.areaOf(pieces.copy(from, p, 1));
+    else total += writePieces(metricRingsOf(from, p), 1, pieces);
+  }
+  return total;
+}
+
 /**
  * The bases of the communities `indices` (ascending), index-aligned with them, their pieces in one
  * store; the communities with no residential land inside are appended to `noLand` in that order
@@ -775,128 +928,29 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
-  // Per community, reused: each part's feature, its cut in `cuts` (−1: the whole feature), its box.
-  // (Typed and never shortened: an array emptied per community would be reallocated as it grew.)
-  let partFeature = new Int32Array(64), partCut = new Int32Array(64), partPoly = new Int32Array(64);
-  let np = 0; // parts of the current community
-  const partStore: PolygonStore[] = [];
-  const addPart = (k: number, cut: number): void => {
-    if (np === partFeature.length) {
-      const grow = (a: Int32Array) => { const next = new Int32Array(2 * a.length); next.set(a); return next; };
-      partFeature = grow(partFeature); partCut = grow(partCut); partPoly = grow(partPoly);
-    }
-    partFeature[np] = k; partCut[np] = cut; np++;
-  };
-  const s = f.store;
-  let cutView: PolygonStore = cuts.view();
-  /** Part i as pieces (its connected polygons): a one-ring feature or cut is copied as it is. */
-  const writePart = (i: number, weight: number): number => {
-    const q = partCut[i];
-    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
-    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) return weight * pieces.areaOf(pieces.copy(from, p, weight));
-    return writePieces(metricRingsOf(from, p), weight, pieces);
-  };
+  const s = f.store, index = f.index;
   // Every basis object is written with the same fields in the same order (one hidden class; the
   // store is set once finished), rather than copied with the store spread in afterwards.
   const prepared: CommunityBasis[] = indices.map((ci): CommunityBasis => {
     const c = communities[ci];
-    if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
-    np = 0;
-    cuts.truncate(0);
-    let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
-    let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
-    const ne = communityEdges(c);
-    const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
-    const ids = ascendingIds(flatbushRangeIds(), found); // ascending, as the pieces were always written
-    for (let q = 0; q < found; q++) {
-      const k = ids[q];
-      if (insideCommunity(s, k, c, ne, at)) {
-        snapPart(np, s, k);
-        addPart(k, -1);
-        continue;
-      }
-      if (!snapped) {
-        snapped = snapRings(c.rings);
-        convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.vertices);
-      }
-      if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
-        const nv = snapFootprint(s, k);
-        // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
-        // may round otherwise (m < 0, see geo/gridConvexClip.ts).
-        const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.vertices, gridCutOf(nv + snapped.vertices)) : -1;
-        if (m === 0) continue;
-        if (m > 0) {
-          for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
-          cuts.endRing();
-          const p = cuts.endPolygon();
-          if (cuts.areaOf(p) > 0) {
-            snapGridPart(np, gridCut, m);
-            addPart(k, p);
-          } else cuts.truncate(p);
-          continue;
-        }
-      }
-      if (disjointOnGrid(s, k, snapped)) continue;
-      const cut = intersection(c.rings, metricRingsOf(s, k));
-      if (cut.length && ringsArea(cut) > 0) {
-        const p = cuts.polygon(cut);
-        snapPart(np, cuts.view(), p);
-        addPart(k, p);
-      }
-    }
-    cutView = cuts.view();
-    const n = np;
-    if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
-    while (partStore.length < n) partStore.push(s);
-    for (let i = 0; i < n; i++) {
-      const q = partCut[i];
-      const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
-      partStore[i] = from; partPoly[i] = p;
-      for (let j = 0; j < 4; j++) partBox[4 * i + j] = from.bbox[4 * p + j];
-    }
-    // Residential land inside, overlaps once: a union only when some parts' boxes meet.
-    let overlapping = false;
-    for (let i = 0; i < n && !overlapping; i++) {
-      for (let j = i + 1; j < n; j++) {
-        if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
-      }
-    }
-    let land: MetricRings[] | null = null;
-    let residentialArea = 0;
-    if (overlapping) {
-      // The households basis needs only the land's area, the area basis its polygons (the pieces).
-      // The parts went onto the grid as they were found (snapPart, snapGridPart).
-      ({ area: residentialArea, land } = landOfSnapped(n, partBox, weighting === 'area'));
-    } else {
-      for (let i = 0; i < n; i++) residentialArea += partStore[i].area[partPoly[i]];
-    }
-    residentialArea = Math.max(0, residentialArea);
+    if (!index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
+    const n = findParts(f, index, c, cuts, at);
+    const cutView = cuts.view();
+    const residentialArea = Math.max(0, partsLand(n, s, cutView, weighting === 'area'));
+    const overlapping = partsOverlap;
+    let land = partsLandRings;
     if (!(residentialArea > 0)) {
       noLand.push(ci);
       return COMMUNITY_AREA;
     }
     const first = pieces.count;
     if (weighting === 'households') {
-      let total = 0;
-      let householdsEstimated = false;
-      for (let i = 0; i < n; i++) {
-        // writePart, written out: a weight passed in and an area returned would each be a number
-        // boxed per piece.
-        const k = partFeature[i];
-        if (f.estimated[k]) householdsEstimated = true;
-        const weight = f.households[k] / s.area[k];
-        const q = partCut[i];
-        const from = q < 0 ? s : cutView, p = q < 0 ? k : q;
-        if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(pieces.copy(from, p, weight));
-        else total += writePieces(metricRingsOf(from, p), weight, pieces);
-      }
-      if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated };
+      const total = householdsPieces(f, n, cutView, pieces);
+      if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: piecesEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
     }
     if (overlapping && !land) land = landOfParts(n, partStore, partPoly, partBox, true).land;
-    let total = 0;
-    if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
-    else for (let i = 0; i < n; i++) total += writePart(i, 1);
+    const total = areaPieces(land, n, s, cutView, pieces);
     return { kind: 'residential-area', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: false };
   });
   const store = pieces.finish();

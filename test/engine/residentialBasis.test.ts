@@ -411,9 +411,11 @@ describe('communityBases: many convex communities in one call against clipper, c
   for (const r of footprints) b.polygon([r]);
   const store = b.finish();
   const households = Float64Array.from(footprints, () => 1 + Math.floor(50 * rnd()));
-  const f: ResidentialFeatures = { store, households, estimated: new Uint8Array(footprints.length), index: storeIndex(store), weighting: 'households' };
+  // Estimated households on the footprints placed near community 2 (some of them reach others).
+  const estimated = Uint8Array.from(footprints, (_, i) => (i % communities.length === 2 ? 1 : 0));
+  const f: ResidentialFeatures = { store, households, estimated, index: storeIndex(store), weighting: 'households' };
 
-  it('land within 2e-3 m² of clipper\'s union of the cuts (at a finer grid), each piece a cut of clipper\'s area in feature order', () => {
+  it('land within 2e-3 m² of clipper\'s union of the cuts (at a finer grid), each piece a cut of clipper\'s area in feature order; estimated households flagged', () => {
     const all = communities.map((_, i) => i);
     const bases = communityBases(f, communities, all, []);
     for (const [i, c] of communities.entries()) {
@@ -426,6 +428,7 @@ describe('communityBases: many convex communities in one call against clipper, c
       expect(cuts.length).toBeGreaterThan(15);
       expect(basis.kind).toBe('residential-households');
       expect(basis.count).toBe(cuts.length);
+      expect(basis.householdsEstimated).toBe(cuts.some((q) => estimated[q.k] === 1));
       // The union of the cuts (on the centimetre grid) at a 1000× finer grid: crossings nearly exact.
       const land = ringsArea(union(cuts.flatMap((q) => q.rings).map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as [number, number])))) / 1e6;
       expect(Math.abs(basis.residentialArea_m2 - land)).toBeLessThan(2e-3);
