@@ -858,17 +858,17 @@ function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, withRings:
       if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
     }
   }
+  // The parts' areas summed whether or not they are the answer: a loop first run when the code is
+  // already optimised (most communities' parts overlap) would send it back to be compiled again.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += partStore[i].area[partPoly[i]];
   partsOverlap = overlapping;
   partsLandRings = null;
-  if (overlapping) {
-    // The households basis needs only the land's area, the area basis its polygons (the pieces).
-    // The parts went onto the grid as they were found (snapPart, snapGridPart).
-    const { area, land } = landOfSnapped(n, partBox, withRings);
-    partsLandRings = land;
-    return area;
-  }
-  let area = 0;
-  for (let i = 0; i < n; i++) area += partStore[i].area[partPoly[i]];
+  if (!overlapping) return sum;
+  // The households basis needs only the land's area, the area basis its polygons (the pieces).
+  // The parts went onto the grid as they were found (snapPart, snapGridPart).
+  const { area, land } = landOfSnapped(n, partBox, withRings);
+  partsLandRings = land;
   return area;
 }
 
