@@ -782,8 +782,9 @@ function addPart(k: number, cut: number): void {
  * boxes meet c's, in ascending order, each whole when certainly inside c, else cut by c (the cut
  * written to `cuts`, rewritten per community) and kept when the cut has area; each part onto the
  * grid as it is found (snapPart, snapGridPart: landOfSnapped's input). Returns the part count.
- * The phases of a community's basis are functions of their own so that the optimising compiler
- * takes each on its own (one function holding them all took it 40–90 ms per compilation).
+ * The phases of a community's basis are functions of their own: the optimising compiler then
+ * compiles each on its own (as one function they took it 40–90 ms per compilation, and a deopt
+ * anywhere in them sent all of it back).
  */
 function findParts(f: ResidentialFeatures, index: Flatbush, c: PreparedCommunity, cuts: PolygonStoreBuilder, at: XY): number {
   const s = f.store;
