@@ -160,22 +160,45 @@ function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, ne: n
 
 /** A community's rings on clipper's centimetre grid, ring after ring (for disjointOnGrid). */
 interface SnappedRings {
+  /** The vertices (reused from one community to the next: only xy[0 .. vertices · 2) is theirs). */
   xy: Float64Array;
+  vertices: number;
   /** Ring r spans xy[start[r] .. start[r + 1]). */
   start: number[];
 }
 
+const communityGrid: SnappedRings = { xy: new Float64Array(64), vertices: 0, start: [0] };
+
+/** The rings on the grid into communityGrid (overwriting the previous community's). */
 function snapRings(rings: MetricRings): SnappedRings {
   let n = 0;
   for (const r of rings) n += 2 * r.length;
-  const xy = new Float64Array(n);
-  const start = [0];
+  const g = communityGrid;
+  if (g.xy.length < n) g.xy = new Float64Array(2 * n);
+  const xy = g.xy, start = g.start;
+  start.length = 1;
   let m = 0;
   for (const r of rings) {
     for (const q of r) { xy[m++] = Math.round(q[0] * CLIP_SCALE); xy[m++] = Math.round(q[1] * CLIP_SCALE); }
     start.push(m);
   }
-  return { xy, start };
+  g.vertices = n >> 1;
+  return g;
+}
+
+let idOrder = new Uint32Array(256); // communityBases: the features found for a community, ascending
+
+/** ids[0 .. n) ascending into idOrder (insertion sort: a few dozen distinct ids). */
+function ascendingIds(ids: Uint32Array, n: number): Uint32Array {
+  if (idOrder.length < n) idOrder = new Uint32Array(2 * n);
+  const out = idOrder;
+  for (let q = 0; q < n; q++) {
+    const k = ids[q];
+    let p = q - 1;
+    for (; p >= 0 && out[p] > k; p--) out[p + 1] = out[p];
+    out[p + 1] = k;
+  }
+  return out;
 }
 
 let footprint = new Float64Array(256); // the feature's vertices on the grid (disjointOnGrid, the convex cut)
@@ -321,23 +344,54 @@ let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 export function landOfParts(
   n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, withRings: boolean,
 ): { area: number; land: MetricRings[] | null } {
-  if (partAt.length < n + 1) { partAt = new Int32Array(2 * n + 2); group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
-  let m = 0, nr = 0;
-  partAt[0] = 0;
-  ringAt[0] = 0;
-  for (let i = 0; i < n; i++) {
-    const st = stores[i], k = polys[i];
-    const r0 = st.polygonRing[k], r1 = st.polygonRing[k + 1];
-    const need = m + st.ringStart[r1] - st.ringStart[r0];
-    if (snap.length < need) snap = grownTo(snap, need);
-    if (ringAt.length < nr + (r1 - r0) + 1) { const next = new Int32Array(2 * (nr + (r1 - r0) + 1)); next.set(ringAt); ringAt = next; }
-    const xy = st.xy, rs = st.ringStart, to = snap;
-    for (let r = r0; r < r1; r++) {
-      for (let v = rs[r], e = rs[r + 1]; v < e; v++) to[m++] = Math.round(xy[v] * CLIP_SCALE);
-      ringAt[++nr] = m;
-    }
-    partAt[i + 1] = nr;
+  for (let i = 0; i < n; i++) snapPart(i, stores[i], polys[i]);
+  return landOfSnapped(n, boxes, withRings);
+}
+
+/** Room in ringAt for `rings` more rings after ring `nr`, and in partAt for part i. */
+function roomForPart(i: number, nr: number, rings: number): void {
+  if (ringAt.length < nr + rings + 1) { const next = new Int32Array(2 * (nr + rings + 1)); next.set(ringAt); ringAt = next; }
+  if (partAt.length < i + 2) { const next = new Int32Array(2 * i + 4); next.set(partAt); partAt = next; }
+}
+
+/**
+ * Part i (polygon k of st) onto the grid after parts 0 .. i − 1 (landOfSnapped's input): its
+ * rings' vertices rounded as toPaths rounds them, into snap, ringAt and partAt.
+ */
+function snapPart(i: number, st: PolygonStore, k: number): void {
+  if (i === 0) { partAt[0] = 0; ringAt[0] = 0; }
+  let nr = partAt[i], m = ringAt[nr];
+  const r0 = st.polygonRing[k], r1 = st.polygonRing[k + 1];
+  const need = m + st.ringStart[r1] - st.ringStart[r0];
+  if (snap.length < need) snap = grownTo(snap, need);
+  roomForPart(i, nr, r1 - r0);
+  const xy = st.xy, rs = st.ringStart, to = snap;
+  for (let r = r0; r < r1; r++) {
+    for (let v = rs[r], e = rs[r + 1]; v < e; v++) to[m++] = Math.round(xy[v] * CLIP_SCALE);
+    ringAt[++nr] = m;
   }
+  partAt[i + 1] = nr;
+}
+
+/**
+ * Part i, one ring of `count` vertices already on the grid (g[0 .. 2 count)), after parts
+ * 0 .. i − 1: what snapPart gives for the same ring written in metres (g / CLIP_SCALE rounds back
+ * to g: integers far below 2^53 / CLIP_SCALE).
+ */
+function snapGridPart(i: number, g: Float64Array, count: number): void {
+  if (i === 0) { partAt[0] = 0; ringAt[0] = 0; }
+  const nr = partAt[i], m = ringAt[nr];
+  if (snap.length < m + 2 * count) snap = grownTo(snap, m + 2 * count);
+  roomForPart(i, nr, 1);
+  const to = snap;
+  for (let v = 0; v < 2 * count; v++) to[m + v] = g[v];
+  ringAt[nr + 1] = m + 2 * count;
+  partAt[i + 1] = nr + 1;
+}
+
+/** landOfParts over parts 0 .. n − 1 already on the grid (snapPart, snapGridPart). */
+function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
+  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
   if (!withRings) {
     // Only the area, every part one convex ring on the grid: the union's area by inclusion–exclusion
     // (exact like groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
@@ -703,6 +757,160 @@ export function settleBasisWarnings(ctx: BasisHolder): void {
   d.settled = true;
 }
 
+// Per community, reused from one to the next: each part's feature, its cut in the cuts store (−1:
+// the whole feature), its store and polygon there (typed, and never shortened: an array emptied
+// per community would be reallocated as it grew again).
+let partFeature: Int32Array = new Int32Array(64);
+let partCut: Int32Array = new Int32Array(64);
+let partPoly: Int32Array = new Int32Array(64);
+let partCount = 0;
+const partStore: PolygonStore[] = [];
+
+function grownInts(a: Int32Array): Int32Array {
+  const next = new Int32Array(2 * a.length);
+  next.set(a);
+  return next;
+}
+
+function addPart(k: number, cut: number): void {
+  if (partCount === partFeature.length) { partFeature = grownInts(partFeature); partCut = grownInts(partCut); partPoly = grownInts(partPoly); }
+  partFeature[partCount] = k; partCut[partCount] = cut; partCount++;
+}
+
+/**
+ * The parts of community c's residential land, into partFeature and partCut: the features whose
+ * boxes meet c's, in ascending order, each whole when certainly inside c, else cut by c (the cut
+ * written to `cuts`, rewritten per community) and kept when the cut has area; each part onto the
+ * grid as it is found (snapPart, snapGridPart: landOfSnapped's input). Returns the part count.
+ * The phases of a community's basis are functions of their own: the optimising compiler then
+ * compiles each on its own (as one function they took it 40–90 ms per compilation, and a deopt
+ * anywhere in them sent all of it back).
+ */
+function findParts(f: ResidentialFeatures, index: Flatbush, c: PreparedCommunity, cuts: PolygonStoreBuilder, at: XY): number {
+  const s = f.store;
+  partCount = 0;
+  cuts.truncate(0);
+  let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
+  let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
+  const ne = communityEdges(c);
+  const found = flatbushRange(index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
+  const ids = ascendingIds(flatbushRangeIds(), found); // ascending, as the pieces were always written
+  for (let q = 0; q < found; q++) {
+    const k = ids[q];
+    if (insideCommunity(s, k, c, ne, at)) {
+      snapPart(partCount, s, k);
+      addPart(k, -1);
+      continue;
+    }
+    if (!snapped) {
+      snapped = snapRings(c.rings);
+      convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.vertices);
+    }
+    if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
+      const nv = snapFootprint(s, k);
+      // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
+      // may round otherwise (m < 0, see geo/gridConvexClip.ts).
+      const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.vertices, gridCutOf(nv + snapped.vertices)) : -1;
+      if (m === 0) continue;
+      if (m > 0) {
+        for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
+        cuts.endRing();
+        const p = cuts.endPolygon();
+        if (cuts.areaOf(p) > 0) {
+          snapGridPart(partCount, gridCut, m);
+          addPart(k, p);
+        } else cuts.truncate(p);
+        continue;
+      }
+    }
+    if (disjointOnGrid(s, k, snapped)) continue;
+    const cut = intersection(c.rings, metricRingsOf(s, k));
+    if (cut.length && ringsArea(cut) > 0) {
+      const p = cuts.polygon(cut);
+      snapPart(partCount, cuts.view(), p);
+      addPart(k, p);
+    }
+  }
+  return partCount;
+}
+
+// partsLand's answers besides the area: whether some parts' boxes meet, and the land's polygons
+// when asked for (null otherwise, or when no boxes meet: then the parts are the land).
+let partsOverlap = false;
+let partsLandRings: MetricRings[] | null = null;
+
+/**
+ * The residential land inside the community (m², overlaps once) of parts 0 .. n − 1 (findParts;
+ * the cuts in cutView): a union only when some parts' boxes meet. Fills partStore, partPoly and
+ * partBox for landOfParts.
+ */
+function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, withRings: boolean): number {
+  if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
+  while (partStore.length < n) partStore.push(s);
+  for (let i = 0; i < n; i++) {
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+    partStore[i] = from; partPoly[i] = p;
+    for (let j = 0; j < 4; j++) partBox[4 * i + j] = from.bbox[4 * p + j];
+  }
+  let overlapping = false;
+  for (let i = 0; i < n && !overlapping; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
+    }
+  }
+  // The parts' areas summed whether or not they are the answer: a loop first run when the code is
+  // already optimised (most communities' parts overlap) would send it back to be compiled again.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += partStore[i].area[partPoly[i]];
+  partsOverlap = overlapping;
+  partsLandRings = null;
+  if (!overlapping) return sum;
+  // The households basis needs only the land's area, the area basis its polygons (the pieces).
+  // The parts went onto the grid as they were found (snapPart, snapGridPart).
+  const { area, land } = landOfSnapped(n, partBox, withRings);
+  partsLandRings = land;
+  return area;
+}
+
+/** Whether a part written by householdsPieces carries estimated households. */
+let piecesEstimated = false;
+
+/** Parts 0 .. n − 1 as pieces weighted by their feature's households per m²; returns Σ weight × area. */
+function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
+  const s = f.store;
+  let total = 0;
+  let estimated = false;
+  for (let i = 0; i < n; i++) {
+    const k = partFeature[i];
+    if (f.estimated[k]) estimated = true;
+    const weight = f.households[k] / s.area[k];
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? k : q;
+    // A one-ring feature or cut is copied as it is, others as their connected polygons.
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(pieces.copy(from, p, weight));
+    else total += writePieces(metricRingsOf(from, p), weight, pieces);
+  }
+  piecesEstimated = estimated;
+  return total;
+}
+
+/** The land (its polygons, or else parts 0 .. n − 1 as they are) as pieces of weight 1; returns their area. */
+function areaPieces(land: MetricRings[] | null, n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
+  let total = 0;
+  if (land) {
+    for (const rings of land) total += writePieces(rings, 1, pieces);
+    return total;
+  }
+  for (let i = 0; i < n; i++) {
+    const q = partCut[i];
+    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += pieces.areaOf(pieces.copy(from, p, 1));
+    else total += writePieces(metricRingsOf(from, p), 1, pieces);
+  }
+  return total;
+}
+
 /**
  * The bases of the communities `indices` (ascending), index-aligned with them, their pieces in one
  * store; the communities with no residential land inside are appended to `noLand` in that order
@@ -721,108 +929,29 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
   const at: XY = [0, 0];
-  // Per community, reused: each part's feature, its cut in `cuts` (−1: the whole feature), its box.
-  const partFeature: number[] = [];
-  const partCut: number[] = [];
-  const partStore: PolygonStore[] = [];
-  const partPoly: number[] = [];
-  const s = f.store;
-  let cutView: PolygonStore = cuts.view();
-  /** Part i as pieces (its connected polygons): a one-ring feature or cut is copied as it is. */
-  const writePart = (i: number, weight: number): number => {
-    const q = partCut[i];
-    const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
-    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) return weight * pieces.areaOf(pieces.copy(from, p, weight));
-    return writePieces(metricRingsOf(from, p), weight, pieces);
-  };
+  const s = f.store, index = f.index;
   // Every basis object is written with the same fields in the same order (one hidden class; the
   // store is set once finished), rather than copied with the store spread in afterwards.
   const prepared: CommunityBasis[] = indices.map((ci): CommunityBasis => {
     const c = communities[ci];
-    if (!f.index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
-    partFeature.length = 0; partCut.length = 0;
-    cuts.truncate(0);
-    let snapped: SnappedRings | null = null; // the community's rings on the grid, when a feature needs them
-    let convex = false; // the community is one convex ring on the grid: footprints are cut without clipper
-    const ne = communityEdges(c);
-    const found = flatbushRange(f.index, c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
-    const ids = flatbushRangeIds().subarray(0, found).sort(); // ascending, as the pieces were always written
-    for (let q = 0; q < found; q++) {
-      const k = ids[q];
-      if (insideCommunity(s, k, c, ne, at)) {
-        partFeature.push(k); partCut.push(-1);
-        continue;
-      }
-      if (!snapped) {
-        snapped = snapRings(c.rings);
-        convex = snapped.start.length === 2 && isConvexOnGrid(snapped.xy, snapped.xy.length >> 1);
-      }
-      if (convex && s.polygonRing[k + 1] - s.polygonRing[k] === 1) {
-        const nv = snapFootprint(s, k);
-        // Both convex on the grid: the cut clipper would return, unless a crossing is one clipper
-        // may round otherwise (m < 0, see geo/gridConvexClip.ts).
-        const m = isConvexOnGrid(footprint, nv) ? clipConvexOnGrid(footprint, nv, snapped.xy, snapped.xy.length >> 1, gridCutOf(nv + (snapped.xy.length >> 1))) : -1;
-        if (m === 0) continue;
-        if (m > 0) {
-          for (let v = 0; v < m; v++) cuts.vertex(gridCut[2 * v] / CLIP_SCALE, gridCut[2 * v + 1] / CLIP_SCALE);
-          cuts.endRing();
-          const p = cuts.endPolygon();
-          if (cuts.areaOf(p) > 0) { partFeature.push(k); partCut.push(p); } else cuts.truncate(p);
-          continue;
-        }
-      }
-      if (disjointOnGrid(s, k, snapped)) continue;
-      const cut = intersection(c.rings, metricRingsOf(s, k));
-      if (cut.length && ringsArea(cut) > 0) {
-        partFeature.push(k); partCut.push(cuts.polygon(cut));
-      }
-    }
-    cutView = cuts.view();
-    const n = partFeature.length;
-    if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
-    partStore.length = n; partPoly.length = n;
-    for (let i = 0; i < n; i++) {
-      const q = partCut[i];
-      const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
-      partStore[i] = from; partPoly[i] = p;
-      for (let j = 0; j < 4; j++) partBox[4 * i + j] = from.bbox[4 * p + j];
-    }
-    // Residential land inside, overlaps once: a union only when some parts' boxes meet.
-    let overlapping = false;
-    for (let i = 0; i < n && !overlapping; i++) {
-      for (let j = i + 1; j < n; j++) {
-        if (partBox[4 * i] <= partBox[4 * j + 2] && partBox[4 * j] <= partBox[4 * i + 2] && partBox[4 * i + 1] <= partBox[4 * j + 3] && partBox[4 * j + 1] <= partBox[4 * i + 3]) { overlapping = true; break; }
-      }
-    }
-    let land: MetricRings[] | null = null;
-    let residentialArea = 0;
-    if (overlapping) {
-      // The households basis needs only the land's area, the area basis its polygons (the pieces).
-      ({ area: residentialArea, land } = landOfParts(n, partStore, partPoly, partBox, weighting === 'area'));
-    } else {
-      for (let i = 0; i < n; i++) residentialArea += partStore[i].area[partPoly[i]];
-    }
-    residentialArea = Math.max(0, residentialArea);
+    if (!index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
+    const n = findParts(f, index, c, cuts, at);
+    const cutView = cuts.view();
+    const residentialArea = Math.max(0, partsLand(n, s, cutView, weighting === 'area'));
+    const overlapping = partsOverlap;
+    let land = partsLandRings;
     if (!(residentialArea > 0)) {
       noLand.push(ci);
       return COMMUNITY_AREA;
     }
     const first = pieces.count;
     if (weighting === 'households') {
-      let total = 0;
-      let householdsEstimated = false;
-      for (let i = 0; i < n; i++) {
-        const k = partFeature[i];
-        if (f.estimated[k]) householdsEstimated = true;
-        total += writePart(i, f.households[k] / s.area[k]);
-      }
-      if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated };
+      const total = householdsPieces(f, n, cutView, pieces);
+      if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: piecesEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
     }
     if (overlapping && !land) land = landOfParts(n, partStore, partPoly, partBox, true).land;
-    let total = 0;
-    if (land) for (const rings of land) total += writePieces(rings, 1, pieces);
-    else for (let i = 0; i < n; i++) total += writePart(i, 1);
+    const total = areaPieces(land, n, s, cutView, pieces);
     return { kind: 'residential-area', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: false };
   });
   const store = pieces.finish();

@@ -379,3 +379,68 @@ describe('communityBases: a footprint whose first vertex is within 1 mm of the c
     expect(b.residentialArea_m2).toBeCloseTo(10000 + 0.05, 6);
   });
 });
+
+describe('communityBases: many convex communities in one call against clipper, community by community', () => {
+  // Communities of 6, 5 and 4 vertices (a later one with fewer vertices than an earlier one) in
+  // one call share the preparation's scratch: each community's land and pieces must be those of
+  // clipping its own footprints (geo/clip.ts intersection, then the union of the cuts), in
+  // ascending feature order.
+  const polygonAt = (cx: number, cy: number, r: number, n: number, turn: number): [number, number][] =>
+    Array.from({ length: n }, (_, i) => {
+      const t = turn + (i / n) * 2 * Math.PI;
+      return [cx + r * Math.cos(t), cy + r * Math.sin(t)] as [number, number];
+    });
+  const rnd = mulberry32(23);
+  const shapes = [6, 5, 4, 4, 6, 4];
+  const communities: PreparedCommunity[] = shapes.map((n, i) => {
+    const r = polygonAt(250 * i, 40 * (i % 2), 100 + 10 * (i % 3), n, rnd());
+    const xs = r.map((p) => p[0]), ys = r.map((p) => p[1]);
+    return { index: i, id: `C${i}`, rings: [r], area_m2: ringsArea([r]), bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+  });
+  // Rotated rectangles over and around every community: inside, across an edge, overlapping; on
+  // the centimetre grid, so that a footprint taken whole has the area of clipper's cut of it.
+  const cm = (v: number) => Math.round(v * 100) / 100;
+  const footprints: [number, number][][] = [];
+  for (let i = 0; i < 300; i++) {
+    const near = communities[i % communities.length].bbox;
+    const x = near[0] - 30 + (near[2] - near[0] + 60) * rnd(), y = near[1] - 30 + (near[3] - near[1] + 60) * rnd(), w = 8 + 30 * rnd(), h = 6 + 14 * rnd(), t = rnd() * Math.PI;
+    const c = Math.cos(t), s = Math.sin(t);
+    footprints.push([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cm(x + u * c - v * s), cm(y + u * s + v * c)] as [number, number]));
+  }
+  const b = new PolygonStoreBuilder();
+  for (const r of footprints) b.polygon([r]);
+  const store = b.finish();
+  const households = Float64Array.from(footprints, () => 1 + Math.floor(50 * rnd()));
+  // Estimated households on the footprints placed near community 2 (some of them reach others).
+  const estimated = Uint8Array.from(footprints, (_, i) => (i % communities.length === 2 ? 1 : 0));
+  const f: ResidentialFeatures = { store, households, estimated, index: storeIndex(store), weighting: 'households' };
+
+  it('land within 2e-3 m² of clipper\'s union of the cuts (at a finer grid), each piece a cut of clipper\'s area in feature order; estimated households flagged', () => {
+    const all = communities.map((_, i) => i);
+    const bases = communityBases(f, communities, all, []);
+    for (const [i, c] of communities.entries()) {
+      const cuts: { k: number; rings: ReturnType<typeof intersection> }[] = [];
+      footprints.forEach((r, k) => {
+        const cut = intersection(c.rings, [r]);
+        if (cut.length && ringsArea(cut) > 0) cuts.push({ k, rings: cut });
+      });
+      const basis = bases[i];
+      expect(cuts.length).toBeGreaterThan(15);
+      expect(basis.kind).toBe('residential-households');
+      expect(basis.count).toBe(cuts.length);
+      expect(basis.householdsEstimated).toBe(cuts.some((q) => estimated[q.k] === 1));
+      // The union of the cuts (on the centimetre grid) at a 1000× finer grid: crossings nearly exact.
+      const land = ringsArea(union(cuts.flatMap((q) => q.rings).map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as [number, number])))) / 1e6;
+      expect(Math.abs(basis.residentialArea_m2 - land)).toBeLessThan(2e-3);
+      cuts.forEach((q, j) => {
+        expect(Math.abs(basis.store!.area[basis.first + j] - ringsArea(q.rings))).toBeLessThan(1e-9);
+        expect(basis.store!.weight[basis.first + j]).toBe(households[q.k] / store.area[q.k]);
+      });
+    }
+    // One community at a time, last first, gives each the same basis.
+    for (const i of [...all].reverse()) {
+      const [alone] = communityBases(f, communities, [i], []);
+      expect([alone.count, alone.total, alone.residentialArea_m2]).toEqual([bases[i].count, bases[i].total, bases[i].residentialArea_m2]);
+    }
+  });
+});

@@ -18,6 +18,9 @@ let order = new Int32Array(16); // the polygons by minX (the sweep order)
 let raw = new Float64Array(64); // per polygon in input order: its box
 let sortKey = new Float64Array(16); // the sweep's keys (minX) while sorting
 let visited = 0;
+// Per depth: the sum the walk at that depth found (written there rather than returned, so that
+// no number is boxed per call).
+const sums = new Float64Array(MAX_DEPTH + 2);
 
 function ensure(vertices: number): void {
   const need = 2 * vertices + 16;
@@ -67,9 +70,10 @@ function clip(src: Float64Array, s0: number, n: number, c0: number, c1: number, 
 
 /**
  * Σ over the intersections of the ring at `depth` with each polygon after `last` in sweep order,
- * and so on down (signed); the walk stops at the first polygon starting right of the ring.
+ * and so on down (signed), into sums[depth]; the walk stops at the first polygon starting right
+ * of the ring.
  */
-function walk(start: ArrayLike<number>, n: number, last: number, depth: number, count: number, sign: number): number {
+function walk(start: ArrayLike<number>, n: number, last: number, depth: number, count: number, sign: number): void {
   const cur = levels[depth];
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (let i = 0; i < 2 * count; i += 2) {
@@ -78,19 +82,19 @@ function walk(start: ArrayLike<number>, n: number, last: number, depth: number, 
     if (cur[i + 1] < y0) y0 = cur[i + 1];
     if (cur[i + 1] > y1) y1 = cur[i + 1];
   }
-  return walkWithin(start, n, last, depth, cur, 0, count, sign, x0, y0, x1, y1);
+  walkWithin(start, n, last, depth, cur, 0, count, sign, x0, y0, x1, y1);
 }
 
-/** walk, the ring at `depth` being cur[at .. at + 2 count) with the box x0, y0, x1, y1. */
+/** walk, the ring at `depth` being cur[at .. at + 2 count) with the box x0, y0, x1, y1 (the sum into sums[depth]). */
 function walkWithin(
   start: ArrayLike<number>, n: number, last: number, depth: number, cur: Float64Array, at: number, count: number, sign: number,
   x0: number, y0: number, x1: number, y1: number,
-): number {
+): void {
   let sum = 0;
   for (let q = last + 1; q < n; q++) {
     if (boxes[4 * q] > x1) break;
     if (boxes[4 * q + 2] < x0 || boxes[4 * q + 1] > y1 || boxes[4 * q + 3] < y0) continue;
-    if (++visited > BUDGET || depth + 1 > MAX_DEPTH) return NaN;
+    if (++visited > BUDGET || depth + 1 > MAX_DEPTH) { sums[depth] = NaN; return; }
     const j = order[q];
     const next = levels[depth + 1];
     const m = clip(cur, at, count, start[j], start[j + 1], next);
@@ -98,9 +102,10 @@ function walkWithin(
     const a = twiceArea(next, 0, m);
     if (!(a > 0)) continue;
     sum += sign * a;
-    sum += walk(start, n, q, depth + 1, m, -sign);
+    walk(start, n, q, depth + 1, m, -sign);
+    sum += sums[depth + 1];
   }
-  return sum;
+  sums[depth] = sum;
 }
 
 /**
@@ -148,7 +153,8 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     const k = (start[i + 1] - start[i]) >> 1;
     total += twiceArea(rel, start[i], k);
     // The polygon's own box, as walk would find it from the same differences.
-    total += walkWithin(start, n, q, 0, rel, start[i], k, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
+    walkWithin(start, n, q, 0, rel, start[i], k, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
+    total += sums[0];
     if (Number.isNaN(total)) return NaN;
   }
   return total;
