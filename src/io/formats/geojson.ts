@@ -4,7 +4,7 @@
 // into objects first (a city's 100,000 facilities: a parse tree, then a second walk over it).
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { RawLayer } from '../import/types';
-import { decodeText } from './textEncoding';
+import { decodeText, withoutBoms } from './textEncoding';
 import { parseFeatureCollectionChunked, type ChunkControl } from './geojsonChunks';
 import { geometryShapeError } from '../validate/geometryChecks';
 import { scanGeoJsonPoints, type FlatPointLayer } from './geojsonFlatPoints';
@@ -22,11 +22,11 @@ export async function readGeoJson(name: string, bytes: Uint8Array, ctl: GeoJsonR
   try {
     if (bytes.length > (ctl.chunkedFromBytes ?? CHUNKED_GEOJSON_BYTES)) doc = await parseFeatureCollectionChunked(name, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, ctl);
     else {
-      const text = decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '');
-      // Anything but a point collection is given up at its first other geometry, and parsed.
-      const points = ctl.scanPoints === false ? null : scanGeoJsonPoints(text);
+      // The scanner reads the bytes (no decoded copy of the file); anything but a point collection
+      // is given up at its first other geometry, and parsed.
+      const points = ctl.scanPoints === false ? null : scanGeoJsonPoints(withoutBoms(bytes));
       if (points) return pointLayer(points);
-      doc = JSON.parse(text);
+      doc = JSON.parse(decodeText(bytes, 'utf-8').replace(/^\uFEFF/, ''));
     }
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;

@@ -1,7 +1,7 @@
 // A point layer (facilities) read from GeoJSON into one flat coordinate array, by the same
 // one-pass scanner as polygon layers (geojsonFlatPolygons.ts): no JSON.parse of the document and no
 // array per point; null for anything it does not fully read (the general reader then reports it).
-import { scanFeatureCollection } from './geojsonFlatPolygons';
+import { scanFeatureCollection, type GeoJsonText } from './geojsonFlatPolygons';
 
 export interface FlatPointLayer {
   /** Number of features. */
@@ -20,11 +20,11 @@ export interface FlatPointLayer {
 }
 
 /**
- * Reads a GeoJSON text (BOM already stripped) holding a FeatureCollection of Point features (null
+ * Reads a GeoJSON text or its UTF-8 bytes (BOMs already stripped: withoutBoms) holding a FeatureCollection of Point features (null
  * geometries allowed) into flat arrays; null for anything else (other geometry types, positions
  * other than exactly two numbers, invalid JSON, …).
  */
-export function scanGeoJsonPoints(text: string): FlatPointLayer | null {
+export function scanGeoJsonPoints(text: GeoJsonText): FlatPointLayer | null {
   const r = scanFeatureCollection(text, 'points');
   if (!r) return null;
   const layer: FlatPointLayer = { length: r.length, xy: r.xy, properties: r.properties, fields: r.fields };

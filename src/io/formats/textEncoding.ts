@@ -55,3 +55,13 @@ export function decodeText(bytes: Uint8Array, encoding: string): string {
   const d = new TextDecoder(encoding);
   return d.decode(bytes);
 }
+
+/**
+ * The bytes of a UTF-8 text as decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '') leaves it: the
+ * decoder drops one byte order mark and the replace a second, so up to two leading BOMs go.
+ */
+export function withoutBoms(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < 6 && bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) i += 3;
+  return i === 0 ? bytes : bytes.subarray(i);
+}

@@ -11,6 +11,7 @@ import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
+import { withoutBoms } from '../formats/textEncoding';
 import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
 import { readFgbFlat } from '../formats/fgbFlatPolygons';
 import { unzipFiles } from '../formats/shapefile/index';
@@ -180,16 +181,6 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   if (!s) return null;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
   return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
-}
-
-/**
- * The bytes of a UTF-8 text as decodeText(bytes, 'utf-8').replace(/^\uFEFF/, '') leaves it: the
- * decoder drops one byte order mark and the replace a second, so up to two leading BOMs go.
- */
-function withoutBoms(bytes: Uint8Array): Uint8Array {
-  let i = 0;
-  while (i < 6 && bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) i += 3;
-  return i === 0 ? bytes : bytes.subarray(i);
 }
 
 const isZip = (f: InputFile) => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);
