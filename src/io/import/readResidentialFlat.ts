@@ -7,7 +7,7 @@
 // field-mapping failure, several GeoJSON files) the answer is null: the caller reads the layer
 // with readLayer, which reports it.
 import type { Position, ResidentialLayerFlat } from '../../engine/types';
-import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
+import type { InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
@@ -17,10 +17,9 @@ import { readFgbFlat } from '../formats/fgbFlatPolygons';
 import { unzipFiles } from '../formats/shapefile/index';
 import { placeHint } from '../crs/chinaExtent';
 import { propertyColumn, type FlatPolygonColumns, type FlatPolygonLayer } from '../formats/flatPolygons';
-import { resolveCrs, type CrsResolution } from '../crs/resolveCrs';
-import { CrsError } from '../crs/parseCrs';
+import { flatLayerRules } from './flatLayerRules';
 import { converterFor } from '../crs/transform';
-import { detectFieldMap, REQUIRED_FIELDS, schemaKey } from '../fields/fieldNames';
+import { REQUIRED_FIELDS, schemaKey } from '../fields/fieldNames';
 import { plainValue } from './plainProperties';
 import { quantityOf, text, type FeatureIssue } from './toEngine';
 import { checkRing, flatRingClear } from '../validate/geometryChecks';
@@ -231,19 +230,10 @@ export interface FlatSource {
 export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: ReadLayerOptions = {}): ResidentialFlatImport | null {
   const { names, declaredCrs } = source;
   const main = names[0];
-  let crs: CrsResolution;
-  try {
-    crs = resolveCrs({ declaredCrs, xy: s.xy }, names, options);
-  } catch (e) {
-    if (e instanceof CrsError) return null;
-    throw e;
-  }
-  if (crs.error) return null;
-  const fieldMap = detectFieldMap('residential', s.fields, options.fieldMap);
-  for (const src of Object.values(options.fieldMap ?? {})) if (src && !s.fields.includes(src)) return null;
+  const rules = flatLayerRules('residential', s.xy, s.fields, declaredCrs, names, options);
+  if (!rules) return null;
+  const { crs, fieldMap, problems } = rules;
   for (const req of REQUIRED_FIELDS.residential) if (!fieldMap[req]) return null;
-  const problems: ImportProblem[] = [];
-  if (crs.warning) problems.push({ file: main, field: 'geometry', message: crs.warning, severity: 'warning' });
 
   const conv = converterFor(crs.spec, options.swapXY);
   const failed = new Uint8Array(s.length);

@@ -7,15 +7,14 @@
 // of one position, a coordinate out of range after conversion, a conversion that fails, a CRS or
 // field-mapping failure) gives null: the caller reads the layer with readLayer, which reports it.
 import type { RoadLinesFlat } from '../../engine/network/graph';
-import type { ImportProblem, InputFile, LayerImport } from './types';
+import type { InputFile, LayerImport } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { decodeText } from '../formats/textEncoding';
 import { scanGeoJsonLines, type FlatLineLayer } from '../formats/geojsonFlatLines';
-import { resolveCrs, type CrsResolution } from '../crs/resolveCrs';
-import { CrsError } from '../crs/parseCrs';
+import { flatLayerRules } from './flatLayerRules';
 import { converterFor } from '../crs/transform';
-import { detectFieldMap, schemaKey } from '../fields/fieldNames';
+import { schemaKey } from '../fields/fieldNames';
 import { plainValue } from './plainProperties';
 import { text } from './toEngine';
 import { FLAT_MAX_BYTES } from './readResidentialFlat';
@@ -51,18 +50,9 @@ export function readRoadsFlat(files: InputFile[], options: ReadLayerOptions = {}
 export function roadsFromFlat(s: FlatLineLayer, name: string, options: ReadLayerOptions = {}): RoadsFlatImport | null {
   const names = [name];
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
-  let crs: CrsResolution;
-  try {
-    crs = resolveCrs({ declaredCrs, xy: s.xy }, names, options);
-  } catch (e) {
-    if (e instanceof CrsError) return null;
-    throw e;
-  }
-  if (crs.error) return null;
-  const fieldMap = detectFieldMap('roads', s.fields, options.fieldMap);
-  for (const src of Object.values(options.fieldMap ?? {})) if (src && !s.fields.includes(src)) return null;
-  const problems: ImportProblem[] = [];
-  if (crs.warning) problems.push({ file: name, field: 'geometry', message: crs.warning, severity: 'warning' });
+  const rules = flatLayerRules('roads', s.xy, s.fields, declaredCrs, names, options);
+  if (!rules) return null;
+  const { crs, fieldMap, problems } = rules;
 
   // Every vertex to WGS84 (readLayer's convertGeometry), then checkPosition's range test.
   const conv = converterFor(crs.spec, options.swapXY);
