@@ -9,13 +9,12 @@
 // mixed sources) each piece goes to the reach provider as a small community.
 import type { DistanceMode } from './types';
 import type { BBox, MetricRings, PreparedCommunity, ReachSource } from './reach/reachProvider';
-import type { FlatRing } from './geo/flatRing';
-import { areaInDiscUnion } from './geo/discUnionArea';
-import { areaInBufferUnion, cachedSourcePrimitives, type BufferPrimitives } from './geo/bufferUnionArea';
+import { areaInDiscUnionAt } from './geo/discUnionArea';
+import { areaInBufferUnionAt, cachedSourcePrimitives, type BufferPrimitives } from './geo/bufferUnionArea';
 import { keptDiscs } from './geo/coveredDiscs';
 import { pointInRings } from './geo/pointInPolygon';
 import { basisPieces, type BasisPiece, type CommunityBasis } from './residentialBasis';
-import { flatRingsOf, metricRingsOf, type PolygonStore } from './residentialPieces';
+import { metricRingsOf, type PolygonStore } from './residentialPieces';
 
 /** More discs than this near one piece are pruned first, as reach/euclideanReach.ts does for a community. */
 const PRUNE_DISCS_ABOVE = 32;
@@ -45,7 +44,6 @@ export function sourcesNear(sources: ReachSource[], b: BBox, d: number, out: Rea
 
 let centreScratch = new Float64Array(256); // the sources' points
 let discs = new Float64Array(256); // a piece's discs that reach into it
-const ringScratch: FlatRing[] = [];
 const nearScratch: ReachSource[] = [];
 const primScratch: BufferPrimitives[] = [];
 const sourcePrims: (BufferPrimitives | null)[] = [];
@@ -144,12 +142,12 @@ function reachedByCentres(s: PolygonStore, first: number, count: number, centres
     const area = s.area[p];
     if (whole) { reached += s.weight[p] * area; continue; }
     if (!n) continue;
-    const bbox: BBox = [b0, b1, b2, b3];
-    const near = discs.subarray(0, n);
-    const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(near, d, bbox) : near;
-    if (!kept.length) continue;
+    // The discs as they are (discs[0 .. n)), or pruned first when many (the rare case that allocates).
+    const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(discs.subarray(0, n), d, [b0, b1, b2, b3]) : discs;
+    const end = kept === discs ? n : kept.length;
+    if (!end) continue;
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
-    const a = areaInDiscUnion(flatRingsOf(s, p, ringScratch), kept, d, origin);
+    const a = areaInDiscUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], kept, d, origin, end);
     reached += s.weight[p] * Math.max(0, Math.min(area, a));
   }
   return reached;
@@ -208,7 +206,7 @@ function reachedByBuffers(s: PolygonStore, first: number, count: number, sources
     const area = s.area[p];
     if (whole) { reached += s.weight[p] * area; continue; }
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
-    const a = areaInBufferUnion(flatRingsOf(s, p, ringScratch), primScratch, origin);
+    const a = areaInBufferUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], primScratch, origin);
     reached += s.weight[p] * Math.max(0, Math.min(area, a));
   }
   sourcePrims.length = 0;

@@ -264,6 +264,89 @@ function circleCuts(rings: FlatRing[]): boolean {
   sortCuts();
   return insideRings(rings, cx + r * Math.cos(START), cy + r * Math.sin(START));
 }
+
+/** segmentCuts against the community's rings (set by areaInBufferUnionAt). */
+function communitySegmentCuts(): boolean {
+  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
+  nCut = 0;
+  let before = 0;
+  const f = cXY;
+  for (let q = cFrom; q < cTo; q++) {
+    const s = cStarts[q], n = cStarts[q + 1];
+    let jx = f[n - 2], jy = f[n - 1];
+    let sj = ex * (jy - py) - ey * (jx - px) > 0;
+    for (let i = s; i < n; i += 2) {
+      const ix = f[i], iy = f[i + 1];
+      const si = ex * (iy - py) - ey * (ix - px) > 0;
+      if (si !== sj) {
+        const fx = ix - jx, fy = iy - jy;
+        const t = ((jx - px) * fy - (jy - py) * fx) / (ex * fy - ey * fx);
+        if (t <= 0) before++;
+        else if (t < 1) pushCut(t);
+      }
+      jx = ix; jy = iy; sj = si;
+    }
+  }
+  sortCuts();
+  return (before & 1) === 1;
+}
+
+/** Even-odd point in the community (the rings set by areaInBufferUnionAt). */
+function insideCommunity(x: number, y: number): boolean {
+  let inside = false;
+  const f = cXY;
+  for (let q = cFrom; q < cTo; q++) {
+    const s = cStarts[q], n = cStarts[q + 1];
+    for (let i = s, j = n - 2; i < n; j = i, i += 2) {
+      const yi = f[i + 1], yj = f[j + 1];
+      if ((yi > y) !== (yj > y)) {
+        const xi = f[i], xj = f[j];
+        if (x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/** circleCuts against the community's rings (set by areaInBufferUnionAt). */
+function communityCircleCuts(): boolean {
+  const cx = circ[0], cy = circ[1], r = circ[2];
+  nCut = 0;
+  const r2 = r * r;
+  const f = cXY;
+  for (let q = cFrom; q < cTo; q++) {
+    const s = cStarts[q], n = cStarts[q + 1];
+    let jx = f[n - 2] - cx, jy = f[n - 1] - cy;
+    let inJ = jx * jx + jy * jy < r2;
+    for (let i = s; i < n; i += 2) {
+      const ix = f[i] - cx, iy = f[i + 1] - cy;
+      const inI = ix * ix + iy * iy < r2;
+      if (!(inI && inJ)) {
+        const ex = ix - jx, ey = iy - jy;
+        const A = ex * ex + ey * ey;
+        const B = 2 * (ex * jx + ey * jy);
+        const C = jx * jx + jy * jy - r2;
+        const disc = B * B - 4 * A * C;
+        // The vertices' sides decide how many crossings there are (keeping the parity
+        // consistent); the roots only where.
+        if (inI !== inJ) {
+          const s = disc > 0 ? Math.sqrt(disc) : 0;
+          const t = inJ ? (-B + s) / (2 * A) : (-B - s) / (2 * A);
+          const tc = t < 0 ? 0 : t > 1 ? 1 : t;
+          pushAngle(jx + tc * ex, jy + tc * ey);
+        } else if (A > 0 && disc > 0) {
+          const s = Math.sqrt(disc);
+          const t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
+          if (t0 > 0 && t1 < 1) { pushAngle(jx + t0 * ex, jy + t0 * ey); pushAngle(jx + t1 * ex, jy + t1 * ey); }
+        }
+      }
+      jx = ix; jy = iy; inJ = inI;
+    }
+  }
+  sortCuts();
+  return insideCommunity(cx + r * Math.cos(START), cy + r * Math.sin(START));
+}
+
 function pushAngle(x: number, y: number): void {
   let a = (Math.atan2(y, x) - START) % TWO_PI;
   if (a < 0) a += TWO_PI;
@@ -322,6 +405,12 @@ function arcHalfPlane(dir: number, k: number, r: number): void {
   arcIntersect(dir, Math.acos(k / r));
 }
 
+// The community being measured: ring q spans cXY[cStarts[q] .. cStarts[q + 1]) for
+// cFrom ≤ q < cTo (set by areaInBufferUnionAt).
+let cXY: Float64Array = new Float64Array(0);
+let cStarts: ArrayLike<number> = [0];
+let cFrom = 0, cTo = 0;
+
 /** The community's bbox, for withinConvexBuffer. */
 const bounds = new Float64Array(4);
 
@@ -330,12 +419,13 @@ const bounds = new Float64Array(4);
  * one of its edges): the community then lies wholly inside the source's d-buffer, a convex set.
  * `window` is the community's bbox.
  */
-function withinConvexBuffer(community: FlatRing[], s: BufferPrimitives, window: Float64Array): boolean {
+function withinConvexBuffer(s: BufferPrimitives, window: Float64Array): boolean {
   const b = s.bbox, w0 = window[0], w1 = window[1], w2 = window[2], w3 = window[3];
   if (w0 < b[0] || w1 < b[1] || w2 > b[2] || w3 > b[3]) return false;
   const rects = s.rects, ne = rects.length / R, d2 = s.d * s.d;
-  for (const f of community) {
-    for (let i = 0; i < f.length; i += 2) {
+  const f = cXY;
+  for (let q = cFrom; q < cTo; q++) {
+    for (let i = cStarts[q], n = cStarts[q + 1]; i < n; i += 2) {
       const px = f[i], py = f[i + 1];
       let inside = true, near = Infinity;
       for (let e = 0; e < ne; e++) {
@@ -356,12 +446,13 @@ function withinConvexBuffer(community: FlatRing[], s: BufferPrimitives, window: 
   return true;
 }
 
-/** Area of clean oriented rings (shoelace). */
-function wholeArea(rings: FlatRing[]): number {
+/** Area of the community's clean oriented rings (shoelace). */
+function wholeArea(): number {
   let a = 0;
-  for (const f of rings) {
-    const n = f.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) a += f[j] * f[i + 1] - f[i] * f[j + 1];
+  const f = cXY;
+  for (let q = cFrom; q < cTo; q++) {
+    const s = cStarts[q], n = cStarts[q + 1];
+    for (let i = s, j = n - 2; i < n; j = i, i += 2) a += f[j] * f[i + 1] - f[i] * f[j + 1];
   }
   return a / 2;
 }
@@ -470,20 +561,48 @@ function coverCircle(self: number): void {
  * same d). `origin` is a point near the community, for precision of the boundary integral.
  */
 export function areaInBufferUnion(community: FlatRing[], sources: readonly BufferPrimitives[], origin: readonly [number, number]): number {
-  if (!sources.length || !community.length) return 0;
+  let n = 0;
+  for (const f of community) n += f.length;
+  if (joinedXY.length < n) joinedXY = new Float64Array(Math.max(n, 2 * joinedXY.length));
+  if (joinedStarts.length < community.length + 1) joinedStarts = new Uint32Array(Math.max(community.length + 1, 2 * joinedStarts.length));
+  let o = 0;
+  joinedStarts[0] = 0;
+  for (let q = 0; q < community.length; q++) {
+    joinedXY.set(community[q], o);
+    o += community[q].length;
+    joinedStarts[q + 1] = o;
+  }
+  return areaInBufferUnionAt(joinedXY, joinedStarts, 0, community.length, sources, origin);
+}
+
+// areaInBufferUnion's rings, copied end to end for areaInBufferUnionAt.
+let joinedXY = new Float64Array(256);
+let joinedStarts = new Uint32Array(16);
+
+/**
+ * areaInBufferUnion of the rings r0 .. r1 − 1 of a flat store: ring q spans
+ * xy[ringStart[q] .. ringStart[q + 1]) (no closing vertex), with no view or array made per ring.
+ */
+export function areaInBufferUnionAt(
+  xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
+  sources: readonly BufferPrimitives[], origin: readonly [number, number],
+): number {
+  if (!sources.length || r1 <= r0) return 0;
+  cXY = xy; cStarts = ringStart; cFrom = r0; cTo = r1;
+  const f = xy;
   const d = sources[0].d;
   const [ox, oy] = origin;
   // The community's window: only primitives meeting it can cover or bound anything inside.
   let w0 = Infinity, w1 = Infinity, w2 = -Infinity, w3 = -Infinity;
-  for (const f of community) {
-    for (let i = 0; i < f.length; i += 2) {
+  for (let q = r0; q < r1; q++) {
+    for (let i = ringStart[q], n = ringStart[q + 1]; i < n; i += 2) {
       if (f[i] < w0) w0 = f[i]; if (f[i] > w2) w2 = f[i];
       if (f[i + 1] < w1) w1 = f[i + 1]; if (f[i + 1] > w3) w3 = f[i + 1];
     }
   }
   // A convex source whose buffer holds every vertex holds all of the community.
   bounds[0] = w0; bounds[1] = w1; bounds[2] = w2; bounds[3] = w3;
-  for (const s of sources) if (s.convex && withinConvexBuffer(community, s, bounds)) return wholeArea(community);
+  for (const s of sources) if (s.convex && withinConvexBuffer(s, bounds)) return wholeArea();
   w0 -= EPS; w1 -= EPS; w2 += EPS; w3 += EPS;
   let nr = 0, nd = 0;
   for (const s of sources) {
@@ -532,32 +651,32 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     const o = R * q, ax = kRect[o], ay = kRect[o + 1], ux = kRect[o + 2], uy = kRect[o + 3], L = kRect[o + 4];
     if (kRect[o + 5] > w0 || kRect[o + 7] < w2 || kRect[o + 6] > w1 || kRect[o + 8] < w3) continue;
     let all = true;
-    for (const f of community) {
-      for (let i = 0; i < f.length && all; i += 2) {
+    for (let c = r0; c < r1; c++) {
+      for (let i = ringStart[c], n = ringStart[c + 1]; i < n && all; i += 2) {
         const rx = f[i] - ax, ry = f[i + 1] - ay, s = rx * ux + ry * uy, v = -rx * uy + ry * ux;
         all = s > 0 && s < L && v > -d && v < d;
       }
       if (!all) break;
     }
-    if (all) return wholeArea(community);
+    if (all) return wholeArea();
   }
   for (let q = 0; q < nd; q++) {
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     let all = true;
-    for (const f of community) {
-      for (let i = 0; i < f.length && all; i += 2) all = (f[i] - cx) ** 2 + (f[i + 1] - cy) ** 2 < d * d;
+    for (let c = r0; c < r1; c++) {
+      for (let i = ringStart[c], n = ringStart[c + 1]; i < n && all; i += 2) all = (f[i] - cx) ** 2 + (f[i + 1] - cy) ** 2 < d * d;
       if (!all) break;
     }
-    if (all) return wholeArea(community);
+    if (all) return wholeArea();
   }
 
   let twice = 0;
   const d2 = d * d;
 
   // (a) The community's edges inside the union.
-  for (const f of community) {
-    const n = f.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+  for (let c = r0; c < r1; c++) {
+    const s = ringStart[c], n = ringStart[c + 1];
+    for (let i = s, j = n - 2; i < n; j = i, i += 2) {
       const ax = f[j], ay = f[j + 1], ex = f[i] - ax, ey = f[i + 1] - ay;
       if (ex === 0 && ey === 0) continue;
       // Covered = the whole edge minus what no primitive covers.
@@ -589,7 +708,7 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
     const ex = qx - px, ey = qy - py;
     seg[0] = px; seg[1] = py; seg[2] = ex; seg[3] = ey;
-    cutsToRem(segmentCuts(community), 1);
+    cutsToRem(communitySegmentCuts(), 1);
     if (nRem === 0) continue;
     coverSegment(q, -1);
     for (let m = 0; m < nRem; m++) {
@@ -604,7 +723,7 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     if (cx - d > w2 || cx + d < w0 || cy - d > w3 || cy + d < w1) continue;
     circ[0] = cx; circ[1] = cy; circ[2] = d;
-    cutsToRem(circleCuts(community), TWO_PI);
+    cutsToRem(communityCircleCuts(), TWO_PI);
     if (nRem === 0) continue;
     // Only the vertex's outer arc (discArcs) can bound the union.
     let lo = (kArc[2 * q] - START) % TWO_PI;

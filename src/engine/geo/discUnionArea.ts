@@ -173,13 +173,20 @@ function duplicateOf(c: number, cx: number, cy: number): boolean {
 /** The point insideRings tests (x, y relative to the origin ox, oy), passed as in `arg`. */
 const at = new Float64Array(4);
 
+// The polygon being measured: ring q spans ringXY[ringStarts[q] .. ringStarts[q + 1]) for
+// ringFrom ≤ q < ringTo (set by areaInDiscUnionAt, read by insideRings).
+let ringXY: Float64Array = new Float64Array(0);
+let ringStarts: ArrayLike<number> = [0];
+let ringFrom = 0, ringTo = 0;
+
 /** Even-odd point in polygon over every ring (boundary cases are measure zero here): the point in `at`. */
-function insideRings(rings: FlatRing[]): boolean {
+function insideRings(): boolean {
   const x = at[0], y = at[1], ox = at[2], oy = at[3];
+  const f = ringXY;
   let inside = false;
-  for (const f of rings) {
-    const n = f.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+  for (let q = ringFrom; q < ringTo; q++) {
+    const s = ringStarts[q], e = ringStarts[q + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
       const yi = f[i + 1] - oy, yj = f[j + 1] - oy;
       if ((yi > y) !== (yj > y)) {
         const xi = f[i] - ox, xj = f[j] - ox;
@@ -190,25 +197,51 @@ function insideRings(rings: FlatRing[]): boolean {
   return inside;
 }
 
+// areaInDiscUnion's rings, copied end to end for areaInDiscUnionAt.
+let joinedXY = new Float64Array(256);
+let joinedStarts = new Uint32Array(16);
+
 /**
  * Area (m²) of the rings ∩ the union of the discs of radius r centred at `centers`
  * ([x0, y0, x1, y1, …] up to `end`, k = end / 2). Coordinates are shifted to `origin` internally
  * for precision.
  */
 export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length): number {
+  let n = 0;
+  for (const f of rings) n += f.length;
+  if (joinedXY.length < n) joinedXY = new Float64Array(Math.max(n, 2 * joinedXY.length));
+  if (joinedStarts.length < rings.length + 1) joinedStarts = new Uint32Array(Math.max(rings.length + 1, 2 * joinedStarts.length));
+  let o = 0;
+  joinedStarts[0] = 0;
+  for (let q = 0; q < rings.length; q++) {
+    joinedXY.set(rings[q], o);
+    o += rings[q].length;
+    joinedStarts[q + 1] = o;
+  }
+  return areaInDiscUnionAt(joinedXY, joinedStarts, 0, rings.length, centers, r, origin, end);
+}
+
+/**
+ * areaInDiscUnion of the rings r0 .. r1 − 1 of a flat store: ring q spans
+ * xy[ringStart[q] .. ringStart[q + 1]) (no closing vertex), with no view or array made per ring.
+ */
+export function areaInDiscUnionAt(
+  xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
+  centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length,
+): number {
   const n0 = end >> 1;
   if (!(r > 0) || n0 === 0) return 0;
   const [ox, oy] = origin;
   const r2 = r * r;
+  ringXY = xy; ringStarts = ringStart; ringFrom = r0; ringTo = r1;
   // The polygon's edges relative to the origin: start and direction.
-  let edges = 0;
-  for (const f of rings) edges += f.length >> 1;
-  ensureEdges(edges);
+  const f = xy;
+  ensureEdges((ringStart[r1] - ringStart[r0]) >> 1);
   ensureDiscs(n0);
   let ne = 0;
-  for (const f of rings) {
-    const n = f.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+  for (let q = r0; q < r1; q++) {
+    const s = ringStart[q], e = ringStart[q + 1];
+    for (let i = s, j = e - 2; i < e; j = i, i += 2) {
       const ax = f[j] - ox, ay = f[j + 1] - oy, ex = f[i] - f[j], ey = f[i + 1] - f[j + 1];
       if (ex === 0 && ey === 0) continue;
       edgeAX[ne] = ax; edgeAY[ne] = ay; edgeEX[ne] = ex; edgeEY[ne] = ey; edgeBX[ne] = f[i] - ox; edgeBY[ne] = f[i + 1] - oy; ne++;
@@ -259,7 +292,7 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
     }
     if (nCross === first && !holds) {
       at[0] = cx + r * COS_START; at[1] = cy + r * SIN_START; at[2] = ox; at[3] = oy;
-      if (!insideRings(rings)) continue;
+      if (!insideRings()) continue;
     }
     keptX[k] = cx; keptY[k] = cy;
     crossStart[++k] = nCross;
@@ -314,7 +347,7 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
       evKey[q] = a; evOrder[q] = v;
     }
     at[0] = cx + sx0; at[1] = cy + sy0; at[2] = ox; at[3] = oy;
-    let inside = insideRings(rings);
+    let inside = insideRings();
     nRem = 0;
     let lk = 0, lx = sx0, ly = sy0;
     for (let e = 0; e < ne; e++) {

@@ -3,7 +3,7 @@
 // holes against a second method (clipper: offset with round joins at the finest arc tolerance,
 // union, intersection).
 import { describe, expect, it } from 'vitest';
-import { areaInBufferUnion, sourcePrimitives } from '../../../src/engine/geo/bufferUnionArea';
+import { areaInBufferUnion, areaInBufferUnionAt, sourcePrimitives } from '../../../src/engine/geo/bufferUnionArea';
 import { intersection, offsetPaths, toPaths, fromPaths, union } from '../../../src/engine/geo/clip';
 import { ringsArea } from '../../../src/engine/geo/metricRings';
 import { toFlat } from '../../../src/engine/geo/flatRing';
@@ -116,6 +116,39 @@ describe('areaInBufferUnion against clipper offset', () => {
       // centimetres (± 0.5 cm along a boundary of a few km).
       expect(got - expected, `trial ${trial}: ${got} vs ${expected}`).toBeLessThan(1 + (4 / 3) * (0.0025 / d) * expected);
       expect(got - expected, `trial ${trial}: ${got} vs ${expected}`).toBeGreaterThan(-1);
+    }
+  });
+});
+
+describe('areaInBufferUnionAt: the community read in place from a flat store', () => {
+  it('equals areaInBufferUnion on the same rings, bit for bit, with other rings around them', () => {
+    const rand = mulberry32(4417);
+    for (let trial = 0; trial < 120; trial++) {
+      const cx = (rand() - 0.5) * 20_000, cy = (rand() - 0.5) * 20_000;
+      const community: MetricRings = [star(rand, cx, cy, 40, 160, 4 + Math.floor(rand() * 16))];
+      if (trial % 3 === 0) community.push(star(rand, cx, cy, 5, 25, 5).reverse());
+      const clean = union(community);
+      // A polygon before and one after in the store, near enough to change the area if read.
+      const before = [star(rand, cx + 30, cy, 40, 90, 7)], after = [star(rand, cx - 30, cy, 40, 90, 6)];
+      const all = [...before, ...clean, ...after].map(toFlat);
+      const starts = [0];
+      for (const f of all) starts.push(starts[starts.length - 1] + f.length);
+      const xy = new Float64Array(starts[starts.length - 1]);
+      all.forEach((f, q) => xy.set(f, starts[q]));
+      // Distances from a few metres (partly reached) to beyond the community (wholly reached).
+      const d = 5 + rand() * (trial % 4 === 0 ? 600 : 150);
+      const prims = [];
+      const k = 1 + Math.floor(rand() * 4);
+      for (let i = 0; i < k; i++) {
+        const sx = cx + (rand() - 0.5) * 500, sy = cy + (rand() - 0.5) * 500;
+        const s: MetricRings = [star(rand, sx, sy, 10, 40 + rand() * 150, 3 + Math.floor(rand() * 10))];
+        if (i % 3 === 2) s.push(star(rand, sx, sy, 2, 8, 5).reverse());
+        prims.push(sourcePrimitives(union(s).map(toFlat), d));
+      }
+      const origin: [number, number] = [cx + 1, cy - 1];
+      const expected = areaInBufferUnion(clean.map(toFlat), prims, origin);
+      const got = areaInBufferUnionAt(xy, Uint32Array.from(starts), 1, 1 + clean.length, prims, origin);
+      expect(got, `trial ${trial}`).toBe(expected);
     }
   });
 });

@@ -2,7 +2,7 @@
 // hand, and random non-convex polygons with holes against a second method (clipper intersection
 // of the polygon with the union of very fine circle polygons).
 import { describe, expect, it } from 'vitest';
-import { areaInDiscUnion } from '../../../src/engine/geo/discUnionArea';
+import { areaInDiscUnion, areaInDiscUnionAt } from '../../../src/engine/geo/discUnionArea';
 import { circleRing } from '../../../src/engine/geo/circle';
 import { intersection, union } from '../../../src/engine/geo/clip';
 import { ringsArea } from '../../../src/engine/geo/metricRings';
@@ -126,6 +126,32 @@ describe('areaInDiscUnion against clipper with fine circles', () => {
       const got = areaInDiscUnion(clean.map(toFlat), centers, r, [cx, cy]);
       // Fine circles (sagitta 1e-6·r: area deficit < 2e-6) and centimetre clipper coordinates.
       expect(Math.abs(got - expected), `trial ${trial}: ${got} vs ${expected}`).toBeLessThan(0.5 + 1e-5 * expected);
+    }
+  });
+});
+
+describe('areaInDiscUnionAt: the rings read in place from a flat store', () => {
+  it('equals areaInDiscUnion on the same rings, bit for bit, with other rings around them', () => {
+    const rand = mulberry32(7031);
+    for (let trial = 0; trial < 120; trial++) {
+      const cx = (rand() - 0.5) * 20_000, cy = (rand() - 0.5) * 20_000;
+      const rings: MetricRings = [star(rand, cx, cy, 40, 120, 4 + Math.floor(rand() * 16))];
+      if (trial % 3 === 0) rings.push(star(rand, cx, cy, 5, 25, 5).reverse());
+      // A polygon before and one after in the store, near enough to change the area if read.
+      const before = [star(rand, cx + 30, cy, 40, 90, 7)], after = [star(rand, cx - 30, cy, 40, 90, 6)];
+      const all = [...before, ...rings, ...after].map(toFlat);
+      const starts = [0];
+      for (const f of all) starts.push(starts[starts.length - 1] + f.length);
+      const xy = new Float64Array(starts[starts.length - 1]);
+      all.forEach((f, q) => xy.set(f, starts[q]));
+      const r = 10 + rand() * 150, k = 1 + Math.floor(rand() * 8);
+      const centers: number[] = [];
+      for (let i = 0; i < k; i++) centers.push(cx + (rand() - 0.5) * 300, cy + (rand() - 0.5) * 300);
+      centers.push(1e9, 1e9); // past `end`: must not be read
+      const origin: [number, number] = [cx + 1, cy - 1];
+      const expected = areaInDiscUnion(rings.map(toFlat), centers, r, origin, 2 * k);
+      const got = areaInDiscUnionAt(xy, Uint32Array.from(starts), 1, 1 + rings.length, centers, r, origin, 2 * k);
+      expect(got, `trial ${trial}`).toBe(expected);
     }
   });
 });
