@@ -6,7 +6,6 @@
 // clockwise); a polygon here is one outer ring with its holes, or (for a projected feature) all of
 // its rings.
 import type { BBox, MetricRings, XY } from './reach/reachProvider';
-import type { FlatRing } from './geo/flatRing';
 
 export interface PolygonStore {
   /** Number of polygons. */
@@ -238,13 +237,6 @@ export class PolygonStoreBuilder {
 /** The first `used` entries of `a`: a view when they fill most of it, else a copy. */
 function fitted<T extends Float64Array | Uint32Array>(a: T, used: number): T {
   return (4 * used >= 3 * a.length ? a.subarray(0, used) : a.slice(0, used)) as T;
-}
-
-/** Polygon p's rings as flat views into the store (for the area kernels). */
-export function flatRingsOf(s: PolygonStore, p: number, out: FlatRing[] = []): FlatRing[] {
-  out.length = 0;
-  for (let r = s.polygonRing[p]; r < s.polygonRing[p + 1]; r++) out.push(s.xy.subarray(s.ringStart[r], s.ringStart[r + 1]));
-  return out;
 }
 
 /** Polygon p's rings as metric rings (new arrays). */
