@@ -44,6 +44,17 @@ function fieldValue(column: unknown[] | null, i: number): unknown {
   return column === null ? undefined : plainValue(column[i]);
 }
 
+/** text(fieldValue(column, i)): a string or a number cell without the calls it would make (plainValue keeps both as they are). */
+function idText(column: unknown[] | null, i: number): string | undefined {
+  const v = column === null ? undefined : column[i];
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  }
+  if (typeof v === 'number') return String(v);
+  return text(fieldValue(column, i));
+}
+
 /** Ring r of the layout as positions (for checkRing, on the rare rings flatRingClear does not clear). */
 function positions(xy: Float64Array, v0: number, v1: number): Position[] {
   const out: Position[] = [];
@@ -54,15 +65,19 @@ function positions(xy: Float64Array, v0: number, v1: number): Position[] {
 /** A feature's extent as a two-point polygon for polygonExtentProblem, rewritten in place for each feature (no arrays per feature). */
 const EXTENT_BOX: Position[][][] = [[[[0, 0], [0, 0]]]];
 
+/** The extent of the feature being checked (minX, minY, maxX, maxY), widened ring by ring by flatRingClear. */
+const RING_EXTENT = new Float64Array(4);
+
 /** toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable. */
-function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
-  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+function checkGeometry(g: Uint32Array, po: Uint32Array, ro: Uint32Array, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
   const np = g[i + 1] - g[i];
   if (np === 0) {
     issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
     return false;
   }
-  let bad = false;
+  let bad = false, cleared = true;
+  const ext = RING_EXTENT;
+  ext[0] = Infinity; ext[1] = Infinity; ext[2] = -Infinity; ext[3] = -Infinity;
   for (let p = g[i]; p < g[i + 1]; p++) {
     const pi = p - g[i];
     if (po[p + 1] === po[p]) {
@@ -71,7 +86,8 @@ function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: Featur
       continue;
     }
     for (let r = po[p]; r < po[p + 1]; r++) {
-      if (flatRingClear(xy, ro[r], ro[r + 1])) continue;
+      if (flatRingClear(xy, ro[r], ro[r + 1], ext)) continue;
+      cleared = false;
       const ri = r - po[p];
       const which = `${np > 1 ? `polygon ${pi} ` : ''}${ri === 0 ? 'outer ring' : `hole ${ri}`}`;
       for (const e of checkRing(positions(xy, ro[r], ro[r + 1]), which)) {
@@ -81,14 +97,18 @@ function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: Featur
     }
   }
   if (bad) return false;
-  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts): its extent decides.
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let v = ro[po[g[i]]]; v < ro[po[g[i + 1]]]; v++) {
-    const x = xy[2 * v], y = xy[2 * v + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts): its
+  // extent decides. Every ring cleared: flatRingClear has widened ext by all of its vertices, in order.
+  let minX = ext[0], minY = ext[1], maxX = ext[2], maxY = ext[3];
+  if (!cleared) {
+    minX = Infinity; minY = Infinity; maxX = -Infinity; maxY = -Infinity;
+    for (let v = ro[po[g[i]]]; v < ro[po[g[i + 1]]]; v++) {
+      const x = xy[2 * v], y = xy[2 * v + 1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
   }
   // polygonExtentProblem's own test on the same extent: only a refused extent is handed to it (for
   // its message), so the common feature makes none of its per-call iterators.
@@ -246,15 +266,22 @@ export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: R
   const idColumn = idField === undefined ? null : propertyColumn(s, idField);
   const hhColumn = hhField === undefined ? null : propertyColumn(s, hhField);
   const issues: FeatureIssue[] = [];
-  for (let i = 0; i < s.length; i++) {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     if (failed[i]) {
       problems.push({ file: main, feature: i, field: 'geometry', message: 'coordinates could not be converted to WGS84', severity: 'error' });
       continue;
     }
-    const id = text(fieldValue(idColumn, i)) ?? String(i);
+    const id = idText(idColumn, i) ?? String(i);
     if (issues.length) issues.length = 0; // setting a length is a runtime call: only when there is something to clear
-    const usable = checkGeometry(s, xy, i, issues);
-    const hh = hhField ? quantityOf(fieldValue(hhColumn, i), hhField, issues, 'warning', 'households') : null;
+    const usable = checkGeometry(g, po, ro, xy, i, issues);
+    let hh: number | null = null;
+    if (hhField) {
+      // quantityOf's answer for a finite number ≥ 0 is the number itself, with no issue.
+      const v = hhColumn === null ? undefined : hhColumn[i];
+      hh = typeof v === 'number' && v >= 0 && v <= Number.MAX_VALUE ? v : quantityOf(fieldValue(hhColumn, i), hhField, issues, 'warning', 'households');
+    }
     if (issues.length) {
       const feature = id !== String(i) ? `${i} (id ${id})` : i;
       let error = false;
