@@ -4,7 +4,7 @@
 // ranked suggestions (suggestCrs.ts); nothing is guessed silently.
 import type { AppliedCrs, RawLayer } from '../import/types';
 import { CrsError, parseCrs, parseWkt, type CrsSpec } from './parseCrs';
-import { coordStats, fitsLonLat, looksLatLonSwapped, suggestProjectedCrs } from './suggestCrs';
+import { coordStats, fitsLonLat, type CoordStats, looksLatLonSwapped, suggestProjectedCrs } from './suggestCrs';
 import { converterFor, eachPosition } from './transform';
 import { inChina, placeHint } from './chinaExtent';
 
@@ -20,10 +20,13 @@ const FROM_ZH: Record<AppliedCrs['from'], string> = { columns: '坐标列名', o
 const FROM_EN: Record<AppliedCrs['from'], string> = { columns: 'from the coordinate column names', option: 'given by the user', prj: 'from the .prj', 'fgb-header': 'from the FlatGeobuf header', geojson: 'from the GeoJSON crs member', qpj: 'from the .qpj', default: 'default for the format', none: 'not stated by the file' };
 
 /** What resolveCrs reads of a layer: the CRS it declares, and its coordinates as the features'
- *  geometries or as one flat array (x, y interleaved, as in the file). */
-export type CrsInput = Pick<RawLayer, 'declaredCrs' | 'coordinateFields'> & ({ features: RawLayer['features'] } | { xy: Float64Array });
+ *  geometries, as one flat array (x, y interleaved, as in the file), or as their range already
+ *  gathered (coordStats over every coordinate in file order, after any requested X/Y swap). */
+export type CrsInput = Pick<RawLayer, 'declaredCrs' | 'coordinateFields'> & ({ features: RawLayer['features'] } | { xy: Float64Array } | { stats: CoordStats });
 
-export function resolveCrs(raw: CrsInput, fileNames: string[], options: { crs?: string; swapXY?: boolean; hint?: { lon: number; lat: number } }): CrsResolution {
+/** The CRS a layer claims (option > declared > coordinate column names > assumed WGS84) and where
+ *  the claim comes from, before its coordinates are looked at. Throws CrsError as parseCrs does. */
+export function crsSpec(raw: Pick<RawLayer, 'declaredCrs' | 'coordinateFields'>, options: { crs?: string }): { spec: CrsSpec; from: AppliedCrs['from'] } {
   let spec: CrsSpec;
   let from: AppliedCrs['from'];
   if (options.crs) {
@@ -48,9 +51,17 @@ export function resolveCrs(raw: CrsInput, fileNames: string[], options: { crs?: 
     spec = { label: 'EPSG:4326', name: 'WGS 84 (assumed)', geographic: true };
     from = 'none';
   }
+  return { spec, from };
+}
+
+export function resolveCrs(raw: CrsInput, fileNames: string[], options: { crs?: string; swapXY?: boolean; hint?: { lon: number; lat: number } }): CrsResolution {
+  const { spec, from } = crsSpec(raw, options);
   const swapXY = !!options.swapXY;
   const stats = coordStats();
-  if ('xy' in raw) {
+  if ('stats' in raw) {
+    const { minX, minY, maxX, maxY, count } = raw.stats;
+    Object.assign(stats, { minX, minY, maxX, maxY, count });
+  } else if ('xy' in raw) {
     const f = raw.xy;
     for (let i = 0; i + 1 < f.length; i += 2) if (swapXY) stats.add(f[i + 1], f[i]); else stats.add(f[i], f[i + 1]);
   } else for (const f of raw.features) eachPosition(f.geometry, swapXY ? (x, y) => stats.add(y, x) : stats.add);

@@ -7,7 +7,7 @@
 // field-mapping failure, several GeoJSON files) the answer is null: the caller reads the layer
 // with readLayer, which reports it.
 import type { Position, ResidentialLayerFlat } from '../../engine/types';
-import type { InputFile, LayerImport, RawLayer } from './types';
+import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
 import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
@@ -17,7 +17,9 @@ import { readFgbFlat } from '../formats/fgbFlatPolygons';
 import { unzipFiles } from '../formats/shapefile/index';
 import { placeHint } from '../crs/chinaExtent';
 import { propertyColumn, type FlatPolygonColumns, type FlatPolygonLayer } from '../formats/flatPolygons';
-import { flatLayerRules } from './flatLayerRules';
+import { flatCrsRules, flatFieldMap } from './flatLayerRules';
+import { crsSpec } from '../crs/resolveCrs';
+import { CrsError } from '../crs/parseCrs';
 import { converterFor } from '../crs/transform';
 import { REQUIRED_FIELDS, schemaKey } from '../fields/fieldNames';
 import { plainValue } from './plainProperties';
@@ -44,6 +46,17 @@ function fieldValue(column: unknown[] | null, i: number): unknown {
   return column === null ? undefined : plainValue(column[i]);
 }
 
+/** text(fieldValue(column, i)): a string or a number cell without the calls it would make (plainValue keeps both as they are). */
+function idText(column: unknown[] | null, i: number): string | undefined {
+  const v = column === null ? undefined : column[i];
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  }
+  if (typeof v === 'number') return String(v);
+  return text(fieldValue(column, i));
+}
+
 /** Ring r of the layout as positions (for checkRing, on the rare rings flatRingClear does not clear). */
 function positions(xy: Float64Array, v0: number, v1: number): Position[] {
   const out: Position[] = [];
@@ -54,15 +67,24 @@ function positions(xy: Float64Array, v0: number, v1: number): Position[] {
 /** A feature's extent as a two-point polygon for polygonExtentProblem, rewritten in place for each feature (no arrays per feature). */
 const EXTENT_BOX: Position[][][] = [[[[0, 0], [0, 0]]]];
 
-/** toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable. */
-function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: FeatureIssue[]): boolean {
-  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+/** The extent of the feature being checked (minX, minY, maxX, maxY), widened ring by ring by flatRingClear. */
+const RING_EXTENT = new Float64Array(4);
+
+/**
+ * toEngine's polygonal() over the layout: feature i's geometry issues; false when it is not usable.
+ * `range` (minX, minY, maxX, maxY, vertices), when given, is widened by the feature's vertices when
+ * flatRingClear cleared all its rings (each vertex then finite and seen in file order): the CRS
+ * decision's coordStats, gathered here instead of in a pass of its own when it covers every vertex.
+ */
+function checkGeometry(g: Uint32Array, po: Uint32Array, ro: Uint32Array, xy: Float64Array, i: number, issues: FeatureIssue[], range: Float64Array | null): boolean {
   const np = g[i + 1] - g[i];
   if (np === 0) {
     issues.push({ field: 'geometry', message: 'no geometry', severity: 'error' });
     return false;
   }
-  let bad = false;
+  let bad = false, cleared = true;
+  const ext = RING_EXTENT;
+  ext[0] = Infinity; ext[1] = Infinity; ext[2] = -Infinity; ext[3] = -Infinity;
   for (let p = g[i]; p < g[i + 1]; p++) {
     const pi = p - g[i];
     if (po[p + 1] === po[p]) {
@@ -71,7 +93,8 @@ function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: Featur
       continue;
     }
     for (let r = po[p]; r < po[p + 1]; r++) {
-      if (flatRingClear(xy, ro[r], ro[r + 1])) continue;
+      if (flatRingClear(xy, ro[r], ro[r + 1], ext)) continue;
+      cleared = false;
       const ri = r - po[p];
       const which = `${np > 1 ? `polygon ${pi} ` : ''}${ri === 0 ? 'outer ring' : `hole ${ri}`}`;
       for (const e of checkRing(positions(xy, ro[r], ro[r + 1]), which)) {
@@ -80,15 +103,26 @@ function checkGeometry(s: FlatLayer, xy: Float64Array, i: number, issues: Featur
       }
     }
   }
+  if (range !== null && cleared) {
+    if (ext[0] < range[0]) range[0] = ext[0];
+    if (ext[2] > range[2]) range[2] = ext[2];
+    if (ext[1] < range[1]) range[1] = ext[1];
+    if (ext[3] > range[3]) range[3] = ext[3];
+    range[4] += ro[po[g[i + 1]]] - ro[po[g[i]]];
+  }
   if (bad) return false;
-  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts): its extent decides.
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let v = ro[po[g[i]]]; v < ro[po[g[i + 1]]]; v++) {
-    const x = xy[2 * v], y = xy[2 * v + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+  // A polygon spanning the globe cannot be measured in a local projection (plausibility.ts): its
+  // extent decides. Every ring cleared: flatRingClear has widened ext by all of its vertices, in order.
+  let minX = ext[0], minY = ext[1], maxX = ext[2], maxY = ext[3];
+  if (!cleared) {
+    minX = Infinity; minY = Infinity; maxX = -Infinity; maxY = -Infinity;
+    for (let v = ro[po[g[i]]]; v < ro[po[g[i + 1]]]; v++) {
+      const x = xy[2 * v], y = xy[2 * v + 1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
   }
   // polygonExtentProblem's own test on the same extent: only a refused extent is handed to it (for
   // its message), so the common feature makes none of its per-call iterators.
@@ -230,15 +264,28 @@ export interface FlatSource {
 export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: ReadLayerOptions = {}): ResidentialFlatImport | null {
   const { names, declaredCrs } = source;
   const main = names[0];
-  const rules = flatLayerRules('residential', s.xy, s.fields, declaredCrs, names, options);
-  if (!rules) return null;
-  const { crs, fieldMap, problems } = rules;
+  // A layer whose coordinates are used as they are (lon/lat, no swap): the CRS decision's range is
+  // gathered by the ring checks (checkGeometry), and decided after them; otherwise before, on every vertex.
+  let spec;
+  try {
+    spec = crsSpec({ declaredCrs }, options).spec;
+  } catch (e) {
+    if (e instanceof CrsError) return null;
+    throw e;
+  }
+  const direct = converterFor(spec, options.swapXY) === null;
+  const before = direct ? null : flatCrsRules(s.xy, declaredCrs, names, options);
+  if (!direct && !before) return null;
+  const fieldMap = flatFieldMap('residential', s.fields, options);
+  if (!fieldMap) return null;
   for (const req of REQUIRED_FIELDS.residential) if (!fieldMap[req]) return null;
 
-  const conv = converterFor(crs.spec, options.swapXY);
+  const conv = before && converterFor(before.crs.spec, options.swapXY);
   const failed = new Uint8Array(s.length);
   const xy = conv ? convertAll(s, conv, failed) : s.xy;
   if (!xy) return null;
+  const range = direct ? Float64Array.of(Infinity, Infinity, -Infinity, -Infinity, 0) : null;
+  const problems: ImportProblem[] = [];
   const keep = new Uint8Array(s.length);
   const ids: string[] = [];
   const households = new Float64Array(s.length);
@@ -246,15 +293,22 @@ export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: R
   const idColumn = idField === undefined ? null : propertyColumn(s, idField);
   const hhColumn = hhField === undefined ? null : propertyColumn(s, hhField);
   const issues: FeatureIssue[] = [];
-  for (let i = 0; i < s.length; i++) {
+  const { geomOffsets: g, polygonOffsets: po, ringOffsets: ro } = s;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     if (failed[i]) {
       problems.push({ file: main, feature: i, field: 'geometry', message: 'coordinates could not be converted to WGS84', severity: 'error' });
       continue;
     }
-    const id = text(fieldValue(idColumn, i)) ?? String(i);
+    const id = idText(idColumn, i) ?? String(i);
     if (issues.length) issues.length = 0; // setting a length is a runtime call: only when there is something to clear
-    const usable = checkGeometry(s, xy, i, issues);
-    const hh = hhField ? quantityOf(fieldValue(hhColumn, i), hhField, issues, 'warning', 'households') : null;
+    const usable = checkGeometry(g, po, ro, xy, i, issues, range);
+    let hh: number | null = null;
+    if (hhField) {
+      // quantityOf's answer for a finite number ≥ 0 is the number itself, with no issue.
+      const v = hhColumn === null ? undefined : hhColumn[i];
+      hh = typeof v === 'number' && v >= 0 && v <= Number.MAX_VALUE ? v : quantityOf(fieldValue(hhColumn, i), hhField, issues, 'warning', 'households');
+    }
     if (issues.length) {
       const feature = id !== String(i) ? `${i} (id ${id})` : i;
       let error = false;
@@ -269,6 +323,11 @@ export function residentialFromFlat(s: FlatLayer, source: FlatSource, options: R
     households[ids.length] = hh ?? NaN;
     ids.push(id);
   }
+  // Every vertex seen by a cleared ring: the range is coordStats over xy; else it is gathered from xy.
+  const rules = before ?? flatCrsRules(range![4] === s.xy.length / 2 ? { minX: range![0], minY: range![1], maxX: range![2], maxY: range![3], count: range![4] } : s.xy, declaredCrs, names, options);
+  if (!rules) return null;
+  const { crs } = rules;
+  if (rules.problems.length) problems.unshift(...rules.problems);
   const kept = ids.length;
   const geometry = kept === s.length ? { geomOffsets: s.geomOffsets, polygonOffsets: s.polygonOffsets, ringOffsets: s.ringOffsets, xy } : compact(s, xy, keep, kept);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -120,14 +120,23 @@ const CLEAR_MAX_EDGES = 64;
  * true only when checkRing would report nothing (at least 4 positions, all lon/lat in range,
  * closed, and no two non-adjacent edges crossing by selfIntersection's own test, tried pair by
  * pair). False means "not certified": run checkRing on the ring for the exact issue.
+ * `extent` (minX, minY, maxX, maxY) is widened by the ring's vertices, in order, as they are
+ * range-checked (the caller's extent test then reads them once); complete only when true is returned.
  */
-export function flatRingClear(xy: Float64Array, v0: number, v1: number): boolean {
+export function flatRingClear(xy: Float64Array, v0: number, v1: number, extent: Float64Array): boolean {
   const count = v1 - v0;
   if (count < 4) return false;
+  // finiteLonLat as two comparisons per number: NaN and ±Infinity fail them as Number.isFinite does.
+  let minX = extent[0], minY = extent[1], maxX = extent[2], maxY = extent[3];
   for (let v = v0; v < v1; v++) {
     const x = xy[2 * v], y = xy[2 * v + 1];
-    if (!(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90)) return false;
+    if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) return false;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
   }
+  extent[0] = minX; extent[1] = minY; extent[2] = maxX; extent[3] = maxY;
   const a = 2 * v0, b = 2 * (v1 - 1);
   if (xy[a] !== xy[b] || xy[a + 1] !== xy[b + 1]) return false;
   const n = count - 1; // edges i: vertex v0 + i → v0 + i + 1

@@ -50,6 +50,28 @@ describe('readResidentialFlat: by hand', () => {
     expect(Array.from(flat!.layer.households)).toEqual([1200, 30, 0]);
   });
 
+  it('numbers past a double (1e999 reads as ±Infinity): households refused, and a ring with an infinite coordinate refused, in either direction and axis', async () => {
+    const text = collection([
+      feature({ id: 'ok', households: 5 }, [square(104.06, 30.66)]),
+      feature({ id: 'big', households: 1 }, [square(104.06, 30.67)]),
+      feature({ id: 'east', households: 1 }, [[[104, 30], [104.1, 30], [1, 30.1], [104, 30.1], [104, 30]]]),
+      feature({ id: 'west', households: 1 }, [[[104, 30], [104.1, 30], [2, 30.1], [104, 30.1], [104, 30]]]),
+      feature({ id: 'north', households: 1 }, [[[104, 30], [104.1, 30], [104.1, 3], [104, 30.1], [104, 30]]]),
+      feature({ id: 'south', households: 1 }, [[[104, 30], [104.1, 30], [104.1, 4], [104, 30.1], [104, 30]]]),
+    ]).replace('"households":1}', '"households":1e999}').replace('[1,30.1]', '[1e999,30.1]').replace('[2,30.1]', '[-1e999,30.1]')
+      .replace('[104.1,3]', '[104.1,1e999]').replace('[104.1,4]', '[104.1,-1e999]');
+    const { flat, general } = await compare(text);
+    expect(flat).not.toBeNull();
+    expect(general.problems.map((p) => `${p.feature}: ${p.message}`)).toEqual([
+      '1 (id big): households "Infinity" is not a number',
+      '2 (id east): outer ring: coordinate (Infinity, 30.1) is out of longitude/latitude range',
+      '3 (id west): outer ring: coordinate (-Infinity, 30.1) is out of longitude/latitude range',
+      '4 (id north): outer ring: coordinate (104.1, Infinity) is out of longitude/latitude range',
+      '5 (id south): outer ring: coordinate (104.1, -Infinity) is out of longitude/latitude range',
+    ]);
+    expect(flat!.layer.ids).toEqual(['ok']);
+  });
+
   it('dirty: missing and bad households, no geometry, unclosed, too short, crossing, a bad hole, a globe: each problem as readLayer names it', async () => {
     const bow: Pos[] = [[104, 30], [104.01, 30.01], [104.01, 30], [104, 30.01], [104, 30]];
     const { flat, general } = await compare(collection([
