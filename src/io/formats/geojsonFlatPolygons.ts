@@ -10,7 +10,8 @@
 // same result as JSON.parse followed by readGeoJson: every coordinate is the double JSON.parse
 // gives (bit for bit), properties are what JSON.parse makes of each feature's own properties text,
 // and a feature's `id` is merged into its properties and `fields` exactly as readGeoJson merges it.
-// The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts).
+// The same scan reads Point layers (scanFeatureCollection in 'points' mode, for geojsonFlatPoints.ts)
+// and LineString / MultiLineString layers ('lines' mode, for geojsonFlatLines.ts).
 //
 // The scan reads UTF-8 bytes (a file as read, without decoding 100 MB into a string first); a text
 // given as a string is scanned as its UTF-8 encoding. Every string the scanner makes (names, values,
@@ -65,6 +66,9 @@ const MINUS = 0x2d, PLUS = 0x2b, DOT = 0x2e, ZERO = 0x30, NINE = 0x39, LOWER_E =
  */
 export type GeoJsonText = string | Uint8Array;
 
+/** What a scan reads: polygon, point or line features (scanFeatureCollection). */
+export type ScanKind = 'polygons' | 'points' | 'lines';
+
 /**
  * Reads a GeoJSON text holding a FeatureCollection of Polygon and MultiPolygon features (null
  * geometries allowed) into flat arrays; null for anything else.
@@ -89,7 +93,7 @@ export function scanGeoJsonPolygonColumns(text: GeoJsonText): FlatPolygonColumns
   if (!bytes) return null;
   let scanner;
   try {
-    scanner = new FeatureScanner(bytes, false, true, asciiText(text, bytes));
+    scanner = new FeatureScanner(bytes, 'polygons', true, asciiText(text, bytes));
     const r = scanner.collection();
     const layer: FlatPolygonColumns = {
       length: r.length, geomOffsets: r.geomOffsets, polygonOffsets: r.polygonOffsets, ringOffsets: r.ringOffsets,
@@ -104,15 +108,16 @@ export function scanGeoJsonPolygonColumns(text: GeoJsonText): FlatPolygonColumns
 }
 
 /**
- * The scan behind scanGeoJsonPolygons and scanGeoJsonPoints (geojsonFlatPoints.ts). 'polygons':
- * Polygon and MultiPolygon geometries in the offsets; 'points': Point geometries, one x, y pair per
- * feature in xy (NaN, NaN for a null or absent geometry), every offset 0.
+ * The scan behind scanGeoJsonPolygons, scanGeoJsonPoints (geojsonFlatPoints.ts) and scanGeoJsonLines
+ * (geojsonFlatLines.ts). 'polygons': Polygon and MultiPolygon geometries in the offsets; 'points':
+ * Point geometries, one x, y pair per feature in xy (NaN, NaN for a null or absent geometry), every
+ * offset 0; 'lines': a LineString or MultiLineString geometry as one polygon whose rings are its lines.
  */
-export function scanFeatureCollection(text: GeoJsonText, kind: 'polygons' | 'points'): FlatPolygonLayer | null {
+export function scanFeatureCollection(text: GeoJsonText, kind: ScanKind): FlatPolygonLayer | null {
   const bytes = utf8Of(text);
   if (!bytes) return null;
   try {
-    return new FeatureScanner(bytes, kind === 'points', false, asciiText(text, bytes)).collection();
+    return new FeatureScanner(bytes, kind, false, asciiText(text, bytes)).collection();
   } catch (e) {
     if (e === FAIL) return null;
     throw e;
@@ -137,6 +142,8 @@ function asciiText(text: GeoJsonText, bytes: Uint8Array): string | null {
 class FeatureScanner {
   private pos = 0;
   private readonly points: boolean;
+  /** LineString / MultiLineString geometries, each one polygon whose rings are its lines. */
+  private readonly lines: boolean;
   /** Properties into `columns` (propertiesInto) instead of an object per feature. */
   private readonly columnar: boolean;
   private readonly s: Uint8Array;
@@ -174,9 +181,10 @@ class FeatureScanner {
   private readonly ascii: string | null;
 
   /** `text`: the UTF-8 bytes of the document; `ascii`: the same document as a string, when it was given as one and is all ASCII. */
-  constructor(text: Uint8Array, points: boolean, columnar = false, ascii: string | null = null) {
+  constructor(text: Uint8Array, kind: ScanKind, columnar = false, ascii: string | null = null) {
     this.ascii = ascii;
-    this.points = points;
+    this.points = kind === 'points';
+    this.lines = kind === 'lines';
     this.columnar = columnar;
     this.s = text;
     this.end = text.length;
@@ -255,7 +263,7 @@ class FeatureScanner {
     // more: another member follows (after the opening brace, or after a member and its comma).
     let more: boolean;
     const s = this.s, p = this.pos;
-    const letter = this.points ? 0 : s[p + HEAD_TYPE_AT];
+    const letter = this.points || this.lines ? 0 : s[p + HEAD_TYPE_AT];
     const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
     if (head === 4 && bytesAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
     else if (head === 3 && bytesAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
@@ -519,8 +527,8 @@ class FeatureScanner {
   }
 
   /**
-   * A geometry object's members from the cursor to its closing brace, given the type (1: Point,
-   * 3: Polygon, 4: MultiPolygon, 0: none yet) and coordinates' depth (0: none yet) read so far, and
+   * A geometry object's members from the cursor to its closing brace, given the type (1: Point, 2: LineString,
+   * 3: Polygon or MultiLineString, 4: MultiPolygon, 0: none yet) and coordinates' depth (0: none yet) read so far, and
    * whether a member follows.
    */
   private geometryMembers(type: number, depth: number, more: boolean): void {
@@ -548,6 +556,9 @@ class FeatureScanner {
     const p = this.pos;
     if (this.points) {
       if (textAt(this.s, p, '"Point"')) { this.pos = p + 7; return 1; }
+    } else if (this.lines) {
+      if (textAt(this.s, p, '"LineString"')) { this.pos = p + 12; return 2; }
+      if (textAt(this.s, p, '"MultiLineString"')) { this.pos = p + 17; return 3; }
     } else {
       const c = this.s[p + 1];
       if (c === 0x4d && textAt(this.s, p, '"MultiPolygon"')) { this.pos = p + 14; return 4; }
@@ -556,7 +567,7 @@ class FeatureScanner {
     throw FAIL;
   }
 
-  /** Polygon or MultiPolygon coordinates, told apart by their nesting depth (3 or 4), which is returned. */
+  /** Polygon or MultiPolygon coordinates (LineString or MultiLineString), told apart by their nesting depth (3 or 4; 2 or 3), which is returned. */
   private coordinates(): number {
     this.ws();
     // Count the opening brackets before the first number.
@@ -570,6 +581,12 @@ class FeatureScanner {
     if (this.points) {
       if (depth !== 1) throw FAIL;
       this.position();
+    } else if (this.lines) {
+      if (depth === 2) {
+        this.pos = this.ringAt(this.pos);
+        this.polys.push(this.rings.n - 1);
+      } else if (depth === 3) this.pos = this.polygonsAt(this.pos, false);
+      else throw FAIL;
     } else if (depth === 3 || depth === 4) this.pos = this.polygonsAt(this.pos, depth === 4);
     else throw FAIL;
     return depth;

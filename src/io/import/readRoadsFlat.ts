@@ -10,7 +10,7 @@ import type { RoadLinesFlat } from '../../engine/network/graph';
 import type { InputFile, LayerImport } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
-import { decodeText } from '../formats/textEncoding';
+import { withoutBoms } from '../formats/textEncoding';
 import { scanGeoJsonLines, type FlatLineLayer } from '../formats/geojsonFlatLines';
 import { flatLayerRules } from './flatLayerRules';
 import { converterFor } from '../crs/transform';
@@ -42,7 +42,7 @@ export function readRoadsFlat(files: InputFile[], options: ReadLayerOptions = {}
   }
   if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
-  const s = scanGeoJsonLines(decodeText(file.bytes, 'utf-8').replace(/^\uFEFF/, ''));
+  const s = scanGeoJsonLines(withoutBoms(file.bytes));
   return s && roadsFromFlat(s, file.name, options);
 }
 
