@@ -37,8 +37,9 @@ export interface BufferPrimitives {
    * one of the two edges comes nearer than d.
    */
   readonly discArcs: Float64Array;
-  /** The source's rings (for the interior) and their joint bbox. */
-  readonly rings: FlatRing[];
+  /** The source's rings end to end (for the interior): ring q spans ringXY[ringStarts[q] .. ringStarts[q + 1]). */
+  readonly ringXY: Float64Array;
+  readonly ringStarts: Uint32Array;
   /**
    * One counter-clockwise ring turning left (or straight on) at every vertex: a clean ring, so it
    * is convex, and its d-buffer is convex too, so a community whose every
@@ -113,7 +114,10 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
       e++;
     }
   }
-  return { d, rects, discs: Float64Array.from(discs), discArcs: Float64Array.from(arcs), rings, bbox: [x0 - d, y0 - d, x1 + d, y1 + d], convex };
+  const ringXY = new Float64Array(2 * e), ringStarts = new Uint32Array(rings.length + 1);
+  let o = 0;
+  rings.forEach((f, q) => { ringXY.set(f, o); o += f.length; ringStarts[q + 1] = o; });
+  return { d, rects, discs: Float64Array.from(discs), discArcs: Float64Array.from(arcs), ringXY, ringStarts, bbox: [x0 - d, y0 - d, x1 + d, y1 + d], convex };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,93 +190,17 @@ function sortCuts(): void {
 const seg = new Float64Array(4);
 const circ = new Float64Array(3);
 
-/** Segment `seg`: cuts in (0, 1) and whether p is inside (by the ray towards t → −∞). */
-function segmentCuts(rings: FlatRing[]): boolean {
+/**
+ * The rings q0 .. q1 − 1 of a flat layout (ring q spans xy[starts[q] .. starts[q + 1]), no closing
+ * vertex): a source's (BufferPrimitives ringXY / ringStarts) or the community's (areaInBufferUnionAt).
+ * Segment `seg` against them: cuts in (0, 1) and whether p is inside (by the ray towards t → −∞).
+ */
+function segmentCuts(f: Float64Array, starts: ArrayLike<number>, q0: number, q1: number): boolean {
   const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
   nCut = 0;
   let before = 0;
-  for (const f of rings) {
-    const n = f.length;
-    let jx = f[n - 2], jy = f[n - 1];
-    let sj = ex * (jy - py) - ey * (jx - px) > 0;
-    for (let i = 0; i < n; i += 2) {
-      const ix = f[i], iy = f[i + 1];
-      const si = ex * (iy - py) - ey * (ix - px) > 0;
-      if (si !== sj) {
-        const fx = ix - jx, fy = iy - jy;
-        const t = ((jx - px) * fy - (jy - py) * fx) / (ex * fy - ey * fx);
-        if (t <= 0) before++;
-        else if (t < 1) pushCut(t);
-      }
-      jx = ix; jy = iy; sj = si;
-    }
-  }
-  sortCuts();
-  return (before & 1) === 1;
-}
-
-/** Even-odd point in rings. */
-function insideRings(rings: FlatRing[], x: number, y: number): boolean {
-  let inside = false;
-  for (const f of rings) {
-    const n = f.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const yi = f[i + 1], yj = f[j + 1];
-      if ((yi > y) !== (yj > y)) {
-        const xi = f[i], xj = f[j];
-        if (x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) inside = !inside;
-      }
-    }
-  }
-  return inside;
-}
-
-/** Circle `circ` swept from START: cuts as angles in (0, 2π) from START; parity at START. */
-function circleCuts(rings: FlatRing[]): boolean {
-  const cx = circ[0], cy = circ[1], r = circ[2];
-  nCut = 0;
-  const r2 = r * r;
-  for (const f of rings) {
-    const n = f.length;
-    let jx = f[n - 2] - cx, jy = f[n - 1] - cy;
-    let inJ = jx * jx + jy * jy < r2;
-    for (let i = 0; i < n; i += 2) {
-      const ix = f[i] - cx, iy = f[i + 1] - cy;
-      const inI = ix * ix + iy * iy < r2;
-      if (!(inI && inJ)) {
-        const ex = ix - jx, ey = iy - jy;
-        const A = ex * ex + ey * ey;
-        const B = 2 * (ex * jx + ey * jy);
-        const C = jx * jx + jy * jy - r2;
-        const disc = B * B - 4 * A * C;
-        // The vertices' sides decide how many crossings there are (keeping the parity
-        // consistent); the roots only where.
-        if (inI !== inJ) {
-          const s = disc > 0 ? Math.sqrt(disc) : 0;
-          const t = inJ ? (-B + s) / (2 * A) : (-B - s) / (2 * A);
-          const tc = t < 0 ? 0 : t > 1 ? 1 : t;
-          pushAngle(jx + tc * ex, jy + tc * ey);
-        } else if (A > 0 && disc > 0) {
-          const s = Math.sqrt(disc);
-          const t0 = (-B - s) / (2 * A), t1 = (-B + s) / (2 * A);
-          if (t0 > 0 && t1 < 1) { pushAngle(jx + t0 * ex, jy + t0 * ey); pushAngle(jx + t1 * ex, jy + t1 * ey); }
-        }
-      }
-      jx = ix; jy = iy; inJ = inI;
-    }
-  }
-  sortCuts();
-  return insideRings(rings, cx + r * Math.cos(START), cy + r * Math.sin(START));
-}
-
-/** segmentCuts against the community's rings (set by areaInBufferUnionAt). */
-function communitySegmentCuts(): boolean {
-  const px = seg[0], py = seg[1], ex = seg[2], ey = seg[3];
-  nCut = 0;
-  let before = 0;
-  const f = cXY;
-  for (let q = cFrom; q < cTo; q++) {
-    const s = cStarts[q], n = cStarts[q + 1];
+  for (let q = q0; q < q1; q++) {
+    const s = starts[q], n = starts[q + 1];
     let jx = f[n - 2], jy = f[n - 1];
     let sj = ex * (jy - py) - ey * (jx - px) > 0;
     for (let i = s; i < n; i += 2) {
@@ -291,12 +219,11 @@ function communitySegmentCuts(): boolean {
   return (before & 1) === 1;
 }
 
-/** Even-odd point in the community (the rings set by areaInBufferUnionAt). */
-function insideCommunity(x: number, y: number): boolean {
+/** Even-odd point in the rings q0 .. q1 − 1 of a flat layout (segmentCuts). */
+function insideRings(f: Float64Array, starts: ArrayLike<number>, q0: number, q1: number, x: number, y: number): boolean {
   let inside = false;
-  const f = cXY;
-  for (let q = cFrom; q < cTo; q++) {
-    const s = cStarts[q], n = cStarts[q + 1];
+  for (let q = q0; q < q1; q++) {
+    const s = starts[q], n = starts[q + 1];
     for (let i = s, j = n - 2; i < n; j = i, i += 2) {
       const yi = f[i + 1], yj = f[j + 1];
       if ((yi > y) !== (yj > y)) {
@@ -308,14 +235,13 @@ function insideCommunity(x: number, y: number): boolean {
   return inside;
 }
 
-/** circleCuts against the community's rings (set by areaInBufferUnionAt). */
-function communityCircleCuts(): boolean {
+/** Circle `circ` swept from START against the rings q0 .. q1 − 1 of a flat layout: cuts as angles in (0, 2π) from START; parity at START. */
+function circleCuts(f: Float64Array, starts: ArrayLike<number>, q0: number, q1: number): boolean {
   const cx = circ[0], cy = circ[1], r = circ[2];
   nCut = 0;
   const r2 = r * r;
-  const f = cXY;
-  for (let q = cFrom; q < cTo; q++) {
-    const s = cStarts[q], n = cStarts[q + 1];
+  for (let q = q0; q < q1; q++) {
+    const s = starts[q], n = starts[q + 1];
     let jx = f[n - 2] - cx, jy = f[n - 1] - cy;
     let inJ = jx * jx + jy * jy < r2;
     for (let i = s; i < n; i += 2) {
@@ -344,7 +270,7 @@ function communityCircleCuts(): boolean {
     }
   }
   sortCuts();
-  return insideCommunity(cx + r * Math.cos(START), cy + r * Math.sin(START));
+  return insideRings(f, starts, q0, q1, cx + r * Math.cos(START), cy + r * Math.sin(START));
 }
 
 function pushAngle(x: number, y: number): void {
@@ -461,7 +387,7 @@ function wholeArea(): number {
 
 // The kept primitives' count, distance and interiors for the current call (module scratch).
 let kNr = 0, kNd = 0, kNp = 0, kD = 0;
-const kPolys: FlatRing[][] = [];
+const kPolys: BufferPrimitives[] = []; // sources whose interiors count
 
 /**
  * Removes from the remaining part of the segment `seg` (p + t·(ex, ey), t ∈ [0, 1]) what the kept
@@ -509,8 +435,8 @@ function coverSegment(selfRect: number, selfDisc: number): void {
     if (nRem === 0) return;
   }
   for (let pi = 0; pi < kNp; pi++) {
-    const rings = kPolys[pi];
-    cutsToCover(segmentCuts(rings), 1);
+    const p = kPolys[pi];
+    cutsToCover(segmentCuts(p.ringXY, p.ringStarts, 0, p.ringStarts.length - 1), 1);
     if (nRem === 0) return;
   }
 }
@@ -550,8 +476,8 @@ function coverCircle(self: number): void {
     if (nRem === 0) return;
   }
   for (let pi = 0; pi < kNp; pi++) {
-    const rings = kPolys[pi];
-    cutsToCover(circleCuts(rings), TWO_PI);
+    const p = kPolys[pi];
+    cutsToCover(circleCuts(p.ringXY, p.ringStarts, 0, p.ringStarts.length - 1), TWO_PI);
     if (nRem === 0) return;
   }
 }
@@ -642,7 +568,7 @@ export function areaInBufferUnionAt(
   for (const s of sources) {
     const b = s.bbox;
     if (b[0] + d > w2 || b[2] - d < w0 || b[1] + d > w3 || b[3] - d < w1) continue;
-    kPolys[kNp++] = s.rings;
+    kPolys[kNp++] = s;
   }
   if (nr === 0 && nd === 0 && kNp === 0) return 0;
   kNr = nr; kNd = nd; kD = d;
@@ -708,7 +634,7 @@ export function areaInBufferUnionAt(
     if (Math.min(px, qx) > w2 || Math.max(px, qx) < w0 || Math.min(py, qy) > w3 || Math.max(py, qy) < w1) continue;
     const ex = qx - px, ey = qy - py;
     seg[0] = px; seg[1] = py; seg[2] = ex; seg[3] = ey;
-    cutsToRem(communitySegmentCuts(), 1);
+    cutsToRem(segmentCuts(cXY, cStarts, cFrom, cTo), 1);
     if (nRem === 0) continue;
     coverSegment(q, -1);
     for (let m = 0; m < nRem; m++) {
@@ -723,7 +649,7 @@ export function areaInBufferUnionAt(
     const cx = kDisc[2 * q], cy = kDisc[2 * q + 1];
     if (cx - d > w2 || cx + d < w0 || cy - d > w3 || cy + d < w1) continue;
     circ[0] = cx; circ[1] = cy; circ[2] = d;
-    cutsToRem(communityCircleCuts(), TWO_PI);
+    cutsToRem(circleCuts(cXY, cStarts, cFrom, cTo), TWO_PI);
     if (nRem === 0) continue;
     // Only the vertex's outer arc (discArcs) can bound the union.
     let lo = (kArc[2 * q] - START) % TWO_PI;
