@@ -20,7 +20,7 @@
 // (tolerance EPS), so overlapping collinear sides are counted once too. Opposite sides cancel.
 //
 // Rings are clean and oriented (outer counter-clockwise, holes clockwise), as prepared rings are.
-import { toFlat, type FlatRing } from './flatRing';
+import { joinRings, toFlat, type FlatRing } from './flatRing';
 import type { MetricRings } from '../reach/reachProvider';
 
 /** One source's primitives at one distance (sourcePrimitives). */
@@ -114,9 +114,8 @@ export function sourcePrimitives(rings: FlatRing[], d: number): BufferPrimitives
       e++;
     }
   }
-  const ringXY = new Float64Array(2 * e), ringStarts = new Uint32Array(rings.length + 1);
-  let o = 0;
-  rings.forEach((f, q) => { ringXY.set(f, o); o += f.length; ringStarts[q + 1] = o; });
+  const j = joinRings(rings);
+  const ringStarts = j.starts.slice(0, rings.length + 1), ringXY = j.xy.slice(0, ringStarts[rings.length]);
   return { d, rects, discs: Float64Array.from(discs), discArcs: Float64Array.from(arcs), ringXY, ringStarts, bbox: [x0 - d, y0 - d, x1 + d, y1 + d], convex };
 }
 
@@ -487,23 +486,9 @@ function coverCircle(self: number): void {
  * same d). `origin` is a point near the community, for precision of the boundary integral.
  */
 export function areaInBufferUnion(community: FlatRing[], sources: readonly BufferPrimitives[], origin: readonly [number, number]): number {
-  let n = 0;
-  for (const f of community) n += f.length;
-  if (joinedXY.length < n) joinedXY = new Float64Array(Math.max(n, 2 * joinedXY.length));
-  if (joinedStarts.length < community.length + 1) joinedStarts = new Uint32Array(Math.max(community.length + 1, 2 * joinedStarts.length));
-  let o = 0;
-  joinedStarts[0] = 0;
-  for (let q = 0; q < community.length; q++) {
-    joinedXY.set(community[q], o);
-    o += community[q].length;
-    joinedStarts[q + 1] = o;
-  }
-  return areaInBufferUnionAt(joinedXY, joinedStarts, 0, community.length, sources, origin);
+  const j = joinRings(community);
+  return areaInBufferUnionAt(j.xy, j.starts, 0, community.length, sources, origin);
 }
-
-// areaInBufferUnion's rings, copied end to end for areaInBufferUnionAt.
-let joinedXY = new Float64Array(256);
-let joinedStarts = new Uint32Array(16);
 
 /**
  * areaInBufferUnion of the rings r0 .. r1 − 1 of a flat store: ring q spans

@@ -14,7 +14,7 @@
 //
 // The polygon is given as clean oriented rings (outer counter-clockwise, holes clockwise, no
 // self-intersections), as the audit's prepared communities are.
-import type { FlatRing } from './flatRing';
+import { joinRings, type FlatRing } from './flatRing';
 
 // One circle's polygon crossings: pseudo-angle from START and index into crossX / crossY, sorted.
 let evKey = new Float64Array(64);
@@ -197,28 +197,14 @@ function insideRings(): boolean {
   return inside;
 }
 
-// areaInDiscUnion's rings, copied end to end for areaInDiscUnionAt.
-let joinedXY = new Float64Array(256);
-let joinedStarts = new Uint32Array(16);
-
 /**
  * Area (m²) of the rings ∩ the union of the discs of radius r centred at `centers`
  * ([x0, y0, x1, y1, …] up to `end`, k = end / 2). Coordinates are shifted to `origin` internally
  * for precision.
  */
 export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length): number {
-  let n = 0;
-  for (const f of rings) n += f.length;
-  if (joinedXY.length < n) joinedXY = new Float64Array(Math.max(n, 2 * joinedXY.length));
-  if (joinedStarts.length < rings.length + 1) joinedStarts = new Uint32Array(Math.max(rings.length + 1, 2 * joinedStarts.length));
-  let o = 0;
-  joinedStarts[0] = 0;
-  for (let q = 0; q < rings.length; q++) {
-    joinedXY.set(rings[q], o);
-    o += rings[q].length;
-    joinedStarts[q + 1] = o;
-  }
-  return areaInDiscUnionAt(joinedXY, joinedStarts, 0, rings.length, centers, r, origin, end);
+  const j = joinRings(rings);
+  return areaInDiscUnionAt(j.xy, j.starts, 0, rings.length, centers, r, origin, end);
 }
 
 /**

@@ -23,6 +23,30 @@ export function fromFlat(f: FlatRing): XY[] {
   return out;
 }
 
+/** Rings end to end: ring q spans xy[starts[q] .. starts[q + 1]) (the layout of the kernels' `…At` forms). */
+export interface JoinedRings {
+  xy: Float64Array;
+  starts: Uint32Array;
+}
+
+const joined: JoinedRings = { xy: new Float64Array(256), starts: new Uint32Array(16) };
+
+/** `rings` copied end to end into one reused scratch: valid until the next call (copy it to keep it). */
+export function joinRings(rings: readonly FlatRing[]): JoinedRings {
+  let n = 0;
+  for (const f of rings) n += f.length;
+  if (joined.xy.length < n) joined.xy = new Float64Array(Math.max(n, 2 * joined.xy.length));
+  if (joined.starts.length < rings.length + 1) joined.starts = new Uint32Array(Math.max(rings.length + 1, 2 * joined.starts.length));
+  let o = 0;
+  joined.starts[0] = 0;
+  for (let q = 0; q < rings.length; q++) {
+    joined.xy.set(rings[q], o);
+    o += rings[q].length;
+    joined.starts[q + 1] = o;
+  }
+  return joined;
+}
+
 /** Signed area (CCW positive). */
 export function flatArea(f: FlatRing): number {
   const n = f.length;
