@@ -332,8 +332,9 @@ function arcHalfPlane(dir: number, k: number, r: number): void {
 
 // The community being measured: ring q spans cXY[cStarts[q] .. cStarts[q + 1]) for
 // cFrom ≤ q < cTo (set by areaInBufferUnionAt).
-let cXY: Float64Array = new Float64Array(0);
-let cStarts: ArrayLike<number> = [0];
+const NO_XY = new Float64Array(0);
+let cXY: Float64Array = NO_XY;
+let cStarts: ArrayLike<number> = NO_XY;
 let cFrom = 0, cTo = 0;
 
 /** The community's bbox, for withinConvexBuffer. */
@@ -386,7 +387,7 @@ function wholeArea(): number {
 
 // The kept primitives' count, distance and interiors for the current call (module scratch).
 let kNr = 0, kNd = 0, kNp = 0, kD = 0;
-const kPolys: BufferPrimitives[] = []; // sources whose interiors count
+const kPolys: (BufferPrimitives | null)[] = []; // sources whose interiors count (0 .. kNp − 1)
 
 /**
  * Removes from the remaining part of the segment `seg` (p + t·(ex, ey), t ∈ [0, 1]) what the kept
@@ -434,7 +435,7 @@ function coverSegment(selfRect: number, selfDisc: number): void {
     if (nRem === 0) return;
   }
   for (let pi = 0; pi < kNp; pi++) {
-    const p = kPolys[pi];
+    const p = kPolys[pi]!;
     cutsToCover(segmentCuts(p.ringXY, p.ringStarts, 0, p.ringStarts.length - 1), 1);
     if (nRem === 0) return;
   }
@@ -475,7 +476,7 @@ function coverCircle(self: number): void {
     if (nRem === 0) return;
   }
   for (let pi = 0; pi < kNp; pi++) {
-    const p = kPolys[pi];
+    const p = kPolys[pi]!;
     cutsToCover(circleCuts(p.ringXY, p.ringStarts, 0, p.ringStarts.length - 1), TWO_PI);
     if (nRem === 0) return;
   }
@@ -495,6 +496,17 @@ export function areaInBufferUnion(community: FlatRing[], sources: readonly Buffe
  * xy[ringStart[q] .. ringStart[q + 1]) (no closing vertex), with no view or array made per ring.
  */
 export function areaInBufferUnionAt(
+  xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
+  sources: readonly BufferPrimitives[], origin: readonly [number, number],
+): number {
+  const area = measure(xy, ringStart, r0, r1, sources, origin);
+  // Nothing of the caller's data is held past the call (a store or a source belongs to one dataset).
+  cXY = NO_XY; cStarts = NO_XY;
+  kPolys.fill(null, 0, kNp);
+  return area;
+}
+
+function measure(
   xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
   sources: readonly BufferPrimitives[], origin: readonly [number, number],
 ): number {

@@ -175,8 +175,9 @@ const at = new Float64Array(4);
 
 // The polygon being measured: ring q spans ringXY[ringStarts[q] .. ringStarts[q + 1]) for
 // ringFrom ≤ q < ringTo (set by areaInDiscUnionAt, read by insideRings).
-let ringXY: Float64Array = new Float64Array(0);
-let ringStarts: ArrayLike<number> = [0];
+const NO_XY = new Float64Array(0);
+let ringXY: Float64Array = NO_XY;
+let ringStarts: ArrayLike<number> = NO_XY;
 let ringFrom = 0, ringTo = 0;
 
 /** Even-odd point in polygon over every ring (boundary cases are measure zero here): the point in `at`. */
@@ -214,6 +215,15 @@ export function areaInDiscUnion(rings: FlatRing[], centers: ArrayLike<number>, r
 export function areaInDiscUnionAt(
   xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
   centers: ArrayLike<number>, r: number, origin: readonly [number, number], end = centers.length,
+): number {
+  const area = measure(xy, ringStart, r0, r1, centers, r, origin, end);
+  ringXY = NO_XY; ringStarts = NO_XY; // the caller's store (one dataset's) is not held past the call
+  return area;
+}
+
+function measure(
+  xy: Float64Array, ringStart: ArrayLike<number>, r0: number, r1: number,
+  centers: ArrayLike<number>, r: number, origin: readonly [number, number], end: number,
 ): number {
   const n0 = end >> 1;
   if (!(r > 0) || n0 === 0) return 0;

@@ -9,6 +9,7 @@ import { ringsArea } from '../../../src/engine/geo/metricRings';
 import { toFlat } from '../../../src/engine/geo/flatRing';
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
 import { mulberry32, starRing as star } from '../../../bench/lib/random';
+import { isCollected } from '../../lib/collected';
 
 const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
 const area = (community: MetricRings, sources: MetricRings[], d: number, origin: [number, number] = [0, 0]) =>
@@ -150,5 +151,21 @@ describe('areaInBufferUnionAt: the community read in place from a flat store', (
       const got = areaInBufferUnionAt(xy, Uint32Array.from(starts), 1, 1 + clean.length, prims, origin);
       expect(got, `trial ${trial}`).toBe(expected);
     }
+  });
+});
+
+describe('areaInBufferUnionAt holds nothing of its input', () => {
+  it('the store it measured and the sources it used are collected once the caller drops them', async () => {
+    const square = [0, 0, 100, 0, 100, 100, 0, 100];
+    const source = toFlat([[40, 40], [60, 40], [60, 60], [40, 60]]);
+    // A community square that the source's 5 m buffer does not hold whole, so the source's interior is used.
+    const storeFreed = await isCollected(() => Float64Array.from(square), (xy) => {
+      expect(areaInBufferUnionAt(xy, Uint32Array.of(0, 8), 0, 1, [sourcePrimitives([source], 5)], [0, 0])).toBeCloseTo(400 + 4 * 20 * 5 + Math.PI * 25, 6);
+    });
+    expect(storeFreed).toBe(true);
+    const sourceFreed = await isCollected(() => sourcePrimitives([source], 5), (prims) => {
+      areaInBufferUnionAt(Float64Array.from(square), Uint32Array.of(0, 8), 0, 1, [prims], [0, 0]);
+    });
+    expect(sourceFreed).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { ringsArea } from '../../../src/engine/geo/metricRings';
 import { toFlat } from '../../../src/engine/geo/flatRing';
 import type { MetricRings, XY } from '../../../src/engine/reach/reachProvider';
 import { mulberry32, starRing as star } from '../../../bench/lib/random';
+import { isCollected } from '../../lib/collected';
 
 const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
 const area = (rings: MetricRings, centers: number[], r: number) => areaInDiscUnion(rings.map(toFlat), centers, r, [0, 0]);
@@ -153,5 +154,15 @@ describe('areaInDiscUnionAt: the rings read in place from a flat store', () => {
       const got = areaInDiscUnionAt(xy, Uint32Array.from(starts), 1, 1 + rings.length, centers, r, origin, 2 * k);
       expect(got, `trial ${trial}`).toBe(expected);
     }
+  });
+});
+
+describe('areaInDiscUnionAt holds nothing of its input', () => {
+  it('the store it measured is collected once the caller drops it (a dataset does not outlive its audit)', async () => {
+    const square = [0, 0, 100, 0, 100, 100, 0, 100];
+    const freed = await isCollected(() => Float64Array.from(square), (xy) => {
+      expect(areaInDiscUnionAt(xy, Uint32Array.of(0, 8), 0, 1, [50, 50], 10, [0, 0])).toBeCloseTo(Math.PI * 100, 6);
+    });
+    expect(freed).toBe(true);
   });
 });
