@@ -956,5 +956,8 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   });
   const store = pieces.finish();
   for (const b of prepared) if (b !== COMMUNITY_AREA) b.store = store;
+  // The per-community scratch refers to this layer's stores and rings: not held past the call.
+  partStore.length = 0;
+  partsLandRings = null;
   return prepared;
 }

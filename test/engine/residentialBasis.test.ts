@@ -14,6 +14,7 @@ import type { PreparedCommunity } from '../../src/engine/reach/reachProvider';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
+import { isCollected } from '../lib/collected';
 import { intersection, union } from '../../src/engine/geo/clip';
 import { ringsArea } from '../../src/engine/geo/metricRings';
 
@@ -361,6 +362,17 @@ describe('communityBases: a footprint whose first vertex is within 1 mm of the c
     const store = b.finish();
     return { store, households: Float64Array.from(list.map(([, h]) => h)), estimated: new Uint8Array(list.length), index: storeIndex(store), weighting: 'households' };
   };
+
+  it('holds nothing of the layer once it returns: the feature store is collected when the caller drops it', async () => {
+    // Two overlapping footprints, area-weighted: the parts' stores and the land's rings are used.
+    const list: [[number, number][], number][] = [[square(100, 100, 200, 200), NaN], [square(150, 150, 250, 250), NaN]];
+    const freed = await isCollected(() => features(list).store, (store) => {
+      const [b] = communityBases({ ...features(list), store, index: storeIndex(store), weighting: 'area' }, [c], [0], []);
+      expect(b.kind).toBe('residential-area');
+      expect(b.residentialArea_m2).toBeCloseTo(2 * 10000 - 2500, 6);
+    });
+    expect(freed).toBe(true);
+  });
 
   it('0.7 mm from the east edge: cut (nothing left on the grid); 2 mm: whole; in the hole: nothing; 100 + 10 households', () => {
     const f = features([
