@@ -27,8 +27,8 @@ import { quantityOf, text, type FeatureIssue } from './toEngine';
 import { checkRing, flatRingClear } from '../validate/geometryChecks';
 import { MAX_POLYGON_EXTENT_DEG, polygonExtentProblem } from '../../engine/plausibility';
 
-/** Files from this size on are left to readLayer, which parses them in chunks: the whole text as
- *  one string could exceed the longest string a JavaScript engine makes (2^29 characters in V8). */
+/** Files from this size on are left to readLayer, which parses them in chunks; the flat read
+ *  holds the whole file's bytes and every column at once. */
 export const FLAT_MAX_BYTES = 256 << 20;
 
 export interface ResidentialFlatImport {
