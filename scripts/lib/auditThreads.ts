@@ -19,6 +19,7 @@ import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type Pack
 import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts, communityTextList, type CommunityTexts } from '../../src/io/export/jsonExport';
 import type { LayerImport } from '../../src/io/import/types';
+import type { RoadLinesFlat } from '../../src/engine/network/graph';
 import { InputError } from './inputError';
 import type { LoadLayerOptions } from './loadLayer';
 
@@ -181,6 +182,10 @@ export function readOnThread(t: AuditThread, path: string, options: ReadWork['re
 export interface SliceWork {
   slice: AuditSlice;
   texts: boolean;
+  /** A walking audit's road layer as flat lines (auditInput.ts AuditInput.roadLines; the slice
+   *  then has no `roads`): the thread builds its walking graph from them (roadLinesReach.ts).
+   *  Typed arrays and one array of ids, copied: no object per line or per vertex. */
+  roadLines?: RoadLinesFlat;
 }
 
 /** What the main thread sends a thread second, once the thread is at work: the city-wide park
@@ -224,7 +229,7 @@ function resultsOf(t: AuditThread, k: number): Promise<SliceResults> {
  * `texts`, every thread also makes its communities' texts in the audit JSON (the main thread before
  * it waits for the others), so that after the audit the main thread only writes them.
  */
-export async function auditOnThreads(ctx: AuditContext, threads: number, started: AuditThread[] = [], options: { texts?: boolean } = {}): Promise<ThreadedResults> {
+export async function auditOnThreads(ctx: AuditContext, threads: number, started: AuditThread[] = [], options: { texts?: boolean; roadLines?: RoadLinesFlat } = {}): Promise<ThreadedResults> {
   const n = ctx.communities.length;
   const t = Math.max(1, Math.min(threads, n));
   const helpers = started.slice(0, t - 1);
@@ -237,7 +242,7 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
       const results = resultsOf(h, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
       const slice = packAuditSlice(ctx, slices[k + 1]);
-      const work: SliceWork = { slice, texts: options.texts === true };
+      const work: SliceWork = { slice, texts: options.texts === true, ...(options.roadLines ? { roadLines: options.roadLines } : {}) };
       h.worker.ref();
       h.worker.postMessage(work, sliceBuffers(slice));
       return results;
