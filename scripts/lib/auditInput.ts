@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
 import { auditResultOf, datasetCenter, datasetProjection, prepareAudit, runAudit, type AuditContext } from '../../src/engine/audit';
-import type { RoadLinesFlat } from '../../src/engine/network/graph';
+import type { RoadGraph, RoadLinesFlat } from '../../src/engine/network/graph';
 import { attachResidentialFeatures } from '../../src/engine/residentialBasis';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
@@ -13,7 +13,8 @@ import { auditOnThreads, defaultThreads, readOnThread, startAuditThreads, stopAu
 import { formatProblem, InputError } from './inputError';
 import { layerCentre, linesCentre, loadLayer, loadResidentialLayer } from './loadLayer';
 import { loadRoadLines, ROADS_READER_ENV } from './loadRoads';
-import { roadLinesReach } from './roadLinesReach';
+import { walkingGraph } from './walkingGraph';
+import { createNetworkReachFromGraph } from '../../src/engine/network/networkReach';
 import type { ParsedArgs } from './args';
 import { createProgress, type Progress } from './progress';
 
@@ -42,7 +43,7 @@ export interface AuditInput {
    *  here, nor has a road layer read as lines (roadLines). */
   layers: Partial<Record<LayerKind, LayerImport>>;
   /** The road layer as flat lines (LoadAuditInputOptions.roadsFlat), instead of data.roads: the
-   *  walking graph is built from them (roadLinesReach.ts), on the main thread and on audit threads. */
+   *  walking graph is built from them (walkingGraph.ts) and sent as it is to audit threads. */
   roadLines?: RoadLinesFlat;
   /** --threads: how many threads audit the communities (undefined: auditThreads.defaultThreads). */
   threads?: number;
@@ -235,11 +236,13 @@ export async function runAuditOf(input: AuditInput, progress: Progress = createP
   // this thread prepares the rest.
   const projected = threads > 1 && started.length ? projecting?.projected : undefined;
   let ctx: AuditContext;
+  let roadGraph: RoadGraph | undefined;
   try {
     if (projecting && (projecting.center[0] !== projection.center[0] || projecting.center[1] !== projection.center[1])) throw new Error('the residential layer was projected about another centre than the audit\'s');
     const prepare = { deferBases: threads > 1, projectResidential: !projected, projection };
-    ctx = input.mode === 'network' && input.roadLines
-      ? prepareAudit(input.data, input.preset, { mode: input.mode, reach: roadLinesReach(input.roadLines, projection), ...prepare })
+    roadGraph = input.mode === 'network' && input.roadLines ? walkingGraph(input.roadLines, projection) : undefined;
+    ctx = roadGraph
+      ? prepareAudit(input.data, input.preset, { mode: input.mode, reach: createNetworkReachFromGraph(roadGraph), ...prepare })
       : auditContextOf(input.data, input.preset, input.mode, prepare);
     if (projected) {
       const { features, warnings } = await projected;
@@ -252,7 +255,7 @@ export async function runAuditOf(input: AuditInput, progress: Progress = createP
   let result: AuditResult;
   let communityTexts: AuditRun['communityTexts'];
   if (threads > 1) {
-    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts, roadLines: input.mode === 'network' ? input.roadLines : undefined });
+    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts, roadGraph });
     result = auditResultOf(ctx, threaded.results);
     communityTexts = threaded.texts;
   } else {
