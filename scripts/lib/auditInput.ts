@@ -142,7 +142,7 @@ export interface LoadAuditInputOptions {
   residentialFlat?: boolean;
   /** The caller only audits the data: the road layer may be read as flat lines into
    *  AuditInput.roadLines (loadRoads.ts loadRoadLines, as service-areas reads it) instead of
-   *  data.roads; with LIFECIRCLE_ROADS_READER=general it is read into data.roads as before. */
+   *  data.roads; with LIFECIRCLE_ROADS_READER=general it is read as features into data.roads. */
   roadsFlat?: boolean;
 }
 
