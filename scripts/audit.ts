@@ -50,7 +50,7 @@ export async function runAuditCommand(argv: string[], options: AuditCommandOptio
   checkAuditFlags(args, USAGE);
   refuseOutputOverInput('--out', out, auditInputPaths(args));
   const ext = out ? extname(out).toLowerCase() : '.json';
-  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true, residentialFlat: true }), undefined, { communityTexts: ext === '.json' });
+  const run = await runAuditOf(await loadAuditInput(args, USAGE, undefined, { startThreads: true, residentialFlat: true, roadsFlat: true }), undefined, { communityTexts: ext === '.json' });
   const { result, data, layers, preset } = run;
   const text = (chunks: () => Iterable<string | Uint8Array>) => (options.streamed ? chunks() : joinChunks(chunks()));
   const output =

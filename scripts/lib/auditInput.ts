@@ -4,13 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import type { AuditResult, Dataset, DistanceMode, RulePreset } from '../../src/engine/types';
 import type { FieldMap, LayerImport, LayerKind } from '../../src/io/import/types';
-import { auditResultOf, datasetCenter, datasetProjection, runAudit, type AuditContext } from '../../src/engine/audit';
+import { auditResultOf, datasetCenter, datasetProjection, prepareAudit, runAudit, type AuditContext } from '../../src/engine/audit';
+import type { RoadGraph, RoadLinesFlat } from '../../src/engine/network/graph';
 import { attachResidentialFeatures } from '../../src/engine/residentialBasis';
 import { DEFAULT_PRESET_ID, getPreset, listPresets, validatePreset } from '../../src/engine/presets';
 import { auditContextOf } from './auditContext';
 import { auditOnThreads, defaultThreads, readOnThread, startAuditThreads, stopAuditThreads, type AuditThread, type ResidentialOnThread } from './auditThreads';
 import { formatProblem, InputError } from './inputError';
-import { layerCentre, loadLayer, loadResidentialLayer } from './loadLayer';
+import { layerCentre, linesCentre, loadLayer, loadResidentialLayer } from './loadLayer';
+import { loadRoadLines, ROADS_READER_ENV } from './loadRoads';
+import { walkingGraph } from './walkingGraph';
+import { createNetworkReachFromGraph } from '../../src/engine/network/networkReach';
 import type { ParsedArgs } from './args';
 import { createProgress, type Progress } from './progress';
 
@@ -35,8 +39,12 @@ export interface AuditInput {
   data: Dataset;
   preset: RulePreset;
   mode: DistanceMode;
-  /** The layers as read; a residential layer read flat (data.residentialLayer) has no features here. */
+  /** The layers as read; a residential layer read flat (data.residentialLayer) has no features
+   *  here, nor has a road layer read as lines (roadLines). */
   layers: Partial<Record<LayerKind, LayerImport>>;
+  /** The road layer as flat lines (LoadAuditInputOptions.roadsFlat), instead of data.roads: the
+   *  walking graph is built from them (walkingGraph.ts) and sent as it is to audit threads. */
+  roadLines?: RoadLinesFlat;
   /** --threads: how many threads audit the communities (undefined: auditThreads.defaultThreads). */
   threads?: number;
   /** Audit threads already started for this input (LoadAuditInputOptions.startThreads). */
@@ -132,6 +140,10 @@ export interface LoadAuditInputOptions {
   /** The caller only audits the data: the residential layer may be read flat into
    *  data.residentialLayer (loadResidentialLayer) instead of data.residential. */
   residentialFlat?: boolean;
+  /** The caller only audits the data: the road layer may be read as flat lines into
+   *  AuditInput.roadLines (loadRoads.ts loadRoadLines, as service-areas reads it) instead of
+   *  data.roads; with LIFECIRCLE_ROADS_READER=general it is read as features into data.roads. */
+  roadsFlat?: boolean;
 }
 
 /** Reads the preset and every layer named by the flags; InputError (exit 2) on bad input. */
@@ -145,6 +157,8 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
   let started: AuditThread[] = [];
   let residentialLayer: Dataset['residentialLayer'];
   let onThread: ResidentialOnThread | undefined;
+  let roadLines: RoadLinesFlat | undefined;
+  const roadsFlat = options.roadsFlat === true && process.env[ROADS_READER_ENV] !== 'general';
   try {
     for (const kind of LAYERS) {
       const path = args.get(kind);
@@ -166,9 +180,14 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
         }
         progress.report(`reading ${path} on an audit thread`, 1, 1);
       } else if (kind === 'residential' && options.residentialFlat) ({ layer, flat: residentialLayer } = await loadResidentialLayer(path, read));
-      else layer = await loadLayer(path, kind, read);
+      else if (kind === 'roads' && roadsFlat) {
+        const r = await loadRoadLines(path, read);
+        roadLines = r.lines;
+        // A file the flat reader declined was read as features: the lines are all that is kept.
+        layer = r.layer.features.length ? { ...r.layer, features: [] } : r.layer;
+      } else layer = await loadLayer(path, kind, read);
       layers[kind] = layer;
-      hint ??= layerCentre(layer);
+      hint ??= kind === 'roads' && roadLines ? linesCentre(roadLines) : layerCentre(layer);
       if (kind === 'communities' && options.startThreads) {
         started = startAuditThreads((threads ?? defaultThreads(layer.features.length)) - 1);
         // A residential layer to read flat is read and projected by the first other thread while
@@ -182,7 +201,7 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
         }
       }
     }
-    if (mode === 'network' && !layers.roads?.features.length) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
+    if (mode === 'network' && !(roadLines ? roadLines.length : layers.roads?.features.length)) throw new InputError(`${args.get('roads')}: no road lines found for network mode`);
   } catch (e) {
     stopAuditThreads(started);
     throw e;
@@ -191,10 +210,10 @@ export async function loadAuditInput(args: ParsedArgs, usage: string, progress: 
     communities: layers.communities!.features as Dataset['communities'],
     facilities: layers.facilities!.features as Dataset['facilities'],
     green: (layers.green?.features ?? []) as Dataset['green'],
-    ...(layers.roads ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
+    ...(layers.roads && !roadLines ? { roads: layers.roads.features as NonNullable<Dataset['roads']> } : {}),
     ...(residentialLayer ? { residentialLayer } : layers.residential ? { residential: layers.residential.features as NonNullable<Dataset['residential']> } : {}),
   };
-  return { data, preset, mode, layers, threads, ...(started.length ? { started } : {}), ...(onThread ? { projecting: onThread } : {}) };
+  return { data, preset, mode, layers, threads, ...(roadLines ? { roadLines } : {}), ...(started.length ? { started } : {}), ...(onThread ? { projecting: onThread } : {}) };
 }
 
 function threadsFlag(v: string | undefined): number | undefined {
@@ -217,9 +236,14 @@ export async function runAuditOf(input: AuditInput, progress: Progress = createP
   // this thread prepares the rest.
   const projected = threads > 1 && started.length ? projecting?.projected : undefined;
   let ctx: AuditContext;
+  let roadGraph: RoadGraph | undefined;
   try {
     if (projecting && (projecting.center[0] !== projection.center[0] || projecting.center[1] !== projection.center[1])) throw new Error('the residential layer was projected about another centre than the audit\'s');
-    ctx = auditContextOf(input.data, input.preset, input.mode, { deferBases: threads > 1, projectResidential: !projected, projection });
+    const prepare = { deferBases: threads > 1, projectResidential: !projected, projection };
+    roadGraph = input.mode === 'network' && input.roadLines ? walkingGraph(input.roadLines, projection) : undefined;
+    ctx = roadGraph
+      ? prepareAudit(input.data, input.preset, { mode: input.mode, reach: createNetworkReachFromGraph(roadGraph), ...prepare })
+      : auditContextOf(input.data, input.preset, input.mode, prepare);
     if (projected) {
       const { features, warnings } = await projected;
       attachResidentialFeatures(ctx, features, warnings);
@@ -231,7 +255,7 @@ export async function runAuditOf(input: AuditInput, progress: Progress = createP
   let result: AuditResult;
   let communityTexts: AuditRun['communityTexts'];
   if (threads > 1) {
-    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts });
+    const threaded = await auditOnThreads(ctx, threads, started, { texts: options.communityTexts, roadGraph });
     result = auditResultOf(ctx, threaded.results);
     communityTexts = threaded.texts;
   } else {

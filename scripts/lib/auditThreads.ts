@@ -19,6 +19,8 @@ import { packAuditSlice, sliceBuffers, spatialSlices, type AuditSlice, type Pack
 import { recordResidentialLand, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { auditCommunityTexts, communityTextList, type CommunityTexts } from '../../src/io/export/jsonExport';
 import type { LayerImport } from '../../src/io/import/types';
+import type { RoadGraph } from '../../src/engine/network/graph';
+import { packRoadGraph, type PackedRoadGraph } from './walkingGraph';
 import { InputError } from './inputError';
 import type { LoadLayerOptions } from './loadLayer';
 
@@ -181,6 +183,10 @@ export function readOnThread(t: AuditThread, path: string, options: ReadWork['re
 export interface SliceWork {
   slice: AuditSlice;
   texts: boolean;
+  /** A walking audit's graph, built by the main thread from the road layer read as flat lines
+   *  (auditInput.ts AuditInput.roadLines; the slice then has no `roads`): typed arrays, the edge
+   *  index as its buffer and the lines' ids, copied (walkingGraph.ts). */
+  roadGraph?: PackedRoadGraph;
 }
 
 /** What the main thread sends a thread second, once the thread is at work: the city-wide park
@@ -224,7 +230,7 @@ function resultsOf(t: AuditThread, k: number): Promise<SliceResults> {
  * `texts`, every thread also makes its communities' texts in the audit JSON (the main thread before
  * it waits for the others), so that after the audit the main thread only writes them.
  */
-export async function auditOnThreads(ctx: AuditContext, threads: number, started: AuditThread[] = [], options: { texts?: boolean } = {}): Promise<ThreadedResults> {
+export async function auditOnThreads(ctx: AuditContext, threads: number, started: AuditThread[] = [], options: { texts?: boolean; roadGraph?: RoadGraph } = {}): Promise<ThreadedResults> {
   const n = ctx.communities.length;
   const t = Math.max(1, Math.min(threads, n));
   const helpers = started.slice(0, t - 1);
@@ -233,11 +239,12 @@ export async function auditOnThreads(ctx: AuditContext, threads: number, started
   helpers.push(...startAuditThreads(t - 1 - helpers.length));
   try {
     const slices = spatialSlices(ctx.communities, t, undefined, MAIN_THREAD_SHARE);
+    const roadGraph = options.roadGraph && packRoadGraph(options.roadGraph);
     const done = helpers.map((h, k) => {
       const results = resultsOf(h, k + 1);
       results.catch(() => undefined); // awaited below; a failure while the main thread audits is not unhandled
       const slice = packAuditSlice(ctx, slices[k + 1]);
-      const work: SliceWork = { slice, texts: options.texts === true };
+      const work: SliceWork = { slice, texts: options.texts === true, ...(roadGraph ? { roadGraph } : {}) };
       h.worker.ref();
       h.worker.postMessage(work, sliceBuffers(slice));
       return results;

@@ -1,7 +1,8 @@
 // One audit thread (auditThreads.ts): may first read and project the residential layer for the
 // main thread (ReadWork), then waits for its slice of the prepared audit (engine/auditSlice.ts),
 // rebuilds a context from it alone (preparing its communities' residential bases when the slice
-// carries the residential features instead), audits the slice's communities, fills in the city-wide park
+// carries the residential features instead; in walking mode taking the walking graph the main
+// thread built when it comes with the slice), audits the slice's communities, fills in the city-wide park
 // areas sent after the slice, and posts their results back (with their texts in the audit JSON
 // when asked).
 import { parentPort } from 'node:worker_threads';
@@ -12,6 +13,8 @@ import { sliceContext, withParkAreas } from '../../src/engine/auditSlice';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 import { reachFor } from './auditContext';
+import { unpackRoadGraph } from './walkingGraph';
+import { createNetworkReachFromGraph } from '../../src/engine/network/networkReach';
 import type { ProjectedLayer, ReadAnswer, ReadWork, SliceParks, SliceResults, SliceWork } from './auditThreads';
 import { InputError } from './inputError';
 import { loadResidentialFlat } from './loadLayer';
@@ -55,10 +58,12 @@ function onWork(m: SliceWork | ReadWork): void {
 }
 parentPort!.once('message', onWork);
 
-function audit({ slice, texts }: SliceWork): void {
+function audit({ slice, texts, roadGraph }: SliceWork): void {
   // The park areas follow the slice (the main thread assigns the parks after sending it).
   const parks = new Promise<Float64Array>((resolve) => parentPort!.once('message', (m: SliceParks) => resolve(m.parkAreas)));
-  const ctx = sliceContext(slice, reachFor(slice.mode, slice.roads, createLocalProjection(slice.center)));
+  const projection = createLocalProjection(slice.center);
+  const reach = slice.mode === 'network' && roadGraph ? createNetworkReachFromGraph(unpackRoadGraph(roadGraph)) : reachFor(slice.mode, slice.roads, projection);
+  const ctx = sliceContext(slice, reach);
   announceSources(ctx);
   const audited = auditCommunities(ctx, Array.from(slice.indices));
   // The communities whose bases this thread prepared and found without residential land: the

@@ -2,6 +2,7 @@
 // problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
 import type { FieldMap, InputFile, LayerImport, LayerKind } from '../../src/io/import/types';
 import type { ResidentialLayerFlat } from '../../src/engine/types';
+import type { RoadLinesFlat } from '../../src/engine/network/graph';
 import { readLayer } from '../../src/io/import/readLayer';
 import { readResidentialFlat } from '../../src/io/import/readResidentialFlat';
 import { InputError, throwOnErrors } from './inputError';
@@ -90,6 +91,17 @@ export function layerCentre(layer: LayerImport): { lon: number; lat: number } | 
     if (Array.isArray(f.position)) add(f.position as number[]);
     else if (Array.isArray(f.geometry)) for (const poly of f.geometry as number[][][][]) for (const p of poly[0] ?? []) add(p);
     else if (Array.isArray(f.coordinates)) for (const p of f.coordinates as number[][]) add(p);
+  }
+  return minX === Infinity ? undefined : { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 };
+}
+
+/** layerCentre of a road layer held as flat lines: the centre of every vertex's extent. */
+export function linesCentre(lines: RoadLinesFlat): { lon: number; lat: number } | undefined {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const { xy } = lines;
+  const end = 2 * lines.lineOffsets[lines.length];
+  for (let v = 0; v < end; v += 2) {
+    minX = Math.min(minX, xy[v]); maxX = Math.max(maxX, xy[v]); minY = Math.min(minY, xy[v + 1]); maxY = Math.max(maxY, xy[v + 1]);
   }
   return minX === Infinity ? undefined : { lon: (minX + maxX) / 2, lat: (minY + maxY) / 2 };
 }
