@@ -331,7 +331,7 @@ class FeatureScanner {
       }
       this.properties.push(props);
     }
-    this.geom.push(this.polys.n - 1);
+    appendU32(this.geom, this.polys.n - 1);
     if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
 
@@ -677,7 +677,7 @@ class FeatureScanner {
         if (c !== RBRACKET) throw FAIL;
         break;
       }
-      this.polys.push(this.rings.n - 1);
+      appendU32(this.polys, this.rings.n - 1);
       if (!multi) return i + 1;
       i = skipWs(s, i + 1);
       const c = s[i];
@@ -733,7 +733,7 @@ class FeatureScanner {
       break;
     }
     this.nv = nv;
-    this.rings.push(nv);
+    appendU32(this.rings, nv);
     return i + 1;
   }
 
@@ -1070,6 +1070,15 @@ class FeatureScanner {
     while (c === SPACE || c === LF || c === CR || c === TAB) c = s[++i];
     this.pos = i;
   }
+}
+
+/**
+ * GrowU32.push with its common case written here (room left): a call per feature, polygon and ring
+ * that the inlining budget leaves out costs more than the store.
+ */
+function appendU32(g: GrowU32, v: number): void {
+  if (g.n < g.a.length) g.a[g.n++] = v;
+  else g.push(v);
 }
 
 /** Whether the ASCII text `w` is in `s` at `i`. */
