@@ -17,6 +17,7 @@
 // given as a string is scanned as its UTF-8 encoding. Every string the scanner makes (names, values,
 // spans for JSON.parse) is what decoding the whole file with TextDecoder would give at that place.
 import { GrowU32, type FlatPolygonColumns, type FlatPolygonLayer } from './flatPolygons';
+import { bytePattern, patternAt, sameBytesAt, viewOf, type BytePattern } from './bytePattern';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
 const FAIL = new Error('not a FeatureCollection the flat scanner reads');
@@ -50,8 +51,10 @@ const K_OTHER = -1, K_TYPE = 0, K_FEATURES = 1, K_CRS = 2, K_GEOMETRY = 3, K_PRO
  * MultiPolygon or Polygon geometry up to its coordinates. Where the text is exactly this, the
  * member-by-member reading would end in the same state, which feature() then takes at once.
  */
-const MULTIPOLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":');
-const POLYGON_HEAD = UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"Polygon","coordinates":');
+const MULTIPOLYGON_HEAD = bytePattern(UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":'));
+const POLYGON_HEAD = bytePattern(UTF8_ENCODER.encode('{"type":"Feature","geometry":{"type":"Polygon","coordinates":'));
+/** The properties member's name as it follows a geometry without whitespace: taken at once, as key() would read it. */
+const PROPERTIES_MEMBER = bytePattern(UTF8_ENCODER.encode(',"properties":'));
 /** Where the geometry type's first letter is in either head. */
 const HEAD_TYPE_AT = '{"type":"Feature","geometry":{"type":"'.length;
 
@@ -147,6 +150,8 @@ class FeatureScanner {
   /** Properties into `columns` (propertiesInto) instead of an object per feature. */
   private readonly columnar: boolean;
   private readonly s: Uint8Array;
+  /** The same bytes as `s`, for comparing four at a time (bytePattern.ts). */
+  private readonly view: DataView;
   private readonly end: number;
   private readonly geom = new GrowU32(1024);
   private readonly polys = new GrowU32(1024);
@@ -173,6 +178,13 @@ class FeatureScanner {
   private shapeColumns: unknown[][] = [];
   /** Columnar mode: every column, for padding each to the feature count. */
   private readonly columnList: unknown[][] = [];
+  /**
+   * Columnar mode: the text of `shape` up to each value as JSON.stringify writes it: `{"name":` for
+   * the first name, `,"name":` for the others (propertiesInPlace compares them in place).
+   */
+  private shapeMembers: BytePattern[] = [];
+  /** propertiesInPlace's values, held until the whole object has matched `shape`. */
+  private readonly shapeValues: unknown[] = [];
 
   /**
    * The document given as an all-ASCII string (else null): names and values are its slices, as
@@ -187,6 +199,7 @@ class FeatureScanner {
     this.lines = kind === 'lines';
     this.columnar = columnar;
     this.s = text;
+    this.view = viewOf(text);
     this.end = text.length;
     this.geom.push(0);
     this.polys.push(0);
@@ -265,12 +278,17 @@ class FeatureScanner {
     const s = this.s, p = this.pos;
     const letter = this.points || this.lines ? 0 : s[p + HEAD_TYPE_AT];
     const head = letter === 0x4d ? 4 : letter === 0x50 ? 3 : 0; // MultiPolygon, Polygon
-    if (head === 4 && bytesAt(s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.length;
-    else if (head === 3 && bytesAt(s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.length;
+    if (head === 4 && patternAt(this.view, s, p, MULTIPOLYGON_HEAD)) this.pos = p + MULTIPOLYGON_HEAD.bytes.length;
+    else if (head === 3 && patternAt(this.view, s, p, POLYGON_HEAD)) this.pos = p + POLYGON_HEAD.bytes.length;
     if (this.pos !== p) {
       sawType = true;
       sawGeom = true;
       this.geometryMembers(head, this.coordinates(), this.comma(RBRACE));
+      if (this.columnar && patternAt(this.view, s, this.pos, PROPERTIES_MEMBER)) {
+        this.pos += PROPERTIES_MEMBER.bytes.length;
+        sawProps = true;
+        this.propertiesInto(f);
+      }
       more = this.comma(RBRACE);
     } else {
       this.expect(LBRACE);
@@ -313,7 +331,7 @@ class FeatureScanner {
       }
       this.properties.push(props);
     }
-    this.geom.push(this.polys.n - 1);
+    appendU32(this.geom, this.polys.n - 1);
     if (this.points && this.nv === nv) this.vertex(NaN, NaN); // no geometry: a NaN pair keeps xy one pair per feature
   }
 
@@ -386,6 +404,10 @@ class FeatureScanner {
     const c0 = s[start];
     if (c0 === 0x6e) { this.literal('null'); return; }
     if (c0 !== LBRACE) throw FAIL;
+    if (this.shapeMembers.length > 0) {
+      if (this.propertiesInPlace(f)) return;
+      this.pos = start; // a number read before the difference moved it
+    }
     this.pos++;
     const shape = this.shape, shapeBytes = this.shapeBytes, shapeColumns = this.shapeColumns;
     let next: string[] | null = null; // the new shape, once this object's names leave the previous one
@@ -431,6 +453,50 @@ class FeatureScanner {
   }
 
   /**
+   * propertiesInto's reading of an object written as the previous one was, without whitespace:
+   * the same names in the same order (each member's text up to its value compared in place with
+   * shapeMembers), each value a string without escapes, a number, true, false or null. Its values go
+   * to `shape`'s columns at f, the cursor after the closing brace, and the answer is true; at the
+   * first difference no column has been written and the answer is false (propertiesInto reads the
+   * object again from its start).
+   * A repeated name's columns are written in order, so the last value is kept, as JSON.parse keeps it.
+   */
+  private propertiesInPlace(f: number): boolean {
+    const s = this.s, members = this.shapeMembers, values = this.shapeValues, end = this.end;
+    let i = this.pos;
+    for (let n = 0; n < members.length; n++) {
+      const w = members[n];
+      if (!patternAt(this.view, s, i, w)) return false;
+      i += w.bytes.length;
+      const c = s[i];
+      if (c === QUOTE) {
+        const a = i + 1;
+        for (i = a; ; i++) {
+          const d = s[i];
+          if (d === QUOTE) break;
+          if (d === BACKSLASH || d < 0x20 || i >= end) return false;
+        }
+        values[n] = this.text(a, i);
+        i++;
+      } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
+        this.numberInto(i, this.scratch, 0);
+        i = this.pos;
+        const v = this.scratch[0];
+        const k = v | 0; // a small integer as one, as flatValue returns it
+        values[n] = k === v && (k !== 0 || 1 / v > 0) ? k : v;
+      } else if (c === 0x74 && textAt(s, i, 'true')) { values[n] = true; i += 4; }
+      else if (c === 0x66 && textAt(s, i, 'false')) { values[n] = false; i += 5; }
+      else if (c === 0x6e && textAt(s, i, 'null')) { values[n] = null; i += 4; }
+      else return false;
+    }
+    if (s[i] !== RBRACE) return false;
+    const columns = this.shapeColumns;
+    for (let n = 0; n < members.length; n++) columns[n][f] = values[n];
+    this.pos = i + 1;
+    return true;
+  }
+
+  /**
    * Columnar mode: the object at `start` parsed by JSON.parse of its span into the columns at f.
    * A value already read in place at f is overwritten: its name is in the parsed object too.
    */
@@ -454,6 +520,7 @@ class FeatureScanner {
   private setShape(names: string[]): void {
     this.shape = names;
     this.shapeBytes = names.map((k) => UTF8_ENCODER.encode(k));
+    if (this.columnar) this.shapeMembers = names.map((k, n) => bytePattern(UTF8_ENCODER.encode(`${n === 0 ? '{' : ','}"${k}":`)));
   }
 
   /** Columnar mode: name k's column, made (undefined for the features before f) when new. */
@@ -610,7 +677,7 @@ class FeatureScanner {
         if (c !== RBRACKET) throw FAIL;
         break;
       }
-      this.polys.push(this.rings.n - 1);
+      appendU32(this.polys, this.rings.n - 1);
       if (!multi) return i + 1;
       i = skipWs(s, i + 1);
       const c = s[i];
@@ -644,7 +711,7 @@ class FeatureScanner {
       }
       // The last byte before the ] first: it differs between most positions of a ring.
       const last = i + firstLength - 2;
-      if (nv > v0 && s[last] === s[first + firstLength - 2] && s[last + 1] === RBRACKET && sameBytes(s, i, first, firstLength - 2)) {
+      if (nv > v0 && s[last] === s[first + firstLength - 2] && s[last + 1] === RBRACKET && sameBytesAt(this.view, s, i, first, firstLength - 2)) {
         xy[2 * nv] = xy[2 * v0];
         xy[2 * nv + 1] = xy[2 * v0 + 1];
         i = last + 1;
@@ -666,7 +733,7 @@ class FeatureScanner {
       break;
     }
     this.nv = nv;
-    this.rings.push(nv);
+    appendU32(this.rings, nv);
     return i + 1;
   }
 
@@ -766,9 +833,27 @@ class FeatureScanner {
       const M = m * 10 + tail;
       if (t === 1 && M < 9007199254740992) v = M / POW10[k]; // 16 digits below 2^53 (as in number())
       else {
+        // nearestQuotientInto's expressions written out here: most coordinates (17 digits) come this
+        // way, and a call per coordinate that the inlining budget leaves out costs more than its arithmetic.
+        const P = POW10[t];
+        let a = SPLITTER * m;
+        const mh = a - (a - m), ml = m - mh;
+        const x1 = mh * P, x2 = ml * P + tail;
+        const Mh = x1 + x2;
+        const Ml = x2 - (Mh - x1);
+        const D = POW10[k];
+        const q = Mh / D;
+        const th = q * D;
+        a = SPLITTER * q;
+        const qh = a - (a - q), ql = q - qh;
+        const Dh = POW10_HI[k], Dl = POW10_LO[k];
+        const tl = ((qh * Dh - th) + qh * Dl + ql * Dh) + ql * Dl;
+        const R = ((Mh - th) + Ml) - tl;
+        const r = R * INV_POW10[k];
+        const below = q + r * WIDEN_DOWN;
         // Undecided: Number() of the text, whose sign is its own.
-        if (!nearestQuotientInto(m, tail, t, k, neg, out, at)) out[at] = Number(this.text(start, i));
-        return;
+        if (below !== q + r * WIDEN_UP) { out[at] = Number(this.text(start, i)); return; }
+        v = below;
       }
     }
     out[at] = neg ? -v : v;
@@ -987,15 +1072,18 @@ class FeatureScanner {
   }
 }
 
+/**
+ * GrowU32.push with its common case written here (room left): a call per feature, polygon and ring
+ * that the inlining budget leaves out costs more than the store.
+ */
+function appendU32(g: GrowU32, v: number): void {
+  if (g.n < g.a.length) g.a[g.n++] = v;
+  else g.push(v);
+}
+
 /** Whether the ASCII text `w` is in `s` at `i`. */
 function textAt(s: Uint8Array, i: number, w: string): boolean {
   for (let j = 0; j < w.length; j++) if (s[i + j] !== w.charCodeAt(j)) return false;
-  return true;
-}
-
-/** Whether s[a … a + n − 1] and s[b … b + n − 1] are the same bytes. */
-function sameBytes(s: Uint8Array, a: number, b: number, n: number): boolean {
-  for (let j = 0; j < n; j++) if (s[a + j] !== s[b + j]) return false;
   return true;
 }
 
