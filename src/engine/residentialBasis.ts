@@ -132,23 +132,23 @@ const ON_BOUNDARY = 1e-3;
  * the community's bbox, no community edge's bbox meets its bbox (so the community boundary does
  * not pass through it) and its first vertex is inside the community (pointInRings > 0, evaluated
  * here over the community's edges as communityEdges wrote them: the same comparisons on the same
- * numbers). Conservative: false → clip.
+ * numbers). Conservative: false → clip. One pass over the edges: an edge whose box meets the
+ * feature's, or that passes within the boundary tolerance of the vertex, answers false wherever it
+ * comes in the pass, so the answer is that of the box test followed by pointInRings.
  */
 function insideCommunity(s: PolygonStore, k: number, c: PreparedCommunity, ne: number, at: XY): boolean {
   const cb = c.bbox;
   const x0 = s.bbox[4 * k], y0 = s.bbox[4 * k + 1], x1 = s.bbox[4 * k + 2], y1 = s.bbox[4 * k + 3];
   if (x0 < cb[0] || y0 < cb[1] || x1 > cb[2] || y1 > cb[3]) return false;
   const e = edges;
-  for (let q = 0; q < ne; q++) {
-    if (e[8 * q + 6] < x0 || e[8 * q + 4] > x1 || e[8 * q + 7] < y0 || e[8 * q + 5] > y1) continue;
-    return false;
-  }
   const v = s.ringStart[s.polygonRing[k]];
   const x = s.xy[v], y = s.xy[v + 1];
   let inside = false;
   for (let q = 0; q < ne; q++) {
+    const ex0 = e[8 * q + 4], ey0 = e[8 * q + 5], ex1 = e[8 * q + 6], ey1 = e[8 * q + 7];
+    if (!(ex1 < x0 || ex0 > x1 || ey1 < y0 || ey0 > y1)) return false;
     const ax = e[8 * q], ay = e[8 * q + 1], bx = e[8 * q + 2], by = e[8 * q + 3];
-    if (x >= e[8 * q + 4] - ON_BOUNDARY && x <= e[8 * q + 6] + ON_BOUNDARY && y >= e[8 * q + 5] - ON_BOUNDARY && y <= e[8 * q + 7] + ON_BOUNDARY) {
+    if (x >= ex0 - ON_BOUNDARY && x <= ex1 + ON_BOUNDARY && y >= ey0 - ON_BOUNDARY && y <= ey1 + ON_BOUNDARY) {
       const r = c.rings[edgeAt[2 * q]], i = edgeAt[2 * q + 1];
       at[0] = x; at[1] = y;
       if (pointSegmentDistance(at, r[i === 0 ? r.length - 1 : i - 1], r[i]) <= ON_BOUNDARY) return false;

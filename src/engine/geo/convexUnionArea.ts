@@ -18,8 +18,7 @@ let order = new Int32Array(16); // the polygons by minX (the sweep order)
 let raw = new Float64Array(64); // per polygon in input order: its box
 let sortKey = new Float64Array(16); // the sweep's keys (minX) while sorting
 let visited = 0;
-// Per depth: the sum the walk at that depth found (written there rather than returned, so that
-// no number is boxed per call).
+// Per depth: the sum the walk at that depth has found so far.
 const sums = new Float64Array(MAX_DEPTH + 2);
 
 function ensure(vertices: number): void {
@@ -68,44 +67,65 @@ function clip(src: Float64Array, s0: number, n: number, c0: number, c1: number, 
   return len >> 1;
 }
 
-/**
- * Σ over the intersections of the ring at `depth` with each polygon after `last` in sweep order,
- * and so on down (signed), into sums[depth]; the walk stops at the first polygon starting right
- * of the ring.
- */
-function walk(start: ArrayLike<number>, n: number, last: number, depth: number, count: number, sign: number): void {
-  const cur = levels[depth];
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (let i = 0; i < 2 * count; i += 2) {
-    if (cur[i] < x0) x0 = cur[i];
-    if (cur[i] > x1) x1 = cur[i];
-    if (cur[i + 1] < y0) y0 = cur[i + 1];
-    if (cur[i + 1] > y1) y1 = cur[i + 1];
-  }
-  walkWithin(start, n, last, depth, cur, 0, count, sign, x0, y0, x1, y1);
-}
+// The walk's state per depth, kept here instead of on the call stack (the walk is one loop, not a
+// recursion): the last polygon visited (sweep order), the sign of the intersections found there,
+// the ring's vertex count and its box.
+const lastAt = new Int32Array(MAX_DEPTH + 2);
+const signAt = new Float64Array(MAX_DEPTH + 2);
+const countAt = new Int32Array(MAX_DEPTH + 2);
+const boxAt = new Float64Array(4 * (MAX_DEPTH + 2));
 
-/** walk, the ring at `depth` being cur[at .. at + 2 count) with the box x0, y0, x1, y1 (the sum into sums[depth]). */
-function walkWithin(
-  start: ArrayLike<number>, n: number, last: number, depth: number, cur: Float64Array, at: number, count: number, sign: number,
-  x0: number, y0: number, x1: number, y1: number,
-): void {
-  let sum = 0;
-  for (let q = last + 1; q < n; q++) {
-    if (boxes[4 * q] > x1) break;
-    if (boxes[4 * q + 2] < x0 || boxes[4 * q + 1] > y1 || boxes[4 * q + 3] < y0) continue;
-    if (++visited > BUDGET || depth + 1 > MAX_DEPTH) { sums[depth] = NaN; return; }
-    const j = order[q];
-    const next = levels[depth + 1];
-    const m = clip(cur, at, count, start[j], start[j + 1], next);
-    if (m < 3) continue;
-    const a = twiceArea(next, 0, m);
-    if (!(a > 0)) continue;
-    sum += sign * a;
-    walk(start, n, q, depth + 1, m, -sign);
-    sum += sums[depth + 1];
+/**
+ * Σ over the intersections of polygon q (sweep order; its ring rel[at .. at + 2 count)) with each
+ * polygon after it in sweep order whose box meets its own, each intersection with each polygon
+ * after that one, and so on down, signed (− for a pair, + for a triple, …): depth first, every
+ * intersection's own sum added to its parent's right after the intersection's area, so that the
+ * sums are those a recursion gives, in its order. The walk at a depth stops at the first polygon
+ * starting right of the ring. NaN past the budget or MAX_DEPTH (the whole union is then NaN).
+ */
+function walkFrom(start: ArrayLike<number>, n: number, q: number, at: number, count: number): number {
+  let depth = 0;
+  lastAt[0] = q; signAt[0] = -1; countAt[0] = count; sums[0] = 0;
+  for (let c = 0; c < 4; c++) boxAt[c] = boxes[4 * q + c];
+  for (;;) {
+    const cur = depth === 0 ? rel : levels[depth], from = depth === 0 ? at : 0;
+    const x0 = boxAt[4 * depth], y0 = boxAt[4 * depth + 1], x1 = boxAt[4 * depth + 2], y1 = boxAt[4 * depth + 3];
+    let found = 0;
+    let p = lastAt[depth] + 1;
+    for (; p < n; p++) {
+      if (boxes[4 * p] > x1) break;
+      if (boxes[4 * p + 2] < x0 || boxes[4 * p + 1] > y1 || boxes[4 * p + 3] < y0) continue;
+      if (++visited > BUDGET || depth + 1 > MAX_DEPTH) return NaN;
+      const j = order[p];
+      const next = levels[depth + 1];
+      const m = clip(cur, from, countAt[depth], start[j], start[j + 1], next);
+      if (m < 3) continue;
+      const a = twiceArea(next, 0, m);
+      if (!(a > 0)) continue;
+      sums[depth] += signAt[depth] * a;
+      found = m;
+      break;
+    }
+    if (found) {
+      // Down into the intersection just found (levels[depth + 1]); back here at p + 1 afterwards.
+      lastAt[depth] = p;
+      const next = levels[depth + 1];
+      let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+      for (let i = 0; i < 2 * found; i += 2) {
+        if (next[i] < bx0) bx0 = next[i];
+        if (next[i] > bx1) bx1 = next[i];
+        if (next[i + 1] < by0) by0 = next[i + 1];
+        if (next[i + 1] > by1) by1 = next[i + 1];
+      }
+      depth++;
+      lastAt[depth] = p; signAt[depth] = -signAt[depth - 1]; countAt[depth] = found; sums[depth] = 0;
+      boxAt[4 * depth] = bx0; boxAt[4 * depth + 1] = by0; boxAt[4 * depth + 2] = bx1; boxAt[4 * depth + 3] = by1;
+      continue;
+    }
+    if (depth === 0) return sums[0];
+    depth--;
+    sums[depth] += sums[depth + 1];
   }
-  sums[depth] = sum;
 }
 
 /**
@@ -152,9 +172,7 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     const i = order[q];
     const k = (start[i + 1] - start[i]) >> 1;
     total += twiceArea(rel, start[i], k);
-    // The polygon's own box, as walk would find it from the same differences.
-    walkWithin(start, n, q, 0, rel, start[i], k, -1, boxes[4 * q], boxes[4 * q + 1], boxes[4 * q + 2], boxes[4 * q + 3]);
-    total += sums[0];
+    total += walkFrom(start, n, q, start[i], k);
     if (Number.isNaN(total)) return NaN;
   }
   return total;

@@ -60,11 +60,13 @@ function risky(x: number, y: number, ax: number, ay: number, bx: number, by: num
 export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
   if (n < 3) return false;
   let flips = 0, lastDx = 0, twice = 0;
-  for (let i = 0; i < n; i++) {
-    const a = at + 2 * i, b = at + 2 * ((i + 1) % n), c = at + 2 * ((i + 2) % n);
-    const ax = f[a], ay = f[a + 1], bx = f[b], by = f[b + 1];
+  // Vertices a, b, c = i, i + 1, i + 2 (mod n), carried along rather than indexed modulo n.
+  let ax = f[at], ay = f[at + 1], bx = f[at + 2], by = f[at + 3];
+  for (let i = 0, c = at + 4, end = at + 2 * n; i < n; i++, c += 2) {
+    if (c === end) c = at;
+    const cx = f[c], cy = f[c + 1];
     if (!(Math.abs(ax) <= EXACT && Math.abs(ay) <= EXACT)) return false;
-    const ux = bx - ax, uy = by - ay, vx = f[c] - bx, vy = f[c + 1] - by;
+    const ux = bx - ax, uy = by - ay, vx = cx - bx, vy = cy - by;
     const cross = ux * vy - uy * vx;
     if (cross < 0) return false;
     if (cross === 0 && ux * vx + uy * vy < 0) return false; // a spike
@@ -73,6 +75,7 @@ export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
       lastDx = ux;
     }
     twice += ax * by - bx * ay;
+    ax = bx; ay = by; bx = cx; by = cy;
   }
   return flips <= 2 && twice > 0;
 }

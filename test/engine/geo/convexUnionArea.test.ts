@@ -79,6 +79,74 @@ describe('convexUnionTwiceArea', () => {
     expect(twice([[[4, 2], [6, 2], [5, 4]], pentagon], 0, 0)).toBe(200);
   });
 
+  it('bit for bit the sums of a recursive inclusion–exclusion written here, on 300 random sets of 3–9 polygons piled up to 6 deep', () => {
+    // The same Sutherland–Hodgman clip and shoelace, the polygons swept by their boxes' minX (ties
+    // in input order), each intersection's own sum added right after its area: the order of every
+    // floating addition is the recursion's, so the totals must be identical, not merely close.
+    type R = number[][];
+    const twice = (r: R) => { let a = 0; for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]); return a; };
+    const box = (r: R) => [Math.min(...r.map((v) => v[0])), Math.min(...r.map((v) => v[1])), Math.max(...r.map((v) => v[0])), Math.max(...r.map((v) => v[1]))];
+    const clipTo = (subject: R, by: R): R => {
+      let cur = subject;
+      for (let e = 0; e < by.length && cur.length >= 3; e++) {
+        const [ax, ay] = by[e], [bx, by1] = by[(e + 1) % by.length], ex = bx - ax, ey = by1 - ay;
+        const out: R = [];
+        let [px, py] = cur[cur.length - 1];
+        let ps = ex * (py - ay) - ey * (px - ax);
+        for (const [x, y] of cur) {
+          const s = ex * (y - ay) - ey * (x - ax);
+          if ((s >= 0) !== (ps >= 0)) { const t = ps / (ps - s); out.push([px + t * (x - px), py + t * (y - py)]); }
+          if (s >= 0) out.push([x, y]);
+          px = x; py = y; ps = s;
+        }
+        cur = out;
+      }
+      return cur;
+    };
+    let deepest = 0;
+    const reference = (rings: XY[][], ox: number, oy: number): number => {
+      const rel: R[] = rings.map((r) => r.map(([x, y]) => [x - ox, y - oy]));
+      const boxes = rel.map(box);
+      const sweep = rel.map((_, i) => i).sort((a, b) => boxes[a][0] - boxes[b][0] || a - b);
+      const walk = (ring: R, last: number, sign: number, depth: number): number => {
+        deepest = Math.max(deepest, depth);
+        const [x0, y0, x1, y1] = box(ring);
+        let sum = 0;
+        for (let q = last + 1; q < sweep.length; q++) {
+          const b = boxes[sweep[q]];
+          if (b[0] > x1) break;
+          if (b[2] < x0 || b[1] > y1 || b[3] < y0) continue;
+          const cut = clipTo(ring, rel[sweep[q]]);
+          if (cut.length < 3) continue;
+          const a = twice(cut);
+          if (!(a > 0)) continue;
+          sum += sign * a;
+          sum += walk(cut, q, -sign, depth + 1);
+        }
+        return sum;
+      };
+      let total = 0;
+      for (let q = 0; q < sweep.length; q++) { total += twice(rel[sweep[q]]); total += walk(rel[sweep[q]], q, -1, 0); }
+      return total;
+    };
+    const rnd = mulberry32(31);
+    const ox = 2.5e5, oy = 1.7e6;
+    for (let k = 0; k < 300; k++) {
+      const m = 3 + Math.floor(rnd() * 7);
+      const rings: XY[][] = [];
+      for (let q = 0; q < m; q++) {
+        const cx = ox + rnd() * 25, cy = oy + rnd() * 25, r = 6 + rnd() * 14, t = rnd() * Math.PI, sides = 3 + Math.floor(rnd() * 4);
+        rings.push(Array.from({ length: sides }, (_, v) => [cx + r * Math.cos(t + (2 * Math.PI * v) / sides), cy + r * Math.sin(t + (2 * Math.PI * v) / sides)] as XY));
+      }
+      const p = packed(rings);
+      const ours = convexUnionTwiceArea(p.xy, p.start, m, ox, oy);
+      const expected = reference(rings, ox, oy);
+      if (Number.isNaN(ours)) continue; // past the budget: the reference has no budget
+      expect(Object.is(ours, expected), `set ${k}: ${ours} vs ${expected}`).toBe(true);
+    }
+    expect(deepest).toBeGreaterThanOrEqual(5);
+  });
+
   it('gives up (NaN) when too many polygons overlap each other', () => {
     const rings = Array.from({ length: 16 }, (_, i) => sq(i * 0.01, 0, 10));
     expect(Number.isNaN(area(rings))).toBe(true);

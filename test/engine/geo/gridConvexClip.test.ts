@@ -23,6 +23,58 @@ describe('isConvexOnGrid', () => {
   });
 });
 
+/**
+ * Convex and counter-clockwise by a second method: every vertex on or left of every edge's line,
+ * positive area, the turns adding up to one turn (atan2 of each turn), and every coordinate
+ * within ±2^25.
+ */
+function convexByHalfPlanes(r: number[][]): boolean {
+  const n = r.length;
+  if (n < 3 || r.some(([x, y]) => Math.abs(x) > 2 ** 25 || Math.abs(y) > 2 ** 25)) return false;
+  let twice = 0, turning = 0;
+  for (let i = 0; i < n; i++) {
+    const [ax, ay] = r[i], [bx, by] = r[(i + 1) % n], [cx, cy] = r[(i + 2) % n];
+    twice += ax * by - bx * ay;
+    for (const [x, y] of r) if ((bx - ax) * (y - ay) - (by - ay) * (x - ax) < 0) return false;
+    const ux = bx - ax, uy = by - ay, vx = cx - bx, vy = cy - by;
+    turning += Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+  }
+  return twice > 0 && Math.abs(turning - 2 * Math.PI) < 1e-6;
+}
+
+describe('isConvexOnGrid against half-planes', () => {
+  it('agrees on 4,000 random rings read at an offset: hulls, with straight vertices, reversed, dented, wound twice, beyond 2^25', () => {
+    const rnd = mulberry32(11);
+    const seen = { convex: 0, not: 0 };
+    for (let k = 0; k < 4000; k++) {
+      // The convex hull (counter-clockwise, monotone chain) of 3–9 random grid points.
+      const pts = Array.from({ length: 3 + Math.floor(rnd() * 7) }, () => [Math.round(rnd() * 2000), Math.round(rnd() * 2000)]);
+      pts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+      const lower: number[][] = [], upper: number[][] = [];
+      for (const p of pts) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop(); lower.push(p); }
+      for (const p of [...pts].reverse()) { while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop(); upper.push(p); }
+      let r = [...lower.slice(0, -1), ...upper.slice(0, -1)];
+      const variant = k % 6;
+      if (variant === 1 && r.length >= 3) { const i = Math.floor(rnd() * r.length), j = (i + 1) % r.length; r.splice(i + 1, 0, [(r[i][0] + r[j][0]) / 2, (r[i][1] + r[j][1]) / 2].map(Math.round)); }
+      if (variant === 2) r.reverse();
+      if (variant === 3 && r.length >= 3) { const i = Math.floor(rnd() * r.length); r[i] = [r[i][0] + Math.round((rnd() - 0.5) * 1500), r[i][1] + Math.round((rnd() - 0.5) * 1500)]; }
+      if (variant === 4) r = [...r, ...r];
+      if (variant === 5) r = r.map(([x, y]) => [x + 2 ** 25 - 1000, y]);
+      // Rotate the start so that the wrap-around falls anywhere.
+      const s = r.length ? Math.floor(rnd() * r.length) : 0;
+      r = [...r.slice(s), ...r.slice(0, s)];
+      const pad = Math.floor(rnd() * 4);
+      const f = Float64Array.from([...Array.from({ length: 2 * pad }, () => rnd() * 1e6), ...r.flat(), 7, 7]);
+      const expected = convexByHalfPlanes(r);
+      seen[expected ? 'convex' : 'not']++;
+      expect(isConvexOnGrid(f, r.length, 2 * pad), JSON.stringify(r)).toBe(expected);
+    }
+    expect(seen.convex).toBeGreaterThan(1000);
+    expect(seen.not).toBeGreaterThan(1000);
+  });
+});
+
 describe('clipConvexOnGrid', () => {
   const out = new Float64Array(64);
   it('hand cases: overlapping squares, a square inside, disjoint and edge-touching squares', () => {
