@@ -164,8 +164,10 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
 
 /**
  * A spatial index over the store's polygon boxes, item k being polygon k (null when the store is
- * empty): a search finds the polygons an index of the boxes added in store order finds.
+ * empty): a search finds the polygons an index of the boxes added in store order finds, in an
+ * order of its own (its callers sort them or use them as a set). A layer written block by block
+ * keeps its order in the tree, with no Hilbert sort (packedFlatbush's keepCoherent).
  */
 export function storeIndex(store: PolygonStore): Flatbush | null {
-  return packedFlatbush(store.bbox, store.count);
+  return packedFlatbush(store.bbox, store.count, true);
 }

@@ -5,10 +5,20 @@
 // order, then each level's nodes over nodeSize consecutive children), so a search finds the same
 // boxes, each under its own number; only the order of those within one node (ties of the partial
 // sort) may differ.
+//
+// Boxes that already come in a spatially coherent order (a layer written community by community,
+// block by block) may keep it: the leaves are then the boxes as given, with no sort. Whether the
+// order is coherent is measured on the tree it gives (coherentOrder); a layer in no useful order
+// still gets the Hilbert sort, as searches over nodes of scattered boxes would visit most of the
+// tree. A search then finds the same boxes, in another order.
 import Flatbush from 'flatbush';
 
-/** Boxes 0 .. n − 1 (minX, minY, maxX, maxY each in `boxes`) in a finished Flatbush; null when n is 0. */
-export function packedFlatbush(boxes: Float64Array, n: number): Flatbush | null {
+/**
+ * Boxes 0 .. n − 1 (minX, minY, maxX, maxY each in `boxes`) in a finished Flatbush; null when n is 0.
+ * With `keepCoherent`, the leaves are the boxes in their own order when that order is spatially
+ * coherent (coherentOrder), else in Hilbert order as without it.
+ */
+export function packedFlatbush(boxes: Float64Array, n: number, keepCoherent = false): Flatbush | null {
   if (!n) return null;
   const index = new Flatbush(n);
   const nodeSize = index.nodeSize;
@@ -24,16 +34,37 @@ export function packedFlatbush(boxes: Float64Array, n: number): Flatbush | null 
     if (boxes[k + 2] > maxX) maxX = boxes[k + 2];
     if (boxes[k + 3] > maxY) maxY = boxes[k + 3];
   }
-  const order = hilbertOrder(boxes, n, minX, minY, maxX, maxY);
   const tree = index._boxes, ids = index._indices;
+  if (keepCoherent) {
+    tree.set(boxes.subarray(0, 4 * n));
+    for (let q = 0; q < n; q++) ids[q] = q;
+    const pos = packLevels(index);
+    if (coherentOrder(index, minX, minY, maxX, maxY)) return finished(index, pos, minX, minY, maxX, maxY);
+  }
+  const order = hilbertOrder(boxes, n, minX, minY, maxX, maxY);
   for (let q = 0; q < n; q++) {
     const k = order[q];
     tree[4 * q] = boxes[4 * k]; tree[4 * q + 1] = boxes[4 * k + 1]; tree[4 * q + 2] = boxes[4 * k + 2]; tree[4 * q + 3] = boxes[4 * k + 3];
     ids[q] = k;
   }
-  // Each level's nodes: the box around nodeSize consecutive entries of the level below (finish's loop).
+  return finished(index, packLevels(index), minX, minY, maxX, maxY);
+}
+
+/** Sets what finish() sets once the tree is written. */
+function finished(index: Flatbush, pos: number, minX: number, minY: number, maxX: number, maxY: number): Flatbush {
+  index._pos = pos;
+  index.minX = minX; index.minY = minY; index.maxX = maxX; index.maxY = maxY;
+  return index;
+}
+
+/**
+ * Writes each level's nodes over the leaves already in place: the box around nodeSize consecutive
+ * entries of the level below (finish's loop). Returns the end of the tree (finish's _pos).
+ */
+function packLevels(index: Flatbush): number {
+  const tree = index._boxes, ids = index._indices, nodeSize = index.nodeSize;
   const levelBounds = index._levelBounds;
-  let pos = 4 * n;
+  let pos = 4 * index.numItems;
   for (let i = 0, read = 0; i < levelBounds.length - 1; i++) {
     const end = levelBounds[i];
     while (read < end) {
@@ -49,9 +80,40 @@ export function packedFlatbush(boxes: Float64Array, n: number): Flatbush | null 
       tree[pos++] = x0; tree[pos++] = y0; tree[pos++] = x1; tree[pos++] = y1;
     }
   }
-  index._pos = pos;
-  index.minX = minX; index.minY = minY; index.maxX = maxX; index.maxY = maxY;
-  return index;
+  return pos;
+}
+
+/** How much larger than a compact node of the same number of boxes a coherent order's nodes may be. */
+export const COHERENT_NODE_FACTOR = 2.5;
+
+/**
+ * Whether the leaves as written make a tree fit to search: the mean half-perimeter of the nodes
+ * just above the leaves is at most COHERENT_NODE_FACTOR times that of a square holding nodeSize
+ * boxes at the layer's density. The density is counted over the occupied cells of a grid with
+ * about one node's worth of boxes per cell, so that a layer clustered in part of its extent is
+ * held to its clusters' density, not to the whole extent's. Boxes in no useful order make nodes
+ * about as large as the extent and fail by far; a layer written block by block (the 10k synthetic
+ * city: 1.9 times) passes.
+ */
+function coherentOrder(index: Flatbush, minX: number, minY: number, maxX: number, maxY: number): boolean {
+  const tree = index._boxes, n = index.numItems, nodeSize = index.nodeSize;
+  const w = maxX - minX, h = maxY - minY;
+  if (!(w > 0 && h > 0)) return false;
+  const side = Math.max(1, Math.min(1024, Math.floor(Math.sqrt(n / nodeSize))));
+  const occupied = new Uint8Array(side * side);
+  const sx = side / w, sy = side / h;
+  let cells = 0;
+  for (let k = 0; k < 4 * n; k += 4) {
+    const i = Math.min(side - 1, ((tree[k] + tree[k + 2]) / 2 - minX) * sx | 0);
+    const j = Math.min(side - 1, ((tree[k + 1] + tree[k + 3]) / 2 - minY) * sy | 0);
+    const c = j * side + i;
+    if (!occupied[c]) { occupied[c] = 1; cells++; }
+  }
+  const compact = 2 * Math.sqrt((nodeSize * cells * (w / side) * (h / side)) / n);
+  let sum = 0;
+  const end = index._levelBounds[1];
+  for (let p = 4 * n; p < end; p += 4) sum += tree[p + 2] - tree[p] + tree[p + 3] - tree[p + 1];
+  return sum / ((end - 4 * n) / 4) <= COHERENT_NODE_FACTOR * compact;
 }
 
 /**
