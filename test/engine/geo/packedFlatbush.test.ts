@@ -101,6 +101,18 @@ describe('packedFlatbush', () => {
       searchesAsScan(index, boxes, mulberry32(seed + 100), 300 * side);
     });
 
+    it('districts of 6 × 6 blocks, each written block by block, listed in random order: sorted along the Hilbert curve', () => {
+      // About 940 boxes a district, 289 districts: nodes low in the tree are as compact as the
+      // blocks', those above them scattered over the layer.
+      const side = 102, b = blocks(6, side), n = b.length / 4;
+      const district = (k: number) => Math.floor(b[4 * k + 1] / 1800) * 17 + Math.floor(b[4 * k] / 1800);
+      const rand = mulberry32(6), rank = Array.from({ length: 17 * 17 }, () => rand());
+      const order = Array.from({ length: n }, (_, k) => k).sort((p, q) => rank[district(p)] - rank[district(q)] || p - q);
+      const boxes = new Float64Array(4 * n);
+      order.forEach((k, q) => boxes.set(b.subarray(4 * k, 4 * k + 4), 4 * q));
+      expect(leavesInOrder(packedFlatbush(boxes, n, true)!)).toBe(false);
+    });
+
     it('blocks written column by column of buildings (sorted by x across the whole layer): sorted along the Hilbert curve', () => {
       const b = blocks(5, 20), n = b.length / 4;
       const byX = Array.from({ length: n }, (_, k) => k).sort((p, q) => b[4 * p] - b[4 * q]);
