@@ -4,16 +4,16 @@
 // process as the `audit` command makes it: once, with the command's V8 settings, code not yet
 // warm (lib/projectResidentialOnce.ts). Processes interleaved, which goes first alternating;
 // medians of CPU (process.cpuUsage of the call, every thread) and of the young-generation
-// collections (scavenges) started inside it. The two engines' stores and indexes must hash the
-// same (bit-identical). Not an issue target: no recordTarget.
+// collections (scavenges) started inside it. The two engines' stores, and what their indexes find,
+// must hash the same (bit-identical). Not an issue target: no recordTarget.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cityFiles } from './lib/cityFiles';
 import { root, snapshotDir } from './lib/baseline';
 
-/** main before the projection's bulk forward mapping stopped calling forwardTo per vertex (3 Dec 2026). */
-export const PREVIOUS_COMMIT = '96930c8e0fe20f6e98b3459abb71848430844fab';
+/** main before the index kept a coherent layer's order and the ring checks measured the ring (3 Dec 2026). */
+export const PREVIOUS_COMMIT = 'd1acf1b2f65769524e5b270f62546aa893e2e258';
 
 const ROUNDS = Number(process.env.RESIDENTIAL_PROJECTION_BENCH_ROUNDS ?? 8);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -28,6 +28,7 @@ const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Nu
 const SIMPLE_MAX = 65;
 const projected = new Float64Array(2 * SIMPLE_MAX); // projectSimpleRing: the projected ring
 const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring's lon/lat, flat
+const edgeTerms = new Float64Array(SIMPLE_MAX); // projectSimpleRing: each edge's term of the ring's twice-area
 
 /**
  * Fast path for the common residential feature (a building or parcel): one ring of at most 64
@@ -36,7 +37,9 @@ const lonLat = new Float64Array(2 * SIMPLE_MAX); // projectSimple: a nested ring
  * (too few or many vertices, self-intersections, bad coordinates) returns false, leaving the store
  * as it was, and goes through multiPolygonToMetric's cleaning union. The ring is projected, rid of
  * repeated vertices (as the store's vertex() drops them) and checked in a scratch buffer, and
- * written to the store only when it is taken, already oriented.
+ * written to the store only when it is taken, already oriented. The checks' pass over the edges
+ * also keeps each edge's area term, from which the store's area is summed in the store's order,
+ * so that writing the ring does not read it a second time for its area.
  */
 function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection: LocalProjection, b: PolygonStoreBuilder): boolean {
   if (v1 - v0 < 4 || v1 - v0 > SIMPLE_MAX) return false;
@@ -55,10 +58,13 @@ function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection
   const n = m >> 1;
   if (n < 3) return false;
   let twice = 0;
+  const e = edgeTerms;
   for (let i = 0; i < n; i++) {
     const i1 = i + 1 < n ? i + 1 : 0;
     const ax = f[2 * i], ay = f[2 * i + 1], bx = f[2 * i1], by = f[2 * i1 + 1];
-    twice += (ax - bx) * (ay + by);
+    const t = (ax - bx) * (ay + by);
+    e[i] = t;
+    twice += t;
     const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     for (let j = i + 2; j < n; j++) {
       if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
@@ -70,8 +76,18 @@ function projectSimpleRing(src: Float64Array, v0: number, v1: number, projection
     }
   }
   if (twice === 0) return false;
-  // Clockwise: outer rings turn counter-clockwise.
-  b.closedRing(f, n, twice < 0);
+  // Clockwise: outer rings turn counter-clockwise. The store's sum over the ring as written (the
+  // edge into vertex 0 first, then each edge in the written order): the same terms, exactly
+  // negated when the ring is reversed (a − b = −(b − a), and a sum from +0 is unchanged by a zero
+  // term of either sign).
+  const reverse = twice < 0;
+  let stored = 0;
+  if (reverse) for (let i = n - 1; i >= 0; i--) stored += -e[i];
+  else {
+    stored += e[n - 1];
+    for (let i = 0; i < n - 1; i++) stored += e[i];
+  }
+  b.closedRing(f, n, reverse, stored);
   return true;
 }
 
@@ -164,8 +180,10 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
 
 /**
  * A spatial index over the store's polygon boxes, item k being polygon k (null when the store is
- * empty): a search finds the polygons an index of the boxes added in store order finds.
+ * empty): a search finds the polygons an index of the boxes added in store order finds, in an
+ * order of its own (its callers sort them or use them as a set). A layer written block by block
+ * keeps its order in the tree, with no Hilbert sort (packedFlatbush's keepCoherent).
  */
 export function storeIndex(store: PolygonStore): Flatbush | null {
-  return packedFlatbush(store.bbox, store.count);
+  return packedFlatbush(store.bbox, store.count, true);
 }

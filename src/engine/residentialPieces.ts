@@ -74,17 +74,31 @@ export class PolygonStoreBuilder {
 
   /**
    * Writes the ring of the n vertices src[0 .. 2n) (reversed when `reverse`) and closes it, as
-   * vertex() for each and endRing() would; no vertex may repeat the one before it (vertex() would
-   * drop it) and no ring may be open.
+   * vertex() for each and endRing() would, bit for bit, when `twice` is the sum endRing takes:
+   * Σ (x[j] − x[i]) · (y[j] + y[i]) over the ring as written, i from its first vertex, j the one
+   * before i, added in that order from 0. The caller has it from its own pass over the ring (the
+   * ring checks), so the ring is read once here: written, and its box taken in endRing's order.
+   * No vertex may repeat the one before it (vertex() would drop it) and no ring may be open.
    */
-  closedRing(src: Float64Array, n: number, reverse: boolean): void {
+  closedRing(src: Float64Array, n: number, reverse: boolean, twice: number): void {
     if (this.nxy + 2 * n > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + 2 * n);
     const xy = this.xy;
     let o = this.nxy;
-    if (reverse) for (let k = 2 * n - 2; k >= 0; k -= 2) { xy[o++] = src[k]; xy[o++] = src[k + 1]; }
-    else for (let k = 0; k < 2 * n; k++) xy[o++] = src[k];
+    let x0 = this.x0, y0 = this.y0, x1 = this.x1, y1 = this.y1;
+    for (let v = 0; v < n; v++) {
+      const k = reverse ? 2 * (n - 1 - v) : 2 * v;
+      const x = src[k], y = src[k + 1];
+      xy[o++] = x; xy[o++] = y;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    this.x0 = x0; this.y0 = y0; this.x1 = x1; this.y1 = y1;
+    this.twice += twice;
     this.nxy = o;
-    this.endRing();
+    if (this.nRings + 2 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + 2);
+    this.ringStart[++this.nRings] = o;
   }
 
   /** Drops the open ring's last vertex when it repeats the first (a closed input ring). */

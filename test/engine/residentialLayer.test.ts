@@ -5,6 +5,7 @@ import { auditDataset, prepareAudit } from '../../src/engine/audit';
 import { defaultPreset } from '../../src/engine/presets';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { projectResidential } from '../../src/engine/residentialLayer';
+import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import type { DataWarning, Dataset, Position, ResidentialLand, Ring } from '../../src/engine/types';
 import { mulberry32 } from '../../bench/lib/random';
 import { community, facility, flatOf, green, ll, rect, ring, TEST_CENTER } from './helpers';
@@ -183,6 +184,44 @@ describe('projectResidential: the fast path takes exactly the rings that do not 
     }
     expect(simple).toBeGreaterThan(200);
     expect(simple).toBeLessThan(600);
+  });
+  it('600 random simple rings of 3–64 vertices, either way round, some vertices repeated: vertices, area and box bit for bit as the ring written vertex by vertex', () => {
+    const rand = mulberry32(23);
+    const proj = createLocalProjection(TEST_CENTER);
+    let reversed = 0;
+    for (let t = 0; t < 600; t++) {
+      // A star-shaped ring (simple) of up to 64 vertices, a few far from the origin (large terms).
+      const n = 3 + Math.floor(rand() * 62), cx = (rand() - 0.5) * (t % 5 === 0 ? 60000 : 2000), cy = (rand() - 0.5) * 2000;
+      const pts: P[] = Array.from({ length: n }, (_, i) => { const a = (2 * Math.PI * i) / n, r = 20 + 80 * rand(); return [cx + r * Math.cos(a), cy + r * Math.sin(a)]; });
+      if (rand() < 0.5) pts.reverse();
+      const lonLat = pts.map(([x, y]) => ll(x, y));
+      if (n < 62 && rand() < 0.3) lonLat.splice(1, 0, lonLat[1]); // a repeated vertex
+      const land = [{ id: 'r', geometry: [[[...lonLat, lonLat[0]]]] }];
+      // The second method: each vertex projected on its own, written with vertex() and endRing(),
+      // reversed (reverseOpen) when its area comes out negative.
+      const xy = lonLat.map((g) => { const o = new Float64Array(2); proj.forwardTo(g[0], g[1], o, 0); return o; });
+      const write = (reverse: boolean) => {
+        const b = new PolygonStoreBuilder();
+        for (const o of xy) b.vertex(o[0], o[1]);
+        if (reverse) b.reverseOpen();
+        b.endRing();
+        b.endPolygon();
+        return b.finish();
+      };
+      let want = write(false);
+      if (want.area[0] < 0) { want = write(true); reversed++; }
+      for (const f of [projectResidential(land, proj, []), projectResidential(flatOf(land), proj, [])]) {
+        const s = f.store;
+        expect(s.count, `ring ${t}`).toBe(1);
+        expect(s.ringStart[1]).toBe(want.ringStart[1]);
+        for (const col of ['xy', 'area', 'bbox'] as const) {
+          const got = Array.from(s[col].subarray(0, want[col].length)), exp = Array.from(want[col]);
+          expect(got.every((v, k) => Object.is(v, exp[k])), `ring ${t} ${col}`).toBe(true);
+        }
+      }
+    }
+    expect(reversed).toBeGreaterThan(200);
+    expect(reversed).toBeLessThan(400);
   });
   it('a repeated vertex is dropped (as the store drops it), a clockwise ring turned: by hand, 20 × 10 m', () => {
     const proj = createLocalProjection(TEST_CENTER);
