@@ -282,12 +282,14 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
     expect(Object.is(l.xy[2 * 2], 900.7199254740993)).toBe(true);
   });
 
-  it('exact ties with 16–19 digits round to the even neighbour', async () => {
+  it('exact ties with 16–19 digits round to the even neighbour, in coordinates and in properties', async () => {
     // Midpoints between neighbouring doubles from 2^52 on (spacing 1, 2, 4) written with 1–4 decimals.
+    // Coordinates and property values take separate number paths: both are checked.
     const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5'];
     for (const t of texts) {
-      const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[${t},${t}]]]}}]}`);
+      const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"v":${t}},"geometry":{"type":"Polygon","coordinates":[[[${t},${t}]]]}}]}`);
       expect(Object.is(l.xy[0], JSON.parse(t) as number), t).toBe(true);
+      expect(Object.is(l.properties[0].v, JSON.parse(t) as number), `property ${t}`).toBe(true);
     }
   });
 });
