@@ -284,13 +284,18 @@ describe('scanGeoJsonPolygons: numbers are the doubles JSON.parse gives', () => 
 
   it('exact ties with 16–19 digits round to the even neighbour, in coordinates and in properties', async () => {
     // Midpoints between neighbouring doubles from 2^52 on (spacing 1, 2, 4) written with 1–4 decimals.
-    // Coordinates and property values take separate number paths: both are checked.
-    const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5'];
+    // Coordinates and property values take separate number paths: both are checked. From 2^49 to
+    // 2^50 doubles are 1/8 apart, so a 15-digit integer part with 4 decimals (19 digits, the
+    // coordinates' fast path) can be a midpoint too: by hand, 562949953421312.0625 lies halfway
+    // between 562949953421312 and 562949953421312.125, and the even neighbour is the first.
+    const texts = ['4503599627370497.5', '4503599627370498.5000', '4503599627370499.50', '9007199254740993.0', '9007199254740995.00', '9007199254740997.000', '18014398509481990.0', '18014398509481994.00', '6755399441055745.5', '6755399441055746.5',
+      '562949953421312.0625', '562949953421312.1875', '999999999999999.9375', '-777777777777777.3125'];
     for (const t of texts) {
       const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"v":${t}},"geometry":{"type":"Polygon","coordinates":[[[${t},${t}]]]}}]}`);
       expect(Object.is(l.xy[0], JSON.parse(t) as number), t).toBe(true);
       expect(Object.is(l.properties[0].v, JSON.parse(t) as number), `property ${t}`).toBe(true);
     }
+    expect(JSON.parse('562949953421312.0625')).toBe(562949953421312);
   });
 });
 
