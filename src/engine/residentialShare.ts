@@ -46,7 +46,6 @@ let centreScratch = new Float64Array(256); // the sources' points
 let discs = new Float64Array(256); // a piece's discs that reach into it
 const nearScratch: ReachSource[] = [];
 const primScratch: BufferPrimitives[] = [];
-const sourcePrims: (BufferPrimitives | null)[] = [];
 const origin: [number, number] = [0, 0];
 const vertex: [number, number] = [0, 0];
 
@@ -60,17 +59,26 @@ function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2:
   return true;
 }
 
-const box = new Float64Array(4); // piecesBox: minX, minY, maxX, maxY of a community's pieces
+const box = new Float64Array(4); // minX, minY, maxX, maxY: a community's pieces, or one piece
+// The community basis whose pieces' box was last written into `basisBox` (weakly: a basis
+// belongs to one dataset, which must not outlive itself here). Its shares ask for the same box
+// once per category and distance, one after another.
+let boxBasis: WeakRef<CommunityBasis> | undefined;
+const basisBox = new Float64Array(4);
 
-/** The box of pieces first .. first + count − 1, into `box`. */
-function piecesBox(s: PolygonStore, first: number, count: number): void {
-  box[0] = box[1] = Infinity; box[2] = box[3] = -Infinity;
-  for (let p = first; p < first + count; p++) {
-    if (s.bbox[4 * p] < box[0]) box[0] = s.bbox[4 * p];
-    if (s.bbox[4 * p + 1] < box[1]) box[1] = s.bbox[4 * p + 1];
-    if (s.bbox[4 * p + 2] > box[2]) box[2] = s.bbox[4 * p + 2];
-    if (s.bbox[4 * p + 3] > box[3]) box[3] = s.bbox[4 * p + 3];
+/** The box of the basis's pieces, into `box` (computed once for the shares of one basis in a row). */
+function piecesBox(basis: CommunityBasis, s: PolygonStore): void {
+  if (boxBasis?.deref() !== basis) {
+    basisBox[0] = basisBox[1] = Infinity; basisBox[2] = basisBox[3] = -Infinity;
+    for (let p = basis.first, e = basis.first + basis.count; p < e; p++) {
+      if (s.bbox[4 * p] < basisBox[0]) basisBox[0] = s.bbox[4 * p];
+      if (s.bbox[4 * p + 1] < basisBox[1]) basisBox[1] = s.bbox[4 * p + 1];
+      if (s.bbox[4 * p + 2] > basisBox[2]) basisBox[2] = s.bbox[4 * p + 2];
+      if (s.bbox[4 * p + 3] > basisBox[3]) basisBox[3] = s.bbox[4 * p + 3];
+    }
+    boxBasis = new WeakRef(basis);
   }
+  box[0] = basisBox[0]; box[1] = basisBox[1]; box[2] = basisBox[2]; box[3] = basisBox[3];
 }
 
 /** Squared distance from (x, y) to the farthest corner of `box` (of a rectangle, the farthest point). */
@@ -86,21 +94,29 @@ function wholeOf(s: PolygonStore, first: number, count: number): number {
   return reached;
 }
 
-/** Some vertex of the polygon source has every corner of `box` within d (the box lies in its disc). */
+/**
+ * Some vertex of the polygon source has every corner of `box` within d (the box lies in its disc).
+ * No vertex can when even the source's bbox is too far: a vertex x in [g0, g2] has
+ * x − box[0] ≥ g0 − box[0] and box[2] − x ≥ box[2] − g2 (rounding keeps the order), so its
+ * farthest corner is no nearer than those bounds, and the vertices are not read.
+ */
 function boxNearVertex(source: Extract<ReachSource, { kind: 'polygon' }>, d2: number): boolean {
+  const g = source.bbox;
+  const lx = Math.max(0, g[0] - box[0], box[2] - g[2]), ly = Math.max(0, g[1] - box[1], box[3] - g[3]);
+  if (lx * lx + ly * ly > d2) return false;
   for (const r of source.rings) for (const q of r) if (farthestCorner2(q[0], q[1]) <= d2) return true;
   return false;
 }
 
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
-function reachedByDiscs(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
+function reachedByDiscs(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number): number {
   const k = sources.length;
   if (centreScratch.length < 2 * k) { centreScratch = new Float64Array(4 * k); discs = new Float64Array(4 * k); }
   for (let i = 0; i < k; i++) {
     const xy = (sources[i] as Extract<ReachSource, { kind: 'point' }>).xy;
     centreScratch[2 * i] = xy[0]; centreScratch[2 * i + 1] = xy[1];
   }
-  return reachedByCentres(s, first, count, centreScratch, k, d);
+  return reachedByCentres(basis, s, centreScratch, k, d);
 }
 
 /**
@@ -112,13 +128,19 @@ export function reachedByPoints(basis: CommunityBasis, centres: Float64Array, k:
   const s = basis.store;
   if (!s || !basis.count || !k || !(d > 0)) return 0;
   if (discs.length < 2 * k) discs = new Float64Array(4 * k);
-  return reachedByCentres(s, basis.first, basis.count, centres, k, d);
+  return reachedByCentres(basis, s, centres, k, d);
 }
 
-/** Σ weight × area of each piece within the discs of radius d about the k centres (x, y pairs). */
-function reachedByCentres(s: PolygonStore, first: number, count: number, centres: Float64Array, k: number, d: number): number {
+/**
+ * Σ weight × area of each piece within the discs of radius d about the k centres (x, y pairs).
+ * A piece is whole when one disc holds every vertex; a disc that holds the piece's bbox (its
+ * farthest corner within d) holds every vertex, since no vertex lies farther along either axis,
+ * so that cheaper test comes first and the vertices are read only when it fails.
+ */
+function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float64Array, k: number, d: number): number {
   const d2 = d * d;
-  piecesBox(s, first, count);
+  const first = basis.first, count = basis.count;
+  piecesBox(basis, s);
   for (let i = 0; i < 2 * k; i += 2) {
     // One disc holds every piece (their box): each is whole, as the loop below would find.
     if (farthestCorner2(centres[i], centres[i + 1]) <= d2) return wholeOf(s, first, count);
@@ -128,15 +150,22 @@ function reachedByCentres(s: PolygonStore, first: number, count: number, centres
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
     let n = 0;
-    // The disc that held the previous piece often holds this one (pieces are written near each other).
-    let whole = last >= 0 && allVerticesWithin(s, p, centres[last], centres[last + 1], d2);
+    // The disc that held the previous piece often holds this one (pieces are written near each
+    // other); its bbox test alone, since the loop below tries that disc again in full.
+    let whole = false;
+    if (last >= 0) {
+      const x = centres[last], y = centres[last + 1];
+      const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
+      whole = fx * fx + fy * fy <= d2;
+    }
     for (let i = 0; i < 2 * k && !whole; i += 2) {
       const x = centres[i], y = centres[i + 1];
       const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
       const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
       const g = dx * dx + dy * dy;
       if (g > d2) continue;
-      if (allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
+      const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
+      if (fx * fx + fy * fy <= d2 || allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
       if (g < d2) { discs[n++] = x; discs[n++] = y; }
     }
     const area = s.area[p];
@@ -175,20 +204,25 @@ function insidePolygon(s: PolygonStore, p: number, source: Extract<ReachSource, 
   return true;
 }
 
-/** Polygon sources: Σ weight × area of each piece within the true round-joined d-buffers. */
-function reachedByBuffers(s: PolygonStore, first: number, count: number, sources: ReachSource[], d: number): number {
+let nearSources = new Int32Array(64); // reachedByBuffers: a piece's sources within d, by index
+
+/**
+ * Polygon sources: Σ weight × area of each piece within the true round-joined d-buffers. A
+ * source's primitives are looked up (and built, the first time for its rings and d) only for a
+ * piece the kernel measures: most pieces are whole or out of reach, and most sources near a
+ * community never reach into a piece that is neither.
+ */
+function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number): number {
   const d2 = d * d;
+  const first = basis.first, count = basis.count;
   // Every piece within d of one source vertex (their box in its disc, which the buffer holds): whole.
-  piecesBox(s, first, count);
+  piecesBox(basis, s);
   for (const src of sources) if (src.kind === 'polygon' && boxNearVertex(src, d2)) return wholeOf(s, first, count);
-  // Each source's primitives, looked up once for all pieces.
-  sourcePrims.length = 0;
-  for (const src of sources) sourcePrims.push(src.kind === 'polygon' && src.rings.length ? cachedSourcePrimitives(src.rings, d) : null);
+  if (nearSources.length < sources.length) nearSources = new Int32Array(2 * sources.length);
   let reached = 0;
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
-    primScratch.length = 0;
-    let near = false;
+    let near = 0;
     let whole = false;
     for (let i = 0; i < sources.length; i++) {
       const src = sources[i];
@@ -196,20 +230,24 @@ function reachedByBuffers(s: PolygonStore, first: number, count: number, sources
       const g = src.bbox;
       const dx = Math.max(0, g[0] - b2, b0 - g[2]), dy = Math.max(0, g[1] - b3, b1 - g[3]);
       if (dx * dx + dy * dy > d2) continue;
-      near = true;
+      nearSources[near++] = i;
       box[0] = b0; box[1] = b1; box[2] = b2; box[3] = b3;
       if (boxNearVertex(src, d2) || insidePolygon(s, p, src)) { whole = true; break; }
-      const prims = sourcePrims[i];
-      if (prims) primScratch.push(prims);
     }
     if (!near) continue;
     const area = s.area[p];
     if (whole) { reached += s.weight[p] * area; continue; }
+    // The near sources' primitives, in the sources' order.
+    primScratch.length = 0;
+    for (let q = 0; q < near; q++) {
+      const src = sources[nearSources[q]] as Extract<ReachSource, { kind: 'polygon' }>;
+      if (src.rings.length) primScratch.push(cachedSourcePrimitives(src.rings, d));
+    }
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
     const a = areaInBufferUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], primScratch, origin);
     reached += s.weight[p] * Math.max(0, Math.min(area, a));
   }
-  sourcePrims.length = 0;
+  primScratch.length = 0;
   return reached;
 }
 
@@ -229,8 +267,8 @@ export function reachedOnBasis(
   if (mode === 'euclidean' && d > 0) {
     let points = 0;
     for (const src of sources) if (src.kind === 'point') points++;
-    if (points === sources.length) return reachedByDiscs(s, basis.first, basis.count, sources, d);
-    if (points === 0) return reachedByBuffers(s, basis.first, basis.count, sources, d);
+    if (points === sources.length) return reachedByDiscs(basis, s, sources, d);
+    if (points === 0) return reachedByBuffers(basis, s, sources, d);
   }
   let reached = 0;
   for (const p of basisPieces(basis, community)) {
