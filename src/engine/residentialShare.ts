@@ -60,25 +60,28 @@ function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2:
 }
 
 const box = new Float64Array(4); // minX, minY, maxX, maxY: a community's pieces, or one piece
-// The community basis whose pieces' box was last written into `basisBox` (weakly: a basis
-// belongs to one dataset, which must not outlive itself here). Its shares ask for the same box
-// once per category and distance, one after another.
-let boxBasis: WeakRef<CommunityBasis> | undefined;
-const basisBox = new Float64Array(4);
 
-/** The box of the basis's pieces, into `box` (computed once for the shares of one basis in a row). */
-function piecesBox(basis: CommunityBasis, s: PolygonStore): void {
-  if (boxBasis?.deref() !== basis) {
-    basisBox[0] = basisBox[1] = Infinity; basisBox[2] = basisBox[3] = -Infinity;
-    for (let p = basis.first, e = basis.first + basis.count; p < e; p++) {
-      if (s.bbox[4 * p] < basisBox[0]) basisBox[0] = s.bbox[4 * p];
-      if (s.bbox[4 * p + 1] < basisBox[1]) basisBox[1] = s.bbox[4 * p + 1];
-      if (s.bbox[4 * p + 2] > basisBox[2]) basisBox[2] = s.bbox[4 * p + 2];
-      if (s.bbox[4 * p + 3] > basisBox[3]) basisBox[3] = s.bbox[4 * p + 3];
-    }
-    boxBasis = new WeakRef(basis);
+/**
+ * The box (minX, minY, maxX, maxY) of the basis's pieces, into `out`: a caller asking several
+ * shares of one basis computes it once and passes it to each (reachedByPoints, reachedOnBasis).
+ */
+export function piecesBoxOf(basis: CommunityBasis, out: Float64Array = new Float64Array(4)): Float64Array {
+  out[0] = out[1] = Infinity; out[2] = out[3] = -Infinity;
+  const s = basis.store;
+  if (!s) return out;
+  const bb = s.bbox;
+  for (let p = basis.first, e = basis.first + basis.count; p < e; p++) {
+    if (bb[4 * p] < out[0]) out[0] = bb[4 * p];
+    if (bb[4 * p + 1] < out[1]) out[1] = bb[4 * p + 1];
+    if (bb[4 * p + 2] > out[2]) out[2] = bb[4 * p + 2];
+    if (bb[4 * p + 3] > out[3]) out[3] = bb[4 * p + 3];
   }
-  box[0] = basisBox[0]; box[1] = basisBox[1]; box[2] = basisBox[2]; box[3] = basisBox[3];
+  return out;
+}
+
+/** The pieces' box into `box`: the caller's (piecesBoxOf of the same basis) or computed now. */
+function intoBox(basis: CommunityBasis, given: Float64Array | undefined): void {
+  if (given) { box[0] = given[0]; box[1] = given[1]; box[2] = given[2]; box[3] = given[3]; } else piecesBoxOf(basis, box);
 }
 
 /** Squared distance from (x, y) to the farthest corner of `box` (of a rectangle, the farthest point). */
@@ -94,41 +97,75 @@ function wholeOf(s: PolygonStore, first: number, count: number): number {
   return reached;
 }
 
+// reachedByBuffers: each source's vertices within d of the pieces' box, x, y at
+// nearXY[nearStart[i] .. nearStart[i + 1]) for source i. Only these can hold a piece's box in
+// their disc: a vertex v and a piece's box b inside the pieces' box B have
+// v.x − b0 ≥ v.x − B2 and b2 − v.x ≥ B0 − v.x (rounding keeps the order), so b's farthest corner
+// from v is no nearer than B is.
+let nearXY = new Float64Array(256);
+let nearStart = new Int32Array(65);
+
 /**
- * Some vertex of the polygon source has every corner of `box` within d (the box lies in its disc).
- * No vertex can when even the source's bbox is too far: a vertex x in [g0, g2] has
- * x − box[0] ≥ g0 − box[0] and box[2] − x ≥ box[2] − g2 (rounding keeps the order), so its
- * farthest corner is no nearer than those bounds, and the vertices are not read.
+ * Some source vertex has every corner of the pieces' box (`box`) within d: the box lies in its
+ * disc, which the source's buffer holds. Otherwise each source's vertices within d of the box are
+ * written into nearXY / nearStart for the pieces.
  */
-function boxNearVertex(source: Extract<ReachSource, { kind: 'polygon' }>, d2: number): boolean {
-  const g = source.bbox;
-  const lx = Math.max(0, g[0] - box[0], box[2] - g[2]), ly = Math.max(0, g[1] - box[1], box[3] - g[3]);
-  if (lx * lx + ly * ly > d2) return false;
-  for (const r of source.rings) for (const q of r) if (farthestCorner2(q[0], q[1]) <= d2) return true;
+function nearVerticesOrWhole(sources: ReachSource[], d2: number): boolean {
+  const B0 = box[0], B1 = box[1], B2 = box[2], B3 = box[3];
+  if (nearStart.length < sources.length + 1) nearStart = new Int32Array(2 * sources.length + 1);
+  let m = 0;
+  for (let i = 0; i < sources.length; i++) {
+    nearStart[i] = m;
+    const src = sources[i];
+    if (src.kind !== 'polygon') continue;
+    // No vertex is within d of the box when the source's bbox is not (the same bound, per axis).
+    const g = src.bbox;
+    const gx = Math.max(0, g[0] - B2, B0 - g[2]), gy = Math.max(0, g[1] - B3, B1 - g[3]);
+    if (gx * gx + gy * gy > d2) continue;
+    for (const r of src.rings) {
+      for (const q of r) {
+        const x = q[0], y = q[1];
+        const fx = Math.max(x - B0, B2 - x), fy = Math.max(y - B1, B3 - y);
+        if (fx * fx + fy * fy <= d2) return true;
+        const nx = Math.max(0, B0 - x, x - B2), ny = Math.max(0, B1 - y, y - B3);
+        if (nx * nx + ny * ny > d2) continue;
+        if (m + 2 > nearXY.length) { const grown = new Float64Array(2 * nearXY.length); grown.set(nearXY); nearXY = grown; }
+        nearXY[m++] = x; nearXY[m++] = y;
+      }
+    }
+  }
+  nearStart[sources.length] = m;
+  return false;
+}
+
+/** One of source i's vertices near the pieces' box (nearXY) has every corner of `box` within d. */
+function boxNearVertex(i: number, d2: number): boolean {
+  for (let j = nearStart[i], e = nearStart[i + 1]; j < e; j += 2) if (farthestCorner2(nearXY[j], nearXY[j + 1]) <= d2) return true;
   return false;
 }
 
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
-function reachedByDiscs(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number): number {
+function reachedByDiscs(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number, given: Float64Array | undefined): number {
   const k = sources.length;
   if (centreScratch.length < 2 * k) { centreScratch = new Float64Array(4 * k); discs = new Float64Array(4 * k); }
   for (let i = 0; i < k; i++) {
     const xy = (sources[i] as Extract<ReachSource, { kind: 'point' }>).xy;
     centreScratch[2 * i] = xy[0]; centreScratch[2 * i + 1] = xy[1];
   }
-  return reachedByCentres(basis, s, centreScratch, k, d);
+  return reachedByCentres(basis, s, centreScratch, k, d, given);
 }
 
 /**
  * Straight-line, point sources given as coordinates: Σ weight × reached area of the community's
  * residential pieces within d of the centres (x, y at 2i, 2i + 1, i < k), the figure reachedOnBasis
  * gives for the same points as sources in the same order, without a source object per point.
+ * `piecesBox`: piecesBoxOf(basis), when the caller has it.
  */
-export function reachedByPoints(basis: CommunityBasis, centres: Float64Array, k: number, d: number): number {
+export function reachedByPoints(basis: CommunityBasis, centres: Float64Array, k: number, d: number, piecesBox?: Float64Array): number {
   const s = basis.store;
   if (!s || !basis.count || !k || !(d > 0)) return 0;
   if (discs.length < 2 * k) discs = new Float64Array(4 * k);
-  return reachedByCentres(basis, s, centres, k, d);
+  return reachedByCentres(basis, s, centres, k, d, piecesBox);
 }
 
 /**
@@ -137,10 +174,10 @@ export function reachedByPoints(basis: CommunityBasis, centres: Float64Array, k:
  * farthest corner within d) holds every vertex, since no vertex lies farther along either axis,
  * so that cheaper test comes first and the vertices are read only when it fails.
  */
-function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float64Array, k: number, d: number): number {
+function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float64Array, k: number, d: number, given: Float64Array | undefined): number {
   const d2 = d * d;
   const first = basis.first, count = basis.count;
-  piecesBox(basis, s);
+  intoBox(basis, given);
   for (let i = 0; i < 2 * k; i += 2) {
     // One disc holds every piece (their box): each is whole, as the loop below would find.
     if (farthestCorner2(centres[i], centres[i + 1]) <= d2) return wholeOf(s, first, count);
@@ -212,12 +249,12 @@ let nearSources = new Int32Array(64); // reachedByBuffers: a piece's sources wit
  * piece the kernel measures: most pieces are whole or out of reach, and most sources near a
  * community never reach into a piece that is neither.
  */
-function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number): number {
+function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: ReachSource[], d: number, given: Float64Array | undefined): number {
   const d2 = d * d;
   const first = basis.first, count = basis.count;
   // Every piece within d of one source vertex (their box in its disc, which the buffer holds): whole.
-  piecesBox(basis, s);
-  for (const src of sources) if (src.kind === 'polygon' && boxNearVertex(src, d2)) return wholeOf(s, first, count);
+  intoBox(basis, given);
+  if (nearVerticesOrWhole(sources, d2)) return wholeOf(s, first, count);
   if (nearSources.length < sources.length) nearSources = new Int32Array(2 * sources.length);
   let reached = 0;
   for (let p = first; p < first + count; p++) {
@@ -232,7 +269,7 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
       if (dx * dx + dy * dy > d2) continue;
       nearSources[near++] = i;
       box[0] = b0; box[1] = b1; box[2] = b2; box[3] = b3;
-      if (boxNearVertex(src, d2) || insidePolygon(s, p, src)) { whole = true; break; }
+      if (boxNearVertex(i, d2) || insidePolygon(s, p, src)) { whole = true; break; }
     }
     if (!near) continue;
     const area = s.area[p];
@@ -256,19 +293,19 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
  * pieces within d of the sources (those within d of the community). `reachedArea` measures one
  * piece with the reach provider, for what the flat kernels do not serve; in walking mode it gets
  * the community's whole source set whenever any source is near the piece, so that every piece
- * shares one distance field (one Dijkstra).
+ * shares one distance field (one Dijkstra). `piecesBox`: piecesBoxOf(basis), when the caller has it.
  */
 export function reachedOnBasis(
   basis: CommunityBasis, community: PreparedCommunity, sources: ReachSource[], d: number, mode: DistanceMode,
-  reachedArea: (piece: BasisPiece, sources: ReachSource[]) => number,
+  reachedArea: (piece: BasisPiece, sources: ReachSource[]) => number, piecesBox?: Float64Array,
 ): number {
   const s = basis.store;
   if (!s || !basis.count || !sources.length) return 0;
   if (mode === 'euclidean' && d > 0) {
     let points = 0;
     for (const src of sources) if (src.kind === 'point') points++;
-    if (points === sources.length) return reachedByDiscs(basis, s, sources, d);
-    if (points === 0) return reachedByBuffers(basis, s, sources, d);
+    if (points === sources.length) return reachedByDiscs(basis, s, sources, d, piecesBox);
+    if (points === 0) return reachedByBuffers(basis, s, sources, d, piecesBox);
   }
   let reached = 0;
   for (const p of basisPieces(basis, community)) {

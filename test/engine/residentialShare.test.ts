@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityBasis } from '../../src/engine/residentialBasis';
 import { basisPieces } from '../../src/engine/residentialBasis';
-import { reachedByPoints, reachedOnBasis } from '../../src/engine/residentialShare';
+import { piecesBoxOf, reachedByPoints, reachedOnBasis } from '../../src/engine/residentialShare';
 import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import { createEuclideanReach } from '../../src/engine/reach/euclideanReach';
 import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../src/engine/reach/reachProvider';
@@ -40,6 +40,14 @@ describe('reachedOnBasis, straight-line, by hand', () => {
     const short = reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far - 0.01, 'euclidean', noProvider);
     expect(short).toBeLessThan(2200);
     expect(short).toBeGreaterThan(2199);
+    // The same with the pieces' box from the caller, as the audit passes it.
+    const box = piecesBoxOf(basis);
+    expect([...box]).toEqual([0, 0, 50, 20]);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far, 'euclidean', noProvider, box)).toBe(2200);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon([[[0, 0], [-10, 0], [-10, -10]]])], far, 'euclidean', noProvider, box)).toBe(2200);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far - 0.01, 'euclidean', noProvider, box)).toBe(short);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon([[[0, 0], [-10, 0], [-10, -10]]])], far - 0.01, 'euclidean', noProvider, box)).toBeLessThan(2200);
+    expect(reachedByPoints(basis, Float64Array.from([0, 0]), 1, far - 0.01, box)).toBe(short);
   });
 
   it('a disc of 100 m centred on a corner of a 200 m square reaches a quarter disc: 2 × π·100²/4', () => {
@@ -105,6 +113,7 @@ describe('reachedOnBasis, straight-line: the same as the reach provider measurin
         expect(expected).toBeGreaterThan(0);
         const got = reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider);
         expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+        expect(reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider, piecesBoxOf(basis))).toBe(got);
       }
     });
   }
@@ -138,6 +147,7 @@ describe('reachedByPoints: point sources as coordinates', () => {
         expect(expected).toBeGreaterThan(0);
         const got = reachedByPoints(basis, xyOf(pts), pts.length, d);
         expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+        expect(reachedByPoints(basis, xyOf(pts), pts.length, d, piecesBoxOf(basis))).toBe(got);
       }
     });
   }

@@ -67,6 +67,20 @@ describe('residential shares: kernel calls', () => {
     expect(calls.primitives).toEqual([]);
   });
 
+  it('a green vertex outside the pieces\' box still holds a piece\'s box: 23.5 m from (−12, 0) to the tilted rectangle\'s far corners, d = 25', () => {
+    const g = polygon([[[-12, 0], [-13, 0], [-13, -1]]]);
+    const two = basisOf([{ rings: tilted, weight: 1.5 }, { rings: square(500, 0, 10), weight: 1 }]);
+    expect(reachedOnBasis(two, COMMUNITY, [g], 25, 'euclidean', noProvider)).toBe(two.total - 100);
+    expect(calls.buffer).toBe(0);
+    // 23 m is short of the corners (9.54 + 12 = 21.54 m and 9.45 m across): the kernel measures it.
+    reachedOnBasis(two, COMMUNITY, [g], 23, 'euclidean', noProvider);
+    expect(calls.buffer).toBe(1);
+    // A green whose bbox is 20 m from a 1 m piece, with a vertex 21.02 m from its far corners.
+    const small = basisOf([{ rings: square(0, 0, 1), weight: 2 }, { rings: square(500, 0, 1), weight: 1 }]);
+    expect(reachedOnBasis(small, COMMUNITY, [polygon([[[-20, 0], [-21, 0], [-21, -1]]])], 21.5, 'euclidean', noProvider)).toBe(2);
+    expect(calls.buffer).toBe(1);
+  });
+
   it('primitives are looked up for the sources near a piece the kernel measures, in the sources\' order, and for no other', () => {
     // Piece A (0..100 square) between greens at x = −100..0 and 100..200; piece B (1000..1010)
     // inside the green at 990..1040, whole. The green at 140, 300 is near neither piece.
