@@ -40,7 +40,7 @@ import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
 import { basisOf, basisPieces, ensureBases, settleBasisWarnings } from './residentialBasis';
-import { reachedByPoints, reachedOnBasis, sourcesNear } from './residentialShare';
+import { piecesBoxOf, reachedByPoints, reachedOnBasis, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -190,13 +190,14 @@ function reachedArea(ctx: AuditContext, c: PreparedCommunity, sources: ReachSour
 /**
  * Share (0..1) of the community's coverage basis (residentialBasis.ts) within d of the sources:
  * of its whole area, or Σ weight × reached area of its residential pieces ÷ their weighted total.
+ * `piecesBox`: the residential pieces' box (piecesBoxOf), when the caller asks several shares.
  */
-function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number): number {
+function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], d: number, piecesBox?: Float64Array): number {
   const basis = basisOf(ctx, c.index);
   let s: number;
   if (basis && basis.count) {
     if (!sources.length) return 0;
-    s = reachedOnBasis(basis, c, sources, d, ctx.mode, (p, near) => reachedArea(ctx, p, near, d)) / basis.total;
+    s = reachedOnBasis(basis, c, sources, d, ctx.mode, (p, near) => reachedArea(ctx, p, near, d), piecesBox) / basis.total;
   } else {
     if (c.area_m2 <= 0) return 0;
     s = reachedArea(ctx, c, sources, d) / c.area_m2;
@@ -209,9 +210,9 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
  * facilities read as coordinates from the category indexes (no source objects): the number share()
  * gives for facilitySources; on a residential basis, the share of its weighted pieces, as
  * reachedOnBasis gives for the same points. Null where that shortcut does not apply (another reach
- * provider, walking mode, d = 0 or no geometry): use share().
+ * provider, walking mode, d = 0 or no geometry): use share(). `piecesBox` as for share().
  */
-function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number): number | null {
+function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly FacilityCategory[], d: number, piecesBox?: Float64Array): number | null {
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
   const basis = basisOf(ctx, c.index);
@@ -226,7 +227,7 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
   }
   if (end === 0) return 0;
   const s = onBasis
-    ? reachedByPoints(onBasis, kdPointsNear.buffer(), end / 2, d) / onBasis.total
+    ? reachedByPoints(onBasis, kdPointsNear.buffer(), end / 2, d, piecesBox) / onBasis.total
     : r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
@@ -317,6 +318,8 @@ const sharePlans = new WeakMap<Record<string, number>, SharePlan>();
 /** The shares computed for the current community: set number, distance, green (1 or 0) in threes, and their values. */
 const shareCache: number[] = [];
 const shareValues: number[] = [];
+/** The current community's residential pieces' box (piecesBoxOf), for its shares. */
+const communityPiecesBox = new Float64Array(4);
 
 function sharePlanOf(ctx: AuditContext): SharePlan {
   const hit = sharePlans.get(ctx.tierDistances);
@@ -375,11 +378,15 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
   if (on('areaPer100Households')) push(checkAreaPer100Households(per100, setting, rules.areaPer100Households));
   if (on('stationMinArea')) push(checkStationMinArea(largest, setting, rules.stationMinArea));
 
+  // On a residential basis every share below starts from the box of the community's pieces.
+  const basis = basisOf(ctx, index);
+  const box = basis && basis.count ? piecesBoxOf(basis, communityPiecesBox) : undefined;
+
   // Coverage rules (shares are computed even when a rule is off: they are cheap to show and the
   // result shape stays the same).
   const gd = rules.greenCoverage.distance_m, pd = rules.parkCoverage.distance_m;
-  const greenCoverage = share(ctx, c, greenSources(ctx, c, 'green', gd), gd);
-  const parkCoverage = share(ctx, c, greenSources(ctx, c, 'park', pd), pd);
+  const greenCoverage = share(ctx, c, greenSources(ctx, c, 'green', gd), gd, box);
+  const parkCoverage = share(ctx, c, greenSources(ctx, c, 'park', pd), pd, box);
   if (on('greenCoverage')) push(checkGreenCoverage(greenCoverage, rules.greenCoverage));
   if (on('parkCoverage')) push(checkParkCoverage(parkCoverage, rules.parkCoverage));
 
@@ -390,12 +397,12 @@ export function auditCommunity(ctx: AuditContext, index: number): CommunityResul
     for (let e = 0; e < shareCache.length; e += 3) if (shareCache[e] === set && shareCache[e + 1] === d && shareCache[e + 2] === (green ? 1 : 0)) return shareValues[e / 3];
     const cats = plan.sets[set];
     let value: number;
-    const direct = green ? null : pointShare(ctx, c, cats, d);
+    const direct = green ? null : pointShare(ctx, c, cats, d, box);
     if (direct !== null) value = direct;
     else {
       const sources = facilitySources(ctx, c, cats, d);
       if (green) sources.push(...greenSources(ctx, c, 'green', d));
-      value = share(ctx, c, sources, d);
+      value = share(ctx, c, sources, d, box);
     }
     shareValues[shareCache.length / 3] = value;
     shareCache.push(set, d, green ? 1 : 0);

@@ -212,3 +212,23 @@ describe('projection', () => {
     expect(ctx.projection).toBe(proj);
   });
 });
+
+describe('shares on the residential basis, community after community', () => {
+  it('each community\'s shares start from its own pieces\' box: a disc holding the first one\'s land reaches 0.6172 of the second\'s', () => {
+    // A (x 0..600) has land x 500..600, y 0..100; B (x 600..1200) has land x 600..1100, y 0..100;
+    // one kindergarten at (610, 50), 300 m: A's land wholly (its far corners 121 m away); of B's, the
+    // part x ≤ 610 + √(300² − (y − 50)²): ∫₋₅₀⁵⁰ (10 + √(300² − t²)) dt
+    // = 1000 + 50·√(300² − 50²) + 300²·asin(50/300), of 500 × 100.
+    const land = (id: string, x0: number, x1: number) => ({ id, households: 100, geometry: [[rect(x0, 0, x1, 100)]] });
+    const d: Dataset = {
+      communities: [community('A', [[rect(0, -300, 600, 300)]]), community('B', [[rect(600, -300, 1200, 300)]])],
+      facilities: [facility('K', 'kindergarten', 610, 50)], green: [],
+      residential: [land('RA', 500, 600), land('RB', 600, 1100)],
+    };
+    const [a, b] = auditDataset(d, preset).communities;
+    expect(a.coverageBasis).toBe('residential-households');
+    expect(a.lifeCircles['5'].kindergarten).toBe(1);
+    const exact = (1000 + 50 * Math.sqrt(300 * 300 - 50 * 50) + 300 * 300 * Math.asin(50 / 300)) / 50000;
+    expect(b.lifeCircles['5'].kindergarten).toBeCloseTo(exact, 6);
+  });
+});

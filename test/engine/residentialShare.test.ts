@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityBasis } from '../../src/engine/residentialBasis';
 import { basisPieces } from '../../src/engine/residentialBasis';
-import { reachedByPoints, reachedOnBasis } from '../../src/engine/residentialShare';
+import { piecesBoxOf, reachedByPoints, reachedOnBasis } from '../../src/engine/residentialShare';
 import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import { createEuclideanReach } from '../../src/engine/reach/euclideanReach';
 import type { MetricRings, PreparedCommunity, ReachSource, XY } from '../../src/engine/reach/reachProvider';
 import { mulberry32 } from '../../bench/lib/random';
+import { isCollected } from '../lib/collected';
 
 const square = (x0: number, y0: number, s: number): MetricRings => [[[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]]];
 const point = (x: number, y: number): ReachSource => ({ kind: 'point', id: `P${x},${y}`, xy: [x, y] });
@@ -39,6 +40,14 @@ describe('reachedOnBasis, straight-line, by hand', () => {
     const short = reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far - 0.01, 'euclidean', noProvider);
     expect(short).toBeLessThan(2200);
     expect(short).toBeGreaterThan(2199);
+    // The same with the pieces' box from the caller, as the audit passes it.
+    const box = piecesBoxOf(basis);
+    expect([...box]).toEqual([0, 0, 50, 20]);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far, 'euclidean', noProvider, box)).toBe(2200);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon([[[0, 0], [-10, 0], [-10, -10]]])], far, 'euclidean', noProvider, box)).toBe(2200);
+    expect(reachedOnBasis(basis, COMMUNITY, [point(0, 0)], far - 0.01, 'euclidean', noProvider, box)).toBe(short);
+    expect(reachedOnBasis(basis, COMMUNITY, [polygon([[[0, 0], [-10, 0], [-10, -10]]])], far - 0.01, 'euclidean', noProvider, box)).toBeLessThan(2200);
+    expect(reachedByPoints(basis, Float64Array.from([0, 0]), 1, far - 0.01, box)).toBe(short);
   });
 
   it('a disc of 100 m centred on a corner of a 200 m square reaches a quarter disc: 2 × π·100²/4', () => {
@@ -104,6 +113,7 @@ describe('reachedOnBasis, straight-line: the same as the reach provider measurin
         expect(expected).toBeGreaterThan(0);
         const got = reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider);
         expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+        expect(reachedOnBasis(basis, COMMUNITY, [...sources], d, 'euclidean', noProvider, piecesBoxOf(basis))).toBe(got);
       }
     });
   }
@@ -137,7 +147,72 @@ describe('reachedByPoints: point sources as coordinates', () => {
         expect(expected).toBeGreaterThan(0);
         const got = reachedByPoints(basis, xyOf(pts), pts.length, d);
         expect(Math.abs(got - expected)).toBeLessThan(1e-9 * expected);
+        expect(reachedByPoints(basis, xyOf(pts), pts.length, d, piecesBoxOf(basis))).toBe(got);
       }
     });
   }
+});
+
+describe('one basis after another, and shortcuts that must not decide too much', () => {
+  const xyOf = (pts: [number, number][]) => Float64Array.from(pts.flat());
+
+  it('each basis is measured with its own pieces\' box: a disc that holds the first basis whole does not hold the second', () => {
+    // Basis A: one 10 m square at the origin, in the 20 m disc about (5, 5) whole: 3 × 100.
+    // Basis B: the same square and a 10 m square at (100, 0), beyond every disc: 3 × 100 + 0.
+    const a = basisOf([{ rings: square(0, 0, 10), weight: 3 }]);
+    const b = basisOf([{ rings: square(0, 0, 10), weight: 3 }, { rings: square(100, 0, 10), weight: 7 }]);
+    const at = xyOf([[5, 5]]);
+    expect(reachedByPoints(a, at, 1, 20)).toBe(300);
+    expect(reachedByPoints(b, at, 1, 20)).toBe(300);
+    expect(reachedOnBasis(a, COMMUNITY, [point(5, 5)], 20, 'euclidean', noProvider)).toBe(300);
+    expect(reachedOnBasis(b, COMMUNITY, [point(5, 5)], 20, 'euclidean', noProvider)).toBe(300);
+    // Green: a vertex at (5, 5) holds A's box within 20 m (its corners are 7.1 m away), not B's.
+    const g = polygon([[[5, 5], [4, 5], [4, 4]]]);
+    expect(reachedOnBasis(a, COMMUNITY, [g], 20, 'euclidean', noProvider)).toBe(300);
+    expect(reachedOnBasis(b, COMMUNITY, [g], 20, 'euclidean', noProvider)).toBe(300);
+  });
+
+  it('the disc that held the last piece holds the next only when it holds all of it: 3 × 100 + 2 × π·100²/4', () => {
+    // The 10 m square about the centre is whole; the 200 m square from the centre is reached in a
+    // quarter disc, though its nearest corner is the centre itself.
+    const basis = basisOf([{ rings: square(-5, -5, 10), weight: 3 }, { rings: square(0, 0, 200), weight: 2 }]);
+    const expected = 300 + 2 * Math.PI * 2500;
+    expect(reachedByPoints(basis, xyOf([[0, 0]]), 1, 100)).toBeCloseTo(expected, 6);
+    // The second disc, tried after the first for the big square, adds nothing inside it.
+    expect(reachedByPoints(basis, xyOf([[0, 0], [-300, -300]]), 2, 100)).toBeCloseTo(expected, 6);
+  });
+
+  // A rectangle inscribed in the circle of 9.99 m about the origin (vertices at 0.3, 1.9, 0.3 + π
+  // and 1.9 + π rad): its bbox corners are 13.4 m away. Measured whole, a piece gives exactly
+  // weight × its area (the basis total); measured by a kernel, its area to rounding only.
+  const tilted: MetricRings = [[0.3, 1.9, 0.3 + Math.PI, 1.9 + Math.PI].map((t) => [9.99 * Math.cos(t), 9.99 * Math.sin(t)] as XY)];
+
+  it('a piece whose bbox leaves the disc but whose vertices do not is whole: a tilted rectangle in the 10 m disc about its centre', () => {
+    const basis = basisOf([{ rings: square(40, 40, 5), weight: 1 }, { rings: tilted, weight: 1.5 }]);
+    // 25 + 1.5 × 2 · 9.99² · sin(1.6), by hand to 1e-9.
+    expect(basis.total).toBeCloseTo(25 + 1.5 * 2 * 9.99 * 9.99 * Math.sin(1.6), 9);
+    expect(reachedByPoints(basis, xyOf([[42, 42], [0, 0]]), 2, 10)).toBe(basis.total);
+  });
+
+  it('a piece whose bbox lies within d of a green vertex is whole: the tilted rectangle, 14 m from a triangle\'s corner at its centre', () => {
+    const basis = basisOf([{ rings: tilted, weight: 1.5 }]);
+    const g = polygon([[[0, 0], [-1, 0], [-1, -1]]]);
+    expect(reachedOnBasis(basis, COMMUNITY, [g], 14, 'euclidean', noProvider)).toBe(basis.total);
+    // With a far piece in the basis the community's box is not in reach; the piece alone is.
+    const two = basisOf([{ rings: tilted, weight: 1.5 }, { rings: square(500, 0, 10), weight: 1 }]);
+    expect(reachedOnBasis(two, COMMUNITY, [g], 14, 'euclidean', noProvider)).toBe(two.total - 100);
+  });
+
+  it('green polygons on both sides of a 100 m piece reach a 30 m strip each (2 × 30 × 100); a third, 40 m beyond, adds nothing', () => {
+    const basis = basisOf([{ rings: square(0, 0, 100), weight: 1 }]);
+    const sources = [polygon(square(-100, 0, 100)), polygon(square(140, 300, 50)), polygon(square(100, 0, 100))];
+    expect(reachedOnBasis(basis, COMMUNITY, sources, 30, 'euclidean', noProvider)).toBeCloseTo(6000, 6);
+    expect(reachedOnBasis(basis, COMMUNITY, sources.slice(1), 30, 'euclidean', noProvider)).toBeCloseTo(3000, 6);
+  });
+
+  it('a basis is not kept once the caller drops it', async () => {
+    const make = () => basisOf([{ rings: square(0, 0, 10), weight: 3 }, { rings: square(100, 0, 10), weight: 7 }]);
+    expect(await isCollected(make, (b) => reachedByPoints(b, xyOf([[5, 5]]), 1, 20))).toBe(true);
+    expect(await isCollected(make, (b) => reachedOnBasis(b, COMMUNITY, [polygon(square(-50, 0, 40))], 20, 'euclidean', noProvider))).toBe(true);
+  });
 });
