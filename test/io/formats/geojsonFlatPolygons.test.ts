@@ -678,6 +678,14 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
     ]));
   });
 
+  it('both openings, MultiPolygon and Polygon (with a hole), taken at once in turn: the rings and vertices JSON.parse gives', async () => {
+    const Q = '{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,3],[0,0]],[[0.5,0.5],[1,0.5],[1,1],[0.5,0.5]]]}';
+    const text = `{"type":"FeatureCollection","features":[${[M, Q, Q, M].map((g, i) => `{"type":"Feature","geometry":${g},"properties":{"n":${i}}}`).join(',')}]}`;
+    await expectColumns(text);
+    // By hand: one ring, two, two, one.
+    expect([...scanGeoJsonPolygonColumns(text)!.ringOffsets]).toEqual([0, 4, 8, 12, 16, 20, 24]);
+  });
+
   it('an object that leaves the previous shape after a number read in place is read again from its start', async () => {
     await expectColumns(written(['{"n":1,"m":2}', '{"n":3,"m":4,"k":5}', '{"n":6,"m":7}', '{"n":8,"x":9}', '{"n":10,"x":11}']));
     const l = scanGeoJsonPolygonColumns(written(['{"n":1,"m":2}', '{"n":3,"m":4,"k":5}']))!;
