@@ -140,19 +140,15 @@ export class PolygonStoreBuilder {
     this.endRing();
   }
 
-  /** Grows the per-polygon columns to hold at least `polygons` polygons. */
-  private room(polygons: number): void {
-    const p = this.n;
-    this.area = grown(this.area, p, polygons);
-    this.weight = grown(this.weight, p, polygons);
-    this.bbox = grown(this.bbox, 4 * p, 4 * polygons);
-    this.polygonRing = grown(this.polygonRing, p + 1, polygons + 1);
-  }
-
   /** Closes the polygon made of the rings written since the last endPolygon. */
   endPolygon(weight = 1): number {
     const p = this.n;
-    if (p + 1 > this.area.length) this.room(p + 1);
+    if (p + 1 > this.area.length) {
+      this.area = grown(this.area, p, p + 1);
+      this.weight = grown(this.weight, p, p + 1);
+      this.bbox = grown(this.bbox, 4 * p, 4 * (p + 1));
+      this.polygonRing = grown(this.polygonRing, p + 1, p + 2);
+    }
     this.polygonRing[p + 1] = this.nRings;
     this.area[p] = this.twice / 2;
     this.bbox[4 * p] = this.x0; this.bbox[4 * p + 1] = this.y0; this.bbox[4 * p + 2] = this.x1; this.bbox[4 * p + 3] = this.y1;
@@ -189,18 +185,16 @@ export class PolygonStoreBuilder {
   /** Copies polygon p of another store. */
   copy(from: PolygonStore, p: number, weight: number): number {
     const r0 = from.polygonRing[p], r1 = from.polygonRing[p + 1];
-    const starts = from.ringStart;
-    const v0 = starts[r0], v1 = starts[r1];
-    const o = this.nxy;
-    if (o === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
+    const v0 = from.ringStart[r0], v1 = from.ringStart[r1];
+    if (this.nxy === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
       // As written vertex by vertex when no ring repeats a vertex (nothing to drop): the rings in
       // one block, the polygon's area and box as the other store has them (the same sums over the
-      // same vertices), closed as endPolygon closes it. The vertices are copied while looking for
-      // a repeat; on one, the block is forgotten and the polygon written vertex by vertex below.
-      const len = v1 - v0;
-      if (o + len > this.xy.length) this.xy = grown(this.xy, o, o + len);
-      const src = from.xy, dst = this.xy, shift = o - v0;
+      // same vertices). The vertices are copied while looking for a repeat; on one, the block is
+      // forgotten and the polygon written vertex by vertex below.
+      if (this.nxy + (v1 - v0) > this.xy.length) this.xy = grown(this.xy, this.nxy, this.nxy + (v1 - v0));
+      const src = from.xy, dst = this.xy, shift = this.nxy - v0;
       let repeats = false;
+      const starts = from.ringStart;
       for (let r = r0, e = v0; r < r1 && !repeats; r++) {
         const a = e;
         e = starts[r + 1];
@@ -215,22 +209,12 @@ export class PolygonStoreBuilder {
         }
       }
       if (!repeats) {
-        let nr = this.nRings;
-        if (nr + (r1 - r0) + 1 > this.ringStart.length) this.ringStart = grown(this.ringStart, nr + 1, nr + (r1 - r0) + 1);
-        const rs = this.ringStart;
-        for (let r = r0; r < r1; r++) rs[++nr] = starts[r + 1] + shift;
-        this.nRings = nr;
-        this.nxy = o + len;
-        const q = this.n;
-        if (q + 1 > this.area.length) this.room(q + 1);
-        this.polygonRing[q + 1] = nr;
-        // endPolygon's twice / 2, twice being 2 × the other store's area.
-        this.area[q] = (2 * from.area[p]) / 2;
-        const fb = from.bbox, bb = this.bbox;
-        bb[4 * q] = fb[4 * p]; bb[4 * q + 1] = fb[4 * p + 1]; bb[4 * q + 2] = fb[4 * p + 2]; bb[4 * q + 3] = fb[4 * p + 3];
-        this.weight[q] = weight;
-        this.n = q + 1;
-        return q;
+        if (this.nRings + (r1 - r0) + 1 > this.ringStart.length) this.ringStart = grown(this.ringStart, this.nRings + 1, this.nRings + (r1 - r0) + 1);
+        for (let r = r0; r < r1; r++) this.ringStart[++this.nRings] = from.ringStart[r + 1] + shift;
+        this.nxy += v1 - v0;
+        this.twice = 2 * from.area[p];
+        this.x0 = from.bbox[4 * p]; this.y0 = from.bbox[4 * p + 1]; this.x1 = from.bbox[4 * p + 2]; this.y1 = from.bbox[4 * p + 3];
+        return this.endPolygon(weight);
       }
     }
     for (let r = r0; r < r1; r++) {
