@@ -1,6 +1,7 @@
 // The flat polygon store of the residential basis: areas, boxes and rings checked by hand.
 import { describe, expect, it } from 'vitest';
 import { metricRingsOf, PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { mulberry32 } from '../../bench/lib/random';
 
 describe('PolygonStoreBuilder', () => {
   it('stores polygons with holes: net area, box and rings as written (10×10 square with a 2×2 hole: 96 m²)', () => {
@@ -137,6 +138,38 @@ describe('PolygonStoreBuilder', () => {
     expect(metricRingsOf(s, 2)).toEqual([[[20, 0], [22, 0], [20, 2]]]);
     expect(Array.from(s.area)).toEqual([0.5, 96, 2]);
     expect(Array.from(s.weight)).toEqual([1, 3, 1]);
+  });
+
+  it('copy gives the columns the polygons written vertex by vertex give, bit for bit, while every column grows', () => {
+    // 150 polygons (holes in every third) of 4-8 vertices at fractional coordinates: a builder's
+    // default room (16 polygons, 16 rings, 512 vertices) is outgrown by the copies themselves.
+    const rand = mulberry32(5);
+    const a = new PolygonStoreBuilder();
+    const polys: [number, number][][][] = [];
+    for (let k = 0; k < 150; k++) {
+      const cx = rand() * 1000, cy = rand() * 1000, n = 4 + Math.floor(rand() * 5);
+      const outer: [number, number][] = Array.from({ length: n }, (_, i) => [cx + (3 + rand()) * Math.cos((2 * Math.PI * i) / n), cy + (3 + rand()) * Math.sin((2 * Math.PI * i) / n)]);
+      const rings = k % 3 ? [outer] : [outer, [[cx - 0.5, cy - 0.5], [cx - 0.5, cy + 0.5], [cx + 0.5, cy + 0.3]] as [number, number][]];
+      polys.push(rings);
+      a.polygon(rings);
+    }
+    const from = a.finish();
+    const copied = new PolygonStoreBuilder(), written = new PolygonStoreBuilder();
+    polys.forEach((rings, k) => {
+      const w = 0.25 + k;
+      expect(copied.copy(from, k, w)).toBe(k);
+      for (const r of rings) {
+        for (const [x, y] of r) written.vertex(x, y);
+        written.endRing();
+      }
+      written.endPolygon(w);
+    });
+    const c = copied.finish(), w = written.finish();
+    expect(c.count).toBe(150);
+    for (const col of ['xy', 'ringStart', 'polygonRing', 'area', 'bbox', 'weight'] as const) {
+      expect(c[col].length, col).toBe(w[col].length);
+      expect(Array.from(c[col]), col).toEqual(Array.from(w[col]));
+    }
   });
 
   it('finish: columns filled to three quarters or more are handed over as they are, emptier ones copied to their length', () => {
