@@ -115,17 +115,19 @@ type PageMap = {
  * redraw can miss.
  */
 export async function centreOn(page: Page, p: [number, number], zoom: number): Promise<[number, number]> {
-  const xy = await page.evaluate(({ p, zoom }) => {
+  await page.evaluate(({ p, zoom }) => new Promise<void>((resolve) => {
     const map = (window as unknown as { __lifecircle: { map: PageMap } }).__lifecircle.map;
     map.jumpTo({ center: p, zoom });
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  }), { p, zoom });
+  // The point's pixel once the map is idle, not when it was told to move: a resize landing in
+  // between (a panel closing on a loaded machine) moves the point on the page.
+  const xy = await page.evaluate((p) => {
+    const map = (window as unknown as { __lifecircle: { map: PageMap } }).__lifecircle.map;
     const px = map.project(p);
     const r = map.getCanvas().getBoundingClientRect();
     return [r.left + px.x, r.top + px.y];
-  }, { p, zoom });
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const map = (window as unknown as { __lifecircle: { map: PageMap } }).__lifecircle.map;
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  }));
+  }, p);
   return xy as [number, number];
 }
