@@ -312,5 +312,6 @@ export function reachedOnBasis(
     const near = sourcesNear(sources, p.bbox, d, nearScratch);
     if (near.length) reached += p.weight * reachedArea(p, mode === 'network' ? sources : near);
   }
+  nearScratch.length = 0; // the sources are not held past the call
   return reached;
 }

@@ -215,4 +215,12 @@ describe('one basis after another, and shortcuts that must not decide too much',
     expect(await isCollected(make, (b) => reachedByPoints(b, xyOf([[5, 5]]), 1, 20))).toBe(true);
     expect(await isCollected(make, (b) => reachedOnBasis(b, COMMUNITY, [polygon(square(-50, 0, 40))], 20, 'euclidean', noProvider))).toBe(true);
   });
+
+  it('the sources measured through the reach provider are not kept once the caller drops them', async () => {
+    const basis = basisOf([{ rings: square(0, 0, 10), weight: 3 }]);
+    const seen: number[] = [];
+    const provider = (_p: unknown, near: readonly unknown[]) => { seen.push(near.length); return 0; };
+    expect(await isCollected(() => polygon(square(-50, 0, 40)), (g) => reachedOnBasis(basis, COMMUNITY, [g], 20, 'network', provider))).toBe(true);
+    expect(seen).toEqual([1]);
+  });
 });
