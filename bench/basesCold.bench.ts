@@ -6,13 +6,11 @@
 // call (process.cpuUsage, so the optimising compiler's and the collector's threads count) and a
 // second, warm call. residentialBases.bench.ts times warm rounds in one process; the command pays
 // the first call, where compiling the code is a large part of it. Not an issue target.
-import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { root, snapshotDir } from './lib/baseline';
+import { freshProcessRounds, treesAgainst } from './lib/freshProcessRounds';
 import { cityFiles } from './lib/cityFiles';
-import { COMMAND_V8_FLAGS } from '../scripts/lib/v8Settings.mjs';
 
 /** main before the union walk stopped recursing (3 Dec 2026). */
 export const BASELINE_COMMIT = 'd1acf1b2f65769524e5b270f62546aa893e2e258';
@@ -41,22 +39,11 @@ async function once(dir: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const baseline = snapshotDir(BASELINE_COMMIT, ['src']);
-  const engines: [string, string][] = [['this tree', root]];
-  if ('dir' in baseline) engines.push([`main ${BASELINE_COMMIT.slice(0, 7)}`, baseline.dir]);
-  else console.log(`(no baseline: ${baseline.reason})`);
+  const engines = treesAgainst(BASELINE_COMMIT);
   cityFiles(10_000, 30); // written once, before any timed process
   console.log(`communityBases once per fresh process, 10,000 communities, households-weighted; ${ROUNDS} rounds, engines interleaved; load ${loadavg()[0].toFixed(1)}`);
-  const first = engines.map(() => [] as number[]), second = engines.map(() => [] as number[]);
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const j of engines.map((_, k) => (r % 2 ? engines.length - 1 - k : k))) {
-      const c = spawnSync('node', [...COMMAND_V8_FLAGS.audit, '--import', 'tsx', self, '--bases-once', engines[j][1]], { cwd: root, encoding: 'utf8' });
-      const line = c.stdout.trim().split('\n').pop() ?? '';
-      if (c.status !== 0 || !line.startsWith('[')) throw new Error(`basesCold child failed: ${c.stderr.slice(-500)}`);
-      const [a, b] = JSON.parse(line) as number[];
-      first[j].push(a); second[j].push(b);
-    }
-  }
+  const runs = freshProcessRounds<[number, number]>(self, '--bases-once', engines, ROUNDS);
+  const first = runs.map((rs) => rs.map((x) => x[0])), second = runs.map((rs) => rs.map((x) => x[1]));
   console.log('engine             | first call CPU, median | second call | first calls');
   engines.forEach(([name], j) => console.log(`${name.padEnd(18)} | ${median(first[j]).toFixed(0).padStart(18)} ms | ${median(second[j]).toFixed(0).padStart(8)} ms | ${first[j].map((x) => x.toFixed(0)).join(' ')}`));
   if (engines.length > 1) console.log(`first call: this tree / main ${(median(first[0]) / median(first[1])).toFixed(2)}x; load ${loadavg()[0].toFixed(1)}`);

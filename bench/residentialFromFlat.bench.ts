@@ -7,14 +7,12 @@
 // first call (process.cpuUsage, so compiler and collector threads count) and the median of
 // seven warm calls. The two readers' answers are compared (layer columns, ids, households,
 // problems). Not an issue target.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { root, snapshotDir } from './lib/baseline';
+import { freshProcessRounds, treesAgainst } from './lib/freshProcessRounds';
 import { cityFiles } from './lib/cityFiles';
-import { COMMAND_V8_FLAGS } from '../scripts/lib/v8Settings.mjs';
 
 /** main before four-edge rings got flatRingClear's unrolled path (3 Dec 2026). */
 export const BASELINE_COMMIT = 'cdcffd6b8139607ab3bb6a1af26e8fd94c53f5e3';
@@ -51,23 +49,12 @@ async function once(dir: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const baseline = snapshotDir(BASELINE_COMMIT, ['src']);
-  const engines: [string, string][] = [['this tree', root]];
-  if ('dir' in baseline) engines.push([`main ${BASELINE_COMMIT.slice(0, 7)}`, baseline.dir]);
-  else console.log(`(no baseline: ${baseline.reason})`);
+  const engines = treesAgainst(BASELINE_COMMIT);
   cityFiles(10_000, 30); // written once, before any timed process
   console.log(`residentialFromFlat once per fresh process, 10,000 communities (300k footprints); ${ROUNDS} rounds, readers interleaved; load ${loadavg()[0].toFixed(1)}`);
-  const first = engines.map(() => [] as number[]), warm = engines.map(() => [] as number[]);
-  const digests = new Set<string>();
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const j of engines.map((_, k) => (r % 2 ? engines.length - 1 - k : k))) {
-      const c = spawnSync('node', [...COMMAND_V8_FLAGS.audit, '--import', 'tsx', self, '--from-flat-once', engines[j][1]], { cwd: root, encoding: 'utf8' });
-      const line = c.stdout.trim().split('\n').pop() ?? '';
-      if (c.status !== 0 || !line.startsWith('[')) throw new Error(`residentialFromFlat child failed: ${c.stderr.slice(-500)}`);
-      const [a, b, d] = JSON.parse(line) as [number, number, string];
-      first[j].push(a); warm[j].push(b); digests.add(d);
-    }
-  }
+  const runs = freshProcessRounds<[number, number, string]>(self, '--from-flat-once', engines, ROUNDS);
+  const first = runs.map((rs) => rs.map((x) => x[0])), warm = runs.map((rs) => rs.map((x) => x[1]));
+  const digests = new Set(runs.flat().map((x) => x[2]));
   if (digests.size !== 1) throw new Error(`the readers' answers differ: ${[...digests].join(' | ')}`);
   console.log('reader             | first call CPU, median | warm call | first calls');
   engines.forEach(([name], j) => console.log(`${name.padEnd(18)} | ${median(first[j]).toFixed(0).padStart(18)} ms | ${median(warm[j]).toFixed(0).padStart(6)} ms | ${first[j].map((x) => x.toFixed(0)).join(' ')}`));
