@@ -115,6 +115,28 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     expect(l.xy.length / 2).toBeGreaterThan(60000);
   });
 
+  it('a city of small footprints (the offsets outgrow their first room along with the vertices): every offset, whole and through a window', async () => {
+    const rnd = mulberry32(11);
+    const square = (x: number, y: number) => [[x, y], [x + 1e-4, y], [x + 1e-4, y + 1e-4], [x, y + 1e-4], [x, y]];
+    const features = Array.from({ length: 5000 }, (_, i) => {
+      const x = 104 + rnd() * 0.5, y = 30 + rnd() * 0.5;
+      const geometry = i % 7 === 3
+        ? { type: 'MultiPolygon', coordinates: [[square(x, y), square(x + 2e-5, y + 2e-5)], [square(x + 1e-3, y)]] }
+        : { type: 'Polygon', coordinates: [square(x, y)] };
+      return { type: 'Feature', geometry, properties: { id: `R${i}`, households: i % 50 } };
+    });
+    const text = JSON.stringify({ type: 'FeatureCollection', features });
+    await expectSameAsReference(text);
+    const want = referenceLayout(text)!;
+    const bytes = new TextEncoder().encode(text);
+    for (const l of [scanGeoJsonPolygonColumns(bytes)!, scanGeoJsonPolygonColumnsFrom(bytesSource(bytes), { bytes: 4096, margin: 2048 })!]) {
+      // The offsets were given the vertices' predicted room (and kept in it), as a city's are.
+      expect(l.ringOffsets.buffer.byteLength).toBeGreaterThan(l.ringOffsets.byteLength);
+      for (const k of ['geomOffsets', 'polygonOffsets', 'ringOffsets'] as const) expect([...l[k]], k).toEqual([...want[k]]);
+      expectSameDoubles(l.xy, want.xy);
+    }
+  });
+
   it('what JSON.stringify writes is read, with a top-level id merged as readGeoJson merges it', async () => {
     const fc = {
       type: 'FeatureCollection',
