@@ -1,12 +1,12 @@
 // Read one layer for a command: path → LayerImport via the shared readLayer; any error-severity
 // problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
+import { extname } from 'node:path';
 import type { FieldMap, InputFile, LayerImport, LayerKind } from '../../src/io/import/types';
 import type { ResidentialLayerFlat } from '../../src/engine/types';
 import type { RoadLinesFlat } from '../../src/engine/network/graph';
 import { readLayer } from '../../src/io/import/readLayer';
 import { readResidentialFlat, readResidentialFlatFrom, type ResidentialFlatImport } from '../../src/io/import/readResidentialFlat';
 import type { ScanWindow } from '../../src/io/formats/geojsonFlatPolygons';
-import { extname } from 'node:path';
 import { InputError, throwOnErrors } from './inputError';
 import { readInputFiles } from './readInputFiles';
 import { withFileSource } from './fileByteSource';

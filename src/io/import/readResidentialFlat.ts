@@ -29,7 +29,8 @@ import { checkRing, flatRingClear } from '../validate/geometryChecks';
 import { MAX_POLYGON_EXTENT_DEG, polygonExtentProblem } from '../../engine/plausibility';
 
 /** Files from this size on are left to readLayer, which parses them in chunks; the flat read
- *  holds the whole file's bytes and every column at once. */
+ *  holds the whole file's bytes and every column at once. The windowed read (readResidentialFlatFrom)
+ *  holds only the columns but keeps the rule, so that both flat reads take the same files. */
 export const FLAT_MAX_BYTES = 256 << 20;
 
 export interface ResidentialFlatImport {
