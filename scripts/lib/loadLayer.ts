@@ -1,12 +1,15 @@
 // Read one layer for a command: path → LayerImport via the shared readLayer; any error-severity
 // problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
+import { extname } from 'node:path';
 import type { FieldMap, InputFile, LayerImport, LayerKind } from '../../src/io/import/types';
 import type { ResidentialLayerFlat } from '../../src/engine/types';
 import type { RoadLinesFlat } from '../../src/engine/network/graph';
 import { readLayer } from '../../src/io/import/readLayer';
-import { readResidentialFlat } from '../../src/io/import/readResidentialFlat';
+import { readResidentialFlat, readResidentialFlatFrom, type ResidentialFlatImport } from '../../src/io/import/readResidentialFlat';
+import type { ScanWindow } from '../../src/io/formats/geojsonFlatPolygons';
 import { InputError, throwOnErrors } from './inputError';
 import { readInputFiles } from './readInputFiles';
+import { withFileSource } from './fileByteSource';
 
 export interface LoadLayerOptions {
   crs?: string;
@@ -42,8 +45,11 @@ export const RESIDENTIAL_READER_ENV = 'LIFECIRCLE_RESIDENTIAL_READER';
  * The residential layer for a command that only audits it: read flat into the engine's
  * ResidentialLayerFlat when the file allows (loadResidentialFlat), otherwise (or with
  * LIFECIRCLE_RESIDENTIAL_READER=general) as loadLayer reads it. The flat read's LayerImport has no features: they are `flat`.
+ * `window`: the windowed read's window (windowedRead; tests make it small).
  */
-export async function loadResidentialLayer(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat?: ResidentialLayerFlat }> {
+export async function loadResidentialLayer(path: string, options: LoadLayerOptions = {}, window?: ScanWindow): Promise<{ layer: LayerImport<'residential'>; flat?: ResidentialLayerFlat }> {
+  const windowed = windowedRead(path, options, window);
+  if (windowed) return windowed;
   const files = await readInputFiles(path);
   return flatRead(path, files, options) ?? { layer: await loadFiles(path, files, 'residential', options) };
 }
@@ -54,19 +60,35 @@ export async function loadResidentialLayer(path: string, options: LoadLayerOptio
  * loadLayer; undefined when the flat reader declines the file (or LIFECIRCLE_RESIDENTIAL_READER is
  * `general`): loadLayer then reads it.
  */
-export async function loadResidentialFlat(path: string, options: LoadLayerOptions = {}): Promise<{ layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined> {
-  return flatRead(path, await readInputFiles(path), options);
+export async function loadResidentialFlat(path: string, options: LoadLayerOptions = {}, window?: ScanWindow): Promise<{ layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined> {
+  return windowedRead(path, options, window) ?? flatRead(path, await readInputFiles(path), options);
+}
+
+/**
+ * A GeoJSON file read flat from the file through a window of its bytes (readResidentialFlatFrom),
+ * without its whole bytes in memory; undefined wherever that read declines (not GeoJSON, a feature
+ * larger than the window holds, a file the flat reader declines, a path that cannot be opened):
+ * the caller then reads the whole file as before, and reports what is wrong as before.
+ */
+function windowedRead(path: string, options: LoadLayerOptions, window?: ScanWindow): { layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined {
+  if (process.env[RESIDENTIAL_READER_ENV] === 'general' || extname(path).toLowerCase() === '.shp') return undefined;
+  return flatAccepted(path, () => withFileSource(path, (source) => readResidentialFlatFrom(path, source, options, window)) ?? null);
 }
 
 function flatRead(path: string, files: InputFile[], options: LoadLayerOptions): { layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined {
   if (process.env[RESIDENTIAL_READER_ENV] === 'general') return undefined;
-  let read;
+  return flatAccepted(path, () => readResidentialFlat(files, options));
+}
+
+/** A flat read's answer accepted (accepted()), its error an InputError naming the file; undefined where it declined. */
+function flatAccepted(path: string, read: () => ResidentialFlatImport | null): { layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined {
+  let r;
   try {
-    read = readResidentialFlat(files, options);
+    r = read();
   } catch (e) {
     throw new InputError(`${path}: ${(e as Error).message}`, { cause: e });
   }
-  return read ? { layer: accepted(path, read.import, read.layer.length), flat: read.layer } : undefined;
+  return r ? { layer: accepted(path, r.import, r.layer.length), flat: r.layer } : undefined;
 }
 
 /** The layer when it has no error-severity problem and some features (InputError otherwise); CRS suggestions added to the messages. */

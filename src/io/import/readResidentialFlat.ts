@@ -10,7 +10,8 @@ import type { Position, ResidentialLayerFlat } from '../../engine/types';
 import type { ImportProblem, InputFile, LayerImport, RawLayer } from './types';
 import type { ReadLayerOptions } from './readLayer';
 import { detectFormat } from './readRaw';
-import { scanGeoJsonPolygonColumns } from '../formats/geojsonFlatPolygons';
+import { scanGeoJsonPolygonColumns, scanGeoJsonPolygonColumnsFrom, SCAN_WINDOW, type ScanWindow } from '../formats/geojsonFlatPolygons';
+import type { ByteSource } from '../formats/byteSource';
 import { withoutBoms } from '../formats/textEncoding';
 import { readShapefileFlat } from '../formats/shapefileFlatPolygons';
 import { readFgbFlat } from '../formats/fgbFlatPolygons';
@@ -28,7 +29,8 @@ import { checkRing, flatRingClear } from '../validate/geometryChecks';
 import { MAX_POLYGON_EXTENT_DEG, polygonExtentProblem } from '../../engine/plausibility';
 
 /** Files from this size on are left to readLayer, which parses them in chunks; the flat read
- *  holds the whole file's bytes and every column at once. */
+ *  holds the whole file's bytes and every column at once. The windowed read (readResidentialFlatFrom)
+ *  holds only the columns but keeps the rule, so that both flat reads take the same files. */
 export const FLAT_MAX_BYTES = 256 << 20;
 
 export interface ResidentialFlatImport {
@@ -210,10 +212,41 @@ export function readResidentialFlat(files: InputFile[], options: ReadLayerOption
   }
   if (format !== 'geojson' || files.length !== 1 || files[0].bytes.length >= FLAT_MAX_BYTES) return null;
   const file = files[0];
-  const s = scanGeoJsonPolygonColumns(withoutBoms(file.bytes));
+  return residentialFromGeoJson(file.name, scanGeoJsonPolygonColumns(withoutBoms(file.bytes)), options);
+}
+
+/** The first bytes of a file that detectFormat looks at (it reads 200 when the name does not decide). */
+const FORMAT_HEAD_BYTES = 256;
+
+/**
+ * readResidentialFlat of one GeoJSON file read from a source through a window of its bytes
+ * (scanGeoJsonPolygonColumnsFrom) instead of held whole: the same answer where it is not null.
+ * Null also where it would read the file otherwise (not GeoJSON by detectFormat, FLAT_MAX_BYTES or
+ * larger) or where the windowed scan fails (a feature larger than the window holds of it, or any
+ * text the scanner does not take): the caller then reads the whole file (readResidentialFlat,
+ * else readLayer), which reports what is wrong exactly as it always has.
+ */
+export function readResidentialFlatFrom(name: string, source: ByteSource, options: ReadLayerOptions = {}, window: ScanWindow = SCAN_WINDOW): ResidentialFlatImport | null {
+  if (source.size >= FLAT_MAX_BYTES) return null;
+  const head = new Uint8Array(Math.min(FORMAT_HEAD_BYTES, source.size));
+  for (let n = 0; n < head.length;) {
+    const k = source.read(head.subarray(n), n);
+    if (k <= 0) return null;
+    n += k;
+  }
+  try {
+    if (detectFormat([{ name, bytes: head }]) !== 'geojson') return null;
+  } catch {
+    return null;
+  }
+  return residentialFromGeoJson(name, scanGeoJsonPolygonColumnsFrom(source, window), options);
+}
+
+/** residentialFromFlat of a GeoJSON file's scanned columns (null when the scan declined the file). */
+function residentialFromGeoJson(name: string, s: FlatPolygonColumns | null, options: ReadLayerOptions): ResidentialFlatImport | null {
   if (!s) return null;
   const declaredCrs = s.crsName ? { crs: s.crsName, from: 'geojson' as const } : { crs: 'EPSG:4326', from: 'default' as const };
-  return residentialFromFlat(s, { names: [file.name], format: 'geojson', declaredCrs }, options);
+  return residentialFromFlat(s, { names: [name], format: 'geojson', declaredCrs }, options);
 }
 
 const isZip = (f: InputFile) => /\.zip$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b);

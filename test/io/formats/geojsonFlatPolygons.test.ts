@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanGeoJsonPolygonColumns, scanGeoJsonPolygons } from '../../../src/io/formats/geojsonFlatPolygons';
+import { scanGeoJsonPolygonColumns, scanGeoJsonPolygonColumnsFrom, scanGeoJsonPolygons } from '../../../src/io/formats/geojsonFlatPolygons';
+import { bytesSource, type ByteSource } from '../../../src/io/formats/byteSource';
+import { withoutBoms } from '../../../src/io/formats/textEncoding';
 import type { FlatPolygonLayer } from '../../../src/io/formats/flatPolygons';
 import { readGeoJson } from '../../../src/io/formats/geojson';
 import { generator } from './featureCollectionTexts';
@@ -111,6 +113,28 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     for (let i = 0; i < 60; i++) features.push(feature('{}', 1000 + Math.floor(rnd() * 500)));
     const l = await expectSameAsReference(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
     expect(l.xy.length / 2).toBeGreaterThan(60000);
+  });
+
+  it('a city of small footprints (the offsets outgrow their first room along with the vertices): every offset, whole and through a window', async () => {
+    const rnd = mulberry32(11);
+    const square = (x: number, y: number) => [[x, y], [x + 1e-4, y], [x + 1e-4, y + 1e-4], [x, y + 1e-4], [x, y]];
+    const features = Array.from({ length: 5000 }, (_, i) => {
+      const x = 104 + rnd() * 0.5, y = 30 + rnd() * 0.5;
+      const geometry = i % 7 === 3
+        ? { type: 'MultiPolygon', coordinates: [[square(x, y), square(x + 2e-5, y + 2e-5)], [square(x + 1e-3, y)]] }
+        : { type: 'Polygon', coordinates: [square(x, y)] };
+      return { type: 'Feature', geometry, properties: { id: `R${i}`, households: i % 50 } };
+    });
+    const text = JSON.stringify({ type: 'FeatureCollection', features });
+    await expectSameAsReference(text);
+    const want = referenceLayout(text)!;
+    const bytes = new TextEncoder().encode(text);
+    for (const l of [scanGeoJsonPolygonColumns(bytes)!, scanGeoJsonPolygonColumnsFrom(bytesSource(bytes), { bytes: 4096, margin: 2048 })!]) {
+      // The offsets were given the vertices' predicted room (and kept in it), as a city's are.
+      expect(l.ringOffsets.buffer.byteLength).toBeGreaterThan(l.ringOffsets.byteLength);
+      for (const k of ['geomOffsets', 'polygonOffsets', 'ringOffsets'] as const) expect([...l[k]], k).toEqual([...want[k]]);
+      expectSameDoubles(l.xy, want.xy);
+    }
   });
 
   it('what JSON.stringify writes is read, with a top-level id merged as readGeoJson merges it', async () => {
@@ -736,5 +760,126 @@ describe('scanGeoJsonPolygonColumns: the properties by name are readGeoJson\'s',
       }
       await expectColumns(written(props));
     }
+  });
+});
+
+describe('scanGeoJsonPolygonColumnsFrom: a source read through a window is read as the whole text', () => {
+  const enc = new TextEncoder();
+  /** A source over `bytes` that copies at most `most` bytes a call; `ends` collects where each read ended. */
+  const sourceOf = (bytes: Uint8Array, most = Infinity, ends: number[] = []): ByteSource => {
+    const whole = bytesSource(bytes);
+    return {
+      size: bytes.length,
+      read(into, at) {
+        const n = whole.read(into.subarray(0, Math.min(into.length, most)), at);
+        if (n > 0) ends.push(at + n);
+        return n;
+      },
+    };
+  };
+  /** The whole-text scan the windowed one must equal (withoutBoms: the file's byte order marks go). */
+  const whole = (bytes: Uint8Array) => scanGeoJsonPolygonColumns(withoutBoms(bytes));
+  // Features of 50–190 bytes: multibyte UTF-8 (2, 3 and 4 bytes), escapes, an escaped name, an id,
+  // a hole, a MultiPolygon, a null geometry and properties, whitespace, and names that change.
+  const P = (x: number) => `{"type":"Polygon","coordinates":[[[${x},0.25],[${x + 1},0],[${x + 1},1.5],[${x},0.25]]]}`;
+  const features = [
+    '{"type":"Feature","geometry":null,"properties":{"id":"x0","households":1}}',
+    `{"type":"Feature","geometry":${P(0)},"properties":{"id":"é1","households":12}}`,
+    `{"type":"Feature","geometry":${P(1)},"properties":{"id":"锦苑2","households":7.5}}`,
+    `{"type":"Feature","geometry":${P(2)},"properties":{"id":"a\\"b\\u4e00","households":3}}`,
+    `{"type":"Feature","id":"𝄞4","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]],[[0.1,0.1],[0.2,0.1],[0.2,0.2],[0.1,0.1]]]]},"properties":{"households":1}}`,
+    `{"type":"Feature","geometry":null,"properties":null}`,
+    ` {"type" : "Feature", "properties":{"n\\u0061me":"中文名","households":-0},"geometry":${P(5)}}\n`,
+    `{"type":"Feature","geometry":${P(6)},"properties":{"id":"𝄞é中","households":2}}`,
+    `{"type":"Feature","geometry":${P(7)},"properties":{"id":"x7","households":9}}`,
+  ];
+  const head = '{"type":"FeatureCollection","name":"住宅","crs":{"type":"name","properties":{"name":"EPSG:4326"}},"features":[';
+  const text = `${head}${features.join(',')}]}\n`;
+  /** The largest feature's bytes (with the whitespace around it and the comma after it). */
+  const largest = Math.max(...features.map((f) => enc.encode(f).length + 1));
+  const withBoms = (boms: number, t: string) => Uint8Array.from([...Array(3 * boms).keys()].map((i) => [0xef, 0xbb, 0xbf][i % 3]).concat([...enc.encode(t)]));
+
+  it('windows from 120 bytes to the whole file, after 0, 1 and 2 byte order marks: the same layer, with a window ending at every byte of the features after the first', () => {
+    for (const boms of [0, 1, 2]) {
+      const bytes = withBoms(boms, text);
+      const want = whole(bytes);
+      expect(want).not.toBeNull();
+      const covered = new Set<number>();
+      for (const margin of [100, 200]) {
+        const declined: number[] = [];
+        for (let w = 120; w <= bytes.length + 1; w++) {
+          const ends: number[] = [];
+          const got = scanGeoJsonPolygonColumnsFrom(sourceOf(bytes, Infinity, ends), { bytes: w, margin });
+          if (got === null) { declined.push(w); continue; } // a feature larger than what the window held of it: the caller reads the whole file
+          expect(got, `window ${w}, margin ${margin}`).toEqual(want);
+          for (const e of ends) covered.add(e);
+        }
+        // A margin above the largest feature (its bytes): every window that holds it reads the file.
+        if (margin === 200) expect(declined).toEqual([...Array(largest - 120).keys()].map((k) => 120 + k));
+        else expect(declined.length).toBeLessThan(bytes.length - 120); // some read with a margin below it
+      }
+      // The window's end (where a feature's bytes are split between one fill and the next) at every byte after the first feature.
+      const second = 3 * boms + enc.encode(head + features[0]).length;
+      for (let i = second; i < bytes.length; i++) expect(covered.has(i), `a window ends at byte ${i} of ${bytes.length}`).toBe(true);
+    }
+  });
+
+  it('windows of 16–96 bytes over short features, reads of 1, 3, 7 bytes or all that fits', () => {
+    const short = Array.from({ length: 30 }, (_, i) => (i % 3 === 0
+      ? `{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[${i},0]]]}}`
+      : `{"type":"Feature","properties":{"n":"é${i}","m":"\\u4e2d${'中'.repeat(i % 4)}"}}`));
+    const bytes = withBoms(1, `{"type":"FeatureCollection","features":[${short.join(',')}]}`);
+    const want = whole(bytes);
+    expect(want).not.toBeNull();
+    let read = 0;
+    for (let w = 16; w <= 96; w++) {
+      for (const most of [1, 3, 7, Infinity]) {
+        const got = scanGeoJsonPolygonColumnsFrom(sourceOf(bytes, most), { bytes: w, margin: w >> 1 });
+        if (got === null) continue;
+        expect(got, `window ${w}, reads of ${most}`).toEqual(want);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(40);
+  });
+
+  it('a feature larger than the window: null (the whole file is read instead); a window of the whole file reads it', () => {
+    const bytes = enc.encode(text);
+    expect(scanGeoJsonPolygonColumnsFrom(sourceOf(bytes), { bytes: 150, margin: 100 })).toBeNull();
+    expect(scanGeoJsonPolygonColumnsFrom(sourceOf(bytes), { bytes: bytes.length, margin: 100 })).toEqual(whole(bytes));
+  });
+
+  it('a text the whole scan does not read is not read through a window: every truncation; junk after the end beyond the window', () => {
+    const bytes = enc.encode(text);
+    let same = 0;
+    for (let n = 0; n < bytes.length; n++) {
+      const cut = bytes.subarray(0, n);
+      const want = whole(cut);
+      for (const w of [200, 260, 4096]) {
+        const got = scanGeoJsonPolygonColumnsFrom(sourceOf(cut), { bytes: w, margin: 100 });
+        if (want === null) expect(got, `${n} bytes, window ${w}`).toBeNull();
+        else if (got !== null) { expect(got).toEqual(want); same++; }
+      }
+    }
+    expect(same).toBeGreaterThan(0); // the text without its final newline
+    const junk = enc.encode(`${text}${' '.repeat(300)}x`);
+    expect(whole(junk)).toBeNull();
+    for (let w = 200; w < junk.length + 2; w++) expect(scanGeoJsonPolygonColumnsFrom(sourceOf(junk), { bytes: w, margin: 100 }), `window ${w}`).toBeNull();
+  });
+
+  it('the repository\'s polygon fixtures read through the default window are their whole scans', () => {
+    const all = (dir: string): string[] => readdirSync(dir).flatMap((e) => {
+      const p = join(dir, e);
+      return statSync(p).isDirectory() ? all(p) : /\.(geo)?json$/i.test(e) ? [p] : [];
+    });
+    let read = 0;
+    for (const path of all(join(__dirname, '../../fixtures'))) {
+      const bytes = new Uint8Array(readFileSync(path));
+      const want = whole(bytes);
+      if (want === null) continue;
+      expect(scanGeoJsonPolygonColumnsFrom(sourceOf(bytes)), relative(process.cwd(), path)).toEqual(want);
+      read++;
+    }
+    expect(read).toBeGreaterThan(5);
   });
 });

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import { readLayer, type ReadLayerOptions } from '../../../src/io/import/readLayer';
-import { readResidentialFlat } from '../../../src/io/import/readResidentialFlat';
+import { FLAT_MAX_BYTES, readResidentialFlat, readResidentialFlatFrom } from '../../../src/io/import/readResidentialFlat';
+import { bytesSource } from '../../../src/io/formats/byteSource';
 import { parseCrs } from '../../../src/io/crs/parseCrs';
 import { mulberry32 } from '../../../bench/lib/random';
 import { flatOf } from '../../engine/helpers';
@@ -23,11 +24,36 @@ async function compare(text: string | Uint8Array, options: ReadLayerOptions = {}
   const files = [{ name, bytes: typeof text === 'string' ? enc(text) : text }];
   const general = await readLayer(files, 'residential', options);
   const flat = readResidentialFlat(files, options);
+  windowed(files[0], flat, options);
   if (!flat) return { flat, general };
   const { features, ...rest } = general;
   expect(flat.import).toEqual({ ...rest, features: [] });
   expect(flat.layer).toEqual(flatOf(features));
   return { flat, general };
+}
+
+/** Windowed reads (readResidentialFlatFrom) that refilled the window and read the file, across every compare(). */
+let refilledReads = 0;
+
+/** compare() calls, and those whose file is larger than 512 bytes. */
+let compared = 0, largerFiles = 0;
+
+/**
+ * readResidentialFlatFrom of the same bytes: with the default window, the whole read's answer; with
+ * a window of a quarter of the file (at least 128 bytes) refilled with half of it left, the same
+ * answer or null (a feature larger than that: the caller reads the whole file).
+ */
+function windowed(file: { name: string; bytes: Uint8Array }, flat: ReturnType<typeof readResidentialFlat>, options: ReadLayerOptions): void {
+  expect(readResidentialFlatFrom(file.name, bytesSource(file.bytes), options)).toEqual(flat);
+  compared++;
+  if (file.bytes.length > 512) largerFiles++;
+  let reads = 0;
+  const source = bytesSource(file.bytes);
+  const window = Math.max(128, Math.ceil(file.bytes.length / 4));
+  const small = readResidentialFlatFrom(file.name, { size: source.size, read: (into, at) => { reads++; return source.read(into, at); } }, options, { bytes: window, margin: window >> 1 });
+  if (small === null) return;
+  expect(small).toEqual(flat);
+  if (reads > 3) refilledReads++;
 }
 
 const square = (x: number, y: number, d = 0.001): Pos[] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
@@ -280,4 +306,24 @@ describe('readResidentialFlat: random layers with every kind of defect', () => {
       expect(general.problems.length).toBeGreaterThan(5);
     });
   }
+});
+
+describe('readResidentialFlatFrom: a GeoJSON file read through a window of its bytes', () => {
+  it('the layers above read through a window of a quarter of their bytes, refilled, as readResidentialFlat reads them whole', () => {
+    expect(compared).toBeGreaterThan(70);
+    expect(largerFiles).toBeGreaterThan(50);
+    expect(refilledReads).toBeGreaterThan(15); // the rest are null both ways, or hold a feature larger than the margin
+  });
+
+  it('not GeoJSON by detectFormat (a FlatGeobuf or Shapefile name, bytes that are not JSON), or FLAT_MAX_BYTES or more: null, nothing scanned', () => {
+    const text = enc(collection([feature({ id: 'a', households: 1 }, [square(104.06, 30.66)])]));
+    expect(readResidentialFlatFrom('r.geojson', bytesSource(text))?.layer.ids).toEqual(['a']);
+    expect(readResidentialFlatFrom('r', bytesSource(text))?.layer.ids).toEqual(['a']); // no extension: the bytes decide
+    expect(readResidentialFlatFrom('r.fgb', bytesSource(text))).toBeNull();
+    expect(readResidentialFlatFrom('r.shp', bytesSource(text))).toBeNull();
+    expect(readResidentialFlatFrom('r', bytesSource(enc('<osm></osm>')))).toBeNull();
+    let read = 0;
+    expect(readResidentialFlatFrom('r.geojson', { size: FLAT_MAX_BYTES, read: () => { read++; return 0; } })).toBeNull();
+    expect(read).toBe(0);
+  });
 });

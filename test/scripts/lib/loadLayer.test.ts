@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../scripts/audit';
-import { loadResidentialLayer, RESIDENTIAL_READER_ENV } from '../../../scripts/lib/loadLayer';
+import { loadResidentialFlat, loadResidentialLayer, RESIDENTIAL_READER_ENV } from '../../../scripts/lib/loadLayer';
+import { readResidentialFlat } from '../../../src/io/import/readResidentialFlat';
 import { syntheticCity } from '../../../bench/lib/syntheticCity';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -133,5 +134,52 @@ describe('the residential layer read flat by the audit command', { timeout: 300_
       expect(flat.notes, res).toEqual(reference.notes);
     }
     if (inputs.length === 1) ctx.skip();
+  });
+});
+
+describe('loadResidentialLayer: a GeoJSON file read through a window of its bytes', { timeout: 300_000 }, () => {
+  /** The windows tried: the default, one refilled many times, one smaller than a feature (the whole file read instead). */
+  const WINDOWS = [undefined, { bytes: 2048, margin: 1024 }, { bytes: 64, margin: 32 }];
+
+  it('every window: the layer and arrays the whole file read flat gives, with and without a CRS option', async () => {
+    const args = writeCity(30);
+    const path = args[args.length - 1];
+    const bytes = new Uint8Array(readFileSync(path));
+    expect(bytes.length).toBeGreaterThan(20 * 2048);
+    for (const options of [{}, { crs: 'GCJ-02' }]) {
+      const whole = readResidentialFlat([{ name: path, bytes }], options)!;
+      expect(whole.layer.length).toBeGreaterThan(100);
+      for (const window of WINDOWS) {
+        for (const load of [loadResidentialLayer, loadResidentialFlat]) {
+          const r = await load(path, options, window);
+          expect(r!.layer, `window ${window?.bytes}`).toEqual(whole.import);
+          expect(r!.flat, `window ${window?.bytes}`).toEqual(whole.layer);
+        }
+      }
+    }
+  });
+
+  it('a malformed feature and a truncated file: the InputError the general reader gives (file, feature, field), whatever the window', async () => {
+    const args = writeCity(30, (fs) => {
+      fs[40].properties.households = 'many';
+      (fs[90].geometry as { coordinates: number[][][][] }).coordinates[0][0].pop();
+    });
+    const path = args[args.length - 1];
+    const truncated = join(tmp, 'truncated.geojson');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(truncated, text.slice(0, text.length - 700));
+    const message = (p: Promise<unknown>) => p.then(() => 'accepted', (e: Error) => e.message);
+    const malformed = await general(() => message(loadResidentialLayer(path)));
+    expect(malformed).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: feature 40 \\(id [^)]+\\): field households: .*not a number[\\s\\S]*feature 90 .*field geometry: .*not closed`));
+    const cut = await general(() => message(loadResidentialLayer(truncated)));
+    expect(cut).toContain(truncated);
+    expect(cut).not.toBe('accepted');
+    for (const window of WINDOWS) {
+      expect(await message(loadResidentialLayer(path, {}, window)), `window ${window?.bytes}`).toBe(malformed);
+      expect(await message(loadResidentialLayer(truncated, {}, window)), `window ${window?.bytes}`).toBe(cut);
+      expect(await message(loadResidentialFlat(path, {}, window)), `window ${window?.bytes}`).toBe(malformed);
+      expect(await loadResidentialFlat(truncated, {}, window), `window ${window?.bytes}`).toBeUndefined();
+    }
+    expect(await message(loadResidentialLayer(join(tmp, 'no-such.geojson')))).toBe(`${join(tmp, 'no-such.geojson')}: file not found`);
   });
 });
