@@ -97,6 +97,14 @@ function wholeOf(s: PolygonStore, first: number, count: number): number {
   return reached;
 }
 
+/**
+ * Σ weight × area of the basis's pieces: the figure the shares give when every piece is reached
+ * (reachedByPoints when one disc holds the pieces' box), summed in the same order.
+ */
+export function reachedWhole(basis: CommunityBasis): number {
+  return basis.store ? wholeOf(basis.store, basis.first, basis.count) : 0;
+}
+
 // reachedByBuffers: each source's vertices within d of the pieces' box, x, y at
 // nearXY[nearStart[i] .. nearStart[i + 1]) for source i. Only these can hold a piece's box in
 // their disc: a vertex v and a piece's box b inside the pieces' box B have
@@ -184,8 +192,9 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
   }
   let reached = 0;
   let last = -1; // the centre (offset into centres) that held the last whole piece
-  for (let p = first; p < first + count; p++) {
-    const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+  const bb = s.bbox, weight = s.weight, areas = s.area, end2 = 2 * k;
+  for (let p = first, e = first + count; p < e; p++) {
+    const b0 = bb[4 * p], b1 = bb[4 * p + 1], b2 = bb[4 * p + 2], b3 = bb[4 * p + 3];
     let n = 0;
     // The disc that held the previous piece often holds this one (pieces are written near each
     // other); its bbox test alone, since the loop below tries that disc again in full.
@@ -195,7 +204,7 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
       const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
       whole = fx * fx + fy * fy <= d2;
     }
-    for (let i = 0; i < 2 * k && !whole; i += 2) {
+    for (let i = 0; i < end2 && !whole; i += 2) {
       const x = centres[i], y = centres[i + 1];
       const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
       const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
@@ -205,8 +214,8 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
       if (fx * fx + fy * fy <= d2 || allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
       if (g < d2) { discs[n++] = x; discs[n++] = y; }
     }
-    const area = s.area[p];
-    if (whole) { reached += s.weight[p] * area; continue; }
+    const area = areas[p];
+    if (whole) { reached += weight[p] * area; continue; }
     if (!n) continue;
     // The discs as they are (discs[0 .. n)), or pruned first when many (the rare case that allocates).
     const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(discs.subarray(0, n), d, [b0, b1, b2, b3]) : discs;
@@ -214,7 +223,7 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
     if (!end) continue;
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
     const a = areaInDiscUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], kept, d, origin, end);
-    reached += s.weight[p] * Math.max(0, Math.min(area, a));
+    reached += weight[p] * Math.max(0, Math.min(area, a));
   }
   return reached;
 }
