@@ -146,10 +146,10 @@ function nearVerticesOrWhole(sources: ReachSource[], d2: number): boolean {
   return false;
 }
 
-/** One of source i's vertices near the pieces' box (nearXY) has every corner of `box` within d. */
-function boxNearVertex(i: number, d2: number): boolean {
-  for (let j = nearStart[i], e = nearStart[i + 1]; j < e; j += 2) if (farthestCorner2(nearXY[j], nearXY[j + 1]) <= d2) return true;
-  return false;
+/** The first of source i's vertices near the pieces' box (nearXY) with every corner of `box` within d: its offset into nearXY, or −1. */
+function boxNearVertex(i: number, d2: number): number {
+  for (let j = nearStart[i], e = nearStart[i + 1]; j < e; j += 2) if (farthestCorner2(nearXY[j], nearXY[j + 1]) <= d2) return j;
+  return -1;
 }
 
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
@@ -266,8 +266,17 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
   if (nearVerticesOrWhole(sources, d2)) return wholeOf(s, first, count);
   if (nearSources.length < sources.length) nearSources = new Int32Array(2 * sources.length);
   let reached = 0;
+  let last = -1; // the vertex (offset into nearXY) that held the last piece held by a vertex
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+    // A source vertex holding the piece's box in its disc makes it whole, whichever source's: that
+    // source is within d of the piece, so the loop below would reach it (or an earlier whole).
+    // The one that held the previous piece often holds this one.
+    if (last >= 0) {
+      const x = nearXY[last], y = nearXY[last + 1];
+      const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
+      if (fx * fx + fy * fy <= d2) { reached += s.weight[p] * s.area[p]; continue; }
+    }
     let near = 0;
     let whole = false;
     for (let i = 0; i < sources.length; i++) {
@@ -278,7 +287,9 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
       if (dx * dx + dy * dy > d2) continue;
       nearSources[near++] = i;
       box[0] = b0; box[1] = b1; box[2] = b2; box[3] = b3;
-      if (boxNearVertex(i, d2) || insidePolygon(s, p, src)) { whole = true; break; }
+      const v = boxNearVertex(i, d2);
+      if (v >= 0) { last = v; whole = true; break; }
+      if (insidePolygon(s, p, src)) { whole = true; break; }
     }
     if (!near) continue;
     const area = s.area[p];
