@@ -39,7 +39,7 @@ import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
-import { basisOf, basisPieces, ensureBases, settleBasisWarnings } from './residentialBasis';
+import { basisOf, basisPieces, ensureBases, settleBasisWarnings, type CommunityBasis } from './residentialBasis';
 import { piecesBoxOf, reachedByPoints, reachedOnBasis, reachedWhole, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
@@ -232,33 +232,42 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
   const basis = basisOf(ctx, c.index);
-  const onBasis = basis && basis.count ? basis : null;
-  if (onBasis && ctx.mode !== 'euclidean') return null;
-  if (!onBasis && c.area_m2 <= 0) return 0;
-  if (onBasis && piecesBox && holdsWorthAsking(piecesBox, d)) {
-    // One facility's disc holds the pieces' box: every piece is whole, reachedByPoints's first
-    // answer, found without listing the facilities near the community.
-    for (const cat of cats) {
-      const ci = ctx.byCategory.get(cat);
-      if (ci && ci.index && kdHoldsBox(ci.index, piecesBox[0], piecesBox[1], piecesBox[2], piecesBox[3], d)) {
-        const s = reachedWhole(onBasis) / onBasis.total;
-        return s < 0 ? 0 : s > 1 ? 1 : s;
-      }
-    }
-  }
-  // On a residential basis only the facilities within d of the pieces' box can reach a piece (every
-  // piece's box lies inside it; reachedByPoints skips the others), so only those are listed, in
-  // the same kdbush order.
-  const b = onBasis && piecesBox ? piecesBox : c.bbox;
+  if (basis && basis.count) return ctx.mode === 'euclidean' ? pointShareOnBasis(ctx, c, basis, cats, d, piecesBox) : null;
+  if (c.area_m2 <= 0) return 0;
+  const b = c.bbox;
   let end = 0;
   for (const cat of cats) {
     const ci = ctx.byCategory.get(cat);
     if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
   }
   if (end === 0) return 0;
-  const s = onBasis
-    ? reachedByPoints(onBasis, kdPointsNear.buffer(), end / 2, d, piecesBox) / onBasis.total
-    : r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  const s = r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/** pointShare on a residential basis (with pieces): the share of its weighted pieces, as reachedOnBasis gives for the same points. */
+function pointShareOnBasis(ctx: AuditContext, c: PreparedCommunity, basis: CommunityBasis, cats: readonly FacilityCategory[], d: number, piecesBox?: Float64Array): number {
+  if (piecesBox && holdsWorthAsking(piecesBox, d)) {
+    // One facility's disc holds the pieces' box: every piece is whole, reachedByPoints's first
+    // answer, found without listing the facilities near the community.
+    for (const cat of cats) {
+      const ci = ctx.byCategory.get(cat);
+      if (ci && ci.index && kdHoldsBox(ci.index, piecesBox[0], piecesBox[1], piecesBox[2], piecesBox[3], d)) {
+        const s = reachedWhole(basis) / basis.total;
+        return s < 0 ? 0 : s > 1 ? 1 : s;
+      }
+    }
+  }
+  // Only the facilities within d of the pieces' box can reach a piece (every piece's box lies
+  // inside it; reachedByPoints skips the others), so only those are listed, in the same kdbush order.
+  const b = piecesBox ?? c.bbox;
+  let end = 0;
+  for (const cat of cats) {
+    const ci = ctx.byCategory.get(cat);
+    if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
+  }
+  if (end === 0) return 0;
+  const s = reachedByPoints(basis, kdPointsNear.buffer(), end / 2, d, piecesBox) / basis.total;
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
