@@ -34,13 +34,13 @@ import { checkGreenCoverage, checkParkCoverage } from './rules/coverage';
 import { checkLifeCircles, tierDistances } from './rules/lifeCircles';
 import { checkSixOnes } from './rules/sixOnes';
 import { SHARE_EPSILON, type RuleFailure } from './rules/failure';
-import { kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
+import { kdHoldsBox, kdPointsNear, kdRange, kdRangeIds } from './geo/kdRange';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { ruleSources } from './citation';
 import { computeIndicators } from './indicators/computeIndicators';
 import { parkAreaByCommunity } from './parkAssignment';
-import { basisOf, basisPieces, ensureBases, settleBasisWarnings } from './residentialBasis';
-import { piecesBoxOf, reachedByPoints, reachedOnBasis, sourcesNear } from './residentialShare';
+import { basisOf, basisPieces, ensureBases, settleBasisWarnings, type CommunityBasis } from './residentialBasis';
+import { piecesBoxOf, reachedByPoints, reachedOnBasis, reachedWhole, sourcesNear } from './residentialShare';
 import {
   checkCommunitySize, checkHealthPer1000, checkOutdoorVenue, checkPerCapitaPark, checkPerCapitaSports, perCapita,
 } from './rules/optionalRules';
@@ -206,6 +206,22 @@ function share(ctx: AuditContext, c: PreparedCommunity, sources: ReachSource[], 
 }
 
 /**
+ * Where a facility holding the box in its disc of radius d can lie ([maxX − d, minX + d] ×
+ * [maxY − d, minY + d]) covers at least this fraction of where the facilities within d of the box
+ * lie, pointShare looks for such a facility first (kdHoldsBox). On the 10k synthetic city the
+ * pieces' boxes (about 390 m wide) are held at 1000 m in 99.96 % of the queries (fraction ≈ 0.46), at
+ * 500 m in 41 % (≈ 0.2) and at 300 m in 4 % (≈ 0.05). Looking first, then listing and measuring
+ * what is not held, against listing and measuring every query (every community × category, warm):
+ * 17 vs 168 ms at 1000 m, 141 vs 166 ms at 500 m, 395 vs 345 ms at 300 m.
+ */
+const HOLDER_SEARCH_FRACTION = 0.15;
+
+function holdsWorthAsking(b: Float64Array, d: number): boolean {
+  const w = b[2] - b[0], h = b[3] - b[1];
+  return 2 * d >= w && 2 * d >= h && (2 * d - w) * (2 * d - h) >= HOLDER_SEARCH_FRACTION * (2 * d + w) * (2 * d + h);
+}
+
+/**
  * The share of a community's area within d of the facilities of `cats`, straight-line, with the
  * facilities read as coordinates from the category indexes (no source objects): the number share()
  * gives for facilitySources; on a residential basis, the share of its weighted pieces, as
@@ -216,9 +232,8 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
   const r = ctx.reach as Partial<EuclideanReach>;
   if (typeof r.pointArea !== 'function' || !(d > 0) || !c.rings.length) return null;
   const basis = basisOf(ctx, c.index);
-  const onBasis = basis && basis.count ? basis : null;
-  if (onBasis && ctx.mode !== 'euclidean') return null;
-  if (!onBasis && c.area_m2 <= 0) return 0;
+  if (basis && basis.count) return ctx.mode === 'euclidean' ? pointShareOnBasis(ctx, c, basis, cats, d, piecesBox) : null;
+  if (c.area_m2 <= 0) return 0;
   const b = c.bbox;
   let end = 0;
   for (const cat of cats) {
@@ -226,9 +241,33 @@ function pointShare(ctx: AuditContext, c: PreparedCommunity, cats: readonly Faci
     if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
   }
   if (end === 0) return 0;
-  const s = onBasis
-    ? reachedByPoints(onBasis, kdPointsNear.buffer(), end / 2, d, piecesBox) / onBasis.total
-    : r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  const s = r.pointArea(c, kdPointsNear.buffer(), end, d) / c.area_m2;
+  return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+/** pointShare on a residential basis (with pieces): the share of its weighted pieces, as reachedOnBasis gives for the same points. */
+function pointShareOnBasis(ctx: AuditContext, c: PreparedCommunity, basis: CommunityBasis, cats: readonly FacilityCategory[], d: number, piecesBox?: Float64Array): number {
+  if (piecesBox && holdsWorthAsking(piecesBox, d)) {
+    // One facility's disc holds the pieces' box: every piece is whole, reachedByPoints's first
+    // answer, found without listing the facilities near the community.
+    for (const cat of cats) {
+      const ci = ctx.byCategory.get(cat);
+      if (ci && ci.index && kdHoldsBox(ci.index, piecesBox[0], piecesBox[1], piecesBox[2], piecesBox[3], d)) {
+        const s = reachedWhole(basis) / basis.total;
+        return s < 0 ? 0 : s > 1 ? 1 : s;
+      }
+    }
+  }
+  // Only the facilities within d of the pieces' box can reach a piece (every piece's box lies
+  // inside it; reachedByPoints skips the others), so only those are listed, in the same kdbush order.
+  const b = piecesBox ?? c.bbox;
+  let end = 0;
+  for (const cat of cats) {
+    const ci = ctx.byCategory.get(cat);
+    if (ci && ci.index) end = kdPointsNear(ci.index, b[0], b[1], b[2], b[3], d, end);
+  }
+  if (end === 0) return 0;
+  const s = reachedByPoints(basis, kdPointsNear.buffer(), end / 2, d, piecesBox) / basis.total;
   return s < 0 ? 0 : s > 1 ? 1 : s;
 }
 

@@ -97,6 +97,14 @@ function wholeOf(s: PolygonStore, first: number, count: number): number {
   return reached;
 }
 
+/**
+ * Σ weight × area of the basis's pieces: the figure the shares give when every piece is reached
+ * (reachedByPoints when one disc holds the pieces' box), summed in the same order.
+ */
+export function reachedWhole(basis: CommunityBasis): number {
+  return basis.store ? wholeOf(basis.store, basis.first, basis.count) : 0;
+}
+
 // reachedByBuffers: each source's vertices within d of the pieces' box, x, y at
 // nearXY[nearStart[i] .. nearStart[i + 1]) for source i. Only these can hold a piece's box in
 // their disc: a vertex v and a piece's box b inside the pieces' box B have
@@ -138,10 +146,10 @@ function nearVerticesOrWhole(sources: ReachSource[], d2: number): boolean {
   return false;
 }
 
-/** One of source i's vertices near the pieces' box (nearXY) has every corner of `box` within d. */
-function boxNearVertex(i: number, d2: number): boolean {
-  for (let j = nearStart[i], e = nearStart[i + 1]; j < e; j += 2) if (farthestCorner2(nearXY[j], nearXY[j + 1]) <= d2) return true;
-  return false;
+/** The first of source i's vertices near the pieces' box (nearXY) with every corner of `box` within d: its offset into nearXY, or −1. */
+function boxNearVertex(i: number, d2: number): number {
+  for (let j = nearStart[i], e = nearStart[i + 1]; j < e; j += 2) if (farthestCorner2(nearXY[j], nearXY[j + 1]) <= d2) return j;
+  return -1;
 }
 
 /** Point sources: Σ weight × area of each piece within the true discs of radius d. */
@@ -184,8 +192,9 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
   }
   let reached = 0;
   let last = -1; // the centre (offset into centres) that held the last whole piece
-  for (let p = first; p < first + count; p++) {
-    const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+  const bb = s.bbox, weight = s.weight, areas = s.area, end2 = 2 * k;
+  for (let p = first, e = first + count; p < e; p++) {
+    const b0 = bb[4 * p], b1 = bb[4 * p + 1], b2 = bb[4 * p + 2], b3 = bb[4 * p + 3];
     let n = 0;
     // The disc that held the previous piece often holds this one (pieces are written near each
     // other); its bbox test alone, since the loop below tries that disc again in full.
@@ -195,7 +204,7 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
       const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
       whole = fx * fx + fy * fy <= d2;
     }
-    for (let i = 0; i < 2 * k && !whole; i += 2) {
+    for (let i = 0; i < end2 && !whole; i += 2) {
       const x = centres[i], y = centres[i + 1];
       const dx = x < b0 ? b0 - x : x > b2 ? x - b2 : 0;
       const dy = y < b1 ? b1 - y : y > b3 ? y - b3 : 0;
@@ -205,8 +214,8 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
       if (fx * fx + fy * fy <= d2 || allVerticesWithin(s, p, x, y, d2)) { whole = true; last = i; break; }
       if (g < d2) { discs[n++] = x; discs[n++] = y; }
     }
-    const area = s.area[p];
-    if (whole) { reached += s.weight[p] * area; continue; }
+    const area = areas[p];
+    if (whole) { reached += weight[p] * area; continue; }
     if (!n) continue;
     // The discs as they are (discs[0 .. n)), or pruned first when many (the rare case that allocates).
     const kept = n > 2 * PRUNE_DISCS_ABOVE ? keptDiscs(discs.subarray(0, n), d, [b0, b1, b2, b3]) : discs;
@@ -214,7 +223,7 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
     if (!end) continue;
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
     const a = areaInDiscUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], kept, d, origin, end);
-    reached += s.weight[p] * Math.max(0, Math.min(area, a));
+    reached += weight[p] * Math.max(0, Math.min(area, a));
   }
   return reached;
 }
@@ -257,8 +266,17 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
   if (nearVerticesOrWhole(sources, d2)) return wholeOf(s, first, count);
   if (nearSources.length < sources.length) nearSources = new Int32Array(2 * sources.length);
   let reached = 0;
+  let last = -1; // the vertex (offset into nearXY) that held the last piece held by a vertex
   for (let p = first; p < first + count; p++) {
     const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
+    // A source vertex holding the piece's box in its disc makes it whole, whichever source's: that
+    // source is within d of the piece, so the loop below would reach it (or an earlier whole).
+    // The one that held the previous piece often holds this one.
+    if (last >= 0) {
+      const x = nearXY[last], y = nearXY[last + 1];
+      const fx = Math.max(x - b0, b2 - x), fy = Math.max(y - b1, b3 - y);
+      if (fx * fx + fy * fy <= d2) { reached += s.weight[p] * s.area[p]; continue; }
+    }
     let near = 0;
     let whole = false;
     for (let i = 0; i < sources.length; i++) {
@@ -269,7 +287,9 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
       if (dx * dx + dy * dy > d2) continue;
       nearSources[near++] = i;
       box[0] = b0; box[1] = b1; box[2] = b2; box[3] = b3;
-      if (boxNearVertex(i, d2) || insidePolygon(s, p, src)) { whole = true; break; }
+      const v = boxNearVertex(i, d2);
+      if (v >= 0) { last = v; whole = true; break; }
+      if (insidePolygon(s, p, src)) { whole = true; break; }
     }
     if (!near) continue;
     const area = s.area[p];

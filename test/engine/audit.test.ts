@@ -6,6 +6,9 @@ import {
 import { defaultPreset } from '../../src/engine/presets';
 import type { Dataset } from '../../src/engine/types';
 import { community, facility, ll, loadFixture, rect } from './helpers';
+import { basisOf } from '../../src/engine/residentialBasis';
+import { reachedOnBasis } from '../../src/engine/residentialShare';
+import { mulberry32 } from '../../bench/lib/random';
 
 const preset = defaultPreset();
 
@@ -230,5 +233,58 @@ describe('shares on the residential basis, community after community', () => {
     expect(a.lifeCircles['5'].kindergarten).toBe(1);
     const exact = (1000 + 50 * Math.sqrt(300 * 300 - 50 * 50) + 300 * 300 * Math.asin(50 / 300)) / 50000;
     expect(b.lifeCircles['5'].kindergarten).toBeCloseTo(exact, 6);
+  });
+
+  it('at 1000 m a facility whose disc holds a community\'s land makes it whole (1); one that holds only part reaches 0.6203 of the other\'s', () => {
+    // The lands as above. A health centre at (−90, 50): A's land's farthest corner (600, 0) is
+    // √(690² + 50²) = 691.8 m away, whole; of B's land, the part x ≤ −90 + √(1000² − (y − 50)²):
+    // ∫₋₅₀⁵⁰ (√(1000² − t²) − 690) dt = 50·√(1000² − 50²) + 1000²·asin(50/1000) − 69,000, of 500 × 100.
+    // A culture centre at (850, 50) holds both lands (farthest corners 350 m and 255 m away).
+    const land = (id: string, x0: number, x1: number) => ({ id, households: 100, geometry: [[rect(x0, 0, x1, 100)]] });
+    const d: Dataset = {
+      communities: [community('A', [[rect(0, -300, 600, 300)]]), community('B', [[rect(600, -300, 1200, 300)]])],
+      facilities: [facility('H', 'health_center', -90, 50), facility('C', 'culture_center', 850, 50)], green: [],
+      residential: [land('RA', 500, 600), land('RB', 600, 1100)],
+    };
+    const [a, b] = auditDataset(d, preset).communities;
+    expect(a.lifeCircles['15'].health_center).toBe(1);
+    const exact = (50 * Math.sqrt(1000 * 1000 - 50 * 50) + 1000 * 1000 * Math.asin(50 / 1000) - 69000) / 50000;
+    expect(b.lifeCircles['15'].health_center).toBeCloseTo(exact, 6);
+    expect(a.lifeCircles['15'].culture_center).toBe(1);
+    expect(b.lifeCircles['15'].culture_center).toBe(1);
+    expect(a.lifeCircles['5'].kindergarten).toBe(0);
+  });
+
+  it('every tier\'s shares are those of the pieces measured against all facilities of the category (reachedOnBasis, a second path), on random land and facilities', () => {
+    for (const seed of [3, 8, 13]) {
+      const rand = mulberry32(seed);
+      const communities = [], residential = [], facilities = [];
+      for (let c = 0; c < 6; c++) {
+        const x0 = 700 * c;
+        communities.push(community(`C${c}`, [[rect(x0, 0, x0 + 600, 600)]]));
+        for (let r = 0; r < 8; r++) {
+          const lx = x0 + 10 + rand() * 500, ly = 10 + rand() * 500, w = 5 + rand() * 80, h = 5 + rand() * 80;
+          residential.push({ id: `R${c}-${r}`, households: 1 + Math.floor(rand() * 50), geometry: [[rect(lx, ly, Math.min(lx + w, x0 + 590), Math.min(ly + h, 590))]] });
+        }
+      }
+      const cats = ['kindergarten', 'supermarket', 'health_center', 'culture_center'] as const;
+      for (let i = 0; i < 40; i++) facilities.push(facility(`F${i}`, cats[i % 4], -800 + rand() * 5800, -900 + rand() * 2400));
+      const ctx = prepareAudit({ communities, facilities, green: [], residential } as Dataset, preset);
+      const res = runAudit(ctx).communities;
+      let whole = 0, partial = 0;
+      for (let c = 0; c < communities.length; c++) {
+        const basis = basisOf(ctx, c)!;
+        for (const [tier, cat] of [['5', 'kindergarten'], ['10', 'supermarket'], ['15', 'health_center'], ['15', 'culture_center']] as const) {
+          const dist = preset.tiers[tier].distance_m;
+          const sources = ctx.facilities.filter((f) => f.category === cat).map((f) => ({ kind: 'point' as const, id: f.id, xy: f.xy }));
+          const expected = reachedOnBasis(basis, ctx.communities[c], sources, dist, 'euclidean', () => { throw new Error('not straight-line'); }) / basis.total;
+          const got = res[c].lifeCircles[tier][cat]!;
+          expect(got, `seed ${seed} ${res[c].id} ${cat}`).toBeCloseTo(Math.min(1, expected), 10);
+          if (got === 1) whole++; else if (got > 0) partial++;
+        }
+      }
+      expect(whole).toBeGreaterThan(2);
+      expect(partial).toBeGreaterThan(2);
+    }
   });
 });

@@ -210,6 +210,17 @@ describe('one basis after another, and shortcuts that must not decide too much',
     expect(reachedOnBasis(basis, COMMUNITY, sources.slice(1), 30, 'euclidean', noProvider)).toBeCloseTo(3000, 6);
   });
 
+  it('the green vertex that held the last piece holds the next only when it holds all of it: 2 × 1600 + 3 × 500 + 4 × 100', () => {
+    // Green square 0..10; d = 100. Its corner (10, 0) holds 20..60 × 0..40 (farthest corner 64 m)
+    // and 30..40 × 30..40 (50 m), not 60..160 × 0..10 between them (150 m), of which the buffer
+    // reaches x ≤ 110 (50 × 10 m). No vertex holds the pieces' box 20..160 × 0..40.
+    const strip: MetricRings = [[[60, 0], [160, 0], [160, 10], [60, 10]]];
+    const pieces = [{ rings: square(20, 0, 40), weight: 2 }, { rings: strip, weight: 3 }, { rings: square(30, 30, 10), weight: 4 }];
+    const g = [polygon(square(0, 0, 10))];
+    expect(reachedOnBasis(basisOf(pieces), COMMUNITY, g, 100, 'euclidean', noProvider)).toBeCloseTo(5100, 6);
+    expect(reachedOnBasis(basisOf([pieces[1], pieces[0], pieces[2]]), COMMUNITY, g, 100, 'euclidean', noProvider)).toBeCloseTo(5100, 6);
+  });
+
   it('a basis is not kept once the caller drops it', async () => {
     const make = () => basisOf([{ rings: square(0, 0, 10), weight: 3 }, { rings: square(100, 0, 10), weight: 7 }]);
     expect(await isCollected(make, (b) => reachedByPoints(b, xyOf([[5, 5]]), 1, 20))).toBe(true);

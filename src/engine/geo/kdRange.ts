@@ -76,3 +76,49 @@ export function kdPointsNear(index: KDBush, minX: number, minY: number, maxX: nu
 
 /** The buffer kdPointsNear wrote into (valid until its next call). */
 kdPointsNear.buffer = (): Float64Array => xy;
+
+/**
+ * Some point of the index has every corner of the box [minX, minY, maxX, maxY] within d
+ * (dx² + dy² ≤ d², dx and dy its distances to the box's farther sides): the disc of radius d about
+ * it holds the box. Only a point within d of both sides on each axis can, so the walk visits only
+ * the nodes that reach [maxX − d, minX + d] × [maxY − d, minY + d] (none when the box is wider
+ * than 2d), the side holding the box's centre first, and stops at the first such point. A point
+ * at rounding distance outside that range may be missed: a caller uses a true answer as a shortcut
+ * and otherwise tests every nearby point itself.
+ */
+export function kdHoldsBox(index: KDBush, minX: number, minY: number, maxX: number, maxY: number, d: number): boolean {
+  const loX = maxX - d, hiX = minX + d, loY = maxY - d, hiY = minY + d;
+  if (!(loX <= hiX && loY <= hiY)) return false;
+  const { ids, coords, nodeSize } = index;
+  const d2 = d * d;
+  const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+  stack[0] = 0; stack[1] = ids.length - 1; stack[2] = 0;
+  let sp = 3;
+  while (sp > 0) {
+    const axis = stack[--sp], right = stack[--sp], left = stack[--sp];
+    if (right - left <= nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i], y = coords[2 * i + 1];
+        const fx = Math.max(x - minX, maxX - x), fy = Math.max(y - minY, maxY - y);
+        if (fx * fx + fy * fy <= d2) return true;
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m], y = coords[2 * m + 1];
+    const fx = Math.max(x - minX, maxX - x), fy = Math.max(y - minY, maxY - y);
+    if (fx * fx + fy * fy <= d2) return true;
+    if (sp + 6 > stack.length) { const s = new Uint32Array(2 * stack.length); s.set(stack); stack = s; }
+    const split = axis === 0 ? x : y;
+    const toLeft = (axis === 0 ? loX : loY) <= split, toRight = (axis === 0 ? hiX : hiY) >= split;
+    // The side popped first (pushed last) is the one holding the box's centre.
+    if ((axis === 0 ? cx : cy) < split) {
+      if (toRight) { stack[sp++] = m + 1; stack[sp++] = right; stack[sp++] = 1 - axis; }
+      if (toLeft) { stack[sp++] = left; stack[sp++] = m - 1; stack[sp++] = 1 - axis; }
+    } else {
+      if (toLeft) { stack[sp++] = left; stack[sp++] = m - 1; stack[sp++] = 1 - axis; }
+      if (toRight) { stack[sp++] = m + 1; stack[sp++] = right; stack[sp++] = 1 - axis; }
+    }
+  }
+  return false;
+}
