@@ -3,12 +3,12 @@
 // (residentialBasis.ts) cuts into each community's pieces. The layer comes as objects
 // (ResidentialLand[]: the app, tests) or as flat typed arrays (ResidentialLayerFlat: a reader of
 // large files); both feed the same vertex loop, so both give the same store, bit for bit.
-import type Flatbush from 'flatbush';
+import Flatbush from 'flatbush';
 import type { DataWarning, MultiPolygonCoords, Position, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { LocalProjection } from './geo/localProjection';
 import { multiPolygonToMetric, ringsArea } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
-import { packedFlatbush } from './geo/packedFlatbush';
+import { packedFlatbush, packedFlatbushInPlace } from './geo/packedFlatbush';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
@@ -23,6 +23,9 @@ export interface ProjectedResidential {
 }
 
 const validHouseholds = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h >= 0;
+
+/** The node size of the index storeIndex builds (flatbush's default). */
+const INDEX_NODE_SIZE = 16;
 
 /** The longest ring (closing vertex included) the fast path takes. */
 const SIMPLE_MAX = 65;
@@ -139,8 +142,11 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
   const nested = Array.isArray(land) ? land : null;
   const count = land.length;
   // Sized for the flat layer's rings and vertices, or for one ring of four vertices per feature
-  // (a building) when they are objects; grown when more.
-  const b = new PolygonStoreBuilder(flat ? { polygons: count, rings: flat.ringOffsets.length - 1, vertices: flat.xy.length >> 1 } : { polygons: count, vertices: 4 * count });
+  // (a building) when they are objects; grown when more. The boxes are written straight into the
+  // leaves of the index to be built over them (one array of boxes, not a column and its copy).
+  const tree = count > INDEX_NODE_SIZE ? new Flatbush(count) : null;
+  const leaves = tree ? (tree._boxes as Float64Array).subarray(0, 4 * count) : undefined;
+  const b = new PolygonStoreBuilder(flat ? { polygons: count, rings: flat.ringOffsets.length - 1, vertices: flat.xy.length >> 1, bbox: leaves } : { polygons: count, vertices: 4 * count, bbox: leaves });
   const households = new Float64Array(count);
   const estimated = new Uint8Array(count);
   let missing = 0;
@@ -175,7 +181,17 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
     });
   }
   const store = b.finish();
-  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index: storeIndex(store), missing };
+  return { store, households: households.subarray(0, store.count), estimated: estimated.subarray(0, store.count), index: indexOf(store, tree), missing };
+}
+
+/**
+ * The store's index (storeIndex's), built in `tree` when the store's boxes are its leaves (the
+ * store holds every feature) and their order is coherent; otherwise storeIndex's own, the boxes
+ * staying where the store has them (the leaves, left as written, or a column of their own).
+ */
+function indexOf(store: PolygonStore, tree: Flatbush | null): Flatbush | null {
+  const inTree = tree !== null && store.count === tree.numItems && store.bbox.buffer === tree._boxes.buffer && store.bbox.byteOffset === tree._boxes.byteOffset;
+  return (inTree ? packedFlatbushInPlace(tree) : null) ?? storeIndex(store);
 }
 
 /**

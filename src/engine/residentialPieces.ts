@@ -49,13 +49,18 @@ export class PolygonStoreBuilder {
   private twice = 0;
   private x0 = Infinity; private y0 = Infinity; private x1 = -Infinity; private y1 = -Infinity;
 
-  constructor(expect: { polygons?: number; rings?: number; vertices?: number } = {}) {
+  /**
+   * `bbox`, when given, is the box column to write into (4 numbers per expected polygon, e.g. the
+   * leaves of the index to be built over the boxes); finish() hands it over as it is when the
+   * polygons fill it.
+   */
+  constructor(expect: { polygons?: number; rings?: number; vertices?: number; bbox?: Float64Array } = {}) {
     const polygons = Math.max(16, expect.polygons ?? 0);
     this.xy = new Float64Array(Math.max(1024, 2 * (expect.vertices ?? 0)));
     this.ringStart = new Uint32Array(Math.max(16, (expect.rings ?? polygons) + 1));
     this.polygonRing = new Uint32Array(polygons + 1);
     this.area = new Float64Array(polygons);
-    this.bbox = new Float64Array(4 * polygons);
+    this.bbox = expect.bbox && expect.bbox.length >= 4 * polygons ? expect.bbox : new Float64Array(4 * polygons);
     this.weight = new Float64Array(polygons);
   }
 

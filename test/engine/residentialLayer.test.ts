@@ -5,7 +5,8 @@ import { auditDataset, prepareAudit } from '../../src/engine/audit';
 import { defaultPreset } from '../../src/engine/presets';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
 import { projectResidential } from '../../src/engine/residentialLayer';
-import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { PolygonStoreBuilder, type PolygonStore } from '../../src/engine/residentialPieces';
+import { packedFlatbush } from '../../src/engine/geo/packedFlatbush';
 import type { DataWarning, Dataset, Position, ResidentialLand, Ring } from '../../src/engine/types';
 import { mulberry32 } from '../../bench/lib/random';
 import { community, facility, flatOf, green, ll, rect, ring, TEST_CENTER } from './helpers';
@@ -237,5 +238,85 @@ describe('projectResidential: the fast path takes exactly the rings that do not 
       expect(xy).toEqual([20, 0, 20, 10, 0, 10, 0, 0]);
       expect(s.area[0]).toBeCloseTo(200, 6);
     }
+  });
+});
+
+describe('projectResidential: the index over the store', () => {
+  /** Buildings (8–30 m) in blocks of 12–40 on a grid of 300 m blocks, written block by block (a coherent order). */
+  function blockLayer(seed: number, side: number): ResidentialLand[] {
+    const rand = mulberry32(seed);
+    const land: ResidentialLand[] = [];
+    for (let by = 0; by < side; by++) {
+      for (let bx = 0; bx < side; bx++) {
+        const m = 12 + Math.floor(rand() * 29);
+        for (let k = 0; k < m; k++) {
+          const x = bx * 300 + rand() * 270 - 1500, y = by * 300 + rand() * 270 - 1500, w = 8 + 22 * rand(), h = 8 + 22 * rand();
+          land.push({ id: `R${land.length}`, geometry: [[rect(x, y, x + w, y + h)]], households: 10 });
+        }
+      }
+    }
+    return land;
+  }
+  function shuffled<T>(items: T[], seed: number): T[] {
+    const rand = mulberry32(seed), out = [...items];
+    for (let k = out.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [out[k], out[j]] = [out[j], out[k]]; }
+    return out;
+  }
+  /** Each polygon's box taken from its vertices (minX, minY, maxX, maxY), not from the store's box column. */
+  function boxesFromVertices(s: PolygonStore): Float64Array {
+    const out = new Float64Array(4 * s.count);
+    for (let p = 0; p < s.count; p++) {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let v = s.ringStart[s.polygonRing[p]]; v < s.ringStart[s.polygonRing[p + 1]]; v += 2) {
+        x0 = Math.min(x0, s.xy[v]); x1 = Math.max(x1, s.xy[v]); y0 = Math.min(y0, s.xy[v + 1]); y1 = Math.max(y1, s.xy[v + 1]);
+      }
+      out.set([x0, y0, x1, y1], 4 * p);
+    }
+    return out;
+  }
+  /** The store's boxes are its vertices' and the index is byte for byte packedFlatbush's over a copy of them (storeIndex's). */
+  function check(land: ResidentialLand[] | ReturnType<typeof flatOf>) {
+    const r = projectResidential(land, createLocalProjection(TEST_CENTER), []);
+    const boxes = boxesFromVertices(r.store);
+    expect(Array.from(r.store.bbox)).toEqual(Array.from(boxes));
+    const expected = packedFlatbush(boxes, r.store.count, true)!;
+    expect(new Uint8Array(r.index!.data)).toEqual(new Uint8Array(expected.data));
+    const rand = mulberry32(9);
+    for (let q = 0; q < 50; q++) {
+      const x0 = rand() * 4000 - 2000, y0 = rand() * 4000 - 2000, x1 = x0 + 400 * rand(), y1 = y0 + 400 * rand();
+      const scan: number[] = [];
+      for (let k = 0; k < r.store.count; k++) if (boxes[4 * k] <= x1 && boxes[4 * k + 2] >= x0 && boxes[4 * k + 1] <= y1 && boxes[4 * k + 3] >= y0) scan.push(k);
+      expect(r.index!.search(x0, y0, x1, y1).sort((a, b) => a - b)).toEqual(scan);
+    }
+    return r;
+  }
+
+  it('a layer written block by block, as objects and flat: the boxes written into the index itself, which keeps their order', () => {
+    const land = blockLayer(1, 8);
+    for (const layer of [land, flatOf(land)]) {
+      const r = check(layer);
+      expect(r.store.count).toBe(land.length);
+      expect(r.store.bbox.buffer).toBe(r.index!.data);
+      expect(Array.from(r.index!._indices.subarray(0, 20))).toEqual(Array.from({ length: 20 }, (_, k) => k));
+    }
+  });
+
+  it('the same buildings in random order: sorted along the Hilbert curve into an index of its own', () => {
+    const r = check(flatOf(shuffled(blockLayer(2, 8), 2)));
+    expect(r.store.bbox.buffer).not.toBe(r.index!.data);
+  });
+
+  it('a block layer with every tenth feature dropped (no geometry, or a line): an index of its own, the same as over the boxes', () => {
+    const line = (f: ResidentialLand): Ring => { const r = f.geometry[0][0]; return [r[0], r[1], r[0]]; };
+    const land = blockLayer(3, 8).map((f, k) => (k % 20 === 5 ? { ...f, geometry: [] } : k % 20 === 15 ? { ...f, geometry: [[line(f)]] } : f));
+    const r = check(flatOf(land));
+    expect(r.store.count).toBe(land.filter((_, k) => k % 10 !== 5).length);
+    expect(r.store.bbox.buffer).not.toBe(r.index!.data);
+  });
+
+  it('16 features or fewer (one node): an index of their own', () => {
+    const r = check(blockLayer(4, 1).slice(0, 16));
+    expect(r.store.count).toBe(16);
+    expect(r.store.bbox.buffer).not.toBe(r.index!.data);
   });
 });

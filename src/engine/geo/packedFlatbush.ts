@@ -50,6 +50,23 @@ export function packedFlatbush(boxes: Float64Array, n: number, keepCoherent = fa
   return finished(index, packLevels(index), minX, minY, maxX, maxY);
 }
 
+/**
+ * The index packedFlatbush(leaves, n, true) gives, built in `index` (a Flatbush of n items, more
+ * than its nodeSize, not finished) over the boxes already written in its leaves
+ * (index._boxes[0 .. 4n), e.g. by a store writing its box column there), so that the boxes are
+ * not copied into a second array; null when their order is not coherent (the leaves are then
+ * as written, for packedFlatbush over them to sort into an index of its own).
+ */
+export function packedFlatbushInPlace(index: Flatbush): Flatbush | null {
+  const n = index.numItems, tree = index._boxes, ids = index._indices;
+  if (n <= index.nodeSize) return null;
+  for (let q = 0; q < n; q++) ids[q] = q;
+  const pos = packLevels(index);
+  // The extent is the root's box (what Flatbush.from reads back), not another pass over the leaves.
+  const minX = tree[pos - 4], minY = tree[pos - 3], maxX = tree[pos - 2], maxY = tree[pos - 1];
+  return coherentOrder(index, minX, minY, maxX, maxY) ? finished(index, pos, minX, minY, maxX, maxY) : null;
+}
+
 /** Sets what finish() sets once the tree is written. */
 function finished(index: Flatbush, pos: number, minX: number, minY: number, maxX: number, maxY: number): Flatbush {
   index._pos = pos;

@@ -3,7 +3,7 @@
 // written block by block as it is and sorts one in no useful order, finding the same boxes.
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
-import { packedFlatbush } from '../../../src/engine/geo/packedFlatbush';
+import { packedFlatbush, packedFlatbushInPlace } from '../../../src/engine/geo/packedFlatbush';
 import { flatbushRange, flatbushRangeIds } from '../../../src/engine/geo/flatbushRange';
 import { mulberry32 } from '../../../bench/lib/random';
 
@@ -99,6 +99,39 @@ describe('packedFlatbush', () => {
       expect(leavesInOrder(index)).toBe(false);
       expect(new Uint8Array(index.data)).toEqual(new Uint8Array(packedFlatbush(boxes, boxes.length / 4)!.data));
       searchesAsScan(index, boxes, mulberry32(seed + 100), 300 * side);
+    });
+
+    /** A Flatbush of the boxes' count with the boxes written into its leaves, as a store writes its box column there. */
+    function leavesWritten(boxes: Float64Array): Flatbush {
+      const tree = new Flatbush(boxes.length / 4);
+      (tree._boxes as Float64Array).set(boxes);
+      return tree;
+    }
+
+    it.each([[1, 20], [2, 12], [7, 3]])('in place, seed %i, %i² blocks written block by block: byte for byte the tree packedFlatbush builds keeping the order', (seed, side) => {
+      const boxes = blocks(seed, side);
+      const kept = packedFlatbush(boxes, boxes.length / 4, true)!;
+      const tree = leavesWritten(boxes);
+      const index = packedFlatbushInPlace(tree)!;
+      expect(index).toBe(tree);
+      expect(new Uint8Array(index.data)).toEqual(new Uint8Array(kept.data));
+      expect(index._pos).toBe(kept._pos);
+      expect([index.minX, index.minY, index.maxX, index.maxY]).toEqual([kept.minX, kept.minY, kept.maxX, kept.maxY]);
+      searchesAsScan(index, boxes, mulberry32(seed + 100), 300 * side);
+      // What Flatbush.from reads back from the buffer is the same tree.
+      const back = Flatbush.from(index.data);
+      expect(sorted(back.search(0, 0, 600, 600))).toEqual(sorted(kept.search(0, 0, 600, 600)));
+    });
+
+    it('in place, blocks shuffled: null, the leaves as written (for packedFlatbush to sort from)', () => {
+      const boxes = shuffled(blocks(3, 12), 3);
+      const tree = leavesWritten(boxes);
+      expect(packedFlatbushInPlace(tree)).toBeNull();
+      expect((tree._boxes as Float64Array).subarray(0, boxes.length)).toEqual(boxes);
+    });
+
+    it('in place, no more boxes than a node holds: null', () => {
+      expect(packedFlatbushInPlace(leavesWritten(blocks(8, 1).subarray(0, 4 * 16)))).toBeNull();
     });
 
     it('districts of 6 × 6 blocks, each written block by block, listed in random order: sorted along the Hilbert curve', () => {
