@@ -105,7 +105,11 @@ export interface ReadWork {
  */
 export type ReadAnswer = ReadLayer | { declined: true } | { error: { message: string; stack?: string; input: boolean } };
 
-/** The layer's import report (no features) and its flat arrays (a copy: the thread projects its own). */
+/**
+ * The layer's import report (no features) and a copy of its flat arrays without the geometry
+ * (geometryElsewhere): the main thread's preparation reads only the ids and households, and the
+ * thread projects its own geometry.
+ */
 export interface ReadLayer {
   layer: LayerImport<'residential'>;
   flat: ResidentialLayerFlat;

@@ -21,7 +21,7 @@ import { loadResidentialFlat } from './loadLayer';
 
 /**
  * The residential layer read flat and projected here (ReadWork): the layer as read (ReadLayer, its
- * flat arrays copied), then its projection (ProjectedLayer, buffers transferred); or that the flat
+ * ids and households copied), then its projection (ProjectedLayer, buffers transferred); or that the flat
  * reader declined the file, or the error reading it gave.
  */
 async function readAndProject({ path, options, center }: ReadWork['read']): Promise<void> {
@@ -37,7 +37,10 @@ async function readAndProject({ path, options, center }: ReadWork['read']): Prom
     parentPort!.postMessage({ declined: true } satisfies ReadAnswer);
     return;
   }
-  parentPort!.postMessage({ layer: read.layer, flat: read.flat } satisfies ReadAnswer);
+  // Without the geometry, which only this thread reads: its lon/lat and offsets (about 30 MB for
+  // 300k footprints) are not serialised for a main thread that never reads them.
+  const attributes = { ...read.flat, geomOffsets: new Uint32Array(0), polygonOffsets: new Uint32Array(0), ringOffsets: new Uint32Array(0), xy: new Float64Array(0), geometryElsewhere: true as const };
+  parentPort!.postMessage({ layer: read.layer, flat: attributes } satisfies ReadAnswer);
   const warnings: DataWarning[] = [];
   const f = residentialFeatures(read.flat, createLocalProjection(center), warnings);
   if (!f) throw new Error('audit thread: an empty residential layer to project');

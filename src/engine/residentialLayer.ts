@@ -140,6 +140,7 @@ function flatFeatureGeometry(layer: ResidentialLayerFlat, i: number): MultiPolyg
 export function projectResidential(land: ResidentialLand[] | ResidentialLayerFlat, projection: LocalProjection, warnings: DataWarning[]): ProjectedResidential {
   const flat = Array.isArray(land) ? null : land;
   const nested = Array.isArray(land) ? land : null;
+  if (flat?.geometryElsewhere) throw new Error('projectResidential: this copy of the layer has no geometry (another thread holds and projects it)');
   const count = land.length;
   // Sized for the flat layer's rings and vertices, or for one ring of four vertices per feature
   // (a building) when they are objects; grown when more. The boxes are written straight into the

@@ -126,6 +126,11 @@ export interface ResidentialLayerFlat {
   ringOffsets: Uint32Array;
   /** lon, lat of every vertex, interleaved. */
   xy: Float64Array;
+  /**
+   * The geometry stayed with the thread that projects the layer (the offsets and xy are empty):
+   * this copy has the ids and households a preparation reads, and projecting it is an error.
+   */
+  geometryElsewhere?: true;
 }
 
 export interface Dataset {

@@ -135,6 +135,12 @@ describe('the audit on a flat residential layer', () => {
 });
 
 // A lon/lat sanity check of the helpers the flat form is built from (ll is proj4's inverse).
+it('a copy of a flat layer without its geometry (another thread projects it) is refused, not projected as empty', () => {
+  const land: ResidentialLand[] = [{ id: 'a', households: 3, geometry: [[rect(0, 0, 20, 10)]] }];
+  const copy = { ...flatOf(land), geomOffsets: new Uint32Array(0), polygonOffsets: new Uint32Array(0), ringOffsets: new Uint32Array(0), xy: new Float64Array(0), geometryElsewhere: true as const };
+  expect(() => projectResidential(copy, createLocalProjection(TEST_CENTER), [])).toThrow(/no geometry/);
+});
+
 it('flatOf keeps every lon/lat as given', () => {
   const f = flatOf([{ id: 'a', geometry: [[[ll(0, 0), ll(1, 0), ll(1, 1), ll(0, 0)]]] }]);
   expect(Array.from(f.xy.subarray(2, 4))).toEqual(ll(1, 0));

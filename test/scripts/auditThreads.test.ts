@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAuditCommand } from '../../scripts/audit';
+import { runAuditCommand, USAGE } from '../../scripts/audit';
+import { AUDIT_INPUT_FLAGS, AUDIT_INPUT_REPEATABLE, loadAuditInput, parseFlags, runAuditOf } from '../../scripts/lib/index';
 import { runReportCommand } from '../../scripts/report';
 import { InputError } from '../../scripts/lib/inputError';
 import { loadResidentialFlat } from '../../scripts/lib/loadLayer';
@@ -107,6 +108,23 @@ describe('audit --threads', { timeout: 900_000 }, () => {
       expect(many.layers, `${t} threads`).toEqual(one.layers);
       expect(many.notes, `${t} threads`).toEqual(one.notes);
     }
+  });
+
+  it('the reading thread sends the main thread the layer\'s ids and households, not its geometry, and the audit is the same', async () => {
+    const argv = writeCity(60, 4);
+    const input = async (threads: string) => loadAuditInput(parseFlags([...argv, '--threads', threads], AUDIT_INPUT_FLAGS, USAGE, AUDIT_INPUT_REPEATABLE), USAGE, undefined, { startThreads: true, residentialFlat: true });
+    const one = await input('1');
+    const two = await input('2');
+    const own = one.data.residentialLayer!, sent = two.data.residentialLayer!;
+    expect(own.xy.length).toBeGreaterThan(60 * 4 * 8);
+    expect(own.geometryElsewhere).toBeUndefined();
+    expect(sent.geometryElsewhere).toBe(true);
+    expect([sent.xy.length, sent.ringOffsets.length, sent.polygonOffsets.length, sent.geomOffsets.length]).toEqual([0, 0, 0, 0]);
+    expect(sent.length).toBe(own.length);
+    expect(sent.ids).toEqual(own.ids);
+    expect(Array.from(sent.households)).toEqual(Array.from(own.households));
+    const [a, b] = [await runAuditOf(one), await runAuditOf(two)];
+    expect(b.result).toEqual(a.result);
   });
 
   it('a bad residential file on two threads fails as on one: the same InputError, exit 2, nothing written', async () => {
