@@ -71,7 +71,10 @@ describe.skipIf(!chromiumAvailable)('persistence across reloads and updates in C
     const page = await demoTab();
     const v0 = await presetValue(page, PER100);
     const r0 = await revision(page);
+    // Each edit saved before the next (a revision per save): two edits inside one save pause would
+    // be one save, and the wait for the second revision would never end.
     await editPreset(page, PER100, v0 + 1);
+    await waitRevision(page, r0 + 1);
     await editPreset(page, PER100, v0 + 2);
     await waitRevision(page, r0 + 2);
     await page.reload();
