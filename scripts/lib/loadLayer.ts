@@ -1,6 +1,5 @@
 // Read one layer for a command: path → LayerImport via the shared readLayer; any error-severity
 // problem → InputError (exit 2) naming file, feature and field; CRS suggestions in the message.
-import { extname } from 'node:path';
 import type { FieldMap, InputFile, LayerImport, LayerKind } from '../../src/io/import/types';
 import type { ResidentialLayerFlat } from '../../src/engine/types';
 import type { RoadLinesFlat } from '../../src/engine/network/graph';
@@ -71,7 +70,7 @@ export async function loadResidentialFlat(path: string, options: LoadLayerOption
  * the caller then reads the whole file as before, and reports what is wrong as before.
  */
 function windowedRead(path: string, options: LoadLayerOptions, window?: ScanWindow): { layer: LayerImport<'residential'>; flat: ResidentialLayerFlat } | undefined {
-  if (process.env[RESIDENTIAL_READER_ENV] === 'general' || extname(path).toLowerCase() === '.shp') return undefined;
+  if (process.env[RESIDENTIAL_READER_ENV] === 'general') return undefined;
   return flatAccepted(path, () => withFileSource(path, (source) => readResidentialFlatFrom(path, source, options, window)) ?? null);
 }
 
