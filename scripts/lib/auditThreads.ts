@@ -115,9 +115,9 @@ export interface ReadLayer {
   flat: ResidentialLayerFlat;
 }
 
-/** The projected features (the index as its buffer) and the projection's warnings. */
+/** The projected features (the index as its buffer: shared memory, or moved with the columns) and the projection's warnings. */
 export interface ProjectedLayer {
-  projected: PackedResidential & { index: ArrayBuffer | null };
+  projected: PackedResidential & { index: ArrayBufferLike | null };
   warnings: DataWarning[];
 }
 

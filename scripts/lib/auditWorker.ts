@@ -11,6 +11,7 @@ import { residentialFeatures } from '../../src/engine/residentialBasis';
 import { announceSources, auditCommunities } from '../../src/engine/audit';
 import { sliceContext, withParkAreas } from '../../src/engine/auditSlice';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
+import { transferableBuffers } from '../../src/engine/bulkArrays';
 import { auditCommunityTexts } from '../../src/io/export/jsonExport';
 import { reachFor } from './auditContext';
 import { unpackRoadGraph } from './walkingGraph';
@@ -44,11 +45,9 @@ async function readAndProject({ path, options, center }: ReadWork['read']): Prom
   const warnings: DataWarning[] = [];
   const f = residentialFeatures(read.flat, createLocalProjection(center), warnings);
   if (!f) throw new Error('audit thread: an empty residential layer to project');
-  const projected: ProjectedLayer['projected'] = { store: f.store, households: f.households, estimated: f.estimated, weighting: f.weighting, index: f.index ? (f.index.data as ArrayBuffer) : null };
-  const buffers = new Set<ArrayBuffer>();
-  for (const v of [...Object.values(f.store), f.households, f.estimated]) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) buffers.add(v.buffer);
-  if (projected.index) buffers.add(projected.index);
-  parentPort!.postMessage({ projected, warnings } satisfies ProjectedLayer, [...buffers]);
+  const projected: ProjectedLayer['projected'] = { store: f.store, households: f.households, estimated: f.estimated, weighting: f.weighting, index: f.index ? f.index.data : null };
+  const buffers = transferableBuffers([...Object.values(f.store), f.households, f.estimated, projected.index]);
+  parentPort!.postMessage({ projected, warnings } satisfies ProjectedLayer, buffers);
 }
 
 function onWork(m: SliceWork | ReadWork): void {

@@ -10,6 +10,7 @@ import { multiPolygonToMetric, ringsArea } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
 import { packedFlatbush, packedFlatbushInPlace } from './geo/packedFlatbush';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
+import { bulkBufferType, bulkFloat64 } from './bulkArrays';
 
 /** Projected residential features: one store polygon per usable feature (rings, area > 0). */
 export interface ProjectedResidential {
@@ -145,10 +146,11 @@ export function projectResidential(land: ResidentialLand[] | ResidentialLayerFla
   // Sized for the flat layer's rings and vertices, or for one ring of four vertices per feature
   // (a building) when they are objects; grown when more. The boxes are written straight into the
   // leaves of the index to be built over them (one array of boxes, not a column and its copy).
-  const tree = count > INDEX_NODE_SIZE ? new Flatbush(count) : null;
+  // The index's buffer: its leaves (32 bytes per feature) and levels, about 34 bytes per feature.
+  const tree = count > INDEX_NODE_SIZE ? new Flatbush(count, INDEX_NODE_SIZE, Float64Array, bulkBufferType(34 * count) as ArrayBufferConstructor) : null;
   const leaves = tree ? (tree._boxes as Float64Array).subarray(0, 4 * count) : undefined;
   const b = new PolygonStoreBuilder(flat ? { polygons: count, rings: flat.ringOffsets.length - 1, vertices: flat.xy.length >> 1, bbox: leaves } : { polygons: count, vertices: 4 * count, bbox: leaves });
-  const households = new Float64Array(count);
+  const households = bulkFloat64(count);
   const estimated = new Uint8Array(count);
   let missing = 0;
   let firstMissing = '';

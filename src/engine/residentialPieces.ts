@@ -6,6 +6,7 @@
 // clockwise); a polygon here is one outer ring with its holes, or (for a projected feature) all of
 // its rings.
 import type { BBox, MetricRings, XY } from './reach/reachProvider';
+import { bulkFloat64, bulkUint32 } from './bulkArrays';
 
 export interface PolygonStore {
   /** Number of polygons. */
@@ -26,14 +27,16 @@ export interface PolygonStore {
 
 /** A typed array twice as long (at least `need`), with the first `used` entries copied. */
 function grown<T extends Float64Array | Uint32Array>(a: T, used: number, need: number): T {
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
+  const length = Math.max(need, 2 * a.length);
+  const next = (a instanceof Float64Array ? bulkFloat64(length) : bulkUint32(length)) as T;
   next.set(a.subarray(0, used));
   return next;
 }
 
 /**
  * Appends polygons ring by ring; growable until finish(). Every column is a typed array grown by
- * doubling (no number per entry on the heap, nothing for the garbage collector to walk);
+ * doubling (no number per entry on the heap, nothing for the garbage collector to walk; large
+ * ones in bulkArrays.ts memory, which starts no full collection of its own);
  * `expect` sizes them for that many polygons, rings and vertices up front.
  */
 export class PolygonStoreBuilder {
@@ -56,12 +59,12 @@ export class PolygonStoreBuilder {
    */
   constructor(expect: { polygons?: number; rings?: number; vertices?: number; bbox?: Float64Array } = {}) {
     const polygons = Math.max(16, expect.polygons ?? 0);
-    this.xy = new Float64Array(Math.max(1024, 2 * (expect.vertices ?? 0)));
-    this.ringStart = new Uint32Array(Math.max(16, (expect.rings ?? polygons) + 1));
-    this.polygonRing = new Uint32Array(polygons + 1);
-    this.area = new Float64Array(polygons);
-    this.bbox = expect.bbox && expect.bbox.length >= 4 * polygons ? expect.bbox : new Float64Array(4 * polygons);
-    this.weight = new Float64Array(polygons);
+    this.xy = bulkFloat64(Math.max(1024, 2 * (expect.vertices ?? 0)));
+    this.ringStart = bulkUint32(Math.max(16, (expect.rings ?? polygons) + 1));
+    this.polygonRing = bulkUint32(polygons + 1);
+    this.area = bulkFloat64(polygons);
+    this.bbox = expect.bbox && expect.bbox.length >= 4 * polygons ? expect.bbox : bulkFloat64(4 * polygons);
+    this.weight = bulkFloat64(polygons);
   }
 
   get count(): number { return this.n; }

@@ -1,6 +1,6 @@
 // The residential layer as flat typed arrays gives the same projected store, the same coverage
 // basis and the same audit as the same layer as objects; hand-computed areas for the flat form.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditDataset, prepareAudit } from '../../src/engine/audit';
 import { defaultPreset } from '../../src/engine/presets';
 import { createLocalProjection } from '../../src/engine/geo/localProjection';
@@ -318,6 +318,38 @@ describe('projectResidential: the index over the store', () => {
     const r = check(flatOf(land));
     expect(r.store.count).toBe(land.filter((_, k) => k % 10 !== 5).length);
     expect(r.store.bbox.buffer).not.toBe(r.index!.data);
+  });
+
+  it('a city-sized layer (34,000 buildings): its large columns and index in shared memory (bulkArrays.ts), the same store and index as in ordinary memory', () => {
+    const SAB = SharedArrayBuffer;
+    const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    const land = flatOf(blockLayer(5, 36));
+    // check()'s comparisons, byte for byte (a deep toEqual of megabytes takes seconds).
+    const project = () => {
+      const r = projectResidential(land, createLocalProjection(TEST_CENTER), []);
+      const boxes = boxesFromVertices(r.store);
+      expect(bytes(r.store.bbox).equals(bytes(boxes))).toBe(true);
+      expect(Buffer.from(r.index!.data).equals(Buffer.from(packedFlatbush(boxes, r.store.count, true)!.data))).toBe(true);
+      return r;
+    };
+    const shared = project();
+    // Vertices (2.2 MB) and the index (1.2 MB) are large; the per-ring and per-building columns (≤ 0.3 MB) are not.
+    expect(shared.store.xy.buffer).toBeInstanceOf(SAB);
+    expect(shared.index!.data).toBeInstanceOf(SAB);
+    expect(shared.store.bbox.buffer).toBe(shared.index!.data);
+    expect(shared.store.ringStart.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(shared.households.buffer).toBeInstanceOf(ArrayBuffer);
+    vi.stubGlobal('SharedArrayBuffer', undefined);
+    try {
+      const plain = project();
+      expect(plain.store.xy.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(plain.index!.data).toBeInstanceOf(ArrayBuffer);
+      for (const k of ['xy', 'ringStart', 'polygonRing', 'area', 'bbox', 'weight'] as const) expect(bytes(plain.store[k]).equals(bytes(shared.store[k])), k).toBe(true);
+      expect(bytes(plain.households).equals(bytes(shared.households))).toBe(true);
+      expect(Buffer.from(plain.index!.data).equals(Buffer.from(shared.index!.data))).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('16 features or fewer (one node): an index of their own', () => {

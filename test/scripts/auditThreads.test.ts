@@ -127,6 +127,15 @@ describe('audit --threads', { timeout: 900_000 }, () => {
     expect(b.result).toEqual(a.result);
   });
 
+  it('a residential layer large enough for shared-memory columns and index (bulkArrays.ts): two threads write the same JSON as one', async () => {
+    // 33,000 footprints: their vertices (> 2 MB) and index (34 bytes each, > 1 MB) are shared
+    // memory, which the reading thread must share with the main thread, not list for a transfer.
+    const args = writeCity(600, 55);
+    const one = await runAuditCommand([...args, '--threads', '1']);
+    expect(one.layers.residential!.counts.valid).toBeGreaterThan(31_000);
+    expect((await runAuditCommand([...args, '--threads', '2'])).output).toBe(one.output);
+  });
+
   it('a bad residential file on two threads fails as on one: the same InputError, exit 2, nothing written', async () => {
     // Errors the flat read finds (worded households, a ring not closed), a file that is not there,
     // and a footprint far outside any longitude (the flat reader declines the layer: read here).

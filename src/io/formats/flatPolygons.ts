@@ -2,6 +2,7 @@
 // polygons → rings → vertices, each level an offsets array into the next), so a large layer
 // (a city's building footprints) is read without an array per vertex. Coordinates are as in the
 // file: no CRS applied, nothing checked beyond the layout. GrowU32 builds an offsets column while a reader reads.
+import { bulkUint32 } from '../../engine/bulkArrays';
 
 export interface FlatPolygonLayer {
   /** Number of features. */
@@ -38,13 +39,13 @@ export function propertyColumn(layer: FlatPolygonLayer | FlatPolygonColumns, nam
   return layer.properties.map((p) => (own.call(p, name) ? p[name] : undefined));
 }
 
-/** An offsets column being read: a Uint32Array that grows by doubling; `trimmed()` copies out the used part. */
+/** An offsets column being read: a Uint32Array (bulkArrays.ts once large) that grows by doubling; `trimmed()` copies out the used part. */
 export class GrowU32 {
   a: Uint32Array;
   n = 0;
-  constructor(capacity = 1024) { this.a = new Uint32Array(capacity); }
+  constructor(capacity = 1024) { this.a = bulkUint32(capacity); }
   push(v: number): void {
-    if (this.n === this.a.length) { const b = new Uint32Array(this.a.length * 2); b.set(this.a); this.a = b; }
+    if (this.n === this.a.length) { const b = bulkUint32(this.a.length * 2); b.set(this.a); this.a = b; }
     this.a[this.n++] = v;
   }
   trimmed(): Uint32Array { return this.a.slice(0, this.n); }

@@ -26,6 +26,7 @@ import { GrowU32, type FlatPolygonColumns, type FlatPolygonLayer } from './flatP
 import { bytePattern, patternAt, sameBytesAt, viewOf, type BytePattern } from './bytePattern';
 import type { ByteSource } from './byteSource';
 import { withoutBoms } from './textEncoding';
+import { bulkFloat64, bulkUint32 } from '../../engine/bulkArrays';
 
 /** Thrown inside the scanner when the text is outside what it reads; turned into null. */
 const FAIL = new Error('not a FeatureCollection the flat scanner reads');
@@ -227,7 +228,7 @@ class FeatureScanner {
   private readonly geom = new GrowU32(1024);
   private readonly polys = new GrowU32(1024);
   private readonly rings = new GrowU32(1024);
-  private xy = new Float64Array(1 << 14);
+  private xy: Float64Array = new Float64Array(1 << 14);
   /** numberInto's destination for a property value (a double written to a typed array is not boxed). */
   private readonly scratch = new Float64Array(1);
   private nv = 0;
@@ -871,7 +872,7 @@ class FeatureScanner {
     const predicted = Math.ceil((1.1 * n * this.size) / Math.max(at, 1));
     const most = n + 2 * Math.ceil((this.size - at) / 6) + 2;
     const len = Math.max(2 * n, Math.min(predicted, most));
-    const b = new Float64Array(len + (len & 1)); // whole x, y pairs
+    const b = bulkFloat64(len + (len & 1)); // whole x, y pairs (bulkArrays.ts: no full collection for a city's columns)
     b.set(this.xy);
     this.xy = b;
     // A residential layer (columnar): the offsets' counts grow with the text as the vertices do,
@@ -1203,7 +1204,7 @@ function appendU32(g: GrowU32, v: number): void {
 /** Room for `capacity` values in g (its values kept), when it has less. */
 function reserveU32(g: GrowU32, capacity: number): void {
   if (capacity <= g.a.length) return;
-  const b = new Uint32Array(capacity);
+  const b = bulkUint32(capacity);
   b.set(g.a.subarray(0, g.n));
   g.a = b;
 }

@@ -137,6 +137,21 @@ describe('scanGeoJsonPolygons: random FeatureCollections against JSON.parse and 
     }
   });
 
+  it('a layer of 1.6 MB of vertices keeps them in shared memory (bulkArrays.ts), whole and through a window: the doubles JSON.parse gives', () => {
+    const rnd = mulberry32(12);
+    const square = (x: number, y: number) => [[x, y], [x + 1e-4, y], [x + 1e-4, y + 1e-4], [x, y + 1e-4], [x, y]];
+    const features = Array.from({ length: 20_000 }, (_, i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(104 + rnd() * 0.5, 30 + rnd() * 0.5)] }, properties: { id: `R${i}` } }));
+    const text = JSON.stringify({ type: 'FeatureCollection', features });
+    const want = referenceLayout(text)!;
+    const bytes = new TextEncoder().encode(text);
+    for (const l of [scanGeoJsonPolygonColumns(bytes)!, scanGeoJsonPolygonColumnsFrom(bytesSource(bytes), { bytes: 1 << 16, margin: 1 << 12 })!]) {
+      expect(l.xy.length).toBe(200_000);
+      expect(l.xy.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expectSameDoubles(l.xy, want.xy);
+      expect([...l.ringOffsets]).toEqual([...want.ringOffsets]);
+    }
+  });
+
   it('what JSON.stringify writes is read, with a top-level id merged as readGeoJson merges it', async () => {
     const fc = {
       type: 'FeatureCollection',
