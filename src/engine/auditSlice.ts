@@ -22,6 +22,7 @@ import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
 import { storeIndex } from './residentialLayer';
 import { createLocalProjection } from './geo/localProjection';
+import { transferableBuffers } from './bulkArrays';
 import type { Position } from './types';
 
 /** Rings of many items as flat arrays: item k's rings are ring[itemStart[k] … itemStart[k+1]). */
@@ -399,16 +400,16 @@ function unpackResidential(p: PackedResidential): ResidentialFeatures {
   return { store: p.store, households: p.households, estimated: p.estimated, index: storeIndex(p.store), weighting: p.weighting };
 }
 
-/** The typed arrays' buffers of a slice (a transfer list: the sender gives them up). */
+/** The typed arrays' buffers of a slice (a transfer list: the sender gives them up; shared ones are shared instead, transferableBuffers). */
 export function sliceBuffers(s: AuditSlice): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
+  const views: ArrayBufferView[] = [];
   const add = (v: unknown) => {
-    if (ArrayBuffer.isView(v)) { if (v.buffer instanceof ArrayBuffer) out.add(v.buffer); }
+    if (ArrayBuffer.isView(v)) views.push(v);
     else if (v && typeof v === 'object' && !Array.isArray(v)) for (const x of Object.values(v)) add(x);
   };
   add(s.indices); add(s.communities); add(s.basis); add(s.residential); add(s.facilities); add(s.green);
   for (const b of s.byCategory) add(b.items);
-  return [...out];
+  return transferableBuffers(views);
 }
 
 // ----------------------------------------------------------------------------------------------
