@@ -92,9 +92,9 @@ export async function run(): Promise<void> {
       m.get(k)!.cpu.push(t.cpu_ms); m.get(k)!.wall.push(t.wall_ms); m.get(k)!.rss.push(t.maxRss_MB);
     }
   }
-  const area = median(m.get(cases[0][0])!.cpu);
-  console.log(`${N} communities, ~${PER} residential polygons each; whole audit process, 1 thread, medians of ${ROUNDS}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`);
   const areaCpu = m.get(cases[0][0])!.cpu;
+  const area = median(areaCpu);
+  console.log(`${N} communities, ~${PER} residential polygons each; whole audit process, 1 thread, medians of ${ROUNDS}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`);
   /** The median over rounds of case k's CPU ÷ the area basis's in the same round. */
   const paired = (k: string) => median(m.get(k)!.cpu.map((c, r) => c / areaCpu[r]));
   console.table(cases.map(([k]) => {
