@@ -11,11 +11,12 @@
 import type { CoverageBasis, DataWarning, ResidentialLand, ResidentialLayerFlat } from './types';
 import type { MetricRings, PreparedCommunity, XY } from './reach/reachProvider';
 import type { LocalProjection } from './geo/localProjection';
-import { groupRings, ringArea, ringsArea, snappedSimpleRingOnGrid } from './geo/metricRings';
+import { groupRings, ringArea, ringsArea, simpleRingOnGrid } from './geo/metricRings';
 import { segmentsMeet } from './geo/flatSegments';
 import { CLIP_SCALE, intersection, unionOfPaths, type IntPaths } from './geo/clip';
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
 import { convexUnionTwiceArea } from './geo/convexUnionArea';
+import { convexUnionOnGrid, convexUnionRing } from './geo/convexUnionOnGrid';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointSegmentDistance } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
@@ -337,8 +338,10 @@ let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
  * no other is snapped to the grid as the union would return it (geo/metricRings.ts
  * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
- * where one union of every part puts it. When only the area is asked (`withRings` false), a group
- * of several parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
+ * where one union of every part puts it. A group of strictly convex parts whose union is one ring
+ * is united without clipper where clipper's union is certainly that ring (groupRing; the ring may
+ * start at another vertex). When only the area is asked (`withRings` false), a group of several
+ * parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
  * Part i is polygon polys[i] of stores[i]; boxes[4i ..] its box.
  */
 export function landOfParts(
@@ -402,6 +405,43 @@ function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean):
       if (!Number.isNaN(twice)) return { area: twice / (2 * CLIP_SCALE * CLIP_SCALE), land: null };
     }
   }
+  groupParts(n, boxes);
+  let area = 0;
+  const land: MetricRings[] | null = withRings ? [] : null;
+  for (let lo = 0; lo < n;) {
+    const i = order[lo], hi = groupEnd[i];
+    const size = hi - lo;
+    if (!land && size === 1 && partAt[i + 1] - partAt[i] === 1) {
+      // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
+      // union returns, so its area is the shoelace of its grid vertices (exact in integers).
+      const twice = simpleSnappedTwiceArea(ringAt[partAt[i]], ringAt[partAt[i] + 1]);
+      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); lo = hi; continue; }
+    }
+    if (!land && size > 1) {
+      area += groupTwiceArea(ringAt, partAt, order, lo, hi, gridBoxes(ringAt, partAt, order, lo, hi)) / (2 * CLIP_SCALE * CLIP_SCALE);
+      lo = hi;
+      continue;
+    }
+    const m = groupRing(lo, hi);
+    let rings: MetricRings;
+    if (m > 0) {
+      const out: XY[] = new Array(m);
+      for (let v = 0; v < m; v++) out[v] = [groupRingXY[groupRingAt + 2 * v] / CLIP_SCALE, groupRingXY[groupRingAt + 2 * v + 1] / CLIP_SCALE];
+      rings = [out];
+    } else rings = unionOfPaths(gridPaths(order, lo, hi));
+    for (const r of rings) area += ringArea(r);
+    land?.push(rings);
+    lo = hi;
+  }
+  return { area, land };
+}
+
+/**
+ * The groups of parts 0 .. n − 1 (boxes[4i ..] part i's box): the components of "parts meet on
+ * the grid", each listed in order[] from its lowest part, its parts ascending; group g (rooted at
+ * its lowest part i = order[lo]) spans order[lo .. groupEnd[i]).
+ */
+function groupParts(n: number, boxes: ArrayLike<number>): void {
   for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
@@ -435,30 +475,74 @@ function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean):
   for (let i = 0; i < n; i++) groupEnd[group[i]]++;
   for (let i = 0, at = 0; i < n; i++) if (group[i] === i) { at += groupEnd[i]; groupEnd[i] = at - groupEnd[i]; }
   for (let i = 0; i < n; i++) order[groupEnd[group[i]]++] = i;
-  let area = 0;
-  const land: MetricRings[] | null = withRings ? [] : null;
+}
+
+// groupRing's answer: the ring's vertices are groupRingXY[groupRingAt ..] (grid units).
+let groupRingXY: Float64Array = snap;
+let groupRingAt = 0;
+let unionRings = new Int32Array(16); // groupRing: the snapped rings of a group's parts
+
+/**
+ * The land of the group order[lo .. hi) (groupParts) as the one ring clipper's union returns for
+ * it (up to its first vertex), without clipper: a part alone whose ring stays simple on the grid,
+ * as it is (geo/metricRings.ts snappedSimpleRing), or convex parts whose union is one ring
+ * (geo/convexUnionOnGrid.ts). Returns its vertex count (where: groupRingXY, groupRingAt), or 0
+ * when clipper must build the land (unionOfPaths of gridPaths).
+ */
+function groupRing(lo: number, hi: number): number {
+  const size = hi - lo;
+  if (unionRings.length < size) unionRings = new Int32Array(2 * size);
+  for (let q = lo; q < hi; q++) {
+    const i = order[q];
+    if (partAt[i + 1] - partAt[i] !== 1) return 0;
+    unionRings[q - lo] = partAt[i];
+  }
+  if (size === 1) {
+    const r = unionRings[0], at = ringAt[r], m = (ringAt[r + 1] - at) >> 1;
+    if (!simpleRingOnGrid(snap, at, m)) return 0;
+    groupRingXY = snap; groupRingAt = at;
+    return m;
+  }
+  const m = convexUnionOnGrid(snap, ringAt, unionRings, size);
+  if (m < 0) return 0;
+  groupRingXY = convexUnionRing(); groupRingAt = 0;
+  return m;
+}
+
+/** Σ area of the pieces landPieces wrote last. */
+let landPiecesTotal = 0;
+
+/**
+ * landOfSnapped's land written as pieces of weight 1 (the area basis): each group's polygons, as
+ * writePieces writes the rings landOfSnapped gives (a group's one ring straight from the grid:
+ * the same numbers, no rings built). Returns the land's area (landOfSnapped's); the pieces' Σ area
+ * in landPiecesTotal.
+ */
+function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder): number {
+  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
+  groupParts(n, boxes);
+  let area = 0, total = 0;
   for (let lo = 0; lo < n;) {
-    const i = order[lo], hi = groupEnd[i];
-    const size = hi - lo;
-    if (!land && size === 1 && partAt[i + 1] - partAt[i] === 1) {
-      // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
-      // union returns, so its area is the shoelace of its grid vertices (exact in integers).
-      const twice = simpleSnappedTwiceArea(ringAt[partAt[i]], ringAt[partAt[i] + 1]);
-      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); lo = hi; continue; }
+    const hi = groupEnd[order[lo]];
+    const m = groupRing(lo, hi);
+    if (m > 0) {
+      const g = groupRingXY;
+      for (let v = groupRingAt, e = groupRingAt + 2 * m; v < e; v += 2) pieces.vertex(g[v] / CLIP_SCALE, g[v + 1] / CLIP_SCALE);
+      pieces.endRing();
+      const p = pieces.endPolygon(1);
+      const a = pieces.areaOf(p);
+      area += a;
+      if (a > 0) total += a;
+      else pieces.truncate(p);
+    } else {
+      const rings = unionOfPaths(gridPaths(order, lo, hi));
+      for (const r of rings) area += ringArea(r);
+      total += writePieces(rings, 1, pieces);
     }
-    if (!land && size > 1) {
-      area += groupTwiceArea(ringAt, partAt, order, lo, hi, gridBoxes(ringAt, partAt, order, lo, hi)) / (2 * CLIP_SCALE * CLIP_SCALE);
-      lo = hi;
-      continue;
-    }
-    // The parts' rings as toPaths would put them on the grid: the snapped vertices.
-    const rings = (size === 1 && partAt[i + 1] - partAt[i] === 1 ? snappedSimpleRingOnGrid(snap, ringAt[partAt[i]], (ringAt[partAt[i] + 1] - ringAt[partAt[i]]) >> 1) : null)
-      ?? unionOfPaths(gridPaths(order, lo, hi));
-    for (const r of rings) area += ringArea(r);
-    land?.push(rings);
     lo = hi;
   }
-  return { area, land };
+  landPiecesTotal = total;
+  return area;
 }
 
 /** landOfParts over metric rings: part i is ringsOf(i). */
@@ -834,17 +918,17 @@ function findParts(f: ResidentialFeatures, index: Flatbush, c: PreparedCommunity
   return partCount;
 }
 
-// partsLand's answers besides the area: whether some parts' boxes meet, and the land's polygons
-// when asked for (null otherwise, or when no boxes meet: then the parts are the land).
+// partsLand's answer besides the area: whether some parts' boxes meet (when none do, the parts
+// are the land).
 let partsOverlap = false;
-let partsLandRings: MetricRings[] | null = null;
 
 /**
  * The residential land inside the community (m², overlaps once) of parts 0 .. n − 1 (findParts;
- * the cuts in cutView): a union only when some parts' boxes meet. Fills partStore, partPoly and
- * partBox for landOfParts.
+ * the cuts in cutView): a union only when some parts' boxes meet, then written as pieces to
+ * `pieces` when given (landPieces; their Σ area in landPiecesTotal). Fills partStore, partPoly and
+ * partBox.
  */
-function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, withRings: boolean): number {
+function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder | null): number {
   if (partBox.length < 4 * n) partBox = new Float64Array(8 * n);
   while (partStore.length < n) partStore.push(s);
   for (let i = 0; i < n; i++) {
@@ -864,13 +948,10 @@ function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, withRings:
   let sum = 0;
   for (let i = 0; i < n; i++) sum += partStore[i].area[partPoly[i]];
   partsOverlap = overlapping;
-  partsLandRings = null;
   if (!overlapping) return sum;
   // The households basis needs only the land's area, the area basis its polygons (the pieces).
   // The parts went onto the grid as they were found (snapPart, snapGridPart).
-  const { area, land } = landOfSnapped(n, partBox, withRings);
-  partsLandRings = land;
-  return area;
+  return pieces ? landPieces(n, partBox, pieces) : landOfSnapped(n, partBox, false).area;
 }
 
 /** Whether a part written by householdsPieces carries estimated households. */
@@ -895,13 +976,9 @@ function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonSto
   return total;
 }
 
-/** The land (its polygons, or else parts 0 .. n − 1 as they are) as pieces of weight 1; returns their area. */
-function areaPieces(land: MetricRings[] | null, n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
+/** Parts 0 .. n − 1 as they are (the land when no two overlap) as pieces of weight 1; returns their area. */
+function partPieces(n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
   let total = 0;
-  if (land) {
-    for (const rings of land) total += writePieces(rings, 1, pieces);
-    return total;
-  }
   for (let i = 0; i < n; i++) {
     const q = partCut[i];
     const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
@@ -937,27 +1014,31 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
     if (!index || !c.rings.length || c.area_m2 <= 0) return COMMUNITY_AREA;
     const n = findParts(f, index, c, cuts, at);
     const cutView = cuts.view();
-    const residentialArea = Math.max(0, partsLand(n, s, cutView, weighting === 'area'));
+    const first = pieces.count;
+    // On the area basis, overlapping land is written as pieces as it is found.
+    const residentialArea = Math.max(0, partsLand(n, s, cutView, weighting === 'area' ? pieces : null));
     const overlapping = partsOverlap;
-    let land = partsLandRings;
     if (!(residentialArea > 0)) {
+      pieces.truncate(first);
       noLand.push(ci);
       return COMMUNITY_AREA;
     }
-    const first = pieces.count;
+    let total: number;
     if (weighting === 'households') {
-      const total = householdsPieces(f, n, cutView, pieces);
+      total = householdsPieces(f, n, cutView, pieces);
       if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: piecesEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
-    }
-    if (overlapping && !land) land = landOfParts(n, partStore, partPoly, partBox, true).land;
-    const total = areaPieces(land, n, s, cutView, pieces);
+      if (overlapping) {
+        for (let i = 0; i < n; i++) snapPart(i, partStore[i], partPoly[i]);
+        landPieces(n, partBox, pieces);
+        total = landPiecesTotal;
+      } else total = partPieces(n, s, cutView, pieces);
+    } else total = overlapping ? landPiecesTotal : partPieces(n, s, cutView, pieces);
     return { kind: 'residential-area', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: false };
   });
   const store = pieces.finish();
   for (const b of prepared) if (b !== COMMUNITY_AREA) b.store = store;
   // The per-community scratch refers to this layer's stores and rings: not held past the call.
   partStore.length = 0;
-  partsLandRings = null;
   return prepared;
 }

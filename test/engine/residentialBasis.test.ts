@@ -8,7 +8,7 @@ import { defaultPreset } from '../../src/engine/presets';
 import { createNetworkReach } from '../../src/engine/network/networkReach';
 import { datasetProjection } from '../../src/engine/prepare';
 import { communityBases, landOf, type ResidentialFeatures } from '../../src/engine/residentialBasis';
-import { PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { metricRingsOf, PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import { storeIndex } from '../../src/engine/residentialLayer';
 import type { PreparedCommunity } from '../../src/engine/reach/reachProvider';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
@@ -16,7 +16,7 @@ import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
 import { isCollected } from '../lib/collected';
 import { intersection, union } from '../../src/engine/geo/clip';
-import { ringsArea } from '../../src/engine/geo/metricRings';
+import { groupRings, ringsArea } from '../../src/engine/geo/metricRings';
 
 const preset = defaultPreset();
 // Square community x 0..600, y 0..600 (the test plane, metres); a green strip x −100..0 along its
@@ -362,6 +362,36 @@ describe('communityBases: a footprint whose first vertex is within 1 mm of the c
     const store = b.finish();
     return { store, households: Float64Array.from(list.map(([, h]) => h)), estimated: new Uint8Array(list.length), index: storeIndex(store), weighting: 'households' };
   };
+
+  it('area basis: each cluster of overlapping rotated footprints is one piece, clipper\'s union of the cluster (its vertices, up to the first)', () => {
+    // Clusters 25 m apart on a 5 × 5 grid inside the square, each two to four rotated footprints
+    // overlapping about a point; the second method is clipper's union of each cluster on its own.
+    const rnd = mulberry32(31);
+    const list: [[number, number][], number][] = [];
+    const clusters: [number, number][][][] = [];
+    for (let i = 0; i < 25; i++) {
+      const cx = 20 + 25 * (i % 5) + 0.37 * i, cy = 20 + 25 * Math.floor(i / 5), cluster: [number, number][][] = [];
+      for (let q = 2 + Math.floor(rnd() * 3); q > 0; q--) {
+        const w = 4 + 6 * rnd(), h = 3 + 4 * rnd(), t = rnd() * Math.PI, co = Math.cos(t), si = Math.sin(t);
+        const ox = cx + 3 * rnd(), oy = cy + 3 * rnd();
+        const r = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [ox + u * co - v * si, oy + u * si + v * co] as [number, number]);
+        list.push([r, NaN]);
+        cluster.push(r);
+      }
+      clusters.push(cluster);
+    }
+    const [b] = communityBases({ ...features(list), weighting: 'area' }, [c], [0], []);
+    expect(b.kind).toBe('residential-area');
+    const key = (r: [number, number][]) => {
+      const g = r.map(([x, y]) => `${Math.round(x * 100)},${Math.round(y * 100)}`);
+      const first = g.indexOf([...g].sort()[0]);
+      return g.slice(first).concat(g.slice(0, first)).join(' ');
+    };
+    const pieces = Array.from({ length: b.count }, (_, k) => metricRingsOf(b.store!, b.first + k).map(key).join(' | '));
+    const expected = clusters.flatMap((cluster) => groupRings(union(cluster)).map((poly) => poly.map(key).join(' | ')));
+    expect(pieces.sort()).toEqual(expected.sort());
+    expect(b.residentialArea_m2).toBeCloseTo(clusters.reduce((s, cl) => s + ringsArea(union(cl)), 0), 6);
+  });
 
   it('holds nothing of the layer once it returns: the feature store is collected when the caller drops it', async () => {
     // Two overlapping footprints, area-weighted: the parts' stores and the land's rings are used.

@@ -3,15 +3,10 @@
 // vertices, every vertex then rounded to the grid, repeated and collinear vertices dropped
 // (clipper drops them from its output too). The exact intersection of two convex polygons is one
 // convex polygon whose vertices are vertices of either ring or crossings of their edges; clipper
-// rounds a crossing to the nearest grid point, except (clipper-lib 6.4, Clipper.IntersectPoint and
-// its scanbeam sweep):
-// - a rounding tie (a coordinate half-way between grid points), rounded from an edge's end vertex;
-// - a crossing within about 1 / |Δ(dx/dy)| of a vertex's y (the sweep's scanlines), where the
-//   rounded positions of the two edges on the scanline do not show the crossing yet and clipper
-//   moves it onto the next scanline;
-// - two nearly parallel edges, whose crossing clipper computes with a large floating error.
+// rounds a crossing to the nearest grid point except in a few cases (geo/clipperCrossing.ts).
 // Those crossings are refused (the caller then asks clipper): every vertex kept here is the one
 // clipper returns. Only the vertex at which the ring starts may differ.
+import { clipperMayMove, clipperRound } from './clipperCrossing';
 
 /** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
 const EXACT = 2 ** 25;
@@ -21,36 +16,6 @@ let bufB = new Float64Array(64);
 let riskA = new Uint8Array(32); // per vertex of bufA / bufB: a crossing clipper may round otherwise
 let riskB = new Uint8Array(32);
 let ys = new Float64Array(32); // every vertex's y: clipper's scanlines
-
-/** Half away from zero, as clipper-lib rounds its crossings (Clipper.Round). */
-function round(a: number): number {
-  return a < 0 ? -Math.round(-a) : Math.round(a);
-}
-
-/** Edges whose dx/dy differ by less than this are nearly parallel. */
-const PARALLEL = 1e-3;
-
-/**
- * Clipper may put the crossing (x, y) of edges with directions (ax, ay) and (bx, by) elsewhere
- * than the nearest grid point (see the header); `ny` scanline ys in `ys`. A coordinate counts as
- * a possible tie when it lies within the floating error of clipper's formula (b = x₀ − y₀ dx/dy per
- * edge, y = Δb / Δ(dx/dy)), with a wide margin, of half-way between grid points.
- */
-function risky(x: number, y: number, ax: number, ay: number, bx: number, by: number, ny: number): boolean {
-  if (ay === 0 || by === 0) {
-    // On a horizontal edge: that edge's scanline; x rounded from the other edge's end vertex.
-    const tie = 1e-9 + 1e-14 * Math.abs(x);
-    return Math.abs(x - Math.floor(x) - 0.5) < tie;
-  }
-  const da = ax / ay, db = bx / by;
-  const d = Math.abs(da - db);
-  if (!(d >= PARALLEL)) return true;
-  const tie = 1e-9 + (1e-14 * (Math.abs(y) * (Math.abs(da) + Math.abs(db)) + 2 * Math.abs(x))) / Math.min(d, 1);
-  if (Math.abs(x - Math.floor(x) - 0.5) < tie || Math.abs(y - Math.floor(y) - 0.5) < tie) return true;
-  const reach = 1 + 1 / d;
-  for (let i = 0; i < ny; i++) if (Math.abs(y - ys[i]) < reach) return true;
-  return false;
-}
 
 /**
  * The ring f[at .. at + 2n) (grid units, no closing vertex) is convex and counter-clockwise: every turn
@@ -114,7 +79,7 @@ export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float6
       if ((s >= 0) !== (ps >= 0)) {
         const t = ps / (ps - s);
         const cx = px + t * (x - px), cy = py + t * (y - py);
-        rd[o >> 1] = risky(cx, cy, ex, ey, x - px, y - py, ny) ? 1 : 0;
+        rd[o >> 1] = clipperMayMove(cx, cy, ex, ey, x - px, y - py, ys, ny) ? 1 : 0;
         dst[o++] = cx; dst[o++] = cy;
       }
       if (s >= 0) { rd[o >> 1] = rs[i >> 1]; dst[o++] = x; dst[o++] = y; }
@@ -129,7 +94,7 @@ export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float6
   // To the grid, without repeats.
   let n = 0;
   for (let i = 0; i < len; i += 2) {
-    const x = round(src[i]), y = round(src[i + 1]);
+    const x = clipperRound(src[i]), y = clipperRound(src[i + 1]);
     if (n > 0 && out[2 * n - 2] === x && out[2 * n - 1] === y) continue;
     out[2 * n] = x; out[2 * n + 1] = y; n++;
   }

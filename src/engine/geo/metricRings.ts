@@ -111,30 +111,40 @@ export function snappedSimpleRing(r: XY[]): MetricRings | null {
  * its n vertices are g[at .. at + 2n).
  */
 export function snappedSimpleRingOnGrid(g: Float64Array, at: number, n: number): MetricRings | null {
-  if (n < 3 || n > SIMPLE_RING_MAX) return null;
-  for (let i = at; i < at + 2 * n; i++) if (!(Math.abs(g[i]) < 2 ** 26)) return null;
+  if (!simpleRingOnGrid(g, at, n)) return null;
+  const out: XY[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = [g[at + 2 * i] / CLIP_SCALE, g[at + 2 * i + 1] / CLIP_SCALE];
+  return [out];
+}
+
+/**
+ * The ring of n grid vertices g[at .. at + 2n) is one the union returns unchanged (up to its first
+ * vertex): counter-clockwise, no repeated vertex, no three consecutive collinear vertices, no two
+ * edges that meet other than at their shared vertex (snappedSimpleRing's test, no ring built).
+ */
+export function simpleRingOnGrid(g: Float64Array, at: number, n: number): boolean {
+  if (n < 3 || n > SIMPLE_RING_MAX) return false;
+  for (let i = at; i < at + 2 * n; i++) if (!(Math.abs(g[i]) < 2 ** 26)) return false;
   let twice = 0;
   for (let i = 0; i < n; i++) {
     const j = i + 1 < n ? i + 1 : i + 1 - n, k = i + 2 < n ? i + 2 : i + 2 - n;
     const xi = g[at + 2 * i], yi = g[at + 2 * i + 1], xj = g[at + 2 * j], yj = g[at + 2 * j + 1], xk = g[at + 2 * k], yk = g[at + 2 * k + 1];
-    if (xi === xj && yi === yj) return null;
-    if ((xj - xi) * (yk - yj) - (yj - yi) * (xk - xj) === 0) return null;
+    if (xi === xj && yi === yj) return false;
+    if ((xj - xi) * (yk - yj) - (yj - yi) * (xk - xj) === 0) return false;
     twice += xi * yj - xj * yi;
   }
-  if (twice <= 0) return null;
+  if (twice <= 0) return false;
   for (let a = 0; a < n; a++) {
     const b = a + 1 < n ? a + 1 : 0;
     for (let c = a + 2; c < n; c++) {
       const d = c + 1 < n ? c + 1 : 0;
       if (d === a) continue; // adjacent through the closing edge
       const o1 = orientOnGrid(g, at, a, b, c), o2 = orientOnGrid(g, at, a, b, d), o3 = orientOnGrid(g, at, c, d, a), o4 = orientOnGrid(g, at, c, d, b);
-      if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return null;
-      if ((o1 === 0 && withinOnGrid(g, at, a, b, c)) || (o2 === 0 && withinOnGrid(g, at, a, b, d)) || (o3 === 0 && withinOnGrid(g, at, c, d, a)) || (o4 === 0 && withinOnGrid(g, at, c, d, b))) return null;
+      if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return false;
+      if ((o1 === 0 && withinOnGrid(g, at, a, b, c)) || (o2 === 0 && withinOnGrid(g, at, a, b, d)) || (o3 === 0 && withinOnGrid(g, at, c, d, a)) || (o4 === 0 && withinOnGrid(g, at, c, d, b))) return false;
     }
   }
-  const out: XY[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = [g[at + 2 * i] / CLIP_SCALE, g[at + 2 * i + 1] / CLIP_SCALE];
-  return [out];
+  return true;
 }
 
 /** The turn i → j → k of grid vertices (g[at + 2i], g[at + 2i + 1]): 1 left, −1 right, 0 straight. */
