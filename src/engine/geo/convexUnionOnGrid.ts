@@ -73,22 +73,22 @@ function bytes(a: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffer
 }
 
 /** Cross product of (b − a) and (c − a), vertices by index into xs (exact on the grid). */
-function turn(a: number, b: number, c: number): number {
-  const ax = xs[2 * a], ay = xs[2 * a + 1];
-  return (xs[2 * b] - ax) * (xs[2 * c + 1] - ay) - (xs[2 * b + 1] - ay) * (xs[2 * c] - ax);
+function turn(X: Float64Array, a: number, b: number, c: number): number {
+  const ax = X[2 * a], ay = X[2 * a + 1];
+  return (X[2 * b] - ax) * (X[2 * c + 1] - ay) - (X[2 * b + 1] - ay) * (X[2 * c] - ax);
 }
 
 /** (x, y) lies within NEAR of ring q's box. */
-function nearBox(q: number, x: number, y: number): boolean {
-  return x >= ringBox[4 * q] - NEAR && x <= ringBox[4 * q + 2] + NEAR && y >= ringBox[4 * q + 1] - NEAR && y <= ringBox[4 * q + 3] + NEAR;
+function nearBox(RB: Float64Array, q: number, x: number, y: number): boolean {
+  return x >= RB[4 * q] - NEAR && x <= RB[4 * q + 2] + NEAR && y >= RB[4 * q + 1] - NEAR && y <= RB[4 * q + 3] + NEAR;
 }
 
 /** (x, y) lies within NEAR of the edge from vertex b (conservatively: of its line, inside its box grown by NEAR). */
-function nearEdge(b: number, x: number, y: number): boolean {
-  if (x < edgeBox[4 * b] - NEAR || x > edgeBox[4 * b + 2] + NEAR || y < edgeBox[4 * b + 1] - NEAR || y > edgeBox[4 * b + 3] + NEAR) return false;
-  const c = nextOf[b];
-  const ax = xs[2 * b], ay = xs[2 * b + 1];
-  return Math.abs((xs[2 * c] - ax) * (y - ay) - (xs[2 * c + 1] - ay) * (x - ax)) <= NEAR * edgeLength[b];
+function nearEdge(X: Float64Array, EB: Float64Array, NX: Int32Array, EL: Float64Array, b: number, x: number, y: number): boolean {
+  if (x < EB[4 * b] - NEAR || x > EB[4 * b + 2] + NEAR || y < EB[4 * b + 1] - NEAR || y > EB[4 * b + 3] + NEAR) return false;
+  const c = NX[b];
+  const ax = X[2 * b], ay = X[2 * b + 1];
+  return Math.abs((X[2 * c] - ax) * (y - ay) - (X[2 * c + 1] - ay) * (x - ax)) <= NEAR * EL[b];
 }
 
 /**
@@ -120,29 +120,30 @@ export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int3
     ringBox[4 * q] = x0; ringBox[4 * q + 1] = y0; ringBox[4 * q + 2] = x1; ringBox[4 * q + 3] = y1;
   }
   ringFirst[k] = nv;
-  for (let q = 0; q < k; q++) if (!strictlyConvex(ringFirst[q], ringFirst[q + 1])) return -1;
+  const X = xs, EB = edgeBox, NX = nextOf, EL = edgeLength, RB = ringBox, RF = ringFirst;
+  for (let q = 0; q < k; q++) if (!strictlyConvex(RF[q], RF[q + 1])) return -1;
   for (let a = 0; a < nv; a++) {
-    const b = a + 1 < ringFirst[ringOfVertex[a] + 1] ? a + 1 : ringFirst[ringOfVertex[a]];
-    const ax = xs[2 * a], ay = xs[2 * a + 1], bx = xs[2 * b], by = xs[2 * b + 1];
-    nextOf[a] = b; prevOf[b] = a;
-    edgeLength[a] = Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
-    edgeBox[4 * a] = Math.min(ax, bx); edgeBox[4 * a + 1] = Math.min(ay, by); edgeBox[4 * a + 2] = Math.max(ax, bx); edgeBox[4 * a + 3] = Math.max(ay, by);
+    const b = a + 1 < RF[ringOfVertex[a] + 1] ? a + 1 : RF[ringOfVertex[a]];
+    const ax = X[2 * a], ay = X[2 * a + 1], bx = X[2 * b], by = X[2 * b + 1];
+    NX[a] = b; prevOf[b] = a;
+    EL[a] = Math.sqrt((bx - ax) * (bx - ax) + (by - ay) * (by - ay));
+    EB[4 * a] = Math.min(ax, bx); EB[4 * a + 1] = Math.min(ay, by); EB[4 * a + 2] = Math.max(ax, bx); EB[4 * a + 3] = Math.max(ay, by);
   }
   // Each vertex's depth: the other rings holding it (strictly; near a ring's edge is a contact,
   // and near an edge of its own ring other than its two, a ring too thin).
   for (let a = 0; a < nv; a++) {
-    const x = xs[2 * a], y = xs[2 * a + 1], own = ringOfVertex[a];
+    const x = X[2 * a], y = X[2 * a + 1], own = ringOfVertex[a];
     let d = 0;
     for (let q = 0; q < k; q++) {
       if (q === own) {
-        for (let b = ringFirst[q]; b < ringFirst[q + 1]; b++) if (b !== a && nextOf[b] !== a && nearEdge(b, x, y)) return -1;
+        for (let b = RF[q]; b < RF[q + 1]; b++) if (b !== a && NX[b] !== a && nearEdge(X, EB, NX, EL, b, x, y)) return -1;
         continue;
       }
-      if (!nearBox(q, x, y)) continue;
+      if (!nearBox(RB, q, x, y)) continue;
       let inside = true;
-      for (let b = ringFirst[q]; b < ringFirst[q + 1]; b++) {
-        if (nearEdge(b, x, y)) return -1;
-        if (turn(b, nextOf[b], a) <= 0) inside = false;
+      for (let b = RF[q]; b < RF[q + 1]; b++) {
+        if (nearEdge(X, EB, NX, EL, b, x, y)) return -1;
+        if (turn(X, b, NX[b], a) <= 0) inside = false;
       }
       if (inside) d++;
     }
@@ -156,28 +157,28 @@ export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int3
   let nc = 0;
   for (let qa = 0; qa < k; qa++) {
     for (let qb = qa + 1; qb < k; qb++) {
-      if (ringBox[4 * qa] > ringBox[4 * qb + 2] || ringBox[4 * qb] > ringBox[4 * qa + 2] || ringBox[4 * qa + 1] > ringBox[4 * qb + 3] || ringBox[4 * qb + 1] > ringBox[4 * qa + 3]) continue;
-      for (let e = ringFirst[qa]; e < ringFirst[qa + 1]; e++) {
-        const e1 = nextOf[e];
-        const ex0 = edgeBox[4 * e], ey0 = edgeBox[4 * e + 1], ex1 = edgeBox[4 * e + 2], ey1 = edgeBox[4 * e + 3];
-        for (let f = ringFirst[qb]; f < ringFirst[qb + 1]; f++) {
-          if (edgeBox[4 * f + 2] < ex0 || edgeBox[4 * f] > ex1 || edgeBox[4 * f + 3] < ey0 || edgeBox[4 * f + 1] > ey1) continue;
-          const f1 = nextOf[f];
-          const d1 = turn(e, e1, f), d2 = turn(e, e1, f1), d3 = turn(f, f1, e), d4 = turn(f, f1, e1);
+      if (RB[4 * qa] > RB[4 * qb + 2] || RB[4 * qb] > RB[4 * qa + 2] || RB[4 * qa + 1] > RB[4 * qb + 3] || RB[4 * qb + 1] > RB[4 * qa + 3]) continue;
+      for (let e = RF[qa]; e < RF[qa + 1]; e++) {
+        const e1 = NX[e];
+        const ex0 = EB[4 * e], ey0 = EB[4 * e + 1], ex1 = EB[4 * e + 2], ey1 = EB[4 * e + 3];
+        for (let f = RF[qb]; f < RF[qb + 1]; f++) {
+          if (EB[4 * f + 2] < ex0 || EB[4 * f] > ex1 || EB[4 * f + 3] < ey0 || EB[4 * f + 1] > ey1) continue;
+          const f1 = NX[f];
+          const d1 = turn(X, e, e1, f), d2 = turn(X, e, e1, f1), d3 = turn(X, f, f1, e), d4 = turn(X, f, f1, e1);
           // Only proper crossings: an end vertex on the other edge was refused with the vertices.
           if (d1 === 0 || d2 === 0 || d3 === 0 || d4 === 0 || (d1 > 0) === (d2 > 0) || (d3 > 0) === (d4 > 0)) continue;
           // A proper crossing: along f at d1 / (d1 − d2) (as gridConvexClip computes its crossings).
           const tf = d1 / (d1 - d2), te = d3 / (d3 - d4);
-          const fx = xs[2 * f], fy = xs[2 * f + 1], fdx = xs[2 * f1] - fx, fdy = xs[2 * f1 + 1] - fy;
+          const fx = X[2 * f], fy = X[2 * f + 1], fdx = X[2 * f1] - fx, fdy = X[2 * f1 + 1] - fy;
           const x = fx + tf * fdx, y = fy + tf * fdy;
           // Near an edge next to either edge, or near a third ring: refused. (Near an end of
           // either edge it cannot be: that vertex would be near the other edge.)
-          if (nearEdge(prevOf[e], x, y) || nearEdge(e1, x, y) || nearEdge(prevOf[f], x, y) || nearEdge(f1, x, y)) return -1;
+          if (nearEdge(X, EB, NX, EL, prevOf[e], x, y) || nearEdge(X, EB, NX, EL, e1, x, y) || nearEdge(X, EB, NX, EL, prevOf[f], x, y) || nearEdge(X, EB, NX, EL, f1, x, y)) return -1;
           for (let q = 0; q < k; q++) {
-            if (q === qa || q === qb || !nearBox(q, x, y)) continue;
-            for (let b = ringFirst[q]; b < ringFirst[q + 1]; b++) if (nearEdge(b, x, y)) return -1;
+            if (q === qa || q === qb || !nearBox(RB, q, x, y)) continue;
+            for (let b = RF[q]; b < RF[q + 1]; b++) if (nearEdge(X, EB, NX, EL, b, x, y)) return -1;
           }
-          if (clipperMayMove(x, y, xs[2 * e1] - xs[2 * e], xs[2 * e1 + 1] - xs[2 * e + 1], fdx, fdy, scanlines, nv)) return -1;
+          if (clipperMayMove(x, y, X[2 * e1] - X[2 * e], X[2 * e1 + 1] - X[2 * e + 1], fdx, fdy, scanlines, nv)) return -1;
           crossXY[2 * nc] = x; crossXY[2 * nc + 1] = y;
           crossEdge[2 * nc] = e; crossEdge[2 * nc + 1] = f;
           // Moving along e, f's ring is entered when e goes from f's right (outside) to its left.
@@ -262,7 +263,7 @@ function strictlyConvex(v0: number, v1: number): boolean {
   let flips = 0, lastDx = 0;
   for (let i = 0; i < n; i++) {
     const a = v0 + i, b = v0 + ((i + 1) % n), c = v0 + ((i + 2) % n);
-    if (!(turn(a, b, c) > 0)) return false;
+    if (!(turn(xs, a, b, c) > 0)) return false;
     const dx = xs[2 * b] - xs[2 * a];
     if (dx !== 0) {
       if (lastDx !== 0 && (dx > 0) !== (lastDx > 0)) flips++;
