@@ -9,8 +9,9 @@
 // With ogr2ogr, the households-weighted layer also as a Shapefile (converted once beside it), read
 // flat and, for comparison, with the general reader (LIFECIRCLE_RESIDENTIAL_READER=general).
 // Target (issue "residential basis as fast as the area basis"): the residential basis's CPU within
-// 1.1× the area basis's, taken per round (the two cases run back to back, in turns first) and the
-// median over rounds; and under 1 GB.
+// 1.1× the area basis's, taken per round (the households-weighted case and the area basis run back
+// to back, in turns first) and the median over rounds; and under 1 GB. The area-weighted layer's
+// ratio is recorded against the same bound (its rounds are not paired back to back).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -108,6 +109,12 @@ export async function run(): Promise<void> {
   recordTarget({
     bench: 'residential', target: `${N / 1000}k audit on the residential basis as fast as on the area basis (CPU ratio, whole process, 1 thread; ≤ 1.1)`,
     before: had(`${hh}, before`), after: had(`${hh}, after`)!, met: ratio(`${hh}, after`) <= 1.1,
+  });
+  // The same target for a layer without households (the land's polygons are the pieces).
+  const ha = 'residential, area-weighted';
+  recordTarget({
+    bench: 'residential', target: `${N / 1000}k audit on the area-weighted residential basis as fast as on the area basis (CPU ratio, whole process, 1 thread; ≤ 1.1)`,
+    before: had(`${ha}, before`), after: had(`${ha}, after`)!, met: ratio(`${ha}, after`) <= 1.1,
   });
   recordTarget({
     bench: 'residential', target: `${N / 1000}k audit on the residential basis within 1 GB (peak RSS, 1 thread)`,
