@@ -7,12 +7,12 @@
 // leaves a ring), and the kept stretches are linked at each crossing onto the crossing edge.
 // Vertices are the rings' own and the crossings, rounded to the grid as clipper rounds them
 // (geo/clipperCrossing.ts); repeated and collinear vertices are dropped, as clipper drops them.
-// Refused (−1; the caller asks clipper): a ring that is not strictly convex, any contact between
-// two rings other than edges crossing (a vertex on another ring's edge or vertex, collinear edges
-// overlapping), two crossings at about the same place on an edge, a crossing clipper may put
-// elsewhere, a union of more than one ring (a hole, or rings apart), and a ring that meets itself
-// once its crossings are rounded. What is returned is the ring clipper returns, up to the vertex
-// it starts at.
+// Refused (−1; the caller asks clipper): more than MAX_RINGS rings; a ring that is not strictly
+// convex; a vertex within NEAR of another ring's edge (every contact other than edges crossing)
+// or of an edge of its own ring but its two; a crossing within NEAR of an edge next to either of
+// its edges, of a third ring, or of another crossing along its edge; a crossing clipper may put
+// elsewhere; a union of more than one ring (a hole). What is returned is the ring clipper returns,
+// up to the vertex it starts at.
 import { clipperMayMove, clipperRound } from './clipperCrossing';
 
 /** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
@@ -24,6 +24,8 @@ const EXACT = 2 ** 25;
  * edges, crossings) this near, or two vertices of the traced ring, are refused.
  */
 const NEAR = 2;
+/** Larger groups are refused: the passes here go over every pair of rings, clipper's sweep does not. */
+const MAX_RINGS = 32;
 
 // Scratch, grown as needed and reused from one call to the next.
 let xs = new Float64Array(64); // per vertex (all rings, ring after ring): x, y
@@ -97,6 +99,7 @@ function nearEdge(X: Float64Array, EB: Float64Array, NX: Int32Array, EL: Float64
  * count, or −1 when refused (see the header).
  */
 export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int32Array, k: number): number {
+  if (k > MAX_RINGS) return -1;
   // The rings, strictly convex and counter-clockwise, with their boxes.
   let nv = 0;
   for (let q = 0; q < k; q++) nv += (starts[ids[q] + 1] - starts[ids[q]]) >> 1;

@@ -54,6 +54,12 @@ describe('convexUnionOnGrid: by hand', () => {
     expect(r && canonical(r)).toBe(canonical([[0, 0], [1000, 0], [1000, 305], [1300, 500], [1000, 695], [1000, 1000], [0, 1000]]));
   });
 
+  it('a staircase of 32 overlapping squares: one ring of 4 + 4 · 31 vertices; 33 squares: refused (clipper\'s sweep unites large groups)', () => {
+    const stairs = (n: number) => Array.from({ length: n }, (_, i) => box(600 * i, 600 * i, 600 * i + 1000, 600 * i + 1000));
+    expect(unionOf(stairs(32))?.length).toBe(4 + 4 * 31);
+    expect(unionOf(stairs(33))).toBeNull();
+  });
+
   it('a ring inside another: the outer ring', () => {
     const r = unionOf([box(300, 300, 400, 400), box(0, 0, 1000, 1000)]);
     expect(r && canonical(r)).toBe(canonical(box(0, 0, 1000, 1000)));
