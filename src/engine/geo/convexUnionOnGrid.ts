@@ -6,14 +6,14 @@
 // hold the edge's start vertex, one more or one fewer at each crossing as the edge enters or
 // leaves a ring), and the kept stretches are linked at each crossing onto the crossing edge.
 // Vertices are the rings' own and the crossings, rounded to the grid as clipper rounds them
-// (geo/clipperCrossing.ts); repeated and collinear vertices are dropped, as clipper drops them.
+// (geo/clipperRules.ts); repeated and collinear vertices are dropped, as clipper drops them.
 // Refused (−1; the caller asks clipper): more than MAX_RINGS rings; a ring that is not strictly
 // convex; a vertex within NEAR of another ring's edge (every contact other than edges crossing)
 // or of an edge of its own ring but its two; a crossing within NEAR of an edge next to either of
 // its edges, of a third ring, or of another crossing along its edge; a crossing clipper may put
 // elsewhere; a union of more than one ring (a hole). What is returned is the ring clipper returns,
 // up to the vertex it starts at.
-import { clipperMayMove, clipperRound } from './clipperCrossing';
+import { cleanedAsClipper, clipperMayMove, clipperRound } from './clipperRules';
 
 /** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
 const EXACT = 2 ** 25;
@@ -286,29 +286,5 @@ function strictlyConvex(v0: number, v1: number): boolean {
  * by at most half a diagonal (√2 / 2 < NEAR / 2) stay apart.
  */
 function finishRing(count: number): number {
-  const out = ring;
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const x = out[2 * i], y = out[2 * i + 1];
-    if (n > 0 && out[2 * n - 2] === x && out[2 * n - 1] === y) continue;
-    out[2 * n] = x; out[2 * n + 1] = y; n++;
-  }
-  while (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) n--;
-  for (let changed = true; changed && n >= 3;) {
-    changed = false;
-    for (let i = 0; i < n && n >= 3;) {
-      const p = i === 0 ? n - 1 : i - 1, q = i + 1 < n ? i + 1 : 0;
-      const ux = out[2 * i] - out[2 * p], uy = out[2 * i + 1] - out[2 * p + 1];
-      const vx = out[2 * q] - out[2 * i], vy = out[2 * q + 1] - out[2 * i + 1];
-      if (ux * vy - uy * vx === 0) {
-        out.copyWithin(2 * i, 2 * i + 2, 2 * n);
-        n--;
-        changed = true;
-      } else i++;
-    }
-  }
-  if (n < 3) return -1;
-  let twice = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) twice += (out[2 * j] - out[2 * i]) * (out[2 * j + 1] + out[2 * i + 1]);
-  return twice > 0 ? n : -1;
+  return cleanedAsClipper(ring, count) || -1;
 }

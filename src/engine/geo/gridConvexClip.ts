@@ -3,10 +3,10 @@
 // vertices, every vertex then rounded to the grid, repeated and collinear vertices dropped
 // (clipper drops them from its output too). The exact intersection of two convex polygons is one
 // convex polygon whose vertices are vertices of either ring or crossings of their edges; clipper
-// rounds a crossing to the nearest grid point except in a few cases (geo/clipperCrossing.ts).
+// rounds a crossing to the nearest grid point except in a few cases (geo/clipperRules.ts).
 // Those crossings are refused (the caller then asks clipper): every vertex kept here is the one
 // clipper returns. Only the vertex at which the ring starts may differ.
-import { clipperMayMove, clipperRound } from './clipperCrossing';
+import { cleanedAsClipper, clipperMayMove, clipperRound } from './clipperRules';
 
 /** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
 const EXACT = 2 ** 25;
@@ -91,30 +91,7 @@ export function clipConvexOnGrid(subject: Float64Array, ns: number, clip: Float6
   }
   if (len < 6) return 0;
   for (let i = 0; i < len >> 1; i++) if (rs[i]) return -1;
-  // To the grid, without repeats.
-  let n = 0;
-  for (let i = 0; i < len; i += 2) {
-    const x = clipperRound(src[i]), y = clipperRound(src[i + 1]);
-    if (n > 0 && out[2 * n - 2] === x && out[2 * n - 1] === y) continue;
-    out[2 * n] = x; out[2 * n + 1] = y; n++;
-  }
-  while (n > 1 && out[0] === out[2 * n - 2] && out[1] === out[2 * n - 1]) n--;
-  // Without collinear vertices (straight turns, and the spikes rounding may leave), until none is left.
-  for (let changed = true; changed && n >= 3;) {
-    changed = false;
-    for (let i = 0; i < n && n >= 3;) {
-      const p = i === 0 ? n - 1 : i - 1, q = i + 1 < n ? i + 1 : 0;
-      const ux = out[2 * i] - out[2 * p], uy = out[2 * i + 1] - out[2 * p + 1];
-      const vx = out[2 * q] - out[2 * i], vy = out[2 * q + 1] - out[2 * i + 1];
-      if (ux * vy - uy * vx === 0) {
-        out.copyWithin(2 * i, 2 * i + 2, 2 * n);
-        n--;
-        changed = true;
-      } else i++;
-    }
-  }
-  if (n < 3) return 0;
-  let twice = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) twice += (out[2 * j] - out[2 * i]) * (out[2 * j + 1] + out[2 * i + 1]);
-  return twice > 0 ? n : 0;
+  // To the grid, then cleaned as clipper cleans its output.
+  for (let i = 0; i < len; i++) out[i] = clipperRound(src[i]);
+  return cleanedAsClipper(out, len >> 1);
 }
