@@ -338,17 +338,17 @@ let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
  * no other is snapped to the grid as the union would return it (geo/metricRings.ts
  * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
  * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
- * where one union of every part puts it. A group of strictly convex parts whose union is one ring
- * is united without clipper where clipper's union is certainly that ring (groupRing; the ring may
- * start at another vertex). When only the area is asked (`withRings` false), a group of several
- * parts is measured from its edges (groupTwiceArea: crossings exact, not rounded).
- * Part i is polygon polys[i] of stores[i]; boxes[4i ..] its box.
+ * where one union of every part puts it. With `pieces`, the land's polygons are written there
+ * (landPieces: a group of strictly convex parts whose union is one ring is united without
+ * clipper where clipper's union is certainly that ring); without, only its area is measured
+ * (landOfSnapped: a group of several parts from its edges, crossings exact, not rounded).
+ * Returns the area. Part i is polygon polys[i] of stores[i]; boxes[4i ..] its box.
  */
 export function landOfParts(
-  n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, withRings: boolean,
-): { area: number; land: MetricRings[] | null } {
+  n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder | null,
+): number {
   for (let i = 0; i < n; i++) snapPart(i, stores[i], polys[i]);
-  return landOfSnapped(n, boxes, withRings);
+  return pieces ? landPieces(n, boxes, pieces) : landOfSnapped(n, boxes);
 }
 
 /** Room in ringAt for `rings` more rings after ring `nr`, and in partAt for part i. */
@@ -392,48 +392,33 @@ function snapGridPart(i: number, g: Float64Array, count: number): void {
   partAt[i + 1] = nr + 1;
 }
 
-/** landOfParts over parts 0 .. n − 1 already on the grid (snapPart, snapGridPart). */
-function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
-  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
-  if (!withRings) {
-    // Only the area, every part one convex ring on the grid: the union's area by inclusion–exclusion
-    // (exact like groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
-    let convex = true;
-    for (let i = 0; i < n && convex; i++) convex = partAt[i + 1] - partAt[i] === 1 && isConvexOnGrid(snap, (ringAt[i + 1] - ringAt[i]) >> 1, ringAt[i]);
-    if (convex) {
-      const twice = convexUnionTwiceArea(snap, ringAt, n, snap[0], snap[1]);
-      if (!Number.isNaN(twice)) return { area: twice / (2 * CLIP_SCALE * CLIP_SCALE), land: null };
-    }
+/** landOfParts' area over parts 0 .. n − 1 already on the grid (snapPart, snapGridPart). */
+function landOfSnapped(n: number, boxes: ArrayLike<number>): number {
+  // Every part one convex ring on the grid: the union's area by inclusion–exclusion (exact like
+  // groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
+  let convex = true;
+  for (let i = 0; i < n && convex; i++) convex = partAt[i + 1] - partAt[i] === 1 && isConvexOnGrid(snap, (ringAt[i + 1] - ringAt[i]) >> 1, ringAt[i]);
+  if (convex) {
+    const twice = convexUnionTwiceArea(snap, ringAt, n, snap[0], snap[1]);
+    if (!Number.isNaN(twice)) return twice / (2 * CLIP_SCALE * CLIP_SCALE);
   }
   groupParts(n, boxes);
   let area = 0;
-  const land: MetricRings[] | null = withRings ? [] : null;
-  for (let lo = 0; lo < n;) {
+  for (let lo = 0; lo < n; lo = groupEnd[order[lo]]) {
     const i = order[lo], hi = groupEnd[i];
-    const size = hi - lo;
-    if (!land && size === 1 && partAt[i + 1] - partAt[i] === 1) {
-      // Only the area is asked: a part alone, one ring that stays simple on the grid, is what the
-      // union returns, so its area is the shoelace of its grid vertices (exact in integers).
-      const twice = simpleSnappedTwiceArea(ringAt[partAt[i]], ringAt[partAt[i] + 1]);
-      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); lo = hi; continue; }
-    }
-    if (!land && size > 1) {
+    if (hi - lo > 1) {
       area += groupTwiceArea(ringAt, partAt, order, lo, hi, gridBoxes(ringAt, partAt, order, lo, hi)) / (2 * CLIP_SCALE * CLIP_SCALE);
-      lo = hi;
       continue;
     }
-    const m = groupRing(lo, hi);
-    let rings: MetricRings;
-    if (m > 0) {
-      const out: XY[] = new Array(m);
-      for (let v = 0; v < m; v++) out[v] = [groupRingXY[groupRingAt + 2 * v] / CLIP_SCALE, groupRingXY[groupRingAt + 2 * v + 1] / CLIP_SCALE];
-      rings = [out];
-    } else rings = unionOfPaths(gridPaths(order, lo, hi));
-    for (const r of rings) area += ringArea(r);
-    land?.push(rings);
-    lo = hi;
+    if (partAt[i + 1] - partAt[i] === 1) {
+      // A part alone, one ring that stays simple on the grid, is what the union returns, so its
+      // area is the shoelace of its grid vertices (exact in integers).
+      const twice = simpleSnappedTwiceArea(ringAt[partAt[i]], ringAt[partAt[i] + 1]);
+      if (twice !== null) { area += twice / (2 * CLIP_SCALE * CLIP_SCALE); continue; }
+    }
+    for (const r of unionOfPaths(gridPaths(order, lo, hi))) area += ringArea(r);
   }
-  return { area, land };
+  return area;
 }
 
 /**
@@ -442,6 +427,7 @@ function landOfSnapped(n: number, boxes: ArrayLike<number>, withRings: boolean):
  * its lowest part i = order[lo]) spans order[lo .. groupEnd[i]).
  */
 function groupParts(n: number, boxes: ArrayLike<number>): void {
+  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
   for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
@@ -513,13 +499,12 @@ function groupRing(lo: number, hi: number): number {
 let landPiecesTotal = 0;
 
 /**
- * landOfSnapped's land written as pieces of weight 1 (the area basis): each group's polygons, as
- * writePieces writes the rings landOfSnapped gives (a group's one ring straight from the grid:
- * the same numbers, no rings built). Returns the land's area (landOfSnapped's); the pieces' Σ area
- * in landPiecesTotal.
+ * The land of parts 0 .. n − 1 already on the grid written as pieces of weight 1 (the area
+ * basis): each group's union as writePieces writes it (a group's one ring, groupRing, straight
+ * from the grid: the numbers and sums writePieces takes from its metric ring, no ring built).
+ * Returns the land's area (Σ of its rings' areas); the pieces' Σ area in landPiecesTotal.
  */
 function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder): number {
-  if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
   groupParts(n, boxes);
   let area = 0, total = 0;
   for (let lo = 0; lo < n;) {
@@ -545,12 +530,16 @@ function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBui
   return area;
 }
 
-/** landOfParts over metric rings: part i is ringsOf(i). */
+/** landOfParts over metric rings (part i is ringsOf(i)); with `withRings`, the land's polygons as the pieces hold them. */
 export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
   const b = new PolygonStoreBuilder();
   for (let i = 0; i < n; i++) b.polygon(ringsOf(i));
   const st = b.finish();
-  return landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, withRings);
+  const pieces = withRings ? new PolygonStoreBuilder() : null;
+  const area = landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, pieces);
+  if (!pieces) return { area, land: null };
+  const land = pieces.finish();
+  return { area, land: Array.from({ length: land.count }, (_, p) => metricRingsOf(land, p)) };
 }
 
 /** The snapped rings of the parts list[lo .. hi) as clipper paths (toPaths' form). */
@@ -951,7 +940,7 @@ function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, pieces: Po
   if (!overlapping) return sum;
   // The households basis needs only the land's area, the area basis its polygons (the pieces).
   // The parts went onto the grid as they were found (snapPart, snapGridPart).
-  return pieces ? landPieces(n, partBox, pieces) : landOfSnapped(n, partBox, false).area;
+  return pieces ? landPieces(n, partBox, pieces) : landOfSnapped(n, partBox);
 }
 
 /** Whether a part written by householdsPieces carries estimated households. */
@@ -1029,8 +1018,7 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
       if (total > 0) return { kind: 'residential-households', store: null, first, count: pieces.count - first, total, residentialArea_m2: residentialArea, householdsEstimated: piecesEstimated };
       pieces.truncate(first); // no households on this community's land: its area decides
       if (overlapping) {
-        for (let i = 0; i < n; i++) snapPart(i, partStore[i], partPoly[i]);
-        landPieces(n, partBox, pieces);
+        landOfParts(n, partStore, partPoly, partBox, pieces);
         total = landPiecesTotal;
       } else total = partPieces(n, s, cutView, pieces);
     } else total = overlapping ? landPiecesTotal : partPieces(n, s, cutView, pieces);

@@ -14,9 +14,8 @@
 // elsewhere; a union of more than one ring (a hole). What is returned is the ring clipper returns,
 // up to the vertex it starts at.
 import { cleanedAsClipper, clipperMayMove, clipperRound } from './clipperRules';
+import { isConvexOnGrid } from './gridConvexClip';
 
-/** Grid coordinates up to this magnitude keep every cross product below 2^53 (exact). */
-const EXACT = 2 ** 25;
 /**
  * Grid units within which two rings come near enough for clipper to see them touch: it places
  * an edge on a scanline by rounding (TopX), so a vertex half a unit from another ring's edge
@@ -100,7 +99,8 @@ function nearEdge(X: Float64Array, EB: Float64Array, NX: Int32Array, EL: Float64
  */
 export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int32Array, k: number): number {
   if (k > MAX_RINGS) return -1;
-  // The rings, strictly convex and counter-clockwise, with their boxes.
+  // The rings with their boxes; each strictly convex and counter-clockwise, its coordinates
+  // within ±2^25 so that every cross product is exact (isConvexOnGrid).
   let nv = 0;
   for (let q = 0; q < k; q++) nv += (starts[ids[q] + 1] - starts[ids[q]]) >> 1;
   xs = floats(xs, 2 * nv); ringOfVertex = ints(ringOfVertex, nv); depth = ints(depth, nv); edgeLength = floats(edgeLength, nv); nextOf = ints(nextOf, nv); prevOf = ints(prevOf, nv); edgeBox = floats(edgeBox, 4 * nv); scanlines = floats(scanlines, nv);
@@ -112,7 +112,6 @@ export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int3
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let i = starts[ids[q]]; i < starts[ids[q] + 1]; i += 2) {
       const x = g[i], y = g[i + 1];
-      if (!(Math.abs(x) <= EXACT && Math.abs(y) <= EXACT)) return -1;
       xs[2 * v] = x; xs[2 * v + 1] = y; ringOfVertex[v] = q; scanlines[v] = y;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
@@ -124,7 +123,7 @@ export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int3
   }
   ringFirst[k] = nv;
   const X = xs, EB = edgeBox, NX = nextOf, EL = edgeLength, RB = ringBox, RF = ringFirst;
-  for (let q = 0; q < k; q++) if (!strictlyConvex(RF[q], RF[q + 1])) return -1;
+  for (let q = 0; q < k; q++) if (!isConvexOnGrid(X, RF[q + 1] - RF[q], 2 * RF[q], true)) return -1;
   for (let a = 0; a < nv; a++) {
     const b = a + 1 < RF[ringOfVertex[a] + 1] ? a + 1 : RF[ringOfVertex[a]];
     const ax = X[2 * a], ay = X[2 * a + 1], bx = X[2 * b], by = X[2 * b + 1];
@@ -257,23 +256,6 @@ export function convexUnionOnGrid(g: Float64Array, starts: Int32Array, ids: Int3
   }
   if (m !== kept) return -1; // more than one loop: a hole, or rings apart
   return finishRing(m);
-}
-
-/** The ring xs[2 v0 .. 2 v1) turns left at every vertex and winds once. */
-function strictlyConvex(v0: number, v1: number): boolean {
-  const n = v1 - v0;
-  if (n < 3) return false;
-  let flips = 0, lastDx = 0;
-  for (let i = 0; i < n; i++) {
-    const a = v0 + i, b = v0 + ((i + 1) % n), c = v0 + ((i + 2) % n);
-    if (!(turn(xs, a, b, c) > 0)) return false;
-    const dx = xs[2 * b] - xs[2 * a];
-    if (dx !== 0) {
-      if (lastDx !== 0 && (dx > 0) !== (lastDx > 0)) flips++;
-      lastDx = dx;
-    }
-  }
-  return flips <= 2;
 }
 
 /**

@@ -19,10 +19,10 @@ let ys = new Float64Array(32); // every vertex's y: clipper's scanlines
 
 /**
  * The ring f[at .. at + 2n) (grid units, no closing vertex) is convex and counter-clockwise: every turn
- * is left or straight, it winds once (its x direction changes sign at most twice) and it has
- * positive area; coordinates within ±2^25 so that every test is exact.
+ * is left or straight (`strict`: left), it winds once (its x direction changes sign at most twice)
+ * and it has positive area; coordinates within ±2^25 so that every test is exact.
  */
-export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
+export function isConvexOnGrid(f: Float64Array, n: number, at = 0, strict = false): boolean {
   if (n < 3) return false;
   let flips = 0, lastDx = 0, twice = 0;
   // Vertices a, b, c = i, i + 1, i + 2 (mod n), carried along rather than indexed modulo n.
@@ -33,7 +33,7 @@ export function isConvexOnGrid(f: Float64Array, n: number, at = 0): boolean {
     if (!(Math.abs(ax) <= EXACT && Math.abs(ay) <= EXACT)) return false;
     const ux = bx - ax, uy = by - ay, vx = cx - bx, vy = cy - by;
     const cross = ux * vy - uy * vx;
-    if (cross < 0) return false;
+    if (cross < 0 || (strict && cross === 0)) return false;
     if (cross === 0 && ux * vx + uy * vy < 0) return false; // a spike
     if (ux !== 0) {
       if (lastDx !== 0 && (ux > 0) !== (lastDx > 0)) flips++;

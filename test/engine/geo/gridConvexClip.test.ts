@@ -15,6 +15,8 @@ describe('isConvexOnGrid', () => {
   it('a counter-clockwise square is convex, clockwise or dented or wound twice is not; a straight vertex is allowed', () => {
     expect(isConvexOnGrid(flat([[0, 0], [10, 0], [10, 10], [0, 10]]), 4)).toBe(true);
     expect(isConvexOnGrid(flat([[0, 0], [5, 0], [10, 0], [10, 10], [0, 10]]), 5)).toBe(true);
+    expect(isConvexOnGrid(flat([[0, 0], [5, 0], [10, 0], [10, 10], [0, 10]]), 5, 0, true)).toBe(false); // strict: left turns only
+    expect(isConvexOnGrid(flat([[9, 9], [0, 0], [10, 0], [10, 10], [0, 10]]), 4, 2, true)).toBe(true); // from offset 2
     expect(isConvexOnGrid(flat([[0, 0], [0, 10], [10, 10], [10, 0]]), 4)).toBe(false);
     expect(isConvexOnGrid(flat([[0, 0], [10, 0], [5, 2], [10, 10], [0, 10]]), 5)).toBe(false);
     // A pentagram's vertices in star order: every turn left, winding twice.
