@@ -30,7 +30,10 @@ export interface BasisPiece extends PreparedCommunity {
 
 export interface CommunityBasis {
   kind: CoverageBasis;
-  /** The store holding the residential pieces: `first` .. `first + count − 1`; none on the community-area basis. */
+  /**
+   * The store holding the residential pieces: `first` .. `first + count − 1` (a piece's rings may be
+   * the projected layer's: PolygonStore.ringsFrom); none on the community-area basis.
+   */
   store: PolygonStore | null;
   first: number;
   /** Number of residential pieces; 0 on the community-area basis (the community itself is measured). */
@@ -946,7 +949,11 @@ function partsLand(n: number, s: PolygonStore, cutView: PolygonStore, pieces: Po
 /** Whether a part written by householdsPieces carries estimated households. */
 let piecesEstimated = false;
 
-/** Parts 0 .. n − 1 as pieces weighted by their feature's households per m²; returns Σ weight × area. */
+/**
+ * Parts 0 .. n − 1 as pieces weighted by their feature's households per m²; returns Σ weight × area.
+ * A whole one-ring feature is referred to in the projected layer, not copied (most pieces are
+ * whole footprints: their vertices are not written a second time).
+ */
 function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
   const s = f.store;
   let total = 0;
@@ -957,8 +964,9 @@ function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonSto
     const weight = f.households[k] / s.area[k];
     const q = partCut[i];
     const from = q < 0 ? s : cutView, p = q < 0 ? k : q;
-    // A one-ring feature or cut is copied as it is, others as their connected polygons.
-    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(pieces.copy(from, p, weight));
+    // A one-ring feature is referred to and a one-ring cut copied as it is, others written as their
+    // connected polygons.
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += weight * pieces.areaOf(q < 0 ? pieces.reference(s, k, weight) : pieces.copy(from, p, weight));
     else total += writePieces(metricRingsOf(from, p), weight, pieces);
   }
   piecesEstimated = estimated;
@@ -988,9 +996,12 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   // or their unions; a feature across a community edge gives a piece on each side, and a cut adds
   // vertices), so that the columns are not grown by copying them; one community asked for on its
   // own (a gap map) starts small.
+  // On the households basis most pieces are whole footprints, referred to (householdsPieces): only
+  // the cuts' rings are written, so a quarter of the features' is room enough to start with.
   const nf = f.store.count, nv = f.store.xy.length >> 1, nr = f.store.ringStart.length - 1;
+  const share = weighting === 'households' ? 2 : 0;
   const pieces = indices.length > 1
-    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: nr + (nr >> 3) + indices.length, vertices: nv + (nv >> 3) + 4 * indices.length })
+    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: (nr >> share) + (nr >> 3) + indices.length, vertices: (nv >> share) + (nv >> 3) + 4 * indices.length })
     : new PolygonStoreBuilder();
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();

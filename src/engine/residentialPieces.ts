@@ -4,7 +4,10 @@
 // [x, y] arrays they cost about ten objects each, which the garbage collector then walks.
 // Rings follow reachProvider.ts (metres, no closing vertex, outer counter-clockwise, holes
 // clockwise); a polygon here is one outer ring with its holes, or (for a projected feature) all of
-// its rings.
+// its rings. A polygon may also refer to another store's polygon for its rings (a community's
+// households piece that is a whole footprint refers to the projected layer instead of copying it);
+// its area, box and weight are still its own columns'. ringsStoreOf / ringsIndexOf say where a
+// polygon's rings are; metricRingsOf and copy follow the reference.
 import type { BBox, MetricRings, XY } from './reach/reachProvider';
 import { bulkFloat64, bulkUint32 } from './bulkArrays';
 
@@ -23,12 +26,31 @@ export interface PolygonStore {
   readonly bbox: Float64Array;
   /** Per polygon: households per m² (a piece's weight; 1 on the area basis). */
   readonly weight: Float64Array;
+  /**
+   * Per polygon, when some polygons refer to `ringsStore` for their rings: the polygon of
+   * ringsStore whose rings it has (its own ring range is then empty), or −1 for rings of its own.
+   */
+  readonly ringsFrom?: Int32Array;
+  /** The store that ringsFrom refers to. */
+  readonly ringsStore?: PolygonStore;
+}
+
+/** The store holding polygon p's rings: s, or the store p refers to (PolygonStore.ringsFrom). */
+export function ringsStoreOf(s: PolygonStore, p: number): PolygonStore {
+  const from = s.ringsFrom;
+  return from !== undefined && from[p] >= 0 ? s.ringsStore! : s;
+}
+
+/** Polygon p's index in ringsStoreOf(s, p). */
+export function ringsIndexOf(s: PolygonStore, p: number): number {
+  const from = s.ringsFrom;
+  return from !== undefined && from[p] >= 0 ? from[p] : p;
 }
 
 /** A typed array twice as long (at least `need`), with the first `used` entries copied. */
-function grown<T extends Float64Array | Uint32Array>(a: T, used: number, need: number): T {
+function grown<T extends Float64Array | Uint32Array | Int32Array>(a: T, used: number, need: number): T {
   const length = Math.max(need, 2 * a.length);
-  const next = (a instanceof Float64Array ? bulkFloat64(length) : bulkUint32(length)) as T;
+  const next = (a instanceof Float64Array ? bulkFloat64(length) : a instanceof Int32Array ? new Int32Array(length) : bulkUint32(length)) as T;
   next.set(a.subarray(0, used));
   return next;
 }
@@ -48,6 +70,8 @@ export class PolygonStoreBuilder {
   private area: Float64Array;
   private bbox: Float64Array;
   private weight: Float64Array;
+  private ringsFrom: Int32Array | null = null; // once some polygon refers to ringsStore (reference())
+  private ringsStore: PolygonStore | null = null;
   private n = 0;
   private twice = 0;
   private x0 = Infinity; private y0 = Infinity; private x1 = -Infinity; private y1 = -Infinity;
@@ -156,7 +180,9 @@ export class PolygonStoreBuilder {
       this.weight = grown(this.weight, p, p + 1);
       this.bbox = grown(this.bbox, 4 * p, 4 * (p + 1));
       this.polygonRing = grown(this.polygonRing, p + 1, p + 2);
+      if (this.ringsFrom !== null) this.ringsFrom = grown(this.ringsFrom, p, p + 1);
     }
+    if (this.ringsFrom !== null) this.ringsFrom[p] = -1;
     this.polygonRing[p + 1] = this.nRings;
     this.area[p] = this.twice / 2;
     this.bbox[4 * p] = this.x0; this.bbox[4 * p + 1] = this.y0; this.bbox[4 * p + 2] = this.x1; this.bbox[4 * p + 3] = this.y1;
@@ -190,8 +216,32 @@ export class PolygonStoreBuilder {
     this.x1 = this.y1 = -Infinity;
   }
 
-  /** Copies polygon p of another store. */
+  /**
+   * A polygon with the rings of polygon k of another store, referred to rather than copied
+   * (PolygonStore.ringsFrom): the polygon copy() writes, in area, box and weight bit for bit,
+   * read through the reference. A polygon with a ring that repeats a vertex (which copy drops,
+   * summing the area again) is copied, as is one of a store other than the one referred to
+   * already: a builder refers to one store. No ring may be open.
+   */
+  reference(from: PolygonStore, k: number, weight: number): number {
+    const via = from.ringsFrom;
+    if (via !== undefined && via[k] >= 0) return this.reference(from.ringsStore!, via[k], weight);
+    if ((this.ringsStore !== null && this.ringsStore !== from) || repeatsVertex(from, k)) return this.copy(from, k, weight);
+    if (this.ringsFrom === null) {
+      this.ringsFrom = new Int32Array(this.area.length).fill(-1);
+      this.ringsStore = from;
+    }
+    this.twice = 2 * from.area[k];
+    this.x0 = from.bbox[4 * k]; this.y0 = from.bbox[4 * k + 1]; this.x1 = from.bbox[4 * k + 2]; this.y1 = from.bbox[4 * k + 3];
+    const p = this.endPolygon(weight);
+    this.ringsFrom![p] = k;
+    return p;
+  }
+
+  /** Copies polygon p of another store (its rings, also when p refers to a third store's). */
   copy(from: PolygonStore, p: number, weight: number): number {
+    const via = from.ringsFrom;
+    if (via !== undefined && via[p] >= 0) return this.copy(from.ringsStore!, via[p], weight);
     const r0 = from.polygonRing[p], r1 = from.polygonRing[p + 1];
     const v0 = from.ringStart[r0], v1 = from.ringStart[r1];
     if (this.nxy === this.ringStart[this.nRings] && this.twice === 0 && this.x0 === Infinity) {
@@ -234,7 +284,8 @@ export class PolygonStoreBuilder {
 
   /** The polygons written so far, over the builder's own columns (valid until the next write). */
   view(): PolygonStore {
-    return { count: this.n, xy: this.xy, ringStart: this.ringStart, polygonRing: this.polygonRing, area: this.area, bbox: this.bbox, weight: this.weight };
+    const v = { count: this.n, xy: this.xy, ringStart: this.ringStart, polygonRing: this.polygonRing, area: this.area, bbox: this.bbox, weight: this.weight };
+    return this.ringsFrom === null ? v : { ...v, ringsFrom: this.ringsFrom, ringsStore: this.ringsStore! };
   }
 
   /**
@@ -244,7 +295,7 @@ export class PolygonStoreBuilder {
    */
   finish(): PolygonStore {
     const n = this.n;
-    return {
+    const store = {
       count: n,
       xy: fitted(this.xy, this.nxy),
       ringStart: fitted(this.ringStart, this.nRings + 1),
@@ -253,16 +304,28 @@ export class PolygonStoreBuilder {
       bbox: fitted(this.bbox, 4 * n),
       weight: fitted(this.weight, n),
     };
+    return this.ringsFrom === null ? store : { ...store, ringsFrom: fitted(this.ringsFrom, n), ringsStore: this.ringsStore! };
   }
 }
 
+/** Some ring of polygon k repeats the vertex before it (copy() would drop that vertex). */
+function repeatsVertex(s: PolygonStore, k: number): boolean {
+  const xy = s.xy, starts = s.ringStart;
+  for (let r = s.polygonRing[k], r1 = s.polygonRing[k + 1]; r < r1; r++) {
+    for (let i = starts[r] + 2, e = starts[r + 1]; i < e; i += 2) if (xy[i] === xy[i - 2] && xy[i + 1] === xy[i - 1]) return true;
+  }
+  return false;
+}
+
 /** The first `used` entries of `a`: a view when they fill most of it, else a copy. */
-function fitted<T extends Float64Array | Uint32Array>(a: T, used: number): T {
+function fitted<T extends Float64Array | Uint32Array | Int32Array>(a: T, used: number): T {
   return (4 * used >= 3 * a.length ? a.subarray(0, used) : a.slice(0, used)) as T;
 }
 
-/** Polygon p's rings as metric rings (new arrays). */
+/** Polygon p's rings as metric rings (new arrays), also when p refers to another store's. */
 export function metricRingsOf(s: PolygonStore, p: number): MetricRings {
+  const via = s.ringsFrom;
+  if (via !== undefined && via[p] >= 0) return metricRingsOf(s.ringsStore!, via[p]);
   const out: MetricRings = [];
   for (let r = s.polygonRing[p]; r < s.polygonRing[p + 1]; r++) {
     const ring: XY[] = [];

@@ -14,7 +14,7 @@ import { areaInBufferUnionAt, cachedSourcePrimitives, type BufferPrimitives } fr
 import { keptDiscs } from './geo/coveredDiscs';
 import { pointInRings } from './geo/pointInPolygon';
 import { basisPieces, type BasisPiece, type CommunityBasis } from './residentialBasis';
-import { metricRingsOf, type PolygonStore } from './residentialPieces';
+import { metricRingsOf, ringsIndexOf, ringsStoreOf, type PolygonStore } from './residentialPieces';
 
 /** More discs than this near one piece are pruned first, as reach/euclideanReach.ts does for a community. */
 const PRUNE_DISCS_ABOVE = 32;
@@ -51,8 +51,9 @@ const vertex: [number, number] = [0, 0];
 
 /** Every vertex of piece p within d of (x, y). */
 function allVerticesWithin(s: PolygonStore, p: number, x: number, y: number, d2: number): boolean {
-  const xy = s.xy;
-  for (let i = s.ringStart[s.polygonRing[p]], e = s.ringStart[s.polygonRing[p + 1]]; i < e; i += 2) {
+  const g = ringsStoreOf(s, p), q = ringsIndexOf(s, p);
+  const xy = g.xy;
+  for (let i = g.ringStart[g.polygonRing[q]], e = g.ringStart[g.polygonRing[q + 1]]; i < e; i += 2) {
     const dx = xy[i] - x, dy = xy[i + 1] - y;
     if (dx * dx + dy * dy > d2) return false;
   }
@@ -222,7 +223,8 @@ function reachedByCentres(basis: CommunityBasis, s: PolygonStore, centres: Float
     const end = kept === discs ? n : kept.length;
     if (!end) continue;
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
-    const a = areaInDiscUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], kept, d, origin, end);
+    const g = ringsStoreOf(s, p), q = ringsIndexOf(s, p);
+    const a = areaInDiscUnionAt(g.xy, g.ringStart, g.polygonRing[q], g.polygonRing[q + 1], kept, d, origin, end);
     reached += weight[p] * Math.max(0, Math.min(area, a));
   }
   return reached;
@@ -237,15 +239,16 @@ function insidePolygon(s: PolygonStore, p: number, source: Extract<ReachSource, 
   const b0 = s.bbox[4 * p], b1 = s.bbox[4 * p + 1], b2 = s.bbox[4 * p + 2], b3 = s.bbox[4 * p + 3];
   const sb = source.bbox;
   if (b0 < sb[0] || b1 < sb[1] || b2 > sb[2] || b3 > sb[3]) return false;
-  for (let i = s.ringStart[s.polygonRing[p]], e = s.ringStart[s.polygonRing[p + 1]]; i < e; i += 2) {
-    vertex[0] = s.xy[i]; vertex[1] = s.xy[i + 1];
+  const g = ringsStoreOf(s, p), q = ringsIndexOf(s, p);
+  for (let i = g.ringStart[g.polygonRing[q]], e = g.ringStart[g.polygonRing[q + 1]]; i < e; i += 2) {
+    vertex[0] = g.xy[i]; vertex[1] = g.xy[i + 1];
     if (pointInRings(vertex, source.rings) < 0) return false;
   }
   let rings: MetricRings | null = null;
-  for (const r of source.rings) for (const q of r) {
-    if (q[0] <= b0 || q[0] >= b2 || q[1] <= b1 || q[1] >= b3) continue;
+  for (const r of source.rings) for (const v of r) {
+    if (v[0] <= b0 || v[0] >= b2 || v[1] <= b1 || v[1] >= b3) continue;
     rings ??= metricRingsOf(s, p);
-    if (pointInRings(q, rings) > 0) return false;
+    if (pointInRings(v, rings) > 0) return false;
   }
   return true;
 }
@@ -301,7 +304,8 @@ function reachedByBuffers(basis: CommunityBasis, s: PolygonStore, sources: Reach
       if (src.rings.length) primScratch.push(cachedSourcePrimitives(src.rings, d));
     }
     origin[0] = (b0 + b2) / 2; origin[1] = (b1 + b3) / 2;
-    const a = areaInBufferUnionAt(s.xy, s.ringStart, s.polygonRing[p], s.polygonRing[p + 1], primScratch, origin);
+    const g = ringsStoreOf(s, p), gp = ringsIndexOf(s, p);
+    const a = areaInBufferUnionAt(g.xy, g.ringStart, g.polygonRing[gp], g.polygonRing[gp + 1], primScratch, origin);
     reached += s.weight[p] * Math.max(0, Math.min(area, a));
   }
   primScratch.length = 0;

@@ -1,6 +1,6 @@
 // The flat polygon store of the residential basis: areas, boxes and rings checked by hand.
 import { describe, expect, it } from 'vitest';
-import { metricRingsOf, PolygonStoreBuilder } from '../../src/engine/residentialPieces';
+import { metricRingsOf, PolygonStoreBuilder, ringsIndexOf, ringsStoreOf } from '../../src/engine/residentialPieces';
 import { mulberry32 } from '../../bench/lib/random';
 
 describe('PolygonStoreBuilder', () => {
@@ -82,6 +82,59 @@ describe('PolygonStoreBuilder', () => {
     expect(Array.from(s.weight)).toEqual([1, 0.5]);
     expect(Array.from(s.xy)).toEqual([0, 0, 1, 0, 0, 1, 0, 0, 2, 0, 2, 2, 0, 2]);
     expect(Array.from(s.bbox.subarray(4))).toEqual([0, 0, 2, 2]);
+  });
+
+  it('reference: a polygon with another store\'s rings, its own area, box and weight, and no rings written', () => {
+    const layer = new PolygonStoreBuilder();
+    layer.polygon([[[0, 0], [1, 0], [0, 1]]]);
+    layer.polygon([[[0, 0], [10, 0], [10, 10], [0, 10]], [[4, 4], [4, 6], [6, 6], [6, 4]]]); // 96 m²
+    layer.polygon([[[20, 0], [26, 0], [20, 4]]]); // 12 m²
+    const from = layer.finish();
+    const b = new PolygonStoreBuilder();
+    b.polygon([[[50, 50], [52, 50], [52, 52]]]); // 2 m², rings of its own
+    expect(b.reference(from, 2, 0.25)).toBe(1);
+    expect(b.reference(from, 1, 3)).toBe(2);
+    b.polygon([[[60, 60], [61, 60], [61, 61], [60, 61]]]);
+    const s = b.finish();
+    expect(Array.from(s.area)).toEqual([2, 12, 96, 1]);
+    expect(Array.from(s.weight)).toEqual([1, 0.25, 3, 1]);
+    expect(Array.from(s.bbox.subarray(4, 12))).toEqual([20, 0, 26, 4, 0, 0, 10, 10]);
+    // Only the two polygons of its own were written: 3 + 4 vertices.
+    expect(s.xy.length).toBe(14);
+    expect(Array.from(s.ringsFrom!)).toEqual([-1, 2, 1, -1]);
+    expect(s.ringsStore).toBe(from);
+    expect(metricRingsOf(s, 2)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]], [[4, 4], [4, 6], [6, 6], [6, 4]]]);
+    expect(metricRingsOf(s, 3)).toEqual([[[60, 60], [61, 60], [61, 61], [60, 61]]]);
+    expect([ringsStoreOf(s, 1), ringsIndexOf(s, 1)]).toEqual([from, 2]);
+    expect([ringsStoreOf(s, 3), ringsIndexOf(s, 3)]).toEqual([s, 3]);
+    // Copying from the referring store copies the rings referred to; a reference to a referring
+    // store's polygon refers to the first store.
+    const c = new PolygonStoreBuilder();
+    c.copy(s, 2, 5);
+    c.reference(s, 1, 7);
+    const t = c.finish();
+    expect(metricRingsOf(t, 0)).toEqual(metricRingsOf(from, 1));
+    expect(t.ringsFrom === undefined || t.ringsFrom[0] === -1).toBe(true);
+    expect([t.ringsStore, t.ringsFrom?.[1], t.area[1], t.weight[1]]).toEqual([from, 2, 12, 7]);
+  });
+
+  it('reference copies what it cannot refer to: a ring repeating a vertex (as copy writes it), a second store', () => {
+    const repeated = new PolygonStoreBuilder();
+    repeated.polygon([[[0, 0], [10, 0], [10, 10], [0, 10]]]);
+    const ok = repeated.finish();
+    // A store holding a ring with (10, 10) twice, as a store not written by the builder may.
+    const odd = { count: 1, xy: Float64Array.from([0, 0, 10, 0, 10, 10, 10, 10, 0, 10]), ringStart: Uint32Array.from([0, 10]), polygonRing: Uint32Array.from([0, 1]), area: Float64Array.from([100]), bbox: Float64Array.from([0, 0, 10, 10]), weight: Float64Array.from([1]) };
+    const b = new PolygonStoreBuilder();
+    b.reference(odd, 0, 2);
+    b.reference(ok, 0, 1);
+    const other = new PolygonStoreBuilder();
+    other.polygon([[[0, 0], [3, 0], [0, 3]]]);
+    b.reference(other.finish(), 0, 3);
+    const s = b.finish();
+    expect(Array.from(s.ringsFrom!)).toEqual([-1, 0, -1]);
+    expect(metricRingsOf(s, 0)).toEqual([[[0, 0], [10, 0], [10, 10], [0, 10]]]);
+    expect(Array.from(s.area)).toEqual([100, 100, 4.5]);
+    expect(metricRingsOf(s, 2)).toEqual([[[0, 0], [3, 0], [0, 3]]]);
   });
 
   it('copy keeps holes, rings and the area (10×10 with a 2×2 hole: 96 m²) and drops a repeated vertex as vertex() does', () => {

@@ -119,6 +119,64 @@ describe('reachedOnBasis, straight-line: the same as the reach provider measurin
   }
 });
 
+describe('pieces that refer to a layer\'s polygons for their rings (whole footprints on the households basis)', () => {
+  // The layer holds decoys before each piece, and the basis store holds rings of its own under the
+  // same indices: a reader that took a referring piece's rings from the basis store would measure
+  // another polygon, or none.
+  function referringBasisOf(pieces: { rings: MetricRings; weight: number }[]): CommunityBasis {
+    const layer = new PolygonStoreBuilder();
+    const at: number[] = [];
+    for (const p of pieces) {
+      layer.polygon(square(5000, 5000, 1));
+      at.push(layer.polygon(p.rings));
+    }
+    const from = layer.finish();
+    const b = new PolygonStoreBuilder();
+    b.polygon(square(0, 0, 1000)); // not a piece of the basis
+    let total = 0;
+    pieces.forEach((p, i) => { total += p.weight * b.areaOf(b.reference(from, at[i], p.weight)); });
+    const store = b.finish();
+    expect(Array.from(store.ringsFrom!.subarray(1))).toEqual(at);
+    return { kind: 'residential-households', store, first: 1, count: pieces.length, total, residentialArea_m2: 0 };
+  }
+  const xyOf = (pts: [number, number][]) => Float64Array.from(pts.flat());
+  const tilted: MetricRings = [[0.3, 1.9, 0.3 + Math.PI, 1.9 + Math.PI].map((t) => [9.99 * Math.cos(t), 9.99 * Math.sin(t)] as XY)];
+
+  it('a quarter disc (2 × π·100²/4), a 50 m strip beside green (50 × 100), a piece inside green whole (0.5 × 400)', () => {
+    const corner = referringBasisOf([{ rings: square(0, 0, 200), weight: 2 }]);
+    expect(reachedOnBasis(corner, COMMUNITY, [point(0, 0)], 100, 'euclidean', noProvider)).toBeCloseTo(2 * Math.PI * 2500, 6);
+    expect(reachedByPoints(corner, xyOf([[0, 0]]), 1, 100)).toBeCloseTo(2 * Math.PI * 2500, 6);
+    const strip = referringBasisOf([{ rings: square(0, 0, 100), weight: 1 }]);
+    expect(reachedOnBasis(strip, COMMUNITY, [polygon(square(-100, 0, 100))], 50, 'euclidean', noProvider)).toBeCloseTo(5000, 6);
+    const inside = referringBasisOf([{ rings: square(10, 10, 20), weight: 0.5 }]);
+    expect(reachedOnBasis(inside, COMMUNITY, [polygon(square(0, 0, 100))], 300, 'euclidean', noProvider)).toBe(200);
+    // A green square whose corner lies inside the piece does not hold it: the piece 5..25 × 5..25,
+    // green −10..15 × −10..15 with d = 0.5 reaches 5..15.5 × 5..15.5 less its rounded corner.
+    const cornerIn = referringBasisOf([{ rings: square(5, 5, 20), weight: 1 }]);
+    const g = polygon(square(-10, -10, 25));
+    const want = 10.5 * 10.5 - (0.25 - Math.PI * 0.25 / 4);
+    expect(reachedOnBasis(cornerIn, COMMUNITY, [g], 0.5, 'euclidean', noProvider)).toBeCloseTo(want, 6);
+  });
+
+  it('a tilted rectangle whose vertices lie in the 10 m disc about its centre is whole; a square 40 m off is not reached', () => {
+    const basis = referringBasisOf([{ rings: tilted, weight: 1.5 }, { rings: square(40, 40, 5), weight: 1 }]);
+    expect(reachedByPoints(basis, xyOf([[0, 0]]), 1, 10)).toBe(1.5 * basis.store!.area[1]);
+    expect(basis.store!.area[1]).toBeCloseTo(2 * 9.99 * 9.99 * Math.sin(1.6), 9);
+    // In the 9 m disc its corners (9.99 m out) are not: measured by the kernel, as the same
+    // rectangle copied into the basis measures, and less than whole.
+    const part = reachedByPoints(basis, xyOf([[0, 0]]), 1, 9);
+    expect(part).toBeLessThan(1.5 * basis.store!.area[1] - 1);
+    expect(part).toBe(reachedByPoints(basisOf([{ rings: tilted, weight: 1.5 }, { rings: square(40, 40, 5), weight: 1 }]), xyOf([[0, 0]]), 1, 9));
+  });
+
+  it('walking mode and the gap layer get the rings referred to (basisPieces)', () => {
+    const basis = referringBasisOf([{ rings: square(0, 0, 10), weight: 2 }, { rings: tilted, weight: 1.5 }]);
+    const pieces = basisPieces(basis, COMMUNITY);
+    expect(pieces.map((p) => p.rings)).toEqual([square(0, 0, 10), tilted]);
+    expect(pieces.map((p) => p.area_m2)).toEqual([100, basis.store!.area[2]]);
+  });
+});
+
 describe('reachedByPoints: point sources as coordinates', () => {
   const xyOf = (pts: [number, number][]) => Float64Array.from(pts.flat());
 
