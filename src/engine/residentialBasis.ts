@@ -17,6 +17,7 @@ import { CLIP_SCALE, intersection, unionOfPaths, type IntPaths } from './geo/cli
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
 import { convexUnionTwiceArea } from './geo/convexUnionArea';
 import { convexUnionOnGrid, convexUnionRing } from './geo/convexUnionOnGrid';
+import { convexRingsMeet } from './geo/convexRingsMeet';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointSegmentDistance } from './geo/pointInPolygon';
 import { bboxOf, metricRingsOf, PolygonStoreBuilder, type PolygonStore } from './residentialPieces';
@@ -333,6 +334,18 @@ let group = new Int32Array(64); // landOf: union-find parent per part (a group's
 let order = new Int32Array(64); // landOf: the parts group by group, each group's parts in order
 let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in order (then its next slot)
 let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
+let convexity = new Int8Array(64); // groupParts: per part, 0 not known yet, 1 one convex ring on the grid, 2 not
+
+/** Parts a and b meet on the grid: by separating axes when both are one convex ring, else partsMeet. */
+function partsMeetFast(a: number, b: number): boolean {
+  if (convexity[a] === 0) convexity[a] = partAt[a + 1] - partAt[a] === 1 && isConvexOnGrid(snap, (ringAt[partAt[a] + 1] - ringAt[partAt[a]]) >> 1, ringAt[partAt[a]]) ? 1 : 2;
+  if (convexity[b] === 0) convexity[b] = partAt[b + 1] - partAt[b] === 1 && isConvexOnGrid(snap, (ringAt[partAt[b] + 1] - ringAt[partAt[b]]) >> 1, ringAt[partAt[b]]) ? 1 : 2;
+  if (convexity[a] === 1 && convexity[b] === 1) {
+    const ra = partAt[a], rb = partAt[b];
+    return convexRingsMeet(snap, ringAt[ra], (ringAt[ra + 1] - ringAt[ra]) >> 1, ringAt[rb], (ringAt[rb + 1] - ringAt[rb]) >> 1);
+  }
+  return partsMeet(ringAt, partAt, a, b);
+}
 
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
@@ -431,7 +444,8 @@ function landOfSnapped(n: number, boxes: ArrayLike<number>): number {
  */
 function groupParts(n: number, boxes: ArrayLike<number>): void {
   if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
-  for (let i = 0; i < n; i++) group[i] = i;
+  if (convexity.length < n) convexity = new Int8Array(2 * n);
+  for (let i = 0; i < n; i++) { group[i] = i; convexity[i] = 0; }
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
   // components of "parts meet", each rooted at its lowest part) do not depend on the pairs' order.
@@ -450,7 +464,7 @@ function groupParts(n: number, boxes: ArrayLike<number>): void {
         let a = i, b = j;
         while (group[a] !== a) a = group[a] = group[group[a]];
         while (group[b] !== b) b = group[b] = group[group[b]];
-        if (a !== b && partsMeet(ringAt, partAt, i, j)) group[Math.max(a, b)] = Math.min(a, b);
+        if (a !== b && partsMeetFast(i, j)) group[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }
