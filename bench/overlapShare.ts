@@ -1,0 +1,88 @@
+// How often building footprints overlap one another: real OpenStreetMap layers (../shared/data/real,
+// buildings converted by ogr2ogr, an independent reader) against the synthetic city's residential
+// layer and its footprints-apart variant (lib/residentialApart.ts). Two footprints overlap when
+// clipper's intersection of them (geo/clip.ts) has more than 0.01 m² of area. The share of
+// footprints in an overlap is what the area-weighted residential basis pays a union for.
+// Run: `npx tsx bench/overlapShare.ts` (the synthetic layers are written first when missing).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import Flatbush from 'flatbush';
+import { intersection } from '../src/engine/geo/clip';
+import { root } from './lib/baseline';
+import { cityFiles } from './lib/cityFiles';
+import { residentialApart } from './lib/residentialApart';
+
+type XY = [number, number];
+
+/** The polygons of a GeoJSON file in local metres (equirectangular about the first vertex), closing vertices dropped. */
+function polygonsOf(file: string, limit: number): XY[][][] {
+  const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: { type: string; coordinates: unknown } | null }[] };
+  const out: XY[][][] = [];
+  let kx = NaN;
+  const ky = 110_540;
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g || out.length >= limit) continue;
+    const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as number[][][][];
+    for (const p of polys) {
+      if (Number.isNaN(kx)) kx = 111_320 * Math.cos((p[0][0][1] * Math.PI) / 180);
+      out.push(p.map((r) => r.slice(0, -1).map(([x, y]) => [x * kx, y * ky] as XY)));
+    }
+  }
+  return out;
+}
+
+/** Overlapping pairs, and the share of polygons in at least one. */
+export function overlapShare(polys: XY[][][]): { pairs: number; share: number } {
+  const boxes = polys.map((p) => {
+    const xs = p[0].map((q) => q[0]), ys = p[0].map((q) => q[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  });
+  const index = new Flatbush(Math.max(1, polys.length));
+  for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+  if (!polys.length) index.add(0, 0, 0, 0);
+  index.finish();
+  const inOverlap = new Uint8Array(polys.length);
+  let pairs = 0;
+  polys.forEach((p, i) => {
+    for (const j of index.search(boxes[i][0], boxes[i][1], boxes[i][2], boxes[i][3])) {
+      if (j <= i) continue;
+      let area = 0;
+      for (const r of intersection(p, polys[j])) for (let u = 0, v = r.length - 1; u < r.length; v = u++) area += ((r[v][0] - r[u][0]) * (r[v][1] + r[u][1])) / 2;
+      if (Math.abs(area) > 0.01) { pairs++; inOverlap[i] = inOverlap[j] = 1; }
+    }
+  });
+  return { pairs, share: polys.length ? inOverlap.reduce((s, x) => s + x, 0) / polys.length : 0 };
+}
+
+/** The buildings of an OSM file as GeoJSON (ogr2ogr), or null without ogr2ogr. */
+function osmBuildings(file: string, name: string): string | null {
+  const out = join(tmpdir(), `lc-overlap-${name}.geojson`);
+  try {
+    if (!existsSync(out)) execFileSync('ogr2ogr', ['-f', 'GeoJSON', out, file, 'multipolygons', '-where', 'building IS NOT NULL'], { stdio: 'ignore' });
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+const real = join(root, '..', 'shared', 'data', 'real');
+const rows: { layer: string; footprints: number; 'overlapping pairs': number; 'footprints in an overlap': string }[] = [];
+const add = (layer: string, polys: XY[][][]) => {
+  const r = overlapShare(polys);
+  rows.push({ layer, footprints: polys.length, 'overlapping pairs': r.pairs, 'footprints in an overlap': `${(100 * r.share).toFixed(2)} %` });
+};
+if (existsSync(real)) {
+  for (const [name, file] of [['Monaco (OSM)', 'monaco/monaco.osm.pbf'], ['Nanjing Xuanwu (OSM)', 'nanjing-xuanwu/xuanwu.osm'], ['Beijing Haidian (OSM)', 'beijing-haidian/haidian.osm']]) {
+    const g = osmBuildings(join(real, file), file.split('/')[0]);
+    if (g) add(name, polygonsOf(g, Infinity)); else console.log(`(${name}: ogr2ogr not available)`);
+  }
+} else console.log(`(no real layers: ${real} is absent)`);
+const res = cityFiles(10_000, 30);
+const resFile = res[res.indexOf('--residential') + 1];
+const LIMIT = 30_000; // the first 1,000 communities' footprints
+add('synthetic 10k city, first 30k footprints', polygonsOf(resFile, LIMIT));
+add('the same, footprints apart (lib/residentialApart.ts)', polygonsOf(residentialApart(resFile), LIMIT));
+console.table(rows);
