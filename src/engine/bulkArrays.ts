@@ -47,6 +47,11 @@ export function bulkUint32(length: number): Uint32Array {
   return new Uint32Array(bulkBuffer(4 * length));
 }
 
+/** A zeroed Int32Array of `length` for a large column (bulkBuffer). */
+export function bulkInt32(length: number): Int32Array {
+  return new Int32Array(bulkBuffer(4 * length));
+}
+
 /**
  * The distinct ArrayBuffers behind `items` (typed arrays or buffers) that postMessage can move:
  * shared buffers are left out, since they are shared without a transfer and a transfer list

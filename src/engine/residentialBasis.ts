@@ -336,11 +336,18 @@ let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in 
 let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 let convexity = new Int8Array(64); // groupParts: per part, 0 not known yet, 1 one convex ring on the grid, 2 not
 
+/** Snapped part i is one convex ring on the grid (found once per groupParts call). */
+function convexPart(i: number): boolean {
+  if (convexity[i] === 0) {
+    const r = partAt[i];
+    convexity[i] = partAt[i + 1] - r === 1 && isConvexOnGrid(snap, (ringAt[r + 1] - ringAt[r]) >> 1, ringAt[r]) ? 1 : 2;
+  }
+  return convexity[i] === 1;
+}
+
 /** Parts a and b meet on the grid: by separating axes when both are one convex ring, else partsMeet. */
 function partsMeetFast(a: number, b: number): boolean {
-  if (convexity[a] === 0) convexity[a] = partAt[a + 1] - partAt[a] === 1 && isConvexOnGrid(snap, (ringAt[partAt[a] + 1] - ringAt[partAt[a]]) >> 1, ringAt[partAt[a]]) ? 1 : 2;
-  if (convexity[b] === 0) convexity[b] = partAt[b + 1] - partAt[b] === 1 && isConvexOnGrid(snap, (ringAt[partAt[b] + 1] - ringAt[partAt[b]]) >> 1, ringAt[partAt[b]]) ? 1 : 2;
-  if (convexity[a] === 1 && convexity[b] === 1) {
+  if (convexPart(a) && convexPart(b)) {
     const ra = partAt[a], rb = partAt[b];
     return convexRingsMeet(snap, ringAt[ra], (ringAt[ra + 1] - ringAt[ra]) >> 1, ringAt[rb], (ringAt[rb + 1] - ringAt[rb]) >> 1);
   }

@@ -9,7 +9,7 @@
 // its area, box and weight are still its own columns'. ringsStoreOf / ringsIndexOf say where a
 // polygon's rings are; metricRingsOf and copy follow the reference.
 import type { BBox, MetricRings, XY } from './reach/reachProvider';
-import { bulkFloat64, bulkUint32 } from './bulkArrays';
+import { bulkFloat64, bulkInt32, bulkUint32 } from './bulkArrays';
 
 export interface PolygonStore {
   /** Number of polygons. */
@@ -50,7 +50,7 @@ export function ringsIndexOf(s: PolygonStore, p: number): number {
 /** A typed array twice as long (at least `need`), with the first `used` entries copied. */
 function grown<T extends Float64Array | Uint32Array | Int32Array>(a: T, used: number, need: number): T {
   const length = Math.max(need, 2 * a.length);
-  const next = (a instanceof Float64Array ? bulkFloat64(length) : a instanceof Int32Array ? new Int32Array(length) : bulkUint32(length)) as T;
+  const next = (a instanceof Float64Array ? bulkFloat64(length) : a instanceof Int32Array ? bulkInt32(length) : bulkUint32(length)) as T;
   next.set(a.subarray(0, used));
   return next;
 }
@@ -228,7 +228,7 @@ export class PolygonStoreBuilder {
     if (via !== undefined && via[k] >= 0) return this.reference(from.ringsStore!, via[k], weight);
     if ((this.ringsStore !== null && this.ringsStore !== from) || repeatsVertex(from, k)) return this.copy(from, k, weight);
     if (this.ringsFrom === null) {
-      this.ringsFrom = new Int32Array(this.area.length).fill(-1);
+      this.ringsFrom = bulkInt32(this.area.length).fill(-1);
       this.ringsStore = from;
     }
     this.twice = 2 * from.area[k];
