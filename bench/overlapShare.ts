@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import Flatbush from 'flatbush';
 import { intersection } from '../src/engine/geo/clip';
+import { ringsArea } from '../src/engine/geo/metricRings';
 import { root } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { residentialApart } from './lib/residentialApart';
@@ -49,9 +50,7 @@ export function overlapShare(polys: XY[][][]): { pairs: number; share: number } 
   polys.forEach((p, i) => {
     for (const j of index.search(boxes[i][0], boxes[i][1], boxes[i][2], boxes[i][3])) {
       if (j <= i) continue;
-      let area = 0;
-      for (const r of intersection(p, polys[j])) for (let u = 0, v = r.length - 1; u < r.length; v = u++) area += ((r[v][0] - r[u][0]) * (r[v][1] + r[u][1])) / 2;
-      if (Math.abs(area) > 0.01) { pairs++; inOverlap[i] = inOverlap[j] = 1; }
+      if (Math.abs(ringsArea(intersection(p, polys[j]))) > 0.01) { pairs++; inOverlap[i] = inOverlap[j] = 1; }
     }
   });
   return { pairs, share: polys.length ? inOverlap.reduce((s, x) => s + x, 0) / polys.length : 0 };

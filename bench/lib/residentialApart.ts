@@ -4,36 +4,31 @@
 // none (intersection area over 0.01 m²; bench/overlapShare.ts measures it). Each footprint that
 // overlaps one kept before it is moved to the nearest free place on a spiral about where it was
 // (8 directions, 6 m further each turn, up to 72 m), else shrunk about its centre (to 0.8 of its
-// size, up to 12 times); in the first 30k footprints 0.01 % still overlap one (bench/overlapShare.ts). The same features, ids, vertex counts and
-// households, so a run on this layer does the same reading and projecting as on the original.
-// Written once beside the layer it is made from.
+// size, up to 12 times); in the first 30k footprints 0.01 % still overlap one (overlapShare.ts).
+// Two footprints are apart when they do not meet on the centimetre grid (geo/convexRingsMeet.ts).
+// The same features, ids, vertex counts and households, so a run on this layer does the same
+// reading and projecting as on the original. Written once beside the layer it is made from.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { convexRingsMeet } from '../../src/engine/geo/convexRingsMeet';
 
 type Ring = [number, number][];
 
-/** Metres per degree near the layer (equirectangular: enough to tell overlaps apart). */
-function metric(ring: number[][], kx: number, ky: number): Ring {
-  return ring.map(([x, y]) => [x * kx, y * ky]);
+/** Metres from (lon0, lat0), kx, ky metres per degree (equirectangular: enough to tell overlaps apart). */
+function metric(ring: number[][], lon0: number, lat0: number, kx: number, ky: number): Ring {
+  return ring.map(([x, y]) => [(x - lon0) * kx, (y - lat0) * ky]);
 }
 
-/** The rings' projections on the axis (ax, ay) are apart. */
-function apartOn(a: Ring, b: Ring, ax: number, ay: number): boolean {
-  let a0 = Infinity, a1 = -Infinity, b0 = Infinity, b1 = -Infinity;
-  for (const [x, y] of a) { const t = x * ax + y * ay; a0 = Math.min(a0, t); a1 = Math.max(a1, t); }
-  for (const [x, y] of b) { const t = x * ax + y * ay; b0 = Math.min(b0, t); b1 = Math.max(b1, t); }
-  return a1 <= b0 || b1 <= a0;
+/** The counter-clockwise footprint ring on the centimetre grid, flat (convexRingsMeet's input). */
+function onGrid(r: Ring): Float64Array {
+  return Float64Array.from(r.flatMap(([x, y]) => [Math.round(100 * x), Math.round(100 * y)]));
 }
 
-/** Two convex rings overlap (share area): no edge normal of either separates them. */
-export function convexOverlap(a: Ring, b: Ring): boolean {
-  for (const r of [a, b]) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const ex = r[i][0] - r[j][0], ey = r[i][1] - r[j][1];
-      if ((ex !== 0 || ey !== 0) && apartOn(a, b, -ey, ex)) return false;
-    }
-  }
-  return true;
+/** Two convex rings (flat, on the grid) meet: cross, touch or one holds the other. */
+function meet(a: Float64Array, b: Float64Array): boolean {
+  const f = new Float64Array(a.length + b.length);
+  f.set(a); f.set(b, a.length);
+  return convexRingsMeet(f, 0, a.length >> 1, a.length, b.length >> 1);
 }
 
 const CELL = 100; // m: the grid the kept footprints are found by
@@ -46,9 +41,10 @@ export function residentialApart(residential: string): string {
   const out = join(dirname(residential), 'residential-apart.geojson');
   if (existsSync(out)) return out;
   const fc = JSON.parse(readFileSync(residential, 'utf8')) as { features: { geometry: { coordinates: number[][][][] } }[] };
-  const lat = fc.features[0].geometry.coordinates[0][0][0][1];
-  const ky = 110_540, kx = 111_320 * Math.cos((lat * Math.PI) / 180);
-  const grid = new Map<string, Ring[]>();
+  // Metres from the first vertex: the layer's grid coordinates stay within convexRingsMeet's ±2^25.
+  const [lon0, lat0] = fc.features[0].geometry.coordinates[0][0][0];
+  const ky = 110_540, kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
+  const grid = new Map<string, Float64Array[]>();
   const cells = (r: Ring): string[] => {
     const xs = r.map((p) => p[0]), ys = r.map((p) => p[1]);
     const keys: string[] = [];
@@ -57,10 +53,13 @@ export function residentialApart(residential: string): string {
     }
     return keys;
   };
-  const overlapsKept = (r: Ring) => cells(r).some((k) => (grid.get(k) ?? []).some((q) => convexOverlap(r, q)));
+  const overlapsKept = (r: Ring) => {
+    const g = onGrid(r);
+    return cells(r).some((k) => (grid.get(k) ?? []).some((q) => meet(g, q)));
+  };
   for (const f of fc.features) {
     const ring = f.geometry.coordinates[0][0];
-    const at = metric(ring.slice(0, -1), kx, ky);
+    const at = metric(ring.slice(0, -1), lon0, lat0, kx, ky);
     let m = at;
     const cx = m.reduce((s, p) => s + p[0], 0) / m.length, cy = m.reduce((s, p) => s + p[1], 0) / m.length;
     let moved = false;
@@ -78,12 +77,13 @@ export function residentialApart(residential: string): string {
       m = at.map(([x, y]) => [cx + (x - cx) * scale, cy + (y - cy) * scale]);
     }
     if (moved) {
-      const lonLat = m.map(([x, y]) => [x / kx, y / ky]);
+      const lonLat = m.map(([x, y]) => [lon0 + x / kx, lat0 + y / ky]);
       f.geometry.coordinates[0][0] = [...lonLat, lonLat[0]];
     }
+    const g = onGrid(m);
     for (const k of cells(m)) {
       const list = grid.get(k);
-      if (list) list.push(m); else grid.set(k, [m]);
+      if (list) list.push(g); else grid.set(k, [g]);
     }
   }
   writeFileSync(out, JSON.stringify(fc));

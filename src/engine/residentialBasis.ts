@@ -313,8 +313,14 @@ function insideSnapped(x: number, y: number, start: Int32Array, rs: number, re: 
 /**
  * Parts a and b meet on the centimetre grid: an edge of one crosses or touches an edge of the
  * other, or one lies inside the other. Exact (integer coordinates below 2^26, products below 2^53).
+ * Two parts that are each one convex ring are answered by separating axes (geo/convexRingsMeet.ts:
+ * the same answer, without testing every pair of edges).
  */
 function partsMeet(start: Int32Array, partRing: Int32Array, a: number, b: number): boolean {
+  if (convexPart(start, partRing, a) && convexPart(start, partRing, b)) {
+    const ra = partRing[a], rb = partRing[b];
+    return convexRingsMeet(snap, start[ra], (start[ra + 1] - start[ra]) >> 1, start[rb], (start[rb + 1] - start[rb]) >> 1);
+  }
   for (let ra = partRing[a]; ra < partRing[a + 1]; ra++) {
     for (let i = start[ra], pi = start[ra + 1] - 2; i < start[ra + 1]; pi = i, i += 2) {
       for (let rb = partRing[b]; rb < partRing[b + 1]; rb++) {
@@ -336,22 +342,13 @@ let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in 
 let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
 let convexity = new Int8Array(64); // groupParts: per part, 0 not known yet, 1 one convex ring on the grid, 2 not
 
-/** Snapped part i is one convex ring on the grid (found once per groupParts call). */
-function convexPart(i: number): boolean {
+/** Snapped part i is one convex ring on the grid (found once per groupParts call, which resets convexity). */
+function convexPart(start: Int32Array, partRing: Int32Array, i: number): boolean {
   if (convexity[i] === 0) {
-    const r = partAt[i];
-    convexity[i] = partAt[i + 1] - r === 1 && isConvexOnGrid(snap, (ringAt[r + 1] - ringAt[r]) >> 1, ringAt[r]) ? 1 : 2;
+    const r = partRing[i];
+    convexity[i] = partRing[i + 1] - r === 1 && isConvexOnGrid(snap, (start[r + 1] - start[r]) >> 1, start[r]) ? 1 : 2;
   }
   return convexity[i] === 1;
-}
-
-/** Parts a and b meet on the grid: by separating axes when both are one convex ring, else partsMeet. */
-function partsMeetFast(a: number, b: number): boolean {
-  if (convexPart(a) && convexPart(b)) {
-    const ra = partAt[a], rb = partAt[b];
-    return convexRingsMeet(snap, ringAt[ra], (ringAt[ra + 1] - ringAt[ra]) >> 1, ringAt[rb], (ringAt[rb + 1] - ringAt[rb]) >> 1);
-  }
-  return partsMeet(ringAt, partAt, a, b);
 }
 
 /**
@@ -471,7 +468,7 @@ function groupParts(n: number, boxes: ArrayLike<number>): void {
         let a = i, b = j;
         while (group[a] !== a) a = group[a] = group[group[a]];
         while (group[b] !== b) b = group[b] = group[group[b]];
-        if (a !== b && partsMeetFast(i, j)) group[Math.max(a, b)] = Math.min(a, b);
+        if (a !== b && partsMeet(ringAt, partAt, i, j)) group[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }
@@ -1020,9 +1017,9 @@ export function communityBases(f: ResidentialFeatures, communities: readonly Pre
   // On the households basis most pieces are whole footprints, referred to (householdsPieces): only
   // the cuts' rings are written, so a quarter of the features' is room enough to start with.
   const nf = f.store.count, nv = f.store.xy.length >> 1, nr = f.store.ringStart.length - 1;
-  const share = weighting === 'households' ? 2 : 0;
+  const ringsShift = weighting === 'households' ? 2 : 0;
   const pieces = indices.length > 1
-    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: (nr >> share) + (nr >> 3) + indices.length, vertices: (nv >> share) + (nv >> 3) + 4 * indices.length })
+    ? new PolygonStoreBuilder({ polygons: nf + (nf >> 3) + indices.length, rings: (nr >> ringsShift) + (nr >> 3) + indices.length, vertices: (nv >> ringsShift) + (nv >> 3) + 4 * indices.length })
     : new PolygonStoreBuilder();
   // Footprints cut by a community's edge, per community (rewritten for the next one).
   const cuts = new PolygonStoreBuilder();
