@@ -4,7 +4,8 @@
 // weighted pieces, each measured as if it were a small community (residentialShare.ts):
 // - every residential feature carries households → one piece per feature (cut by the community
 //   boundary), weighted by its households per m² (a cut feature gives each side its area's part);
-// - otherwise → the union of the features inside the community (overlaps count once), weight 1;
+// - otherwise → the union of the features inside the community (overlaps count once): the
+//   features, weight 1, and their overlaps, weighted by inclusion–exclusion (landPieces);
 // - no residential land inside → the community's own area, with a data warning.
 // The share is Σ weight × reached area ÷ Σ weight × piece area.
 // The pieces of every community live in one flat store (residentialPieces.ts), not as objects.
@@ -15,8 +16,7 @@ import { groupRings, ringArea, ringsArea, simpleRingOnGrid } from './geo/metricR
 import { segmentsMeet } from './geo/flatSegments';
 import { CLIP_SCALE, intersection, unionOfPaths, type IntPaths } from './geo/clip';
 import { clipConvexOnGrid, isConvexOnGrid } from './geo/gridConvexClip';
-import { convexUnionTwiceArea } from './geo/convexUnionArea';
-import { convexUnionOnGrid, convexUnionRing } from './geo/convexUnionOnGrid';
+import { convexUnionPieces, convexUnionTwiceArea } from './geo/convexUnionArea';
 import { convexRingsMeet } from './geo/convexRingsMeet';
 import { flatbushRange, flatbushRangeIds } from './geo/flatbushRange';
 import { pointSegmentDistance } from './geo/pointInPolygon';
@@ -353,16 +353,12 @@ function convexPart(start: Int32Array, partRing: Int32Array, i: number): boolean
 
 /**
  * The residential land of one community with overlaps once, on clipper's centimetre grid: the
- * non-zero union of its parts (geo/clip.ts), taken per group of parts that meet on that grid
- * (parts that do not meet do not interact, so this is the union of all parts); a part meeting
- * no other is snapped to the grid as the union would return it (geo/metricRings.ts
- * snappedSimpleRing). Clipper rounds each crossing of two edges to the grid, and where it does
- * depends on the other vertices of its sweep: per group, a crossing vertex may land 1 cm from
- * where one union of every part puts it. With `pieces`, the land's polygons are written there
- * (landPieces: a group of strictly convex parts whose union is one ring is united without
- * clipper where clipper's union is certainly that ring); without, only its area is measured
- * (landOfSnapped: a group of several parts from its edges, crossings exact, not rounded).
- * Returns the area. Part i is polygon polys[i] of stores[i]; boxes[4i ..] its box.
+ * union of its parts snapped to the grid. With `pieces`, the land is written there as weighted
+ * pieces (landPieces: convex parts and their intersections by inclusion–exclusion, else per group
+ * of parts that meet, clipper's non-zero union (geo/clip.ts), which rounds each crossing to the
+ * grid); without, only its area is measured (landOfSnapped: inclusion–exclusion, or a group of
+ * several parts from its edges, crossings exact, not rounded). Returns the area. Part i is polygon
+ * polys[i] of stores[i]; boxes[4i ..] its box.
  */
 export function landOfParts(
   n: number, stores: readonly PolygonStore[], polys: ArrayLike<number>, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder | null,
@@ -484,62 +480,59 @@ function groupParts(n: number, boxes: ArrayLike<number>): void {
   for (let i = 0; i < n; i++) order[groupEnd[group[i]]++] = i;
 }
 
-// groupRing's answer: the ring's vertices are groupRingXY[groupRingAt ..] (grid units).
-let groupRingXY: Float64Array = snap;
-let groupRingAt = 0;
-let unionRings = new Int32Array(16); // groupRing: the snapped rings of a group's parts
-
 /**
- * The land of the group order[lo .. hi) (groupParts) as the one ring clipper's union returns for
- * it (up to its first vertex), without clipper: a part alone whose ring stays simple on the grid,
- * as it is (geo/metricRings.ts snappedSimpleRing), or convex parts whose union is one ring
- * (geo/convexUnionOnGrid.ts). Returns its vertex count (where: groupRingXY, groupRingAt), or 0
- * when clipper must build the land (unionOfPaths of gridPaths).
+ * Part i alone in its group, as the one ring clipper's union returns for it (up to its first
+ * vertex), without clipper: its ring when it is one ring that stays simple on the grid
+ * (geo/metricRings.ts snappedSimpleRing). Returns its vertex count (the ring is
+ * snap[ringAt[partAt[i]] ..]), or 0 when clipper must build the land (unionOfPaths of gridPaths).
  */
-function groupRing(lo: number, hi: number): number {
-  const size = hi - lo;
-  if (unionRings.length < size) unionRings = new Int32Array(2 * size);
-  for (let q = lo; q < hi; q++) {
-    const i = order[q];
-    if (partAt[i + 1] - partAt[i] !== 1) return 0;
-    unionRings[q - lo] = partAt[i];
-  }
-  if (size === 1) {
-    const r = unionRings[0], at = ringAt[r], m = (ringAt[r + 1] - at) >> 1;
-    if (!simpleRingOnGrid(snap, at, m)) return 0;
-    groupRingXY = snap; groupRingAt = at;
-    return m;
-  }
-  const m = convexUnionOnGrid(snap, ringAt, unionRings, size);
-  if (m < 0) return 0;
-  groupRingXY = convexUnionRing(); groupRingAt = 0;
-  return m;
+function aloneRing(i: number): number {
+  if (partAt[i + 1] - partAt[i] !== 1) return 0;
+  const r = partAt[i], at = ringAt[r], m = (ringAt[r + 1] - at) >> 1;
+  return simpleRingOnGrid(snap, at, m) ? m : 0;
 }
 
-/** Σ area of the pieces landPieces wrote last. */
+/** Σ weight × area of the pieces landPieces wrote last. */
 let landPiecesTotal = 0;
+let everyPart = new Int32Array(0); // landPieces: 0, 1, 2, … (every part, in order)
 
 /**
- * The land of parts 0 .. n − 1 already on the grid written as pieces of weight 1 (the area
- * basis): each group's union as writePieces writes it (a group's one ring, groupRing, straight
- * from the grid: the numbers and sums writePieces takes from its metric ring, no ring built).
- * Returns the land's area (Σ of its rings' areas); the pieces' Σ area in landPiecesTotal.
+ * The land of parts 0 .. n − 1 already on the grid written as pieces (the area basis). When every
+ * part is one convex ring on the grid (buildings), the parts and their intersections with signed
+ * weights (overlapPieces), no groups needed: parts that do not overlap add no intersection.
+ * Otherwise per group of parts that meet (groupParts): a group of convex parts the same way; a
+ * part alone whose ring stays simple on the grid as it is; any other group as clipper's union
+ * (writePieces), weight 1. Returns the land's area; the pieces' Σ weight × area in landPiecesTotal.
  */
 function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder): number {
+  if (convexity.length < n) convexity = new Int8Array(2 * n);
+  for (let i = 0; i < n; i++) convexity[i] = 0;
+  let convex = true;
+  for (let i = 0; i < n && convex; i++) convex = convexPart(ringAt, partAt, i);
+  if (convex) {
+    if (everyPart.length < n) everyPart = Int32Array.from({ length: 2 * n }, (_, i) => i);
+    if (overlapPieces(everyPart, 0, n, pieces)) {
+      landPiecesTotal = overlapTotal;
+      return overlapArea;
+    }
+  }
   groupParts(n, boxes);
   let area = 0, total = 0;
   for (let lo = 0; lo < n;) {
     const hi = groupEnd[order[lo]];
-    const m = groupRing(lo, hi);
+    const m = hi - lo === 1 ? aloneRing(order[lo]) : 0;
     if (m > 0) {
-      const g = groupRingXY;
-      for (let v = groupRingAt, e = groupRingAt + 2 * m; v < e; v += 2) pieces.vertex(g[v] / CLIP_SCALE, g[v + 1] / CLIP_SCALE);
+      // Straight from the grid: the numbers and sums writePieces takes from its metric ring, no ring built.
+      for (let v = ringAt[partAt[order[lo]]], e = v + 2 * m; v < e; v += 2) pieces.vertex(snap[v] / CLIP_SCALE, snap[v + 1] / CLIP_SCALE);
       pieces.endRing();
       const p = pieces.endPolygon(1);
       const a = pieces.areaOf(p);
       area += a;
       if (a > 0) total += a;
       else pieces.truncate(p);
+    } else if (hi - lo > 1 && overlapPieces(order, lo, hi, pieces)) {
+      area += overlapArea;
+      total += overlapTotal;
     } else {
       const rings = unionOfPaths(gridPaths(order, lo, hi));
       for (const r of rings) area += ringArea(r);
@@ -551,16 +544,83 @@ function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBui
   return area;
 }
 
-/** landOfParts over metric rings (part i is ringsOf(i)); with `withRings`, the land's polygons as the pieces hold them. */
-export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: ArrayLike<number>, withRings: boolean): { area: number; land: MetricRings[] | null } {
+let groupXY = new Float64Array(256); // overlapPieces: the parts' rings, one after another
+let groupStart = new Int32Array(16); // overlapPieces: ring q spans groupXY[groupStart[q] .. groupStart[q + 1])
+// overlapPieces' answer: the land's area and its pieces' Σ weight × area.
+let overlapArea = 0;
+let overlapTotal = 0;
+// writeIntersection's state: the builder, and the grid point the intersections are measured from.
+let sinkPieces: PolygonStoreBuilder | null = null;
+let sinkX = 0;
+let sinkY = 0;
+
+/** Writes an intersection convexUnionPieces found as a piece weighted by its sign (−1: of two parts, +1: of three, …). */
+function writeIntersection(ring: Float64Array, count: number, sign: number): void {
+  const pieces = sinkPieces!;
+  for (let v = 0; v < 2 * count; v += 2) pieces.vertex((ring[v] + sinkX) / CLIP_SCALE, (ring[v + 1] + sinkY) / CLIP_SCALE);
+  pieces.endRing();
+  const p = pieces.endPolygon(sign);
+  const a = pieces.areaOf(p);
+  if (a > 0) overlapTotal += sign * a;
+  else pieces.truncate(p);
+}
+
+/**
+ * The land of the parts list[lo .. hi), each one convex ring on the grid, as pieces by
+ * inclusion–exclusion instead of their union (geo/convexUnionArea.ts convexUnionPieces): each part
+ * as it lies on the grid with weight 1, each intersection of two parts with weight −1, of three
+ * with +1, and so on. A share is Σ weight × reached area ÷ Σ weight × area, so these pieces give
+ * the union's shares, with every crossing where it is (clipper's union rounds each to the grid).
+ * False, nothing written, when a part is not one convex ring or the parts overlap too much for
+ * inclusion–exclusion. The land's area goes to overlapArea, the pieces' Σ weight × area to overlapTotal.
+ */
+function overlapPieces(list: Int32Array, lo: number, hi: number, pieces: PolygonStoreBuilder): boolean {
+  const size = hi - lo;
+  let nv = 0;
+  for (let q = lo; q < hi; q++) {
+    const i = list[q];
+    if (!convexPart(ringAt, partAt, i)) return false;
+    nv += ringAt[partAt[i] + 1] - ringAt[partAt[i]];
+  }
+  if (groupXY.length < nv) groupXY = new Float64Array(2 * nv);
+  if (groupStart.length < size + 1) groupStart = new Int32Array(2 * size + 2);
+  const first = pieces.count;
+  let total = 0, m = 0;
+  groupStart[0] = 0;
+  for (let q = lo; q < hi; q++) {
+    const r = partAt[list[q]];
+    for (let v = ringAt[r]; v < ringAt[r + 1]; v += 2) {
+      const x = snap[v], y = snap[v + 1];
+      groupXY[m++] = x; groupXY[m++] = y;
+      pieces.vertex(x / CLIP_SCALE, y / CLIP_SCALE);
+    }
+    groupStart[q - lo + 1] = m;
+    pieces.endRing();
+    total += pieces.areaOf(pieces.endPolygon(1));
+  }
+  sinkPieces = pieces; sinkX = groupXY[0]; sinkY = groupXY[1];
+  overlapTotal = 0;
+  const twice = convexUnionPieces(groupXY, groupStart, size, sinkX, sinkY, writeIntersection);
+  sinkPieces = null;
+  if (Number.isNaN(twice)) {
+    pieces.truncate(first);
+    return false;
+  }
+  overlapArea = twice / (2 * CLIP_SCALE * CLIP_SCALE);
+  overlapTotal += total;
+  return true;
+}
+
+/** landOfParts over metric rings (part i is ringsOf(i)); with `withPieces`, the pieces the land is written as, with their weights. */
+export function landOf(n: number, ringsOf: (i: number) => MetricRings, boxes: ArrayLike<number>, withPieces: boolean): { area: number; pieces: { rings: MetricRings; weight: number }[] | null } {
   const b = new PolygonStoreBuilder();
   for (let i = 0; i < n; i++) b.polygon(ringsOf(i));
   const st = b.finish();
-  const pieces = withRings ? new PolygonStoreBuilder() : null;
+  const pieces = withPieces ? new PolygonStoreBuilder() : null;
   const area = landOfParts(n, new Array<PolygonStore>(n).fill(st), Array.from({ length: n }, (_, i) => i), boxes, pieces);
-  if (!pieces) return { area, land: null };
+  if (!pieces) return { area, pieces: null };
   const land = pieces.finish();
-  return { area, land: Array.from({ length: land.count }, (_, p) => metricRingsOf(land, p)) };
+  return { area, pieces: Array.from({ length: land.count }, (_, p) => ({ rings: metricRingsOf(land, p), weight: land.weight[p] })) };
 }
 
 /** The snapped rings of the parts list[lo .. hi) as clipper paths (toPaths' form). */

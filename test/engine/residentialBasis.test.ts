@@ -10,13 +10,14 @@ import { datasetProjection } from '../../src/engine/prepare';
 import { communityBases, landOf, type ResidentialFeatures } from '../../src/engine/residentialBasis';
 import { metricRingsOf, PolygonStoreBuilder } from '../../src/engine/residentialPieces';
 import { storeIndex } from '../../src/engine/residentialLayer';
+import { reachedByPoints } from '../../src/engine/residentialShare';
 import type { PreparedCommunity } from '../../src/engine/reach/reachProvider';
 import type { Dataset, ResidentialLand, RulePreset } from '../../src/engine/types';
 import { community, facility, green, ll, rect, ring, xy } from './helpers';
 import { mulberry32 } from '../../bench/lib/random';
 import { isCollected } from '../lib/collected';
 import { intersection, union } from '../../src/engine/geo/clip';
-import { groupRings, ringsArea } from '../../src/engine/geo/metricRings';
+import { ringsArea } from '../../src/engine/geo/metricRings';
 
 const preset = defaultPreset();
 // Square community x 0..600, y 0..600 (the test plane, metres); a green strip x −100..0 along its
@@ -232,34 +233,59 @@ describe('coverage basis: a second method (grid sampling) on random shapes', () 
   }
 });
 
-describe('landOf: residential land with overlaps once, one union per group of parts whose boxes meet', () => {
-  it('two overlapping 10 m squares (150 m² together) and one apart (100 m²): two groups', () => {
-    const sq = (x0: number, y0: number): [number, number][][] => [[[x0, y0], [x0 + 10, y0], [x0 + 10, y0 + 10], [x0, y0 + 10]]];
+describe('landOf: residential land with overlaps once, as weighted pieces', () => {
+  const sq = (x0: number, y0: number, w = 10): [number, number][][] => [[[x0, y0], [x0 + w, y0], [x0 + w, y0 + 10], [x0, y0 + 10]]];
+  const weighed = (pieces: { rings: [number, number][][]; weight: number }[]) => pieces.reduce((s, p) => s + p.weight * p.rings.reduce((t, r) => t + polyArea(r), 0), 0);
+
+  it('convex parts: each part with weight 1 and the overlap of two with weight −1 (250 m² = 100 + 100 + 100 − 50)', () => {
     const parts = [sq(0, 0), sq(100, 0), sq(5, 0)];
     const boxes = [0, 0, 10, 10, 100, 0, 110, 10, 5, 0, 15, 10];
-    const land = landOf(parts.length, (i) => parts[i], boxes, true).land!;
-    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([150, 100]);
+    const { pieces } = landOf(parts.length, (i) => parts[i], boxes, true);
+    expect(pieces!.slice(0, 3)).toEqual(parts.map((rings) => ({ rings, weight: 1 })));
+    expect(pieces!.length).toBe(4);
+    const overlap = pieces![3];
+    expect(overlap.weight).toBe(-1);
+    expect(polyArea(overlap.rings[0])).toBeCloseTo(50, 9); // x 5..10, y 0..10
+    expect(Math.min(...overlap.rings[0].map((p) => p[0]))).toBeCloseTo(5, 9);
+    expect(Math.max(...overlap.rings[0].map((p) => p[0]))).toBeCloseTo(10, 9);
+    expect(weighed(pieces!)).toBeCloseTo(250, 9);
     expect(landOf(parts.length, (i) => parts[i], boxes, false).area).toBeCloseTo(250, 9);
   });
 
-  it('squares overlapping by 1 m listed apart (A, far C, B): A and B one group of 190 m², C alone, 100 m²', () => {
-    // A: x 0..10, C: x 30..40, B: x 9..19 (all y 0..10); A ∪ B = 10 × 19 = 190 m².
-    const sq = (x0: number): [number, number][][] => [[[x0, 0], [x0 + 10, 0], [x0 + 10, 10], [x0, 10]]];
-    const parts = [sq(0), sq(30), sq(9)];
-    const boxes = [0, 0, 10, 10, 30, 0, 40, 10, 9, 0, 19, 10];
-    const land = landOf(parts.length, (i) => parts[i], boxes, true).land!;
-    expect(land.map((rings) => rings.reduce((s, r) => s + Math.abs(polyArea(r)), 0))).toEqual([190, 100]);
+  it('three convex parts over one spot: pairs −1, the triple +1 (x 0..10, 4..14, 8..18: 180 m²)', () => {
+    const parts = [sq(0, 0), sq(4, 0), sq(8, 0)];
+    const boxes = [0, 0, 10, 10, 4, 0, 14, 10, 8, 0, 18, 10];
+    const { area, pieces } = landOf(parts.length, (i) => parts[i], boxes, true);
+    // Pairs: 0∩1 = 6 × 10, 0∩2 = 2 × 10, 1∩2 = 6 × 10; the triple 2 × 10.
+    const signed = pieces!.slice(3).map((p) => p.weight * polyArea(p.rings[0])).sort((x, y) => x - y);
+    expect(signed.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([-60, -60, -20, 20]);
+    expect(weighed(pieces!)).toBeCloseTo(180, 9);
+    expect(area).toBeCloseTo(180, 9);
   });
 
-  it('two triangles whose boxes overlap but which do not meet stay apart: 50 and 40.5 m², each as drawn', () => {
+  it('convex parts touching along an edge: the two parts, nothing taken away (100 m²)', () => {
+    const parts = [sq(0, 0, 5), sq(5, 0, 5)];
+    const { pieces } = landOf(2, (i) => parts[i], [0, 0, 5, 10, 5, 0, 10, 10], true);
+    expect(pieces).toEqual(parts.map((rings) => ({ rings, weight: 1 })));
+  });
+
+  it('a part that is not convex: its group is clipper\'s union, one piece of weight 1 (an L of 75 m² and a 10 m square in its notch, touching it: 175 m²)', () => {
+    const ell: [number, number][][] = [[[0, 0], [10, 0], [10, 5], [5, 5], [5, 10], [0, 10]]];
+    const parts = [ell, sq(5, 5), sq(100, 0)];
+    const boxes = [0, 0, 10, 10, 5, 5, 15, 15, 100, 0, 110, 10];
+    const { area, pieces } = landOf(parts.length, (i) => parts[i], boxes, true);
+    expect(pieces!.map((p) => p.weight)).toEqual([1, 1]);
+    expect(pieces!.map((p) => polyArea(p.rings[0])).sort((x, y) => x - y)).toEqual([100, 175]);
+    expect(area).toBeCloseTo(275, 9);
+  });
+
+  it('two triangles whose boxes overlap but which do not meet: each as drawn, weight 1 (50 and 40.5 m²)', () => {
     const t1: [number, number][][] = [[[0, 0], [10, 0], [0, 10]]];
     const t2: [number, number][][] = [[[10, 1], [10, 10], [1, 10]]];
     const parts = [t1, t2], boxes = [0, 0, 10, 10, 1, 1, 10, 10];
-    const land = landOf(2, (i) => parts[i], boxes, true).land!;
-    expect(land).toEqual([t1, t2]);
-    expect(land.map((rings) => polyArea(rings[0]))).toEqual([50, 40.5]);
+    expect(landOf(2, (i) => parts[i], boxes, true).pieces).toEqual([{ rings: t1, weight: 1 }, { rings: t2, weight: 1 }]);
     // Area only: the same 90.5 m² from the grid vertices, no rings.
-    expect(landOf(2, (i) => parts[i], boxes, false)).toEqual({ area: 90.5, land: null });
+    expect(landOf(2, (i) => parts[i], boxes, false)).toEqual({ area: 90.5, pieces: null });
   });
 
   // Area only (the households basis): the union's area from the parts' edges, no union built.
@@ -363,34 +389,53 @@ describe('communityBases: a footprint whose first vertex is within 1 mm of the c
     return { store, households: Float64Array.from(list.map(([, h]) => h)), estimated: new Uint8Array(list.length), index: storeIndex(store), weighting: 'households' };
   };
 
-  it('area basis: each cluster of overlapping rotated footprints is one piece, clipper\'s union of the cluster (its vertices, up to the first)', () => {
+  it('area basis: overlapping rotated footprints are their parts and signed overlaps, which weigh in any region what their union holds there', () => {
     // Clusters 25 m apart on a 5 × 5 grid inside the square, each two to four rotated footprints
-    // overlapping about a point; the second method is clipper's union of each cluster on its own.
+    // overlapping about a point (on the centimetre grid, the land's grid). The second method is
+    // clipper's union of every footprint on a 1000× finer grid, clipped to boxes and to discs drawn
+    // as 4096-gons; the basis measures the same discs with its own kernel (reachedByPoints).
     const rnd = mulberry32(31);
+    const cm = (v: number) => Math.round(v * 100) / 100;
     const list: [[number, number][], number][] = [];
-    const clusters: [number, number][][][] = [];
     for (let i = 0; i < 25; i++) {
-      const cx = 20 + 25 * (i % 5) + 0.37 * i, cy = 20 + 25 * Math.floor(i / 5), cluster: [number, number][][] = [];
+      const cx = 20 + 25 * (i % 5) + 0.37 * i, cy = 20 + 25 * Math.floor(i / 5);
       for (let q = 2 + Math.floor(rnd() * 3); q > 0; q--) {
         const w = 4 + 6 * rnd(), h = 3 + 4 * rnd(), t = rnd() * Math.PI, co = Math.cos(t), si = Math.sin(t);
         const ox = cx + 3 * rnd(), oy = cy + 3 * rnd();
-        const r = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [ox + u * co - v * si, oy + u * si + v * co] as [number, number]);
-        list.push([r, NaN]);
-        cluster.push(r);
+        list.push([[[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([u, v]) => [cm(ox + u * co - v * si), cm(oy + u * si + v * co)] as [number, number]), NaN]);
       }
-      clusters.push(cluster);
     }
     const [b] = communityBases({ ...features(list), weighting: 'area' }, [c], [0], []);
     expect(b.kind).toBe('residential-area');
-    const key = (r: [number, number][]) => {
-      const g = r.map(([x, y]) => `${Math.round(x * 100)},${Math.round(y * 100)}`);
-      const first = g.indexOf([...g].sort()[0]);
-      return g.slice(first).concat(g.slice(0, first)).join(' ');
-    };
-    const pieces = Array.from({ length: b.count }, (_, k) => metricRingsOf(b.store!, b.first + k).map(key).join(' | '));
-    const expected = clusters.flatMap((cluster) => groupRings(union(cluster)).map((poly) => poly.map(key).join(' | ')));
-    expect(pieces.sort()).toEqual(expected.sort());
-    expect(b.residentialArea_m2).toBeCloseTo(clusters.reduce((s, cl) => s + ringsArea(union(cl)), 0), 6);
+    const s = b.store!;
+    const pieces = Array.from({ length: b.count }, (_, k) => ({ rings: metricRingsOf(s, b.first + k), weight: s.weight[b.first + k] }));
+    // The footprints first, as they lie on the grid, then their overlaps: two or more each here.
+    expect(pieces.slice(0, list.length)).toEqual(list.map(([r]) => ({ rings: [r], weight: 1 })));
+    expect(pieces.every((p) => p.weight === 1 || p.weight === -1)).toBe(true);
+    expect(pieces.slice(list.length).filter((p) => p.weight === -1).length).toBeGreaterThan(25);
+    expect(pieces.slice(list.length).filter((p) => p.weight === 1).length).toBeGreaterThan(0); // triples
+    const fine = (rings: [number, number][][]) => rings.map((r) => r.map(([x, y]) => [x * 1000, y * 1000] as [number, number]));
+    const land = union(fine(list.map(([r]) => r)));
+    expect(Math.abs(b.residentialArea_m2 - ringsArea(land) / 1e6)).toBeLessThan(1e-3);
+    expect(Math.abs(b.total - b.residentialArea_m2)).toBeLessThan(1e-6);
+    const within = (region: [number, number][][]) => [
+      pieces.reduce((t, p) => t + p.weight * ringsArea(intersection(fine(p.rings), region)), 0) / 1e6,
+      ringsArea(intersection(land, region)) / 1e6,
+    ];
+    for (let k = 0; k < 6; k++) {
+      const x = 10 + 100 * rnd(), y = 10 + 100 * rnd(), w = 10 + 40 * rnd(), h = 10 + 40 * rnd();
+      const [weighed, expected] = within(fine([square(x, y, x + w, y + h)]));
+      expect(expected).toBeGreaterThan(0);
+      expect(Math.abs(weighed - expected)).toBeLessThan(1e-3);
+    }
+    const d = 12;
+    for (let k = 0; k < 6; k++) {
+      const centres = Float64Array.from({ length: 4 }, () => 15 + 110 * rnd());
+      const discs = union([0, 2].map((i) => fine([Array.from({ length: 4096 }, (_, j) => [centres[i] + d * Math.cos((j * 2 * Math.PI) / 4096), centres[i + 1] + d * Math.sin((j * 2 * Math.PI) / 4096)] as [number, number])])[0]));
+      const expected = ringsArea(intersection(land, discs)) / 1e6;
+      // A 4096-gon holds 1 − 3.9e-7 of its disc: at most 2e-4 m² of a 12 m disc.
+      expect(Math.abs(reachedByPoints(b, centres, 2, d) - expected)).toBeLessThan(1e-3);
+    }
   });
 
   it('holds nothing of the layer once it returns: the feature store is collected when the caller drops it', async () => {

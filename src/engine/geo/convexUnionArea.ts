@@ -21,6 +21,14 @@ let visited = 0;
 // Per depth: the sum the walk at that depth has found so far.
 const sums = new Float64Array(MAX_DEPTH + 2);
 
+/**
+ * Receives each intersection the walk finds with area: its ring (ring[0 .. 2 count), measured from
+ * the origin, counter-clockwise; overwritten by the walk afterwards) and its sign in the sum
+ * (−1 for two polygons, +1 for three, …).
+ */
+export type IntersectionSink = (ring: Float64Array, count: number, sign: number) => void;
+let sink: IntersectionSink | null = null;
+
 function ensure(vertices: number): void {
   const need = 2 * vertices + 16;
   if (spare.length < need) { spare = new Float64Array(2 * need); levels = []; }
@@ -103,6 +111,7 @@ function walkFrom(start: ArrayLike<number>, n: number, q: number, at: number, co
       const a = twiceArea(next, 0, m);
       if (!(a > 0)) continue;
       sums[depth] += signAt[depth] * a;
+      if (sink) sink(next, m, signAt[depth]);
       found = m;
       break;
     }
@@ -176,4 +185,19 @@ export function convexUnionTwiceArea(xy: Float64Array, start: ArrayLike<number>,
     if (Number.isNaN(total)) return NaN;
   }
   return total;
+}
+
+/**
+ * convexUnionTwiceArea, with every intersection it adds or takes away given to `emit` as it is
+ * found: the polygons weighted 1 and their intersections weighted by their signs cover the union
+ * exactly once, so Σ sign × (any area measure of a piece) is that measure of the union. NaN (and
+ * some intersections given already) where convexUnionTwiceArea gives NaN.
+ */
+export function convexUnionPieces(xy: Float64Array, start: ArrayLike<number>, n: number, ox: number, oy: number, emit: IntersectionSink): number {
+  sink = emit;
+  try {
+    return convexUnionTwiceArea(xy, start, n, ox, oy);
+  } finally {
+    sink = null;
+  }
 }
