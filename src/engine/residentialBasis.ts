@@ -1051,13 +1051,16 @@ function householdsPieces(f: ResidentialFeatures, n: number, cutView: PolygonSto
   return total;
 }
 
-/** Parts 0 .. n − 1 as they are (the land when no two overlap) as pieces of weight 1; returns their area. */
+/**
+ * Parts 0 .. n − 1 as they are (the land when no two overlap) as pieces of weight 1; returns their
+ * area. A whole one-ring feature is referred to in the projected layer, not copied.
+ */
 function partPieces(n: number, s: PolygonStore, cutView: PolygonStore, pieces: PolygonStoreBuilder): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
     const q = partCut[i];
     const from = q < 0 ? s : cutView, p = q < 0 ? partFeature[i] : q;
-    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += pieces.areaOf(pieces.copy(from, p, 1));
+    if (from.polygonRing[p + 1] - from.polygonRing[p] === 1) total += pieces.areaOf(q < 0 ? pieces.reference(s, p, 1) : pieces.copy(from, p, 1));
     else total += writePieces(metricRingsOf(from, p), 1, pieces);
   }
   return total;

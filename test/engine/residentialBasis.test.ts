@@ -438,6 +438,18 @@ describe('communityBases: a footprint whose first vertex is within 1 mm of the c
     }
   });
 
+  it('area basis, no two parts overlapping: whole footprints are referred to, measured through the layer\'s rings', () => {
+    // A 100 m square and a 100 × 200 m rectangle far from it; a facility at the middle of the
+    // square's right edge reaches half a 50 m disc of it: π·50²/2 of 30,000 m².
+    const list: [[number, number][], number][] = [[square(100, 100, 200, 200), NaN], [square(450, 100, 550, 300), NaN]];
+    const f = { ...features(list), weighting: 'area' as const };
+    const [b] = communityBases(f, [c], [0], []);
+    const s = b.store!;
+    expect([b.count, s.ringsStore === f.store, s.ringsFrom![b.first], s.ringsFrom![b.first + 1]]).toEqual([2, true, 0, 1]);
+    expect(b.total).toBeCloseTo(30_000, 6);
+    expect(reachedByPoints(b, Float64Array.of(200, 150), 1, 50) / b.total).toBeCloseTo((Math.PI * 2500) / 2 / 30_000, 9);
+  });
+
   it('holds nothing of the layer once it returns: the feature store is collected when the caller drops it', async () => {
     // Two overlapping footprints, area-weighted: the parts' stores and the land's rings are used.
     const list: [[number, number][], number][] = [[square(100, 100, 200, 200), NaN], [square(150, 150, 250, 250), NaN]];
