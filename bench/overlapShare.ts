@@ -6,38 +6,14 @@
 // (residentialBasis.ts landPieces); footprints that touch another (a shared wall: within 2 cm)
 // without overlapping it add none, where a union had to merge them.
 // Run: `npx tsx bench/overlapShare.ts` (the synthetic layers are written first when missing).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import Flatbush from 'flatbush';
 import { CLIP_SCALE, intersection } from '../src/engine/geo/clip';
 import { isConvexOnGrid } from '../src/engine/geo/gridConvexClip';
 import { ringsArea } from '../src/engine/geo/metricRings';
 import { pointSegmentDistance } from '../src/engine/geo/pointInPolygon';
-import { root } from './lib/baseline';
 import { cityFiles } from './lib/cityFiles';
 import { residentialApart } from './lib/residentialApart';
-
-type XY = [number, number];
-
-/** The polygons of a GeoJSON file in local metres (equirectangular about the first vertex), closing vertices dropped. */
-function polygonsOf(file: string, limit: number): XY[][][] {
-  const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: { type: string; coordinates: unknown } | null }[] };
-  const out: XY[][][] = [];
-  let kx = NaN;
-  const ky = 110_540;
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (!g || out.length >= limit) continue;
-    const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as number[][][][];
-    for (const p of polys) {
-      if (Number.isNaN(kx)) kx = 111_320 * Math.cos((p[0][0][1] * Math.PI) / 180);
-      out.push(p.map((r) => r.slice(0, -1).map(([x, y]) => [x * kx, y * ky] as XY)));
-    }
-  }
-  return out;
-}
+import { osmBuildings, polygonsOf, realBuildingLayers, type XY } from './lib/osmFootprints';
 
 /** Polygons a and b come within `d` metres of each other (a vertex of one within d of an edge of the other). */
 function within(a: XY[][], b: XY[][], d: number): boolean {
@@ -79,29 +55,18 @@ function convexShare(polys: XY[][][]): number {
   return polys.length ? convex.length / polys.length : 0;
 }
 
-/** The buildings of an OSM file as GeoJSON (ogr2ogr), or null without ogr2ogr. */
-function osmBuildings(file: string, name: string): string | null {
-  const out = join(tmpdir(), `lc-overlap-${name}.geojson`);
-  try {
-    if (!existsSync(out)) execFileSync('ogr2ogr', ['-f', 'GeoJSON', out, file, 'multipolygons', '-where', 'building IS NOT NULL'], { stdio: 'ignore' });
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-const real = join(root, '..', 'shared', 'data', 'real');
 const rows: { layer: string; footprints: number; 'overlapping pairs': number; 'footprints in an overlap': string; 'touching another (2 cm), no overlap': string; 'one convex ring': string }[] = [];
 const add = (layer: string, polys: XY[][][]) => {
   const r = overlapShare(polys);
   rows.push({ layer, footprints: polys.length, 'overlapping pairs': r.pairs, 'footprints in an overlap': `${(100 * r.share).toFixed(2)} %`, 'touching another (2 cm), no overlap': `${(100 * r.touching).toFixed(2)} %`, 'one convex ring': `${(100 * convexShare(polys)).toFixed(2)} %` });
 };
-if (existsSync(real)) {
-  for (const [name, file] of [['Monaco (OSM)', 'monaco/monaco.osm.pbf'], ['Nanjing Xuanwu (OSM)', 'nanjing-xuanwu/xuanwu.osm'], ['Beijing Haidian (OSM)', 'beijing-haidian/haidian.osm']]) {
-    const g = osmBuildings(join(real, file), file.split('/')[0]);
+const real = realBuildingLayers();
+if (real) {
+  for (const { name, file } of real) {
+    const g = osmBuildings(file);
     if (g) add(name, polygonsOf(g, Infinity)); else console.log(`(${name}: ogr2ogr not available)`);
   }
-} else console.log(`(no real layers: ${real} is absent)`);
+} else console.log('(no real layers: ../shared/data/real is absent)');
 const res = cityFiles(10_000, 30);
 const resFile = res[res.indexOf('--residential') + 1];
 const LIMIT = 30_000; // the first 1,000 communities' footprints
