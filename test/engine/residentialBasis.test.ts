@@ -137,6 +137,21 @@ describe('coverage basis: hand-computed cases (green within 300 m reaches x ≤ 
     expect(Math.max(...ys)).toBeCloseTo(100, 0);
   });
 
+  it('the gap layer over overlapping footprints on the area basis (parts and their overlap, weighted −1): the unreached land once', () => {
+    // A: x 200..500, B: x 400..800 (overlap x 400..500); the community keeps x 200..600 of them,
+    // 40,000 m², of which x 200..300 is within 300 m of the green: 0.25, the gap x 300..600.
+    const d = data([res('A', rect(200, 0, 500, 100)), res('B', rect(400, 0, 800, 100))]);
+    const ctx = prepareAudit(d, preset);
+    const r = auditDataset(d, preset).communities[0];
+    expect(r.residentialArea_m2).toBeCloseTo(40000, -1);
+    expect(r.greenCoverage).toBeCloseTo(0.25, 4);
+    const gap = uncoveredPart(ctx, 0, { green: 'green' });
+    const rings = gap.flatMap((poly) => poly.map((ring) => ring.map(xy)));
+    const xs = rings.flat().map((p) => p[0]);
+    expect([Math.min(...xs), Math.max(...xs)].map((v) => Math.round(v))).toEqual([300, 600]);
+    expect(rings.reduce((t, ring) => t + polyArea(ring), 0)).toBeCloseTo(30000, -1);
+  });
+
   it('walking mode measures the same pieces: 300 of 400 households near the road, 0.75', () => {
     // A road along y = 50; the kindergarten at its west end. A (x 0..100) is a few metres off the
     // road near the kindergarten; B (x 500..600) lies beyond 300 m of it along any path.
