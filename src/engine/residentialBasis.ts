@@ -340,9 +340,9 @@ let group = new Int32Array(64); // landOf: union-find parent per part (a group's
 let order = new Int32Array(64); // landOf: the parts group by group, each group's parts in order
 let groupEnd = new Int32Array(64); // landOf: per root, the end of its group in order (then its next slot)
 let sweep = new Int32Array(64); // landOf: the parts by their boxes' minX
-let convexity = new Int8Array(64); // groupParts: per part, 0 not known yet, 1 one convex ring on the grid, 2 not
+let convexity = new Int8Array(64); // per part: 0 not known yet, 1 one convex ring on the grid, 2 not (reset by allPartsConvex)
 
-/** Snapped part i is one convex ring on the grid (found once per groupParts call, which resets convexity). */
+/** Snapped part i is one convex ring on the grid (found once per community: allPartsConvex resets convexity). */
 function convexPart(start: Int32Array, partRing: Int32Array, i: number): boolean {
   if (convexity[i] === 0) {
     const r = partRing[i];
@@ -408,13 +408,23 @@ function snapGridPart(i: number, g: Float64Array, count: number): void {
   partAt[i + 1] = nr + 1;
 }
 
+/**
+ * Every part 0 .. n − 1 (on the grid) is one convex ring (buildings). Forgets the previous
+ * community's convexity first: landOfSnapped and landPieces ask this before anything else, and
+ * groupParts (partsMeet) reads what it found.
+ */
+function allPartsConvex(n: number): boolean {
+  if (convexity.length < n) convexity = new Int8Array(2 * n);
+  for (let i = 0; i < n; i++) convexity[i] = 0;
+  for (let i = 0; i < n; i++) if (!convexPart(ringAt, partAt, i)) return false;
+  return true;
+}
+
 /** landOfParts' area over parts 0 .. n − 1 already on the grid (snapPart, snapGridPart). */
 function landOfSnapped(n: number, boxes: ArrayLike<number>): number {
   // Every part one convex ring on the grid: the union's area by inclusion–exclusion (exact like
   // groupTwiceArea; parts that do not meet add nothing to it), no groups needed.
-  let convex = true;
-  for (let i = 0; i < n && convex; i++) convex = partAt[i + 1] - partAt[i] === 1 && isConvexOnGrid(snap, (ringAt[i + 1] - ringAt[i]) >> 1, ringAt[i]);
-  if (convex) {
+  if (allPartsConvex(n)) {
     const twice = convexUnionTwiceArea(snap, ringAt, n, snap[0], snap[1]);
     if (!Number.isNaN(twice)) return twice / (2 * CLIP_SCALE * CLIP_SCALE);
   }
@@ -440,12 +450,12 @@ function landOfSnapped(n: number, boxes: ArrayLike<number>): number {
 /**
  * The groups of parts 0 .. n − 1 (boxes[4i ..] part i's box): the components of "parts meet on
  * the grid", each listed in order[] from its lowest part, its parts ascending; group g (rooted at
- * its lowest part i = order[lo]) spans order[lo .. groupEnd[i]).
+ * its lowest part i = order[lo]) spans order[lo .. groupEnd[i]). Called after allPartsConvex,
+ * whose convexity partsMeet reads.
  */
 function groupParts(n: number, boxes: ArrayLike<number>): void {
   if (group.length < n + 1) { group = new Int32Array(2 * n + 2); order = new Int32Array(2 * n + 2); groupEnd = new Int32Array(2 * n + 2); }
-  if (convexity.length < n) convexity = new Int8Array(2 * n);
-  for (let i = 0; i < n; i++) { group[i] = i; convexity[i] = 0; }
+  for (let i = 0; i < n; i++) group[i] = i;
   const e = 1 / CLIP_SCALE; // a box may grow by up to half a centimetre on the grid
   // Pairs whose boxes meet, found by a sweep over the parts by their boxes' minX; the groups (the
   // components of "parts meet", each rooted at its lowest part) do not depend on the pairs' order.
@@ -494,7 +504,6 @@ function aloneRing(i: number): number {
 
 /** Σ weight × area of the pieces landPieces wrote last. */
 let landPiecesTotal = 0;
-let everyPart = new Int32Array(0); // landPieces: 0, 1, 2, … (every part, in order)
 
 /**
  * The land of parts 0 .. n − 1 already on the grid written as pieces (the area basis). When every
@@ -505,16 +514,10 @@ let everyPart = new Int32Array(0); // landPieces: 0, 1, 2, … (every part, in o
  * (writePieces), weight 1. Returns the land's area; the pieces' Σ weight × area in landPiecesTotal.
  */
 function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBuilder): number {
-  if (convexity.length < n) convexity = new Int8Array(2 * n);
-  for (let i = 0; i < n; i++) convexity[i] = 0;
-  let convex = true;
-  for (let i = 0; i < n && convex; i++) convex = convexPart(ringAt, partAt, i);
-  if (convex) {
-    if (everyPart.length < n) everyPart = Int32Array.from({ length: 2 * n }, (_, i) => i);
-    if (overlapPieces(everyPart, 0, n, pieces)) {
-      landPiecesTotal = overlapTotal;
-      return overlapArea;
-    }
+  // Each part one ring, so part i is snapped ring i.
+  if (allPartsConvex(n) && overlapPieces(snap, ringAt, n, pieces)) {
+    landPiecesTotal = overlapTotal;
+    return overlapArea;
   }
   groupParts(n, boxes);
   let area = 0, total = 0;
@@ -523,14 +526,13 @@ function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBui
     const m = hi - lo === 1 ? aloneRing(order[lo]) : 0;
     if (m > 0) {
       // Straight from the grid: the numbers and sums writePieces takes from its metric ring, no ring built.
-      for (let v = ringAt[partAt[order[lo]]], e = v + 2 * m; v < e; v += 2) pieces.vertex(snap[v] / CLIP_SCALE, snap[v + 1] / CLIP_SCALE);
-      pieces.endRing();
-      const p = pieces.endPolygon(1);
+      const at = ringAt[partAt[order[lo]]];
+      const p = gridPiece(snap, at, at + 2 * m, 1, pieces);
       const a = pieces.areaOf(p);
       area += a;
       if (a > 0) total += a;
       else pieces.truncate(p);
-    } else if (hi - lo > 1 && overlapPieces(order, lo, hi, pieces)) {
+    } else if (hi - lo > 1 && convexGroup(lo, hi) && overlapPieces(groupXY, groupStart, hi - lo, pieces)) {
       area += overlapArea;
       total += overlapTotal;
     } else {
@@ -544,8 +546,36 @@ function landPieces(n: number, boxes: ArrayLike<number>, pieces: PolygonStoreBui
   return area;
 }
 
-let groupXY = new Float64Array(256); // overlapPieces: the parts' rings, one after another
-let groupStart = new Int32Array(16); // overlapPieces: ring q spans groupXY[groupStart[q] .. groupStart[q + 1])
+/** Writes the ring xy[from .. to) (grid units) as a piece of `weight` in metres; returns the piece. */
+function gridPiece(xy: Float64Array, from: number, to: number, weight: number, pieces: PolygonStoreBuilder): number {
+  for (let v = from; v < to; v += 2) pieces.vertex(xy[v] / CLIP_SCALE, xy[v + 1] / CLIP_SCALE);
+  pieces.endRing();
+  return pieces.endPolygon(weight);
+}
+
+let groupXY = new Float64Array(256); // convexGroup: the group's rings, one after another
+let groupStart = new Int32Array(16); // convexGroup: ring q spans groupXY[groupStart[q] .. groupStart[q + 1])
+
+/** Every part of the group order[lo .. hi) is one convex ring; their rings then go into groupXY and groupStart, in order. */
+function convexGroup(lo: number, hi: number): boolean {
+  let nv = 0;
+  for (let q = lo; q < hi; q++) {
+    const i = order[q];
+    if (!convexPart(ringAt, partAt, i)) return false;
+    nv += ringAt[partAt[i] + 1] - ringAt[partAt[i]];
+  }
+  if (groupXY.length < nv) groupXY = new Float64Array(2 * nv);
+  if (groupStart.length < hi - lo + 1) groupStart = new Int32Array(2 * (hi - lo) + 2);
+  let m = 0;
+  groupStart[0] = 0;
+  for (let q = lo; q < hi; q++) {
+    const r = partAt[order[q]];
+    for (let v = ringAt[r]; v < ringAt[r + 1]; v++) groupXY[m++] = snap[v];
+    groupStart[q - lo + 1] = m;
+  }
+  return true;
+}
+
 // overlapPieces' answer: the land's area and its pieces' Σ weight × area.
 let overlapArea = 0;
 let overlapTotal = 0;
@@ -566,42 +596,26 @@ function writeIntersection(ring: Float64Array, count: number, sign: number): voi
 }
 
 /**
- * The land of the parts list[lo .. hi), each one convex ring on the grid, as pieces by
- * inclusion–exclusion instead of their union (geo/convexUnionArea.ts convexUnionPieces): each part
- * as it lies on the grid with weight 1, each intersection of two parts with weight −1, of three
- * with +1, and so on. A share is Σ weight × reached area ÷ Σ weight × area, so these pieces give
- * the union's shares, with every crossing where it is (clipper's union rounds each to the grid).
- * False, nothing written, when a part is not one convex ring or the parts overlap too much for
+ * The land of n convex counter-clockwise rings on the grid (ring q spans xy[start[q] ..
+ * start[q + 1])) as pieces by inclusion–exclusion instead of their union (geo/convexUnionArea.ts
+ * convexUnionPieces): each ring as it lies on the grid with weight 1, each intersection of two with
+ * weight −1, of three with +1, and so on. A share is Σ weight × reached area ÷ Σ weight × area, so
+ * these pieces give the union's shares, with every crossing where it is (clipper's union rounds
+ * each to the grid). False, nothing written, when the rings overlap too much for
  * inclusion–exclusion. The land's area goes to overlapArea, the pieces' Σ weight × area to overlapTotal.
  */
-function overlapPieces(list: Int32Array, lo: number, hi: number, pieces: PolygonStoreBuilder): boolean {
-  const size = hi - lo;
-  let nv = 0;
-  for (let q = lo; q < hi; q++) {
-    const i = list[q];
-    if (!convexPart(ringAt, partAt, i)) return false;
-    nv += ringAt[partAt[i] + 1] - ringAt[partAt[i]];
-  }
-  if (groupXY.length < nv) groupXY = new Float64Array(2 * nv);
-  if (groupStart.length < size + 1) groupStart = new Int32Array(2 * size + 2);
+function overlapPieces(xy: Float64Array, start: Int32Array, n: number, pieces: PolygonStoreBuilder): boolean {
   const first = pieces.count;
-  let total = 0, m = 0;
-  groupStart[0] = 0;
-  for (let q = lo; q < hi; q++) {
-    const r = partAt[list[q]];
-    for (let v = ringAt[r]; v < ringAt[r + 1]; v += 2) {
-      const x = snap[v], y = snap[v + 1];
-      groupXY[m++] = x; groupXY[m++] = y;
-      pieces.vertex(x / CLIP_SCALE, y / CLIP_SCALE);
-    }
-    groupStart[q - lo + 1] = m;
-    pieces.endRing();
-    total += pieces.areaOf(pieces.endPolygon(1));
-  }
-  sinkPieces = pieces; sinkX = groupXY[0]; sinkY = groupXY[1];
+  let total = 0;
+  for (let q = 0; q < n; q++) total += pieces.areaOf(gridPiece(xy, start[q], start[q + 1], 1, pieces));
+  sinkPieces = pieces; sinkX = xy[start[0]]; sinkY = xy[start[0] + 1];
   overlapTotal = 0;
-  const twice = convexUnionPieces(groupXY, groupStart, size, sinkX, sinkY, writeIntersection);
-  sinkPieces = null;
+  let twice: number;
+  try {
+    twice = convexUnionPieces(xy, start, n, sinkX, sinkY, writeIntersection);
+  } finally {
+    sinkPieces = null; // not held past the call
+  }
   if (Number.isNaN(twice)) {
     pieces.truncate(first);
     return false;
