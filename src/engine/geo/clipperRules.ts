@@ -6,7 +6,7 @@
 //   rounded positions of the two edges on the scanline do not show the crossing yet and clipper
 //   moves it onto the next scanline;
 // - two nearly parallel edges, whose crossing clipper computes with a large floating error.
-// Code that builds clipper's output without clipper (gridConvexClip.ts, convexUnionOnGrid.ts)
+// Code that builds clipper's output without clipper (gridConvexClip.ts: convex cuts)
 // rounds a crossing with clipperRound and refuses one clipperMayMove flags (the caller then asks
 // clipper), so that every vertex it keeps is the one clipper returns; and it cleans its ring as
 // clipper cleans its output (cleanedAsClipper).
